@@ -1,0 +1,59 @@
+import { and, asc, eq, gt, isNull, or } from "drizzle-orm";
+import type { Db } from "../client";
+import { componentGroups, components, componentStatusPeriods } from "../schema";
+import type { ComponentStatus } from "@/lib/constants";
+
+export type ComponentRow = typeof components.$inferSelect;
+export type GroupRow = typeof componentGroups.$inferSelect;
+export type PeriodRow = typeof componentStatusPeriods.$inferSelect;
+
+export function listGroups(db: Db, pageId: string): GroupRow[] {
+  return db.select().from(componentGroups).where(eq(componentGroups.pageId, pageId)).orderBy(asc(componentGroups.position)).all();
+}
+
+export function listComponents(db: Db, pageId: string): ComponentRow[] {
+  return db.select().from(components).where(eq(components.pageId, pageId)).orderBy(asc(components.position)).all();
+}
+
+export function getComponent(db: Db, id: string): ComponentRow | undefined {
+  return db.select().from(components).where(eq(components.id, id)).get();
+}
+
+/** Status periods that overlap [since, now]: bounded by the window, not by history length. */
+export function listPeriodsSince(db: Db, since: number): PeriodRow[] {
+  return db
+    .select()
+    .from(componentStatusPeriods)
+    .where(or(isNull(componentStatusPeriods.endedAt), gt(componentStatusPeriods.endedAt, since)))
+    .all();
+}
+
+export function insertGroup(db: Db, row: typeof componentGroups.$inferInsert): GroupRow {
+  return db.insert(componentGroups).values(row).returning().get();
+}
+
+/** Inserts a component and opens its first status period. Call inside a transaction. */
+export function insertComponent(db: Db, row: typeof components.$inferInsert): ComponentRow {
+  const created = db.insert(components).values(row).returning().get();
+  db.insert(componentStatusPeriods)
+    .values({ componentId: created.id, status: created.status, startedAt: created.createdAt })
+    .run();
+  return created;
+}
+
+/**
+ * Sets a component's status and records the change in its history (closes the open period,
+ * opens a new one). Returns the old status. Call inside a transaction.
+ */
+export function writeComponentStatus(db: Db, componentId: string, status: ComponentStatus, at: number): ComponentStatus {
+  const current = getComponent(db, componentId);
+  if (!current) throw new Error(`component ${componentId} not found`);
+  if (current.status === status) return status;
+  db.update(components).set({ status, updatedAt: at }).where(eq(components.id, componentId)).run();
+  db.update(componentStatusPeriods)
+    .set({ endedAt: at })
+    .where(and(eq(componentStatusPeriods.componentId, componentId), isNull(componentStatusPeriods.endedAt)))
+    .run();
+  db.insert(componentStatusPeriods).values({ componentId, status, startedAt: at }).run();
+  return current.status;
+}

@@ -1,0 +1,118 @@
+import { and, asc, count, desc, eq, gte, inArray, lt, max, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { incidentComponents, incidents, incidentUpdateComponents, incidentUpdates } from "../schema";
+import type { IncidentKind } from "@/lib/constants";
+
+export type IncidentRow = typeof incidents.$inferSelect;
+export type UpdateRow = typeof incidentUpdates.$inferSelect;
+export type UpdateComponentRow = typeof incidentUpdateComponents.$inferSelect;
+
+export function getIncident(db: Db, id: string): IncidentRow | undefined {
+  return db.select().from(incidents).where(eq(incidents.id, id)).get();
+}
+
+export function listByStatus(db: Db, kind: IncidentKind, statuses: readonly string[]): IncidentRow[] {
+  return db
+    .select()
+    .from(incidents)
+    .where(and(eq(incidents.kind, kind), inArray(incidents.status, statuses as string[])))
+    .orderBy(desc(incidents.startedAt))
+    .all() as IncidentRow[];
+}
+
+/** The most recent of a kind, newest first by start. */
+export function listRecent(db: Db, kind: IncidentKind, limit: number): IncidentRow[] {
+  return db.select().from(incidents).where(eq(incidents.kind, kind)).orderBy(desc(incidents.startedAt)).limit(limit).all();
+}
+
+/** Incidents of a kind that started in [start, end), newest first, one page of them. */
+export function listStartedBetween(
+  db: Db,
+  kind: IncidentKind,
+  range: { start: number; end: number },
+  page: { limit: number; offset: number },
+): IncidentRow[] {
+  return db
+    .select()
+    .from(incidents)
+    .where(and(eq(incidents.kind, kind), gte(incidents.startedAt, range.start), lt(incidents.startedAt, range.end)))
+    .orderBy(desc(incidents.startedAt))
+    .limit(page.limit)
+    .offset(page.offset)
+    .all();
+}
+
+export function countStartedBetween(db: Db, kind: IncidentKind, range: { start: number; end: number }): number {
+  return (
+    db
+      .select({ n: count() })
+      .from(incidents)
+      .where(and(eq(incidents.kind, kind), gte(incidents.startedAt, range.start), lt(incidents.startedAt, range.end)))
+      .get()?.n ?? 0
+  );
+}
+
+/** The start of the oldest incident, for the history page's bounds. */
+export function oldestStart(db: Db): number | null {
+  return db.select({ at: sql<number | null>`min(${incidents.startedAt})` }).from(incidents).get()?.at ?? null;
+}
+
+export function listUpdates(db: Db, incidentIds: readonly string[]): UpdateRow[] {
+  if (incidentIds.length === 0) return [];
+  return db
+    .select()
+    .from(incidentUpdates)
+    .where(inArray(incidentUpdates.incidentId, incidentIds as string[]))
+    .orderBy(desc(incidentUpdates.seq))
+    .all();
+}
+
+export function listUpdateComponents(db: Db, updateIds: readonly string[]): UpdateComponentRow[] {
+  if (updateIds.length === 0) return [];
+  const rows: UpdateComponentRow[] = [];
+  // SQLite limits bound parameters; chunk large lists.
+  for (let i = 0; i < updateIds.length; i += 500) {
+    const chunk = updateIds.slice(i, i + 500) as string[];
+    rows.push(...db.select().from(incidentUpdateComponents).where(inArray(incidentUpdateComponents.updateId, chunk)).all());
+  }
+  return rows;
+}
+
+export function listIncidentComponentIds(db: Db, incidentIds: readonly string[]): { incidentId: string; componentId: string }[] {
+  if (incidentIds.length === 0) return [];
+  return db
+    .select()
+    .from(incidentComponents)
+    .where(inArray(incidentComponents.incidentId, incidentIds as string[]))
+    .orderBy(asc(incidentComponents.componentId))
+    .all();
+}
+
+export function insertIncident(db: Db, row: typeof incidents.$inferInsert): IncidentRow {
+  return db.insert(incidents).values(row).returning().get();
+}
+
+export function updateIncident(db: Db, id: string, patch: Partial<typeof incidents.$inferInsert>): void {
+  db.update(incidents).set(patch).where(eq(incidents.id, id)).run();
+}
+
+export function linkComponents(db: Db, incidentId: string, componentIds: readonly string[]): void {
+  if (componentIds.length === 0) return;
+  db.insert(incidentComponents)
+    .values(componentIds.map((componentId) => ({ incidentId, componentId })))
+    .onConflictDoNothing()
+    .run();
+}
+
+/** Next value of the strict update order. Call inside the write transaction. */
+export function nextUpdateSeq(db: Db): number {
+  return (db.select({ m: max(incidentUpdates.seq) }).from(incidentUpdates).get()?.m ?? 0) + 1;
+}
+
+export function insertUpdate(db: Db, row: typeof incidentUpdates.$inferInsert): UpdateRow {
+  return db.insert(incidentUpdates).values(row).returning().get();
+}
+
+export function insertUpdateComponents(db: Db, rows: (typeof incidentUpdateComponents.$inferInsert)[]): void {
+  if (rows.length > 0) db.insert(incidentUpdateComponents).values(rows).run();
+}

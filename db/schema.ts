@@ -1,0 +1,188 @@
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  COMPONENT_STATUSES,
+  IMPACTS,
+  INCIDENT_KINDS,
+  INCIDENT_STATUSES,
+  MAINTENANCE_STATUSES,
+} from "../lib/constants";
+
+// Timestamps are integers: milliseconds since the epoch, UTC.
+
+/** One row, bumped by triggers on every write to a public table (see the version migration). */
+export const dataVersion = sqliteTable("data_version", {
+  id: integer("id").primaryKey(),
+  version: integer("version").notNull().default(0),
+});
+
+export const pages = sqliteTable("pages", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  timeZone: text("time_zone").notNull().default("Etc/UTC"),
+  createdAt: integer("created_at").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+export const componentGroups = sqliteTable(
+  "component_groups",
+  {
+    id: text("id").primaryKey(),
+    pageId: text("page_id")
+      .notNull()
+      .references(() => pages.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description"),
+    position: integer("position").notNull().default(0),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("component_groups_page_id_position_idx").on(t.pageId, t.position)],
+);
+
+export const components = sqliteTable(
+  "components",
+  {
+    id: text("id").primaryKey(),
+    pageId: text("page_id")
+      .notNull()
+      .references(() => pages.id, { onDelete: "cascade" }),
+    groupId: text("group_id").references(() => componentGroups.id, { onDelete: "set null" }),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    description: text("description"),
+    position: integer("position").notNull().default(0),
+    status: text("status", { enum: COMPONENT_STATUSES }).notNull().default("operational"),
+    showcase: integer("showcase", { mode: "boolean" }).notNull().default(true),
+    onlyShowIfDegraded: integer("only_show_if_degraded", { mode: "boolean" }).notNull().default(false),
+    /** YYYY-MM-DD: the uptime bars count from this day (Statuspage's start_date). */
+    startDate: text("start_date"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("components_page_id_slug_idx").on(t.pageId, t.slug),
+    index("components_page_id_position_idx").on(t.pageId, t.position),
+    index("components_group_id_idx").on(t.groupId),
+  ],
+);
+
+/** The history of each component's status: one row per stretch of time in one status. */
+export const componentStatusPeriods = sqliteTable(
+  "component_status_periods",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    componentId: text("component_id")
+      .notNull()
+      .references(() => components.id, { onDelete: "cascade" }),
+    status: text("status", { enum: COMPONENT_STATUSES }).notNull(),
+    startedAt: integer("started_at").notNull(),
+    /** null while the period is current */
+    endedAt: integer("ended_at"),
+  },
+  (t) => [
+    index("component_status_periods_component_id_started_at_idx").on(t.componentId, t.startedAt),
+    index("component_status_periods_ended_at_idx").on(t.endedAt),
+  ],
+);
+
+/** Incidents and scheduled maintenances share one table, told apart by kind. */
+export const incidents = sqliteTable(
+  "incidents",
+  {
+    id: text("id").primaryKey(),
+    pageId: text("page_id")
+      .notNull()
+      .references(() => pages.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: INCIDENT_KINDS }).notNull(),
+    name: text("name").notNull(),
+    status: text("status", { enum: [...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES] }).notNull(),
+    impact: text("impact", { enum: IMPACTS }).notNull().default("none"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    startedAt: integer("started_at").notNull(),
+    monitoringAt: integer("monitoring_at"),
+    resolvedAt: integer("resolved_at"),
+    scheduledFor: integer("scheduled_for"),
+    scheduledUntil: integer("scheduled_until"),
+    postmortemBody: text("postmortem_body"),
+    postmortemPublishedAt: integer("postmortem_published_at"),
+    /** Recorded after the fact (backfill): shown as "posted later". */
+    backfilled: integer("backfilled", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [
+    index("incidents_kind_status_idx").on(t.kind, t.status),
+    index("incidents_kind_started_at_idx").on(t.kind, t.startedAt),
+    index("incidents_resolved_at_idx").on(t.resolvedAt),
+  ],
+);
+
+export const incidentUpdates = sqliteTable(
+  "incident_updates",
+  {
+    id: text("id").primaryKey(),
+    /** Strict, gap-free order of all updates, assigned inside the write transaction. */
+    seq: integer("seq").notNull(),
+    incidentId: text("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    status: text("status", { enum: [...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES] }).notNull(),
+    body: text("body").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    displayAt: integer("display_at").notNull(),
+    deliverNotifications: integer("deliver_notifications", { mode: "boolean" }).notNull().default(true),
+    customTweet: text("custom_tweet"),
+    tweetId: text("tweet_id"),
+  },
+  (t) => [
+    uniqueIndex("incident_updates_seq_idx").on(t.seq),
+    index("incident_updates_incident_id_seq_idx").on(t.incidentId, t.seq),
+  ],
+);
+
+/** Component status changes made by one update (Statuspage's affected_components). */
+export const incidentUpdateComponents = sqliteTable(
+  "incident_update_components",
+  {
+    updateId: text("update_id")
+      .notNull()
+      .references(() => incidentUpdates.id, { onDelete: "cascade" }),
+    componentId: text("component_id").notNull(),
+    /** The name at the time, so the update still reads right after a rename or deletion. */
+    componentName: text("component_name").notNull(),
+    oldStatus: text("old_status", { enum: COMPONENT_STATUSES }).notNull(),
+    newStatus: text("new_status", { enum: COMPONENT_STATUSES }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.updateId, t.componentId] }),
+    index("incident_update_components_component_id_idx").on(t.componentId),
+  ],
+);
+
+/** Which components an incident or maintenance concerns. */
+export const incidentComponents = sqliteTable(
+  "incident_components",
+  {
+    incidentId: text("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    componentId: text("component_id")
+      .notNull()
+      .references(() => components.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.incidentId, t.componentId] }),
+    index("incident_components_component_id_idx").on(t.componentId),
+  ],
+);
+
+export const PUBLIC_TABLES = [
+  "pages",
+  "component_groups",
+  "components",
+  "component_status_periods",
+  "incidents",
+  "incident_updates",
+  "incident_update_components",
+  "incident_components",
+] as const;

@@ -1,0 +1,56 @@
+// Enum values shared by the database, the domain and the views. No drizzle import here,
+// so client code can use them too.
+
+export const COMPONENT_STATUSES = [
+  "operational",
+  "degraded_performance",
+  "partial_outage",
+  "major_outage",
+  "under_maintenance",
+] as const;
+export type ComponentStatus = (typeof COMPONENT_STATUSES)[number];
+
+export const INCIDENT_STATUSES = ["investigating", "identified", "monitoring", "resolved", "postmortem"] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+export const MAINTENANCE_STATUSES = ["scheduled", "in_progress", "verifying", "completed"] as const;
+export type MaintenanceStatus = (typeof MAINTENANCE_STATUSES)[number];
+
+export const INCIDENT_KINDS = ["incident", "maintenance"] as const;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+
+export const IMPACTS = ["none", "minor", "major", "critical", "maintenance"] as const;
+export type Impact = (typeof IMPACTS)[number];
+
+export const INDICATORS = ["none", "minor", "major", "critical", "maintenance"] as const;
+export type Indicator = (typeof INDICATORS)[number];
+
+export const UNRESOLVED_INCIDENT_STATUSES: readonly IncidentStatus[] = ["investigating", "identified", "monitoring"];
+export const ACTIVE_MAINTENANCE_STATUSES: readonly MaintenanceStatus[] = ["in_progress", "verifying"];
+
+export const COMPONENT_STATUS_LABELS: Record<ComponentStatus, string> = {
+  operational: "Operational",
+  degraded_performance: "Degraded performance",
+  partial_outage: "Partial outage",
+  major_outage: "Major outage",
+  under_maintenance: "Under maintenance",
+};
+
+export const UPDATE_STATUS_LABELS: Record<IncidentStatus | MaintenanceStatus, string> = {
+  investigating: "Investigating",
+  identified: "Identified",
+  monitoring: "Monitoring",
+  resolved: "Resolved",
+  postmortem: "Postmortem",
+  scheduled: "Scheduled",
+  in_progress: "In progress",
+  verifying: "Verifying",
+  completed: "Completed",
+};
+
+/** Days shown in the uptime bars and counted in the uptime percentage. */
+export const UPTIME_DAYS = 90;
+/** Statuspage-compatible list endpoints return at most this many items. */
+export const LIST_LIMIT = 50;
+/** Resolved incidents of this many days show under "Past incidents" on the status page. */
+export const PAST_INCIDENT_DAYS = 14;

@@ -1,0 +1,215 @@
+// The one public view of the page. Every public surface renders from it; it is rebuilt when the
+// database's data version moves (any writer) and at least once a minute.
+import { getDb, type Db } from "@/db/client";
+import { listComponents, listGroups, listPeriodsSince, type ComponentRow } from "@/db/queries/components";
+import {
+  listByStatus,
+  listIncidentComponentIds,
+  listRecent,
+  listUpdateComponents,
+  listUpdates,
+  type IncidentRow,
+} from "@/db/queries/incidents";
+import { getPage } from "@/db/queries/page";
+import { readDataVersion } from "@/db/queries/version";
+import { config } from "./config";
+import {
+  ACTIVE_MAINTENANCE_STATUSES,
+  LIST_LIMIT,
+  PAST_INCIDENT_DAYS,
+  UNRESOLVED_INCIDENT_STATUSES,
+  UPTIME_DAYS,
+  type ComponentStatus,
+} from "./constants";
+import { renderMarkdown } from "./markdown";
+import { overallStatus, worstStatus, type OverallStatus } from "./status";
+import { lastDays } from "./time";
+import { dailyUptime, uptimePercent, type DayUptime, type StatusPeriod } from "./uptime";
+
+export type SnapComponent = Omit<ComponentRow, "pageId"> & {
+  pageId: string;
+  uptimeDays: DayUptime[];
+  uptimePercent: number | null;
+};
+
+export type SnapGroup = {
+  id: string;
+  pageId: string;
+  name: string;
+  description: string | null;
+  position: number;
+  status: ComponentStatus;
+  createdAt: number;
+  updatedAt: number;
+  components: SnapComponent[];
+};
+
+export type SnapUpdate = {
+  id: string;
+  seq: number;
+  incidentId: string;
+  status: IncidentRow["status"];
+  body: string;
+  bodyHtml: string;
+  createdAt: number;
+  updatedAt: number;
+  displayAt: number;
+  deliverNotifications: boolean;
+  customTweet: string | null;
+  tweetId: string | null;
+  affected: { code: string; name: string; oldStatus: ComponentStatus; newStatus: ComponentStatus }[] | null;
+};
+
+export type SnapIncident = IncidentRow & { updates: SnapUpdate[]; componentIds: string[]; url: string };
+
+export type LayoutItem = { kind: "group"; group: SnapGroup } | { kind: "component"; component: SnapComponent };
+
+export type Snapshot = {
+  version: number;
+  builtAt: number;
+  page: { id: string; name: string; url: string; timeZone: string; updatedAt: number };
+  status: OverallStatus;
+  layout: LayoutItem[];
+  components: SnapComponent[];
+  componentsById: Map<string, SnapComponent>;
+  incidents: { unresolved: SnapIncident[]; recent: SnapIncident[]; pastDays: { date: string; incidents: SnapIncident[] }[] };
+  maintenances: { recent: SnapIncident[]; upcoming: SnapIncident[]; active: SnapIncident[] };
+  incidentsById: Map<string, SnapIncident>;
+};
+
+/** Loads incidents' updates, affected components and component links in three queries. */
+export function hydrateIncidents(db: Db, rows: IncidentRow[], publicUrl: string): SnapIncident[] {
+  const ids = rows.map((r) => r.id);
+  const updates = listUpdates(db, ids);
+  const affected = new Map<string, SnapUpdate["affected"] & object>();
+  for (const a of listUpdateComponents(db, updates.map((u) => u.id))) {
+    const list = affected.get(a.updateId) ?? [];
+    list.push({ code: a.componentId, name: a.componentName, oldStatus: a.oldStatus, newStatus: a.newStatus });
+    affected.set(a.updateId, list);
+  }
+  const links = new Map<string, string[]>();
+  for (const l of listIncidentComponentIds(db, ids)) links.set(l.incidentId, [...(links.get(l.incidentId) ?? []), l.componentId]);
+  const byIncident = new Map<string, SnapUpdate[]>();
+  for (const u of updates) {
+    const list = byIncident.get(u.incidentId) ?? [];
+    list.push({ ...u, bodyHtml: renderMarkdown(u.body), affected: affected.get(u.id) ?? null });
+    byIncident.set(u.incidentId, list);
+  }
+  return rows.map((r) => ({
+    ...r,
+    updates: byIncident.get(r.id) ?? [],
+    componentIds: links.get(r.id) ?? [],
+    url: `${publicUrl}/incidents/${r.id}`,
+  }));
+}
+
+export function buildSnapshot(db: Db, opts: { publicUrl: string; now?: number; fallbackName?: string; fallbackTimeZone?: string }): Snapshot {
+  const now = opts.now ?? Date.now();
+  const version = readDataVersion(db);
+  const page = getPage(db);
+  const timeZone = page?.timeZone ?? opts.fallbackTimeZone ?? "Etc/UTC";
+  const pageId = page?.id ?? "";
+
+  // Uptime: only periods overlapping the window are read, whatever the length of history.
+  const windowStart = lastDays(now, UPTIME_DAYS, timeZone)[0].start;
+  const periods = new Map<string, StatusPeriod[]>();
+  for (const p of listPeriodsSince(db, windowStart)) {
+    const list = periods.get(p.componentId) ?? [];
+    list.push(p);
+    periods.set(p.componentId, list);
+  }
+  const components: SnapComponent[] = listComponents(db, pageId).map((c) => {
+    const startedFrom = c.startDate ? lastDays(Date.parse(`${c.startDate}T12:00:00Z`), 1, timeZone)[0].start : undefined;
+    const days = dailyUptime(periods.get(c.id) ?? [], { now, days: UPTIME_DAYS, timeZone, startedFrom });
+    return { ...c, uptimeDays: days, uptimePercent: uptimePercent(days) };
+  });
+  const componentsById = new Map(components.map((c) => [c.id, c]));
+
+  const layout: LayoutItem[] = [];
+  for (const g of listGroups(db, pageId)) {
+    const children = components.filter((c) => c.groupId === g.id);
+    layout.push({ kind: "group", group: { ...g, status: worstStatus(children.map((c) => c.status)), components: children } });
+  }
+  for (const c of components) if (!c.groupId) layout.push({ kind: "component", component: c });
+  layout.sort((a, b) => (a.kind === "group" ? a.group : a.component).position - (b.kind === "group" ? b.group : b.component).position);
+
+  const hydrate = (rows: IncidentRow[]) => hydrateIncidents(db, rows, opts.publicUrl);
+  const unresolved = hydrate(listByStatus(db, "incident", UNRESOLVED_INCIDENT_STATUSES));
+  const recent = hydrate(listRecent(db, "incident", LIST_LIMIT));
+  const maintRecent = hydrate(listRecent(db, "maintenance", LIST_LIMIT));
+  const upcoming = hydrate(listByStatus(db, "maintenance", ["scheduled"])).sort((a, b) => (a.scheduledFor ?? 0) - (b.scheduledFor ?? 0));
+  const active = hydrate(listByStatus(db, "maintenance", ACTIVE_MAINTENANCE_STATUSES));
+
+  const days = lastDays(now, PAST_INCIDENT_DAYS, timeZone).reverse();
+  const pastDays = days.map((d) => ({
+    date: d.date,
+    incidents: recent.filter((i) => i.startedAt >= d.start && i.startedAt < d.end && !UNRESOLVED_INCIDENT_STATUSES.includes(i.status as never)),
+  }));
+
+  const incidentsById = new Map<string, SnapIncident>();
+  for (const i of [...recent, ...unresolved, ...maintRecent, ...upcoming, ...active]) incidentsById.set(i.id, i);
+
+  const leafStatuses = components.map((c) => c.status);
+  const updatedAt = Math.max(
+    page?.updatedAt ?? 0,
+    ...components.map((c) => c.updatedAt),
+    ...[...incidentsById.values()].map((i) => i.updatedAt),
+  );
+
+  return {
+    version,
+    builtAt: now,
+    page: { id: pageId, name: page?.name ?? opts.fallbackName ?? "Status", url: opts.publicUrl, timeZone, updatedAt },
+    status: overallStatus(leafStatuses, unresolved.map((i) => i.impact)),
+    layout,
+    components,
+    componentsById,
+    incidents: { unresolved, recent, pastDays },
+    maintenances: { recent: maintRecent, upcoming, active },
+    incidentsById,
+  };
+}
+
+// ---- the process-wide store -------------------------------------------------------------
+
+const KEY = Symbol.for("outpost.snapshot");
+type Store = { snapshot?: Snapshot; checkedAt: number; memo: Map<string, unknown> };
+
+function store(): Store {
+  const g = globalThis as { [KEY]?: Store };
+  g[KEY] ??= { checkedAt: 0, memo: new Map() };
+  return g[KEY];
+}
+
+/** How often a read checks the data version, and the longest a snapshot lives. */
+export const VERSION_POLL_MS = 250;
+export const MAX_SNAPSHOT_AGE_MS = 60_000;
+/** Bounds the derived values kept per snapshot (incident pages are keyed by id). */
+const MEMO_LIMIT = 2_000;
+
+/**
+ * The current snapshot. Checks the data version at most every 250 ms (one indexed one-row read)
+ * and rebuilds when it moved or the snapshot is a minute old.
+ */
+export function currentSnapshot(now = Date.now()): Snapshot {
+  const s = store();
+  if (s.snapshot && now - s.checkedAt < VERSION_POLL_MS) return s.snapshot;
+  s.checkedAt = now;
+  const db = getDb();
+  if (!s.snapshot || s.snapshot.version !== readDataVersion(db) || now - s.snapshot.builtAt >= MAX_SNAPSHOT_AGE_MS) {
+    const cfg = config();
+    s.snapshot = buildSnapshot(db, { publicUrl: cfg.publicUrl, now, fallbackName: cfg.pageName, fallbackTimeZone: cfg.timeZone });
+    s.memo = new Map();
+  }
+  return s.snapshot;
+}
+
+/** A value derived from the current snapshot, computed once per snapshot (rendered bytes, JSON). */
+export function memoize<T>(snapshot: Snapshot, key: string, make: () => T): T {
+  const s = store();
+  if (s.snapshot !== snapshot) return make();
+  if (s.memo.has(key)) return s.memo.get(key) as T;
+  const value = make();
+  if (s.memo.size < MEMO_LIMIT) s.memo.set(key, value);
+  return value;
+}

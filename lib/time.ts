@@ -1,0 +1,76 @@
+// Calendar arithmetic in the page's time zone (DST-safe). Pure.
+import { TZDate } from "@date-fns/tz";
+import { addDays, format, startOfDay, startOfMonth, addMonths } from "date-fns";
+
+export type DayRange = { date: string; start: number; end: number };
+
+/** The last `count` calendar days in `timeZone`, oldest first; the last one is today. */
+export function lastDays(now: number, count: number, timeZone: string): DayRange[] {
+  const today = startOfDay(new TZDate(now, timeZone));
+  const days: DayRange[] = [];
+  for (let i = count - 1; i >= 0; i--) {
+    const start = addDays(today, -i);
+    const end = addDays(start, 1);
+    days.push({ date: format(start, "yyyy-MM-dd"), start: start.getTime(), end: end.getTime() });
+  }
+  return days;
+}
+
+/** YYYY-MM-DD of an instant in a zone. */
+export function dayKey(at: number, timeZone: string): string {
+  return format(new TZDate(at, timeZone), "yyyy-MM-dd");
+}
+
+/** YYYY-MM of an instant in a zone. */
+export function monthKey(at: number, timeZone: string): string {
+  return format(new TZDate(at, timeZone), "yyyy-MM");
+}
+
+/** The [start, end) instants of a month ("2026-11") in a zone. */
+export function monthRange(month: string, timeZone: string): { start: number; end: number } {
+  const [y, m] = month.split("-").map(Number);
+  const start = startOfMonth(new TZDate(y, m - 1, 1, timeZone));
+  return { start: start.getTime(), end: addMonths(start, 1).getTime() };
+}
+
+/** The month before or after "YYYY-MM". */
+export function shiftMonth(month: string, by: number): string {
+  const [y, m] = month.split("-").map(Number);
+  const total = y * 12 + (m - 1) + by;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}`;
+}
+
+/** Human text for a time in a zone, e.g. "Nov 24, 2026, 14:05 UTC". Used where JavaScript is off. */
+export function formatDateTime(at: number, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    month: "short",
+    day: "numeric",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZoneName: "short",
+  }).format(at);
+}
+
+export function formatDay(date: string): string {
+  const [y, m, d] = date.split("-").map(Number);
+  return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", day: "numeric", year: "numeric" }).format(
+    Date.UTC(y, m - 1, d),
+  );
+}
+
+export function formatMonth(month: string): string {
+  const [y, m] = month.split("-").map(Number);
+  return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "long", year: "numeric" }).format(Date.UTC(y, m - 1, 1));
+}
+
+/** "45 min", "2 h 5 min", "3 days". */
+export function formatDuration(ms: number): string {
+  const minutes = Math.max(1, Math.round(ms / 60000));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  return `${Math.round(hours / 24)} days`;
+}

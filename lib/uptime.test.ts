@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { dailyUptime, dayLevel, uptimePercent, type StatusPeriod } from "./uptime";
+import { lastDays } from "./time";
+
+const H = 3600_000;
+const M = 60_000;
+
+describe("lastDays", () => {
+  it("gives 25-hour and 23-hour days across DST changes", () => {
+    // Europe/Berlin leaves summer time on 2026-10-25 and enters it on 2026-03-29.
+    const autumn = lastDays(Date.parse("2026-10-26T12:00:00Z"), 3, "Europe/Berlin");
+    expect(autumn.map((d) => d.date)).toEqual(["2026-10-24", "2026-10-25", "2026-10-26"]);
+    expect(autumn[1].end - autumn[1].start).toBe(25 * H);
+    const spring = lastDays(Date.parse("2026-03-30T12:00:00Z"), 2, "Europe/Berlin");
+    expect(spring[0].end - spring[0].start).toBe(23 * H);
+  });
+  it("starts days at local midnight", () => {
+    const [day] = lastDays(Date.parse("2026-11-24T03:00:00Z"), 1, "America/New_York");
+    expect(day.date).toBe("2026-11-23");
+    expect(new Date(day.start).toISOString()).toBe("2026-11-23T05:00:00.000Z");
+  });
+});
+
+describe("dailyUptime", () => {
+  const tz = "Etc/UTC";
+  const now = Date.parse("2026-11-24T12:00:00Z");
+
+  it("splits a period that crosses midnight between the two days", () => {
+    const periods: StatusPeriod[] = [
+      { status: "operational", startedAt: Date.parse("2026-11-20T00:00:00Z"), endedAt: Date.parse("2026-11-22T23:30:00Z") },
+      { status: "major_outage", startedAt: Date.parse("2026-11-22T23:30:00Z"), endedAt: Date.parse("2026-11-23T00:30:00Z") },
+      { status: "operational", startedAt: Date.parse("2026-11-23T00:30:00Z"), endedAt: null },
+    ];
+    const days = dailyUptime(periods, { now, days: 3, timeZone: tz });
+    expect(days.map((d) => d.majorOutage)).toEqual([30 * M, 30 * M, 0]);
+    expect(days[0].known).toBe(24 * H);
+    expect(days[2].known).toBe(12 * H); // today counts only up to now
+    expect(days.map(dayLevel)).toEqual(["major", "major", "operational"]);
+  });
+
+  it("lets the later period win where two overlap", () => {
+    const periods: StatusPeriod[] = [
+      { status: "operational", startedAt: Date.parse("2026-11-24T00:00:00Z"), endedAt: null },
+      { status: "partial_outage", startedAt: Date.parse("2026-11-24T06:00:00Z"), endedAt: Date.parse("2026-11-24T07:00:00Z") },
+    ];
+    const [today] = dailyUptime(periods, { now, days: 1, timeZone: tz });
+    // The open operational period is cut at 06:00 by the later one, so nothing is counted twice.
+    expect(today.known).toBe(7 * H);
+    expect(today.partialOutage).toBe(H);
+  });
+
+  it("marks a day with no data and leaves it out of the percentage", () => {
+    const periods: StatusPeriod[] = [{ status: "operational", startedAt: Date.parse("2026-11-24T00:00:00Z"), endedAt: null }];
+    const days = dailyUptime(periods, { now, days: 3, timeZone: tz });
+    expect(days.map(dayLevel)).toEqual(["none", "none", "operational"]);
+    expect(uptimePercent(days)).toBe(100);
+    expect(uptimePercent(days.slice(0, 2))).toBeNull();
+  });
+
+  it("does not count time before the component's start date", () => {
+    const periods: StatusPeriod[] = [{ status: "major_outage", startedAt: Date.parse("2026-11-01T00:00:00Z"), endedAt: null }];
+    const days = dailyUptime(periods, { now, days: 2, timeZone: tz, startedFrom: Date.parse("2026-11-24T00:00:00Z") });
+    expect(days[0].known).toBe(0);
+    expect(days[1].majorOutage).toBe(12 * H);
+  });
+
+  it("counts a whole 25-hour DST day", () => {
+    const periods: StatusPeriod[] = [{ status: "operational", startedAt: Date.parse("2026-10-01T00:00:00Z"), endedAt: null }];
+    const days = dailyUptime(periods, { now: Date.parse("2026-10-26T12:00:00Z"), days: 2, timeZone: "Europe/Berlin" });
+    expect(days[0].known).toBe(25 * H);
+  });
+});
+
+describe("uptimePercent", () => {
+  it("weighs a partial outage at 30% and ignores degraded and maintenance", () => {
+    const day = { date: "2026-11-24", known: 100 * M, majorOutage: 1 * M, partialOutage: 10 * M, degraded: 20 * M, maintenance: 5 * M };
+    expect(uptimePercent([day])).toBe(96);
+  });
+  it("never rounds a small outage up to 100%", () => {
+    const day = { date: "2026-11-24", known: 90 * 24 * H, majorOutage: 1000, partialOutage: 0, degraded: 0, maintenance: 0 };
+    expect(uptimePercent([day])).toBe(99.99);
+  });
+});
