@@ -113,6 +113,7 @@ export const incidents = sqliteTable(
     index("incidents_kind_status_idx").on(t.kind, t.status),
     index("incidents_kind_started_at_idx").on(t.kind, t.startedAt),
     index("incidents_resolved_at_idx").on(t.resolvedAt),
+    index("incidents_started_at_idx").on(t.startedAt),
   ],
 );
 

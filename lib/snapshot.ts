@@ -204,6 +204,11 @@ export function currentSnapshot(now = Date.now()): Snapshot {
   return s.snapshot;
 }
 
+/** The last snapshot built, if any: served when the database cannot be read right now. */
+export function lastSnapshot(): Snapshot | undefined {
+  return store().snapshot;
+}
+
 /** A value derived from the current snapshot, computed once per snapshot (rendered bytes, JSON). */
 export function memoize<T>(snapshot: Snapshot, key: string, make: () => T): T {
   const s = store();

@@ -107,6 +107,7 @@ CREATE TABLE `incidents` (
 CREATE INDEX `incidents_kind_status_idx` ON `incidents` (`kind`,`status`);--> statement-breakpoint
 CREATE INDEX `incidents_kind_started_at_idx` ON `incidents` (`kind`,`started_at`);--> statement-breakpoint
 CREATE INDEX `incidents_resolved_at_idx` ON `incidents` (`resolved_at`);--> statement-breakpoint
+CREATE INDEX `incidents_started_at_idx` ON `incidents` (`started_at`);--> statement-breakpoint
 CREATE TABLE `pages` (
 	`id` text PRIMARY KEY NOT NULL,
 	`name` text NOT NULL,

@@ -11,13 +11,13 @@ export function getIncident(db: Db, id: string): IncidentRow | undefined {
   return db.select().from(incidents).where(eq(incidents.id, id)).get();
 }
 
-export function listByStatus(db: Db, kind: IncidentKind, statuses: readonly string[]): IncidentRow[] {
+export function listByStatus(db: Db, kind: IncidentKind, statuses: readonly IncidentRow["status"][]): IncidentRow[] {
   return db
     .select()
     .from(incidents)
-    .where(and(eq(incidents.kind, kind), inArray(incidents.status, statuses as string[])))
+    .where(and(eq(incidents.kind, kind), inArray(incidents.status, statuses)))
     .orderBy(desc(incidents.startedAt))
-    .all() as IncidentRow[];
+    .all();
 }
 
 /** The most recent of a kind, newest first by start. */
@@ -25,29 +25,28 @@ export function listRecent(db: Db, kind: IncidentKind, limit: number): IncidentR
   return db.select().from(incidents).where(eq(incidents.kind, kind)).orderBy(desc(incidents.startedAt)).limit(limit).all();
 }
 
-/** Incidents of a kind that started in [start, end), newest first, one page of them. */
+/** Incidents and maintenances that started in [start, end), newest first, one page of them. */
 export function listStartedBetween(
   db: Db,
-  kind: IncidentKind,
   range: { start: number; end: number },
   page: { limit: number; offset: number },
 ): IncidentRow[] {
   return db
     .select()
     .from(incidents)
-    .where(and(eq(incidents.kind, kind), gte(incidents.startedAt, range.start), lt(incidents.startedAt, range.end)))
+    .where(and(gte(incidents.startedAt, range.start), lt(incidents.startedAt, range.end)))
     .orderBy(desc(incidents.startedAt))
     .limit(page.limit)
     .offset(page.offset)
     .all();
 }
 
-export function countStartedBetween(db: Db, kind: IncidentKind, range: { start: number; end: number }): number {
+export function countStartedBetween(db: Db, range: { start: number; end: number }): number {
   return (
     db
       .select({ n: count() })
       .from(incidents)
-      .where(and(eq(incidents.kind, kind), gte(incidents.startedAt, range.start), lt(incidents.startedAt, range.end)))
+      .where(and(gte(incidents.startedAt, range.start), lt(incidents.startedAt, range.end)))
       .get()?.n ?? 0
   );
 }

@@ -1,0 +1,31 @@
+import { UPDATE_STATUS_LABELS } from "@/lib/constants";
+import type { SnapIncident } from "@/lib/snapshot";
+import { markdownToText } from "@/lib/markdown";
+import { Time } from "../status/Time";
+
+/** A compact list of past incidents: title, final word, when. */
+export function IncidentSummaryList({ incidents, timeZone }: { incidents: SnapIncident[]; timeZone: string }) {
+  return (
+    <ul className="space-y-3">
+      {incidents.map((i) => {
+        const last = i.updates[0];
+        return (
+          <li key={i.id}>
+            <a href={`/incidents/${i.id}`} className="font-medium text-blue-700 hover:underline dark:text-blue-300">
+              {i.name}
+            </a>
+            {last ? (
+              <p className="text-sm">
+                <span className="font-semibold">{UPDATE_STATUS_LABELS[last.status]}</span> – {markdownToText(last.body)}
+              </p>
+            ) : null}
+            <p className="text-xs text-gray-600 dark:text-gray-400">
+              <Time at={i.startedAt} timeZone={timeZone} />
+              {i.backfilled ? " · posted later" : null}
+            </p>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

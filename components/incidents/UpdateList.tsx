@@ -1,0 +1,23 @@
+import { UPDATE_STATUS_LABELS } from "@/lib/constants";
+import type { SnapUpdate } from "@/lib/snapshot";
+import { Time } from "../status/Time";
+
+/** Every update, newest first, in the strict order the server assigned. */
+export function UpdateList({ updates, timeZone }: { updates: SnapUpdate[]; timeZone: string }) {
+  return (
+    <ol className="space-y-4">
+      {updates.map((u) => (
+        <li key={u.id} data-update-seq={u.seq} className="grid gap-1 sm:grid-cols-[8rem_1fr] sm:gap-4">
+          <p className="font-semibold">{UPDATE_STATUS_LABELS[u.status]}</p>
+          <div>
+            {/* Rendered from markdown with raw HTML escaped (lib/markdown.ts). */}
+            <div className="prose-update" dangerouslySetInnerHTML={{ __html: u.bodyHtml }} />
+            <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
+              <Time at={u.displayAt} timeZone={timeZone} />
+            </p>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}

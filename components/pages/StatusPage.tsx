@@ -1,0 +1,70 @@
+import type { Snapshot } from "@/lib/snapshot";
+import { formatDay } from "@/lib/time";
+import { ComponentList } from "../status/ComponentList";
+import { StatusBanner } from "../status/StatusBanner";
+import { IncidentCard } from "../incidents/IncidentCard";
+import { IncidentSummaryList } from "../incidents/IncidentSummaryList";
+import { Time } from "../status/Time";
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="mt-10">
+      <h2 id={id} className="mb-3 text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export function StatusPage({ snapshot: s }: { snapshot: Snapshot }) {
+  const tz = s.page.timeZone;
+  const { unresolved, pastDays } = s.incidents;
+  const maintenances = [...s.maintenances.active, ...s.maintenances.upcoming];
+  return (
+    <>
+      <StatusBanner status={s.status} />
+      <p className="mt-2 text-right text-xs text-gray-600 dark:text-gray-400">
+        Page updated <Time at={s.page.updatedAt || s.builtAt} timeZone={tz} format="relative" />
+      </p>
+      {unresolved.length > 0 ? (
+        <Section id="active-incidents" title="Active incidents">
+          <div className="space-y-4">
+            {unresolved.map((i) => (
+              <IncidentCard key={i.id} incident={i} timeZone={tz} />
+            ))}
+          </div>
+        </Section>
+      ) : null}
+      {maintenances.length > 0 ? (
+        <Section id="maintenance" title="Scheduled maintenance">
+          <div className="space-y-4">
+            {maintenances.map((m) => (
+              <IncidentCard key={m.id} incident={m} timeZone={tz} />
+            ))}
+          </div>
+        </Section>
+      ) : null}
+      <ComponentList layout={s.layout} />
+      <Section id="past-incidents" title="Past incidents">
+        <div className="divide-y divide-gray-200 dark:divide-gray-800">
+          {pastDays.map((day) => (
+            <div key={day.date} className="py-4">
+              <h3 className="mb-2 font-semibold">{formatDay(day.date)}</h3>
+              {day.incidents.length ? (
+                <IncidentSummaryList incidents={day.incidents} timeZone={tz} />
+              ) : (
+                <p className="text-sm text-gray-600 dark:text-gray-400">No incidents reported.</p>
+              )}
+            </div>
+          ))}
+        </div>
+        <p className="mt-4">
+          <a href="/history" className="text-blue-700 hover:underline dark:text-blue-300">
+            Incident history →
+          </a>
+        </p>
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import { COMPONENT_STATUS_LABELS } from "@/lib/constants";
+import type { LayoutItem, SnapComponent, SnapGroup } from "@/lib/snapshot";
+import { isComponentVisible } from "@/lib/status";
+import { StatusIcon, STATUS_TEXT_CLASS } from "./StatusIcon";
+import { UptimeBar } from "./UptimeBar";
+
+function StatusLabel({ status }: { status: SnapComponent["status"] }) {
+  return (
+    <span className={`flex items-center gap-1.5 text-sm font-medium ${STATUS_TEXT_CLASS[status]}`}>
+      <StatusIcon status={status} />
+      {COMPONENT_STATUS_LABELS[status]}
+    </span>
+  );
+}
+
+function ComponentRow({ component }: { component: SnapComponent }) {
+  return (
+    <li className="px-4 py-3" data-component={component.slug} data-status={component.status}>
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
+        <h4 className="font-medium">{component.name}</h4>
+        <StatusLabel status={component.status} />
+      </div>
+      {component.description ? <p className="mt-0.5 text-sm text-gray-600 dark:text-gray-400">{component.description}</p> : null}
+      {component.showcase ? <UptimeBar days={component.uptimeDays} percent={component.uptimePercent} name={component.name} /> : null}
+    </li>
+  );
+}
+
+function Group({ group }: { group: SnapGroup }) {
+  const visible = group.components.filter(isComponentVisible);
+  if (visible.length === 0) return null;
+  return (
+    <li>
+      {/* <details> collapses without JavaScript; open by default, and always open while degraded. */}
+      <details open className="group/g">
+        <summary className="flex cursor-pointer list-none items-center justify-between gap-4 px-4 py-3 hover:bg-gray-50 dark:hover:bg-gray-800/60">
+          <h3 className="flex items-center gap-2 font-semibold">
+            <svg viewBox="0 0 20 20" aria-hidden="true" className="h-4 w-4 transition-transform group-open/g:rotate-90">
+              <path d="M7 5l5 5-5 5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+            </svg>
+            {group.name}
+            <span className="text-sm font-normal text-gray-600 dark:text-gray-400">({visible.length})</span>
+          </h3>
+          <StatusLabel status={group.status} />
+        </summary>
+        <ul className="divide-y divide-gray-100 border-t border-gray-100 pl-4 dark:divide-gray-800 dark:border-gray-800">
+          {visible.map((c) => (
+            <ComponentRow key={c.id} component={c} />
+          ))}
+        </ul>
+      </details>
+    </li>
+  );
+}
+
+export function ComponentList({ layout }: { layout: LayoutItem[] }) {
+  return (
+    <section aria-labelledby="components-heading" className="mt-8">
+      <h2 id="components-heading" className="sr-only">
+        Components
+      </h2>
+      <ul className="divide-y divide-gray-200 rounded-lg border border-gray-200 bg-white dark:divide-gray-800 dark:border-gray-800 dark:bg-gray-900">
+        {layout.map((item) =>
+          item.kind === "group" ? (
+            <Group key={item.group.id} group={item.group} />
+          ) : isComponentVisible(item.component) ? (
+            <ComponentRow key={item.component.id} component={item.component} />
+          ) : null,
+        )}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import type { ComponentStatus } from "@/lib/constants";
+
+// Shape differs per status, so colour is never the only signal (the text label is the other).
+const PATHS: Record<ComponentStatus, string> = {
+  operational: "M5 10.5l3.2 3.2L15 7",
+  degraded_performance: "M6 10h8",
+  partial_outage: "M10 5.5v6M10 14.2v.3",
+  major_outage: "M6.5 6.5l7 7M13.5 6.5l-7 7",
+  under_maintenance: "M7 13l6-6M11.5 5.5l3 3",
+};
+
+export const STATUS_TEXT_CLASS: Record<ComponentStatus, string> = {
+  operational: "text-emerald-700 dark:text-emerald-400",
+  degraded_performance: "text-amber-700 dark:text-amber-300",
+  partial_outage: "text-orange-700 dark:text-orange-400",
+  major_outage: "text-red-700 dark:text-red-400",
+  under_maintenance: "text-blue-700 dark:text-blue-300",
+};
+
+export function StatusIcon({ status, className = "" }: { status: ComponentStatus; className?: string }) {
+  return (
+    <svg viewBox="0 0 20 20" aria-hidden="true" className={`h-5 w-5 shrink-0 ${STATUS_TEXT_CLASS[status]} ${className}`}>
+      <circle cx="10" cy="10" r="9" className="fill-current opacity-15" />
+      <path d={PATHS[status]} fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}

@@ -1,0 +1,50 @@
+// `npm run build`: Next's production build, the public pages' CSS and script, and the server.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+import postcss from "postcss";
+import tailwind from "@tailwindcss/postcss";
+import { sourceStamp, stampFile } from "./stamp.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dist = path.join(root, "dist");
+process.env.NODE_ENV = "production";
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+const started = Date.now();
+fs.rmSync(dist, { recursive: true, force: true });
+fs.mkdirSync(dist, { recursive: true });
+
+const next = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit" });
+if (next.status !== 0) process.exit(next.status ?? 1);
+
+const cssFrom = path.join(root, "app/globals.css");
+const css = await postcss([tailwind({ base: root, optimize: { minify: true } })]).process(fs.readFileSync(cssFrom, "utf8"), { from: cssFrom });
+fs.writeFileSync(path.join(dist, "public.css"), css.css);
+
+await esbuild.build({
+  entryPoints: [path.join(root, "components/pages/page-script.ts")],
+  outfile: path.join(dist, "page-script.js"),
+  bundle: true,
+  minify: true,
+  format: "iife",
+  target: "es2019",
+  logLevel: "warning",
+});
+await esbuild.build({
+  entryPoints: [path.join(root, "server/main.ts")],
+  outfile: path.join(dist, "server.js"),
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  packages: "external",
+  jsx: "automatic",
+  sourcemap: true,
+  logLevel: "warning",
+});
+// After the build: Next may have touched tsconfig.json.
+fs.writeFileSync(stampFile(root), sourceStamp(root));
+console.log(`outpost: build finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,129 @@
+// The thin front of the server: answers the public GETs from the snapshot's pre-built bytes and
+// hands every other request to Next. Per request it does no database work unless the snapshot
+// is due a version check (every 250 ms) or the page is not in memory yet.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { getDb } from "@/db/client";
+import { getIncident } from "@/db/queries/incidents";
+import { readDataVersion } from "@/db/queries/version";
+import { loadHistory, parseHistoryQuery } from "@/lib/history";
+import { currentSnapshot, hydrateIncidents, lastSnapshot, memoize, type Snapshot } from "@/lib/snapshot";
+import { STATUSPAGE_DOCUMENTS } from "@/lib/statuspage";
+import type { LoadedAssets } from "./assets";
+import { jsonPayload, makePayload, NO_STORE, sendPayload, type Payload } from "./payload";
+import { renderHistoryPage, renderIncidentPage, renderNotFound, renderStatusPage } from "./render";
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
+
+const INCIDENT_PATH = /^\/incidents\/([a-z0-9]{1,40})\/?$/;
+const CORS_PREFLIGHT = {
+  "access-control-allow-origin": "*",
+  "access-control-allow-methods": "GET, HEAD, OPTIONS",
+  "access-control-allow-headers": "If-None-Match, Cache-Control",
+  "access-control-max-age": "86400",
+};
+
+/** The snapshot, or the last good one while the database cannot be read: the page stays up. */
+function snapshotOrLast(): Snapshot {
+  try {
+    return currentSnapshot();
+  } catch (err) {
+    const last = lastSnapshot();
+    if (!last) throw err;
+    console.error(`outpost: serving the last snapshot; the database read failed: ${(err as Error).message}`);
+    return last;
+  }
+}
+
+export function homePayload(s: Snapshot, assets: LoadedAssets): Payload {
+  return memoize(s, "page:/", () => renderStatusPage(s, assets));
+}
+
+function incidentPayload(s: Snapshot, assets: LoadedAssets, id: string): Payload {
+  return memoize(s, `incident:${id}`, () => {
+    const known = s.incidentsById.get(id);
+    if (known) return renderIncidentPage(s, assets, known);
+    const db = getDb();
+    const row = getIncident(db, id);
+    if (!row) return memoize(s, "incident:404", () => renderNotFound(s, assets, "There is no incident with this address."));
+    return renderIncidentPage(s, assets, hydrateIncidents(db, [row], s.page.url)[0]);
+  });
+}
+
+function historyPayload(s: Snapshot, assets: LoadedAssets, query: URLSearchParams): Payload {
+  const q = parseHistoryQuery(query, s.builtAt, s.page.timeZone);
+  return memoize(s, `history:${q.month}:${q.page}`, () => renderHistoryPage(s, assets, loadHistory(getDb(), s, q)));
+}
+
+function apiPayload(s: Snapshot, doc: string): Payload {
+  const make = STATUSPAGE_DOCUMENTS[doc];
+  if (!make) return memoize(s, "api:404", () => jsonPayload(404, { error: "Not found" }));
+  return memoize(s, `api:${doc}`, () => jsonPayload(200, make(s)));
+}
+
+function healthPayload(): Payload {
+  let database = "ok";
+  try {
+    readDataVersion(getDb());
+  } catch {
+    database = "unreachable";
+  }
+  const s = lastSnapshot();
+  const body = {
+    status: database === "ok" ? "ok" : "degraded",
+    database,
+    snapshot: s ? { version: s.version, built_at: new Date(s.builtAt).toISOString() } : null,
+  };
+  return jsonPayload(database === "ok" ? 200 : 503, body, { "cache-control": NO_STORE });
+}
+
+/** The public payload for a path, or null when the path is not one of ours. */
+function route(path: string, query: URLSearchParams, assets: LoadedAssets): Payload | null {
+  if (path === "/api/health") return healthPayload();
+  const isPublic = path === "/" || path === "/history" || path.startsWith("/incidents/") || path.startsWith("/api/v2/");
+  if (!isPublic) return null;
+  const s = snapshotOrLast();
+  if (path === "/") return homePayload(s, assets);
+  if (path === "/history") return historyPayload(s, assets, query);
+  if (path.startsWith("/api/v2/")) return apiPayload(s, path.slice("/api/v2/".length));
+  const id = INCIDENT_PATH.exec(path)?.[1];
+  return id ? incidentPayload(s, assets, id) : memoize(s, "incident:404", () => renderNotFound(s, assets, "There is no incident with this address."));
+}
+
+function isOurs(path: string): boolean {
+  return path === "/" || path === "/history" || path === "/api/health" || path.startsWith("/incidents/") || path.startsWith("/api/v2/");
+}
+
+export function createFrontHandler(opts: { assets: LoadedAssets; next: Handler }): Handler {
+  return (req, res) => {
+    const url = req.url ?? "/";
+    const q = url.indexOf("?");
+    const path = q === -1 ? url : url.slice(0, q);
+    try {
+      if (req.method === "GET" || req.method === "HEAD") {
+        let query: URLSearchParams;
+        try {
+          query = new URLSearchParams(q === -1 ? "" : url.slice(q + 1));
+        } catch {
+          query = new URLSearchParams();
+        }
+        const payload = route(path, query, opts.assets);
+        if (payload) return sendPayload(req, res, payload);
+      } else if (isOurs(path)) {
+        if (req.method === "OPTIONS" && path.startsWith("/api/v2/")) {
+          res.writeHead(204, CORS_PREFLIGHT);
+          return res.end();
+        }
+        res.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" });
+        return res.end("Method not allowed\n");
+      }
+    } catch (err) {
+      console.error("outpost: public request failed", err);
+      const body = makePayload(503, "text/plain; charset=utf-8", "The status page is briefly unavailable. Please retry.\n", {
+        "cache-control": NO_STORE,
+        "retry-after": "5",
+      });
+      return sendPayload(req, res, body);
+    }
+    return opts.next(req, res);
+  };
+}
