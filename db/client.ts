@@ -14,7 +14,9 @@ export function openDatabase(file: string): Db {
   let sqlite: Database.Database;
   try {
     if (file !== ":memory:") {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
+      const dir = path.dirname(file);
+      if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new Error(`${dir} is a file, not a folder`);
+      fs.mkdirSync(dir, { recursive: true });
       if (fs.existsSync(file) && fs.statSync(file).isDirectory()) throw new Error("it is a directory, not a file");
     }
     sqlite = new Database(file);
@@ -38,11 +40,11 @@ type Holder = { [KEY]?: Db };
 export function getDb(): Db {
   const holder = globalThis as Holder;
   const db = holder[KEY];
-  if (!db) throw new Error("The database is not open yet: call useDatabase() at start-up");
+  if (!db) throw new Error("The database is not open yet: call setDatabase() at start-up");
   return db;
 }
 
-export function useDatabase(db: Db): Db {
+export function setDatabase(db: Db): Db {
   (globalThis as Holder)[KEY] = db;
   return db;
 }

@@ -29,7 +29,6 @@ const envSchema = z.object({
     .refine(isValidTimeZone, { message: "must be an IANA time zone such as Europe/Berlin" }),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   OUTPOST_DEMO: flag("1"),
-  TRUST_PROXY: flag("0"),
 });
 
 export type Config = Readonly<{
@@ -41,7 +40,6 @@ export type Config = Readonly<{
   timeZone: string;
   authSecret: string | undefined;
   demo: boolean;
-  trustProxy: boolean;
 }>;
 
 export class ConfigError extends Error {}
@@ -68,7 +66,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     timeZone: e.OUTPOST_TIME_ZONE,
     authSecret: e.AUTH_SECRET,
     demo: e.OUTPOST_DEMO,
-    trustProxy: e.TRUST_PROXY,
   });
 }
 

@@ -2,7 +2,7 @@
 import http from "node:http";
 import path from "node:path";
 import nextModule from "next";
-import { DatabaseOpenError, openDatabase, useDatabase, type Db } from "@/db/client";
+import { DatabaseOpenError, openDatabase, setDatabase, type Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { ensurePage, isEmpty, seedDemo } from "@/db/seed";
 import { config, ConfigError, type Config } from "@/lib/config";
@@ -25,7 +25,7 @@ function prepareDatabase(cfg: Config): Db {
     if (err instanceof DatabaseOpenError) fail(err.message);
     fail(`DATABASE_PATH=${cfg.databasePath}: cannot prepare the database: ${(err as Error).message}`);
   }
-  useDatabase(db);
+  setDatabase(db);
   if (isEmpty(db)) {
     if (cfg.demo) {
       seedDemo(db, { name: cfg.pageName, timeZone: cfg.timeZone });

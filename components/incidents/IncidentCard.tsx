@@ -4,11 +4,11 @@ import { Time } from "../status/Time";
 import { UpdateList } from "./UpdateList";
 
 export const IMPACT_BORDER: Record<Impact, string> = {
-  none: "border-l-gray-400",
-  minor: "border-l-amber-400",
-  major: "border-l-orange-600",
-  critical: "border-l-red-600",
-  maintenance: "border-l-blue-600",
+  none: "border-l-gray-400 dark:border-l-gray-500",
+  minor: "border-l-amber-400 dark:border-l-amber-400",
+  major: "border-l-orange-600 dark:border-l-orange-500",
+  critical: "border-l-red-600 dark:border-l-red-500",
+  maintenance: "border-l-blue-600 dark:border-l-blue-500",
 };
 
 export const IMPACT_LABEL: Record<Impact, string> = {

@@ -1,0 +1,38 @@
+// Test fixtures: the shared server's database, opened from the test process (a second writer,
+// as a script or background loop would be), and helpers built on the domain verbs.
+import { test as base, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { openDatabase, type Db } from "../db/client";
+import { createIncident, type CreateIncidentInput } from "../lib/incidents";
+import { buildSnapshot } from "../lib/snapshot";
+
+let shared: Db | undefined;
+
+export function database(): Db {
+  shared ??= openDatabase(process.env.OUTPOST_E2E_DATABASE!);
+  return shared;
+}
+
+/** The stored state, read straight from the database. */
+export function storedSnapshot() {
+  return buildSnapshot(database(), { publicUrl: process.env.OUTPOST_BASE_URL! });
+}
+
+export function componentByName(name: string) {
+  const c = storedSnapshot().components.find((x) => x.name === name);
+  if (!c) throw new Error(`no component ${name}`);
+  return c;
+}
+
+export function openIncident(input: Partial<CreateIncidentInput> & { name: string }) {
+  return createIncident(database(), { status: "investigating", impact: "minor", body: "Looking into it.", ...input });
+}
+
+export async function expectNoSeriousAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+export const test = base;
+export { expect };
