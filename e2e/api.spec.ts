@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, openIncident, storedSnapshot, test } from "./fixtures";
 
-const fixture = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../../shared/fixtures/statuspage-summary-example.json"), "utf8"));
+const fixture = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "data/statuspage-summary-example.json"), "utf8"));
 const keys = (o: object) => Object.keys(o).sort();
 
 test("[api] summary.json has exactly the fields of a real Statuspage page", async ({ request }) => {

@@ -34,8 +34,8 @@ await esbuild.build({
   logLevel: "warning",
 });
 await esbuild.build({
-  entryPoints: [path.join(root, "server/main.ts")],
-  outfile: path.join(dist, "server.js"),
+  entryPoints: { server: path.join(root, "server/main.ts"), "bench-support": path.join(root, "server/bench-support.ts") },
+  outdir: dist,
   bundle: true,
   platform: "node",
   format: "esm",

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "./config";
+
+describe("parseConfig", () => {
+  it("has the documented defaults", () => {
+    const c = parseConfig({});
+    expect(c).toMatchObject({ host: "0.0.0.0", port: 3000, publicUrl: "http://localhost:3000", pageName: "Outpost Demo", timeZone: "Etc/UTC", demo: true });
+    expect(c.databasePath).toMatch(/data\/outpost\.db$/);
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+  it("treats empty strings as unset and trims a trailing slash from PUBLIC_URL", () => {
+    expect(parseConfig({ PORT: "", PUBLIC_URL: "https://status.example.com/" }).publicUrl).toBe("https://status.example.com");
+  });
+  it.each([
+    ["PORT", "eighty"],
+    ["PORT", "70000"],
+    ["OUTPOST_TIME_ZONE", "Mars/Olympus"],
+    ["PUBLIC_URL", "status.example.com"],
+    ["OUTPOST_DEMO", "yes please"],
+    ["AUTH_SECRET", "short"],
+  ])("names %s in one line when it is %s", (name, value) => {
+    expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`^${name} `));
+  });
+});

@@ -1,0 +1,203 @@
+// `npm run bench`: loads the production server with wrk and compares it, in the same run, with
+// nginx (when installed) and a bare in-memory Node server serving the same bytes.
+// Writes bench/results.json. Targets 127.0.0.1 only; every load is bounded in time.
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ensureBuild } from "./ensure-build.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const DURATION = process.env.BENCH_DURATION ?? "5s";
+const CONNECTIONS = [64, 256];
+const ENDPOINTS = [
+  { path: "/", file: "index.html", type: "text/html; charset=utf-8" },
+  { path: "/api/v2/summary.json", file: "summary.json", type: "application/json; charset=utf-8" },
+];
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
+
+function freePort() {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url, child) {
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`${url}: the server exited`);
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      /* not yet */
+    }
+    await sleep(100);
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+function stop(child) {
+  if (child.exitCode === null) child.kill("SIGTERM");
+}
+
+function peakMemoryMb(pid) {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024);
+  } catch {
+    return null;
+  }
+}
+
+/** Parses wrk's output (with --latency). Latencies in milliseconds. */
+function wrk(url, connections) {
+  const out = execFileSync("wrk", ["-t2", `-c${connections}`, `-d${DURATION}`, "--latency", url], { encoding: "utf8" });
+  const ms = (v, unit) => Number(v) * ({ us: 0.001, ms: 1, s: 1000 }[unit] ?? 1);
+  const pct = (p) => {
+    const m = new RegExp(`\\s${p}%\\s+([\\d.]+)(us|ms|s)`).exec(out);
+    return m ? Math.round(ms(m[1], m[2]) * 100) / 100 : null;
+  };
+  const errors =
+    [/Non-2xx or 3xx responses: (\d+)/, /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/]
+      .map((re) => re.exec(out))
+      .filter(Boolean)
+      .reduce((sum, m) => sum + m.slice(1).reduce((a, b) => a + Number(b), 0), 0);
+  return { rps: Math.round(Number(/Requests\/sec:\s+([\d.]+)/.exec(out)[1])), p50: pct(50), p99: pct(99), errors };
+}
+
+async function main() {
+  if (!has("wrk")) {
+    console.error("bench: wrk is not installed (apt-get install -y wrk)");
+    process.exit(1);
+  }
+  await ensureBuild(root);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "outpost-bench-"));
+  const port = await freePort();
+  const server = spawn(process.execPath, ["dist/server.js"], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), DATABASE_PATH: path.join(work, "outpost.db"), OUTPOST_DEMO: "1" },
+    stdio: "ignore",
+  });
+  const outpost = `http://127.0.0.1:${port}`;
+  await waitFor(`${outpost}/api/health`, server);
+
+  // The same bytes for the baselines.
+  const site = path.join(work, "site");
+  fs.mkdirSync(path.join(site, "api/v2"), { recursive: true });
+  const weight = {};
+  for (const e of ENDPOINTS) {
+    const body = Buffer.from(await (await fetch(outpost + e.path)).arrayBuffer());
+    fs.writeFileSync(path.join(site, e.file), body);
+    const gz = await fetch(outpost + e.path, { headers: { "accept-encoding": "gzip" } });
+    weight[e.path] = { bytes: body.length, gzip_bytes: Number(gz.headers.get("content-length")) };
+  }
+  fs.writeFileSync(path.join(site, "routes.json"), JSON.stringify(ENDPOINTS));
+
+  const targets = [{ name: "outpost", base: outpost }];
+  const children = [server];
+  const nodePort = await freePort();
+  const bare = spawn(process.execPath, [path.join(root, "bench/baseline-server.mjs"), String(nodePort), site], { stdio: "ignore" });
+  children.push(bare);
+  await waitFor(`http://127.0.0.1:${nodePort}/`, bare);
+  targets.push({ name: "node", base: `http://127.0.0.1:${nodePort}` });
+
+  const nginxBin = ["/usr/sbin/nginx", "nginx"].find((b) => b.startsWith("/") ? fs.existsSync(b) : has(b));
+  if (nginxBin) {
+    const nginxPort = await freePort();
+    const conf = path.join(work, "nginx.conf");
+    fs.writeFileSync(
+      conf,
+      `worker_processes auto; daemon off; pid ${work}/nginx.pid; error_log ${work}/nginx-error.log;
+events { worker_connections 4096; }
+http { access_log off; default_type application/octet-stream; client_body_temp_path ${work}/nb; proxy_temp_path ${work}/np; fastcgi_temp_path ${work}/nf; uwsgi_temp_path ${work}/nu; scgi_temp_path ${work}/ns;
+  server { listen 127.0.0.1:${nginxPort}; root ${site};
+    location = / { default_type "text/html; charset=utf-8"; try_files /index.html =404; }
+    location = /api/v2/summary.json { default_type "application/json; charset=utf-8"; try_files /summary.json =404; } } }\n`,
+    );
+    const nginx = spawn(nginxBin, ["-c", conf, "-p", work], { stdio: "ignore" });
+    children.push(nginx);
+    await waitFor(`http://127.0.0.1:${nginxPort}/`, nginx);
+    targets.push({ name: "nginx", base: `http://127.0.0.1:${nginxPort}` });
+  } else {
+    console.log("bench: nginx is not installed (apt-get install -y nginx-light); skipping that baseline");
+  }
+
+  const load = [];
+  for (const e of ENDPOINTS) {
+    for (const c of CONNECTIONS) {
+      const row = { endpoint: e.path, connections: c };
+      for (const t of targets) {
+        row[t.name] = wrk(t.base + e.path, c);
+        process.stdout.write(".");
+      }
+      for (const t of targets.slice(1)) row[`ratio_vs_${t.name}`] = Math.round((row.outpost.rps / row[t.name].rps) * 100) / 100;
+      load.push(row);
+    }
+  }
+  console.log("");
+
+  const freshness = await measureFreshness(outpost, path.join(work, "outpost.db"));
+  const result = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, node: process.version },
+    duration_per_run: DURATION,
+    load,
+    freshness_ms: freshness,
+    page_weight: weight,
+    outpost_peak_memory_mb: peakMemoryMb(server.pid),
+  };
+  children.forEach(stop);
+  fs.writeFileSync(path.join(root, "bench/results.json"), JSON.stringify(result, null, 2) + "\n");
+  printTable(result, targets.map((t) => t.name));
+  fs.rmSync(work, { recursive: true, force: true });
+}
+
+/** Time from a write (a second process-style connection, as a script would) until visible. */
+async function measureFreshness(base, databasePath) {
+  const { openDatabase } = await import("../dist/bench-support.js");
+  const { db, openIncident } = openDatabase(databasePath);
+  const samples = { page: [], summary: [] };
+  for (let i = 0; i < 20; i++) {
+    const name = `Freshness probe ${i} ${Date.now()}`;
+    const started = performance.now();
+    openIncident(db, name);
+    const seen = {};
+    while (!seen.page || !seen.summary) {
+      if (!seen.summary && (await (await fetch(`${base}/api/v2/summary.json`)).text()).includes(name)) seen.summary = performance.now() - started;
+      if (!seen.page && (await (await fetch(`${base}/`)).text()).includes(name)) seen.page = performance.now() - started;
+      if (performance.now() - started > 5000) break;
+      await sleep(5);
+    }
+    samples.page.push(seen.page ?? Infinity);
+    samples.summary.push(seen.summary ?? Infinity);
+    await sleep(50 + Math.random() * 250);
+  }
+  const stats = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return { median: Math.round(s[Math.floor(s.length / 2)]), max: Math.round(s[s.length - 1]) };
+  };
+  return { page: stats(samples.page), summary: stats(samples.summary) };
+}
+
+function printTable(r, names) {
+  const cell = (x) => (x ? `${String(x.rps).padStart(6)} r/s p50 ${String(x.p50).padStart(6)} p99 ${String(x.p99).padStart(7)} err ${x.errors}` : "-");
+  console.log(`\nThroughput and latency (wrk, ${r.duration_per_run} per run, ms)`);
+  for (const row of r.load) {
+    console.log(`${row.endpoint.padEnd(22)} c=${String(row.connections).padEnd(4)}`);
+    for (const n of names) console.log(`   ${n.padEnd(8)} ${cell(row[n])}${n === "outpost" ? "" : `   outpost/${n} = ${row[`ratio_vs_${n}`]}`}`);
+  }
+  console.log(`\nFreshness (write -> visible, ms): page median ${r.freshness_ms.page.median} max ${r.freshness_ms.page.max}; summary.json median ${r.freshness_ms.summary.median} max ${r.freshness_ms.summary.max}`);
+  for (const [p, w] of Object.entries(r.page_weight)) console.log(`Weight ${p}: ${w.bytes} bytes, ${w.gzip_bytes} gzipped`);
+  console.log(`Outpost peak memory: ${r.outpost_peak_memory_mb} MB`);
+}
+
+main().catch((err) => {
+  console.error(`bench: ${err.message}`);
+  process.exit(1);
+});
