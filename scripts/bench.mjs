@@ -98,6 +98,8 @@ async function main() {
     weight[e.path] = { bytes: body.length, gzip_bytes: Number(gz.headers.get("content-length")) };
   }
   fs.writeFileSync(path.join(site, "routes.json"), JSON.stringify(ENDPOINTS));
+  // nginx workers run as an unprivileged user: mkdtemp's 0700 would make every request a 403.
+  for (const dir of [work, site, path.join(site, "api"), path.join(site, "api/v2")]) fs.chmodSync(dir, 0o755);
 
   const targets = [{ name: "outpost", base: outpost }];
   const children = [server];
