@@ -3,7 +3,7 @@ const nextConfig = {
   // The public pages and JSON are served by server/front.ts from the snapshot;
   // Next serves the staff area and everything else.
   poweredByHeader: false,
-  serverExternalPackages: ["better-sqlite3"],
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
   typescript: { ignoreBuildErrors: true }, // `npm test` runs tsc itself
 };
 export default nextConfig;

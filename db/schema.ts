@@ -19,6 +19,16 @@ export const pages = sqliteTable("pages", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
   timeZone: text("time_zone").notNull().default("Etc/UTC"),
+  /** A small image as a data: URL (kept in the database so backups and the mirror carry it). */
+  logo: text("logo"),
+  /** #rrggbb, used for links and the header accent. */
+  brandColor: text("brand_color"),
+  /** JSON array of {label, url}. */
+  footerLinks: text("footer_links", { mode: "json" }).$type<{ label: string; url: string }[]>().notNull().default([]),
+  /** Markdown for /infrastructure: where Outpost and its mirror are hosted. */
+  infrastructureMd: text("infrastructure_md").notNull().default(""),
+  /** Promised minutes between updates of an open incident ("next update by"). */
+  updateCadenceMinutes: integer("update_cadence_minutes").notNull().default(30),
   createdAt: integer("created_at").notNull(),
   updatedAt: integer("updated_at").notNull(),
 });
@@ -187,3 +197,5 @@ export const PUBLIC_TABLES = [
   "incident_update_components",
   "incident_components",
 ] as const;
+
+export * from "./staff-schema";

@@ -29,6 +29,14 @@ const envSchema = z.object({
     .refine(isValidTimeZone, { message: "must be an IANA time zone such as Europe/Berlin" }),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   OUTPOST_DEMO: flag("1"),
+  OUTPOST_ADMIN_EMAIL: z.email({ error: "must be an email address" }).optional(),
+  OUTPOST_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").max(200).optional(),
+  OUTPOST_API_TOKEN: z.string().min(20, "must be at least 20 characters").optional(),
+  TRUST_PROXY: flag("0"),
+  OIDC_ISSUER: z.url({ error: "must be the issuer's absolute URL" }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().trim().min(1).max(40).default("single sign-on"),
 });
 
 export type Config = Readonly<{
@@ -40,9 +48,21 @@ export type Config = Readonly<{
   timeZone: string;
   authSecret: string | undefined;
   demo: boolean;
+  admin: { email?: string; password?: string };
+  apiToken: string | undefined;
+  trustProxy: boolean;
+  oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
 }>;
 
 export class ConfigError extends Error {}
+
+function oidcOf(e: z.output<typeof envSchema>): Config["oidc"] {
+  const parts = { OIDC_ISSUER: e.OIDC_ISSUER, OIDC_CLIENT_ID: e.OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: e.OIDC_CLIENT_SECRET };
+  const missing = Object.entries(parts).filter(([, v]) => !v).map(([k]) => k);
+  if (missing.length === 3) return null;
+  if (missing.length) throw new ConfigError(`${missing[0]} must be set too when ${Object.keys(parts).find((k) => !missing.includes(k))} is set (OpenID Connect sign-in needs all three)`);
+  return { issuer: e.OIDC_ISSUER!.replace(/\/+$/, ""), clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET!, name: e.OIDC_NAME };
+}
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
   // Empty strings count as unset, as they do in most .env files.
@@ -55,6 +75,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`${name} ${issue.message}${got}`);
   }
   const e = result.data;
+  if (e.OUTPOST_ADMIN_PASSWORD && !e.OUTPOST_ADMIN_EMAIL) throw new ConfigError("OUTPOST_ADMIN_EMAIL must be set too when OUTPOST_ADMIN_PASSWORD is set");
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
   if (!/^https?:\/\//.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an absolute http(s) URL (got "${publicUrl}")`);
   return Object.freeze({
@@ -66,6 +87,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     timeZone: e.OUTPOST_TIME_ZONE,
     authSecret: e.AUTH_SECRET,
     demo: e.OUTPOST_DEMO,
+    admin: { email: e.OUTPOST_ADMIN_EMAIL?.toLowerCase(), password: e.OUTPOST_ADMIN_PASSWORD },
+    apiToken: e.OUTPOST_API_TOKEN,
+    trustProxy: e.TRUST_PROXY,
+    oidc: oidcOf(e),
   });
 }
 

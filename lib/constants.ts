@@ -54,3 +54,21 @@ export const UPTIME_DAYS = 90;
 export const LIST_LIMIT = 50;
 /** Resolved incidents of this many days show under "Past incidents" on the status page. */
 export const PAST_INCIDENT_DAYS = 14;
+
+/** admin: everything, incl. people, settings and tokens; editor: components, incidents, maintenance. */
+export const ROLES = ["admin", "editor"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTOR_TYPES = ["user", "token", "system"] as const;
+export type ActorType = (typeof ACTOR_TYPES)[number];
+
+/** What the sign-in form says for each refusal. The same words whether or not the account exists. */
+export const SIGN_IN_MESSAGES = {
+  invalid: "That email and password do not match an account.",
+  code_required: "Enter the 6-digit code from your authenticator app, or a recovery code.",
+  code_invalid: "That code is not right. Codes change every 30 seconds; try the newest one.",
+  disabled: "This account is disabled. Ask an admin to re-enable it.",
+  throttled: "Too many failed sign-ins. Wait a few minutes, then try again.",
+  unavailable: "Sign-in is not available right now. Try again in a moment.",
+} as const;
+export type SignInRefusal = keyof typeof SIGN_IN_MESSAGES;

@@ -26,6 +26,7 @@ import {
 } from "./constants";
 import { AppError } from "./errors";
 import { newId } from "./ids";
+import { parse } from "./validation";
 
 type AnyStatus = IncidentStatus | MaintenanceStatus;
 
@@ -74,14 +75,6 @@ const createInput = updateInput.extend({
   startedAt: z.number().int().optional(),
 });
 export type CreateIncidentInput = z.input<typeof createInput>;
-
-function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of result.error.issues) (fieldErrors[issue.path.join(".") || "_"] ??= []).push(issue.message);
-  throw new AppError("validation", result.error.issues[0].message, fieldErrors);
-}
 
 function checkStatusForKind(kind: IncidentKind, status: AnyStatus) {
   if (!statusesFor(kind).includes(status)) {

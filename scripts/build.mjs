@@ -34,7 +34,14 @@ await esbuild.build({
   logLevel: "warning",
 });
 await esbuild.build({
-  entryPoints: { server: path.join(root, "server/main.ts"), "bench-support": path.join(root, "server/bench-support.ts") },
+  entryPoints: {
+    server: path.join(root, "server/main.ts"),
+    "bench-support": path.join(root, "server/bench-support.ts"),
+    ...Object.fromEntries(
+      fs.readdirSync(path.join(root, "server/tools")).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+        .map((f) => [`tools/${f.replace(/\.ts$/, "")}`, path.join(root, "server/tools", f)]),
+    ),
+  },
   outdir: dist,
   bundle: true,
   platform: "node",

@@ -5,6 +5,7 @@ import nextModule from "next";
 import { DatabaseOpenError, openDatabase, setDatabase, type Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { ensurePage, isEmpty, seedDemo } from "@/db/seed";
+import { ensureFirstAdmin } from "@/lib/accounts";
 import { config, ConfigError, type Config } from "@/lib/config";
 import { ensureAuthSecret } from "@/lib/secret";
 import { currentSnapshot, VERSION_POLL_MS } from "@/lib/snapshot";
@@ -51,6 +52,7 @@ async function main() {
   } catch (err) {
     fail(`cannot keep the session secret beside DATABASE_PATH=${cfg.databasePath}: ${(err as Error).message}`);
   }
+  const firstAdmin = await ensureFirstAdmin(db, cfg.admin);
 
   const assets = loadAssets(path.resolve(process.cwd(), "dist"));
   const createNext = (nextModule as unknown as { default?: typeof nextModule }).default ?? nextModule;
@@ -59,6 +61,7 @@ async function main() {
   const ready = app.prepare().then(() => app.getRequestHandler());
   const front = createFrontHandler({
     assets,
+    trustProxy: cfg.trustProxy,
     next: async (req, res) => {
       const handle = await ready;
       await handle(req, res);
@@ -83,6 +86,10 @@ async function main() {
     const port = typeof address === "object" && address ? address.port : cfg.port;
     const shown = cfg.host === "0.0.0.0" || cfg.host === "::" ? "localhost" : cfg.host;
     console.log(`outpost: serving "${currentSnapshot().page.name}" at http://${shown}:${port} (public URL ${cfg.publicUrl})`);
+    if (firstAdmin) {
+      const how = firstAdmin.password ? `password ${firstAdmin.password} (shown once; change it after signing in)` : "the password in OUTPOST_ADMIN_PASSWORD";
+      console.log(`outpost: created the first admin: sign in at http://${shown}:${port}/admin as ${firstAdmin.email} with ${how}`);
+    }
   });
 
   const stop = () => {

@@ -57,3 +57,27 @@ export function writeComponentStatus(db: Db, componentId: string, status: Compon
   db.insert(componentStatusPeriods).values({ componentId, status, startedAt: at }).run();
   return current.status;
 }
+
+export function getGroup(db: Db, id: string): GroupRow | undefined {
+  return db.select().from(componentGroups).where(eq(componentGroups.id, id)).get();
+}
+
+export function updateComponentRow(db: Db, id: string, patch: Partial<typeof components.$inferInsert>): ComponentRow {
+  return db.update(components).set(patch).where(eq(components.id, id)).returning().get();
+}
+
+export function deleteComponentRow(db: Db, id: string): void {
+  db.delete(components).where(eq(components.id, id)).run();
+}
+
+export function updateGroupRow(db: Db, id: string, patch: Partial<typeof componentGroups.$inferInsert>): GroupRow {
+  return db.update(componentGroups).set(patch).where(eq(componentGroups.id, id)).returning().get();
+}
+
+export function deleteGroupRow(db: Db, id: string): void {
+  db.delete(componentGroups).where(eq(componentGroups.id, id)).run();
+}
+
+export function findComponentBySlug(db: Db, pageId: string, slug: string): ComponentRow | undefined {
+  return db.select().from(components).where(and(eq(components.pageId, pageId), eq(components.slug, slug))).get();
+}

@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { pages } from "../schema";
 
@@ -10,4 +11,8 @@ export function getPage(db: Db): PageRow | undefined {
 
 export function insertPage(db: Db, row: typeof pages.$inferInsert): PageRow {
   return db.insert(pages).values(row).returning().get();
+}
+
+export function updatePage(db: Db, id: string, patch: Partial<typeof pages.$inferInsert>): PageRow {
+  return db.update(pages).set(patch).where(eq(pages.id, id)).returning().get();
 }

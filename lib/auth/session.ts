@@ -1,0 +1,41 @@
+// The gate every admin page, server action and session-authenticated route calls itself.
+// A JWT alone is not enough: the account must still exist, be enabled and carry the same
+// session version, so a disable or role change takes effect on the very next request.
+import { getServerSession } from "next-auth/next";
+import { forbidden, redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { getUser, type UserRow } from "@/db/queries/users";
+import type { Actor } from "../audit";
+import type { Role } from "../constants";
+import { AppError } from "../errors";
+import { authOptions, SIGN_IN_PATH } from "./options";
+
+export type Staff = Actor & { type: "user"; id: string; user: UserRow };
+
+export async function currentStaff(): Promise<Staff | null> {
+  const session = await getServerSession(authOptions());
+  if (!session?.uid) return null;
+  const user = getUser(getDb(), session.uid);
+  if (!user || user.disabledAt || user.sessionVersion !== session.sv) return null;
+  return { type: "user", id: user.id, label: user.email, role: user.role, user };
+}
+
+function allowed(staff: Staff, role: Role): boolean {
+  return role === "editor" || staff.role === "admin";
+}
+
+/** For pages: signs the visitor in first, or answers 403 when their role is not enough. */
+export async function requireStaff(role: Role = "editor", from = "/admin"): Promise<Staff> {
+  const staff = await currentStaff();
+  if (!staff) redirect(`${SIGN_IN_PATH}?callbackUrl=${encodeURIComponent(from)}`);
+  if (!allowed(staff, role)) forbidden();
+  return staff;
+}
+
+/** For server actions: throws AppError, which the action turns into a message. */
+export async function staffForAction(role: Role = "editor"): Promise<Staff> {
+  const staff = await currentStaff();
+  if (!staff) throw new AppError("forbidden", "Your session has ended. Sign in again.");
+  if (!allowed(staff, role)) throw new AppError("forbidden", "Only an admin can do this");
+  return staff;
+}

@@ -1,0 +1,232 @@
+// Components and component groups: the verbs staff and API tokens use. Each write is one
+// transaction with its audit row; a status change also records the component's history.
+import { z } from "zod";
+import { inTransaction, type Db } from "@/db/client";
+import {
+  deleteComponentRow,
+  deleteGroupRow,
+  findComponentBySlug,
+  getComponent,
+  getGroup,
+  insertComponent,
+  insertGroup,
+  listComponents,
+  listGroups,
+  updateComponentRow,
+  updateGroupRow,
+  writeComponentStatus,
+  type ComponentRow,
+  type GroupRow,
+} from "@/db/queries/components";
+import { getPage, type PageRow } from "@/db/queries/page";
+import { recordAudit, type Actor } from "./audit";
+import { COMPONENT_STATUSES } from "./constants";
+import { AppError } from "./errors";
+import { newId, slugify } from "./ids";
+import { parse } from "./validation";
+
+const name = z.string({ error: "Give it a name" }).trim().min(1, "Give it a name").max(100, "At most 100 characters");
+const description = z.string().trim().max(1000, "At most 1,000 characters").nullable();
+
+const componentFields = z.object({
+  name,
+  description: description.optional(),
+  status: z.enum(COMPONENT_STATUSES, { error: `Use one of: ${COMPONENT_STATUSES.join(", ")}` }).optional(),
+  groupId: z.string().min(1).nullable().optional(),
+  slug: z.string().trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Lower-case letters, digits and single hyphens").max(60).optional(),
+  showcase: z.boolean().optional(),
+  onlyShowIfDegraded: z.boolean().optional(),
+  startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-01-31").nullable().optional(),
+});
+export type ComponentInput = z.input<typeof componentFields>;
+export type ComponentPatch = Partial<ComponentInput>;
+
+const groupFields = z.object({
+  name,
+  description: description.optional(),
+  componentIds: z.array(z.string().min(1)).optional(),
+});
+export type GroupInput = z.input<typeof groupFields>;
+
+function thePage(db: Db): PageRow {
+  const page = getPage(db);
+  if (!page) throw new AppError("unavailable", "The page is not set up yet");
+  return page;
+}
+
+function mustComponent(db: Db, id: string): ComponentRow {
+  const c = getComponent(db, id);
+  if (!c) throw new AppError("not_found", `No component has the id ${id}`);
+  return c;
+}
+
+function mustGroup(db: Db, id: string, field = "groupId"): GroupRow {
+  const g = getGroup(db, id);
+  if (!g) throw new AppError(field === "id" ? "not_found" : "validation", `No component group has the id ${id}`, { [field]: ["unknown group"] });
+  return g;
+}
+
+function uniqueSlug(db: Db, pageId: string, wanted: string, selfId?: string): string {
+  let slug = wanted;
+  for (let n = 2; ; n++) {
+    const other = findComponentBySlug(db, pageId, slug);
+    if (!other || other.id === selfId) return slug;
+    slug = `${wanted.slice(0, 56)}-${n}`;
+  }
+}
+
+/** Top-level items (groups and ungrouped components) share one order; a group orders its own. */
+function nextPosition(db: Db, pageId: string, groupId: string | null): number {
+  const inContainer = listComponents(db, pageId).filter((c) => c.groupId === groupId).map((c) => c.position);
+  const groups = groupId === null ? listGroups(db, pageId).map((g) => g.position) : [];
+  return Math.max(-1, ...inContainer, ...groups) + 1;
+}
+
+export function createComponent(db: Db, actor: Actor, raw: ComponentInput, now = Date.now()): ComponentRow {
+  const input = parse(componentFields, raw);
+  return inTransaction(db, () => {
+    const page = thePage(db);
+    const groupId = input.groupId ? mustGroup(db, input.groupId).id : null;
+    if (input.slug && findComponentBySlug(db, page.id, input.slug)) {
+      throw new AppError("conflict", `Another component uses the slug ${input.slug}`, { slug: ["is taken"] });
+    }
+    const row = insertComponent(db, {
+      id: newId(),
+      pageId: page.id,
+      groupId,
+      slug: input.slug ?? uniqueSlug(db, page.id, slugify(input.name)),
+      name: input.name,
+      description: input.description ?? null,
+      position: nextPosition(db, page.id, groupId),
+      status: input.status ?? "operational",
+      showcase: input.showcase ?? true,
+      onlyShowIfDegraded: input.onlyShowIfDegraded ?? false,
+      startDate: input.startDate ?? null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    recordAudit(db, actor, "component.create", { type: "component", id: row.id }, undefined, row, now);
+    return row;
+  });
+}
+
+export function updateComponent(db: Db, actor: Actor, id: string, raw: ComponentPatch, now = Date.now()): ComponentRow {
+  const input = parse(componentFields.partial(), raw);
+  return inTransaction(db, () => {
+    const before = mustComponent(db, id);
+    if (input.status && input.status !== before.status) writeComponentStatus(db, id, input.status, now);
+    const patch: Partial<ComponentRow> = { updatedAt: now };
+    if (input.name !== undefined) patch.name = input.name;
+    if (input.description !== undefined) patch.description = input.description;
+    if (input.showcase !== undefined) patch.showcase = input.showcase;
+    if (input.onlyShowIfDegraded !== undefined) patch.onlyShowIfDegraded = input.onlyShowIfDegraded;
+    if (input.startDate !== undefined) patch.startDate = input.startDate;
+    if (input.slug !== undefined && input.slug !== before.slug) {
+      if (findComponentBySlug(db, before.pageId, input.slug)) throw new AppError("conflict", `Another component uses the slug ${input.slug}`, { slug: ["is taken"] });
+      patch.slug = input.slug;
+    }
+    if (input.groupId !== undefined && input.groupId !== before.groupId) {
+      patch.groupId = input.groupId ? mustGroup(db, input.groupId).id : null;
+      patch.position = nextPosition(db, before.pageId, patch.groupId);
+    }
+    const after = updateComponentRow(db, id, patch);
+    recordAudit(db, actor, input.status && input.status !== before.status ? "component.status" : "component.update", { type: "component", id }, before, after, now);
+    return after;
+  });
+}
+
+export function deleteComponent(db: Db, actor: Actor, id: string, now = Date.now()): ComponentRow {
+  return inTransaction(db, () => {
+    const before = mustComponent(db, id);
+    deleteComponentRow(db, id);
+    recordAudit(db, actor, "component.delete", { type: "component", id }, before, null, now);
+    return before;
+  });
+}
+
+function assignComponents(db: Db, pageId: string, groupId: string, ids: string[], now: number) {
+  for (const cid of ids) {
+    const c = getComponent(db, cid);
+    if (!c) throw new AppError("validation", `No component has the id ${cid}`, { componentIds: ["unknown component"] });
+    if (c.groupId !== groupId) updateComponentRow(db, cid, { groupId, position: nextPosition(db, pageId, groupId), updatedAt: now });
+  }
+}
+
+export function createGroup(db: Db, actor: Actor, raw: GroupInput, now = Date.now()): GroupRow {
+  const input = parse(groupFields, raw);
+  return inTransaction(db, () => {
+    const page = thePage(db);
+    const row = insertGroup(db, {
+      id: newId(),
+      pageId: page.id,
+      name: input.name,
+      description: input.description ?? null,
+      position: nextPosition(db, page.id, null),
+      createdAt: now,
+      updatedAt: now,
+    });
+    assignComponents(db, page.id, row.id, input.componentIds ?? [], now);
+    recordAudit(db, actor, "group.create", { type: "group", id: row.id }, undefined, { ...row, componentIds: input.componentIds ?? [] }, now);
+    return row;
+  });
+}
+
+/** With componentIds, the group holds exactly those afterwards (others become ungrouped). */
+export function updateGroup(db: Db, actor: Actor, id: string, raw: Partial<GroupInput>, now = Date.now()): GroupRow {
+  const input = parse(groupFields.partial(), raw);
+  return inTransaction(db, () => {
+    const before = mustGroup(db, id, "id");
+    const members = () => listComponents(db, before.pageId).filter((c) => c.groupId === id).map((c) => c.id);
+    const beforeMembers = members();
+    if (input.componentIds) {
+      for (const cid of beforeMembers) {
+        if (!input.componentIds.includes(cid)) updateComponentRow(db, cid, { groupId: null, position: nextPosition(db, before.pageId, null), updatedAt: now });
+      }
+      assignComponents(db, before.pageId, id, input.componentIds, now);
+    }
+    const patch: Partial<GroupRow> = { updatedAt: now };
+    if (input.name !== undefined) patch.name = input.name;
+    if (input.description !== undefined) patch.description = input.description;
+    const after = updateGroupRow(db, id, patch);
+    recordAudit(db, actor, "group.update", { type: "group", id }, { ...before, componentIds: beforeMembers }, { ...after, componentIds: members() }, now);
+    return after;
+  });
+}
+
+/** Deleting a group keeps its components: they move to the top level, so no history is lost. */
+export function deleteGroup(db: Db, actor: Actor, id: string, now = Date.now()): GroupRow {
+  return inTransaction(db, () => {
+    const before = mustGroup(db, id, "id");
+    for (const c of listComponents(db, before.pageId).filter((c) => c.groupId === id)) {
+      updateComponentRow(db, c.id, { groupId: null, position: nextPosition(db, before.pageId, null), updatedAt: now });
+    }
+    deleteGroupRow(db, id);
+    recordAudit(db, actor, "group.delete", { type: "group", id }, before, null, now);
+    return before;
+  });
+}
+
+type Item = { kind: "group" | "component"; id: string; position: number };
+
+/** Swaps an item with its neighbour in the same container (the top level, or its group). */
+export function moveItem(db: Db, actor: Actor, target: { kind: "group" | "component"; id: string; direction: "up" | "down" }, now = Date.now()): void {
+  inTransaction(db, () => {
+    const page = thePage(db);
+    const container =
+      target.kind === "group" ? null : mustComponent(db, target.id).groupId;
+    if (target.kind === "group") mustGroup(db, target.id, "id");
+    const items: Item[] = [
+      ...listComponents(db, page.id).filter((c) => c.groupId === container).map((c) => ({ kind: "component" as const, id: c.id, position: c.position })),
+      ...(container === null ? listGroups(db, page.id).map((g) => ({ kind: "group" as const, id: g.id, position: g.position })) : []),
+    ].sort((a, b) => a.position - b.position);
+    const i = items.findIndex((it) => it.kind === target.kind && it.id === target.id);
+    const j = target.direction === "up" ? i - 1 : i + 1;
+    if (i < 0 || j < 0 || j >= items.length) return;
+    [items[i], items[j]] = [items[j], items[i]];
+    items.forEach((it, position) => {
+      if (it.kind === "group") updateGroupRow(db, it.id, { position, updatedAt: now });
+      else updateComponentRow(db, it.id, { position, updatedAt: now });
+    });
+    recordAudit(db, actor, `${target.kind === "group" ? "group" : "component"}.move`, { type: target.kind, id: target.id }, { position: i }, { position: j }, now);
+  });
+}

@@ -1,0 +1,76 @@
+// Admin API tokens: shown once, stored as a sha256 hash, revocable, with a last-used time.
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+import { inTransaction, type Db } from "@/db/client";
+import { findTokenByHash, getToken, insertToken, updateToken, type TokenRow } from "@/db/queries/tokens";
+import { recordAudit, type Actor } from "./audit";
+import { assertAdmin } from "./accounts";
+import { AppError } from "./errors";
+import { newId } from "./ids";
+import { parse } from "./validation";
+
+const PREFIX = "op_";
+
+function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export function publicToken(t: TokenRow) {
+  return { id: t.id, name: t.name, prefix: t.prefix, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt, revokedAt: t.revokedAt };
+}
+
+const nameInput = z.string().trim().min(1, "Name the token after what uses it").max(100, "At most 100 characters");
+
+export function createToken(db: Db, actor: Actor, name: string, now = Date.now()): { token: string; row: TokenRow } {
+  assertAdmin(actor);
+  const parsed = parse(z.object({ name: nameInput }), { name }).name;
+  const token = PREFIX + randomBytes(24).toString("base64url");
+  const row = inTransaction(db, () => {
+    const created = insertToken(db, {
+      id: newId(),
+      name: parsed,
+      tokenHash: hashToken(token),
+      prefix: token.slice(0, PREFIX.length + 6),
+      createdBy: actor.type === "user" ? actor.id : null,
+      createdAt: now,
+    });
+    recordAudit(db, actor, "token.create", { type: "token", id: created.id }, undefined, publicToken(created), now);
+    return created;
+  });
+  return { token, row };
+}
+
+export function revokeToken(db: Db, actor: Actor, id: string, now = Date.now()): void {
+  assertAdmin(actor);
+  inTransaction(db, () => {
+    const before = getToken(db, id);
+    if (!before) throw new AppError("not_found", "No such token");
+    if (before.revokedAt) return;
+    updateToken(db, id, { revokedAt: now });
+    recordAudit(db, actor, "token.revoke", { type: "token", id }, publicToken(before), { ...publicToken(before), revokedAt: now }, now);
+  });
+}
+
+/** The token in `Authorization: OAuth <token>` (Statuspage's scheme) or `Bearer <token>`. */
+export function tokenFromHeader(header: string | null | undefined): string | null {
+  const match = /^(?:OAuth|Bearer)\s+(\S+)\s*$/i.exec(header ?? "");
+  return match ? match[1] : null;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = createHash("sha256").update(a).digest();
+  const y = createHash("sha256").update(b).digest();
+  return timingSafeEqual(x, y);
+}
+
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** The actor for a presented token, or null. `envToken` is OUTPOST_API_TOKEN. */
+export function authenticateToken(db: Db, token: string, envToken: string | undefined, now = Date.now()): Actor | null {
+  if (envToken && sameSecret(token, envToken)) return { type: "token", id: null, label: "OUTPOST_API_TOKEN", role: "admin" };
+  const row = findTokenByHash(db, hashToken(token));
+  if (!row || row.revokedAt) return null;
+  // Recording every use would make each API read a write; a minute's resolution is enough.
+  if (!row.lastUsedAt || now - row.lastUsedAt >= LAST_USED_RESOLUTION_MS) updateToken(db, row.id, { lastUsedAt: now });
+  return { type: "token", id: row.id, label: row.name, role: "admin" };
+}
