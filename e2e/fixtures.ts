@@ -3,7 +3,12 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { openDatabase, type Db } from "../db/client";
+import { createUser } from "../lib/accounts";
+import { SYSTEM_ACTOR } from "../lib/audit";
+import type { Role } from "../lib/constants";
+import { newId } from "../lib/ids";
 import { createIncident, type CreateIncidentInput } from "../lib/incidents";
+import { E2E_ADMIN, signIn } from "./support/auth";
 import { buildSnapshot } from "../lib/snapshot";
 
 let shared: Db | undefined;
@@ -32,6 +37,21 @@ export async function expectNoSeriousAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+export const baseUrl = () => process.env.OUTPOST_BASE_URL!;
+
+/** A fresh staff account (each test its own, so disabling one cannot disturb another test). */
+export async function newStaff(role: Role) {
+  const email = `${role}-${newId(6)}@e2e.test`;
+  const password = `pw-${newId(16)}`;
+  const { user } = await createUser(database(), SYSTEM_ACTOR, { email, role, name: `E2E ${role}`, password });
+  return { user, email, password };
+}
+
+/** Signs the page's browser context in (page.request shares its cookies). */
+export async function signInPage(page: Page, credentials: { email: string; password: string; code?: string } = E2E_ADMIN) {
+  await signIn(page.request, baseUrl(), credentials);
 }
 
 export const test = base;

@@ -34,6 +34,9 @@ let cached: NextAuthOptions | undefined;
 export function authOptions(): NextAuthOptions {
   if (cached) return cached;
   const cfg = config();
+  // next-auth v4 builds its redirects and cookie flags from NEXTAUTH_URL; Outpost's canonical URL
+  // is PUBLIC_URL, so the config module's value is handed over here rather than asked of users.
+  process.env.NEXTAUTH_URL = cfg.publicUrl;
   const providers: NextAuthOptions["providers"] = [
     Credentials({
       id: "credentials",
