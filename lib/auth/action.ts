@@ -1,0 +1,39 @@
+// The one wrapper for server actions: checks the session and role first (every action is a
+// public endpoint), then maps AppError to a form state with messages beside the fields.
+import { unstable_rethrow } from "next/navigation";
+import type { Role } from "../constants";
+import { AppError } from "../errors";
+import { staffForAction, type Staff } from "./session";
+
+export type ActionState = {
+  ok: boolean;
+  /** Shown at the top of the form (a success note or the first problem). */
+  message?: string;
+  /** Messages by field name, shown beside each field. */
+  fieldErrors?: Record<string, string[]>;
+  /** Anything the form shows once, e.g. a generated password or token. */
+  secret?: string;
+  /** Echo of what was submitted, so a refused form keeps what the person typed. */
+  values?: Record<string, string>;
+};
+
+export const INITIAL_ACTION_STATE: ActionState = { ok: false };
+
+export async function runAction(role: Role, fn: (staff: Staff) => Promise<ActionState | void> | ActionState | void): Promise<ActionState> {
+  try {
+    const staff = await staffForAction(role);
+    return (await fn(staff)) ?? { ok: true };
+  } catch (err) {
+    unstable_rethrow(err); // redirect() and notFound() inside an action
+    if (err instanceof AppError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
+    console.error("outpost: action failed", err);
+    return { ok: false, message: "Something went wrong; nothing was changed. Try again." };
+  }
+}
+
+/** FormData to a plain object of strings (checkboxes: "on" or absent). */
+export function formValues(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
+  return out;
+}
