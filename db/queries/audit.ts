@@ -25,3 +25,15 @@ export function listAudit(db: Db, filter: AuditFilter = {}): AuditRow[] {
     .limit(filter.limit ?? 50)
     .all();
 }
+
+/** The distinct entity types and actors seen, for the filter menus. */
+export function auditFacets(db: Db): { entityTypes: string[]; actors: { id: string; label: string }[] } {
+  const entityTypes = db.selectDistinct({ v: auditLog.entityType }).from(auditLog).orderBy(auditLog.entityType).all().map((r) => r.v);
+  const actors = db
+    .selectDistinct({ id: auditLog.actorId, label: auditLog.actorLabel })
+    .from(auditLog)
+    .orderBy(auditLog.actorLabel)
+    .all()
+    .filter((a): a is { id: string; label: string } => a.id !== null);
+  return { entityTypes, actors };
+}

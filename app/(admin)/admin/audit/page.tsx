@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db/client";
+import { auditFacets, listAudit } from "@/db/queries/audit";
+import { AuditTable } from "@/components/admin/AuditTable";
+import { requireStaff } from "@/lib/auth/session";
+import { z } from "zod";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Audit log · Outpost" };
+
+const PAGE_SIZE = 50;
+const filters = z.object({
+  actor: z.string().max(40).optional().catch(undefined),
+  entity: z.string().max(40).optional().catch(undefined),
+  action: z.string().max(60).optional().catch(undefined),
+  before: z.coerce.number().int().positive().optional().catch(undefined),
+});
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireStaff("admin", "/admin/audit");
+  const f = filters.parse(await searchParams);
+  const db = getDb();
+  const rows = listAudit(db, { actorId: f.actor || undefined, entityType: f.entity || undefined, action: f.action || undefined, before: f.before, limit: PAGE_SIZE + 1 });
+  const facets = auditFacets(db);
+  const more = rows.length > PAGE_SIZE;
+  const shown = rows.slice(0, PAGE_SIZE);
+  const next = new URLSearchParams(Object.entries({ actor: f.actor, entity: f.entity, action: f.action }).filter((e): e is [string, string] => !!e[1]));
+  if (more) next.set("before", String(shown[shown.length - 1].id));
+  const select = "mt-1 block rounded-md border border-gray-300 bg-white px-2 py-1.5 text-sm dark:border-gray-700 dark:bg-gray-900";
+  return (
+    <section className="space-y-4">
+      <h1 className="text-xl font-semibold">Audit log</h1>
+      <p className="text-sm text-gray-600 dark:text-gray-400">Every change made by a person or an API token, newest first.</p>
+      <form method="get" className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter the audit log">
+        <label className="text-sm font-medium">
+          Who
+          <select name="actor" defaultValue={f.actor ?? ""} className={select}>
+            <option value="">Anyone</option>
+            {facets.actors.map((a) => (
+              <option key={a.id} value={a.id}>{a.label}</option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-medium">
+          What
+          <select name="entity" defaultValue={f.entity ?? ""} className={select}>
+            <option value="">Everything</option>
+            {facets.entityTypes.map((t) => (
+              <option key={t} value={t}>{t}</option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-medium">
+          Action
+          <input name="action" defaultValue={f.action ?? ""} placeholder="e.g. component.status" className={select} />
+        </label>
+        <button className="rounded-md border border-gray-300 px-3 py-1.5 text-sm font-medium hover:bg-gray-100 dark:border-gray-700 dark:hover:bg-gray-900">Filter</button>
+      </form>
+      <AuditTable rows={shown} />
+      {more && (
+        <a className="inline-block text-sm font-medium text-blue-700 underline dark:text-blue-300" href={`/admin/audit?${next}`}>
+          Older entries
+        </a>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/SignInForm";
+import { config } from "@/lib/config";
+import { currentStaff } from "@/lib/auth/session";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Sign in · Outpost" };
+
+/** Only paths inside the staff area: an open redirect would turn sign-in into a phishing tool. */
+function safeCallback(raw: string | string[] | undefined): string {
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return value && /^\/admin(\/|$|\?)/.test(value) && !value.startsWith("/admin/sign-in") ? value : "/admin";
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const callbackUrl = safeCallback(params.callbackUrl);
+  if (await currentStaff()) redirect(callbackUrl);
+  const oidc = config().oidc;
+  const error = typeof params.error === "string" ? params.error : undefined;
+  return (
+    <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-12">
+      <h1 className="text-2xl font-semibold tracking-tight">Sign in to Outpost</h1>
+      <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">Staff only. The public status page is at <a className="underline" href="/">/</a>.</p>
+      <SignInForm callbackUrl={callbackUrl} ssoName={oidc?.name} initialError={error} />
+    </main>
+  );
+}

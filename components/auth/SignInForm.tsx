@@ -1,0 +1,109 @@
+"use client";
+// Email + password, then (only when the account has it) the second-factor code. The server
+// answers with a refusal code; the words come from SIGN_IN_MESSAGES so no reply reveals
+// whether an account exists.
+import { signIn } from "next-auth/react";
+import { useRef, useState, type FormEvent } from "react";
+import { SIGN_IN_MESSAGES, type SignInRefusal } from "@/lib/constants";
+
+const SSO_MESSAGES: Record<string, string> = {
+  sso_unknown: "No enabled Outpost account has that email. Ask an admin to add you.",
+  OAuthSignin: "The sign-in provider could not be reached. Try again, or use your password.",
+  OAuthCallback: "The sign-in provider's answer could not be checked. Try again.",
+  SessionRequired: "Sign in to continue.",
+};
+
+function messageFor(code: string | undefined): string | undefined {
+  if (!code) return undefined;
+  if (code in SIGN_IN_MESSAGES) return SIGN_IN_MESSAGES[code as SignInRefusal];
+  return SSO_MESSAGES[code] ?? SIGN_IN_MESSAGES.invalid;
+}
+
+const input =
+  "mt-1 block w-full rounded-md border border-gray-300 bg-white px-3 py-2 text-base shadow-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/40 dark:border-gray-700 dark:bg-gray-900";
+
+export function SignInForm({ callbackUrl, ssoName, initialError }: { callbackUrl: string; ssoName?: string; initialError?: string }) {
+  const [error, setError] = useState<string | undefined>(messageFor(initialError === "CredentialsSignin" ? "invalid" : initialError));
+  const [needsCode, setNeedsCode] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const codeRef = useRef<HTMLInputElement>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(undefined);
+    const result = await signIn("credentials", {
+      redirect: false,
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      code: String(form.get("code") ?? ""),
+    }).catch(() => ({ ok: false, error: "unavailable" as const }));
+    if (result?.ok && !result.error) {
+      window.location.assign(callbackUrl);
+      return;
+    }
+    setBusy(false);
+    if (result?.error === "code_required") {
+      setNeedsCode(true);
+      setTimeout(() => codeRef.current?.focus(), 0);
+    }
+    setError(messageFor(result?.error ?? "unavailable"));
+  }
+
+  return (
+    <div className="mt-6 space-y-6">
+      <form onSubmit={submit} className="space-y-4" noValidate={false}>
+        {error && (
+          <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+            {error}
+          </p>
+        )}
+        <label className="block text-sm font-medium">
+          Email
+          <input name="email" type="email" autoComplete="username" required className={input} readOnly={needsCode} />
+        </label>
+        <label className="block text-sm font-medium">
+          Password
+          <input name="password" type="password" autoComplete="current-password" required className={input} readOnly={needsCode} />
+        </label>
+        {needsCode && (
+          <label className="block text-sm font-medium">
+            Authentication code
+            <input
+              ref={codeRef}
+              name="code"
+              inputMode="text"
+              autoComplete="one-time-code"
+              required
+              className={input}
+              aria-describedby="code-help"
+            />
+            <span id="code-help" className="mt-1 block text-xs font-normal text-gray-600 dark:text-gray-400">
+              The 6-digit code from your authenticator app, or one of your recovery codes.
+            </span>
+          </label>
+        )}
+        <button
+          type="submit"
+          disabled={busy}
+          className="w-full rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 focus:outline-none focus:ring-2 focus:ring-blue-600 focus:ring-offset-2 disabled:opacity-60 dark:focus:ring-offset-gray-950"
+        >
+          {busy ? "Signing in…" : needsCode ? "Verify and sign in" : "Sign in"}
+        </button>
+      </form>
+      {ssoName && (
+        <button
+          type="button"
+          onClick={() => signIn("oidc", { callbackUrl })}
+          className="w-full rounded-md border border-gray-300 px-4 py-2 font-medium hover:bg-gray-100 focus:outline-none focus:ring-2 focus:ring-blue-600 dark:border-gray-700 dark:hover:bg-gray-900"
+        >
+          Sign in with {ssoName}
+        </button>
+      )}
+      <p className="text-xs text-gray-600 dark:text-gray-400">
+        Locked out? An admin can reset your password in People, or run <code>npm run admin:reset-password -- EMAIL</code> on the server.
+      </p>
+    </div>
+  );
+}
