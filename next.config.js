@@ -5,5 +5,7 @@ const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
   typescript: { ignoreBuildErrors: true }, // `npm test` runs tsc itself
+  // forbidden(): an editor on an admin-only page gets a real 403 page.
+  experimental: { authInterrupts: true },
 };
 export default nextConfig;

@@ -3,21 +3,10 @@
 import { unstable_rethrow } from "next/navigation";
 import type { Role } from "../constants";
 import { AppError } from "../errors";
+import type { ActionState } from "../action-state";
 import { staffForAction, type Staff } from "./session";
 
-export type ActionState = {
-  ok: boolean;
-  /** Shown at the top of the form (a success note or the first problem). */
-  message?: string;
-  /** Messages by field name, shown beside each field. */
-  fieldErrors?: Record<string, string[]>;
-  /** Anything the form shows once, e.g. a generated password or token. */
-  secret?: string;
-  /** Echo of what was submitted, so a refused form keeps what the person typed. */
-  values?: Record<string, string>;
-};
-
-export const INITIAL_ACTION_STATE: ActionState = { ok: false };
+export { INITIAL_ACTION_STATE, type ActionState } from "../action-state";
 
 export async function runAction(role: Role, fn: (staff: Staff) => Promise<ActionState | void> | ActionState | void): Promise<ActionState> {
   try {

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db/client";
+import { countUnusedRecoveryCodes } from "@/db/queries/users";
+import { PasswordForm, ProfileForm, SignOutEverywhereForm } from "@/components/auth/AccountForms";
+import { TwoFactorSection } from "@/components/auth/TwoFactorForms";
+import { requireStaff } from "@/lib/auth/session";
+import { qrSvg, totpUri } from "@/lib/auth/totp";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Your account · Outpost" };
+
+export default async function AccountPage() {
+  const { user } = await requireStaff("editor", "/admin/account");
+  const pending = !user.totpEnabledAt && user.totpSecret ? { secret: user.totpSecret, qr: await qrSvg(totpUri(user.totpSecret, user.email)) } : null;
+  return (
+    <section className="space-y-8">
+      <div>
+        <h1 className="text-xl font-semibold">Your account</h1>
+        <p className="text-sm text-gray-600 dark:text-gray-400">{user.email} · {user.role}</p>
+      </div>
+      <ProfileForm name={user.name} />
+      {user.passwordHash && <PasswordForm />}
+      <TwoFactorSection enabled={user.totpEnabledAt !== null} pending={pending} recoveryLeft={countUnusedRecoveryCodes(getDb(), user.id)} />
+      <SignOutEverywhereForm />
+    </section>
+  );
+}

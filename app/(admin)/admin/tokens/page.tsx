@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db/client";
+import { listTokens } from "@/db/queries/tokens";
+import { NewTokenForm, TokenRow } from "@/components/auth/TokenForms";
+import { requireStaff } from "@/lib/auth/session";
+import { publicToken } from "@/lib/tokens";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "API tokens · Outpost" };
+
+export default async function TokensPage() {
+  await requireStaff("admin", "/admin/tokens");
+  const tokens = listTokens(getDb()).map(publicToken);
+  return (
+    <section className="space-y-6">
+      <div>
+        <h1 className="text-xl font-semibold">API tokens</h1>
+        <p className="text-sm text-gray-600 dark:text-gray-400">
+          For scripts and alerting tools using the Statuspage-compatible API at <code>/api/v1/pages/…</code>: send{" "}
+          <code>Authorization: OAuth &lt;token&gt;</code> or <code>Bearer &lt;token&gt;</code>. Tokens act with the admin role.{" "}
+          <a className="underline" href="/api/v1/openapi.json">OpenAPI description</a>
+        </p>
+      </div>
+      {tokens.length === 0 ? (
+        <p className="text-sm text-gray-600 dark:text-gray-400">No tokens yet.</p>
+      ) : (
+        <ul className="divide-y divide-gray-200 rounded-lg border border-gray-200 dark:divide-gray-800 dark:border-gray-800">
+          {tokens.map((t) => (
+            <TokenRow key={t.id} token={t} />
+          ))}
+        </ul>
+      )}
+      <NewTokenForm />
+    </section>
+  );
+}
