@@ -11,6 +11,8 @@ export default async function globalSetup() {
     OUTPOST_ADMIN_EMAIL: E2E_ADMIN.email,
     OUTPOST_ADMIN_PASSWORD: E2E_ADMIN.password,
     OUTPOST_API_TOKEN: E2E_API_TOKEN,
+    // Sign-in throttling keys on the client address; tests that exercise it send their own.
+    TRUST_PROXY: "1",
   });
   process.env.OUTPOST_BASE_URL = server.url;
   process.env.OUTPOST_E2E_DATABASE = server.databasePath;

@@ -87,7 +87,8 @@ export function setRole(db: Db, actor: Actor, id: string, role: Role, now = Date
   return change(db, actor, id, "user.role", (u) => {
     if (u.role === parsed) return {};
     if (parsed !== "admin") guardLastAdmin(db, u);
-    return { role: parsed, sessionVersion: u.sessionVersion + 1 };
+    // No sign-out needed: the gate reads the role from the database on every request.
+    return { role: parsed };
   }, now);
 }
 

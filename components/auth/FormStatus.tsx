@@ -5,6 +5,9 @@ import { SecretNotice } from "./SecretNotice";
 export function FormStatus({ state }: { state: ActionState }) {
   if (state.secret) return <SecretNotice message={state.message} secret={state.secret} />;
   if (!state.message) return null;
+  // With messages beside the fields, the top line points at them instead of repeating one.
+  const fieldNames = Object.keys(state.fieldErrors ?? {}).filter((k) => k !== "_");
+  const text = !state.ok && fieldNames.length ? "Please check the fields marked below." : state.message;
   return (
     <p
       role={state.ok ? "status" : "alert"}
@@ -14,7 +17,7 @@ export function FormStatus({ state }: { state: ActionState }) {
           : "rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
       }
     >
-      {state.message}
+      {text}
     </p>
   );
 }

@@ -13,12 +13,14 @@ export async function signIn(
 ): Promise<void> {
   const { csrfToken } = (await (await request.get(`${baseUrl}/api/auth/csrf`)).json()) as { csrfToken: string };
   const res = await request.post(`${baseUrl}/api/auth/callback/credentials`, {
+    // json=true: next-auth answers {url} instead of redirecting, as its own client asks it to.
     form: { csrfToken, email: credentials.email, password: credentials.password, code: credentials.code ?? "", json: "true" },
     maxRedirects: 0,
   });
-  const location = res.headers()["location"] ?? "";
-  const error = new URL(location, baseUrl).searchParams.get("error");
-  if (error || res.status() >= 400) throw new Error(`sign-in refused: ${error ?? res.status()}`);
+  // A refusal is a 401 whose {url} names the reason as ?error=.
+  const body = (await res.json().catch(() => ({}))) as { url?: string };
+  const error = body.url ? new URL(body.url, baseUrl).searchParams.get("error") : null;
+  if (error || !res.ok()) throw new Error(`sign-in refused: ${error ?? `HTTP ${res.status()}`}`);
 }
 
 /** Copies a signed-in request context's cookies into a browser context. */

@@ -21,8 +21,10 @@ export async function runAction(role: Role, fn: (staff: Staff) => Promise<Action
 }
 
 /** FormData to a plain object of strings (checkboxes: "on" or absent). */
-export function formValues(form: FormData): Record<string, string> {
+export function formValues(form: FormData | undefined): Record<string, string> {
   const out: Record<string, string> = {};
+  // Actions are public endpoints: a crafted call may send anything, or nothing.
+  if (!(form instanceof FormData)) return out;
   for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
   return out;
 }
