@@ -1,7 +1,7 @@
 // The thin front of the server: answers the public GETs from the snapshot's pre-built bytes and
 // hands every other request to Next. Per request it does no database work unless the snapshot
 // is due a version check (every 250 ms) or the page is not in memory yet.
-import { addressOf, CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
+import { addressOf, CLIENT_ADDRESS_HEADER, REQUEST_PATH_HEADER } from "@/lib/auth/client-address";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { getDb } from "@/db/client";
 import { getIncident } from "@/db/queries/incidents";
@@ -127,6 +127,7 @@ export function createFrontHandler(opts: { assets: LoadedAssets; next: Handler; 
     }
     // Whatever the client sent under this name is replaced: sign-in throttling keys on it.
     req.headers[CLIENT_ADDRESS_HEADER] = addressOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], opts.trustProxy ?? false);
+    req.headers[REQUEST_PATH_HEADER] = url;
     return opts.next(req, res);
   };
 }

@@ -3,8 +3,9 @@ import { signOut } from "next-auth/react";
 import { useActionState, useEffect } from "react";
 import { changePasswordAction, saveProfileAction, signOutEverywhereAction } from "@/app/(admin)/admin/account/actions";
 import { INITIAL_ACTION_STATE } from "@/lib/action-state";
-import { Field, FormStatus } from "./FormStatus";
-import { dangerButton, inputClass, primaryButton } from "./styles";
+import { Button } from "@/components/ui/Button";
+import { TextField } from "@/components/ui/Field";
+import { FormStatus } from "./FormStatus";
 
 const box = "space-y-3 rounded-lg border border-gray-200 p-4 dark:border-gray-800";
 
@@ -14,8 +15,8 @@ export function ProfileForm({ name }: { name: string }) {
     <form action={action} className={box} aria-labelledby="profile">
       <h2 id="profile" className="font-semibold">Profile</h2>
       <FormStatus state={state} />
-      <Field label="Name" name="name" defaultValue={name} state={state} className={inputClass} />
-      <button className={primaryButton} disabled={pending}>Save</button>
+      <TextField label="Name" name="name" defaultValue={name} error={state.fieldErrors?._ ?? state.fieldErrors?.name} />
+      <Button disabled={pending}>Save</Button>
     </form>
   );
 }
@@ -26,9 +27,9 @@ export function PasswordForm() {
     <form action={action} className={box} aria-labelledby="password">
       <h2 id="password" className="font-semibold">Password</h2>
       <FormStatus state={state} />
-      <Field label="Current password" name="current" type="password" autoComplete="current-password" required state={state} className={inputClass} />
-      <Field label="New password" name="next" type="password" autoComplete="new-password" required minLength={12} hint="At least 12 characters." state={state} className={inputClass} />
-      <button className={primaryButton} disabled={pending}>Change password</button>
+      <TextField label="Current password" name="current" type="password" autoComplete="current-password" required error={state.fieldErrors?.current} />
+      <TextField label="New password" name="next" type="password" autoComplete="new-password" required minLength={12} hint="At least 12 characters." error={state.fieldErrors?.next} />
+      <Button disabled={pending}>Change password</Button>
     </form>
   );
 }
@@ -43,7 +44,7 @@ export function SignOutEverywhereForm() {
       <h2 id="sessions" className="font-semibold">Sessions</h2>
       <p className="text-sm text-gray-600 dark:text-gray-400">Lost a laptop? End every session of this account, on every device.</p>
       <FormStatus state={state} />
-      <button className={dangerButton} disabled={pending}>Sign out everywhere</button>
+      <Button variant="dangerOutline" disabled={pending}>Sign out everywhere</Button>
     </form>
   );
 }

@@ -3,8 +3,11 @@ import { useActionState } from "react";
 import { changePersonAction, createPersonAction } from "@/app/(admin)/admin/people/actions";
 import { INITIAL_ACTION_STATE } from "@/lib/action-state";
 import { ROLES, type Role } from "@/lib/constants";
-import { Field, FormStatus } from "./FormStatus";
-import { dangerButton, inputClass, primaryButton, secondaryButton } from "./styles";
+import { Button } from "@/components/ui/Button";
+import { Select, TextField } from "@/components/ui/Field";
+import { FormStatus } from "./FormStatus";
+
+const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: r }));
 
 type Person = { id: string; email: string; name: string; role: Role; disabled: boolean; twoFactor: boolean; lastSignInAt: number | null };
 
@@ -15,18 +18,11 @@ export function NewPersonForm() {
       <h2 id="new-person" className="font-semibold">Add a person</h2>
       <FormStatus state={state} />
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field label="Email" name="email" type="email" required state={state} className={inputClass} />
-        <Field label="Name" name="name" state={state} className={inputClass} />
-        <label className="block text-sm font-medium">
-          Role
-          <select name="role" defaultValue={state.values?.role ?? "editor"} className={inputClass}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>{r}</option>
-            ))}
-          </select>
-        </label>
+        <TextField label="Email" name="email" type="email" required defaultValue={state.values?.email} error={state.fieldErrors?.email} />
+        <TextField label="Name" name="name" defaultValue={state.values?.name} error={state.fieldErrors?.name} />
+        <Select label="Role" name="role" defaultValue={state.values?.role ?? "editor"} options={ROLE_OPTIONS} error={state.fieldErrors?.role} />
       </div>
-      <button className={primaryButton} disabled={pending}>Add and generate a password</button>
+      <Button disabled={pending}>Add and generate a password</Button>
     </form>
   );
 }
@@ -47,21 +43,14 @@ export function PersonRow({ person, isSelf }: { person: Person; isSelf: boolean 
       </div>
       <form action={action} className="flex flex-wrap items-end gap-2">
         <input type="hidden" name="id" value={person.id} />
-        <label className="text-sm font-medium">
-          Role
-          <select name="role" defaultValue={person.role} className={inputClass} aria-label={`Role for ${person.email}`}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>{r}</option>
-            ))}
-          </select>
-        </label>
-        <button name="intent" value="role" className={secondaryButton} disabled={pending}>Change role</button>
-        <button name="intent" value="reset" className={secondaryButton} disabled={pending}>Reset password</button>
-        {person.twoFactor && <button name="intent" value="totp_off" className={secondaryButton} disabled={pending}>Turn off two-factor</button>}
+        <Select label="Role" name="role" defaultValue={person.role} options={ROLE_OPTIONS} />
+        <Button name="intent" value="role" variant="secondary" disabled={pending}>Change role</Button>
+        <Button name="intent" value="reset" variant="secondary" disabled={pending}>Reset password</Button>
+        {person.twoFactor && <Button name="intent" value="totp_off" variant="secondary" disabled={pending}>Turn off two-factor</Button>}
         {person.disabled ? (
-          <button name="intent" value="enable" className={secondaryButton} disabled={pending}>Re-enable</button>
+          <Button name="intent" value="enable" variant="secondary" disabled={pending}>Re-enable</Button>
         ) : (
-          !isSelf && <button name="intent" value="disable" className={dangerButton} disabled={pending}>Disable</button>
+          !isSelf && <Button name="intent" value="disable" variant="dangerOutline" disabled={pending}>Disable</Button>
         )}
       </form>
       <FormStatus state={state} />

@@ -4,6 +4,8 @@
 // whether an account exists.
 import { signIn } from "next-auth/react";
 import { useRef, useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/Button";
+import { CONTROL_CLASS } from "@/components/ui/Field";
 import { SIGN_IN_MESSAGES, type SignInRefusal } from "@/lib/constants";
 
 const SSO_MESSAGES: Record<string, string> = {
@@ -19,8 +21,7 @@ function messageFor(code: string | undefined): string | undefined {
   return SSO_MESSAGES[code] ?? SIGN_IN_MESSAGES.invalid;
 }
 
-const input =
-  "mt-1 block w-full rounded-md border border-gray-300 bg-white px-3 py-2 text-base shadow-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/40 dark:border-gray-700 dark:bg-gray-900";
+const input = CONTROL_CLASS;
 
 export function SignInForm({ callbackUrl, ssoName, initialError }: { callbackUrl: string; ssoName?: string; initialError?: string }) {
   const [error, setError] = useState<string | undefined>(messageFor(initialError === "CredentialsSignin" ? "invalid" : initialError));
@@ -84,22 +85,14 @@ export function SignInForm({ callbackUrl, ssoName, initialError }: { callbackUrl
             </span>
           </label>
         )}
-        <button
-          type="submit"
-          disabled={busy}
-          className="w-full rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 focus:outline-none focus:ring-2 focus:ring-blue-600 focus:ring-offset-2 disabled:opacity-60 dark:focus:ring-offset-gray-950"
-        >
+        <Button disabled={busy} className="w-full">
           {busy ? "Signing in…" : needsCode ? "Verify and sign in" : "Sign in"}
-        </button>
+        </Button>
       </form>
       {ssoName && (
-        <button
-          type="button"
-          onClick={() => signIn("oidc", { callbackUrl })}
-          className="w-full rounded-md border border-gray-300 px-4 py-2 font-medium hover:bg-gray-100 focus:outline-none focus:ring-2 focus:ring-blue-600 dark:border-gray-700 dark:hover:bg-gray-900"
-        >
+        <Button type="button" variant="secondary" className="w-full" onClick={() => signIn("oidc", { callbackUrl })}>
           Sign in with {ssoName}
-        </button>
+        </Button>
       )}
       <p className="text-xs text-gray-600 dark:text-gray-400">
         Locked out? An admin can reset your password in People, or run <code>npm run admin:reset-password -- EMAIL</code> on the server.

@@ -2,8 +2,9 @@
 import { useActionState } from "react";
 import { beginTotpAction, confirmTotpAction, disableTotpAction } from "@/app/(admin)/admin/account/actions";
 import { INITIAL_ACTION_STATE } from "@/lib/action-state";
-import { Field, FormStatus } from "./FormStatus";
-import { dangerButton, inputClass, primaryButton } from "./styles";
+import { Button } from "@/components/ui/Button";
+import { TextField } from "@/components/ui/Field";
+import { FormStatus } from "./FormStatus";
 
 type Pending = { secret: string; qr: string } | null;
 
@@ -20,8 +21,8 @@ export function TwoFactorSection({ enabled, pending, recoveryLeft }: { enabled: 
         <form action={disable} className="space-y-3">
           <p className="text-sm">On. {recoveryLeft} unused recovery code{recoveryLeft === 1 ? "" : "s"} left.</p>
           <FormStatus state={disabled} />
-          <Field label="Password" name="password" type="password" autoComplete="current-password" required hint="Needed to turn two-factor sign-in off." state={disabled} className={inputClass} />
-          <button className={dangerButton} disabled={disabling}>Turn off two-factor sign-in</button>
+          <TextField label="Password" name="password" type="password" autoComplete="current-password" required hint="Needed to turn two-factor sign-in off." error={disabled.fieldErrors?.password} />
+          <Button variant="dangerOutline" disabled={disabling}>Turn off two-factor sign-in</Button>
         </form>
       ) : pending ? (
         <form action={confirm} className="space-y-3">
@@ -31,14 +32,14 @@ export function TwoFactorSection({ enabled, pending, recoveryLeft }: { enabled: 
             Key: <code className="break-all font-mono" data-testid="totp-secret">{pending.secret}</code>
           </p>
           <FormStatus state={confirmed} />
-          <Field label="Code from the app" name="code" inputMode="numeric" autoComplete="one-time-code" required state={confirmed} className={inputClass} />
-          <button className={primaryButton} disabled={confirming}>Turn on</button>
+          <TextField label="Code from the app" name="code" inputMode="numeric" autoComplete="one-time-code" required error={confirmed.fieldErrors?.code} />
+          <Button disabled={confirming}>Turn on</Button>
         </form>
       ) : (
         <form action={begin} className="space-y-3">
           <p className="text-sm">Off. With it on, signing in also asks for a code from an app on your phone.</p>
           <FormStatus state={begun} />
-          <button className={primaryButton} disabled={beginning}>Set up two-factor sign-in</button>
+          <Button disabled={beginning}>Set up two-factor sign-in</Button>
         </form>
       )}
     </section>

@@ -1,6 +1,8 @@
 // The client's address for sign-in throttling. The front server sets CLIENT_ADDRESS_HEADER from the
 // socket (or, with TRUST_PROXY=1, from X-Forwarded-For), replacing whatever the client sent.
 export const CLIENT_ADDRESS_HEADER = "x-outpost-client-address";
+/** The path the visitor asked for, so a layout's sign-in redirect can bring them back to it. */
+export const REQUEST_PATH_HEADER = "x-outpost-path";
 
 type Headers = Record<string, string | string[] | undefined> | { get(name: string): string | null };
 

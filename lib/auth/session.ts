@@ -2,12 +2,14 @@
 // A JWT alone is not enough: the account must still exist, be enabled and carry the same
 // session version, so a disable or role change takes effect on the very next request.
 import { getServerSession } from "next-auth/next";
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getUser, type UserRow } from "@/db/queries/users";
 import type { Actor } from "../audit";
 import type { Role } from "../constants";
 import { AppError } from "../errors";
+import { REQUEST_PATH_HEADER } from "./client-address";
 import { authOptions, SIGN_IN_PATH } from "./options";
 
 export type Staff = Actor & { type: "user"; id: string; user: UserRow };
@@ -24,10 +26,19 @@ function allowed(staff: Staff, role: Role): boolean {
   return role === "editor" || staff.role === "admin";
 }
 
-/** For pages: signs the visitor in first, or answers 403 when their role is not enough. */
-export async function requireStaff(role: Role = "editor", from = "/admin"): Promise<Staff> {
+/** Where to come back to after signing in: the requested admin path, without Next's _rsc marker. */
+async function requestedPath(): Promise<string> {
+  const raw = (await headers()).get(REQUEST_PATH_HEADER) ?? "/admin";
+  const url = new URL(raw, "http://x");
+  url.searchParams.delete("_rsc");
+  const path = url.pathname + url.search;
+  return path.startsWith("/admin") ? path : "/admin";
+}
+
+/** For pages and layouts: signs the visitor in first, or answers 403 when their role is not enough. */
+export async function requireStaff(role: Role = "editor", from?: string): Promise<Staff> {
   const staff = await currentStaff();
-  if (!staff) redirect(`${SIGN_IN_PATH}?callbackUrl=${encodeURIComponent(from)}`);
+  if (!staff) redirect(`${SIGN_IN_PATH}?callbackUrl=${encodeURIComponent(from ?? (await requestedPath()))}`);
   if (!allowed(staff, role)) forbidden();
   return staff;
 }

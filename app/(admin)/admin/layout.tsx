@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 // The staff shell. Each page still calls requireStaff itself with its own role and path:
 // a layout does not re-run on client navigation, so it cannot be the only gate.
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const staff = await requireStaff("editor", "/admin");
+  const staff = await requireStaff("editor");
   const pageName = getPage(getDb())?.name ?? "Outpost";
   return (
     <div className="min-h-screen">

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your account · Outpost" };
 
 export default async function AccountPage() {
-  const { user } = await requireStaff("editor", "/admin/account");
+  const { user } = await requireStaff("editor");
   const pending = !user.totpEnabledAt && user.totpSecret ? { secret: user.totpSecret, qr: await qrSvg(totpUri(user.totpSecret, user.email)) } : null;
   return (
     <section className="space-y-8">

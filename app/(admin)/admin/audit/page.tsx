@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { auditFacets, listAudit } from "@/db/queries/audit";
 import { AuditTable } from "@/components/admin/AuditTable";
+import { Button } from "@/components/ui/Button";
+import { CONTROL_CLASS } from "@/components/ui/Field";
 import { requireStaff } from "@/lib/auth/session";
 import { z } from "zod";
 
@@ -17,7 +19,7 @@ const filters = z.object({
 });
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireStaff("admin", "/admin/audit");
+  await requireStaff("admin");
   const f = filters.parse(await searchParams);
   const db = getDb();
   const rows = listAudit(db, { actorId: f.actor || undefined, entityType: f.entity || undefined, action: f.action || undefined, before: f.before, limit: PAGE_SIZE + 1 });
@@ -26,7 +28,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const shown = rows.slice(0, PAGE_SIZE);
   const next = new URLSearchParams(Object.entries({ actor: f.actor, entity: f.entity, action: f.action }).filter((e): e is [string, string] => !!e[1]));
   if (more) next.set("before", String(shown[shown.length - 1].id));
-  const select = "mt-1 block rounded-md border border-gray-300 bg-white px-2 py-1.5 text-sm dark:border-gray-700 dark:bg-gray-900";
   return (
     <section className="space-y-4">
       <h1 className="text-xl font-semibold">Audit log</h1>
@@ -34,7 +35,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <form method="get" className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter the audit log">
         <label className="text-sm font-medium">
           Who
-          <select name="actor" defaultValue={f.actor ?? ""} className={select}>
+          <select name="actor" defaultValue={f.actor ?? ""} className={CONTROL_CLASS}>
             <option value="">Anyone</option>
             {facets.actors.map((a) => (
               <option key={a.id} value={a.id}>{a.label}</option>
@@ -43,7 +44,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </label>
         <label className="text-sm font-medium">
           What
-          <select name="entity" defaultValue={f.entity ?? ""} className={select}>
+          <select name="entity" defaultValue={f.entity ?? ""} className={CONTROL_CLASS}>
             <option value="">Everything</option>
             {facets.entityTypes.map((t) => (
               <option key={t} value={t}>{t}</option>
@@ -52,9 +53,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </label>
         <label className="text-sm font-medium">
           Action
-          <input name="action" defaultValue={f.action ?? ""} placeholder="e.g. component.status" className={select} />
+          <input name="action" defaultValue={f.action ?? ""} placeholder="e.g. component.status" className={CONTROL_CLASS} />
         </label>
-        <button className="rounded-md border border-gray-300 px-3 py-1.5 text-sm font-medium hover:bg-gray-100 dark:border-gray-700 dark:hover:bg-gray-900">Filter</button>
+        <Button variant="secondary">Filter</Button>
       </form>
       <AuditTable rows={shown} />
       {more && (

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "People · Outpost" };
 
 export default async function PeoplePage() {
-  const staff = await requireStaff("admin", "/admin/people");
+  const staff = await requireStaff("admin");
   const people = listUsers(getDb());
   return (
     <section className="space-y-6">

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "API tokens · Outpost" };
 
 export default async function TokensPage() {
-  await requireStaff("admin", "/admin/tokens");
+  await requireStaff("admin");
   const tokens = listTokens(getDb()).map(publicToken);
   return (
     <section className="space-y-6">
