@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { startExpectingFailure, startServer, tempDir } from "./support/server";
+import { spawnSync } from "node:child_process";
+import { signIn } from "./support/auth";
+import { ROOT, startExpectingFailure, startServer, tempDir } from "./support/server";
 
 // Tests run as root, where file modes do not stop writes; these paths fail for every user.
 test("[startup] a bad DATABASE_PATH stops start-up with one line naming the path and the cause", async () => {
@@ -48,4 +50,35 @@ test("[startup] OUTPOST_DEMO=0 starts an empty page that says all is well", asyn
   } finally {
     await server.stop();
   }
+});
+
+test("[startup] an empty database gets a first admin whose generated password is printed once; reset-password replaces it", async ({ request }) => {
+  const server = await startServer({ OUTPOST_DEMO: "0", OUTPOST_ADMIN_EMAIL: "", OUTPOST_ADMIN_PASSWORD: "" });
+  try {
+    const printed = /sign in at \S+\/admin as (\S+) with password (\S+)/.exec(server.output());
+    expect(printed, server.output()).not.toBeNull();
+    const [, email, password] = printed!;
+    await signIn(request, server.url, { email, password });
+
+    const reset = spawnSync(process.execPath, [path.join(ROOT, "scripts/tool.mjs"), "reset-password", "--", email.toUpperCase()], {
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_PATH: server.databasePath },
+    });
+    expect(reset.status, reset.stderr).toBe(0);
+    const fresh = /new password for \S+: (\S+)/.exec(reset.stdout)![1];
+    await expect(signIn(request, server.url, { email, password })).rejects.toThrow(/invalid/);
+    await signIn(request, server.url, { email, password: fresh });
+
+    const unknown = spawnSync(process.execPath, [path.join(ROOT, "scripts/tool.mjs"), "reset-password", "--", "nobody@example.com"], {
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_PATH: server.databasePath },
+    });
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr.trim()).toBe("outpost: No account has the email nobody@example.com");
+  } finally {
+    await server.stop();
+  }
+  const restarted = await startServer({ DATABASE_PATH: server.databasePath, OUTPOST_DEMO: "0" });
+  expect(restarted.output()).not.toContain("first admin");
+  await restarted.stop();
 });

@@ -18,8 +18,19 @@ describe("parseConfig", () => {
     ["PUBLIC_URL", "status.example.com"],
     ["OUTPOST_DEMO", "yes please"],
     ["AUTH_SECRET", "short"],
+    ["OUTPOST_ADMIN_EMAIL", "admin"],
+    ["OUTPOST_API_TOKEN", "short"],
+    ["TRUST_PROXY", "yes"],
+    ["OIDC_ISSUER", "not a url"],
   ])("names %s in one line when it is %s", (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`^${name} `));
+  });
+  it("needs the whole OpenID Connect trio, and an admin email with an admin password", () => {
+    expect(() => parseConfig({ OIDC_ISSUER: "https://id.example.com" })).toThrow(/^OIDC_CLIENT_ID must be set too when OIDC_ISSUER is set/);
+    expect(() => parseConfig({ OUTPOST_ADMIN_PASSWORD: "a long enough password" })).toThrow(/^OUTPOST_ADMIN_EMAIL must be set too/);
+    const c = parseConfig({ OIDC_ISSUER: "https://id.example.com/", OIDC_CLIENT_ID: "id", OIDC_CLIENT_SECRET: "s", OUTPOST_ADMIN_EMAIL: "Boss@Example.com" });
+    expect(c.oidc).toEqual({ issuer: "https://id.example.com", clientId: "id", clientSecret: "s", name: "single sign-on" });
+    expect(c.admin.email).toBe("boss@example.com");
   });
 });
