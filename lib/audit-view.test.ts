@@ -11,6 +11,11 @@ describe("changedFields", () => {
     expect(changedFields(null, { name: "New" })).toEqual([{ field: "name", before: "—", after: "New" }]);
     expect(changedFields({ name: "Old" }, null)).toEqual([{ field: "name", before: "Old", after: "—" }]);
   });
+  it("reads timestamps as UTC times and leaves out fields empty on both sides", () => {
+    expect(changedFields(null, { createdAt: Date.parse("2026-11-24T12:00:00Z"), revokedAt: null })).toEqual([
+      { field: "createdAt", before: "—", after: "2026-11-24 12:00:00 UTC" },
+    ]);
+  });
   it("compares nested values by content and shortens long text", () => {
     expect(changedFields({ links: [{ a: 1 }] }, { links: [{ a: 1 }] })).toEqual([]);
     const long = "x".repeat(200);

@@ -6,7 +6,7 @@ const fmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "
 export function AuditTable({ rows }: { rows: AuditRow[] }) {
   if (rows.length === 0) return <p className="text-sm text-gray-600 dark:text-gray-400">No entries match.</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-gray-200 dark:border-gray-800">
+    <div className="overflow-x-auto rounded-lg border border-gray-200 dark:border-gray-800" tabIndex={0} role="region" aria-label="Audit entries">
       <table className="w-full text-left text-sm">
         <thead className="bg-gray-100 text-xs uppercase tracking-wide text-gray-700 dark:bg-gray-900 dark:text-gray-300">
           <tr>
