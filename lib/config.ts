@@ -37,6 +37,11 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_NAME: z.string().trim().min(1).max(40).default("single sign-on"),
+  SMTP_URL: z
+    .string()
+    .refine((u) => /^smtps?:\/\//.test(u) && URL.canParse(u), "must look like smtp://user:password@host:587 or smtps://host:465")
+    .optional(),
+  MAIL_FROM: z.string().trim().min(3).max(200).optional(),
 });
 
 export type Config = Readonly<{
@@ -52,6 +57,7 @@ export type Config = Readonly<{
   apiToken: string | undefined;
   trustProxy: boolean;
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
+  mail: { url: string; from: string } | null;
 }>;
 
 export class ConfigError extends Error {}
@@ -91,6 +97,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     apiToken: e.OUTPOST_API_TOKEN,
     trustProxy: e.TRUST_PROXY,
     oidc: oidcOf(e),
+    mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `Outpost <outpost@${new URL(publicUrl).hostname}>` } : null,
   });
 }
 
