@@ -118,12 +118,31 @@ export const incidents = sqliteTable(
     postmortemPublishedAt: integer("postmortem_published_at"),
     /** Recorded after the fact (backfill): shown as "posted later". */
     backfilled: integer("backfilled", { mode: "boolean" }).notNull().default(false),
+    /** A private draft until postmortem_published_at is set. */
+    postmortemUpdatedAt: integer("postmortem_updated_at"),
+    /** When staff promised the next update ("next update by"); null when closed. */
+    nextUpdateAt: integer("next_update_at"),
+    /** Minutes between updates for this incident; null uses the page's default. */
+    updateCadenceMinutes: integer("update_cadence_minutes"),
+    /** When the overdue reminder for the current promise went out. */
+    overdueRemindedAt: integer("overdue_reminded_at"),
+    /** Maintenance: start and complete by itself at the window's edges. */
+    autoStart: integer("auto_start", { mode: "boolean" }).notNull().default(true),
+    autoComplete: integer("auto_complete", { mode: "boolean" }).notNull().default(true),
+    /** Maintenance: post a reminder update this many minutes before the start. */
+    remindPriorMinutes: integer("remind_prior_minutes"),
+    remindedPriorAt: integer("reminded_prior_at"),
+    /** Maintenance created from a recurring schedule. */
+    recurrenceId: text("recurrence_id"),
   },
   (t) => [
     index("incidents_kind_status_idx").on(t.kind, t.status),
     index("incidents_kind_started_at_idx").on(t.kind, t.startedAt),
     index("incidents_resolved_at_idx").on(t.resolvedAt),
     index("incidents_started_at_idx").on(t.startedAt),
+    index("incidents_next_update_at_idx").on(t.nextUpdateAt),
+    index("incidents_scheduled_for_idx").on(t.scheduledFor),
+    index("incidents_recurrence_id_idx").on(t.recurrenceId),
   ],
 );
 
@@ -144,6 +163,10 @@ export const incidentUpdates = sqliteTable(
     deliverNotifications: integer("deliver_notifications", { mode: "boolean" }).notNull().default(true),
     customTweet: text("custom_tweet"),
     tweetId: text("tweet_id"),
+    /** Set when staff edit the text after publishing: the page says "edited". */
+    editedAt: integer("edited_at"),
+    /** The staff account that posted it (null for tokens and Outpost itself). */
+    createdBy: text("created_by"),
   },
   (t) => [
     uniqueIndex("incident_updates_seq_idx").on(t.seq),

@@ -1,7 +1,7 @@
 // Staff-side tables: accounts, sign-in throttling, API tokens and the audit log. None of them is
 // public, so none bumps the data version.
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { ACTOR_TYPES, ROLES } from "../lib/constants";
+import { ACTOR_TYPES, IMPACTS, INCIDENT_KINDS, ROLES, type ComponentStatus } from "../lib/constants";
 
 export const users = sqliteTable(
   "users",
@@ -86,3 +86,39 @@ export const auditLog = sqliteTable(
     index("audit_log_actor_id_idx").on(t.actorId),
   ],
 );
+
+/** Saved title + message (+ components and their statuses) that prefill the incident form. */
+export const incidentTemplates = sqliteTable("incident_templates", {
+  id: text("id").primaryKey(),
+  kind: text("kind", { enum: INCIDENT_KINDS }).notNull().default("incident"),
+  /** What staff pick it by, e.g. "API errors". */
+  name: text("name").notNull(),
+  title: text("title").notNull(),
+  body: text("body").notNull().default(""),
+  impact: text("impact", { enum: IMPACTS }).notNull().default("minor"),
+  /** Component id -> the status to set. */
+  components: text("components", { mode: "json" }).$type<Record<string, ComponentStatus>>().notNull().default({}),
+  createdAt: integer("created_at").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+/** A maintenance that repeats (e.g. every first Sunday 02:00-03:00 in the page's zone). */
+export const maintenanceRecurrences = sqliteTable("maintenance_recurrences", {
+  id: text("id").primaryKey(),
+  title: text("title").notNull(),
+  body: text("body").notNull().default(""),
+  componentIds: text("component_ids", { mode: "json" }).$type<string[]>().notNull().default([]),
+  /** weekly: every `weekday`; monthly: the `nth` (1-4, or -1 for last) `weekday` of each month. */
+  frequency: text("frequency", { enum: ["weekly", "monthly"] }).notNull(),
+  weekday: integer("weekday").notNull(),
+  nth: integer("nth"),
+  /** HH:MM in the page's time zone. */
+  startTime: text("start_time").notNull(),
+  durationMinutes: integer("duration_minutes").notNull(),
+  remindPriorMinutes: integer("remind_prior_minutes"),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  /** Occurrences exist up to here. */
+  generatedUntil: integer("generated_until"),
+  createdAt: integer("created_at").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
