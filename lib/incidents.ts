@@ -138,10 +138,17 @@ function mustIncident(db: Db, id: string): IncidentRow {
   return incident;
 }
 
-/** Unknown ids would otherwise fail as a foreign-key error deep in the write. */
-function checkComponentsExist(db: Db, ids: readonly string[], field: string) {
-  const unknown = ids.filter((id) => !getComponent(db, id));
-  if (unknown.length) throw new AppError("validation", `Unknown component ${unknown[0]}`, { [field]: unknown.map((id) => `unknown component ${id}`) });
+/**
+ * Unknown ids would otherwise fail as a foreign-key error deep in the write. Field errors name
+ * the entry: `components.<id>` for a map of statuses, `componentIds.<index>` for a list.
+ */
+function checkComponentsExist(db: Db, ids: readonly string[], field: "components" | "componentIds") {
+  const errors: Record<string, string[]> = {};
+  ids.forEach((id, i) => {
+    if (!getComponent(db, id)) errors[`${field}.${field === "components" ? id : i}`] = [`unknown component ${id}`];
+  });
+  const first = Object.values(errors)[0];
+  if (first) throw new AppError("validation", first[0].replace(/^u/, "U"), errors);
 }
 
 /** Applies component changes, returning the rows for affected_components. Inside a transaction. */
