@@ -34,7 +34,7 @@ function componentInput(f: ComponentUpdateBody["component"]): ComponentPatch {
 }
 
 /** Page order: top-level items by position, each group followed by its children (as components.json). */
-export function listComponentsHandler(ctx: ApiContext) {
+export function listComponents(ctx: ApiContext) {
   const components = pageComponents(ctx.db);
   const top = [
     ...pageGroups(ctx.db).map(({ group }) => ({ position: group.position, group, component: undefined })),
@@ -47,7 +47,7 @@ export function listComponentsHandler(ctx: ApiContext) {
   });
 }
 
-export function getComponentHandler(ctx: ApiContext) {
+export function showComponent(ctx: ApiContext) {
   return componentJson(findComponent(ctx.db, ctx.params.component_id));
 }
 
@@ -64,7 +64,7 @@ export function removeComponent(ctx: ApiContext) {
   deleteComponent(ctx.db, ctx.actor, findComponent(ctx.db, ctx.params.component_id).id, ctx.now);
 }
 
-export function listGroupsHandler(ctx: ApiContext) {
+export function listGroups(ctx: ApiContext) {
   return pageGroups(ctx.db).map(({ group, componentIds }) => groupV1Json(group, componentIds));
 }
 
@@ -73,7 +73,7 @@ const groupView = (ctx: ApiContext<unknown, unknown>, id: string) => {
   return groupV1Json(group, componentIds);
 };
 
-export function getGroupHandler(ctx: ApiContext) {
+export function showGroup(ctx: ApiContext) {
   return groupView(ctx, ctx.params.group_id);
 }
 

@@ -76,7 +76,7 @@ export function patchIncident(ctx: ApiContext<IncidentUpdateBody>) {
   return view(ctx, row);
 }
 
-export function getIncident(ctx: ApiContext) {
+export function showIncident(ctx: ApiContext) {
   return view(ctx, incidentById(ctx.db, ctx.params.incident_id));
 }
 

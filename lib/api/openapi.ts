@@ -40,7 +40,7 @@ function responses(r: ApiRoute) {
     ...(r.body ? { 409: problem("Conflicts with what is stored (e.g. a slug in use)") } : {}),
     ...(r.body ? { 413: problem("The body is larger than 1 MB") } : {}),
     ...(r.body ? { 415: problem("The body is not JSON") } : {}),
-    ...(r.body || r.method === "DELETE" ? { 422: problem("A value is not valid; `errors` names each field") } : {}),
+    ...(r.body ? { 422: problem("A value is not valid; `errors` names each field") } : {}),
   };
 }
 

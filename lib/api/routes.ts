@@ -14,35 +14,126 @@ function patchAndPut<B extends z.ZodType>(def: Omit<RouteDef<B, undefined>, "met
 }
 
 const incidentList = z.array(s.incidentOut);
+const INCIDENT = incidents.INCIDENT_FIELDS;
+const COMPONENT = components.COMPONENT_FIELDS;
+const GROUP = components.GROUP_FIELDS;
 
 export const API_ROUTES: readonly ApiRoute[] = [
-  // ---- incidents and maintenances
-  route({ method: "GET", pattern: "incidents", tag: "incidents", summary: "List incidents and maintenances, newest first", query: s.listQuery, response: incidentList, fields: incidents.INCIDENT_FIELDS, handle: incidents.listIncidents(incidents.ALL_INCIDENTS) }),
-  route({ method: "POST", pattern: "incidents", tag: "incidents", summary: "Create an incident, or a maintenance when scheduled_for is given", status: 201, body: s.incidentCreateBody, response: s.incidentOut, fields: incidents.INCIDENT_FIELDS, handle: incidents.postIncident }),
-  route({ method: "GET", pattern: "incidents/unresolved", tag: "incidents", summary: "List open incidents (investigating, identified, monitoring)", query: s.listQuery, response: incidentList, handle: incidents.listIncidents(incidents.UNRESOLVED) }),
-  route({ method: "GET", pattern: "incidents/upcoming", tag: "incidents", summary: "List maintenances still to come (scheduled), soonest first", query: s.listQuery, response: incidentList, handle: incidents.listIncidents(incidents.UPCOMING) }),
-  route({ method: "GET", pattern: "incidents/active_maintenance", tag: "incidents", summary: "List maintenances under way (in_progress, verifying)", query: s.listQuery, response: incidentList, handle: incidents.listIncidents(incidents.ACTIVE) }),
-  route({ method: "GET", pattern: "incidents/scheduled", tag: "incidents", summary: "List all maintenances, latest window first", query: s.listQuery, response: incidentList, handle: incidents.listIncidents(incidents.SCHEDULED) }),
-  route({ method: "GET", pattern: "incidents/{incident_id}", tag: "incidents", summary: "Get an incident or maintenance", response: s.incidentOut, handle: incidents.getIncident }),
-  ...patchAndPut({ pattern: "incidents/{incident_id}", tag: "incidents", summary: "Update an incident: a body, new status or component statuses post an update; other fields are edited in place", body: s.incidentUpdateBody, response: s.incidentOut, fields: incidents.INCIDENT_FIELDS, handle: incidents.patchIncident }),
-  route({ method: "DELETE", pattern: "incidents/{incident_id}", tag: "incidents", summary: "Delete an incident and its updates", response: s.incidentOut, handle: incidents.removeIncident }),
+  // ---- incidents and maintenances (a maintenance is an incident with scheduled_for)
+  route({
+    method: "GET", pattern: "incidents", tag: "incidents", query: s.listQuery, response: incidentList,
+    summary: "List incidents and maintenances, newest first",
+    handle: incidents.listIncidents(incidents.ALL_INCIDENTS),
+  }),
+  route({
+    method: "POST", pattern: "incidents", tag: "incidents", status: 201, body: s.incidentCreateBody, response: s.incidentOut, fields: INCIDENT,
+    summary: "Create an incident, or a maintenance when scheduled_for is given",
+    handle: incidents.postIncident,
+  }),
+  route({
+    method: "GET", pattern: "incidents/unresolved", tag: "incidents", query: s.listQuery, response: incidentList,
+    summary: "List open incidents (investigating, identified, monitoring)",
+    handle: incidents.listIncidents(incidents.UNRESOLVED),
+  }),
+  route({
+    method: "GET", pattern: "incidents/upcoming", tag: "incidents", query: s.listQuery, response: incidentList,
+    summary: "List maintenances still to come (scheduled), soonest first",
+    handle: incidents.listIncidents(incidents.UPCOMING),
+  }),
+  route({
+    method: "GET", pattern: "incidents/active_maintenance", tag: "incidents", query: s.listQuery, response: incidentList,
+    summary: "List maintenances under way (in_progress, verifying)",
+    handle: incidents.listIncidents(incidents.ACTIVE),
+  }),
+  route({
+    method: "GET", pattern: "incidents/scheduled", tag: "incidents", query: s.listQuery, response: incidentList,
+    summary: "List all maintenances, latest window first",
+    handle: incidents.listIncidents(incidents.SCHEDULED),
+  }),
+  route({
+    method: "GET", pattern: "incidents/{incident_id}", tag: "incidents", response: s.incidentOut,
+    summary: "Get an incident or maintenance",
+    handle: incidents.showIncident,
+  }),
+  ...patchAndPut({
+    pattern: "incidents/{incident_id}", tag: "incidents", body: s.incidentUpdateBody, response: s.incidentOut, fields: INCIDENT,
+    summary: "Update an incident: a body, a new status or component statuses post an update; other fields are edited in place",
+    handle: incidents.patchIncident,
+  }),
+  route({
+    method: "DELETE", pattern: "incidents/{incident_id}", tag: "incidents", response: s.incidentOut,
+    summary: "Delete an incident and its updates; answers with it as it was",
+    handle: incidents.removeIncident,
+  }),
 
-  // ---- components (id or slug)
-  route({ method: "GET", pattern: "components", tag: "components", summary: "List components in page order; groups appear with group: true", response: z.array(z.union([s.componentOut, s.groupRowOut])), handle: components.listComponentsHandler }),
-  route({ method: "POST", pattern: "components", tag: "components", summary: "Create a component", status: 201, body: s.componentCreateBody, response: s.componentOut, fields: components.COMPONENT_FIELDS, handle: components.postComponent }),
-  route({ method: "GET", pattern: "components/{component_id}", tag: "components", summary: "Get a component by id or slug", response: s.componentOut, handle: components.getComponentHandler }),
-  ...patchAndPut({ pattern: "components/{component_id}", tag: "components", summary: "Update a component (a status change is recorded in its history)", body: s.componentUpdateBody, response: s.componentOut, fields: components.COMPONENT_FIELDS, handle: components.patchComponent }),
-  route({ method: "DELETE", pattern: "components/{component_id}", tag: "components", summary: "Delete a component", status: 204, handle: components.removeComponent }),
+  // ---- components (by id or slug)
+  route({
+    method: "GET", pattern: "components", tag: "components", response: z.array(z.union([s.componentOut, s.groupRowOut])),
+    summary: "List components in page order; groups appear among them with group: true",
+    handle: components.listComponents,
+  }),
+  route({
+    method: "POST", pattern: "components", tag: "components", status: 201, body: s.componentCreateBody, response: s.componentOut, fields: COMPONENT,
+    summary: "Create a component",
+    handle: components.postComponent,
+  }),
+  route({
+    method: "GET", pattern: "components/{component_id}", tag: "components", response: s.componentOut,
+    summary: "Get a component by id or slug",
+    handle: components.showComponent,
+  }),
+  ...patchAndPut({
+    pattern: "components/{component_id}", tag: "components", body: s.componentUpdateBody, response: s.componentOut, fields: COMPONENT,
+    summary: "Update a component (a status change is recorded in its history)",
+    handle: components.patchComponent,
+  }),
+  route({
+    method: "DELETE", pattern: "components/{component_id}", tag: "components", status: 204,
+    summary: "Delete a component",
+    handle: components.removeComponent,
+  }),
 
   // ---- component groups
-  route({ method: "GET", pattern: "component-groups", tag: "component groups", summary: "List component groups", response: z.array(s.groupOut), handle: components.listGroupsHandler }),
-  route({ method: "POST", pattern: "component-groups", tag: "component groups", summary: "Create a component group", status: 201, body: s.groupCreateBody, response: s.groupOut, fields: components.GROUP_FIELDS, handle: components.postGroup }),
-  route({ method: "GET", pattern: "component-groups/{group_id}", tag: "component groups", summary: "Get a component group", response: s.groupOut, handle: components.getGroupHandler }),
-  ...patchAndPut({ pattern: "component-groups/{group_id}", tag: "component groups", summary: "Update a component group (components: exactly these afterwards)", body: s.groupUpdateBody, response: s.groupOut, fields: components.GROUP_FIELDS, handle: components.patchGroup }),
-  route({ method: "DELETE", pattern: "component-groups/{group_id}", tag: "component groups", summary: "Delete a component group; its components move to the top level", response: s.groupOut, handle: components.removeGroup }),
+  route({
+    method: "GET", pattern: "component-groups", tag: "component groups", response: z.array(s.groupOut),
+    summary: "List component groups",
+    handle: components.listGroups,
+  }),
+  route({
+    method: "POST", pattern: "component-groups", tag: "component groups", status: 201, body: s.groupCreateBody, response: s.groupOut, fields: GROUP,
+    summary: "Create a component group",
+    handle: components.postGroup,
+  }),
+  route({
+    method: "GET", pattern: "component-groups/{group_id}", tag: "component groups", response: s.groupOut,
+    summary: "Get a component group",
+    handle: components.showGroup,
+  }),
+  ...patchAndPut({
+    pattern: "component-groups/{group_id}", tag: "component groups", body: s.groupUpdateBody, response: s.groupOut, fields: GROUP,
+    summary: "Update a component group (with components: exactly those afterwards)",
+    handle: components.patchGroup,
+  }),
+  route({
+    method: "DELETE", pattern: "component-groups/{group_id}", tag: "component groups", response: s.groupOut,
+    summary: "Delete a component group; its components move to the top level",
+    handle: components.removeGroup,
+  }),
 
-  // ---- API tokens (Outpost only)
-  route({ method: "GET", pattern: "api-tokens", tag: "api tokens", summary: "List API tokens (never the secret)", response: z.array(s.tokenOut), handle: tokens.listTokensHandler }),
-  route({ method: "POST", pattern: "api-tokens", tag: "api tokens", summary: "Create an API token; the secret is in this response only", status: 201, body: s.tokenCreateBody, response: s.tokenCreatedOut, fields: tokens.TOKEN_FIELDS, handle: tokens.postToken }),
-  route({ method: "DELETE", pattern: "api-tokens/{token_id}", tag: "api tokens", summary: "Revoke an API token", response: s.tokenOut, handle: tokens.removeToken }),
+  // ---- API tokens (Outpost's own, same style)
+  route({
+    method: "GET", pattern: "api-tokens", tag: "api tokens", response: z.array(s.tokenOut),
+    summary: "List API tokens (never the secret)",
+    handle: tokens.listTokens,
+  }),
+  route({
+    method: "POST", pattern: "api-tokens", tag: "api tokens", status: 201, body: s.tokenCreateBody, response: s.tokenCreatedOut, fields: tokens.TOKEN_FIELDS,
+    summary: "Create an API token; the secret is in this response only",
+    handle: tokens.postToken,
+  }),
+  route({
+    method: "DELETE", pattern: "api-tokens/{token_id}", tag: "api tokens", response: s.tokenOut,
+    summary: "Revoke an API token",
+    handle: tokens.removeToken,
+  }),
 ];

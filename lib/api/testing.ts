@@ -21,6 +21,7 @@ type CallOptions = {
   auth?: string | null;
 };
 
+/** `json` is untyped on purpose: tests read what a client would, and hold it to the schemas where it matters. */
 export type ApiAnswer = { status: number; headers: Headers; json: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export function apiFixture() {

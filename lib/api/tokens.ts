@@ -13,7 +13,7 @@ function tokenJson(t: TokenRow) {
   return { id: t.id, name: t.name, prefix: t.prefix, created_at: iso(t.createdAt)!, last_used_at: iso(t.lastUsedAt), revoked_at: iso(t.revokedAt) };
 }
 
-export function listTokensHandler(ctx: ApiContext) {
+export function listTokens(ctx: ApiContext) {
   return listApiTokens(ctx.db, ctx.actor).map(tokenJson);
 }
 
