@@ -137,6 +137,7 @@ describe("POST incidents", () => {
     expectProblem(await f.call("POST", "incidents", { json: { incident: { body: "no name" } } }), 422, ["incident.name"]);
     expectProblem(await f.call("POST", "incidents", { json: { name: "not wrapped" } }), 422, ["incident"]);
     expectProblem(await f.call("POST", "incidents", { json: statuspageIncident(f.api, { scheduled_for: "tomorrow" }) }), 422, ["incident.scheduled_for"]);
+    expectProblem(await f.call("POST", "incidents", { json: { incident: { name: "x", backfilled: true, backfill_date: "2026-02-30" } } }), 422, ["incident.backfill_date"]);
     expectProblem(await f.call("POST", "incidents", { json: { incident: { name: "m", scheduled_for: "2026-12-01T02:00:00Z" } } }), 422, ["incident.scheduled_until"]);
     expectProblem(
       await f.call("POST", "incidents", { json: { incident: { name: "m", scheduled_for: "2026-12-01T02:00:00Z", scheduled_until: "2026-12-01T01:00:00Z" } } }),

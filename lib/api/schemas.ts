@@ -39,7 +39,8 @@ const incidentFields = {
   reminder_intervals: ignored("it"),
   backfilled: z.boolean().optional().describe("Records a past incident: created resolved, starting on backfill_date."),
   backfill_date: z
-    .union([time, z.iso.date({ error: "Use a date like 2026-01-31 or an ISO 8601 time" })])
+    .string()
+    .refine((v) => z.iso.date().safeParse(v).success || time.safeParse(v).success, "Use a date like 2026-01-31 or an ISO 8601 time")
     .optional()
     .describe("When a backfilled incident happened (YYYY-MM-DD in the page's time zone, or a time)."),
   metadata: ignored("metadata"),
