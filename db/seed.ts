@@ -1,4 +1,5 @@
 // The first page row, and the demo page seeded into an empty database (OUTPOST_DEMO=1).
+import { SYSTEM_ACTOR } from "@/lib/audit";
 import { addIncidentUpdate, createIncident } from "@/lib/incidents";
 import { newId, slugify } from "@/lib/ids";
 import type { ComponentStatus, Impact } from "@/lib/constants";
@@ -105,19 +106,21 @@ export function seedDemo(db: Db, opts: { name: string; timeZone: string; now?: n
     const step = p.minutes / (p.updates.length - 1);
     const incident = createIncident(
       db,
+      SYSTEM_ACTOR,
       { name: p.name, status: "investigating", impact: p.impact, body: p.updates[0], components: { [componentId]: p.status } },
       begin,
     );
     p.updates.slice(1).forEach((body, i) => {
       const last = i === p.updates.length - 2;
       const status = last ? "resolved" : i === 0 ? "identified" : "monitoring";
-      addIncidentUpdate(db, incident.id, { status, body, components: last ? { [componentId]: "operational" } : {} }, begin + Math.round(step * (i + 1)) * MIN);
+      addIncidentUpdate(db, SYSTEM_ACTOR, incident.id, { status, body, components: last ? { [componentId]: "operational" } : {} }, begin + Math.round(step * (i + 1)) * MIN);
     });
   }
 
   const payouts = ids.get("Payouts")!;
   const open = createIncident(
     db,
+    SYSTEM_ACTOR,
     {
       name: "Payouts delayed for some accounts",
       status: "investigating",
@@ -129,6 +132,7 @@ export function seedDemo(db: Db, opts: { name: string; timeZone: string; now?: n
   );
   addIncidentUpdate(
     db,
+    SYSTEM_ACTOR,
     open.id,
     {
       status: "identified",
@@ -139,6 +143,7 @@ export function seedDemo(db: Db, opts: { name: string; timeZone: string; now?: n
   );
   addIncidentUpdate(
     db,
+    SYSTEM_ACTOR,
     open.id,
     { status: "monitoring", body: "**Most delayed payouts have now been sent.** We are watching the remaining batch." },
     now - 9 * MIN,
@@ -148,6 +153,7 @@ export function seedDemo(db: Db, opts: { name: string; timeZone: string; now?: n
   const windowStart = Math.floor((now + 3 * DAY) / (60 * MIN)) * 60 * MIN;
   createIncident(
     db,
+    SYSTEM_ACTOR,
     {
       kind: "maintenance",
       name: "Database cluster upgrade",

@@ -30,7 +30,7 @@ export function componentByName(name: string) {
 }
 
 export function openIncident(input: Partial<CreateIncidentInput> & { name: string }) {
-  return createIncident(database(), { status: "investigating", impact: "minor", body: "Looking into it.", ...input });
+  return createIncident(database(), SYSTEM_ACTOR, { status: "investigating", impact: "minor", body: "Looking into it.", ...input });
 }
 
 export async function expectNoSeriousAxeViolations(page: Page) {

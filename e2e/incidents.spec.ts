@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { SYSTEM_ACTOR } from "../lib/audit";
 import { addIncidentUpdate, createIncident } from "../lib/incidents";
 import { componentByName, database, expect, expectNoSeriousAxeViolations, openIncident, storedSnapshot, test } from "./fixtures";
 
@@ -9,8 +10,8 @@ test("[incidents] the incident page shows the whole timeline in order, markdown 
     body: "We see **errors**. <script>window.__pwned = 1</script> Details: https://example.com/x",
     components: { [api.id]: "partial_outage" },
   });
-  addIncidentUpdate(database(), incident.id, { status: "identified", body: "Found a bad deploy." });
-  addIncidentUpdate(database(), incident.id, { status: "resolved", body: "Rolled back.", components: { [api.id]: "operational" } });
+  addIncidentUpdate(database(), SYSTEM_ACTOR, incident.id, { status: "identified", body: "Found a bad deploy." });
+  addIncidentUpdate(database(), SYSTEM_ACTOR, incident.id, { status: "resolved", body: "Rolled back.", components: { [api.id]: "operational" } });
 
   await page.goto(`/incidents/${incident.id}`);
   await expect(page.getByRole("heading", { level: 2, name: "API errors <b>for some</b>" })).toBeVisible();
@@ -39,7 +40,7 @@ test("[incidents] an unknown incident is the 404 page", async ({ page }) => {
 test("[incidents] history is paginated by month and shows backfilled incidents as posted later", async ({ page }) => {
   const db = database();
   const threeMonthsAgo = Date.now() - 95 * 24 * 3600_000;
-  const old = createIncident(db, { name: "An old backfilled outage", status: "resolved", impact: "major", body: "Recorded later.", startedAt: threeMonthsAgo });
+  const old = createIncident(db, SYSTEM_ACTOR, { name: "An old backfilled outage", status: "resolved", impact: "major", body: "Recorded later.", startedAt: threeMonthsAgo });
   const month = new Date(threeMonthsAgo).toISOString().slice(0, 7);
 
   await page.goto("/history");

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { SYSTEM_ACTOR } from "../lib/audit";
 import { setComponentStatus, addIncidentUpdate } from "../lib/incidents";
 import { componentByName, database, expect, expectNoSeriousAxeViolations, openIncident, storedSnapshot, test } from "./fixtures";
 
@@ -97,7 +98,7 @@ test("[status page] a write by another process shows on the page and the API wit
   await page.goto("/");
   await expect(page.getByRole("article", { name: "Search results are stale" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Overall status" })).toHaveText("Partial System Outage");
-  addIncidentUpdate(database(), incident.id, { status: "resolved", body: "Fixed." });
+  addIncidentUpdate(database(), SYSTEM_ACTOR, incident.id, { status: "resolved", body: "Fixed." });
   await expect.poll(async () => (await page.reload(), await page.getByRole("article", { name: "Search results are stale" }).count())).toBe(0);
 });
 
@@ -105,7 +106,7 @@ test("[status page] an open incident never sits under a green banner", async ({ 
   const db = database();
   const stored = storedSnapshot();
   for (const c of stored.components) setComponentStatus(db, c.id, "operational");
-  for (const i of stored.incidents.unresolved) addIncidentUpdate(db, i.id, { status: "resolved" });
+  for (const i of stored.incidents.unresolved) addIncidentUpdate(db, SYSTEM_ACTOR, i.id, { status: "resolved" });
   await expect.poll(async () => (await page.goto("/"), await page.getByRole("region", { name: "Overall status" }).textContent())).toBe(
     "All Systems Operational",
   );
@@ -113,6 +114,6 @@ test("[status page] an open incident never sits under a green banner", async ({ 
   await expect.poll(async () => (await page.goto("/"), await page.getByRole("region", { name: "Overall status" }).textContent())).toBe(
     "Minor Service Outage",
   );
-  addIncidentUpdate(db, incident.id, { status: "resolved" });
+  addIncidentUpdate(db, SYSTEM_ACTOR, incident.id, { status: "resolved" });
   setComponentStatus(db, componentByName("Payouts").id, "degraded_performance");
 });

@@ -66,6 +66,32 @@ function mustGroup(db: Db, id: string, field = "groupId"): GroupRow {
   return g;
 }
 
+/** The page's components, each container in order. */
+export function pageComponents(db: Db): ComponentRow[] {
+  return listComponents(db, thePage(db).id);
+}
+
+/** The page's groups with their members' ids, in order. */
+export function pageGroups(db: Db): { group: GroupRow; componentIds: string[] }[] {
+  const page = thePage(db);
+  const components = listComponents(db, page.id);
+  return listGroups(db, page.id).map((group) => ({ group, componentIds: components.filter((c) => c.groupId === group.id).map((c) => c.id) }));
+}
+
+export function groupWithMembers(db: Db, id: string): { group: GroupRow; componentIds: string[] } {
+  const group = mustGroup(db, id, "id");
+  return { group, componentIds: listComponents(db, group.pageId).filter((c) => c.groupId === id).map((c) => c.id) };
+}
+
+/** A component by id or slug, as public URLs and the API accept either. */
+export function findComponent(db: Db, idOrSlug: string): ComponentRow {
+  const found = getComponent(db, idOrSlug) ?? findComponentBySlug(db, thePage(db).id, idOrSlug);
+  if (found) return found;
+  // Groups share the component list (as on Statuspage), so say where a group is managed.
+  if (getGroup(db, idOrSlug)) throw new AppError("not_found", `${idOrSlug} is a component group: use component-groups/${idOrSlug}`);
+  throw new AppError("not_found", `No component has the id or slug ${idOrSlug}`);
+}
+
 function uniqueSlug(db: Db, pageId: string, wanted: string, selfId?: string): string {
   let slug = wanted;
   for (let n = 2; ; n++) {

@@ -1,25 +1,34 @@
 // The incident and maintenance state machine and its verbs. Statuses are sets, not sequences:
 // any status may follow any other, as on Statuspage; the timestamps record when states were entered.
+// Each write is one transaction with its audit row.
 import { z } from "zod";
 import { inTransaction, type Db } from "@/db/client";
 import { getComponent, writeComponentStatus } from "@/db/queries/components";
 import {
+  deleteIncidentRow,
   getIncident,
   insertIncident,
   insertUpdate,
   insertUpdateComponents,
   linkComponents,
+  listIncidentComponentIds,
+  listUpdates,
   nextUpdateSeq,
-  updateIncident,
+  searchIncidents,
+  unlinkComponentsExcept,
+  updateIncidentRow,
   type IncidentRow,
+  type IncidentSearch,
 } from "@/db/queries/incidents";
 import { getPage } from "@/db/queries/page";
+import { recordAudit, type Actor } from "./audit";
 import {
   COMPONENT_STATUSES,
   IMPACTS,
   INCIDENT_STATUSES,
   MAINTENANCE_STATUSES,
   type ComponentStatus,
+  type Impact,
   type IncidentKind,
   type IncidentStatus,
   type MaintenanceStatus,
@@ -54,21 +63,41 @@ export function statusTimestamps(
   return { monitoringAt, resolvedAt: null };
 }
 
-const componentChanges = z.record(z.string().min(1), z.enum(COMPONENT_STATUSES)).default({});
+const IMPACT_OF_STATUS: Partial<Record<ComponentStatus, Impact>> = {
+  degraded_performance: "minor",
+  partial_outage: "major",
+  major_outage: "critical",
+};
+const IMPACT_ORDER: readonly Impact[] = ["none", "minor", "major", "critical"];
+
+/** Statuspage's rule when no impact is given: the worst component status it sets decides. */
+export function impactOfComponentStatuses(statuses: readonly ComponentStatus[]): Impact {
+  return statuses.reduce<Impact>((worst, s) => {
+    const impact = IMPACT_OF_STATUS[s] ?? "none";
+    return IMPACT_ORDER.indexOf(impact) > IMPACT_ORDER.indexOf(worst) ? impact : worst;
+  }, "none");
+}
+
+const anyStatus = z.enum([...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES]);
+const title = z.string({ error: "Give the incident a title" }).trim().min(1, "Give the incident a title").max(200, "At most 200 characters");
+const message = z.string().trim().max(20_000, "At most 20,000 characters");
+const componentChanges = z.record(z.string().min(1), z.enum(COMPONENT_STATUSES));
+const componentIdList = z.array(z.string().min(1));
 
 const updateInput = z.object({
-  status: z.enum([...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES]),
-  body: z.string().trim().max(20_000).default(""),
-  components: componentChanges,
+  status: anyStatus,
+  body: message.default(""),
+  components: componentChanges.default({}),
   deliverNotifications: z.boolean().default(true),
 });
 export type UpdateInput = z.input<typeof updateInput>;
 
 const createInput = updateInput.extend({
   kind: z.enum(["incident", "maintenance"]).default("incident"),
-  name: z.string().trim().min(1, "Give the incident a title").max(200),
-  impact: z.enum(IMPACTS).default("none"),
-  componentIds: z.array(z.string().min(1)).default([]),
+  name: title,
+  /** Left out: derived from the component changes (Statuspage's rule). */
+  impact: z.enum(IMPACTS).optional(),
+  componentIds: componentIdList.default([]),
   scheduledFor: z.number().int().optional(),
   scheduledUntil: z.number().int().optional(),
   /** Backfill: when it really started (earlier than now). */
@@ -76,17 +105,57 @@ const createInput = updateInput.extend({
 });
 export type CreateIncidentInput = z.input<typeof createInput>;
 
+const editInput = z.object({
+  name: title.optional(),
+  impact: z.enum(IMPACTS).optional(),
+  status: anyStatus.optional(),
+  body: message.optional(),
+  components: componentChanges.optional(),
+  /** The incident concerns exactly these components afterwards (plus any in `components`). */
+  componentIds: componentIdList.optional(),
+  deliverNotifications: z.boolean().default(true),
+  scheduledFor: z.number().int().optional(),
+  scheduledUntil: z.number().int().optional(),
+});
+export type IncidentEdit = z.input<typeof editInput>;
+
 function checkStatusForKind(kind: IncidentKind, status: AnyStatus) {
   if (!statusesFor(kind).includes(status)) {
-    throw new AppError("validation", `Status ${status} is not valid for a ${kind}`, { status: [`not valid for a ${kind}`] });
+    const allowed = statusesFor(kind).join(", ");
+    throw new AppError("validation", `Status ${status} is not valid for a ${kind}`, { status: [`not valid for a ${kind}; use one of: ${allowed}`] });
   }
+}
+
+function checkWindow(from: number | null | undefined, until: number | null | undefined) {
+  if (from != null && until != null && until <= from) {
+    throw new AppError("validation", "The window must end after it starts", { scheduledUntil: ["must be after the start"] });
+  }
+}
+
+function mustIncident(db: Db, id: string): IncidentRow {
+  const incident = getIncident(db, id);
+  if (!incident) throw new AppError("not_found", `No incident has the id ${id}`);
+  return incident;
+}
+
+/**
+ * Unknown ids would otherwise fail as a foreign-key error deep in the write. Field errors name
+ * the entry: `components.<id>` for a map of statuses, `componentIds.<index>` for a list.
+ */
+function checkComponentsExist(db: Db, ids: readonly string[], field: "components" | "componentIds") {
+  const errors: Record<string, string[]> = {};
+  ids.forEach((id, i) => {
+    if (!getComponent(db, id)) errors[`${field}.${field === "components" ? id : i}`] = [`unknown component ${id}`];
+  });
+  const first = Object.values(errors)[0];
+  if (first) throw new AppError("validation", first[0].replace(/^u/, "U"), errors);
 }
 
 /** Applies component changes, returning the rows for affected_components. Inside a transaction. */
 function applyComponentChanges(db: Db, updateId: string, changes: Record<string, ComponentStatus>, at: number) {
+  checkComponentsExist(db, Object.keys(changes), "components");
   const rows = Object.entries(changes).map(([componentId, newStatus]) => {
-    const component = getComponent(db, componentId);
-    if (!component) throw new AppError("validation", `Unknown component ${componentId}`, { components: ["unknown component"] });
+    const component = getComponent(db, componentId)!;
     const oldStatus = writeComponentStatus(db, componentId, newStatus, at);
     return { updateId, componentId, componentName: component.name, oldStatus, newStatus };
   });
@@ -111,20 +180,34 @@ function writeUpdate(db: Db, incident: IncidentRow, input: z.output<typeof updat
   return id;
 }
 
+/** Moves the incident to the update's status and writes the update, with its audit row. Inside a transaction. */
+function postUpdate(db: Db, actor: Actor, incident: IncidentRow, input: z.output<typeof updateInput>, now: number): string {
+  checkStatusForKind(incident.kind, input.status);
+  updateIncidentRow(db, incident.id, { status: input.status, updatedAt: now, ...statusTimestamps(incident, input.status, now) });
+  const updateId = writeUpdate(db, incident, input, now);
+  recordAudit(db, actor, "incident.post_update", { type: "incident", id: incident.id }, { status: incident.status }, { updateId, ...input }, now);
+  return updateId;
+}
+
 /** Opens an incident or schedules a maintenance, with its first update, in one transaction. */
-export function createIncident(db: Db, raw: CreateIncidentInput, now = Date.now()): IncidentRow {
+export function createIncident(db: Db, actor: Actor, raw: CreateIncidentInput, now = Date.now()): IncidentRow {
   const input = parse(createInput, raw);
   checkStatusForKind(input.kind, input.status);
   if (input.kind === "maintenance" && (input.scheduledFor === undefined || input.scheduledUntil === undefined)) {
-    throw new AppError("validation", "A maintenance needs a window", { scheduledFor: ["required for a maintenance"] });
+    const missing = input.scheduledFor === undefined ? "scheduledFor" : "scheduledUntil";
+    throw new AppError("validation", "A maintenance needs a window", { [missing]: ["required for a maintenance"] });
   }
-  if (input.scheduledFor !== undefined && input.scheduledUntil !== undefined && input.scheduledUntil <= input.scheduledFor) {
-    throw new AppError("validation", "The window must end after it starts", { scheduledUntil: ["must be after the start"] });
+  if (input.kind === "incident" && (input.scheduledFor !== undefined || input.scheduledUntil !== undefined)) {
+    const field = input.scheduledFor !== undefined ? "scheduledFor" : "scheduledUntil";
+    throw new AppError("validation", "Only a maintenance has a window", { [field]: ["only a maintenance has a window"] });
   }
+  checkWindow(input.scheduledFor, input.scheduledUntil);
   const startedAt = Math.min(input.startedAt ?? now, now);
+  const impact = input.kind === "maintenance" ? "maintenance" : (input.impact ?? impactOfComponentStatuses(Object.values(input.components)));
   return inTransaction(db, () => {
     const page = getPage(db);
     if (!page) throw new AppError("unavailable", "The page is not set up yet");
+    checkComponentsExist(db, input.componentIds, "componentIds");
     const times = statusTimestamps({ status: null, monitoringAt: null, resolvedAt: null }, input.status, now);
     const incident = insertIncident(db, {
       id: newId(),
@@ -132,7 +215,7 @@ export function createIncident(db: Db, raw: CreateIncidentInput, now = Date.now(
       kind: input.kind,
       name: input.name,
       status: input.status,
-      impact: input.kind === "maintenance" ? "maintenance" : input.impact,
+      impact,
       createdAt: now,
       updatedAt: now,
       startedAt: input.kind === "maintenance" ? input.scheduledFor! : startedAt,
@@ -142,22 +225,96 @@ export function createIncident(db: Db, raw: CreateIncidentInput, now = Date.now(
       ...times,
     });
     linkComponents(db, incident.id, input.componentIds);
-    writeUpdate(db, incident, input, now);
+    const updateId = writeUpdate(db, incident, input, now);
+    const after = { ...incident, componentIds: input.componentIds, firstUpdate: { id: updateId, body: input.body, components: input.components } };
+    recordAudit(db, actor, "incident.create", { type: "incident", id: incident.id }, undefined, after, now);
     return incident;
   });
 }
 
 /** Posts an update: new status, message and component changes, strictly after all earlier ones. */
-export function addIncidentUpdate(db: Db, incidentId: string, raw: UpdateInput, now = Date.now()): string {
+export function addIncidentUpdate(db: Db, actor: Actor, incidentId: string, raw: UpdateInput, now = Date.now()): string {
   const input = parse(updateInput, raw);
+  return inTransaction(db, () => postUpdate(db, actor, mustIncident(db, incidentId), input, now));
+}
+
+type FieldPatch = Partial<Pick<IncidentRow, "name" | "impact" | "scheduledFor" | "scheduledUntil" | "startedAt">>;
+
+function fieldPatch(before: IncidentRow, input: z.output<typeof editInput>): FieldPatch {
+  const patch: FieldPatch = {};
+  if (input.name !== undefined && input.name !== before.name) patch.name = input.name;
+  if (input.impact !== undefined && input.impact !== before.impact) {
+    if ((before.kind === "maintenance") !== (input.impact === "maintenance")) {
+      throw new AppError("validation", `Impact ${input.impact} is not valid for a ${before.kind}`, { impact: [`not valid for a ${before.kind}`] });
+    }
+    patch.impact = input.impact;
+  }
+  if (input.scheduledFor !== undefined || input.scheduledUntil !== undefined) {
+    if (before.kind !== "maintenance") {
+      const field = input.scheduledFor !== undefined ? "scheduledFor" : "scheduledUntil";
+      throw new AppError("validation", "Only a maintenance has a window", { [field]: ["only a maintenance has a window"] });
+    }
+    const from = input.scheduledFor ?? before.scheduledFor;
+    const until = input.scheduledUntil ?? before.scheduledUntil;
+    checkWindow(from, until);
+    if (from !== before.scheduledFor) Object.assign(patch, { scheduledFor: from, startedAt: from });
+    if (until !== before.scheduledUntil) patch.scheduledUntil = until;
+  }
+  return patch;
+}
+
+/**
+ * Edits an incident as Statuspage's PATCH does. Field changes (name, impact, window, linked
+ * components) are saved as they are; a message, a new status or component changes also post an
+ * update, so the timeline records every change of state. One transaction.
+ */
+export function updateIncident(db: Db, actor: Actor, id: string, raw: IncidentEdit, now = Date.now()): IncidentRow {
+  const input = parse(editInput, raw);
   return inTransaction(db, () => {
-    const incident = getIncident(db, incidentId);
-    if (!incident) throw new AppError("not_found", "No such incident");
-    checkStatusForKind(incident.kind, input.status);
-    const times = statusTimestamps(incident, input.status, now);
-    updateIncident(db, incident.id, { status: input.status, updatedAt: now, ...times });
-    return writeUpdate(db, incident, input, now);
+    const before = mustIncident(db, id);
+    if (input.status) checkStatusForKind(before.kind, input.status);
+    const patch = fieldPatch(before, input);
+    const linkedBefore = listIncidentComponentIds(db, [id]).map((l) => l.componentId);
+    let linkedAfter = linkedBefore;
+    if (input.componentIds) {
+      checkComponentsExist(db, input.componentIds, "componentIds");
+      const keep = [...new Set([...input.componentIds, ...Object.keys(input.components ?? {})])];
+      unlinkComponentsExcept(db, id, keep);
+      linkComponents(db, id, input.componentIds);
+      linkedAfter = listIncidentComponentIds(db, [id]).map((l) => l.componentId);
+    }
+    let incident = before;
+    if (Object.keys(patch).length || linkedAfter.join() !== linkedBefore.join()) {
+      incident = updateIncidentRow(db, id, { ...patch, updatedAt: now });
+      recordAudit(db, actor, "incident.update", { type: "incident", id }, { ...before, componentIds: linkedBefore }, { ...incident, componentIds: linkedAfter }, now);
+    }
+    const status = input.status ?? before.status;
+    const components = input.components ?? {};
+    if (input.body || status !== before.status || Object.keys(components).length) {
+      postUpdate(db, actor, incident, { status, body: input.body ?? "", components, deliverNotifications: input.deliverNotifications }, now);
+    }
+    return mustIncident(db, id);
   });
+}
+
+/** Deletes an incident with its timeline. The audit row keeps what was deleted. */
+export function deleteIncident(db: Db, actor: Actor, id: string, now = Date.now()): IncidentRow {
+  return inTransaction(db, () => {
+    const before = mustIncident(db, id);
+    const record = { ...before, componentIds: listIncidentComponentIds(db, [id]).map((l) => l.componentId), updates: listUpdates(db, [id]) };
+    deleteIncidentRow(db, id);
+    recordAudit(db, actor, "incident.delete", { type: "incident", id }, record, null, now);
+    return before;
+  });
+}
+
+export function incidentById(db: Db, id: string): IncidentRow {
+  return mustIncident(db, id);
+}
+
+/** One page of incidents for a filter, e.g. the admin API's lists. */
+export function findIncidents(db: Db, search: IncidentSearch): IncidentRow[] {
+  return searchIncidents(db, search);
 }
 
 /** Sets one component's status by hand, recording it in the component's history. */

@@ -10,6 +10,7 @@ import { addIncidentUpdate, createIncident, setComponentStatus } from "./inciden
 import { buildSnapshot } from "./snapshot";
 import { STATUSPAGE_DOCUMENTS } from "./statuspage";
 import { AppError } from "./errors";
+import { SYSTEM_ACTOR } from "./audit";
 
 const URL = "http://status.test";
 const NOW = Date.parse("2026-11-24T12:00:00Z");
@@ -63,13 +64,13 @@ describe("incident verbs", () => {
   it("records monitoring_at and resolved_at, clears resolved_at on reopening", () => {
     const db = seeded();
     const c = buildSnapshot(db, { publicUrl: URL, now: NOW }).components[0];
-    const incident = createIncident(db, { name: "Down", status: "investigating", impact: "major", components: { [c.id]: "major_outage" } }, NOW);
-    addIncidentUpdate(db, incident.id, { status: "monitoring" }, NOW + 1000);
-    addIncidentUpdate(db, incident.id, { status: "resolved", components: { [c.id]: "operational" } }, NOW + 2000);
+    const incident = createIncident(db, SYSTEM_ACTOR, { name: "Down", status: "investigating", impact: "major", components: { [c.id]: "major_outage" } }, NOW);
+    addIncidentUpdate(db, SYSTEM_ACTOR, incident.id, { status: "monitoring" }, NOW + 1000);
+    addIncidentUpdate(db, SYSTEM_ACTOR, incident.id, { status: "resolved", components: { [c.id]: "operational" } }, NOW + 2000);
     let s = buildSnapshot(db, { publicUrl: URL, now: NOW + 3000 });
     let i = s.incidentsById.get(incident.id)!;
     expect([i.monitoringAt, i.resolvedAt]).toEqual([NOW + 1000, NOW + 2000]);
-    addIncidentUpdate(db, incident.id, { status: "investigating" }, NOW + 4000);
+    addIncidentUpdate(db, SYSTEM_ACTOR, incident.id, { status: "investigating" }, NOW + 4000);
     s = buildSnapshot(db, { publicUrl: URL, now: NOW + 5000 });
     i = s.incidentsById.get(incident.id)!;
     expect(i.resolvedAt).toBeNull();
@@ -79,9 +80,9 @@ describe("incident verbs", () => {
   it("rejects bad input with field errors and writes nothing", () => {
     const db = seeded();
     const before = readDataVersion(db);
-    expect(() => createIncident(db, { name: " ", status: "investigating" })).toThrow(AppError);
-    expect(() => createIncident(db, { name: "x", status: "scheduled" })).toThrow(/not valid for a incident/);
-    expect(() => createIncident(db, { name: "x", status: "investigating", components: { nope: "major_outage" } })).toThrow(/Unknown component/);
+    expect(() => createIncident(db, SYSTEM_ACTOR, { name: " ", status: "investigating" })).toThrow(AppError);
+    expect(() => createIncident(db, SYSTEM_ACTOR, { name: "x", status: "scheduled" })).toThrow(/not valid for a incident/);
+    expect(() => createIncident(db, SYSTEM_ACTOR, { name: "x", status: "investigating", components: { nope: "major_outage" } })).toThrow(/Unknown component/);
     expect(readDataVersion(db)).toBe(before);
   });
 });

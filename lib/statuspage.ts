@@ -1,4 +1,5 @@
-// Formats the snapshot as Atlassian Statuspage public API v2 JSON. Pure.
+// Formats the snapshot as Atlassian Statuspage public API v2 JSON, and the manage API v1 objects
+// built on them (the admin REST API). Pure.
 import type { SnapComponent, SnapGroup, SnapIncident, SnapUpdate, Snapshot } from "./snapshot";
 import { LIST_LIMIT } from "./constants";
 
@@ -8,7 +9,12 @@ export function pageJson(s: Snapshot) {
   return { id: s.page.id, name: s.page.name, url: s.page.url, time_zone: s.page.timeZone, updated_at: iso(s.page.updatedAt) };
 }
 
-export function componentJson(c: SnapComponent) {
+/** What a component object needs: a snapshot's component, or a row read straight from the database. */
+export type ComponentSource = Omit<SnapComponent, "uptimeDays" | "uptimePercent">;
+/** Where incident objects look up their components. */
+export type ComponentLookup = { componentsById: ReadonlyMap<string, ComponentSource> };
+
+export function componentJson(c: ComponentSource) {
   return {
     id: c.id,
     name: c.name,
@@ -26,7 +32,7 @@ export function componentJson(c: SnapComponent) {
   };
 }
 
-export function groupJson(g: SnapGroup) {
+export function groupJson(g: Omit<SnapGroup, "components"> & { components: readonly { id: string }[] }) {
   return {
     id: g.id,
     name: g.name,
@@ -70,7 +76,7 @@ function updateJson(u: SnapUpdate) {
   };
 }
 
-export function incidentJson(s: Snapshot, i: SnapIncident) {
+export function incidentJson(s: ComponentLookup, i: SnapIncident) {
   const base = {
     id: i.id,
     name: i.name,
@@ -124,3 +130,44 @@ export const STATUSPAGE_DOCUMENTS: Record<string, (s: Snapshot) => unknown> = {
     scheduled_maintenances: s.maintenances.active.map((i) => incidentJson(s, i)),
   }),
 };
+
+// ---- Manage API v1: the v2 objects plus what only staff see ---------------------------------
+
+/**
+ * A v1 incident. Outpost keeps no per-incident reminder or auto-transition settings: every
+ * maintenance window opens and closes on schedule, and that is what the scheduled_* flags say.
+ */
+export function incidentV1Json(s: ComponentLookup, i: SnapIncident) {
+  const maintenance = i.kind === "maintenance";
+  return {
+    ...incidentJson(s, i),
+    // Outpost never recomputes a stored impact, so every incident's impact is in effect an override.
+    impact_override: maintenance ? null : i.impact,
+    postmortem_body: i.postmortemBody,
+    postmortem_body_last_updated_at: iso(i.postmortemPublishedAt),
+    postmortem_published_at: iso(i.postmortemPublishedAt),
+    scheduled_for: iso(i.scheduledFor),
+    scheduled_until: iso(i.scheduledUntil),
+    scheduled_remind_prior: false,
+    scheduled_reminded_at: null,
+    scheduled_auto_in_progress: maintenance,
+    scheduled_auto_completed: maintenance,
+    metadata: {},
+  };
+}
+
+export type GroupSource = Pick<SnapGroup, "id" | "pageId" | "name" | "description" | "position" | "createdAt" | "updatedAt">;
+
+/** A v1 component group: its children by id, no derived status. */
+export function groupV1Json(g: GroupSource, componentIds: readonly string[]) {
+  return {
+    id: g.id,
+    page_id: g.pageId,
+    name: g.name,
+    description: g.description,
+    components: [...componentIds],
+    position: g.position,
+    created_at: iso(g.createdAt),
+    updated_at: iso(g.updatedAt),
+  };
+}

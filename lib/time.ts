@@ -16,6 +16,12 @@ export function lastDays(now: number, count: number, timeZone: string): DayRange
   return days;
 }
 
+/** The first instant of a calendar day ("2026-11-24") in a zone. */
+export function dayStart(date: string, timeZone: string): number {
+  const [y, m, d] = date.split("-").map(Number);
+  return startOfDay(new TZDate(y, m - 1, d, timeZone)).getTime();
+}
+
 /** YYYY-MM-DD of an instant in a zone. */
 export function dayKey(at: number, timeZone: string): string {
   return format(new TZDate(at, timeZone), "yyyy-MM-dd");

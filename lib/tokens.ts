@@ -2,7 +2,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { inTransaction, type Db } from "@/db/client";
-import { findTokenByHash, getToken, insertToken, updateToken, type TokenRow } from "@/db/queries/tokens";
+import { findTokenByHash, getToken, insertToken, listTokens, updateToken, type TokenRow } from "@/db/queries/tokens";
 import { recordAudit, type Actor } from "./audit";
 import { assertAdmin } from "./accounts";
 import { AppError } from "./errors";
@@ -40,15 +40,24 @@ export function createToken(db: Db, actor: Actor, name: string, now = Date.now()
   return { token, row };
 }
 
-export function revokeToken(db: Db, actor: Actor, id: string, now = Date.now()): void {
+/** Revokes a token (again is fine: it stays revoked since the first time). Returns it as it is now. */
+export function revokeToken(db: Db, actor: Actor, id: string, now = Date.now()): TokenRow {
   assertAdmin(actor);
-  inTransaction(db, () => {
+  return inTransaction(db, () => {
     const before = getToken(db, id);
-    if (!before) throw new AppError("not_found", "No such token");
-    if (before.revokedAt) return;
+    if (!before) throw new AppError("not_found", `No API token has the id ${id}`);
+    if (before.revokedAt) return before;
     updateToken(db, id, { revokedAt: now });
-    recordAudit(db, actor, "token.revoke", { type: "token", id }, publicToken(before), { ...publicToken(before), revokedAt: now }, now);
+    const after = { ...before, revokedAt: now };
+    recordAudit(db, actor, "token.revoke", { type: "token", id }, publicToken(before), publicToken(after), now);
+    return after;
   });
+}
+
+/** Every token, newest first, revoked ones included (so their last use stays visible). */
+export function listApiTokens(db: Db, actor: Actor): TokenRow[] {
+  assertAdmin(actor);
+  return listTokens(db);
 }
 
 /** The token in `Authorization: OAuth <token>` (Statuspage's scheme) or `Bearer <token>`. */

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, max, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lt, max, notInArray, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "../client";
 import { incidentComponents, incidents, incidentUpdateComponents, incidentUpdates } from "../schema";
 import type { IncidentKind } from "@/lib/constants";
@@ -91,8 +91,64 @@ export function insertIncident(db: Db, row: typeof incidents.$inferInsert): Inci
   return db.insert(incidents).values(row).returning().get();
 }
 
-export function updateIncident(db: Db, id: string, patch: Partial<typeof incidents.$inferInsert>): void {
-  db.update(incidents).set(patch).where(eq(incidents.id, id)).run();
+export function updateIncidentRow(db: Db, id: string, patch: Partial<typeof incidents.$inferInsert>): IncidentRow {
+  return db.update(incidents).set(patch).where(eq(incidents.id, id)).returning().get();
+}
+
+/** Deletes an incident; its updates and links go with it (foreign keys cascade). */
+export function deleteIncidentRow(db: Db, id: string): void {
+  db.delete(incidents).where(eq(incidents.id, id)).run();
+}
+
+export type IncidentSearch = {
+  kind?: IncidentKind;
+  statuses?: readonly IncidentRow["status"][];
+  /** Text in the name, status, postmortem or any update's body. */
+  q?: string;
+  order: "newest" | "soonest" | "latest_window";
+  limit: number;
+  offset: number;
+};
+
+const likeEscaped = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** One page of incidents matching a filter (the admin API's lists). */
+export function searchIncidents(db: Db, f: IncidentSearch): IncidentRow[] {
+  const where: SQL[] = [];
+  if (f.kind) where.push(eq(incidents.kind, f.kind));
+  if (f.statuses) where.push(inArray(incidents.status, f.statuses));
+  if (f.q) {
+    const pattern = likeEscaped(f.q);
+    const matches = (col: SQLWrapper) => sql`${col} LIKE ${pattern} ESCAPE '\\'`;
+    where.push(
+      or(
+        matches(incidents.name),
+        matches(incidents.status),
+        matches(incidents.postmortemBody),
+        sql`EXISTS (SELECT 1 FROM ${incidentUpdates} WHERE ${incidentUpdates.incidentId} = ${incidents.id} AND ${matches(incidentUpdates.body)})`,
+      )!,
+    );
+  }
+  const order = {
+    newest: [desc(incidents.createdAt), desc(sql`${incidents}.rowid`)],
+    soonest: [asc(incidents.scheduledFor), asc(incidents.createdAt)],
+    latest_window: [desc(incidents.scheduledFor), desc(incidents.createdAt)],
+  }[f.order];
+  return db
+    .select()
+    .from(incidents)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(...order)
+    .limit(f.limit)
+    .offset(f.offset)
+    .all();
+}
+
+/** Keeps only the given components linked to an incident. */
+export function unlinkComponentsExcept(db: Db, incidentId: string, keep: readonly string[]): void {
+  db.delete(incidentComponents)
+    .where(and(eq(incidentComponents.incidentId, incidentId), notInArray(incidentComponents.componentId, keep as string[])))
+    .run();
 }
 
 export function linkComponents(db: Db, incidentId: string, componentIds: readonly string[]): void {

@@ -1,0 +1,186 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { AppError } from "../errors";
+import { createToken, revokeToken } from "../tokens";
+import { SYSTEM_ACTOR } from "../audit";
+import { handleApiRequest, problemOf } from "./dispatch";
+import { MAX_BODY_BYTES } from "./http";
+import { API_ROUTES } from "./routes";
+import { apiFixture, ENV_TOKEN, PUBLIC_URL, type ApiAnswer } from "./testing";
+
+const sample = (path: string) => path.replace(/\{\w+\}/g, "x");
+const body = { incident: { name: "Probe", status: "investigating" } };
+
+function expectProblem(res: ApiAnswer, status: number) {
+  expect(res.status).toBe(status);
+  expect(res.headers.get("content-type")).toBe("application/problem+json; charset=utf-8");
+  expect(res.json).toMatchObject({ type: "about:blank", status, title: expect.any(String), detail: expect.any(String) });
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("authentication", () => {
+  it("accepts the token as OAuth (Statuspage's scheme) or Bearer, in any case", async () => {
+    const f = apiFixture();
+    for (const auth of [`OAuth ${ENV_TOKEN}`, `Bearer ${ENV_TOKEN}`, `oauth ${ENV_TOKEN}`]) {
+      expect((await f.call("GET", "incidents/unresolved", { auth })).status).toBe(200);
+    }
+  });
+
+  it("refuses every registered route without a valid token: 401 with a challenge, nothing written", async () => {
+    const f = apiFixture();
+    const { token } = createToken(f.db, SYSTEM_ACTOR, "old");
+    revokeToken(f.db, SYSTEM_ACTOR, (await f.call("GET", "api-tokens")).json[0].id);
+    const v = f.version();
+    const audits = f.audit().length;
+    expect(API_ROUTES.length).toBeGreaterThanOrEqual(24);
+    for (const r of API_ROUTES) {
+      for (const auth of [null, "OAuth wrong-token", `Bearer ${token}`, "Basic dXNlcjpwYXNz", `OAuth`]) {
+        const res = await f.call(r.method, sample(r.pattern), { auth, json: r.body ? body : undefined });
+        expectProblem(res, 401);
+        expect(res.headers.get("www-authenticate"), `${r.method} ${r.pattern}`).toMatch(/^OAuth realm="Outpost", Bearer realm="Outpost"/);
+      }
+    }
+    expect(f.version()).toBe(v);
+    expect(f.audit()).toHaveLength(audits);
+  });
+});
+
+describe("routing", () => {
+  it("is 404 for another page's id, an unknown path or an unknown item", async () => {
+    const f = apiFixture();
+    const wrongPage = await f.call("GET", "/pages/abcdefghijkl/incidents");
+    expectProblem(wrongPage, 404);
+    expect(wrongPage.json.detail).toContain("abcdefghijkl");
+    expectProblem(await f.call("GET", "no-such-thing"), 404);
+    expectProblem(await f.call("GET", "/nothing"), 404);
+    expectProblem(await f.call("GET", "components/%E0%A4%A"), 404);
+  });
+
+  it("is 405 with Allow for a method a path does not take; literal segments win over ids", async () => {
+    const f = apiFixture();
+    const res = await f.call("DELETE", "incidents");
+    expectProblem(res, 405);
+    expect(res.headers.get("allow")).toBe("GET, POST");
+    expect((await f.call("PATCH", "incidents/unresolved", { json: body })).headers.get("allow")).toBe("GET");
+    expect((await f.call("POST", "/openapi.json", { json: {} })).status).toBe(405);
+  });
+});
+
+describe("request bodies", () => {
+  it("is 413 for a body over 1 MB, by Content-Length before reading and by counting while reading", async () => {
+    const f = apiFixture();
+    const big = JSON.stringify({ incident: { name: "x", body: "a".repeat(MAX_BODY_BYTES) } });
+    expectProblem(await f.call("POST", "incidents", { raw: big, headers: { "content-type": "application/json" } }), 413);
+    const declared = await f.call("POST", "incidents", { raw: "{}", headers: { "content-type": "application/json", "content-length": String(MAX_BODY_BYTES + 1) } });
+    expectProblem(declared, 413);
+    // A stream that would never end: refused once it passes the limit, not read to the end.
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 64 * 1024;
+        controller.enqueue(new Uint8Array(64 * 1024).fill(32));
+      },
+    });
+    expectProblem(await f.call("POST", "incidents", { raw: endless, headers: { "content-type": "application/json" } }), 413);
+    expect(pulled).toBeLessThan(MAX_BODY_BYTES + 256 * 1024);
+  });
+
+  it("is 415 for anything but JSON, saying what to send", async () => {
+    const f = apiFixture();
+    const form = await f.call("POST", "incidents", { raw: "incident[name]=x", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    expectProblem(form, 415);
+    expect(form.json.detail).toMatch(/application\/json.*Form-encoded bodies are not supported/);
+    expectProblem(await f.call("POST", "incidents", { raw: JSON.stringify(body) }), 415);
+    expectProblem(await f.call("POST", "incidents", { raw: JSON.stringify(body), headers: { "content-type": "text/plain" } }), 415);
+    expectProblem(await f.call("POST", "incidents", { json: body, headers: { "content-type": "application/json; charset=iso-8859-1" } }), 415);
+    expect((await f.call("POST", "incidents", { json: body, headers: { "content-type": "application/json; charset=UTF-8" } })).status).toBe(201);
+  });
+
+  it("is 400 for malformed JSON, an empty body or invalid UTF-8", async () => {
+    const f = apiFixture();
+    const json = { "content-type": "application/json" };
+    const malformed = await f.call("POST", "incidents", { raw: '{"incident": {"name": ', headers: json });
+    expectProblem(malformed, 400);
+    expect(malformed.json.detail).toMatch(/^The body is not valid JSON/);
+    expectProblem(await f.call("POST", "incidents", { raw: "", headers: json }), 400);
+    expectProblem(await f.call("POST", "incidents", { raw: new Uint8Array([0x7b, 0xff, 0x7d]), headers: json }), 400);
+  });
+
+  it("is 422 for valid JSON of the wrong shape, with each field named", async () => {
+    const f = apiFixture();
+    for (const wrong of [[], "incident", null, 42, { incident: "x" }]) {
+      const res = await f.call("POST", "incidents", { json: wrong });
+      expectProblem(res, 422);
+      expect(res.json.errors.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("errors", () => {
+  it("maps each domain error code to its HTTP status", async () => {
+    const statuses = Object.fromEntries(
+      (["not_found", "forbidden", "validation", "conflict", "unavailable"] as const).map((code) => [code, problemOf(new AppError(code, "x"), undefined).status]),
+    );
+    expect(statuses).toEqual({ not_found: 404, forbidden: 403, validation: 422, conflict: 409, unavailable: 503 });
+    const conflict = problemOf(new AppError("conflict", "Taken", { slug: ["is taken"] }), API_ROUTES.find((r) => r.pattern === "components" && r.method === "POST"));
+    expect(await conflict.json()).toMatchObject({ status: 409, errors: [{ field: "component.slug", pointer: "/component/slug", detail: "is taken" }] });
+  });
+
+  it("answers 500 problem+json without details when something unexpected breaks", async () => {
+    const f = apiFixture();
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    f.db.$client.close();
+    const res = await handleApiRequest(new Request(`${PUBLIC_URL}/api/v1/pages/${f.pageId}/components`, { headers: { authorization: `OAuth ${ENV_TOKEN}` } }), {
+      db: f.db,
+      apiToken: undefined,
+      publicUrl: PUBLIC_URL,
+    });
+    expect(res.status).toBe(500);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    expect((await res.json()).detail).not.toMatch(/database|sqlite/i);
+    expect(log).toHaveBeenCalled();
+  });
+});
+
+describe("responses", () => {
+  it("hold every GET route to its documented schema", async () => {
+    const f = apiFixture();
+    const ids: Record<string, string> = {
+      incident_id: (await f.call("GET", "incidents/unresolved")).json[0].id,
+      component_id: "website",
+      group_id: (await f.call("GET", "component-groups")).json[0].id,
+    };
+    for (const r of API_ROUTES.filter((x) => x.method === "GET")) {
+      const res = await f.call("GET", r.pattern.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]));
+      expect(res.status, r.pattern).toBe(r.status);
+      expect(() => r.response!.parse(res.json), r.pattern).not.toThrow();
+    }
+  });
+});
+
+describe("openapi.json", () => {
+  it("is public and documents every registered route with its body schema", async () => {
+    const f = apiFixture();
+    const res = await f.call("GET", "/openapi.json", { auth: null });
+    expect(res.status).toBe(200);
+    const doc = res.json;
+    expect(doc.openapi).toBe("3.1.0");
+    expect(doc.servers).toEqual([{ url: PUBLIC_URL }]);
+    for (const r of API_ROUTES) {
+      const op = doc.paths[`/api/v1/pages/{page_id}/${r.pattern}`]?.[r.method.toLowerCase()];
+      expect(op, `${r.method} ${r.pattern}`).toBeDefined();
+      expect(Object.keys(op.responses)).toContain(String(r.status));
+      expect(op.responses["401"]).toBeDefined();
+      expect(Boolean(op.requestBody)).toBe(Boolean(r.body));
+    }
+    const post = doc.paths["/api/v1/pages/{page_id}/incidents"].post;
+    const incident = post.requestBody.content["application/json"].schema.properties.incident;
+    expect(incident.required).toEqual(["name"]);
+    expect(incident.properties.components.anyOf[0].additionalProperties.enum).toContain("major_outage");
+    const list = doc.paths["/api/v1/pages/{page_id}/incidents"].get;
+    expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(["page_id", "q", "limit", "per_page", "page"]);
+    expect(Object.keys(doc.components.securitySchemes)).toEqual(["statuspageKey", "bearer"]);
+    z.object({ openapi: z.string(), info: z.object({ title: z.string() }), paths: z.record(z.string(), z.unknown()) }).parse(doc);
+  });
+});

@@ -1,0 +1,136 @@
+// The admin API's front door. In order: match a registered route (404, 405), authenticate the
+// token (401), check the page id (404), read and validate the input (413, 415, 400, 422), run
+// the handler, and map every refusal to problem+json. Bad input never becomes a 500.
+import type { z } from "zod";
+import type { Db } from "@/db/client";
+import { getPage } from "@/db/queries/page";
+import type { Actor } from "../audit";
+import { AppError, HTTP_STATUS } from "../errors";
+import { authenticateToken, tokenFromHeader } from "../tokens";
+import { ApiError, fieldProblem, jsonResponse, problemResponse, readJsonBody, type FieldProblem } from "./http";
+import { openApiDocument } from "./openapi";
+import type { ApiRoute, FieldNames } from "./route";
+import { API_ROUTES } from "./routes";
+
+export type ApiDeps = { db: Db; apiToken: string | undefined; publicUrl: string; now?: () => number };
+
+export const API_PREFIX = "/api/v1/";
+const CHALLENGE = 'OAuth realm="Outpost", Bearer realm="Outpost"';
+
+type Compiled = { route: ApiRoute; regex: RegExp; names: string[] };
+
+function compile(route: ApiRoute): Compiled {
+  const names: string[] = [];
+  const source = `pages/{page_id}/${route.pattern}`
+    .split("/")
+    .map((segment) => {
+      const param = /^\{(\w+)\}$/.exec(segment);
+      if (!param) return segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      names.push(param[1]);
+      return "([^/]+)";
+    })
+    .join("/");
+  return { route, regex: new RegExp(`^${source}/?$`), names };
+}
+
+const COMPILED = API_ROUTES.map(compile);
+
+function matchRoute(path: string, method: string): { route: ApiRoute; params: Record<string, string> } {
+  const hits = COMPILED.flatMap((c) => {
+    const m = c.regex.exec(path);
+    return m ? [{ c, values: m.slice(1) }] : [];
+  });
+  if (!hits.length) throw new ApiError(404, `No admin API route is at ${API_PREFIX}${path.slice(0, 200)}`);
+  // A literal segment beats a parameter: incidents/unresolved is not the incident "unresolved".
+  const fewest = Math.min(...hits.map((h) => h.c.names.length));
+  const best = hits.filter((h) => h.c.names.length === fewest);
+  const hit = best.find((h) => h.c.route.method === (method === "HEAD" ? "GET" : method));
+  if (!hit) {
+    const allow = [...new Set(best.map((h) => h.c.route.method))].join(", ");
+    throw new ApiError(405, `${method} is not allowed here; use ${allow}`, { headers: { allow } });
+  }
+  try {
+    return { route: hit.c.route, params: Object.fromEntries(hit.c.names.map((n, i) => [n, decodeURIComponent(hit.values[i])])) };
+  } catch {
+    throw new ApiError(404, "The path is not valid URL encoding");
+  }
+}
+
+function authenticate(req: Request, deps: ApiDeps, now: number): Actor {
+  const token = tokenFromHeader(req.headers.get("authorization"));
+  if (!token) {
+    throw new ApiError(401, "Send an API token as Authorization: OAuth <token> (or Bearer <token>)", { headers: { "www-authenticate": CHALLENGE } });
+  }
+  const actor = authenticateToken(deps.db, token, deps.apiToken, now);
+  if (!actor) {
+    throw new ApiError(401, "The API token is unknown or revoked", { headers: { "www-authenticate": `${CHALLENGE}, error="invalid_token"` } });
+  }
+  return actor;
+}
+
+const issues = (error: z.ZodError, prefix: string[] = []) => error.issues.map((i) => fieldProblem([...prefix, ...i.path.map(String)], i.message));
+
+async function readInput(req: Request, route: ApiRoute, url: URL): Promise<{ body: unknown; query: unknown }> {
+  let query: unknown;
+  if (route.query) {
+    const parsed = route.query.safeParse(Object.fromEntries(url.searchParams));
+    if (!parsed.success) throw new ApiError(400, "A query parameter is not valid", { errors: issues(parsed.error) });
+    query = parsed.data;
+  }
+  let body: unknown;
+  if (route.body) {
+    const parsed = route.body.safeParse(await readJsonBody(req));
+    if (!parsed.success) throw new ApiError(422, `The body is not valid: ${issues(parsed.error)[0].field}: ${parsed.error.issues[0].message}`, { errors: issues(parsed.error) });
+    body = parsed.data;
+  }
+  return { body, query };
+}
+
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** A verb's field names (camelCase, unwrapped) as they read in this route's body. */
+function domainProblems(fieldErrors: Record<string, string[]>, names?: FieldNames): FieldProblem[] {
+  return Object.entries(fieldErrors).flatMap(([key, messages]) => {
+    const [head, ...rest] = key.split(".");
+    const field = head === "_" ? [] : [names?.rename?.[head] ?? snake(head)];
+    const path = [...(names ? [names.wrapper] : []), ...field, ...rest];
+    return messages.map((m) => fieldProblem(path, m));
+  });
+}
+
+export function problemOf(err: unknown, route: ApiRoute | undefined): Response {
+  if (err instanceof ApiError) return problemResponse(err.status, err.message, err.extra);
+  if (err instanceof AppError) {
+    const errors = err.fieldErrors ? domainProblems(err.fieldErrors, route?.fields) : undefined;
+    return problemResponse(HTTP_STATUS[err.code], err.message, { errors, headers: err.code === "unavailable" ? { "retry-after": "5" } : undefined });
+  }
+  if ((err as { code?: string })?.code === "SQLITE_BUSY") {
+    return problemResponse(503, "The database is busy; retry in a moment", { headers: { "retry-after": "1" } });
+  }
+  console.error("outpost: admin API request failed", err);
+  return problemResponse(500, "Something went wrong; nothing was changed. Try again.");
+}
+
+/** Answers one request below /api/v1/. */
+export async function handleApiRequest(req: Request, deps: ApiDeps): Promise<Response> {
+  let route: ApiRoute | undefined;
+  try {
+    const url = new URL(req.url);
+    const path = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : "";
+    if (path === "openapi.json") {
+      if (req.method !== "GET" && req.method !== "HEAD") throw new ApiError(405, `${req.method} is not allowed here; use GET`, { headers: { allow: "GET" } });
+      return jsonResponse(200, openApiDocument(deps.publicUrl), { "cache-control": "public, max-age=300", "access-control-allow-origin": "*" });
+    }
+    const match = matchRoute(path, req.method);
+    route = match.route;
+    const now = deps.now?.() ?? Date.now();
+    const actor = authenticate(req, deps, now);
+    const page = getPage(deps.db);
+    if (!page || page.id !== match.params.page_id) throw new ApiError(404, `No page has the id ${match.params.page_id.slice(0, 100)}`);
+    const { body, query } = await readInput(req, route, url);
+    const result = route.handle({ db: deps.db, actor, page, params: match.params, body, query, publicUrl: deps.publicUrl, now });
+    return jsonResponse(route.status, result);
+  } catch (err) {
+    return problemOf(err, route);
+  }
+}

@@ -1,0 +1,95 @@
+// The OpenAPI 3.1 document of the admin API, generated from the route registry and its zod
+// schemas, so the documentation cannot drift from what is served.
+import { z } from "zod";
+import type { ApiRoute } from "./route";
+import { API_ROUTES } from "./routes";
+import { problemOut } from "./schemas";
+
+type JsonSchema = Record<string, unknown>;
+
+function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+  const s = z.toJSONSchema(schema, { io, target: "draft-2020-12", unrepresentable: "any" }) as JsonSchema;
+  delete s.$schema; // OpenAPI 3.1 already says which dialect its schemas use
+  return s;
+}
+
+function queryParameters(schema: z.ZodType) {
+  const s = jsonSchema(schema, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(s.properties ?? {}).map(([name, prop]) => ({
+    name,
+    in: "query",
+    required: s.required?.includes(name) ?? false,
+    description: prop.description,
+    schema: prop,
+  }));
+}
+
+const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
+
+function responses(r: ApiRoute) {
+  const success =
+    r.status === 204
+      ? { description: "Done; no content" }
+      : { description: r.status === 201 ? "Created" : "OK", content: { "application/json": { schema: r.response ? jsonSchema(r.response, "output") : {} } } };
+  return {
+    [r.status]: success,
+    ...(r.query ? { 400: problem("A query parameter is not valid") } : {}),
+    ...(r.body ? { 400: problem("The body is not valid JSON") } : {}),
+    401: problem("No API token, or an unknown or revoked one"),
+    404: problem("No such page, or no such item"),
+    ...(r.body ? { 409: problem("Conflicts with what is stored (e.g. a slug in use)") } : {}),
+    ...(r.body ? { 413: problem("The body is larger than 1 MB") } : {}),
+    ...(r.body ? { 415: problem("The body is not JSON") } : {}),
+    ...(r.body ? { 422: problem("A value is not valid; `errors` names each field") } : {}),
+  };
+}
+
+function operation(r: ApiRoute) {
+  const path = `pages/{page_id}/${r.pattern}`;
+  const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+    name: m[1],
+    in: "path",
+    required: true,
+    schema: { type: "string" },
+    description: m[1] === "page_id" ? "The page's id, as in /api/v2/summary.json" : m[1] === "component_id" ? "The component's id or slug" : undefined,
+  }));
+  return {
+    operationId: `${r.method.toLowerCase()}_${r.pattern.replace(/[{}]/g, "").replace(/[/-]/g, "_")}`,
+    summary: r.summary,
+    tags: [r.tag],
+    parameters: [...pathParams, ...(r.query ? queryParameters(r.query) : [])],
+    ...(r.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(r.body, "input") } } } } : {}),
+    responses: responses(r),
+  };
+}
+
+const DESCRIPTION = `Compatible with Atlassian Statuspage's manage API (v1): point a Statuspage integration at
+\`/api/v1\` instead of \`https://api.statuspage.io/v1\` and give it an Outpost API token. Authenticate with
+\`Authorization: OAuth <token>\` or \`Authorization: Bearer <token>\`; every token acts as an admin and every
+write is in the audit log under the token's name. Bodies are JSON (at most 1 MB); keys Statuspage accepts
+that Outpost does not use are ignored. Errors are application/problem+json (RFC 7807).`;
+
+let cached: { publicUrl: string; doc: unknown } | undefined;
+
+export function openApiDocument(publicUrl: string): unknown {
+  if (cached?.publicUrl === publicUrl) return cached.doc;
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of API_ROUTES) (paths[`/api/v1/pages/{page_id}/${r.pattern}`] ??= {})[r.method.toLowerCase()] = operation(r);
+  const doc = {
+    openapi: "3.1.0",
+    info: { title: "Outpost admin API", version: "1", description: DESCRIPTION },
+    servers: [{ url: publicUrl }],
+    security: [{ statuspageKey: [] }, { bearer: [] }],
+    tags: [...new Set(API_ROUTES.map((r) => r.tag))].map((name) => ({ name })),
+    paths,
+    components: {
+      securitySchemes: {
+        statuspageKey: { type: "apiKey", in: "header", name: "Authorization", description: "`OAuth <token>`, as Statuspage's API takes it" },
+        bearer: { type: "http", scheme: "bearer" },
+      },
+      schemas: { Problem: jsonSchema(problemOut, "output") },
+    },
+  };
+  cached = { publicUrl, doc };
+  return doc;
+}

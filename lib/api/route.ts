@@ -1,0 +1,54 @@
+// What a registered admin API route is. The dispatcher authenticates, checks the page and parses
+// the body and query with the route's schemas before `handle` runs, so a handler only ever sees
+// an authorised actor and valid input.
+import type { z } from "zod";
+import type { Db } from "@/db/client";
+import type { PageRow } from "@/db/queries/page";
+import type { Actor } from "../audit";
+
+export const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;
+export type Method = (typeof METHODS)[number];
+
+export type ApiContext<Body = unknown, Query = unknown> = {
+  db: Db;
+  actor: Actor;
+  page: PageRow;
+  params: Record<string, string>;
+  body: Body;
+  query: Query;
+  publicUrl: string;
+  now: number;
+};
+
+/** How a domain error's field names (camelCase, unwrapped) read in this route's request body. */
+export type FieldNames = { wrapper: string; rename?: Record<string, string> };
+
+export type ApiRoute = {
+  method: Method;
+  /** Below /api/v1/pages/{page_id}/; `{name}` segments are parameters. */
+  pattern: string;
+  summary: string;
+  tag: string;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  /** The success response's shape, for the OpenAPI document. */
+  response?: z.ZodType;
+  /** The success status (200, 201 or 204). */
+  status: number;
+  fields?: FieldNames;
+  /** Returns the response body (nothing for 204). */
+  handle: (ctx: ApiContext) => unknown;
+};
+
+export type RouteDef<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> = Omit<ApiRoute, "body" | "query" | "status" | "handle"> & {
+  body?: B;
+  query?: Q;
+  status?: number;
+  handle: (ctx: ApiContext<B extends z.ZodType ? z.output<B> : undefined, Q extends z.ZodType ? z.output<Q> : undefined>) => unknown;
+};
+
+/** Declares a route; the handler's body and query types follow from the schemas given. */
+export function route<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(def: RouteDef<B, Q>): ApiRoute {
+  return { ...def, status: def.status ?? 200, handle: (ctx) => def.handle(ctx as Parameters<typeof def.handle>[0]) };
+}
+

@@ -1,0 +1,139 @@
+// The admin API's one registry: every route, its request schemas and its handler. The dispatcher
+// serves exactly these (after authenticating), the OpenAPI document is generated from them, and a
+// test calls each one anonymously, so a route cannot be added without its gate and its docs.
+import { z } from "zod";
+import * as components from "./components";
+import * as incidents from "./incidents";
+import { route, type ApiRoute, type RouteDef } from "./route";
+import * as s from "./schemas";
+import * as tokens from "./tokens";
+
+/** Statuspage treats PUT as PATCH; so does Outpost. */
+function patchAndPut<B extends z.ZodType>(def: Omit<RouteDef<B, undefined>, "method">): ApiRoute[] {
+  return (["PATCH", "PUT"] as const).map((method) => route<B, undefined>({ ...def, method }));
+}
+
+const incidentList = z.array(s.incidentOut);
+const INCIDENT = incidents.INCIDENT_FIELDS;
+const COMPONENT = components.COMPONENT_FIELDS;
+const GROUP = components.GROUP_FIELDS;
+
+export const API_ROUTES: readonly ApiRoute[] = [
+  // ---- incidents and maintenances (a maintenance is an incident with scheduled_for)
+  route({
+    method: "GET", pattern: "incidents", tag: "incidents", query: s.listQuery, response: incidentList,
+    summary: "List incidents and maintenances, newest first",
+    handle: incidents.listIncidents(incidents.ALL_INCIDENTS),
+  }),
+  route({
+    method: "POST", pattern: "incidents", tag: "incidents", status: 201, body: s.incidentCreateBody, response: s.incidentOut, fields: INCIDENT,
+    summary: "Create an incident, or a maintenance when scheduled_for is given",
+    handle: incidents.postIncident,
+  }),
+  route({
+    method: "GET", pattern: "incidents/unresolved", tag: "incidents", query: s.listQuery, response: incidentList,
+    summary: "List open incidents (investigating, identified, monitoring)",
+    handle: incidents.listIncidents(incidents.UNRESOLVED),
+  }),
+  route({
+    method: "GET", pattern: "incidents/upcoming", tag: "incidents", query: s.listQuery, response: incidentList,
+    summary: "List maintenances still to come (scheduled), soonest first",
+    handle: incidents.listIncidents(incidents.UPCOMING),
+  }),
+  route({
+    method: "GET", pattern: "incidents/active_maintenance", tag: "incidents", query: s.listQuery, response: incidentList,
+    summary: "List maintenances under way (in_progress, verifying)",
+    handle: incidents.listIncidents(incidents.ACTIVE),
+  }),
+  route({
+    method: "GET", pattern: "incidents/scheduled", tag: "incidents", query: s.listQuery, response: incidentList,
+    summary: "List all maintenances, latest window first",
+    handle: incidents.listIncidents(incidents.SCHEDULED),
+  }),
+  route({
+    method: "GET", pattern: "incidents/{incident_id}", tag: "incidents", response: s.incidentOut,
+    summary: "Get an incident or maintenance",
+    handle: incidents.showIncident,
+  }),
+  ...patchAndPut({
+    pattern: "incidents/{incident_id}", tag: "incidents", body: s.incidentUpdateBody, response: s.incidentOut, fields: INCIDENT,
+    summary: "Update an incident: a body, a new status or component statuses post an update; other fields are edited in place",
+    handle: incidents.patchIncident,
+  }),
+  route({
+    method: "DELETE", pattern: "incidents/{incident_id}", tag: "incidents", response: s.incidentOut,
+    summary: "Delete an incident and its updates; answers with it as it was",
+    handle: incidents.removeIncident,
+  }),
+
+  // ---- components (by id or slug)
+  route({
+    method: "GET", pattern: "components", tag: "components", response: z.array(z.union([s.componentOut, s.groupRowOut])),
+    summary: "List components in page order; groups appear among them with group: true",
+    handle: components.listComponents,
+  }),
+  route({
+    method: "POST", pattern: "components", tag: "components", status: 201, body: s.componentCreateBody, response: s.componentOut, fields: COMPONENT,
+    summary: "Create a component",
+    handle: components.postComponent,
+  }),
+  route({
+    method: "GET", pattern: "components/{component_id}", tag: "components", response: s.componentOut,
+    summary: "Get a component by id or slug",
+    handle: components.showComponent,
+  }),
+  ...patchAndPut({
+    pattern: "components/{component_id}", tag: "components", body: s.componentUpdateBody, response: s.componentOut, fields: COMPONENT,
+    summary: "Update a component (a status change is recorded in its history)",
+    handle: components.patchComponent,
+  }),
+  route({
+    method: "DELETE", pattern: "components/{component_id}", tag: "components", status: 204,
+    summary: "Delete a component",
+    handle: components.removeComponent,
+  }),
+
+  // ---- component groups
+  route({
+    method: "GET", pattern: "component-groups", tag: "component groups", response: z.array(s.groupOut),
+    summary: "List component groups",
+    handle: components.listGroups,
+  }),
+  route({
+    method: "POST", pattern: "component-groups", tag: "component groups", status: 201, body: s.groupCreateBody, response: s.groupOut, fields: GROUP,
+    summary: "Create a component group",
+    handle: components.postGroup,
+  }),
+  route({
+    method: "GET", pattern: "component-groups/{group_id}", tag: "component groups", response: s.groupOut,
+    summary: "Get a component group",
+    handle: components.showGroup,
+  }),
+  ...patchAndPut({
+    pattern: "component-groups/{group_id}", tag: "component groups", body: s.groupUpdateBody, response: s.groupOut, fields: GROUP,
+    summary: "Update a component group (with components: exactly those afterwards)",
+    handle: components.patchGroup,
+  }),
+  route({
+    method: "DELETE", pattern: "component-groups/{group_id}", tag: "component groups", response: s.groupOut,
+    summary: "Delete a component group; its components move to the top level",
+    handle: components.removeGroup,
+  }),
+
+  // ---- API tokens (Outpost's own, same style)
+  route({
+    method: "GET", pattern: "api-tokens", tag: "api tokens", response: z.array(s.tokenOut),
+    summary: "List API tokens (never the secret)",
+    handle: tokens.listTokens,
+  }),
+  route({
+    method: "POST", pattern: "api-tokens", tag: "api tokens", status: 201, body: s.tokenCreateBody, response: s.tokenCreatedOut, fields: tokens.TOKEN_FIELDS,
+    summary: "Create an API token; the secret is in this response only",
+    handle: tokens.postToken,
+  }),
+  route({
+    method: "DELETE", pattern: "api-tokens/{token_id}", tag: "api tokens", response: s.tokenOut,
+    summary: "Revoke an API token",
+    handle: tokens.removeToken,
+  }),
+];

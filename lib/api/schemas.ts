@@ -1,0 +1,184 @@
+// The admin API's request bodies, exactly as Statuspage's manage API takes them, and the shapes of
+// its responses (for the OpenAPI document, and for tests that hold the serializers to them).
+// Keys Statuspage accepts but Outpost does not use are declared as ignored, never refused; keys
+// nobody declared are dropped (z.object strips them), so real integrations keep working.
+import { z } from "zod";
+import { COMPONENT_STATUSES, IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES } from "../constants";
+
+const ignored = (what: string) => z.unknown().optional().describe(`Accepted for Statuspage compatibility; Outpost ignores ${what}.`);
+const time = z.iso.datetime({ offset: true, error: "Use an ISO 8601 time with an offset, such as 2026-05-07T03:00:00Z" });
+const componentStatus = z.enum(COMPONENT_STATUSES, { error: `Use one of: ${COMPONENT_STATUSES.join(", ")}` });
+const incidentStatus = z.enum([...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES], {
+  error: `Use one of: ${[...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES].join(", ")}`,
+});
+const incidentImpact = z.enum(["none", "minor", "major", "critical"], { error: "Use one of: none, minor, major, critical" });
+
+const incidentFields = {
+  name: z.string().describe("The title."),
+  status: incidentStatus
+    .optional()
+    .describe("An incident: investigating, identified, monitoring, resolved, postmortem. A maintenance: scheduled, in_progress, verifying, completed."),
+  impact_override: incidentImpact.nullable().optional().describe("The impact; left out, it follows the worst component status set (degraded: minor, partial outage: major, major outage: critical)."),
+  body: z.string().nullable().optional().describe("The message of the update this request posts."),
+  component_ids: z.array(z.string()).nullable().optional().describe("The components the incident concerns."),
+  components: z.record(z.string(), componentStatus).nullable().optional().describe("New statuses by component id; recorded on the update as affected_components."),
+  deliver_notifications: z.boolean().optional().describe("Whether subscribers hear about this update (default true)."),
+  scheduled_for: time.nullable().optional().describe("Makes it a maintenance: the window's start."),
+  scheduled_until: time.nullable().optional().describe("The maintenance window's end."),
+  scheduled_remind_prior: ignored("reminder settings"),
+  scheduled_auto_in_progress: ignored("it: every window opens on schedule"),
+  scheduled_auto_completed: ignored("it: every window closes on schedule"),
+  auto_transition_to_maintenance_state: ignored("it"),
+  auto_transition_to_operational_state: ignored("it"),
+  auto_transition_deliver_notifications_at_start: ignored("it"),
+  auto_transition_deliver_notifications_at_end: ignored("it"),
+  auto_tweet_at_beginning: ignored("it"),
+  auto_tweet_on_completion: ignored("it"),
+  auto_tweet_on_creation: ignored("it"),
+  auto_tweet_one_hour_before: ignored("it"),
+  reminder_intervals: ignored("it"),
+  backfilled: z.boolean().optional().describe("Records a past incident: created resolved, starting on backfill_date."),
+  backfill_date: z
+    .string()
+    .refine((v) => z.iso.date().safeParse(v).success || time.safeParse(v).success, "Use a date like 2026-01-31 or an ISO 8601 time")
+    .optional()
+    .describe("When a backfilled incident happened (YYYY-MM-DD in the page's time zone, or a time)."),
+  metadata: ignored("metadata"),
+  template_id: ignored("templates"),
+};
+
+export const incidentCreateBody = z.object({ incident: z.object(incidentFields) });
+export const incidentUpdateBody = z.object({ incident: z.object(incidentFields).partial() });
+export type IncidentCreateBody = z.output<typeof incidentCreateBody>;
+export type IncidentUpdateBody = z.output<typeof incidentUpdateBody>;
+
+const componentFields = {
+  name: z.string(),
+  description: z.string().nullable().optional(),
+  status: componentStatus.optional(),
+  group_id: z.string().nullable().optional().describe("The component group it belongs to; null takes it out of its group."),
+  showcase: z.boolean().optional().describe("Show its uptime bars on the page."),
+  only_show_if_degraded: z.boolean().optional(),
+  start_date: z.iso.date({ error: "Use a date like 2026-01-31" }).nullable().optional().describe("Uptime is counted from this day."),
+  automation_email: ignored("e-mail automation"),
+};
+export const componentCreateBody = z.object({ component: z.object(componentFields) });
+export const componentUpdateBody = z.object({ component: z.object(componentFields).partial() });
+export type ComponentCreateBody = z.output<typeof componentCreateBody>;
+export type ComponentUpdateBody = z.output<typeof componentUpdateBody>;
+
+const groupFields = {
+  name: z.string(),
+  description: z.string().nullable().optional(),
+  components: z.array(z.string()).optional().describe("The group holds exactly these component ids afterwards."),
+};
+export const groupCreateBody = z.object({ component_group: z.object(groupFields) });
+export const groupUpdateBody = z.object({ component_group: z.object(groupFields).partial() });
+export type GroupCreateBody = z.output<typeof groupCreateBody>;
+export type GroupUpdateBody = z.output<typeof groupUpdateBody>;
+
+export const tokenCreateBody = z.object({ api_token: z.object({ name: z.string().describe("What uses the token, e.g. \"deploy script\".") }) });
+export type TokenCreateBody = z.output<typeof tokenCreateBody>;
+
+/** Statuspage's paging: `page` from 1, `limit` (alias `per_page`) up to 100, `q` a text search. */
+export const listQuery = z.object({
+  q: z.string().trim().max(200).optional().describe("Text in the name, status, postmortem or any update."),
+  limit: z.coerce.number().int().min(1).max(100).optional().describe("At most this many (default and maximum 100)."),
+  per_page: z.coerce.number().int().min(1).max(100).optional().describe("Old name of limit."),
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1).describe("Page of results, from 1."),
+});
+export type ListQuery = z.output<typeof listQuery>;
+
+// ---- responses ---------------------------------------------------------------------------
+
+const iso = z.string().describe("ISO 8601 time");
+const component = {
+  id: z.string(),
+  name: z.string(),
+  status: componentStatus,
+  created_at: iso,
+  updated_at: iso,
+  position: z.number().int(),
+  description: z.string().nullable(),
+  showcase: z.boolean(),
+  start_date: z.string().nullable(),
+  group_id: z.string().nullable(),
+  page_id: z.string(),
+  group: z.boolean(),
+  only_show_if_degraded: z.boolean(),
+};
+export const componentOut = z.strictObject(component);
+/** A group as it appears in the component list (Statuspage lists groups among components). */
+export const groupRowOut = z.strictObject({ ...component, components: z.array(z.string()) });
+
+const updateOut = z.strictObject({
+  id: z.string(),
+  status: incidentStatus,
+  body: z.string(),
+  incident_id: z.string(),
+  created_at: iso,
+  updated_at: iso,
+  display_at: iso,
+  affected_components: z
+    .array(z.strictObject({ code: z.string(), name: z.string(), old_status: componentStatus, new_status: componentStatus }))
+    .nullable(),
+  deliver_notifications: z.boolean(),
+  custom_tweet: z.string().nullable(),
+  tweet_id: z.string().nullable(),
+});
+
+export const incidentOut = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  status: incidentStatus,
+  created_at: iso,
+  updated_at: iso,
+  monitoring_at: iso.nullable(),
+  resolved_at: iso.nullable(),
+  impact: z.enum(IMPACTS),
+  impact_override: z.enum(IMPACTS).nullable(),
+  shortlink: z.string(),
+  started_at: iso,
+  page_id: z.string(),
+  incident_updates: z.array(updateOut).describe("Newest first."),
+  components: z.array(componentOut),
+  postmortem_body: z.string().nullable(),
+  postmortem_body_last_updated_at: iso.nullable(),
+  postmortem_published_at: iso.nullable(),
+  scheduled_for: iso.nullable(),
+  scheduled_until: iso.nullable(),
+  scheduled_remind_prior: z.boolean(),
+  scheduled_reminded_at: iso.nullable(),
+  scheduled_auto_in_progress: z.boolean(),
+  scheduled_auto_completed: z.boolean(),
+  metadata: z.record(z.string(), z.unknown()),
+});
+
+export const groupOut = z.strictObject({
+  id: z.string(),
+  page_id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  components: z.array(z.string()),
+  position: z.number().int(),
+  created_at: iso,
+  updated_at: iso,
+});
+
+export const tokenOut = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string().describe("The token's first characters, to tell tokens apart."),
+  created_at: iso,
+  last_used_at: iso.nullable(),
+  revoked_at: iso.nullable(),
+});
+export const tokenCreatedOut = z.strictObject({ ...tokenOut.shape, token: z.string().describe("The secret. Shown only in this response.") });
+
+export const problemOut = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  errors: z.array(z.object({ field: z.string(), pointer: z.string(), detail: z.string() })).optional(),
+});

@@ -1,0 +1,27 @@
+// API tokens over the admin API (Outpost's own, in the same style). The secret is in the
+// creation response only; lists show the prefix.
+import type { TokenRow } from "@/db/queries/tokens";
+import { createToken, listApiTokens, revokeToken } from "../tokens";
+import type { ApiContext, FieldNames } from "./route";
+import type { TokenCreateBody } from "./schemas";
+
+export const TOKEN_FIELDS: FieldNames = { wrapper: "api_token" };
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+function tokenJson(t: TokenRow) {
+  return { id: t.id, name: t.name, prefix: t.prefix, created_at: iso(t.createdAt)!, last_used_at: iso(t.lastUsedAt), revoked_at: iso(t.revokedAt) };
+}
+
+export function listTokens(ctx: ApiContext) {
+  return listApiTokens(ctx.db, ctx.actor).map(tokenJson);
+}
+
+export function postToken(ctx: ApiContext<TokenCreateBody>) {
+  const { token, row } = createToken(ctx.db, ctx.actor, ctx.body.api_token.name, ctx.now);
+  return { ...tokenJson(row), token };
+}
+
+export function removeToken(ctx: ApiContext) {
+  return tokenJson(revokeToken(ctx.db, ctx.actor, ctx.params.token_id, ctx.now));
+}
