@@ -3,7 +3,7 @@
 // Each write is one transaction with its audit row.
 import { z } from "zod";
 import { inTransaction, type Db } from "@/db/client";
-import { getComponent, writeComponentStatus } from "@/db/queries/components";
+import { getComponent, overwritePeriod, writeComponentStatus } from "@/db/queries/components";
 import {
   deleteIncidentRow,
   getIncident,
@@ -33,6 +33,7 @@ import {
   type IncidentStatus,
   type MaintenanceStatus,
 } from "./constants";
+import { nextUpdateDue } from "./cadence";
 import { AppError } from "./errors";
 import { newId } from "./ids";
 import { parse } from "./validation";
@@ -83,12 +84,15 @@ const title = z.string({ error: "Give the incident a title" }).trim().min(1, "Gi
 const message = z.string().trim().max(20_000, "At most 20,000 characters");
 const componentChanges = z.record(z.string().min(1), z.enum(COMPONENT_STATUSES));
 const componentIdList = z.array(z.string().min(1));
+const cadence = z.number({ error: "Enter minutes" }).int("Whole minutes").min(5, "At least 5 minutes").max(24 * 60, "At most a day");
 
 const updateInput = z.object({
   status: anyStatus,
   body: message.default(""),
   components: componentChanges.default({}),
   deliverNotifications: z.boolean().default(true),
+  /** Closing: set the incident's components back to operational in the same step. */
+  restoreComponents: z.boolean().default(false),
 });
 export type UpdateInput = z.input<typeof updateInput>;
 
@@ -102,6 +106,17 @@ const createInput = updateInput.extend({
   scheduledUntil: z.number().int().optional(),
   /** Backfill: when it really started (earlier than now). */
   startedAt: z.number().int().optional(),
+  /** Backfill: when it really ended; with `startedAt`, the components' history shows the outage. */
+  resolvedAt: z.number().int().optional(),
+  /** Backfill: each component's status during [startedAt, resolvedAt), written into its history. */
+  backfillComponents: componentChanges.default({}),
+  /** Minutes between promised updates; the page's default when left out. */
+  updateCadenceMinutes: cadence.optional(),
+  /** Maintenance automation (Statuspage's scheduled_auto_in_progress / _completed / remind_prior). */
+  autoStart: z.boolean().default(true),
+  autoComplete: z.boolean().default(true),
+  remindPriorMinutes: z.number().int().min(1).max(7 * 24 * 60).optional(),
+  recurrenceId: z.string().optional(),
 });
 export type CreateIncidentInput = z.input<typeof createInput>;
 
@@ -162,7 +177,18 @@ function applyComponentChanges(db: Db, updateId: string, changes: Record<string,
   insertUpdateComponents(db, rows);
 }
 
-function writeUpdate(db: Db, incident: IncidentRow, input: z.output<typeof updateInput>, at: number): string {
+/** Closing with restoreComponents: every linked component not yet operational goes back to operational. */
+function withRestored(db: Db, incident: IncidentRow, input: z.output<typeof updateInput>): Record<string, ComponentStatus> {
+  if (!input.restoreComponents || !isClosedStatus(input.status)) return input.components;
+  const restored: Record<string, ComponentStatus> = {};
+  for (const { componentId } of listIncidentComponentIds(db, [incident.id])) {
+    const c = getComponent(db, componentId);
+    if (c && c.status !== "operational") restored[componentId] = "operational";
+  }
+  return { ...restored, ...input.components };
+}
+
+function writeUpdate(db: Db, actor: Actor, incident: IncidentRow, input: z.output<typeof updateInput>, at: number): string {
   const id = newId();
   insertUpdate(db, {
     id,
@@ -174,17 +200,25 @@ function writeUpdate(db: Db, incident: IncidentRow, input: z.output<typeof updat
     updatedAt: at,
     displayAt: at,
     deliverNotifications: input.deliverNotifications,
+    createdBy: actor.type === "user" ? actor.id : null,
   });
-  applyComponentChanges(db, id, input.components, at);
-  linkComponents(db, incident.id, Object.keys(input.components));
+  const components = withRestored(db, incident, input);
+  applyComponentChanges(db, id, components, at);
+  linkComponents(db, incident.id, Object.keys(components));
   return id;
 }
 
 /** Moves the incident to the update's status and writes the update, with its audit row. Inside a transaction. */
 function postUpdate(db: Db, actor: Actor, incident: IncidentRow, input: z.output<typeof updateInput>, now: number): string {
   checkStatusForKind(incident.kind, input.status);
-  updateIncidentRow(db, incident.id, { status: input.status, updatedAt: now, ...statusTimestamps(incident, input.status, now) });
-  const updateId = writeUpdate(db, incident, input, now);
+  updateIncidentRow(db, incident.id, {
+    status: input.status,
+    updatedAt: now,
+    ...statusTimestamps(incident, input.status, now),
+    nextUpdateAt: nextUpdateDue(db, incident.kind, input.status, incident.updateCadenceMinutes, now),
+    overdueRemindedAt: null,
+  });
+  const updateId = writeUpdate(db, actor, incident, input, now);
   recordAudit(db, actor, "incident.post_update", { type: "incident", id: incident.id }, { status: incident.status }, { updateId, ...input }, now);
   return updateId;
 }
@@ -203,6 +237,9 @@ export function createIncident(db: Db, actor: Actor, raw: CreateIncidentInput, n
   }
   checkWindow(input.scheduledFor, input.scheduledUntil);
   const startedAt = Math.min(input.startedAt ?? now, now);
+  if (input.resolvedAt !== undefined && (input.startedAt === undefined || input.resolvedAt <= startedAt || input.resolvedAt > now || !isClosedStatus(input.status))) {
+    throw new AppError("validation", "A backfilled incident ends after it starts, by now, and is resolved", { resolvedAt: ["must be after the start and not in the future"] });
+  }
   const impact = input.kind === "maintenance" ? "maintenance" : (input.impact ?? impactOfComponentStatuses(Object.values(input.components)));
   return inTransaction(db, () => {
     const page = getPage(db);
@@ -223,9 +260,22 @@ export function createIncident(db: Db, actor: Actor, raw: CreateIncidentInput, n
       scheduledUntil: input.scheduledUntil ?? null,
       backfilled: input.startedAt !== undefined && input.startedAt < now - 60_000,
       ...times,
+      ...(input.resolvedAt !== undefined ? { resolvedAt: input.resolvedAt } : {}),
+      updateCadenceMinutes: input.updateCadenceMinutes ?? null,
+      nextUpdateAt: nextUpdateDue(db, input.kind, input.status, input.updateCadenceMinutes ?? null, now),
+      autoStart: input.autoStart,
+      autoComplete: input.autoComplete,
+      remindPriorMinutes: input.remindPriorMinutes ?? null,
+      recurrenceId: input.recurrenceId ?? null,
     });
     linkComponents(db, incident.id, input.componentIds);
-    const updateId = writeUpdate(db, incident, input, now);
+    if (Object.keys(input.backfillComponents).length) {
+      if (input.resolvedAt === undefined) throw new AppError("validation", "Give the end time to backfill component history", { resolvedAt: ["required with component history"] });
+      checkComponentsExist(db, Object.keys(input.backfillComponents), "components");
+      for (const [componentId, status] of Object.entries(input.backfillComponents)) overwritePeriod(db, componentId, status, startedAt, input.resolvedAt);
+      linkComponents(db, incident.id, Object.keys(input.backfillComponents));
+    }
+    const updateId = writeUpdate(db, actor, incident, input, now);
     const after = { ...incident, componentIds: input.componentIds, firstUpdate: { id: updateId, body: input.body, components: input.components } };
     recordAudit(db, actor, "incident.create", { type: "incident", id: incident.id }, undefined, after, now);
     return incident;
@@ -291,7 +341,7 @@ export function updateIncident(db: Db, actor: Actor, id: string, raw: IncidentEd
     const status = input.status ?? before.status;
     const components = input.components ?? {};
     if (input.body || status !== before.status || Object.keys(components).length) {
-      postUpdate(db, actor, incident, { status, body: input.body ?? "", components, deliverNotifications: input.deliverNotifications }, now);
+      postUpdate(db, actor, incident, { status, body: input.body ?? "", components, deliverNotifications: input.deliverNotifications, restoreComponents: false }, now);
     }
     return mustIncident(db, id);
   });

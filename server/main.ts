@@ -11,6 +11,7 @@ import { ensureAuthSecret } from "@/lib/secret";
 import { currentSnapshot, VERSION_POLL_MS } from "@/lib/snapshot";
 import { loadAssets } from "./assets";
 import { createFrontHandler, homePayload } from "./front";
+import { startLoops } from "./loops";
 
 function fail(message: string): never {
   console.error(`outpost: ${message}`);
@@ -78,6 +79,7 @@ async function main() {
     }
   }, VERSION_POLL_MS);
 
+  const stopLoops = startLoops(db);
   const server = http.createServer(front);
   server.keepAliveTimeout = 65_000;
   server.on("error", (err) => fail(`cannot listen on ${cfg.host}:${cfg.port}: ${err.message}`));
@@ -94,6 +96,7 @@ async function main() {
 
   const stop = () => {
     clearInterval(warm);
+    stopLoops();
     server.close();
     server.closeAllConnections();
     db.$client.close();

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, or } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "../client";
 import { componentGroups, components, componentStatusPeriods } from "../schema";
 import type { ComponentStatus } from "@/lib/constants";
@@ -80,4 +80,29 @@ export function deleteGroupRow(db: Db, id: string): void {
 
 export function findComponentBySlug(db: Db, pageId: string, slug: string): ComponentRow | undefined {
   return db.select().from(components).where(and(eq(components.pageId, pageId), eq(components.slug, slug))).get();
+}
+
+/**
+ * Rewrites a component's history so it was in `status` during [from, to), splitting the periods
+ * around it (a backfilled incident). `to` is in the past. Call inside a transaction.
+ */
+export function overwritePeriod(db: Db, componentId: string, status: ComponentStatus, from: number, to: number): void {
+  const p = componentStatusPeriods;
+  const overlapping = db
+    .select()
+    .from(p)
+    .where(and(eq(p.componentId, componentId), lt(p.startedAt, to), or(isNull(p.endedAt), gt(p.endedAt, from))))
+    .all();
+  for (const row of overlapping) {
+    const endsAfter = row.endedAt === null || row.endedAt > to;
+    if (row.startedAt < from) {
+      db.update(p).set({ endedAt: from }).where(eq(p.id, row.id)).run();
+      if (endsAfter) db.insert(p).values({ componentId, status: row.status, startedAt: to, endedAt: row.endedAt }).run();
+    } else if (endsAfter) {
+      db.update(p).set({ startedAt: to }).where(eq(p.id, row.id)).run();
+    } else {
+      db.delete(p).where(eq(p.id, row.id)).run();
+    }
+  }
+  db.insert(p).values({ componentId, status, startedAt: from, endedAt: to }).run();
 }

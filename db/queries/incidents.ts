@@ -171,3 +171,33 @@ export function insertUpdate(db: Db, row: typeof incidentUpdates.$inferInsert): 
 export function insertUpdateComponents(db: Db, rows: (typeof incidentUpdateComponents.$inferInsert)[]): void {
   if (rows.length > 0) db.insert(incidentUpdateComponents).values(rows).run();
 }
+
+export function getUpdate(db: Db, id: string): UpdateRow | undefined {
+  return db.select().from(incidentUpdates).where(eq(incidentUpdates.id, id)).get();
+}
+
+export function updateUpdateRow(db: Db, id: string, patch: Partial<typeof incidentUpdates.$inferInsert>): UpdateRow {
+  return db.update(incidentUpdates).set(patch).where(eq(incidentUpdates.id, id)).returning().get();
+}
+
+export function deleteUpdateRow(db: Db, id: string): void {
+  db.delete(incidentUpdates).where(eq(incidentUpdates.id, id)).run();
+}
+
+/** Open incidents whose promised update time has passed and whose reminder has not gone out. */
+export function listOverdueUnreminded(db: Db, now: number): IncidentRow[] {
+  return db
+    .select()
+    .from(incidents)
+    .where(and(lt(incidents.nextUpdateAt, now + 1), sql`${incidents.overdueRemindedAt} IS NULL`))
+    .all();
+}
+
+/** Maintenances that may need the clock: scheduled, in progress or verifying. */
+export function listLiveMaintenances(db: Db): IncidentRow[] {
+  return db
+    .select()
+    .from(incidents)
+    .where(and(eq(incidents.kind, "maintenance"), inArray(incidents.status, ["scheduled", "in_progress", "verifying"])))
+    .all();
+}

@@ -1,0 +1,20 @@
+// "Next update by": the promise each open incident makes. Silence destroys trust, so every
+// update renews the promise and the dashboard and a reminder mail chase a broken one.
+import type { Db } from "@/db/client";
+import { getPage } from "@/db/queries/page";
+import type { IncidentKind, IncidentStatus, MaintenanceStatus } from "./constants";
+
+const OPEN: readonly string[] = ["investigating", "identified", "monitoring"];
+
+/** When the next update is due after posting one with `status`; null when no promise is made. */
+export function nextUpdateAfter(kind: IncidentKind, status: IncidentStatus | MaintenanceStatus, cadenceMinutes: number, now: number): number | null {
+  return kind === "incident" && OPEN.includes(status) ? now + cadenceMinutes * 60_000 : null;
+}
+
+export function nextUpdateDue(db: Db, kind: IncidentKind, status: IncidentStatus | MaintenanceStatus, own: number | null, now: number): number | null {
+  return nextUpdateAfter(kind, status, own ?? getPage(db)?.updateCadenceMinutes ?? 30, now);
+}
+
+export function isOverdue(incident: { nextUpdateAt: number | null }, now: number): boolean {
+  return incident.nextUpdateAt !== null && incident.nextUpdateAt <= now;
+}
