@@ -95,7 +95,7 @@ export function incidentJson(s: ComponentLookup, i: SnapIncident) {
       return c ? [componentJson(c)] : [];
     }),
     ...(i.postmortemPublishedAt
-      ? { postmortem_body: i.postmortemBody, postmortem_body_last_updated_at: iso(i.postmortemPublishedAt) }
+      ? { postmortem_body: i.postmortemBody, postmortem_body_last_updated_at: iso(i.postmortemUpdatedAt ?? i.postmortemPublishedAt) }
       : {}),
   };
   if (i.kind !== "maintenance") return base;
@@ -144,7 +144,7 @@ export function incidentV1Json(s: ComponentLookup, i: SnapIncident) {
     // Outpost never recomputes a stored impact, so every incident's impact is in effect an override.
     impact_override: maintenance ? null : i.impact,
     postmortem_body: i.postmortemBody,
-    postmortem_body_last_updated_at: iso(i.postmortemPublishedAt),
+    postmortem_body_last_updated_at: iso(i.postmortemUpdatedAt ?? i.postmortemPublishedAt),
     postmortem_published_at: iso(i.postmortemPublishedAt),
     scheduled_for: iso(i.scheduledFor),
     scheduled_until: iso(i.scheduledUntil),
