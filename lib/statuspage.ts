@@ -148,10 +148,10 @@ export function incidentV1Json(s: ComponentLookup, i: SnapIncident) {
     postmortem_published_at: iso(i.postmortemPublishedAt),
     scheduled_for: iso(i.scheduledFor),
     scheduled_until: iso(i.scheduledUntil),
-    scheduled_remind_prior: false,
-    scheduled_reminded_at: null,
-    scheduled_auto_in_progress: maintenance,
-    scheduled_auto_completed: maintenance,
+    scheduled_remind_prior: maintenance && i.remindPriorMinutes !== null,
+    scheduled_reminded_at: iso(i.remindedPriorAt),
+    scheduled_auto_in_progress: maintenance && i.autoStart,
+    scheduled_auto_completed: maintenance && i.autoComplete,
     metadata: {},
   };
 }

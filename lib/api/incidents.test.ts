@@ -85,13 +85,17 @@ describe("POST incidents", () => {
           scheduled_until: "2026-12-01T04:00:00+01:00",
           scheduled_remind_prior: true,
           scheduled_auto_in_progress: true,
-          scheduled_auto_completed: true,
+          scheduled_auto_completed: false,
           component_ids: [f.api],
         },
       },
     });
     expect(res.status).toBe(201);
+    expect(getIncident(f.db, res.json.id)).toMatchObject({ remindPriorMinutes: 60, autoStart: true, autoComplete: false });
     expect(incidentOut.parse(res.json)).toMatchObject({
+      scheduled_remind_prior: true,
+      scheduled_auto_in_progress: true,
+      scheduled_auto_completed: false,
       status: "scheduled",
       impact: "maintenance",
       impact_override: null,

@@ -60,6 +60,9 @@ export function postIncident(ctx: ApiContext<IncidentCreateBody>) {
       status: f.status ?? (maintenance ? "scheduled" : f.backfilled ? "resolved" : "investigating"),
       impact: maintenance ? undefined : (f.impact_override ?? undefined),
       startedAt: f.backfilled ? backfillStart(f.backfill_date, ctx.page.timeZone, ctx.now) : undefined,
+      autoStart: f.scheduled_auto_in_progress ?? true,
+      autoComplete: f.scheduled_auto_completed ?? true,
+      remindPriorMinutes: maintenance && f.scheduled_remind_prior ? 60 : undefined,
     },
     ctx.now,
   );
