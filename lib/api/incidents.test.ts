@@ -102,7 +102,6 @@ describe("POST incidents", () => {
       scheduled_for: "2026-12-01T02:00:00.000Z",
       scheduled_until: "2026-12-01T03:00:00.000Z",
       started_at: "2026-12-01T02:00:00.000Z",
-      scheduled_auto_in_progress: true,
     });
     expect(getComponent(f.db, f.api)!.status).toBe("operational");
     const upcoming = await f.call("GET", "incidents/upcoming");
