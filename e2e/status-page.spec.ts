@@ -50,6 +50,7 @@ test("[status page] groups collapse and expand", async ({ page }) => {
 });
 
 test("[status page] fits a 360 px phone in light and dark, with no serious axe violations", async ({ browser }) => {
+  test.setTimeout(180_000); // several pages × four screens, each with a full axe run
   for (const colorScheme of ["light", "dark"] as const) {
     for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 780 }]) {
       const context = await browser.newContext({ viewport, colorScheme, baseURL: process.env.OUTPOST_BASE_URL });
