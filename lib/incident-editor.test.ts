@@ -9,7 +9,7 @@ import type { Actor } from "./audit";
 import { isOverdue } from "./cadence";
 import { createComponent } from "./components";
 import { deleteUpdate, editUpdate } from "./incident-updates";
-import { addIncidentUpdate, createIncident } from "./incidents";
+import { addIncidentUpdate, createIncident, updateIncident } from "./incidents";
 import { publishPostmortem, savePostmortem } from "./postmortem";
 import { buildSnapshot } from "./snapshot";
 import { STATUSPAGE_DOCUMENTS } from "./statuspage";
@@ -43,6 +43,19 @@ describe("update cadence", () => {
     const i = createIncident(db, ed, { name: "Slow", status: "investigating", updateCadenceMinutes: 10 }, NOW);
     expect(getIncident(db, i.id)?.nextUpdateAt).toBe(NOW + 10 * MIN);
     expect(() => createIncident(db, ed, { name: "x", status: "investigating", updateCadenceMinutes: 1 })).toThrow(/At least 5 minutes/);
+  });
+
+  it("a new cadence on an open incident restarts the promise from now; a closed one makes none", () => {
+    const { db } = setup();
+    const i = createIncident(db, ed, { name: "Slow", status: "investigating" }, NOW);
+    updateIncident(db, ed, i.id, { updateCadenceMinutes: 60 }, NOW + 5 * MIN);
+    expect(getIncident(db, i.id)).toMatchObject({ updateCadenceMinutes: 60, nextUpdateAt: NOW + 65 * MIN });
+    addIncidentUpdate(db, ed, i.id, { status: "identified", body: "Found it." }, NOW + 10 * MIN);
+    expect(getIncident(db, i.id)?.nextUpdateAt).toBe(NOW + 70 * MIN);
+    addIncidentUpdate(db, ed, i.id, { status: "resolved", body: "Fixed." }, NOW + 20 * MIN);
+    updateIncident(db, ed, i.id, { updateCadenceMinutes: 15 }, NOW + 21 * MIN);
+    expect(getIncident(db, i.id)?.nextUpdateAt).toBeNull();
+    expect(() => updateIncident(db, ed, i.id, { updateCadenceMinutes: 2 })).toThrow(/At least 5 minutes/);
   });
 });
 

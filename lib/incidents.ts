@@ -33,7 +33,7 @@ import {
   type IncidentStatus,
   type MaintenanceStatus,
 } from "./constants";
-import { nextUpdateDue } from "./cadence";
+import { nextUpdateAfter, nextUpdateDue } from "./cadence";
 import { AppError } from "./errors";
 import { newId } from "./ids";
 import { parse } from "./validation";
@@ -131,6 +131,8 @@ const editInput = z.object({
   deliverNotifications: z.boolean().default(true),
   scheduledFor: z.number().int().optional(),
   scheduledUntil: z.number().int().optional(),
+  /** A new promise: minutes between updates for this incident, counted from now. */
+  updateCadenceMinutes: cadence.optional(),
 });
 export type IncidentEdit = z.input<typeof editInput>;
 
@@ -288,10 +290,16 @@ export function addIncidentUpdate(db: Db, actor: Actor, incidentId: string, raw:
   return inTransaction(db, () => postUpdate(db, actor, mustIncident(db, incidentId), input, now));
 }
 
-type FieldPatch = Partial<Pick<IncidentRow, "name" | "impact" | "scheduledFor" | "scheduledUntil" | "startedAt">>;
+type FieldPatch = Partial<Pick<IncidentRow, "name" | "impact" | "scheduledFor" | "scheduledUntil" | "startedAt" | "updateCadenceMinutes" | "nextUpdateAt" | "overdueRemindedAt">>;
 
-function fieldPatch(before: IncidentRow, input: z.output<typeof editInput>): FieldPatch {
+function fieldPatch(before: IncidentRow, input: z.output<typeof editInput>, now: number): FieldPatch {
   const patch: FieldPatch = {};
+  if (input.updateCadenceMinutes !== undefined && input.updateCadenceMinutes !== before.updateCadenceMinutes) {
+    patch.updateCadenceMinutes = input.updateCadenceMinutes;
+    // The promise restarts from now; a closed incident makes none.
+    patch.nextUpdateAt = nextUpdateAfter(before.kind, before.status, input.updateCadenceMinutes, now);
+    patch.overdueRemindedAt = null;
+  }
   if (input.name !== undefined && input.name !== before.name) patch.name = input.name;
   if (input.impact !== undefined && input.impact !== before.impact) {
     if ((before.kind === "maintenance") !== (input.impact === "maintenance")) {
@@ -323,7 +331,7 @@ export function updateIncident(db: Db, actor: Actor, id: string, raw: IncidentEd
   return inTransaction(db, () => {
     const before = mustIncident(db, id);
     if (input.status) checkStatusForKind(before.kind, input.status);
-    const patch = fieldPatch(before, input);
+    const patch = fieldPatch(before, input, now);
     const linkedBefore = listIncidentComponentIds(db, [id]).map((l) => l.componentId);
     let linkedAfter = linkedBefore;
     if (input.componentIds) {

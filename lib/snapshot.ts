@@ -57,6 +57,8 @@ export type SnapUpdate = {
   deliverNotifications: boolean;
   customTweet: string | null;
   tweetId: string | null;
+  /** Set when staff corrected the text after publishing; the page says "edited". */
+  editedAt: number | null;
   affected: { code: string; name: string; oldStatus: ComponentStatus; newStatus: ComponentStatus }[] | null;
 };
 

@@ -45,6 +45,14 @@ export function IncidentCard({ incident, timeZone }: { incident: SnapIncident; t
               {" · "}Last updated <Time at={last.displayAt} timeZone={timeZone} format="relative" />
             </>
           ) : null}
+          {incident.nextUpdateAt ? (
+            <>
+              {" · "}
+              <span data-next-update>
+                Next update by <Time at={incident.nextUpdateAt} timeZone={timeZone} />
+              </span>
+            </>
+          ) : null}
         </p>
       </header>
       <UpdateList updates={incident.updates} timeZone={timeZone} />

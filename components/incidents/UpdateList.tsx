@@ -14,6 +14,14 @@ export function UpdateList({ updates, timeZone }: { updates: SnapUpdate[]; timeZ
             <div className="prose-update" dangerouslySetInnerHTML={{ __html: u.bodyHtml }} />
             <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
               <Time at={u.displayAt} timeZone={timeZone} />
+              {u.editedAt ? (
+                <>
+                  {" · "}
+                  <span data-edited>
+                    edited <Time at={u.editedAt} timeZone={timeZone} />
+                  </span>
+                </>
+              ) : null}
             </p>
           </div>
         </li>

@@ -37,6 +37,14 @@ export function IncidentPage({ incident: i, snapshot: s }: { incident: SnapIncid
               </dd>
             </>
           )}
+          {i.nextUpdateAt && !closedAt ? (
+            <>
+              <dt className="font-semibold">Next update by</dt>
+              <dd data-next-update>
+                <Time at={i.nextUpdateAt} timeZone={tz} />
+              </dd>
+            </>
+          ) : null}
           {closedAt ? (
             <>
               <dt className="font-semibold">{i.kind === "maintenance" ? "Completed" : "Resolved"}</dt>
