@@ -80,3 +80,18 @@ export function formatDuration(ms: number): string {
   if (hours < 48) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
   return `${Math.round(hours / 24)} days`;
 }
+
+/** A `datetime-local` value ("2026-11-24T14:05") read as a wall-clock time in a zone; null if malformed. */
+export function parseLocalDateTime(value: string, timeZone: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2})?$/.exec(value.trim());
+  if (!m) return null;
+  const [y, mo, d, h, mi] = m.slice(1).map(Number);
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return null;
+  const at = new TZDate(y, mo - 1, d, h, mi, timeZone);
+  return Number.isNaN(at.getTime()) || at.getDate() !== d ? null : at.getTime();
+}
+
+/** An instant as a `datetime-local` value in a zone, to prefill such an input. */
+export function toLocalDateTime(at: number, timeZone: string): string {
+  return format(new TZDate(at, timeZone), "yyyy-MM-dd'T'HH:mm");
+}

@@ -1,0 +1,109 @@
+// The staff forms' fields turned into the incident verbs' inputs. Pure: no database, no React.
+// Field names are the verbs' own (components.<id>, scheduledFor, ...), so every message a verb
+// gives lands beside the field it concerns.
+import { COMPONENT_STATUSES, type ComponentStatus, type Impact, type IncidentKind } from "./constants";
+import { AppError } from "./errors";
+import type { CreateIncidentInput, IncidentEdit, UpdateInput } from "./incidents";
+import { parseLocalDateTime } from "./time";
+
+type Values = Record<string, string | undefined>;
+
+const isStatus = (v: string): v is ComponentStatus => (COMPONENT_STATUSES as readonly string[]).includes(v);
+
+/** `components.<id>` fields: the chosen status of each affected component ("" = not affected). */
+export function componentChoices(values: Values): Record<string, ComponentStatus> {
+  const out: Record<string, ComponentStatus> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (!key.startsWith("components.") || !value) continue;
+    const id = key.slice("components.".length);
+    if (!isStatus(value)) throw new AppError("validation", "Choose a listed status", { [key]: ["choose a listed status"] });
+    out[id] = value;
+  }
+  return out;
+}
+
+/** An optional whole number of minutes; NaN (not a number) is left for the verb to refuse. */
+export function minutesField(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  return Number(value.trim());
+}
+
+/** A required or optional wall-clock time in the page's zone. */
+export function timeField(values: Values, field: string, timeZone: string, required: boolean): number | undefined {
+  const raw = values[field]?.trim() ?? "";
+  if (!raw) {
+    if (required) throw new AppError("validation", "Enter a date and time", { [field]: ["enter a date and time"] });
+    return undefined;
+  }
+  const at = parseLocalDateTime(raw, timeZone);
+  if (at === null) throw new AppError("validation", "Enter a valid date and time", { [field]: ["enter a valid date and time"] });
+  return at;
+}
+
+const checked = (v: string | undefined) => v === "on" || v === "true";
+
+/** The "Report a problem" / "Schedule maintenance" / "Record a past incident" form. */
+export function createInputFromForm(values: Values, kind: IncidentKind, timeZone: string): CreateIncidentInput {
+  const components = componentChoices(values);
+  const common = {
+    kind,
+    name: values.name ?? "",
+    body: values.body ?? "",
+    deliverNotifications: checked(values.deliverNotifications),
+    componentIds: Object.keys(components),
+  };
+  if (kind === "maintenance") {
+    return {
+      ...common,
+      status: "scheduled",
+      scheduledFor: timeField(values, "scheduledFor", timeZone, true),
+      scheduledUntil: timeField(values, "scheduledUntil", timeZone, true),
+      autoStart: checked(values.autoStart),
+      autoComplete: checked(values.autoComplete),
+      remindPriorMinutes: minutesField(values.remindPriorMinutes),
+    };
+  }
+  const impact = values.impact ? (values.impact as Impact) : undefined;
+  if (checked(values.backfill)) {
+    return {
+      ...common,
+      status: "resolved",
+      impact,
+      startedAt: timeField(values, "startedAt", timeZone, true),
+      resolvedAt: timeField(values, "resolvedAt", timeZone, true),
+      backfillComponents: components,
+      deliverNotifications: false,
+    };
+  }
+  return {
+    ...common,
+    status: (values.status ?? "investigating") as CreateIncidentInput["status"],
+    impact,
+    components,
+    updateCadenceMinutes: minutesField(values.updateCadenceMinutes),
+  };
+}
+
+/** The "Post an update" form. */
+export function updateInputFromForm(values: Values): UpdateInput {
+  return {
+    status: (values.status ?? "") as UpdateInput["status"],
+    body: values.body ?? "",
+    components: componentChoices(values),
+    deliverNotifications: checked(values.deliverNotifications),
+    restoreComponents: checked(values.restoreComponents),
+  };
+}
+
+/** The "Details" form: title, impact, cadence, and a maintenance's window. Changes no status. */
+export function editInputFromForm(values: Values, kind: IncidentKind, timeZone: string): IncidentEdit {
+  const edit: IncidentEdit = { name: values.name ?? "", deliverNotifications: false };
+  if (values.impact) edit.impact = values.impact as Impact;
+  if (kind === "maintenance") {
+    edit.scheduledFor = timeField(values, "scheduledFor", timeZone, true);
+    edit.scheduledUntil = timeField(values, "scheduledUntil", timeZone, true);
+  } else {
+    edit.updateCadenceMinutes = minutesField(values.updateCadenceMinutes);
+  }
+  return edit;
+}
