@@ -18,3 +18,9 @@ export function nextUpdateDue(db: Db, kind: IncidentKind, status: IncidentStatus
 export function isOverdue(incident: { nextUpdateAt: number | null }, now: number): boolean {
   return incident.nextUpdateAt !== null && incident.nextUpdateAt <= now;
 }
+
+/** Overdue incidents first (longest overdue on top), then the rest in their given order. */
+export function overdueFirst<T extends { nextUpdateAt: number | null }>(incidents: readonly T[], now: number): T[] {
+  const overdue = incidents.filter((i) => isOverdue(i, now)).sort((a, b) => a.nextUpdateAt! - b.nextUpdateAt!);
+  return [...overdue, ...incidents.filter((i) => !isOverdue(i, now))];
+}

@@ -78,6 +78,16 @@ export function pageGroups(db: Db): { group: GroupRow; componentIds: string[] }[
   return listGroups(db, page.id).map((group) => ({ group, componentIds: components.filter((c) => c.groupId === group.id).map((c) => c.id) }));
 }
 
+/** Groups with their components, then ungrouped components: the order of the public page, for forms. */
+export function componentSections(db: Db): { name: string | null; components: ComponentRow[] }[] {
+  const components = pageComponents(db);
+  const groups = pageGroups(db);
+  const byId = new Map(components.map((c) => [c.id, c]));
+  const sections = groups.map(({ group, componentIds }) => ({ name: group.name, position: group.position, components: componentIds.flatMap((id) => byId.get(id) ?? []) }));
+  const loose = components.filter((c) => c.groupId === null).map((c) => ({ name: null, position: c.position, components: [c] }));
+  return [...sections, ...loose].sort((a, b) => a.position - b.position).map(({ name, components: list }) => ({ name, components: list }));
+}
+
 export function groupWithMembers(db: Db, id: string): { group: GroupRow; componentIds: string[] } {
   const group = mustGroup(db, id, "id");
   return { group, componentIds: listComponents(db, group.pageId).filter((c) => c.groupId === id).map((c) => c.id) };

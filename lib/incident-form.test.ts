@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "./errors";
-import { createInputFromForm, editInputFromForm, updateInputFromForm } from "./incident-form";
+import { createInputFromForm, editInputFromForm, recurrenceInputFromForm, updateInputFromForm } from "./incident-form";
 import { parseLocalDateTime, toLocalDateTime } from "./time";
 
 function fieldErrors(fn: () => unknown): Record<string, string[]> | undefined {
@@ -57,5 +57,14 @@ describe("incident forms", () => {
   it("an update can restore components when it closes; details edit no status", () => {
     expect(updateInputFromForm({ status: "resolved", body: "Fixed.", restoreComponents: "on" })).toMatchObject({ status: "resolved", restoreComponents: true, deliverNotifications: false, components: {} });
     expect(editInputFromForm({ name: "Renamed", updateCadenceMinutes: "" }, "incident", "Etc/UTC")).toEqual({ name: "Renamed", deliverNotifications: false, updateCadenceMinutes: undefined });
+  });
+});
+
+describe("recurring maintenance form", () => {
+  it("reads the rule and the ticked components", () => {
+    expect(
+      recurrenceInputFromForm({ title: "Patching", frequency: "monthly", weekday: "0", nth: "1", startTime: "02:00", durationMinutes: "60", "componentIds.api": "on", "componentIds.web": "", remindPriorMinutes: "" }),
+    ).toEqual({ title: "Patching", body: "", componentIds: ["api"], frequency: "monthly", weekday: 0, nth: 1, startTime: "02:00", durationMinutes: 60, remindPriorMinutes: null });
+    expect(recurrenceInputFromForm({ title: "Weekly", frequency: "weekly", weekday: "3", nth: "2", startTime: "23:30", durationMinutes: "30" })).toMatchObject({ nth: null, weekday: 3 });
   });
 });

@@ -4,6 +4,8 @@
 import { COMPONENT_STATUSES, type ComponentStatus, type Impact, type IncidentKind } from "./constants";
 import { AppError } from "./errors";
 import type { CreateIncidentInput, IncidentEdit, UpdateInput } from "./incidents";
+import type { RecurrenceInput } from "./maintenance";
+import type { TemplateInput } from "./templates";
 import { parseLocalDateTime } from "./time";
 
 type Values = Record<string, string | undefined>;
@@ -106,4 +108,34 @@ export function editInputFromForm(values: Values, kind: IncidentKind, timeZone: 
     edit.updateCadenceMinutes = minutesField(values.updateCadenceMinutes);
   }
   return edit;
+}
+
+/** The "Recurring maintenance" form; componentIds come as `componentIds.<id>` checkboxes. */
+export function recurrenceInputFromForm(values: Values): RecurrenceInput {
+  const nth = values.frequency === "monthly" ? minutesField(values.nth) : undefined;
+  return {
+    title: values.title ?? "",
+    body: values.body ?? "",
+    componentIds: Object.keys(values)
+      .filter((k) => k.startsWith("componentIds.") && checked(values[k]))
+      .map((k) => k.slice("componentIds.".length)),
+    frequency: values.frequency as RecurrenceInput["frequency"],
+    weekday: Number(values.weekday ?? ""),
+    nth: (nth ?? null) as RecurrenceInput["nth"],
+    startTime: values.startTime ?? "",
+    durationMinutes: Number(values.durationMinutes ?? ""),
+    remindPriorMinutes: minutesField(values.remindPriorMinutes) ?? null,
+  };
+}
+
+/** The template form: what it prefills. */
+export function templateInputFromForm(values: Values): TemplateInput {
+  return {
+    kind: values.kind === "maintenance" ? "maintenance" : "incident",
+    name: values.templateName ?? "",
+    title: values.name ?? "",
+    body: values.body ?? "",
+    impact: (values.impact || "minor") as TemplateInput["impact"],
+    components: componentChoices(values),
+  };
 }

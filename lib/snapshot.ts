@@ -59,6 +59,8 @@ export type SnapUpdate = {
   tweetId: string | null;
   /** Set when staff corrected the text after publishing; the page says "edited". */
   editedAt: number | null;
+  /** The staff account that posted it; never published, shown in the staff area. */
+  createdBy: string | null;
   affected: { code: string; name: string; oldStatus: ComponentStatus; newStatus: ComponentStatus }[] | null;
 };
 

@@ -8,6 +8,9 @@ type Item = { href: string; label: string; role: Role };
 
 export const ADMIN_NAV: readonly Item[] = [
   { href: "/admin", label: "Dashboard", role: "editor" },
+  { href: "/admin/incidents", label: "Incidents", role: "editor" },
+  { href: "/admin/maintenance", label: "Maintenance", role: "editor" },
+  { href: "/admin/templates", label: "Templates", role: "editor" },
   { href: "/admin/components", label: "Components", role: "editor" },
   { href: "/admin/settings", label: "Settings", role: "admin" },
   { href: "/admin/people", label: "People", role: "admin" },

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import { getTemplate, listTemplates } from "@/db/queries/templates";
+import { IncidentForm } from "@/components/admin/incidents/IncidentForm";
+import { requireStaff } from "@/lib/auth/session";
+import { pageZone, pickerSections, templateDefaults } from "@/lib/editor-view";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Report a problem · Outpost" };
+
+export default async function NewIncidentPage({ searchParams }: { searchParams: Promise<{ template?: string | string[] }> }) {
+  await requireStaff("editor");
+  const db = getDb();
+  const { template: wanted } = await searchParams;
+  const templates = listTemplates(db).filter((t) => t.kind === "incident");
+  const template = typeof wanted === "string" ? getTemplate(db, wanted) : undefined;
+  const { timeZone, cadence } = pageZone(db);
+  return (
+    <section className="space-y-6">
+      <div>
+        <h1 className="text-xl font-semibold">Report a problem</h1>
+        <p className="text-sm text-gray-600 dark:text-gray-400">Publishing shows it at once on the status page, the API and the feeds. A short first word now beats a perfect one later.</p>
+      </div>
+      {templates.length ? (
+        <nav aria-label="Start from a template" className="flex flex-wrap items-center gap-2 text-sm">
+          <span className="font-medium">Start from a template:</span>
+          {templates.map((t) => (
+            <Link
+              key={t.id}
+              href={`/admin/incidents/new?template=${t.id}`}
+              aria-current={template?.id === t.id ? "true" : undefined}
+              className="rounded-full border border-gray-300 px-3 py-1 hover:bg-gray-100 aria-[current=true]:border-blue-700 aria-[current=true]:bg-blue-50 aria-[current=true]:text-blue-900 dark:border-gray-700 dark:hover:bg-gray-800 dark:aria-[current=true]:bg-blue-950 dark:aria-[current=true]:text-blue-100"
+            >
+              {t.name}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+      <IncidentForm key={template?.id ?? "blank"} kind="incident" sections={pickerSections(db)} defaults={template ? templateDefaults(db, template) : {}} timeZone={timeZone} defaultCadence={cadence} />
+    </section>
+  );
+}

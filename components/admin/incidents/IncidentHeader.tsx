@@ -1,0 +1,50 @@
+// The top of an incident's editor: what it is, where it stands, and whether an update is overdue.
+import Link from "next/link";
+import type { IncidentRow } from "@/db/queries/incidents";
+import { isOverdue } from "@/lib/cadence";
+import { UPDATE_STATUS_LABELS } from "@/lib/constants";
+import { formatDateTime } from "@/lib/time";
+import { IMPACT_LABEL } from "@/components/incidents/IncidentCard";
+
+type Props = { incident: IncidentRow; timeZone: string; justPublished: boolean; now: number };
+
+export function IncidentHeader({ incident: i, timeZone, justPublished, now }: Props) {
+  const overdue = isOverdue(i, now);
+  return (
+    <header className="space-y-3">
+      <p className="text-sm text-gray-600 dark:text-gray-400">
+        <Link href="/admin/incidents" className="underline-offset-2 hover:underline">
+          Incidents
+        </Link>{" "}
+        › {i.kind === "maintenance" ? "Scheduled maintenance" : "Incident"}
+      </p>
+      <h1 className="text-2xl font-bold">{i.name}</h1>
+      <p className="text-sm">
+        <span className="font-semibold" data-testid="incident-status">
+          {UPDATE_STATUS_LABELS[i.status]}
+        </span>
+        {" · "}
+        {IMPACT_LABEL[i.impact]}
+        {i.kind === "maintenance" && i.scheduledFor && i.scheduledUntil ? ` · ${formatDateTime(i.scheduledFor, timeZone)} – ${formatDateTime(i.scheduledUntil, timeZone)}` : ` · started ${formatDateTime(i.startedAt, timeZone)}`}
+        {i.backfilled ? " · posted later" : null}
+        {" · "}
+        <a href={`/incidents/${i.id}`} className="text-blue-700 underline underline-offset-2 dark:text-blue-300">
+          public page
+        </a>
+      </p>
+      {justPublished ? (
+        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
+          Published. It is on the status page now.
+        </p>
+      ) : null}
+      {i.nextUpdateAt ? (
+        <p
+          role={overdue ? "alert" : undefined}
+          className={`rounded-md border px-3 py-2 text-sm ${overdue ? "border-red-300 bg-red-50 font-medium text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100" : "border-gray-200 dark:border-gray-800"}`}
+        >
+          {overdue ? `Overdue: the next update was promised by ${formatDateTime(i.nextUpdateAt, timeZone)}. Post an update now.` : `Next update promised by ${formatDateTime(i.nextUpdateAt, timeZone)}.`}
+        </p>
+      ) : null}
+    </header>
+  );
+}

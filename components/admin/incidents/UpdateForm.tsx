@@ -1,0 +1,52 @@
+"use client";
+// Post an update: new status, message, component changes; closing can restore components.
+import { useActionState } from "react";
+import { postUpdateAction } from "@/app/(admin)/admin/incidents/actions";
+import { INITIAL_ACTION_STATE } from "@/lib/action-state";
+import { UPDATE_STATUS_LABELS, type IncidentStatus, type MaintenanceStatus } from "@/lib/constants";
+import { Button } from "@/components/ui/Button";
+import { Checkbox, Select } from "@/components/ui/Field";
+import { FormStatus } from "@/components/auth/FormStatus";
+import { ComponentPicker, type PickerSection } from "./ComponentPicker";
+import { MarkdownField } from "./MarkdownField";
+
+type Status = IncidentStatus | MaintenanceStatus;
+type Props = { incidentId: string; statuses: readonly Status[]; current: Status; sections: PickerSection[]; closing: readonly Status[] };
+
+export function UpdateForm({ incidentId, statuses, current, sections, closing }: Props) {
+  const [state, action, pending] = useActionState(postUpdateAction, INITIAL_ACTION_STATE);
+  const v = state.ok ? {} : (state.values ?? {});
+  const errors = state.fieldErrors ?? {};
+  const refused = !state.ok && Boolean(state.values);
+  const notify = refused ? v.deliverNotifications === "on" : true;
+  const restore = refused ? v.restoreComponents === "on" : true;
+  return (
+    <form action={action} className="space-y-4" aria-labelledby="post-update">
+      <h2 id="post-update" className="text-lg font-semibold">Post an update</h2>
+      <input type="hidden" name="id" value={incidentId} />
+      <FormStatus state={state} />
+      <Select
+        label="Status"
+        name="status"
+        className="max-w-xs"
+        options={statuses.map((s) => ({ value: s, label: UPDATE_STATUS_LABELS[s] }))}
+        defaultValue={v.status ?? current}
+        error={errors.status}
+      />
+      <MarkdownField key={state.values?.sent ?? "draft"} name="body" label="Message" defaultValue={v.body} error={errors.body} required />
+      <details className="rounded-md border border-gray-200 p-3 dark:border-gray-800" open={Object.keys(errors).some((k) => k.startsWith("components."))}>
+        <summary className="cursor-pointer text-sm font-medium">Change component statuses</summary>
+        <div className="mt-3">
+          <ComponentPicker sections={sections} defaults={v} errors={errors} legend="New status of each component" emptyLabel="No change" />
+        </div>
+      </details>
+      <Checkbox
+        label={`When ${closing.map((s) => UPDATE_STATUS_LABELS[s].toLowerCase()).join(" or ")}: set its components back to operational`}
+        name="restoreComponents"
+        defaultChecked={restore}
+      />
+      <Checkbox label="Notify subscribers" name="deliverNotifications" defaultChecked={notify} />
+      <Button disabled={pending}>Post update</Button>
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+// Read-side helpers for the incident editor's pages: plain data shaped for the forms.
+import type { Db } from "@/db/client";
+import type { IncidentRow } from "@/db/queries/incidents";
+import { getPage } from "@/db/queries/page";
+import type { TemplateRow } from "@/db/queries/templates";
+import { listUsers } from "@/db/queries/users";
+import { componentSections } from "./components";
+import { COMPONENT_STATUS_LABELS, UPDATE_STATUS_LABELS } from "./constants";
+import { hydrateIncidents } from "./snapshot";
+import { templateComponents } from "./templates";
+import { formatDateTime, toLocalDateTime } from "./time";
+
+export function pickerSections(db: Db) {
+  return componentSections(db).map((s) => ({ name: s.name, components: s.components.map((c) => ({ id: c.id, name: c.name, status: c.status })) }));
+}
+
+/** A template as the form's field values (its components as `components.<id>`). */
+export function templateDefaults(db: Db, t: TemplateRow): Record<string, string> {
+  const values: Record<string, string> = { name: t.title, body: t.body };
+  if (t.kind === "incident") values.impact = t.impact;
+  for (const [id, status] of Object.entries(templateComponents(db, t))) values[`components.${id}`] = status;
+  return values;
+}
+
+/** The page's zone and default cadence, and the time of this request (overdue is judged by it). */
+export function pageZone(db: Db): { timeZone: string; cadence: number; now: number } {
+  const page = getPage(db);
+  return { timeZone: page?.timeZone ?? "Etc/UTC", cadence: page?.updateCadenceMinutes ?? 30, now: Date.now() };
+}
+
+/** The Details form's starting values. */
+export function detailDefaults(i: IncidentRow, timeZone: string): Record<string, string> {
+  const values: Record<string, string> = { name: i.name, impact: i.impact, updateCadenceMinutes: i.updateCadenceMinutes ? String(i.updateCadenceMinutes) : "" };
+  if (i.scheduledFor) values.scheduledFor = toLocalDateTime(i.scheduledFor, timeZone);
+  if (i.scheduledUntil) values.scheduledUntil = toLocalDateTime(i.scheduledUntil, timeZone);
+  return values;
+}
+
+/** Published updates, newest first, with times in the page's zone and who posted each. */
+export function timelineOf(db: Db, incident: IncidentRow, timeZone: string) {
+  const [hydrated] = hydrateIncidents(db, [incident], "");
+  const people = new Map(listUsers(db).map((u) => [u.id, u.name || u.email]));
+  return hydrated.updates.map((u) => ({
+    id: u.id,
+    status: UPDATE_STATUS_LABELS[u.status],
+    body: u.body,
+    bodyHtml: u.bodyHtml,
+    at: formatDateTime(u.displayAt, timeZone),
+    edited: u.editedAt ? formatDateTime(u.editedAt, timeZone) : null,
+    by: u.createdBy ? (people.get(u.createdBy) ?? null) : null,
+    affected: u.affected?.length ? u.affected.map((a) => `${a.name}: ${COMPONENT_STATUS_LABELS[a.oldStatus]} → ${COMPONENT_STATUS_LABELS[a.newStatus]}`).join(" · ") : null,
+  }));
+}
