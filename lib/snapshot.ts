@@ -1,6 +1,6 @@
 // The one public view of the page. Every public surface renders from it; it is rebuilt when the
 // database's data version moves (any writer) and at least once a minute.
-import { getDb, type Db } from "@/db/client";
+import { getDb, localCommits, type Db } from "@/db/client";
 import { listComponents, listGroups, listPeriodsSince, type ComponentRow } from "@/db/queries/components";
 import {
   listByStatus,
@@ -177,11 +177,11 @@ export function buildSnapshot(db: Db, opts: { publicUrl: string; now?: number; f
 // ---- the process-wide store -------------------------------------------------------------
 
 const KEY = Symbol.for("outpost.snapshot");
-type Store = { snapshot?: Snapshot; checkedAt: number; memo: Map<string, unknown> };
+type Store = { snapshot?: Snapshot; checkedAt: number; commitsSeen: number; memo: Map<string, unknown> };
 
 function store(): Store {
   const g = globalThis as { [KEY]?: Store };
-  g[KEY] ??= { checkedAt: 0, memo: new Map() };
+  g[KEY] ??= { checkedAt: 0, commitsSeen: 0, memo: new Map() };
   return g[KEY];
 }
 
@@ -197,8 +197,10 @@ const MEMO_LIMIT = 2_000;
  */
 export function currentSnapshot(now = Date.now()): Snapshot {
   const s = store();
-  if (s.snapshot && now - s.checkedAt < VERSION_POLL_MS) return s.snapshot;
+  // Another process's write shows within a poll; this process's own writes show at once.
+  if (s.snapshot && now - s.checkedAt < VERSION_POLL_MS && s.commitsSeen === localCommits()) return s.snapshot;
   s.checkedAt = now;
+  s.commitsSeen = localCommits();
   const db = getDb();
   if (!s.snapshot || s.snapshot.version !== readDataVersion(db) || now - s.snapshot.builtAt >= MAX_SNAPSHOT_AGE_MS) {
     const cfg = config();
