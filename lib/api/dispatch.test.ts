@@ -150,6 +150,7 @@ describe("responses", () => {
       incident_id: (await f.call("GET", "incidents/unresolved")).json[0].id,
       component_id: "website",
       group_id: (await f.call("GET", "component-groups")).json[0].id,
+      template_id: (await f.call("POST", "incident_templates", { json: { template: { name: "Errors", title: "Elevated errors" } } })).json.id,
     };
     for (const r of API_ROUTES.filter((x) => x.method === "GET")) {
       const res = await f.call("GET", r.pattern.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]));

@@ -9,7 +9,8 @@ import { hydrateIncidents } from "../snapshot";
 import { incidentV1Json } from "../statuspage";
 import { dayStart } from "../time";
 import type { ApiContext, FieldNames } from "./route";
-import type { IncidentCreateBody, IncidentUpdateBody, ListQuery } from "./schemas";
+import type { IncidentCreateBody, IncidentUpdateBody, ListQuery, PostmortemBody } from "./schemas";
+import { publishPostmortem, savePostmortem } from "../postmortem";
 
 export const INCIDENT_FIELDS: FieldNames = { wrapper: "incident", rename: { impact: "impact_override", startedAt: "backfill_date" } };
 
@@ -104,3 +105,15 @@ export const UNRESOLVED: ListKind = { kind: "incident", statuses: UNRESOLVED_INC
 export const UPCOMING: ListKind = { kind: "maintenance", statuses: ["scheduled"], order: "soonest" };
 export const SCHEDULED: ListKind = { kind: "maintenance", statuses: MAINTENANCE_STATUSES, order: "latest_window" };
 export const ACTIVE: ListKind = { kind: "maintenance", statuses: ACTIVE_MAINTENANCE_STATUSES, order: "soonest" };
+
+export const POSTMORTEM_FIELDS: FieldNames = { wrapper: "postmortem", rename: { body: "body_draft", postmortemBody: "body_draft" } };
+
+/** Saves the postmortem draft (or, once published, the published text). */
+export function putPostmortem(ctx: ApiContext<PostmortemBody>) {
+  return view(ctx, savePostmortem(ctx.db, ctx.actor, ctx.params.incident_id, ctx.body.postmortem.body_draft, ctx.now));
+}
+
+/** Publishes the draft: status postmortem, with an update saying so. */
+export function publishIncidentPostmortem(ctx: ApiContext) {
+  return view(ctx, publishPostmortem(ctx.db, ctx.actor, ctx.params.incident_id, ctx.now));
+}

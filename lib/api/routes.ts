@@ -6,6 +6,7 @@ import * as components from "./components";
 import * as incidents from "./incidents";
 import { route, type ApiRoute, type RouteDef } from "./route";
 import * as s from "./schemas";
+import * as templates from "./templates";
 import * as tokens from "./tokens";
 
 /** Statuspage treats PUT as PATCH; so does Outpost. */
@@ -65,6 +66,16 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: "Delete an incident and its updates; answers with it as it was",
     handle: incidents.removeIncident,
   }),
+  route({
+    method: "PUT", pattern: "incidents/{incident_id}/postmortem", tag: "incidents", body: s.postmortemBody, response: s.incidentOut, fields: incidents.POSTMORTEM_FIELDS,
+    summary: "Save a resolved incident's postmortem draft (private until published; once published, edits show at once)",
+    handle: incidents.putPostmortem,
+  }),
+  route({
+    method: "PUT", pattern: "incidents/{incident_id}/postmortem/publish", tag: "incidents", response: s.incidentOut,
+    summary: "Publish the postmortem: the incident moves to status postmortem with an update",
+    handle: incidents.publishIncidentPostmortem,
+  }),
 
   // ---- components (by id or slug)
   route({
@@ -118,6 +129,33 @@ export const API_ROUTES: readonly ApiRoute[] = [
     method: "DELETE", pattern: "component-groups/{group_id}", tag: "component groups", response: s.groupOut,
     summary: "Delete a component group; its components move to the top level",
     handle: components.removeGroup,
+  }),
+
+  // ---- incident templates (Outpost's own, same style)
+  route({
+    method: "GET", pattern: "incident_templates", tag: "incident templates", response: z.array(s.templateOut),
+    summary: "List incident templates",
+    handle: templates.listTemplates,
+  }),
+  route({
+    method: "POST", pattern: "incident_templates", tag: "incident templates", status: 201, body: s.templateCreateBody, response: s.templateOut, fields: templates.TEMPLATE_FIELDS,
+    summary: "Create an incident template",
+    handle: templates.postTemplate,
+  }),
+  route({
+    method: "GET", pattern: "incident_templates/{template_id}", tag: "incident templates", response: s.templateOut,
+    summary: "Get an incident template",
+    handle: templates.showTemplate,
+  }),
+  ...patchAndPut({
+    pattern: "incident_templates/{template_id}", tag: "incident templates", body: s.templateUpdateBody, response: s.templateOut, fields: templates.TEMPLATE_FIELDS,
+    summary: "Update an incident template (fields not given stay)",
+    handle: templates.patchTemplate,
+  }),
+  route({
+    method: "DELETE", pattern: "incident_templates/{template_id}", tag: "incident templates", response: s.templateOut,
+    summary: "Delete an incident template; answers with it as it was",
+    handle: templates.removeTemplate,
   }),
 
   // ---- API tokens (Outpost's own, same style)

@@ -182,3 +182,36 @@ export const problemOut = z.object({
   detail: z.string(),
   errors: z.array(z.object({ field: z.string(), pointer: z.string(), detail: z.string() })).optional(),
 });
+
+// ---- Outpost's own resources beside Statuspage's: templates and postmortems
+
+const templateFields = {
+  name: z.string().describe("What staff pick it by, e.g. \"API errors\"."),
+  title: z.string().describe("The incident title it prefills."),
+  body: z.string().optional().describe("The first message it prefills (markdown)."),
+  kind: z.enum(["incident", "maintenance"], { error: "Use incident or maintenance" }).optional().describe("incident (default) or maintenance."),
+  impact: incidentImpact.optional().describe("The impact it prefills (default minor)."),
+  components: z.record(z.string(), componentStatus).optional().describe("Component id → the status it prefills."),
+  component_ids: z.array(z.string()).optional().describe("Components it marks; each gets major_outage unless `components` says otherwise."),
+};
+export const templateCreateBody = z.object({ template: z.object(templateFields) });
+export type TemplateCreateBody = z.output<typeof templateCreateBody>;
+export const templateUpdateBody = z.object({ template: z.object(templateFields).partial() });
+export type TemplateUpdateBody = z.output<typeof templateUpdateBody>;
+
+export const templateOut = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  title: z.string(),
+  body: z.string(),
+  kind: z.enum(["incident", "maintenance"]),
+  impact: z.string(),
+  components: z.record(z.string(), z.string()),
+  component_ids: z.array(z.string()),
+  created_at: iso,
+  updated_at: iso,
+});
+
+/** Statuspage's postmortem draft: PUT incidents/{id}/postmortem. */
+export const postmortemBody = z.object({ postmortem: z.object({ body_draft: z.string().describe("The postmortem (markdown); private until published.") }) });
+export type PostmortemBody = z.output<typeof postmortemBody>;
