@@ -42,6 +42,7 @@ const envSchema = z.object({
     .refine((u) => /^smtps?:\/\//.test(u) && URL.canParse(u), "must look like smtp://user:password@host:587 or smtps://host:465")
     .optional(),
   MAIL_FROM: z.string().trim().min(3).max(200).optional(),
+  BACKUP_DIR: z.string().min(1).optional(),
 });
 
 export type Config = Readonly<{
@@ -58,6 +59,8 @@ export type Config = Readonly<{
   trustProxy: boolean;
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
   mail: { url: string; from: string } | null;
+  /** Versioned, verified backups; default: `backups` beside the database. */
+  backupDir: string;
 }>;
 
 export class ConfigError extends Error {}
@@ -97,6 +100,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     apiToken: e.OUTPOST_API_TOKEN,
     trustProxy: e.TRUST_PROXY,
     oidc: oidcOf(e),
+    backupDir: path.resolve(e.BACKUP_DIR ?? path.join(path.dirname(path.resolve(e.DATABASE_PATH)), "backups")),
     mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `Outpost <outpost@${new URL(publicUrl).hostname}>` } : null,
   });
 }
