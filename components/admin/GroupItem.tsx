@@ -53,7 +53,7 @@ export function GroupItem({ group, count, first, last, children }: Props) {
             <p>
               {count === 0
                 ? "The group is empty; only its name and description go."
-                : `Its ${members} stay on the public page with their status and history, moved to the top level without a group.`}
+                : `${count === 1 ? "Its one component stays" : `Its ${count} components stay`} on the public page with status and history, moved to the top level without a group.`}
             </p>
           </ConfirmButton>
         </div>

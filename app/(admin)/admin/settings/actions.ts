@@ -2,17 +2,13 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { formValues, runAction, type ActionState } from "@/lib/auth/action";
-import { AppError } from "@/lib/errors";
-import { FOOTER_LINKS_MAX, LOGO_MAX_BYTES, updateSettings } from "@/lib/settings";
+import { FOOTER_LINKS_MAX, updateSettings } from "@/lib/settings";
 
-/** The uploaded file as a data: URL; lib/settings.ts checks the type and size again. */
+/** The uploaded file as a data: URL; lib/settings.ts checks its type and size with the other fields. */
 async function logoOf(form: FormData, values: Record<string, string>): Promise<string | null | undefined> {
   if (values.removeLogo === "on") return null;
-  const file = form.get("logo");
+  const file = form instanceof FormData ? form.get("logo") : null;
   if (!(file instanceof File) || file.size === 0) return undefined;
-  if (file.size > LOGO_MAX_BYTES) {
-    throw new AppError("validation", "The logo is too large", { logo: [`Keep the logo under ${LOGO_MAX_BYTES / 1000} kB (this one is ${Math.ceil(file.size / 1000)} kB)`] });
-  }
   return `data:${file.type || "application/octet-stream"};base64,${Buffer.from(await file.arrayBuffer()).toString("base64")}`;
 }
 
