@@ -161,6 +161,7 @@ test("[components] reorder, edit, and delete a component and a group with confir
 });
 
 test("[settings] name, brand colour, footer link and logo reach the public page", async ({ page }) => {
+  test.setTimeout(90_000); // two saves and a full axe run on the public page
   const before = pageSettings(getPage(database())!);
   const name = `Acme status ${newId(4)}`;
   try {
@@ -264,6 +265,15 @@ for (const [area, path] of [
         }
         await expectNoSeriousAxeViolations(page);
         await page.screenshot({ path: `${SHOTS}/staff-pages-${area}-${viewport.width}-${colorScheme}.png`, fullPage: true });
+        if (area === "components") {
+          // The confirmation step, as a person sees it.
+          await page.locator("li[data-group-id]").first().getByRole("button", { name: /^Delete group/ }).click();
+          await expect(page.getByRole("dialog")).toBeVisible();
+          await expectNoSeriousAxeViolations(page);
+          await page.screenshot({ path: `${SHOTS}/staff-pages-components-dialog-${viewport.width}-${colorScheme}.png` });
+          await page.keyboard.press("Escape");
+          await expect(page.getByRole("dialog")).toBeHidden();
+        }
         await context.close();
       }
     }

@@ -1,12 +1,12 @@
 "use client";
 // The page settings form. A refused save keeps what was typed and puts each message beside its
 // field (footer links by row: footerLinks.N.label / .url).
-import { useActionState, type ReactNode } from "react";
+import { useActionState, useId, type ReactNode } from "react";
 import { updateSettingsAction } from "@/app/(admin)/admin/settings/actions";
 import { INITIAL_ACTION_STATE } from "@/lib/action-state";
 import { FOOTER_LINKS_MAX, LOGO_MAX_BYTES } from "@/lib/constants";
 import { Button } from "@/components/ui/Button";
-import { Checkbox, TextArea, TextField } from "@/components/ui/Field";
+import { Checkbox, CONTROL_CLASS, TextArea, TextField } from "@/components/ui/Field";
 import { FormStatus } from "@/components/auth/FormStatus";
 
 export type Settings = {
@@ -24,10 +24,61 @@ const HEX = /^#[0-9a-fA-F]{6}$/;
 
 function Group({ legend, children }: { legend: string; children: ReactNode }) {
   return (
-    <fieldset className="space-y-4 rounded-lg border border-gray-200 p-4 dark:border-gray-800">
+    <fieldset className="rounded-lg border border-gray-200 px-4 pt-1 pb-4 dark:border-gray-800">
       <legend className="px-1 font-semibold">{legend}</legend>
-      {children}
+      <div className="space-y-4">{children}</div>
     </fieldset>
+  );
+}
+
+/** A colour picker beside the text field; both carry one value (the action takes whichever changed). */
+function BrandColour({ saved, typed, picked, error }: { saved: string | null; typed?: string; picked?: string; error?: string[] }) {
+  const id = useId();
+  const pickerSaved = saved ?? "#1f6feb";
+  return (
+    <div>
+      <input type="hidden" name="brandColorBefore" value={saved ?? ""} />
+      <input type="hidden" name="brandColorPickerBefore" value={pickerSaved} />
+      <label htmlFor={id} className="block text-sm font-medium">
+        Brand colour
+      </label>
+      <div className="mt-1 flex gap-2">
+        <input
+          name="brandColorPicker"
+          type="color"
+          aria-label="Brand colour picker"
+          defaultValue={picked ?? pickerSaved}
+          onChange={(e) => {
+            const field = e.currentTarget.form?.elements.namedItem("brandColor");
+            if (field instanceof HTMLInputElement) field.value = e.currentTarget.value;
+          }}
+          className="h-[2.375rem] w-14 shrink-0 cursor-pointer rounded-md border border-gray-300 bg-white p-1 dark:border-gray-700 dark:bg-gray-900"
+        />
+        <input
+          id={id}
+          name="brandColor"
+          placeholder="#1f6feb"
+          spellCheck={false}
+          defaultValue={typed ?? saved ?? ""}
+          aria-invalid={error?.length ? true : undefined}
+          aria-describedby={`${id}-hint${error?.length ? ` ${id}-error` : ""}`}
+          onChange={(e) => {
+            const field = e.currentTarget.form?.elements.namedItem("brandColorPicker");
+            const value = e.currentTarget.value.trim();
+            if (field instanceof HTMLInputElement && HEX.test(value)) field.value = value.toLowerCase();
+          }}
+          className={`${CONTROL_CLASS} mt-0! max-w-xs`}
+        />
+      </div>
+      <span id={`${id}-hint`} className="mt-1 block text-xs text-gray-600 dark:text-gray-400">
+        A thin accent above the public page, as #rrggbb. Leave it empty for none.
+      </span>
+      {error?.length ? (
+        <span id={`${id}-error`} className="mt-1 block text-sm font-medium text-red-700 dark:text-red-300">
+          {error.join(" ")}
+        </span>
+      ) : null}
+    </div>
   );
 }
 
@@ -36,7 +87,6 @@ export function SettingsForm({ settings, timeZoneList }: { settings: Settings; t
   const [state, action, pending] = useActionState(updateSettingsAction, INITIAL_ACTION_STATE);
   const errors = state.fieldErrors ?? {};
   const value = (key: string, saved: string) => state.values?.[key] ?? saved;
-  const pickerSaved = settings.brandColor ?? "#1f6feb";
   const filledRows = Object.keys(state.values ?? {}).flatMap((k) => (/^footerLinks\.(\d+)\./.exec(k) && (state.values![k] ?? "").trim() ? [Number(k.split(".")[1]) + 1] : []));
   const rows = Math.min(FOOTER_LINKS_MAX, Math.max(settings.footerLinks.length + 2, 3, ...filledRows));
 
@@ -94,41 +144,7 @@ export function SettingsForm({ settings, timeZoneList }: { settings: Settings; t
             {settings.logo ? <Checkbox label="Remove the logo" name="removeLogo" defaultChecked={state.values?.removeLogo === "on"} /> : null}
           </div>
         </div>
-        <div className="flex items-end gap-3">
-          <input type="hidden" name="brandColorBefore" value={settings.brandColor ?? ""} />
-          <input type="hidden" name="brandColorPickerBefore" value={pickerSaved} />
-          <div>
-            <label htmlFor="brand-color-picker" className="block text-sm font-medium">
-              <span className="sr-only">Brand colour </span>Picker
-            </label>
-            <input
-              id="brand-color-picker"
-              name="brandColorPicker"
-              type="color"
-              defaultValue={value("brandColorPicker", pickerSaved)}
-              onChange={(e) => {
-                const field = e.currentTarget.form?.elements.namedItem("brandColor");
-                if (field instanceof HTMLInputElement) field.value = e.currentTarget.value;
-              }}
-              className="mt-1 block h-10 w-14 cursor-pointer rounded-md border border-gray-300 bg-white p-1 dark:border-gray-700 dark:bg-gray-900"
-            />
-          </div>
-          <TextField
-            label="Brand colour"
-            name="brandColor"
-            className="min-w-0 flex-1 sm:max-w-xs"
-            placeholder="#1f6feb"
-            spellCheck={false}
-            defaultValue={value("brandColor", settings.brandColor ?? "")}
-            error={errors.brandColor}
-            onChange={(e) => {
-              const field = e.currentTarget.form?.elements.namedItem("brandColorPicker");
-              const typed = e.currentTarget.value.trim();
-              if (field instanceof HTMLInputElement && HEX.test(typed)) field.value = typed.toLowerCase();
-            }}
-          />
-        </div>
-        <p className="-mt-2 text-xs text-gray-600 dark:text-gray-400">A thin accent above the public page. Leave the text empty for none.</p>
+        <BrandColour saved={settings.brandColor} typed={state.values?.brandColor} picked={state.values?.brandColorPicker} error={errors.brandColor} />
       </Group>
 
       <Group legend="Footer links">
@@ -141,14 +157,14 @@ export function SettingsForm({ settings, timeZoneList }: { settings: Settings; t
             return (
               <li key={i} className="grid gap-2 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
                 <TextField
-                  label={<><span className="sr-only">Footer link {i + 1} </span>Label</>}
+                  label={<><span className="sr-only">Footer </span>Link {i + 1} label</>}
                   name={`footerLinks.${i}.label`}
                   maxLength={40}
                   defaultValue={value(`footerLinks.${i}.label`, saved?.label ?? "")}
                   error={errors[`footerLinks.${i}.label`]}
                 />
                 <TextField
-                  label={<><span className="sr-only">Footer link {i + 1} </span>URL</>}
+                  label={<><span className="sr-only">Footer </span>Link {i + 1} URL</>}
                   name={`footerLinks.${i}.url`}
                   inputMode="url"
                   placeholder="https://"
