@@ -179,12 +179,15 @@ test("[settings] name, brand colour, footer link and logo reach the public page"
     await expect(page.getByRole("img", { name: "Current logo" })).toBeVisible();
 
     await expect.poll(() => publicHtml(page)).toContain(name);
+    const errors: string[] = []; // e.g. the brand colour's style refused by the page's CSP
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
     await expect(page.locator("header img[data-logo]")).toHaveAttribute("src", /^data:image\/svg\+xml;base64,/);
     await expect(page.locator("[data-brand-accent]")).toHaveCSS("background-color", "rgb(170, 51, 0)");
     await expect(page.getByRole("contentinfo").getByRole("link", { name: "Support" })).toHaveAttribute("href", "https://acme.test/support");
     await expectNoSeriousAxeViolations(page);
+    expect(errors).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/staff-pages-public-branded.png`, fullPage: true });
 
     // Removing the logo and the colour takes them off again.
