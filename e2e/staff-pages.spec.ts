@@ -40,6 +40,7 @@ function cleanUp(names: string[], groups: string[]) {
 }
 
 test("[components] an editor adds a group and a component in it, sets its status: the public page and JSON follow", async ({ page }) => {
+  test.setTimeout(60_000); // many round trips through the staff page and the public page
   const group = `E2E group ${newId(4)}`;
   const name = `E2E search ${newId(4)}`;
   try {
@@ -96,6 +97,7 @@ test("[components] the status form works without JavaScript", async ({ browser }
 });
 
 test("[components] reorder, edit, and delete a component and a group with confirmation", async ({ page }) => {
+  test.setTimeout(60_000); // many round trips through the staff page and the public page
   const tag = newId(4);
   const [a, b, renamed, group] = [`E2E alpha ${tag}`, `E2E beta ${tag}`, `E2E gamma ${tag}`, `E2E team ${tag}`];
   const ga = createComponent(database(), SYSTEM_ACTOR, { name: a });
@@ -204,6 +206,7 @@ test("[settings] name, brand colour, footer link and logo reach the public page"
 });
 
 test("[settings] bad input gets a message beside each field, keeps what was typed, and changes nothing", async ({ page }) => {
+  test.setTimeout(60_000); // many round trips through the staff page and the public page
   const before = pageSettings(getPage(database())!);
   const audit = listAudit(database(), { action: "settings", limit: 1 })[0]?.id;
   await signInPage(page);
