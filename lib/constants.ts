@@ -55,6 +55,11 @@ export const LIST_LIMIT = 50;
 /** Resolved incidents of this many days show under "Past incidents" on the status page. */
 export const PAST_INCIDENT_DAYS = 14;
 
+/** A logo is kept in the database as a data: URL; this keeps pages light. */
+export const LOGO_MAX_BYTES = 100_000;
+/** Links in the public page's footer. */
+export const FOOTER_LINKS_MAX = 8;
+
 /** admin: everything, incl. people, settings and tokens; editor: components, incidents, maintenance. */
 export const ROLES = ["admin", "editor"] as const;
 export type Role = (typeof ROLES)[number];

@@ -5,11 +5,11 @@ import { getPage, updatePage, type PageRow } from "@/db/queries/page";
 import { assertAdmin } from "./accounts";
 import { recordAudit, type Actor } from "./audit";
 import { isValidTimeZone } from "./config";
+import { FOOTER_LINKS_MAX, LOGO_MAX_BYTES } from "./constants";
 import { AppError } from "./errors";
 import { parse } from "./validation";
 
-/** A logo is kept in the database as a data: URL; this keeps pages light. */
-export const LOGO_MAX_BYTES = 100_000;
+export { FOOTER_LINKS_MAX, LOGO_MAX_BYTES };
 
 const logo = z
   .string()
@@ -31,7 +31,7 @@ const settingsInput = z.object({
   timeZone: z.string().refine(isValidTimeZone, "Use an IANA time zone such as Europe/Berlin"),
   logo: logo.optional(),
   brandColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #1f6feb").nullable(),
-  footerLinks: z.array(footerLink).max(8, "At most 8 links"),
+  footerLinks: z.array(footerLink).max(FOOTER_LINKS_MAX, `At most ${FOOTER_LINKS_MAX} links`),
   infrastructureMd: z.string().max(20_000, "At most 20,000 characters"),
   updateCadenceMinutes: z.number({ error: "Enter minutes" }).int("Whole minutes").min(5, "At least 5 minutes").max(24 * 60, "At most a day"),
 });

@@ -8,6 +8,7 @@ import { insertComponent } from "@/db/queries/components";
 import { readDataVersion } from "@/db/queries/version";
 import { addIncidentUpdate, createIncident, setComponentStatus } from "./incidents";
 import { buildSnapshot } from "./snapshot";
+import { updateSettings } from "./settings";
 import { STATUSPAGE_DOCUMENTS } from "./statuspage";
 import { AppError } from "./errors";
 import { SYSTEM_ACTOR } from "./audit";
@@ -102,5 +103,24 @@ describe("the data version", () => {
     a.$client.close();
     b.$client.close();
     fs.rmSync(dir, { recursive: true });
+  });
+});
+
+describe("the page's settings in the snapshot", () => {
+  it("carries the logo, brand colour and footer links; the v2 page object stays Statuspage's", () => {
+    const db = seeded();
+    const logo = "data:image/png;base64,iVBORw0KGgo=";
+    updateSettings(db, SYSTEM_ACTOR, {
+      name: "Acme",
+      timeZone: "Europe/Berlin",
+      logo,
+      brandColor: "#AA3300",
+      footerLinks: [{ label: "Support", url: "https://acme.test/help" }],
+      infrastructureMd: "",
+      updateCadenceMinutes: 30,
+    });
+    const s = buildSnapshot(db, { publicUrl: URL, now: NOW });
+    expect(s.page).toMatchObject({ name: "Acme", timeZone: "Europe/Berlin", logo, brandColor: "#aa3300", footerLinks: [{ label: "Support", url: "https://acme.test/help" }] });
+    expect(Object.keys(summaryOf(db).page).sort()).toEqual(["id", "name", "time_zone", "updated_at", "url"]);
   });
 });

@@ -71,7 +71,16 @@ export type LayoutItem = { kind: "group"; group: SnapGroup } | { kind: "componen
 export type Snapshot = {
   version: number;
   builtAt: number;
-  page: { id: string; name: string; url: string; timeZone: string; updatedAt: number };
+  page: {
+    id: string;
+    name: string;
+    url: string;
+    timeZone: string;
+    updatedAt: number;
+    logo: string | null;
+    brandColor: string | null;
+    footerLinks: { label: string; url: string }[];
+  };
   status: OverallStatus;
   layout: LayoutItem[];
   components: SnapComponent[];
@@ -163,7 +172,16 @@ export function buildSnapshot(db: Db, opts: { publicUrl: string; now?: number; f
   return {
     version,
     builtAt: now,
-    page: { id: pageId, name: page?.name ?? opts.fallbackName ?? "Status", url: opts.publicUrl, timeZone, updatedAt },
+    page: {
+      id: pageId,
+      name: page?.name ?? opts.fallbackName ?? "Status",
+      url: opts.publicUrl,
+      timeZone,
+      updatedAt,
+      logo: page?.logo ?? null,
+      brandColor: page?.brandColor ?? null,
+      footerLinks: page?.footerLinks ?? [],
+    },
     status: overallStatus(leafStatuses, unresolved.map((i) => i.impact)),
     layout,
     components,

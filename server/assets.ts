@@ -8,11 +8,14 @@ export type LoadedAssets = PageAssets & { csp: string };
 
 const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 
-/** A CSP that allows exactly the inline style and script, by hash (pre-built pages cannot carry nonces). */
-export function contentSecurityPolicy(assets: PageAssets): string {
+/**
+ * A CSP that allows exactly the inline style and script, by hash (pre-built pages cannot carry
+ * nonces); `extraStyles` are further inline <style> texts, such as the brand colour's.
+ */
+export function contentSecurityPolicy(assets: PageAssets, extraStyles: string[] = []): string {
   return [
     "default-src 'none'",
-    `style-src ${sha256(assets.css)}`,
+    `style-src ${[assets.css, ...extraStyles].map(sha256).join(" ")}`,
     `script-src ${sha256(assets.script)}`,
     "img-src 'self' data:",
     "connect-src 'self'",

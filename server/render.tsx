@@ -1,7 +1,7 @@
 // Renders the public pages to HTML payloads with React on the server (no client React).
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { Document } from "@/components/pages/Document";
+import { brandStyle, Document } from "@/components/pages/Document";
 import { HistoryPage } from "@/components/pages/HistoryPage";
 import { IncidentPage } from "@/components/pages/IncidentPage";
 import { NotFoundPage } from "@/components/pages/NotFoundPage";
@@ -9,17 +9,19 @@ import { StatusPage } from "@/components/pages/StatusPage";
 import type { HistoryView } from "@/lib/history";
 import type { SnapIncident, Snapshot } from "@/lib/snapshot";
 import { formatMonth } from "@/lib/time";
-import type { LoadedAssets } from "./assets";
+import { contentSecurityPolicy, type LoadedAssets } from "./assets";
 import { makePayload, type Payload } from "./payload";
 
 function html(status: number, s: Snapshot, assets: LoadedAssets, title: string, description: string, body: ReactNode): Payload {
+  const { logo, brandColor, footerLinks } = s.page;
   const markup = renderToStaticMarkup(
-    <Document title={title} description={description} pageName={s.page.name} assets={assets}>
+    <Document title={title} description={description} pageName={s.page.name} assets={assets} branding={{ logo, brandColor, footerLinks }}>
       {body}
     </Document>,
   );
+  const brandCss = brandStyle(brandColor);
   return makePayload(status, "text/html; charset=utf-8", `<!DOCTYPE html>${markup}`, {
-    "content-security-policy": assets.csp,
+    "content-security-policy": brandCss ? contentSecurityPolicy(assets, [brandCss]) : assets.csp,
     "x-content-type-options": "nosniff",
     "referrer-policy": "strict-origin-when-cross-origin",
   });

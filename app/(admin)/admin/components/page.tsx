@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db/client";
+import type { ComponentRow } from "@/db/queries/components";
+import { ComponentItem } from "@/components/admin/ComponentItem";
+import { NewComponentForm, NewGroupForm } from "@/components/admin/ComponentForms";
+import { GroupItem } from "@/components/admin/GroupItem";
+import type { AdminComponent, Option } from "@/components/admin/component-options";
+import { requireStaff } from "@/lib/auth/session";
+import { pageComponents, pageGroups } from "@/lib/components";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Components · Outpost" };
+
+const LIST = "divide-y divide-gray-200 rounded-lg border border-gray-200 dark:divide-gray-800 dark:border-gray-800";
+
+function pick(c: ComponentRow): AdminComponent {
+  const { id, name, description, groupId, slug, status, showcase, onlyShowIfDegraded, startDate } = c;
+  return { id, name, description, groupId, slug, status, showcase, onlyShowIfDegraded, startDate };
+}
+
+function Rows({ components, groups }: { components: ComponentRow[]; groups: Option[] }) {
+  return components.map((c, i) => <ComponentItem key={c.id} component={pick(c)} groups={groups} first={i === 0} last={i === components.length - 1} />);
+}
+
+export default async function ComponentsPage() {
+  await requireStaff("editor");
+  const db = getDb();
+  const components = pageComponents(db);
+  const groups = pageGroups(db).map(({ group }) => group);
+  const options = groups.map((g) => ({ value: g.id, label: g.name }));
+  // The public page's order: groups and ungrouped components share one sequence (as lib/snapshot.ts lays it out).
+  const top = [
+    ...groups.map((group) => ({ key: group.id, position: group.position, group })),
+    ...components.filter((c) => !c.groupId).map((c) => ({ key: c.id, position: c.position, component: c })),
+  ].sort((a, b) => a.position - b.position);
+  return (
+    <section className="space-y-6">
+      <div>
+        <h1 className="text-xl font-semibold">Components</h1>
+        <p className="text-sm text-gray-600 dark:text-gray-400">
+          What the public page lists, in its order. A status set here shows on the public page and the API within a second; for an outage,
+          an incident tells people more.
+        </p>
+      </div>
+      {top.length === 0 ? (
+        <p className="text-sm text-gray-600 dark:text-gray-400">No components yet. Add the first one below.</p>
+      ) : (
+        <ol aria-label="Groups and components in page order" className={LIST}>
+          {top.map((item, i) => {
+            const edge = { first: i === 0, last: i === top.length - 1 };
+            if ("component" in item) return <ComponentItem key={item.key} component={pick(item.component)} groups={options} {...edge} />;
+            const members = components.filter((c) => c.groupId === item.key);
+            return (
+              <GroupItem key={item.key} group={{ id: item.group.id, name: item.group.name, description: item.group.description }} count={members.length} {...edge}>
+                <Rows components={members} groups={options} />
+              </GroupItem>
+            );
+          })}
+        </ol>
+      )}
+      <div className="grid gap-6 lg:grid-cols-2">
+        <NewComponentForm groups={options} />
+        <NewGroupForm />
+      </div>
+    </section>
+  );
+}

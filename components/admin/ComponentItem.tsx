@@ -1,0 +1,115 @@
+"use client";
+// One component in the staff list: its status (set at once; the Set button serves without
+// JavaScript), move, delete with confirmation, and an Edit form folded into a <details>.
+import { useActionState } from "react";
+import { deleteComponentAction, editComponentAction, setComponentStatusAction } from "@/app/(admin)/admin/components/actions";
+import { INITIAL_ACTION_STATE } from "@/lib/action-state";
+import { Button } from "@/components/ui/Button";
+import { ConfirmButton } from "@/components/ui/ConfirmButton";
+import { Checkbox, Select, TextField } from "@/components/ui/Field";
+import { FormMessage } from "@/components/ui/FormMessage";
+import { FormStatus } from "@/components/auth/FormStatus";
+import { StatusIcon } from "@/components/status/StatusIcon";
+import { groupOptions, STATUS_OPTIONS, type AdminComponent, type Option } from "./component-options";
+import { MoveButtons } from "./MoveButtons";
+
+const INLINE_SELECT =
+  "rounded-md border border-gray-300 bg-white py-1.5 pl-2 pr-7 text-sm text-gray-900 focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/40 dark:border-gray-700 dark:bg-gray-900 dark:text-gray-100";
+
+function StatusForm({ component }: { component: AdminComponent }) {
+  const [state, action, pending] = useActionState(setComponentStatusAction, INITIAL_ACTION_STATE);
+  return (
+    <form action={action} className="flex items-center gap-2">
+      <input type="hidden" name="id" value={component.id} />
+      <StatusIcon status={component.status} />
+      <select
+        key={component.status}
+        name="status"
+        aria-label={`Status of ${component.name}`}
+        defaultValue={component.status}
+        disabled={pending}
+        onChange={(e) => e.currentTarget.form?.requestSubmit()}
+        className={INLINE_SELECT}
+      >
+        {STATUS_OPTIONS.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <Button variant="secondary" disabled={pending}>
+        Set<span className="sr-only"> status of {component.name}</span>
+      </Button>
+      {state.ok || !state.message ? null : <FormMessage state={state} />}
+    </form>
+  );
+}
+
+function EditForm({ component, groups }: { component: AdminComponent; groups: Option[] }) {
+  const [state, action, pending] = useActionState(editComponentAction, INITIAL_ACTION_STATE);
+  const e = state.fieldErrors ?? {};
+  const v = state.values;
+  const checked = (key: string, saved: boolean) => (v ? v[key] === "on" : saved);
+  return (
+    <form action={action} aria-label={`Edit ${component.name}`} className="mt-3 space-y-3">
+      <input type="hidden" name="id" value={component.id} />
+      <FormStatus state={state} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField label="Name" name="name" required maxLength={100} defaultValue={v?.name ?? component.name} error={e.name} />
+        <TextField label="Slug" name="slug" defaultValue={v?.slug ?? component.slug} hint="Lower-case letters, digits and hyphens; used in URLs." error={e.slug} />
+        <TextField label="Description" name="description" className="sm:col-span-2" defaultValue={v?.description ?? component.description ?? ""} error={e.description} />
+        <Select label="Group" name="groupId" options={groupOptions(groups)} defaultValue={v?.groupId ?? component.groupId ?? ""} error={e.groupId} />
+        <TextField label="Start date" name="startDate" type="date" defaultValue={v?.startDate ?? component.startDate ?? ""} hint="Uptime is counted from this day." error={e.startDate} />
+      </div>
+      <Checkbox label="Show the 90-day uptime bar" name="showcase" defaultChecked={checked("showcase", component.showcase)} error={e.showcase} />
+      <Checkbox
+        label="Only show while it is not operational"
+        name="onlyShowIfDegraded"
+        defaultChecked={checked("onlyShowIfDegraded", component.onlyShowIfDegraded)}
+        error={e.onlyShowIfDegraded}
+      />
+      <Button disabled={pending}>
+        Save<span className="sr-only"> {component.name}</span>
+      </Button>
+    </form>
+  );
+}
+
+type Props = { component: AdminComponent; groups: Option[]; first: boolean; last: boolean };
+
+export function ComponentItem({ component, groups, first, last }: Props) {
+  const flags = [!component.showcase && "no uptime bar", component.onlyShowIfDegraded && "shown only while not operational"].filter(Boolean);
+  return (
+    <li aria-label={component.name} data-component-id={component.id} className="space-y-2 p-3">
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+        <div className="min-w-0">
+          <p className="font-medium break-words">{component.name}</p>
+          <p className="text-xs break-all text-gray-600 dark:text-gray-400">
+            {component.slug}
+            {flags.length ? ` · ${flags.join(" · ")}` : null}
+          </p>
+        </div>
+        <StatusForm component={component} />
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        <MoveButtons kind="component" id={component.id} name={component.name} first={first} last={last} />
+        <ConfirmButton
+          label="Delete"
+          ariaLabel={`Delete ${component.name}`}
+          title={`Delete “${component.name}”?`}
+          confirmLabel="Delete component"
+          action={deleteComponentAction}
+          fields={{ id: component.id }}
+        >
+          <p>It disappears from the public page and the API at once, with its uptime history. Past incidents keep their text. This cannot be undone.</p>
+        </ConfirmButton>
+      </div>
+      <details className="rounded-md border border-gray-200 px-3 py-2 dark:border-gray-800">
+        <summary className="cursor-pointer text-sm font-medium text-blue-700 dark:text-blue-300">
+          Edit<span className="sr-only"> {component.name}</span> (name, group, slug, display)
+        </summary>
+        <EditForm component={component} groups={groups} />
+      </details>
+    </li>
+  );
+}

@@ -1,0 +1,13 @@
+// Shared by the component forms (client code: no server imports).
+import type { ComponentRow } from "@/db/queries/components";
+import { COMPONENT_STATUSES, COMPONENT_STATUS_LABELS } from "@/lib/constants";
+
+export type AdminComponent = Pick<
+  ComponentRow,
+  "id" | "name" | "description" | "groupId" | "slug" | "status" | "showcase" | "onlyShowIfDegraded" | "startDate"
+>;
+export type Option = { value: string; label: string };
+
+export const STATUS_OPTIONS: readonly Option[] = COMPONENT_STATUSES.map((s) => ({ value: s, label: COMPONENT_STATUS_LABELS[s] }));
+
+export const groupOptions = (groups: Option[]): Option[] => [{ value: "", label: "No group (top level)" }, ...groups];
