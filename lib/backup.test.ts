@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemo } from "@/db/seed";
-import { backupDatabase, backupStatus, readManifest, restoreDatabase, retained, type BackupRecord } from "./backup";
+import { backupDatabase, backupDue, backupStatus, readManifest, restoreDatabase, retained, type BackupRecord } from "./backup";
 
 const NOW = Date.parse("2026-11-24T12:00:00Z");
 const HOUR = 3600_000;
@@ -32,6 +32,17 @@ describe("retention", () => {
     expect(kept.some((b) => NOW - b.createdAt > 31 * 24 * HOUR)).toBe(false);
     expect(keep.has(`b${NOW}`)).toBe(true);
     expect(retained([rec("only", NOW - 90 * 24 * HOUR)], NOW).has("only")).toBe(true);
+  });
+});
+
+describe("when a backup is due", () => {
+  it("at once without one; hourly when data changed; daily regardless", () => {
+    expect(backupDue(null, 1, NOW)).toBe(true);
+    const last = { at: NOW, version: 5 };
+    expect(backupDue(last, 6, NOW + 59 * 60_000)).toBe(false);
+    expect(backupDue(last, 6, NOW + HOUR)).toBe(true);
+    expect(backupDue(last, 5, NOW + 23 * HOUR)).toBe(false);
+    expect(backupDue(last, 5, NOW + 24 * HOUR)).toBe(true);
   });
 });
 

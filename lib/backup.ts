@@ -22,6 +22,16 @@ export type BackupRecord = {
 
 export type BackupManifest = { backups: BackupRecord[]; lastError: { at: number; message: string } | null };
 
+/** A backup each hour in which something changed, and at least one a day. */
+const BACKUP_EVERY_MS = 60 * 60_000;
+const BACKUP_AT_LEAST_MS = 24 * 60 * 60_000;
+
+/** Whether a backup is due: the last is an hour old and data changed since, or a day old. */
+export function backupDue(last: { at: number; version: number } | null, version: number, now: number): boolean {
+  if (!last) return true;
+  return (now - last.at >= BACKUP_EVERY_MS && version !== last.version) || now - last.at >= BACKUP_AT_LEAST_MS;
+}
+
 const MANIFEST = "manifest.json";
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;

@@ -80,6 +80,8 @@ export type Snapshot = {
     logo: string | null;
     brandColor: string | null;
     footerLinks: { label: string; url: string }[];
+    /** Staff-written markdown for /infrastructure: where Outpost and its mirror run. */
+    infrastructureMd: string;
   };
   status: OverallStatus;
   layout: LayoutItem[];
@@ -181,6 +183,7 @@ export function buildSnapshot(db: Db, opts: { publicUrl: string; now?: number; f
       logo: page?.logo ?? null,
       brandColor: page?.brandColor ?? null,
       footerLinks: page?.footerLinks ?? [],
+      infrastructureMd: page?.infrastructureMd ?? "",
     },
     status: overallStatus(leafStatuses, unresolved.map((i) => i.impact)),
     layout,

@@ -4,6 +4,8 @@
 import { addressOf, CLIENT_ADDRESS_HEADER, REQUEST_PATH_HEADER } from "@/lib/auth/client-address";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { getDb } from "@/db/client";
+import { backupStatus } from "@/lib/backup";
+import { config } from "@/lib/config";
 import { getIncident } from "@/db/queries/incidents";
 import { readDataVersion } from "@/db/queries/version";
 import { loadHistory, parseHistoryQuery } from "@/lib/history";
@@ -11,7 +13,7 @@ import { currentSnapshot, hydrateIncidents, lastSnapshot, memoize, type Snapshot
 import { STATUSPAGE_DOCUMENTS } from "@/lib/statuspage";
 import type { LoadedAssets } from "./assets";
 import { jsonPayload, makePayload, NO_STORE, sendPayload, type Payload } from "./payload";
-import { renderHistoryPage, renderIncidentPage, renderNotFound, renderStatusPage } from "./render";
+import { renderHistoryPage, renderIncidentPage, renderInfrastructurePage, renderNotFound, renderStatusPage } from "./render";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
@@ -61,6 +63,12 @@ function apiPayload(s: Snapshot, doc: string): Payload {
   return memoize(s, `api:${doc}`, () => jsonPayload(200, make(s)));
 }
 
+function infrastructurePayload(s: Snapshot, assets: LoadedAssets): Payload {
+  const backups = backupStatus(config().backupDir);
+  // Rebuilt when the data or the newest backup changes.
+  return memoize(s, `infrastructure:${backups.last?.createdAt ?? 0}:${backups.lastError?.at ?? 0}`, () => renderInfrastructurePage(s, assets, backups));
+}
+
 function healthPayload(): Payload {
   let database = "ok";
   try {
@@ -69,10 +77,18 @@ function healthPayload(): Payload {
     database = "unreachable";
   }
   const s = lastSnapshot();
+  const backups = backupStatus(config().backupDir);
+  const iso = (at: number | undefined) => (at ? new Date(at).toISOString() : null);
   const body = {
     status: database === "ok" ? "ok" : "degraded",
     database,
     snapshot: s ? { version: s.version, built_at: new Date(s.builtAt).toISOString() } : null,
+    backup: {
+      last_at: iso(backups.last?.createdAt),
+      last_restore_test_at: iso(backups.last?.restoreTestedAt),
+      kept: backups.count,
+      last_error: backups.lastError ? { at: iso(backups.lastError.at), message: backups.lastError.message } : null,
+    },
   };
   return jsonPayload(database === "ok" ? 200 : 503, body, { "cache-control": NO_STORE });
 }
@@ -80,18 +96,19 @@ function healthPayload(): Payload {
 /** The public payload for a path, or null when the path is not one of ours. */
 function route(path: string, query: URLSearchParams, assets: LoadedAssets): Payload | null {
   if (path === "/api/health") return healthPayload();
-  const isPublic = path === "/" || path === "/history" || path.startsWith("/incidents/") || path.startsWith("/api/v2/");
+  const isPublic = path === "/" || path === "/history" || path === "/infrastructure" || path.startsWith("/incidents/") || path.startsWith("/api/v2/");
   if (!isPublic) return null;
   const s = snapshotOrLast();
   if (path === "/") return homePayload(s, assets);
   if (path === "/history") return historyPayload(s, assets, query);
+  if (path === "/infrastructure") return infrastructurePayload(s, assets);
   if (path.startsWith("/api/v2/")) return apiPayload(s, path.slice("/api/v2/".length));
   const id = INCIDENT_PATH.exec(path)?.[1];
   return id ? incidentPayload(s, assets, id) : memoize(s, "incident:404", () => renderNotFound(s, assets, "There is no incident with this address."));
 }
 
 function isOurs(path: string): boolean {
-  return path === "/" || path === "/history" || path === "/api/health" || path.startsWith("/incidents/") || path.startsWith("/api/v2/");
+  return path === "/" || path === "/history" || path === "/infrastructure" || path === "/api/health" || path.startsWith("/incidents/") || path.startsWith("/api/v2/");
 }
 
 export function createFrontHandler(opts: { assets: LoadedAssets; next: Handler; trustProxy?: boolean }): Handler {

@@ -1,6 +1,9 @@
 // The background loops of the one process: maintenance transitions, recurring occurrences and
 // overdue reminders. Each tick is short and bounded; a failure is logged and the next tick retries.
 import type { Db } from "@/db/client";
+import { readDataVersion } from "@/db/queries/version";
+import { backupDatabase, backupDue, backupStatus } from "@/lib/backup";
+import { config } from "@/lib/config";
 import { generateOccurrences, runMaintenanceClock } from "@/lib/maintenance";
 import { sendOverdueReminders } from "@/lib/reminders";
 
@@ -10,6 +13,9 @@ const RECURRENCE_INTERVAL_MS = 60 * 60_000;
 export function startLoops(db: Db): () => void {
   let running = false;
   let lastRecurrence = 0;
+  const existing = backupStatus(config().backupDir).last;
+  // Backups already on disk count: a restart does not take one at once.
+  let lastBackup: { at: number; version: number } | null = existing ? { at: existing.createdAt, version: -1 } : null;
   const tick = async () => {
     if (running) return;
     running = true;
@@ -21,6 +27,11 @@ export function startLoops(db: Db): () => void {
         lastRecurrence = now;
       }
       await sendOverdueReminders(db, now);
+      const version = readDataVersion(db);
+      if (backupDue(lastBackup, version, now)) {
+        lastBackup = { at: now, version };
+        await backupDatabase(db, config().backupDir, now).catch((err: Error) => console.error(`outpost: backup failed: ${err.message}`));
+      }
     } catch (err) {
       console.error(`outpost: background loop failed: ${(err as Error).message}`);
     } finally {

@@ -1,5 +1,6 @@
 // Renders the public pages to HTML payloads with React on the server (no client React).
 import type { ReactNode } from "react";
+import { InfrastructurePage, type BackupView } from "@/components/pages/InfrastructurePage";
 import { renderToStaticMarkup } from "react-dom/server";
 import { brandStyle, Document } from "@/components/pages/Document";
 import { HistoryPage } from "@/components/pages/HistoryPage";
@@ -38,6 +39,11 @@ export function renderIncidentPage(s: Snapshot, assets: LoadedAssets, incident: 
 export function renderHistoryPage(s: Snapshot, assets: LoadedAssets, view: HistoryView): Payload {
   const title = `Incident history, ${formatMonth(view.month)} · ${s.page.name} status`;
   return html(200, s, assets, title, title, <HistoryPage view={view} timeZone={s.page.timeZone} />);
+}
+
+export function renderInfrastructurePage(s: Snapshot, assets: LoadedAssets, backups: BackupView): Payload {
+  const title = `Infrastructure and backups · ${s.page.name} status`;
+  return html(200, s, assets, title, "Where this status page runs, and its latest verified backup", <InfrastructurePage disclosure={s.page.infrastructureMd} backups={backups} timeZone={s.page.timeZone} />);
 }
 
 export function renderNotFound(s: Snapshot, assets: LoadedAssets, what: string): Payload {

@@ -88,6 +88,9 @@ export function Document({
             <a href="/history.atom" className="hover:underline">
               Atom
             </a>
+            <a href="/infrastructure" className="hover:underline">
+              Infrastructure and backups
+            </a>
           </footer>
         </div>
         <script dangerouslySetInnerHTML={{ __html: assets.script }} />
