@@ -14,12 +14,18 @@ export function Document({
   description,
   pageName,
   assets,
+  footerNote,
+  version,
   children,
 }: {
   title: string;
   description: string;
   pageName: string;
   assets: PageAssets;
+  /** The mirror's state on the live page, or when a static copy was generated. */
+  footerNote?: ReactNode;
+  /** The data version the page was built from: the live-update script compares it. */
+  version?: number;
   children: ReactNode;
 }) {
   return (
@@ -51,7 +57,9 @@ export function Document({
               </a>
             </nav>
           </header>
-          <main id="main">{children}</main>
+          <main id="main" data-version={version}>
+            {children}
+          </main>
           <footer className="mt-12 flex flex-wrap gap-x-4 gap-y-2 border-t border-gray-200 pt-6 text-sm text-gray-600 dark:border-gray-800 dark:text-gray-400">
             <span>Powered by Outpost</span>
             <a href="/api/v2/summary.json" className="hover:underline">
@@ -63,6 +71,7 @@ export function Document({
             <a href="/history.atom" className="hover:underline">
               Atom
             </a>
+            {footerNote}
           </footer>
         </div>
         <script dangerouslySetInnerHTML={{ __html: assets.script }} />
