@@ -34,7 +34,7 @@ const COLORS: Record<string, string> = { none: "#15803d", minor: "#a16207", majo
 .w{font:14px/1.4 system-ui,sans-serif;color:#111827;display:flex;flex-direction:column;gap:6px;max-width:22rem;${fixed ? `position:fixed;${v === "top" ? "top" : "bottom"}:16px;${h === "left" ? "left" : "right"}:16px;z-index:2147483000` : ""}}
 a{color:inherit;text-decoration:none;display:flex;align-items:center;gap:8px;padding:6px 12px;border:1px solid #d1d5db;border-radius:999px;background:#fff;box-shadow:0 1px 3px #0002}
 a:focus-visible{outline:2px solid #2563eb;outline-offset:2px}
-.b{border-radius:8px;font-weight:600}
+.b{border-radius:8px;font-weight:600;color:#7c2d12;background:#fff7ed;border-color:#fdba74}
 .d{width:10px;height:10px;border-radius:50%;flex:none;animation:p 2s ease-in-out infinite}
 @keyframes p{50%{opacity:.4}}
 @media (prefers-reduced-motion:reduce){.d{animation:none}}
@@ -101,7 +101,7 @@ ${theme === "dark" ? `a{${dark}}` : theme === "auto" ? `@media (prefers-color-sc
     try {
       const ctl = new AbortController();
       const timer = setTimeout(() => ctl.abort(), 5000);
-      const res = await fetch(`${live}/api/v2/summary.json`, { signal: ctl.signal, credentials: "omit", mode: "cors" });
+      const res = await fetch(`${live}/api/v2/summary.json`, { signal: ctl.signal, credentials: "omit", mode: "cors", cache: "no-cache" });
       clearTimeout(timer);
       if (!res.ok) throw new Error(String(res.status));
       render(fromSummary(await res.json()), "live");
