@@ -42,7 +42,7 @@ const componentFields = z.object({
     .string()
     .trim()
     .max(500, "At most 500 characters")
-    .refine((u) => /^https?:\/\//i.test(u) && URL.canParse(u), "Use an http:// or https:// URL")
+    .refine((u) => u === "" || (/^https?:\/\//i.test(u) && URL.canParse(u)), "Use an http:// or https:// URL")
     .nullable()
     .optional()
     .transform((u) => (u === "" ? null : u)),
