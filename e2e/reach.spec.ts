@@ -126,6 +126,32 @@ test("[reach] the widget on another site shows the status, and still does from t
   }
 });
 
+test("[reach] the widget's position and theme follow its data attributes, and it holds still for reduced motion", async ({ browser }) => {
+  const site = await startStatic({
+    pages: { "/": `<!DOCTYPE html><html lang="en"><head><title>Docs</title></head><body><h1>Docs</h1><script src="${baseUrl()}/embed.js" data-position="bottom-left" data-theme="dark" async></script></body></html>` },
+  });
+  try {
+    for (const reducedMotion of ["reduce", "no-preference"] as const) {
+      const context = await browser.newContext({ reducedMotion, viewport: { width: 800, height: 400 } });
+      const page = await context.newPage();
+      await page.goto(site.url);
+      const pill = page.locator("[data-outpost-widget]").getByRole("link", { name: storedSnapshot().status.description });
+      await expect(pill).toBeVisible();
+      const style = await pill.evaluate((a) => {
+        const box = a.parentElement!;
+        const dot = a.querySelector("span")!;
+        return { position: getComputedStyle(box).position, left: getComputedStyle(box).left, bottom: getComputedStyle(box).bottom, background: getComputedStyle(a).backgroundColor, animation: getComputedStyle(dot).animationName };
+      });
+      expect(style).toMatchObject({ position: "fixed", left: "16px", bottom: "16px", background: "rgb(17, 24, 39)" });
+      expect(style.animation).toBe(reducedMotion === "reduce" ? "none" : "p");
+      if (reducedMotion === "reduce") await page.screenshot({ path: path.join(SHOTS, "reach-widget-dark-corner.png") });
+      await context.close();
+    }
+  } finally {
+    await site.stop();
+  }
+});
+
 test("[reach] the page updates itself after a write, with no CSP errors", async ({ page }) => {
   const errors = watchConsole(page);
   const c = componentByName("Website");

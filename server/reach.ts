@@ -153,4 +153,5 @@ export function handleReachWrite(req: IncomingMessage, res: ServerResponse, path
   const corroborated = isCorroborated(s, row);
   const count = corroborated ? (recentCounts(db, now, PUBLIC_WINDOWS).get(row.id) ?? 0) : null;
   sendPayload(req, res, jsonPayload(status, { counted: result.counted, reason: result.reason, message: MESSAGES[result.reason], count }, { "cache-control": NO_STORE }));
+  // jsonPayload allows any origin: the static mirror's page posts here from its own host.
 }

@@ -136,7 +136,8 @@ async function poll(): Promise<void> {
     if (res.status === 200) {
       const tag = res.headers.get("etag");
       // The first answer is compared by data version: the page may have changed since it loaded.
-      if (tag !== etag) swap(await res.text(), etag === null);
+      // A static host may send no ETag: then the data version decides.
+      if (tag === null || tag !== etag) swap(await res.text(), etag === null || tag === null);
       etag = tag;
       failures = 0;
     } else if (res.status === 304) {

@@ -34,7 +34,7 @@ function ComponentRow({ component, reach }: { component: SnapComponent; reach: R
           </p>
         ) : null}
         <form method="post" action={`${reach.reportBase ?? ""}/components/${component.slug}/affected`} data-affected-form="">
-          <button type="submit" className="rounded border border-gray-300 px-2 py-0.5 text-xs font-medium text-gray-700 hover:bg-gray-100 dark:border-gray-700 dark:text-gray-300 dark:hover:bg-gray-800">
+          <button type="submit" aria-label={`I am affected by ${component.name}`} className="rounded border border-gray-300 px-2 py-0.5 text-xs font-medium text-gray-700 hover:bg-gray-100 dark:border-gray-700 dark:text-gray-300 dark:hover:bg-gray-800">
             I am affected
           </button>
         </form>
