@@ -8,6 +8,8 @@ import { setComponentStatus } from "../lib/incidents";
 import { baseUrl, componentByName, database, expect, storedSnapshot, test } from "./fixtures";
 import { freePort, ROOT, startServer, tempDir } from "./support/server";
 import { startStatic } from "./support/static";
+import { S3_KEYS, startS3 } from "./support/s3";
+import { openDatabase } from "../db/client";
 
 const SHOTS = "e2e/.artifacts";
 fs.mkdirSync(SHOTS, { recursive: true });
@@ -223,6 +225,45 @@ test("[reach] \"I am affected\" counts once per visitor, with or without JavaScr
     await expect(row.getByRole("status")).toContainText(/Thank you: your report was counted\. 2 reports/);
   } finally {
     deleteComponent(db, SYSTEM_ACTOR, c.id);
+  }
+});
+
+test("[reach] the server publishes the mirror to an S3 bucket; while the bucket is down it retries, says so, and the live page carries on", async ({ request }) => {
+  test.setTimeout(120_000);
+  let s3 = await startS3();
+  const live = await startServer({
+    OUTPOST_DEMO: "1",
+    MIRROR_S3_ENDPOINT: s3.endpoint,
+    MIRROR_S3_BUCKET: s3.bucket,
+    MIRROR_S3_ACCESS_KEY_ID: S3_KEYS.accessKeyId,
+    MIRROR_S3_SECRET_ACCESS_KEY: S3_KEYS.secretAccessKey,
+    OUTPOST_ALLOW_PRIVATE_TARGETS: "1",
+  });
+  const db = openDatabase(live.databasePath);
+  const health = async () => (await (await fetch(`${live.url}/api/health`)).json()).mirror.targets[0];
+  try {
+    await expect.poll(async () => (await health()).last_published_at, { timeout: 30_000 }).not.toBeNull();
+    const object = await fetch(`${s3.endpoint}/${s3.bucket}/api/v2/status.json`);
+    expect(object.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    const liveStatus = await (await fetch(`${live.url}/api/v2/status.json`)).json();
+    expect((await object.json()).status).toEqual(liveStatus.status);
+
+    await s3.stop();
+    const c = db.$client.prepare("select id, status from components where status = 'operational' limit 1").get() as { id: string };
+    setComponentStatus(db, c.id, "major_outage");
+    await expect.poll(async () => (await health()).last_error, { timeout: 30_000 }).not.toBeNull();
+    const page = await request.get(`${live.url}/`);
+    expect(page.status()).toBe(200);
+    expect(await page.text()).toContain("the last attempt failed (retrying)");
+
+    s3 = await startS3(s3.bucket, { port: s3.port, directory: s3.directory });
+    await expect.poll(async () => (await health()).last_error, { timeout: 60_000 }).toBeNull();
+    const after = await (await fetch(`${s3.endpoint}/${s3.bucket}/api/v2/components.json`)).json();
+    expect(after.components.find((x: { id: string }) => x.id === c.id).status).toBe("major_outage");
+  } finally {
+    db.$client.close();
+    await live.stop();
+    await s3.stop();
   }
 });
 

@@ -4,8 +4,13 @@ import { tempDir } from "./server";
 
 export const S3_KEYS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
 
-export async function startS3(bucket = "mirror"): Promise<{ endpoint: string; bucket: string; stop: () => Promise<void> }> {
-  const server = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory: tempDir("outpost-s3-"), configureBuckets: [{ name: bucket }] });
+/** Starts s3rver; pass `port` and `directory` to bring the same bucket back after a stop. */
+export async function startS3(
+  bucket = "mirror",
+  opts: { port?: number; directory?: string } = {},
+): Promise<{ endpoint: string; bucket: string; port: number; directory: string; stop: () => Promise<void> }> {
+  const directory = opts.directory ?? tempDir("outpost-s3-");
+  const server = new S3rver({ address: "127.0.0.1", port: opts.port ?? 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
   const { port } = await server.run();
-  return { endpoint: `http://127.0.0.1:${port}`, bucket, stop: () => server.close() };
+  return { endpoint: `http://127.0.0.1:${port}`, bucket, port, directory, stop: () => server.close() };
 }
