@@ -154,6 +154,27 @@ test("[reach] the widget's position and theme follow its data attributes, and it
   }
 });
 
+test("[reach] /embed can be framed by any site; the status page cannot", async ({ page }) => {
+  const site = await startStatic({
+    pages: {
+      "/": `<!DOCTYPE html><html lang="en"><head><title>Framing</title></head><body>
+<iframe id="ok" src="${baseUrl()}/embed" title="Service status" width="360" height="120"></iframe>
+<iframe id="page" src="${baseUrl()}/" title="Status page" width="360" height="120"></iframe></body></html>`,
+    },
+  });
+  try {
+    await page.goto(site.url);
+    const description = storedSnapshot().status.description;
+    await expect(page.frameLocator("#ok").getByRole("link", { name: description })).toBeVisible();
+    await page.locator("#ok").screenshot({ path: path.join(SHOTS, "reach-embed-iframe.png") });
+    // The page's frame stays empty: the browser refused to render it.
+    const framed = page.frames().find((f) => f.url().startsWith(`${baseUrl()}/`) && !f.url().endsWith("/embed"));
+    expect(await framed?.locator("[data-component]").count().catch(() => 0) ?? 0).toBe(0);
+  } finally {
+    await site.stop();
+  }
+});
+
 test("[reach] the page updates itself after a write, with no CSP errors", async ({ page }) => {
   const errors = watchConsole(page);
   const c = componentByName("Website");

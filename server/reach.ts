@@ -64,7 +64,7 @@ const FRAME_COLORS: Record<string, string> = { none: "#15803d", minor: "#a16207"
 const FRAME_CSS =
   "body{margin:0;font:14px/1.4 system-ui,sans-serif;color:#111827;background:transparent}" +
   "a{display:flex;align-items:center;gap:8px;margin:4px;padding:6px 12px;border:1px solid #d1d5db;border-radius:999px;background:#fff;color:inherit;text-decoration:none}" +
-  "a.b{border-radius:8px;font-weight:600}span{width:10px;height:10px;border-radius:50%;flex:none}" +
+  "a.b{border-radius:8px;font-weight:600;color:#7c2d12;background:#fff7ed;border-color:#fdba74}span{width:10px;height:10px;border-radius:50%;flex:none}" +
   "@media (prefers-color-scheme:dark){a{color:#f3f4f6;background:#111827;border-color:#374151}}" +
   Object.entries(FRAME_COLORS).map(([k, c]) => `.i-${k}{background:${c}}`).join("");
 
