@@ -66,6 +66,8 @@ export const components = sqliteTable(
     onlyShowIfDegraded: integer("only_show_if_degraded", { mode: "boolean" }).notNull().default(false),
     /** YYYY-MM-DD: the uptime bars count from this day (Statuspage's start_date). */
     startDate: text("start_date"),
+    /** An http(s) URL the public page fetches from the visitor's browser ("is it just me?"). */
+    browserProbeUrl: text("browser_probe_url"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -222,3 +224,4 @@ export const PUBLIC_TABLES = [
 ] as const;
 
 export * from "./staff-schema";
+export * from "./reach-schema";

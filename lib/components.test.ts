@@ -64,6 +64,18 @@ describe("component verbs", () => {
     expect(getComponent(db, api.id)?.groupId).toBeNull();
   });
 
+  it("keeps an http(s) browser-probe URL, clears it with null or an empty string, and refuses other schemes", () => {
+    const db = page();
+    const c = createComponent(db, editor, { name: "API", browserProbeUrl: "https://api.example.com/health" }, NOW);
+    expect(getComponent(db, c.id)!.browserProbeUrl).toBe("https://api.example.com/health");
+    for (const bad of ["javascript:alert(1)", "ftp://example.com/", "not a url", `https://x.test/${"a".repeat(600)}`]) {
+      expect(() => updateComponent(db, editor, c.id, { browserProbeUrl: bad })).toThrow(/http|500/);
+    }
+    expect(updateComponent(db, editor, c.id, { browserProbeUrl: "" }).browserProbeUrl).toBeNull();
+    expect(updateComponent(db, editor, c.id, { browserProbeUrl: "http://10.0.0.1:8080/ping" }).browserProbeUrl).toBe("http://10.0.0.1:8080/ping");
+    expect(updateComponent(db, editor, c.id, { browserProbeUrl: null }).browserProbeUrl).toBeNull();
+  });
+
   it("deletes a component", () => {
     const db = page();
     const c = createComponent(db, editor, { name: "Old" }, NOW);

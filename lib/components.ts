@@ -37,6 +37,15 @@ const componentFields = z.object({
   showcase: z.boolean().optional(),
   onlyShowIfDegraded: z.boolean().optional(),
   startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-01-31").nullable().optional(),
+  /** Fetched from visitors' browsers ("is it just me?"): an endpoint of the service that allows CORS or an image. */
+  browserProbeUrl: z
+    .string()
+    .trim()
+    .max(500, "At most 500 characters")
+    .refine((u) => u === "" || (/^https?:\/\//i.test(u) && URL.canParse(u)), "Use an http:// or https:// URL")
+    .nullable()
+    .optional()
+    .transform((u) => (u === "" ? null : u)),
 });
 export type ComponentInput = z.input<typeof componentFields>;
 export type ComponentPatch = Partial<ComponentInput>;
@@ -138,6 +147,7 @@ export function createComponent(db: Db, actor: Actor, raw: ComponentInput, now =
       showcase: input.showcase ?? true,
       onlyShowIfDegraded: input.onlyShowIfDegraded ?? false,
       startDate: input.startDate ?? null,
+      browserProbeUrl: input.browserProbeUrl ?? null,
       createdAt: now,
       updatedAt: now,
     });
@@ -157,6 +167,7 @@ export function updateComponent(db: Db, actor: Actor, id: string, raw: Component
     if (input.showcase !== undefined) patch.showcase = input.showcase;
     if (input.onlyShowIfDegraded !== undefined) patch.onlyShowIfDegraded = input.onlyShowIfDegraded;
     if (input.startDate !== undefined) patch.startDate = input.startDate;
+    if (input.browserProbeUrl !== undefined) patch.browserProbeUrl = input.browserProbeUrl;
     if (input.slug !== undefined && input.slug !== before.slug) {
       if (findComponentBySlug(db, before.pageId, input.slug)) throw new AppError("conflict", `Another component uses the slug ${input.slug}`, { slug: ["is taken"] });
       patch.slug = input.slug;

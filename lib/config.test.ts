@@ -33,4 +33,20 @@ describe("parseConfig", () => {
     expect(c.oidc).toEqual({ issuer: "https://id.example.com", clientId: "id", clientSecret: "s", name: "single sign-on" });
     expect(c.admin.email).toBe("boss@example.com");
   });
+  it("reads the mirror: a folder, a public URL and the whole S3 set, refusing private endpoints unless allowed", () => {
+    expect(parseConfig({}).mirror).toEqual({ dir: null, publicUrl: null, s3: null });
+    const s3 = { MIRROR_S3_ENDPOINT: "https://s3.example.com/", MIRROR_S3_BUCKET: "status-mirror", MIRROR_S3_ACCESS_KEY_ID: "id", MIRROR_S3_SECRET_ACCESS_KEY: "secret" };
+    const c = parseConfig({ ...s3, MIRROR_DIR: "/tmp/m", MIRROR_PUBLIC_URL: "https://mirror.example.com/" });
+    expect(c.mirror).toEqual({
+      dir: "/tmp/m",
+      publicUrl: "https://mirror.example.com",
+      s3: { endpoint: "https://s3.example.com", bucket: "status-mirror", region: "us-east-1", accessKeyId: "id", secretAccessKey: "secret" },
+    });
+    expect(() => parseConfig({ MIRROR_S3_BUCKET: "b-1" })).toThrow(/^MIRROR_S3_ENDPOINT must be set too when MIRROR_S3_BUCKET is set/);
+    expect(() => parseConfig({ ...s3, MIRROR_S3_BUCKET: "No_Such" })).toThrow(/^MIRROR_S3_BUCKET /);
+    expect(() => parseConfig({ MIRROR_PUBLIC_URL: "mirror" })).toThrow(/^MIRROR_PUBLIC_URL /);
+    const local = { ...s3, MIRROR_S3_ENDPOINT: "http://127.0.0.1:4568" };
+    expect(() => parseConfig(local)).toThrow(/^MIRROR_S3_ENDPOINT points at a loopback/);
+    expect(parseConfig({ ...local, OUTPOST_ALLOW_PRIVATE_TARGETS: "1" }).mirror.s3?.endpoint).toBe("http://127.0.0.1:4568");
+  });
 });

@@ -43,6 +43,14 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().trim().min(3).max(200).optional(),
   BACKUP_DIR: z.string().min(1).optional(),
+  MIRROR_DIR: z.string().min(1).optional(),
+  MIRROR_PUBLIC_URL: z.url({ error: "must be an absolute http(s) URL" }).optional(),
+  MIRROR_S3_ENDPOINT: z.url({ error: "must be the S3 endpoint's absolute URL" }).optional(),
+  MIRROR_S3_BUCKET: z.string().trim().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name (3-63 lower-case letters, digits, dots, hyphens)").optional(),
+  MIRROR_S3_REGION: z.string().trim().min(1).default("us-east-1"),
+  MIRROR_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  MIRROR_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  OUTPOST_ALLOW_PRIVATE_TARGETS: flag("0"),
 });
 
 export type Config = Readonly<{
@@ -61,6 +69,12 @@ export type Config = Readonly<{
   mail: { url: string; from: string } | null;
   /** Versioned, verified backups; default: `backups` beside the database. */
   backupDir: string;
+  mirror: {
+    dir: string | null;
+    publicUrl: string | null;
+    s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | null;
+  };
+  allowPrivateTargets: boolean;
 }>;
 
 export class ConfigError extends Error {}
@@ -71,6 +85,39 @@ function oidcOf(e: z.output<typeof envSchema>): Config["oidc"] {
   if (missing.length === 3) return null;
   if (missing.length) throw new ConfigError(`${missing[0]} must be set too when ${Object.keys(parts).find((k) => !missing.includes(k))} is set (OpenID Connect sign-in needs all three)`);
   return { issuer: e.OIDC_ISSUER!.replace(/\/+$/, ""), clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET!, name: e.OIDC_NAME };
+}
+
+/** A literal loopback, private or link-local host name or address. */
+export function isPrivateHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  if (h === "localhost" || h.endsWith(".localhost") || h === "::1" || h === "::" || /^f[cd]/.test(h) || h.startsWith("fe80:")) return true;
+  const m = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(h);
+  if (!m) return false;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  return a === 127 || a === 10 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254);
+}
+
+function s3Of(e: z.output<typeof envSchema>): Config["mirror"]["s3"] {
+  const parts = {
+    MIRROR_S3_ENDPOINT: e.MIRROR_S3_ENDPOINT,
+    MIRROR_S3_BUCKET: e.MIRROR_S3_BUCKET,
+    MIRROR_S3_ACCESS_KEY_ID: e.MIRROR_S3_ACCESS_KEY_ID,
+    MIRROR_S3_SECRET_ACCESS_KEY: e.MIRROR_S3_SECRET_ACCESS_KEY,
+  };
+  const missing = Object.entries(parts).filter(([, v]) => !v).map(([k]) => k);
+  if (missing.length === 4) return null;
+  if (missing.length) throw new ConfigError(`${missing[0]} must be set too when ${Object.keys(parts).find((k) => !missing.includes(k))} is set (the S3 mirror needs endpoint, bucket and both keys)`);
+  if (!/^https?:\/\//.test(e.MIRROR_S3_ENDPOINT!)) throw new ConfigError(`MIRROR_S3_ENDPOINT must be an absolute http(s) URL (got "${e.MIRROR_S3_ENDPOINT}")`);
+  if (isPrivateHost(new URL(e.MIRROR_S3_ENDPOINT!).hostname) && !e.OUTPOST_ALLOW_PRIVATE_TARGETS) {
+    throw new ConfigError(`MIRROR_S3_ENDPOINT points at a loopback or private address; set OUTPOST_ALLOW_PRIVATE_TARGETS=1 to allow it (got "${e.MIRROR_S3_ENDPOINT}")`);
+  }
+  return {
+    endpoint: e.MIRROR_S3_ENDPOINT!.replace(/\/+$/, ""),
+    bucket: e.MIRROR_S3_BUCKET!,
+    region: e.MIRROR_S3_REGION,
+    accessKeyId: e.MIRROR_S3_ACCESS_KEY_ID!,
+    secretAccessKey: e.MIRROR_S3_SECRET_ACCESS_KEY!,
+  };
 }
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -101,6 +148,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.TRUST_PROXY,
     oidc: oidcOf(e),
     backupDir: path.resolve(e.BACKUP_DIR ?? path.join(path.dirname(path.resolve(e.DATABASE_PATH)), "backups")),
+    mirror: {
+      dir: e.MIRROR_DIR ? path.resolve(e.MIRROR_DIR) : null,
+      publicUrl: e.MIRROR_PUBLIC_URL ? e.MIRROR_PUBLIC_URL.replace(/\/+$/, "") : null,
+      s3: s3Of(e),
+    },
+    allowPrivateTargets: e.OUTPOST_ALLOW_PRIVATE_TARGETS,
     mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `Outpost <outpost@${new URL(publicUrl).hostname}>` } : null,
   });
 }

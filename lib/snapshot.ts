@@ -12,6 +12,7 @@ import {
 } from "@/db/queries/incidents";
 import { getPage } from "@/db/queries/page";
 import { readDataVersion } from "@/db/queries/version";
+import { isCorroborated, PUBLIC_WINDOWS, recentCounts } from "./affected";
 import { config } from "./config";
 import {
   ACTIVE_MAINTENANCE_STATUSES,
@@ -24,12 +25,14 @@ import {
 import { renderMarkdown } from "./markdown";
 import { overallStatus, worstStatus, type OverallStatus } from "./status";
 import { lastDays } from "./time";
-import { dailyUptime, uptimePercent, type DayUptime, type StatusPeriod } from "./uptime";
+import { dailyUptime, uptimeBetween, uptimePercent, type DayUptime, type StatusPeriod } from "./uptime";
 
 export type SnapComponent = Omit<ComponentRow, "pageId"> & {
   pageId: string;
   uptimeDays: DayUptime[];
   uptimePercent: number | null;
+  /** Uptime over the last 24 hours (rolling, not a calendar day). */
+  uptime24h: number | null;
 };
 
 export type SnapGroup = {
@@ -90,6 +93,8 @@ export type Snapshot = {
   incidents: { unresolved: SnapIncident[]; recent: SnapIncident[]; pastDays: { date: string; incidents: SnapIncident[] }[] };
   maintenances: { recent: SnapIncident[]; upcoming: SnapIncident[]; active: SnapIncident[] };
   incidentsById: Map<string, SnapIncident>;
+  /** "I am affected" reports of the last 15 minutes, only for components a monitor or an open incident corroborates. */
+  affectedCounts: Map<string, number>;
 };
 
 /** Loads incidents' updates, affected components and component links in three queries. */
@@ -136,7 +141,9 @@ export function buildSnapshot(db: Db, opts: { publicUrl: string; now?: number; f
   const components: SnapComponent[] = listComponents(db, pageId).map((c) => {
     const startedFrom = c.startDate ? lastDays(Date.parse(`${c.startDate}T12:00:00Z`), 1, timeZone)[0].start : undefined;
     const days = dailyUptime(periods.get(c.id) ?? [], { now, days: UPTIME_DAYS, timeZone, startedFrom });
-    return { ...c, uptimeDays: days, uptimePercent: uptimePercent(days) };
+    const own = periods.get(c.id) ?? [];
+    const uptime24h = uptimeBetween(own, Math.max(now - 86_400_000, startedFrom ?? -Infinity), now);
+    return { ...c, uptimeDays: days, uptimePercent: uptimePercent(days), uptime24h };
   });
   const componentsById = new Map(components.map((c) => [c.id, c]));
 
@@ -171,6 +178,12 @@ export function buildSnapshot(db: Db, opts: { publicUrl: string; now?: number; f
     ...[...incidentsById.values()].map((i) => i.updatedAt),
   );
 
+  const affectedCounts = new Map<string, number>();
+  for (const [id, n] of recentCounts(db, now, PUBLIC_WINDOWS)) {
+    const c = componentsById.get(id);
+    if (c && isCorroborated({ incidents: { unresolved, recent, pastDays } }, c)) affectedCounts.set(id, n);
+  }
+
   return {
     version,
     builtAt: now,
@@ -192,6 +205,7 @@ export function buildSnapshot(db: Db, opts: { publicUrl: string; now?: number; f
     incidents: { unresolved, recent, pastDays },
     maintenances: { recent: maintRecent, upcoming, active },
     incidentsById,
+    affectedCounts,
   };
 }
 

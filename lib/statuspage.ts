@@ -10,7 +10,7 @@ export function pageJson(s: Snapshot) {
 }
 
 /** What a component object needs: a snapshot's component, or a row read straight from the database. */
-export type ComponentSource = Omit<SnapComponent, "uptimeDays" | "uptimePercent">;
+export type ComponentSource = Omit<SnapComponent, "uptimeDays" | "uptimePercent" | "uptime24h">;
 /** Where incident objects look up their components. */
 export type ComponentLookup = { componentsById: ReadonlyMap<string, ComponentSource> };
 

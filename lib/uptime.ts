@@ -71,3 +71,20 @@ export function dayLevel(d: DayUptime): DayLevel {
   if (d.maintenance > 0) return "maintenance";
   return "operational";
 }
+
+/** Uptime percentage over [start, end) from status periods (a rolling window such as the last 24 hours). */
+export function uptimeBetween(periods: readonly StatusPeriod[], start: number, end: number): number | null {
+  const sorted = [...periods].sort((a, b) => a.startedAt - b.startedAt);
+  let known = 0;
+  let down = 0;
+  sorted.forEach((p, i) => {
+    const until = Math.min(p.endedAt ?? end, sorted[i + 1]?.startedAt ?? Infinity, end);
+    const overlap = until - Math.max(p.startedAt, start);
+    if (overlap <= 0) return;
+    known += overlap;
+    if (p.status === "major_outage") down += overlap;
+    else if (p.status === "partial_outage") down += PARTIAL_WEIGHT * overlap;
+  });
+  if (known === 0) return null;
+  return Math.floor(((known - down) / known) * 10000) / 100;
+}

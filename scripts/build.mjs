@@ -33,6 +33,16 @@ await esbuild.build({
   target: "es2019",
   logLevel: "warning",
 });
+// The embeddable widget; the server wraps it with the live and mirror URLs when serving it.
+await esbuild.build({
+  entryPoints: [path.join(root, "components/embed/embed.ts")],
+  outfile: path.join(dist, "embed.js"),
+  bundle: true,
+  minify: true,
+  format: "iife",
+  target: "es2019",
+  logLevel: "warning",
+});
 await esbuild.build({
   entryPoints: {
     server: path.join(root, "server/main.ts"),

@@ -14,6 +14,8 @@ import { STATUSPAGE_DOCUMENTS } from "@/lib/statuspage";
 import type { LoadedAssets } from "./assets";
 import { jsonPayload, makePayload, NO_STORE, sendPayload, type Payload } from "./payload";
 import { renderHistoryPage, renderIncidentPage, renderInfrastructurePage, renderNotFound, renderStatusPage } from "./render";
+import { handleReachWrite, isReachPath, isReachWrite, reachPayload } from "./reach";
+import { mirrorHealth, mirrorState } from "@/lib/mirror-state";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
@@ -38,7 +40,8 @@ function snapshotOrLast(): Snapshot {
 }
 
 export function homePayload(s: Snapshot, assets: LoadedAssets): Payload {
-  return memoize(s, "page:/", () => renderStatusPage(s, assets));
+  // The footer shows the mirror's last publish, so a publish renders the page again.
+  return memoize(s, `page:/:${mirrorState().stamp}`, () => renderStatusPage(s, assets));
 }
 
 function incidentPayload(s: Snapshot, assets: LoadedAssets, id: string): Payload {
@@ -89,13 +92,15 @@ function healthPayload(): Payload {
       kept: backups.count,
       last_error: backups.lastError ? { at: iso(backups.lastError.at), message: backups.lastError.message } : null,
     },
+    mirror: mirrorHealth(),
   };
   return jsonPayload(database === "ok" ? 200 : 503, body, { "cache-control": NO_STORE });
 }
 
 /** The public payload for a path, or null when the path is not one of ours. */
-function route(path: string, query: URLSearchParams, assets: LoadedAssets): Payload | null {
+export function route(path: string, query: URLSearchParams, assets: LoadedAssets): Payload | null {
   if (path === "/api/health") return healthPayload();
+  if (isReachPath(path)) return reachPayload(path, query, snapshotOrLast, assets);
   const isPublic = path === "/" || path === "/history" || path === "/infrastructure" || path.startsWith("/incidents/") || path.startsWith("/api/v2/");
   if (!isPublic) return null;
   const s = snapshotOrLast();
@@ -108,7 +113,7 @@ function route(path: string, query: URLSearchParams, assets: LoadedAssets): Payl
 }
 
 function isOurs(path: string): boolean {
-  return path === "/" || path === "/history" || path === "/infrastructure" || path === "/api/health" || path.startsWith("/incidents/") || path.startsWith("/api/v2/");
+  return isReachPath(path) || path === "/" || path === "/history" || path === "/infrastructure" || path === "/api/health" || path.startsWith("/incidents/") || path.startsWith("/api/v2/");
 }
 
 export function createFrontHandler(opts: { assets: LoadedAssets; next: Handler; trustProxy?: boolean }): Handler {
@@ -126,8 +131,10 @@ export function createFrontHandler(opts: { assets: LoadedAssets; next: Handler; 
         }
         const payload = route(path, query, opts.assets);
         if (payload) return sendPayload(req, res, payload);
+      } else if (isReachWrite(req.method, path)) {
+        return handleReachWrite(req, res, path, opts.trustProxy ?? false);
       } else if (isOurs(path)) {
-        if (req.method === "OPTIONS" && path.startsWith("/api/v2/")) {
+        if (req.method === "OPTIONS" && (path.startsWith("/api/v2/") || isReachPath(path))) {
           res.writeHead(204, CORS_PREFLIGHT);
           return res.end();
         }

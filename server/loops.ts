@@ -1,11 +1,13 @@
-// The background loops of the one process: maintenance transitions, recurring occurrences and
-// overdue reminders. Each tick is short and bounded; a failure is logged and the next tick retries.
+// The background loops of the one process: maintenance transitions, recurring occurrences,
+// overdue reminders, pruning old "I am affected" reports and publishing the static mirror. Each tick is short and bounded; a failure is logged and the next tick retries.
 import type { Db } from "@/db/client";
 import { readDataVersion } from "@/db/queries/version";
 import { backupDatabase, backupDue, backupStatus } from "@/lib/backup";
 import { config } from "@/lib/config";
 import { generateOccurrences, runMaintenanceClock } from "@/lib/maintenance";
 import { sendOverdueReminders } from "@/lib/reminders";
+import { pruneAffectedReports } from "@/lib/affected";
+import { startMirrorPublisher } from "./mirror-publisher";
 
 export const LOOP_INTERVAL_MS = 2_000;
 const RECURRENCE_INTERVAL_MS = 60 * 60_000;
@@ -24,6 +26,7 @@ export function startLoops(db: Db): () => void {
       runMaintenanceClock(db, now);
       if (now - lastRecurrence >= RECURRENCE_INTERVAL_MS) {
         generateOccurrences(db, now);
+        pruneAffectedReports(db, now);
         lastRecurrence = now;
       }
       await sendOverdueReminders(db, now);
@@ -40,5 +43,9 @@ export function startLoops(db: Db): () => void {
   };
   const timer = setInterval(() => void tick(), LOOP_INTERVAL_MS);
   void tick();
-  return () => clearInterval(timer);
+  const stopMirror = startMirrorPublisher();
+  return () => {
+    clearInterval(timer);
+    stopMirror();
+  };
 }

@@ -7,38 +7,76 @@ import { HistoryPage } from "@/components/pages/HistoryPage";
 import { IncidentPage } from "@/components/pages/IncidentPage";
 import { NotFoundPage } from "@/components/pages/NotFoundPage";
 import { StatusPage } from "@/components/pages/StatusPage";
+import { GeneratedNote, MirrorNote } from "@/components/pages/MirrorNote";
+import { config } from "@/lib/config";
+import { mirrorState } from "@/lib/mirror-state";
 import type { HistoryView } from "@/lib/history";
 import type { SnapIncident, Snapshot } from "@/lib/snapshot";
 import { formatMonth } from "@/lib/time";
 import { contentSecurityPolicy, type LoadedAssets } from "./assets";
 import { makePayload, type Payload } from "./payload";
 
-function html(status: number, s: Snapshot, assets: LoadedAssets, title: string, description: string, body: ReactNode): Payload {
+/** For the static mirror: when the copy was generated (pages then say so instead of the mirror's state). */
+export type RenderOptions = { generatedAt?: number };
+
+function footerNote(s: Snapshot, opts: RenderOptions): ReactNode {
+  if (opts.generatedAt !== undefined) return <GeneratedNote at={opts.generatedAt} liveUrl={s.page.url} timeZone={s.page.timeZone} />;
+  return <MirrorNote state={mirrorState()} mirrorUrl={config().mirror.publicUrl} timeZone={s.page.timeZone} />;
+}
+
+/** Origins of the components' browser probes, which the page's script may fetch. */
+export function probeOrigins(s: Snapshot): string[] {
+  const origins = new Set<string>();
+  for (const c of s.components) {
+    if (!c.browserProbeUrl) continue;
+    try {
+      const u = new URL(c.browserProbeUrl);
+      if (u.protocol === "http:" || u.protocol === "https:") origins.add(u.origin);
+    } catch {
+      /* validated on input; an unparsable URL is simply not probed */
+    }
+  }
+  return [...origins];
+}
+
+function html(
+  status: number,
+  s: Snapshot,
+  assets: LoadedAssets,
+  title: string,
+  description: string,
+  body: ReactNode,
+  opts: RenderOptions = {},
+  connect: readonly string[] = [],
+): Payload {
   const { logo, brandColor, footerLinks } = s.page;
   const markup = renderToStaticMarkup(
-    <Document title={title} description={description} pageName={s.page.name} assets={assets} branding={{ logo, brandColor, footerLinks }}>
+    <Document title={title} description={description} pageName={s.page.name} assets={assets} branding={{ logo, brandColor, footerLinks }} footerNote={footerNote(s, opts)} version={s.version}>
       {body}
     </Document>,
   );
   const brandCss = brandStyle(brandColor);
   return makePayload(status, "text/html; charset=utf-8", `<!DOCTYPE html>${markup}`, {
-    "content-security-policy": brandCss ? contentSecurityPolicy(assets, [brandCss]) : assets.csp,
+    "content-security-policy": brandCss || connect.length ? contentSecurityPolicy(assets, { styles: brandCss ? [brandCss] : [], connect }) : assets.csp,
+    "x-frame-options": "DENY",
     "x-content-type-options": "nosniff",
     "referrer-policy": "strict-origin-when-cross-origin",
   });
 }
 
-export function renderStatusPage(s: Snapshot, assets: LoadedAssets): Payload {
-  return html(200, s, assets, `${s.page.name} status`, `${s.page.name}: ${s.status.description}`, <StatusPage snapshot={s} />);
+export function renderStatusPage(s: Snapshot, assets: LoadedAssets, opts: RenderOptions = {}): Payload {
+  // The static copy posts reports to the live server.
+  const reportBase = opts.generatedAt !== undefined ? s.page.url : "";
+  return html(200, s, assets, `${s.page.name} status`, `${s.page.name}: ${s.status.description}`, <StatusPage snapshot={s} reportBase={reportBase} />, opts, probeOrigins(s));
 }
 
-export function renderIncidentPage(s: Snapshot, assets: LoadedAssets, incident: SnapIncident): Payload {
-  return html(200, s, assets, `${incident.name} · ${s.page.name} status`, incident.name, <IncidentPage incident={incident} snapshot={s} />);
+export function renderIncidentPage(s: Snapshot, assets: LoadedAssets, incident: SnapIncident, opts: RenderOptions = {}): Payload {
+  return html(200, s, assets, `${incident.name} · ${s.page.name} status`, incident.name, <IncidentPage incident={incident} snapshot={s} />, opts);
 }
 
-export function renderHistoryPage(s: Snapshot, assets: LoadedAssets, view: HistoryView): Payload {
+export function renderHistoryPage(s: Snapshot, assets: LoadedAssets, view: HistoryView, opts: RenderOptions = {}): Payload {
   const title = `Incident history, ${formatMonth(view.month)} · ${s.page.name} status`;
-  return html(200, s, assets, title, title, <HistoryPage view={view} timeZone={s.page.timeZone} />);
+  return html(200, s, assets, title, title, <HistoryPage view={view} timeZone={s.page.timeZone} />, opts);
 }
 
 export function renderInfrastructurePage(s: Snapshot, assets: LoadedAssets, backups: BackupView): Payload {

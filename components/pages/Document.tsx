@@ -23,6 +23,8 @@ export function Document({
   pageName,
   assets,
   branding,
+  footerNote,
+  version,
   children,
 }: {
   title: string;
@@ -30,6 +32,10 @@ export function Document({
   pageName: string;
   assets: PageAssets;
   branding?: Branding;
+  /** The mirror's state on the live page, or when a static copy was generated. */
+  footerNote?: ReactNode;
+  /** The data version the page was built from: the live-update script compares it. */
+  version?: number;
   children: ReactNode;
 }) {
   const brandCss = brandStyle(branding?.brandColor ?? null);
@@ -67,7 +73,9 @@ export function Document({
               </a>
             </nav>
           </header>
-          <main id="main">{children}</main>
+          <main id="main" data-version={version}>
+            {children}
+          </main>
           <footer className="mt-12 flex flex-wrap gap-x-4 gap-y-2 border-t border-gray-200 pt-6 text-sm text-gray-600 dark:border-gray-800 dark:text-gray-400">
             {branding?.footerLinks.length ? (
               <nav aria-label="Links" className="flex w-full flex-wrap gap-x-4 gap-y-2">
@@ -91,6 +99,7 @@ export function Document({
             <a href="/infrastructure" className="hover:underline">
               Infrastructure and backups
             </a>
+            {footerNote}
           </footer>
         </div>
         <script dangerouslySetInnerHTML={{ __html: assets.script }} />

@@ -17,7 +17,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-export function StatusPage({ snapshot: s }: { snapshot: Snapshot }) {
+export function StatusPage({ snapshot: s, reportBase = "" }: { snapshot: Snapshot; reportBase?: string }) {
   const tz = s.page.timeZone;
   const { unresolved, pastDays } = s.incidents;
   const maintenances = [...s.maintenances.active, ...s.maintenances.upcoming];
@@ -45,7 +45,7 @@ export function StatusPage({ snapshot: s }: { snapshot: Snapshot }) {
           </div>
         </Section>
       ) : null}
-      <ComponentList layout={s.layout} />
+      <ComponentList layout={s.layout} reach={{ affected: s.affectedCounts, reportBase }} />
       <Section id="past-incidents" title="Past incidents">
         <div className="divide-y divide-gray-200 dark:divide-gray-800">
           {pastDays.map((day) => (

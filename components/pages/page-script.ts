@@ -27,5 +27,139 @@ function localise(): void {
   });
 }
 
-localise();
+// ---- "Is it just me?": the visitor's browser tries the component itself ----------------------
+
+const PROBE_TIMEOUT_MS = 6000;
+const probed = new Map<string, { ok: boolean; at: number }>();
+
+async function reachable(url: string): Promise<boolean> {
+  const seen = probed.get(url);
+  if (seen && Date.now() - seen.at < 60_000) return seen.ok;
+  const ctl = new AbortController();
+  const timer = setTimeout(() => ctl.abort(), PROBE_TIMEOUT_MS);
+  let ok = false;
+  try {
+    // An opaque answer is enough: the browser reached the server.
+    await fetch(url, { mode: "no-cors", cache: "no-store", credentials: "omit", signal: ctl.signal });
+    ok = true;
+  } catch {
+    ok = false;
+  } finally {
+    clearTimeout(timer);
+  }
+  probed.set(url, { ok, at: Date.now() });
+  return ok;
+}
+
+function verdict(outpostUp: boolean, browserOk: boolean): string {
+  if (outpostUp && browserOk) return "Your browser reaches it too: both fine.";
+  if (outpostUp) return "Outpost sees it up, your browser cannot reach it → likely your network.";
+  if (!browserOk) return "Outpost sees it down too → it is not you.";
+  return "Your browser reaches it, but Outpost sees a problem: it may affect only some people.";
+}
+
+function probeAll(): void {
+  document.querySelectorAll<HTMLElement>("[data-probe-url]").forEach((el) => {
+    const row = el.closest<HTMLElement>("[data-status]");
+    const outpostUp = row?.dataset.status === "operational" || row?.dataset.status === "under_maintenance";
+    el.hidden = false;
+    el.textContent = "Checking from your browser…";
+    void reachable(el.dataset.probeUrl!).then((ok) => {
+      el.dataset.verdict = ok ? (outpostUp ? "both-fine" : "outpost-only") : outpostUp ? "your-network" : "not-you";
+      el.textContent = verdict(outpostUp, ok);
+    });
+  });
+}
+
+// ---- "I am affected" without leaving the page ----------------------------------------------
+
+function enhanceReports(): void {
+  document.querySelectorAll<HTMLFormElement>("form[data-affected-form]").forEach((form) => {
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const button = form.querySelector("button");
+      if (button) button.disabled = true;
+      const say = (text: string) => {
+        let note = form.querySelector<HTMLElement>("[data-affected-result]");
+        if (!note) {
+          note = document.createElement("span");
+          note.dataset.affectedResult = "";
+          note.setAttribute("role", "status");
+          note.className = "ml-2";
+          form.append(note);
+        }
+        note.textContent = text;
+      };
+      fetch(form.action, { method: "POST", headers: { accept: "application/json" }, credentials: "omit" })
+        .then((r) => r.json() as Promise<{ message: string; count: number | null }>)
+        .then((r) => say(r.count ? `${r.message} ${r.count} reports in the last 15 minutes.` : r.message))
+        .catch(() => say("Your report could not be sent; please try again."));
+    });
+  });
+}
+
+// ---- Live updates: poll this page with its ETag, swap the content when it changed -----------
+
+const POLL_MS = 5000;
+const MAX_BACKOFF_MS = 5 * 60_000;
+let etag: string | null = null;
+let failures = 0;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function schedule(): void {
+  clearTimeout(timer);
+  if (document.visibilityState === "hidden") return;
+  // Full jitter on failure, ±20% otherwise, so many open pages never poll in step.
+  const delay = failures ? Math.random() * Math.min(MAX_BACKOFF_MS, POLL_MS * 2 ** failures) + POLL_MS : POLL_MS * (0.8 + Math.random() * 0.4);
+  timer = setTimeout(() => void poll(), delay);
+}
+
+function swap(html: string, onlyIfNewer: boolean): void {
+  const next = new DOMParser().parseFromString(html, "text/html");
+  const main = document.getElementById("main");
+  const fresh = next.getElementById("main");
+  if (!main || !fresh) return;
+  if (onlyIfNewer && fresh.dataset.version === main.dataset.version) return;
+  const closed = new Set<string>();
+  main.querySelectorAll("details").forEach((d, i) => !d.open && closed.add(d.querySelector("summary")?.textContent ?? String(i)));
+  main.replaceWith(fresh);
+  fresh.querySelectorAll("details").forEach((d, i) => closed.has(d.querySelector("summary")?.textContent ?? String(i)) && (d.open = false));
+  const footer = next.querySelector("footer");
+  if (footer) document.querySelector("footer")?.replaceWith(footer);
+  document.title = next.title;
+  enhance();
+}
+
+async function poll(): Promise<void> {
+  try {
+    const res = await fetch(location.pathname + location.search, { cache: "no-store", headers: etag ? { "if-none-match": etag } : {} });
+    if (res.status === 200) {
+      const tag = res.headers.get("etag");
+      // The first answer is compared by data version: the page may have changed since it loaded.
+      // A static host may send no ETag: then the data version decides.
+      if (tag === null || tag !== etag) swap(await res.text(), etag === null || tag === null);
+      etag = tag;
+      failures = 0;
+    } else if (res.status === 304) {
+      failures = 0;
+    } else {
+      failures++;
+    }
+  } catch {
+    failures++;
+  }
+  schedule();
+}
+
+function enhance(): void {
+  localise();
+  probeAll();
+  enhanceReports();
+}
+
+enhance();
 setInterval(localise, 30_000);
+if (location.protocol !== "file:") {
+  document.addEventListener("visibilitychange", () => (document.visibilityState === "visible" ? void poll() : clearTimeout(timer)));
+  void poll();
+}

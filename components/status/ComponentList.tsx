@@ -13,7 +13,11 @@ function StatusLabel({ status }: { status: SnapComponent["status"] }) {
   );
 }
 
-function ComponentRow({ component }: { component: SnapComponent }) {
+/** Reports from visitors, and where the "I am affected" form posts ("" on the live page). */
+export type ReachProps = { affected?: ReadonlyMap<string, number>; reportBase?: string };
+
+function ComponentRow({ component, reach }: { component: SnapComponent; reach: ReachProps }) {
+  const reports = reach.affected?.get(component.id);
   return (
     <li className="px-4 py-3" data-component={component.slug} data-status={component.status}>
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
@@ -22,11 +26,24 @@ function ComponentRow({ component }: { component: SnapComponent }) {
       </div>
       {component.description ? <p className="mt-0.5 text-sm text-gray-600 dark:text-gray-400">{component.description}</p> : null}
       {component.showcase ? <UptimeBar days={component.uptimeDays} percent={component.uptimePercent} name={component.name} /> : null}
+      <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-gray-600 dark:text-gray-400">
+        {component.browserProbeUrl ? <p data-probe-url={component.browserProbeUrl} aria-live="polite" hidden /> : null}
+        {reports ? (
+          <p data-affected-count={reports}>
+            {reports === 1 ? "1 person" : `${reports} people`} reported problems in the last 15 minutes
+          </p>
+        ) : null}
+        <form method="post" action={`${reach.reportBase ?? ""}/components/${component.slug}/affected`} data-affected-form="">
+          <button type="submit" aria-label={`I am affected by ${component.name}`} className="rounded border border-gray-300 px-2 py-0.5 text-xs font-medium text-gray-700 hover:bg-gray-100 dark:border-gray-700 dark:text-gray-300 dark:hover:bg-gray-800">
+            I am affected
+          </button>
+        </form>
+      </div>
     </li>
   );
 }
 
-function Group({ group }: { group: SnapGroup }) {
+function Group({ group, reach }: { group: SnapGroup; reach: ReachProps }) {
   const visible = group.components.filter(isComponentVisible);
   if (visible.length === 0) return null;
   return (
@@ -45,7 +62,7 @@ function Group({ group }: { group: SnapGroup }) {
         </summary>
         <ul className="divide-y divide-gray-100 border-t border-gray-100 pl-4 dark:divide-gray-800 dark:border-gray-800">
           {visible.map((c) => (
-            <ComponentRow key={c.id} component={c} />
+            <ComponentRow key={c.id} component={c} reach={reach} />
           ))}
         </ul>
       </details>
@@ -53,7 +70,7 @@ function Group({ group }: { group: SnapGroup }) {
   );
 }
 
-export function ComponentList({ layout }: { layout: LayoutItem[] }) {
+export function ComponentList({ layout, reach = {} }: { layout: LayoutItem[]; reach?: ReachProps }) {
   return (
     <section aria-labelledby="components-heading" className="mt-8">
       <h2 id="components-heading" className="sr-only">
@@ -62,9 +79,9 @@ export function ComponentList({ layout }: { layout: LayoutItem[] }) {
       <ul className="divide-y divide-gray-200 rounded-lg border border-gray-200 bg-white dark:divide-gray-800 dark:border-gray-800 dark:bg-gray-900">
         {layout.map((item) =>
           item.kind === "group" ? (
-            <Group key={item.group.id} group={item.group} />
+            <Group key={item.group.id} group={item.group} reach={reach} />
           ) : isComponentVisible(item.component) ? (
-            <ComponentRow key={item.component.id} component={item.component} />
+            <ComponentRow key={item.component.id} component={item.component} reach={reach} />
           ) : null,
         )}
       </ul>

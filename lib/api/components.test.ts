@@ -54,6 +54,13 @@ describe("components", () => {
     expect(f.audit("component.delete")[0]).toMatchObject({ entityId: id, actorLabel: "OUTPOST_API_TOKEN" });
   });
 
+  it("takes the Outpost-only browser-probe URL", async () => {
+    const f = apiFixture();
+    const res = await f.call("PATCH", "components/website", { json: { component: { outpost_browser_probe_url: "https://www.example.com/favicon.ico" } } });
+    expect(res.status).toBe(200);
+    expect(getComponent(f.db, res.json.id)!.browserProbeUrl).toBe("https://www.example.com/favicon.ico");
+  });
+
   it("refuses unknown values with 422 naming the field, and sends groups to component-groups", async () => {
     const f = apiFixture();
     const v = f.version();
@@ -61,6 +68,7 @@ describe("components", () => {
     expectProblem(await f.call("POST", "components", { json: { component: { name: "X", group_id: "nope" } } }), 422, ["component.group_id"]);
     expectProblem(await f.call("POST", "components", { json: { component: { name: "X", start_date: "31/01/2026" } } }), 422, ["component.start_date"]);
     expectProblem(await f.call("POST", "components", { json: { component: { description: "no name" } } }), 422, ["component.name"]);
+    expectProblem(await f.call("POST", "components", { json: { component: { name: "X", outpost_browser_probe_url: "ftp://x.test/" } } }), 422, ["component.outpost_browser_probe_url"]);
     expectProblem(await f.call("PATCH", "components/website", { json: { component: { status: "broken" } } }), 422, ["component.status"]);
     expect(f.version()).toBe(v);
     expectProblem(await f.call("PATCH", "components/nope", { json: { component: { status: "major_outage" } } }), 404);

@@ -18,7 +18,7 @@ import { componentJson, groupJson, groupV1Json } from "../statuspage";
 import type { ApiContext, FieldNames } from "./route";
 import type { ComponentCreateBody, ComponentUpdateBody, GroupCreateBody, GroupUpdateBody } from "./schemas";
 
-export const COMPONENT_FIELDS: FieldNames = { wrapper: "component" };
+export const COMPONENT_FIELDS: FieldNames = { wrapper: "component", rename: { browserProbeUrl: "outpost_browser_probe_url" } };
 export const GROUP_FIELDS: FieldNames = { wrapper: "component_group", rename: { componentIds: "components" } };
 
 function componentInput(f: ComponentUpdateBody["component"]): ComponentPatch {
@@ -30,6 +30,7 @@ function componentInput(f: ComponentUpdateBody["component"]): ComponentPatch {
     showcase: f.showcase,
     onlyShowIfDegraded: f.only_show_if_degraded,
     startDate: f.start_date,
+    browserProbeUrl: f.outpost_browser_probe_url,
   };
 }
 

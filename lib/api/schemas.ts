@@ -61,6 +61,11 @@ const componentFields = {
   only_show_if_degraded: z.boolean().optional(),
   start_date: z.iso.date({ error: "Use a date like 2026-01-31" }).nullable().optional().describe("Uptime is counted from this day."),
   automation_email: ignored("e-mail automation"),
+  outpost_browser_probe_url: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("Outpost only: an http(s) URL of the service that visitors' browsers fetch to tell \"is it just me?\" (allows CORS or is an image). null removes it."),
 };
 export const componentCreateBody = z.object({ component: z.object(componentFields) });
 export const componentUpdateBody = z.object({ component: z.object(componentFields).partial() });

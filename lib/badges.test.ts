@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { testDatabase } from "@/db/testing";
+import { seedDemo } from "@/db/seed";
+import {
+  badgeEndpointJson,
+  badgeSvg,
+  cleanLabel,
+  LABEL_MAX,
+  parseBadgePath,
+  parseStyle,
+  resolveBadge,
+  uptimeBadge,
+  uptimeColor,
+} from "./badges";
+import { setComponentStatus } from "./incidents";
+import { buildSnapshot } from "./snapshot";
+import { uptimeBetween } from "./uptime";
+
+const NOW = Date.parse("2026-11-24T12:00:00Z");
+
+function snapshot() {
+  const db = testDatabase();
+  seedDemo(db, { name: "Demo", timeZone: "Etc/UTC", now: NOW });
+  return { db, s: buildSnapshot(db, { publicUrl: "http://status.test", now: NOW }) };
+}
+
+describe("badge paths", () => {
+  it("reads the overall, component and uptime badges, and nothing else", () => {
+    expect(parseBadgePath("/badge.svg")).toEqual({ kind: "overall", format: "svg" });
+    expect(parseBadgePath("/badge.json")).toEqual({ kind: "overall", format: "json" });
+    expect(parseBadgePath("/badge/api.json")).toEqual({ kind: "component", component: "api", format: "json" });
+    expect(parseBadgePath("/badge/api/uptime-7d.svg")).toEqual({ kind: "uptime", component: "api", window: "7d", format: "svg" });
+    expect(parseBadgePath("/badge/api/uptime-1y.svg")).toBe("unknown");
+    expect(parseBadgePath("/badge/../../etc.svg")).toBe("unknown");
+    expect(parseBadgePath("/badges")).toBeNull();
+  });
+});
+
+describe("badges", () => {
+  it("say the overall status and each component's, by id or slug; unknown ones are grey", () => {
+    const { s } = snapshot();
+    expect(resolveBadge(s, { kind: "overall", format: "svg" }).badge).toEqual({ label: "status", message: "partially degraded service", color: "yellow" });
+    const c = s.components[0];
+    const bySlug = resolveBadge(s, { kind: "component", component: c.slug, format: "svg" });
+    expect(bySlug).toEqual(resolveBadge(s, { kind: "component", component: c.id, format: "svg" }));
+    expect(bySlug.found).toBe(true);
+    expect(bySlug.badge.label).toBe(c.name);
+    const unknown = resolveBadge(s, { kind: "component", component: "no-such-thing", format: "svg" });
+    expect(unknown).toEqual({ badge: { label: "status", message: "unknown", color: "lightgrey" }, found: false });
+    expect(badgeSvg(unknown.badge, "flat")).toContain('aria-label="status: unknown"');
+  });
+
+  it("follow a component's status", () => {
+    const { db, s } = snapshot();
+    const c = s.components.find((x) => x.status === "operational")!;
+    setComponentStatus(db, c.id, "major_outage", NOW);
+    const after = buildSnapshot(db, { publicUrl: "http://status.test", now: NOW + 1 });
+    expect(resolveBadge(after, { kind: "component", component: c.slug, format: "json" }).badge).toMatchObject({ message: "major outage", color: "red" });
+  });
+
+  it("render as SVG in every style, the label escaped", () => {
+    for (const style of ["flat", "flat-square", "for-the-badge"] as const) {
+      const svg = badgeSvg({ label: '<script>"x"</script>', message: "ok", color: "brightgreen" }, style);
+      expect(svg.startsWith("<svg")).toBe(true);
+      expect(svg).not.toContain("<script>");
+    }
+    expect(parseStyle("plastic")).toBe("flat");
+    expect(parseStyle("flat-square")).toBe("flat-square");
+  });
+
+  it("take a caller's label only when printable and short", () => {
+    expect(cleanLabel(null, "status")).toBe("status");
+    expect(cleanLabel("  \u0000  ", "status")).toBe("status");
+    expect(cleanLabel("my   api\n", "status")).toBe("my api");
+    expect(cleanLabel("x".repeat(200), "status")).toHaveLength(LABEL_MAX);
+  });
+
+  it("give the shields.io endpoint schema and nothing more", () => {
+    const json = badgeEndpointJson({ label: "status", message: "operational", color: "brightgreen" });
+    expect(Object.keys(json).sort()).toEqual(["cacheSeconds", "color", "label", "message", "schemaVersion"]);
+    expect(json.schemaVersion).toBe(1);
+    expect(json.cacheSeconds).toBeGreaterThanOrEqual(300);
+  });
+
+  it("show uptime over 24 hours and 7, 30 or 90 days", () => {
+    const { s } = snapshot();
+    const dbc = s.components.find((c) => c.name === "Database cluster")!;
+    // The demo's database outage was 83 days ago: only the 90-day window sees it.
+    expect(uptimeBadge(dbc, "30d").message).toBe("100%");
+    expect(uptimeBadge(dbc, "90d").message).toMatch(/^99\.\d+%$/);
+    expect(uptimeBadge(dbc, "24h").message).toBe("100%");
+    expect(uptimeColor(null)).toBe("lightgrey");
+    expect(uptimeColor(99.95)).toBe("brightgreen");
+    expect(uptimeColor(90)).toBe("red");
+  });
+});
+
+describe("uptimeBetween", () => {
+  it("weighs a partial outage at 30% and ignores time outside the window", () => {
+    const h = 3_600_000;
+    const periods = [
+      { status: "operational" as const, startedAt: 0, endedAt: 10 * h },
+      { status: "partial_outage" as const, startedAt: 10 * h, endedAt: 20 * h },
+      { status: "major_outage" as const, startedAt: 20 * h, endedAt: null },
+    ];
+    expect(uptimeBetween(periods, 0, 10 * h)).toBe(100);
+    expect(uptimeBetween(periods, 10 * h, 20 * h)).toBe(70);
+    expect(uptimeBetween(periods, 20 * h, 30 * h)).toBe(0);
+    expect(uptimeBetween(periods, 0, 20 * h)).toBe(85);
+    expect(uptimeBetween([], 0, h)).toBeNull();
+  });
+});

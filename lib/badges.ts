@@ -1,0 +1,116 @@
+// Status and uptime badges from the snapshot: SVG (badge-maker, the shields.io library) and the
+// shields.io endpoint JSON. Pure: the front server turns these into cached bytes.
+import { makeBadge } from "badge-maker";
+import { COMPONENT_STATUS_LABELS, type ComponentStatus, type Indicator } from "./constants";
+import type { SnapComponent, Snapshot } from "./snapshot";
+import { uptimePercent } from "./uptime";
+
+export const BADGE_STYLES = ["flat", "flat-square", "for-the-badge"] as const;
+export type BadgeStyle = (typeof BADGE_STYLES)[number];
+export const UPTIME_WINDOWS = ["24h", "7d", "30d", "90d"] as const;
+export type UptimeWindow = (typeof UPTIME_WINDOWS)[number];
+/** shields.io caches endpoint badges at least this long anyway. */
+export const BADGE_CACHE_SECONDS = 300;
+export const LABEL_MAX = 40;
+
+export type Badge = { label: string; message: string; color: string };
+
+const INDICATOR_COLORS: Record<Indicator, string> = {
+  none: "brightgreen",
+  minor: "yellow",
+  major: "orange",
+  critical: "red",
+  maintenance: "blue",
+};
+
+const COMPONENT_COLORS: Record<ComponentStatus, string> = {
+  operational: "brightgreen",
+  degraded_performance: "yellow",
+  partial_outage: "orange",
+  major_outage: "red",
+  under_maintenance: "blue",
+};
+
+export const UNKNOWN_BADGE: Badge = { label: "status", message: "unknown", color: "lightgrey" };
+
+/** A component by id or slug. */
+export function findSnapComponent(s: Snapshot, idOrSlug: string): SnapComponent | undefined {
+  return s.componentsById.get(idOrSlug) ?? s.components.find((c) => c.slug === idOrSlug);
+}
+
+export function overallBadge(s: Snapshot): Badge {
+  return { label: "status", message: s.status.description.toLowerCase(), color: INDICATOR_COLORS[s.status.indicator] };
+}
+
+export function componentBadge(c: SnapComponent): Badge {
+  return { label: c.name, message: COMPONENT_STATUS_LABELS[c.status].toLowerCase(), color: COMPONENT_COLORS[c.status] };
+}
+
+export function uptimeOf(c: SnapComponent, window: UptimeWindow): number | null {
+  if (window === "24h") return c.uptime24h;
+  const days = Number(window.slice(0, -1));
+  return uptimePercent(c.uptimeDays.slice(-days));
+}
+
+export function uptimeColor(percent: number | null): string {
+  if (percent === null) return "lightgrey";
+  if (percent >= 99.9) return "brightgreen";
+  if (percent >= 99) return "green";
+  if (percent >= 97) return "yellow";
+  if (percent >= 95) return "orange";
+  return "red";
+}
+
+export function uptimeBadge(c: SnapComponent, window: UptimeWindow): Badge {
+  const percent = uptimeOf(c, window);
+  return { label: `uptime ${window}`, message: percent === null ? "no data" : `${percent}%`, color: uptimeColor(percent) };
+}
+
+/** A caller's label: printable characters only, trimmed, at most LABEL_MAX long; otherwise the default. */
+export function cleanLabel(raw: string | null | undefined, fallback: string): string {
+  if (raw === null || raw === undefined) return fallback;
+  const cleaned = raw.replace(/[\u0000-\u001f\u007f]/g, "").replace(/\s+/g, " ").trim().slice(0, LABEL_MAX);
+  return cleaned || fallback;
+}
+
+export function parseStyle(raw: string | null | undefined): BadgeStyle {
+  return (BADGE_STYLES as readonly string[]).includes(raw ?? "") ? (raw as BadgeStyle) : "flat";
+}
+
+/** The SVG of a badge; badge-maker escapes the text as XML. */
+export function badgeSvg(b: Badge, style: BadgeStyle): string {
+  return makeBadge({ label: b.label, message: b.message, color: b.color, style });
+}
+
+/** The shields.io endpoint schema: exactly these keys. */
+export function badgeEndpointJson(b: Badge) {
+  return { schemaVersion: 1 as const, label: b.label, message: b.message, color: b.color, cacheSeconds: BADGE_CACHE_SECONDS };
+}
+
+export type BadgeRequest =
+  | { kind: "overall"; format: "svg" | "json" }
+  | { kind: "component"; component: string; format: "svg" | "json" }
+  | { kind: "uptime"; component: string; window: UptimeWindow; format: "svg" };
+
+const COMPONENT_PATH = /^\/badge\/([A-Za-z0-9_-]{1,80})\.(svg|json)$/;
+const UPTIME_PATH = /^\/badge\/([A-Za-z0-9_-]{1,80})\/uptime-(24h|7d|30d|90d)\.svg$/;
+
+/** Which badge a path asks for; null when the path is not a badge at all. */
+export function parseBadgePath(path: string): BadgeRequest | "unknown" | null {
+  if (path === "/badge.svg") return { kind: "overall", format: "svg" };
+  if (path === "/badge.json") return { kind: "overall", format: "json" };
+  if (!path.startsWith("/badge/")) return null;
+  const uptime = UPTIME_PATH.exec(path);
+  if (uptime) return { kind: "uptime", component: uptime[1], window: uptime[2] as UptimeWindow, format: "svg" };
+  const c = COMPONENT_PATH.exec(path);
+  if (c) return { kind: "component", component: c[1], format: c[2] as "svg" | "json" };
+  return "unknown";
+}
+
+/** The badge for a request, or the grey "unknown" one when the component does not exist. */
+export function resolveBadge(s: Snapshot, req: BadgeRequest): { badge: Badge; found: boolean } {
+  if (req.kind === "overall") return { badge: overallBadge(s), found: true };
+  const c = findSnapComponent(s, req.component);
+  if (!c) return { badge: UNKNOWN_BADGE, found: false };
+  return { badge: req.kind === "uptime" ? uptimeBadge(c, req.window) : componentBadge(c), found: true };
+}

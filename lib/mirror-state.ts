@@ -1,0 +1,66 @@
+// What the mirror publisher last did, kept in memory for /api/health, the live page's footer and
+// the admin (never in a public table: recording a publish must not count as a change to publish).
+export type MirrorTargetState = {
+  target: string;
+  lastPublishedAt: number | null;
+  lastError: string | null;
+  lastErrorAt: number | null;
+  failures: number;
+};
+
+export type MirrorState = { configured: boolean; targets: MirrorTargetState[]; stamp: number };
+
+const KEY = Symbol.for("outpost.mirror-state");
+
+function store(): MirrorState {
+  const g = globalThis as { [KEY]?: MirrorState };
+  g[KEY] ??= { configured: false, targets: [], stamp: 0 };
+  return g[KEY];
+}
+
+export function mirrorState(): MirrorState {
+  return store();
+}
+
+export function configureMirrorTargets(names: readonly string[]): void {
+  const s = store();
+  s.configured = names.length > 0;
+  s.targets = names.map((target) => ({ target, lastPublishedAt: null, lastError: null, lastErrorAt: null, failures: 0 }));
+  s.stamp++;
+}
+
+export function recordPublish(target: string, at: number, error: Error | null): void {
+  const s = store();
+  const t = s.targets.find((x) => x.target === target);
+  if (!t) return;
+  if (error) {
+    t.lastError = error.message.slice(0, 300);
+    t.lastErrorAt = at;
+    t.failures++;
+  } else {
+    t.lastPublishedAt = at;
+    t.lastError = null;
+    t.failures = 0;
+  }
+  s.stamp++;
+}
+
+/** The oldest successful publish across targets (what a visitor of any target can rely on). */
+export function lastMirrorPublish(s: MirrorState = store()): number | null {
+  if (!s.targets.length || s.targets.some((t) => t.lastPublishedAt === null)) return null;
+  return Math.min(...s.targets.map((t) => t.lastPublishedAt!));
+}
+
+export function mirrorHealth(s: MirrorState = store()) {
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  return {
+    configured: s.configured,
+    last_published_at: iso(lastMirrorPublish(s)),
+    targets: s.targets.map((t) => ({
+      target: t.target,
+      last_published_at: iso(t.lastPublishedAt),
+      last_error: t.lastError,
+      last_error_at: iso(t.lastErrorAt),
+    })),
+  };
+}

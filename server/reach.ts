@@ -1,0 +1,157 @@
+// Public surfaces for reaching people elsewhere: badges, the widget script and its iframe
+// variant, the status script. Each is built from the snapshot once per change and served as bytes.
+import {
+  badgeEndpointJson,
+  badgeSvg,
+  cleanLabel,
+  parseBadgePath,
+  parseStyle,
+  resolveBadge,
+  UNKNOWN_BADGE,
+  type BadgeRequest,
+} from "@/lib/badges";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { getDb } from "@/db/client";
+import { findComponentBySlug, getComponent } from "@/db/queries/components";
+import { clientHash, isCorroborated, PUBLIC_WINDOWS, recentCounts, reportAffected, type ReportResult } from "@/lib/affected";
+import { addressOf } from "@/lib/auth/client-address";
+import { config } from "@/lib/config";
+import { ensureAuthSecret } from "@/lib/secret";
+import { currentSnapshot } from "@/lib/snapshot";
+import { memoize, type Snapshot } from "@/lib/snapshot";
+import { embedScript, statusScript, widgetStatus } from "@/lib/widget";
+import { sha256, type LoadedAssets } from "./assets";
+import { jsonPayload, makePayload, NO_STORE, sendPayload, type Payload } from "./payload";
+
+const CORS = { "access-control-allow-origin": "*" };
+const SVG = "image/svg+xml; charset=utf-8";
+const JS = "text/javascript; charset=utf-8";
+
+export function isReachPath(path: string): boolean {
+  return path === "/badge.svg" || path === "/badge.json" || path.startsWith("/badge/") || path === "/embed.js" || path === "/embed" || path === "/status.js";
+}
+
+function badgePayload(s: Snapshot, req: BadgeRequest | "unknown", query: URLSearchParams): Payload {
+  const style = parseStyle(query.get("style"));
+  const rawLabel = query.get("label");
+  const key = `badge:${JSON.stringify(req)}:${style}:${rawLabel ?? ""}`;
+  return memoize(s, key, () => {
+    const { badge, found } = req === "unknown" ? { badge: UNKNOWN_BADGE, found: false } : resolveBadge(s, req);
+    const shown = { ...badge, label: cleanLabel(rawLabel, badge.label) };
+    const status = found ? 200 : 404;
+    if (req !== "unknown" && req.format === "json") return jsonPayload(status, badgeEndpointJson(shown));
+    return makePayload(status, SVG, badgeSvg(shown, style), CORS);
+  });
+}
+
+export function embedPayload(s: Snapshot, assets: LoadedAssets): Payload {
+  return memoize(s, "embed.js", () => {
+    const cfg = config();
+    return makePayload(200, JS, embedScript(assets.embed, cfg.publicUrl, cfg.mirror.publicUrl), CORS);
+  });
+}
+
+/** The status as a script for the widget; `mirrorBase` makes its links point into the mirror. */
+export function statusScriptPayload(s: Snapshot, mirrorBase?: string): Payload {
+  return memoize(s, `status.js:${mirrorBase ?? ""}`, () =>
+    makePayload(200, JS, statusScript(widgetStatus(s, mirrorBase ?? s.page.url, Boolean(mirrorBase))), CORS),
+  );
+}
+
+const escapeHtml = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+const FRAME_COLORS: Record<string, string> = { none: "#15803d", minor: "#a16207", major: "#c2410c", critical: "#b91c1c", maintenance: "#1d4ed8" };
+const FRAME_CSS =
+  "body{margin:0;font:14px/1.4 system-ui,sans-serif;color:#111827;background:transparent}" +
+  "a{display:flex;align-items:center;gap:8px;margin:4px;padding:6px 12px;border:1px solid #d1d5db;border-radius:999px;background:#fff;color:inherit;text-decoration:none}" +
+  "a.b{border-radius:8px;font-weight:600;color:#7c2d12;background:#fff7ed;border-color:#fdba74}span{width:10px;height:10px;border-radius:50%;flex:none}" +
+  "@media (prefers-color-scheme:dark){a{color:#f3f4f6;background:#111827;border-color:#374151}}" +
+  Object.entries(FRAME_COLORS).map(([k, c]) => `.i-${k}{background:${c}}`).join("");
+
+/** The iframe variant: the pill and open incidents as a tiny page, refreshed every minute without script. */
+export function embedFramePayload(s: Snapshot): Payload {
+  return memoize(s, "embed-frame", () => {
+    const incidents = s.incidents.unresolved
+      .slice(0, 2)
+      .map((i) => `<a class="b" href="${escapeHtml(i.url)}" target="_blank" rel="noopener"><span class="i-major"></span>Incident: ${escapeHtml(i.name)}</a>`)
+      .join("");
+    const html =
+      `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="60">` +
+      `<meta name="color-scheme" content="light dark"><title>${escapeHtml(s.page.name)} status</title><style>${FRAME_CSS}</style></head>` +
+      `<body data-indicator="${escapeHtml(s.status.indicator)}">${incidents}<a href="${escapeHtml(s.page.url)}" target="_blank" rel="noopener">` +
+      `<span class="i-${escapeHtml(s.status.indicator)}"></span>${escapeHtml(s.status.description)}</a></body></html>`;
+    return makePayload(200, "text/html; charset=utf-8", html, {
+      // The only public page that may be framed, by anyone.
+      "content-security-policy": `default-src 'none'; style-src ${sha256(FRAME_CSS)}; base-uri 'none'; form-action 'none'; frame-ancestors *`,
+      "x-content-type-options": "nosniff",
+      "referrer-policy": "strict-origin-when-cross-origin",
+    });
+  });
+}
+
+/** The payload for one of the paths above, or null when the path is not ours. */
+export function reachPayload(path: string, query: URLSearchParams, snapshot: () => Snapshot, assets: LoadedAssets): Payload | null {
+  const badge = parseBadgePath(path);
+  if (badge) return badgePayload(snapshot(), badge, query);
+  if (path === "/embed.js") return embedPayload(snapshot(), assets);
+  if (path === "/status.js") return statusScriptPayload(snapshot());
+  if (path === "/embed") return embedFramePayload(snapshot());
+  return null;
+}
+
+// ---- "I am affected" ---------------------------------------------------------------------
+
+const AFFECTED_PATH = /^\/components\/([A-Za-z0-9_-]{1,80})\/affected$/;
+
+export function isReachWrite(method: string | undefined, path: string): boolean {
+  return method === "POST" && AFFECTED_PATH.test(path);
+}
+
+let secret: string | undefined;
+function reportSecret(): string {
+  const cfg = config();
+  secret ??= ensureAuthSecret(cfg.databasePath, cfg.authSecret);
+  return secret;
+}
+
+const MESSAGES: Record<ReportResult["reason"], string> = {
+  counted: "Thank you: your report was counted.",
+  already: "Thank you: your report for this component was already counted in the last few minutes.",
+  limited: "You have sent many reports in the last hour; please try again later.",
+  full: "Many people have reported this already; thank you.",
+};
+
+function reportPage(status: number, title: string, message: string): Payload {
+  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p><p><a href="/">Back to the status page</a></p></main></body></html>`;
+  return makePayload(status, "text/html; charset=utf-8", html, {
+    "cache-control": NO_STORE,
+    "content-security-policy": "default-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    "x-frame-options": "DENY",
+  });
+}
+
+/**
+ * POST /components/{id or slug}/affected: an anonymous report. A form post (no JavaScript) gets a
+ * small page; a script asking for JSON gets the outcome and, when corroborated, the public count.
+ */
+export function handleReachWrite(req: IncomingMessage, res: ServerResponse, path: string, trustProxy: boolean): void {
+  req.resume(); // the body carries nothing we need
+  const wantsJson = /application\/json/.test(req.headers.accept ?? "");
+  const key = AFFECTED_PATH.exec(path)![1];
+  const db = getDb();
+  const s = currentSnapshot();
+  const row = getComponent(db, key) ?? findComponentBySlug(db, s.page.id, key);
+  if (!row) {
+    const body = wantsJson ? jsonPayload(404, { error: "No such component" }, { "cache-control": NO_STORE }) : reportPage(404, "Unknown component", "There is no component with this address.");
+    return sendPayload(req, res, body);
+  }
+  const now = Date.now();
+  const address = addressOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustProxy);
+  const result = reportAffected(db, row.id, clientHash(reportSecret(), address, now), now);
+  const status = result.reason === "limited" ? 429 : 200;
+  if (!wantsJson) return sendPayload(req, res, reportPage(status, status === 429 ? "Too many reports" : "Report received", MESSAGES[result.reason]));
+  const corroborated = isCorroborated(s, row);
+  const count = corroborated ? (recentCounts(db, now, PUBLIC_WINDOWS).get(row.id) ?? 0) : null;
+  sendPayload(req, res, jsonPayload(status, { counted: result.counted, reason: result.reason, message: MESSAGES[result.reason], count }, { "cache-control": NO_STORE }));
+  // jsonPayload allows any origin: the static mirror's page posts here from its own host.
+}
