@@ -22,6 +22,10 @@ describe("parseConfig", () => {
     ["OUTPOST_API_TOKEN", "short"],
     ["TRUST_PROXY", "yes"],
     ["OIDC_ISSUER", "not a url"],
+    ["OUTPOST_MONITORS", "maybe"],
+    ["OUTPOST_CHECK_RETENTION_DAYS", "0"],
+    ["OUTPOST_ALERT_WEBHOOK_URL", "ftp://hooks.example.com"],
+    ["OUTPOST_ALERT_WEBHOOK_FORMAT", "irc"],
   ])("names %s in one line when it is %s", (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`^${name} `));
@@ -32,5 +36,10 @@ describe("parseConfig", () => {
     const c = parseConfig({ OIDC_ISSUER: "https://id.example.com/", OIDC_CLIENT_ID: "id", OIDC_CLIENT_SECRET: "s", OUTPOST_ADMIN_EMAIL: "Boss@Example.com" });
     expect(c.oidc).toEqual({ issuer: "https://id.example.com", clientId: "id", clientSecret: "s", name: "single sign-on" });
     expect(c.admin.email).toBe("boss@example.com");
+  });
+  it("reads the monitor settings", () => {
+    expect(parseConfig({}).monitors).toEqual({ enabled: true, retentionDays: 14, alertWebhook: null });
+    const c = parseConfig({ OUTPOST_MONITORS: "0", OUTPOST_CHECK_RETENTION_DAYS: "30", OUTPOST_ALERT_WEBHOOK_URL: "https://hooks.example.com/x", OUTPOST_ALERT_WEBHOOK_FORMAT: "slack" });
+    expect(c.monitors).toEqual({ enabled: false, retentionDays: 30, alertWebhook: { url: "https://hooks.example.com/x", format: "slack" } });
   });
 });

@@ -42,6 +42,13 @@ const envSchema = z.object({
     .refine((u) => /^smtps?:\/\//.test(u) && URL.canParse(u), "must look like smtp://user:password@host:587 or smtps://host:465")
     .optional(),
   MAIL_FROM: z.string().trim().min(3).max(200).optional(),
+  OUTPOST_MONITORS: flag("1"),
+  OUTPOST_CHECK_RETENTION_DAYS: z.coerce.number({ error: "must be a number of days" }).int("must be a whole number of days").min(1, "must be at least 1").max(365, "must be at most 365").default(14),
+  OUTPOST_ALERT_WEBHOOK_URL: z
+    .string()
+    .refine((u) => /^https?:\/\//.test(u) && URL.canParse(u), "must be an absolute http(s) URL")
+    .optional(),
+  OUTPOST_ALERT_WEBHOOK_FORMAT: z.enum(["slack", "discord", "teams", "json"], { error: "must be one of slack, discord, teams, json" }).default("json"),
 });
 
 export type Config = Readonly<{
@@ -58,6 +65,7 @@ export type Config = Readonly<{
   trustProxy: boolean;
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
   mail: { url: string; from: string } | null;
+  monitors: { enabled: boolean; retentionDays: number; alertWebhook: { url: string; format: "slack" | "discord" | "teams" | "json" } | null };
 }>;
 
 export class ConfigError extends Error {}
@@ -97,6 +105,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     apiToken: e.OUTPOST_API_TOKEN,
     trustProxy: e.TRUST_PROXY,
     oidc: oidcOf(e),
+    monitors: {
+      enabled: e.OUTPOST_MONITORS,
+      retentionDays: e.OUTPOST_CHECK_RETENTION_DAYS,
+      alertWebhook: e.OUTPOST_ALERT_WEBHOOK_URL ? { url: e.OUTPOST_ALERT_WEBHOOK_URL, format: e.OUTPOST_ALERT_WEBHOOK_FORMAT } : null,
+    },
     mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `Outpost <outpost@${new URL(publicUrl).hostname}>` } : null,
   });
 }

@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { getIncident } from "@/db/queries/incidents";
 import { readDataVersion } from "@/db/queries/version";
 import { loadHistory, parseHistoryQuery } from "@/lib/history";
+import { monitorHealth } from "@/lib/monitors/health";
 import { currentSnapshot, hydrateIncidents, lastSnapshot, memoize, type Snapshot } from "@/lib/snapshot";
 import { STATUSPAGE_DOCUMENTS } from "@/lib/statuspage";
 import type { LoadedAssets } from "./assets";
@@ -73,6 +74,7 @@ function healthPayload(): Payload {
     status: database === "ok" ? "ok" : "degraded",
     database,
     snapshot: s ? { version: s.version, built_at: new Date(s.builtAt).toISOString() } : null,
+    monitors: database === "ok" ? monitorHealth(getDb()) : null,
   };
   return jsonPayload(database === "ok" ? 200 : 503, body, { "cache-control": NO_STORE });
 }

@@ -2,6 +2,8 @@
 // overdue reminders. Each tick is short and bounded; a failure is logged and the next tick retries.
 import type { Db } from "@/db/client";
 import { generateOccurrences, runMaintenanceClock } from "@/lib/maintenance";
+import { config } from "@/lib/config";
+import { MonitorScheduler } from "@/lib/monitors/scheduler";
 import { sendOverdueReminders } from "@/lib/reminders";
 
 export const LOOP_INTERVAL_MS = 2_000;
@@ -29,5 +31,10 @@ export function startLoops(db: Db): () => void {
   };
   const timer = setInterval(() => void tick(), LOOP_INTERVAL_MS);
   void tick();
-  return () => clearInterval(timer);
+  const monitors = config().monitors;
+  const stopMonitors = monitors.enabled ? new MonitorScheduler(db, { retentionDays: monitors.retentionDays }).start() : () => {};
+  return () => {
+    clearInterval(timer);
+    stopMonitors();
+  };
 }
