@@ -22,6 +22,7 @@ import {
   type ComponentStatus,
 } from "./constants";
 import { renderMarkdown } from "./markdown";
+import { monitoringView, type ComponentMonitoring } from "./monitors/view";
 import { overallStatus, worstStatus, type OverallStatus } from "./status";
 import { lastDays } from "./time";
 import { dailyUptime, uptimePercent, type DayUptime, type StatusPeriod } from "./uptime";
@@ -30,6 +31,8 @@ export type SnapComponent = Omit<ComponentRow, "pageId"> & {
   pageId: string;
   uptimeDays: DayUptime[];
   uptimePercent: number | null;
+  /** Response times and uptime % from monitor roll-ups; null when no monitor watches it. */
+  monitoring?: ComponentMonitoring | null;
 };
 
 export type SnapGroup = {
@@ -118,10 +121,11 @@ export function buildSnapshot(db: Db, opts: { publicUrl: string; now?: number; f
     list.push(p);
     periods.set(p.componentId, list);
   }
+  const monitoring = monitoringView(db, now);
   const components: SnapComponent[] = listComponents(db, pageId).map((c) => {
     const startedFrom = c.startDate ? lastDays(Date.parse(`${c.startDate}T12:00:00Z`), 1, timeZone)[0].start : undefined;
     const days = dailyUptime(periods.get(c.id) ?? [], { now, days: UPTIME_DAYS, timeZone, startedFrom });
-    return { ...c, uptimeDays: days, uptimePercent: uptimePercent(days) };
+    return { ...c, uptimeDays: days, uptimePercent: uptimePercent(days), monitoring: monitoring.get(c.id) ?? null };
   });
   const componentsById = new Map(components.map((c) => [c.id, c]));
 

@@ -1,6 +1,7 @@
 import { COMPONENT_STATUS_LABELS } from "@/lib/constants";
 import type { LayoutItem, SnapComponent, SnapGroup } from "@/lib/snapshot";
 import { isComponentVisible } from "@/lib/status";
+import { ResponseTimeChart } from "./ResponseTimeChart";
 import { StatusIcon, STATUS_TEXT_CLASS } from "./StatusIcon";
 import { UptimeBar } from "./UptimeBar";
 
@@ -22,6 +23,7 @@ function ComponentRow({ component }: { component: SnapComponent }) {
       </div>
       {component.description ? <p className="mt-0.5 text-sm text-gray-600 dark:text-gray-400">{component.description}</p> : null}
       {component.showcase ? <UptimeBar days={component.uptimeDays} percent={component.uptimePercent} name={component.name} /> : null}
+      {component.monitoring ? <ResponseTimeChart monitoring={component.monitoring} name={component.name} /> : null}
     </li>
   );
 }
