@@ -9,6 +9,7 @@ type Item = { href: string; label: string; role: Role };
 export const ADMIN_NAV: readonly Item[] = [
   { href: "/admin", label: "Dashboard", role: "editor" },
   { href: "/admin/components", label: "Components", role: "editor" },
+  { href: "/admin/monitors", label: "Monitors", role: "editor" },
   { href: "/admin/settings", label: "Settings", role: "admin" },
   { href: "/admin/people", label: "People", role: "admin" },
   { href: "/admin/tokens", label: "API tokens", role: "admin" },
