@@ -72,6 +72,7 @@ export async function publishDraftAction(_prev: ActionState, form: FormData): Pr
   return runAction("editor", (staff) => {
     const incidentId = publishDraft(getDb(), staff, id);
     revalidatePath("/admin");
+    revalidatePath("/admin/monitors");
     return { ok: true, message: `Published as incident ${incidentId}.` };
   });
 }
@@ -81,6 +82,7 @@ export async function dismissDraftAction(_prev: ActionState, form: FormData): Pr
   return runAction("editor", (staff) => {
     dismissDraft(getDb(), staff, id);
     revalidatePath("/admin");
+    revalidatePath("/admin/monitors");
     return { ok: true, message: "Dismissed." };
   });
 }
