@@ -12,6 +12,8 @@ import { startTarget, type Target } from "../lib/monitors/test-support";
 import { database, expect, expectNoSeriousAxeViolations, signInPage, test } from "./fixtures";
 
 let target: Target;
+// Each test waits for real checks by the server's scheduler and runs accessibility scans.
+test.describe.configure({ timeout: 120_000 });
 test.beforeAll(async () => {
   target = await startTarget();
 });

@@ -21,7 +21,9 @@ export function MonitorForm({ components, monitorId, initial = {} }: Props) {
     <TextField key={`${kind}-${name}`} label={label} name={name} defaultValue={v[name] ?? ""} error={err(name)} {...extra} />
   );
   return (
-    <form action={action} className="space-y-4 rounded-lg border border-gray-200 p-4 dark:border-gray-800" aria-labelledby="monitor-form">
+    // Keyed by the last answer: React resets a form after its action, and a remount makes the
+    // reset land on what was submitted (state.values) rather than on the first render's values.
+    <form key={JSON.stringify(state.values ?? {}) + (state.message ?? "")} action={action} className="space-y-4 rounded-lg border border-gray-200 p-4 dark:border-gray-800" aria-labelledby="monitor-form">
       <h2 id="monitor-form" className="font-semibold">{editing ? "Edit monitor" : "Add a monitor"}</h2>
       <FormStatus state={state} />
       {editing ? <input type="hidden" name="id" value={monitorId} /> : null}

@@ -122,8 +122,9 @@ describe("detection and confirmation", () => {
   it("marks the component degraded when latency stays over the threshold", async () => {
     const w = world();
     target.mode = "slow";
-    target.slowMs = 150;
-    monitor(w, { kind: "http", settings: http(), latencyThresholdMs: 50 });
+    // Far apart, so a busy machine cannot blur slow and fast.
+    target.slowMs = 1200;
+    monitor(w, { kind: "http", settings: http(), latencyThresholdMs: 500, timeoutMs: 5000 });
     await w.sched.runDue();
     expect(status(w)).toBe("operational");
     await step(w);
