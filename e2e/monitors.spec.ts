@@ -107,3 +107,17 @@ test("[monitors] the public page shows response times and uptime for a monitored
   const html = await (await page.request.get("/")).text();
   expect(html).toContain("Last 24 hours: typical (p50)");
 });
+
+test("[monitors] a heartbeat URL records a beat (GET or POST); an unknown token is 404", async ({ request }) => {
+  const db = database();
+  const component = createComponent(db, SYSTEM_ACTOR, { name: `Nightly job ${Date.now()}` });
+  const hb = createMonitor(db, SYSTEM_ACTOR, { componentId: component.id, name: "Nightly export", kind: "heartbeat", settings: { periodSeconds: 86_400 } });
+  const before = Date.now();
+  const post = await request.post(`/api/heartbeat/${hb.heartbeatToken}`);
+  expect(post.status()).toBe(200);
+  expect((await request.get(`/api/heartbeat/${hb.heartbeatToken}`)).status()).toBe(200);
+  expect(listMonitors(db).find((m) => m.id === hb.id)!.lastBeatAt).toBeGreaterThanOrEqual(before);
+  expect((await request.get("/api/heartbeat/not-a-known-token")).status()).toBe(404);
+  const health = await (await request.get("/api/health")).json();
+  expect(health.monitors).toEqual({ last_run: expect.any(String), late_checks: expect.any(Number) });
+});
