@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { checkResults, checkRollups, monitorAlerts, monitorComponentState, monitorDrafts, monitorLease, monitors } from "../monitors-schema";
 import { incidentComponents, incidents } from "../schema";
@@ -95,6 +95,16 @@ export function upsertRollups(db: Db, rows: (typeof checkRollups.$inferInsert)[]
 export function listRollupsSince(db: Db, size: RollupRow["size"], since: number, monitorIds?: readonly string[]): RollupRow[] {
   const where = monitorIds ? and(eq(checkRollups.size, size), gte(checkRollups.bucketStart, since), inArray(checkRollups.monitorId, monitorIds)) : and(eq(checkRollups.size, size), gte(checkRollups.bucketStart, since));
   return db.select().from(checkRollups).where(where).orderBy(asc(checkRollups.bucketStart)).all();
+}
+
+/** Checks and failures per monitor over buckets starting after `since`: the uptime figures. */
+export function sumRollupsSince(db: Db, size: RollupRow["size"], since: number): { monitorId: string; count: number; failures: number }[] {
+  return db
+    .select({ monitorId: checkRollups.monitorId, count: sql<number>`sum(${checkRollups.count})`, failures: sql<number>`sum(${checkRollups.failures})` })
+    .from(checkRollups)
+    .where(and(eq(checkRollups.size, size), gt(checkRollups.bucketStart, since)))
+    .groupBy(checkRollups.monitorId)
+    .all();
 }
 
 export function deleteChecksBefore(db: Db, before: number): number {

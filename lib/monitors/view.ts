@@ -1,8 +1,8 @@
 // What the public page shows per monitored component: response times (p50/p95 per hour, last
 // 24 hours and 7 days) and uptime % over 24 h / 7 d / 30 d / 90 d. Read from roll-ups only, in
-// three queries whatever the amount of raw data.
+// six small queries whatever the amount of raw data (sums are computed in SQL).
 import type { Db } from "@/db/client";
-import { listMonitors, listRollupsSince, type RollupRow } from "@/db/queries/monitors";
+import { listMonitors, listRollupsSince, sumRollupsSince, type RollupRow } from "@/db/queries/monitors";
 import { DAY, HOUR } from "./rollups";
 
 export type LatencyPoint = { at: number; p50: number | null; p95: number | null };
@@ -11,7 +11,7 @@ export type ComponentMonitoring = { monitorName: string | null; day: LatencyPoin
 
 const LATENCY_KINDS = new Set(["http", "tcp", "dns", "tls", "upstream"]);
 
-function percent(rows: readonly RollupRow[]): number | null {
+function percent(rows: readonly Pick<RollupRow, "count" | "failures">[]): number | null {
   const count = rows.reduce((n, r) => n + r.count, 0);
   if (count === 0) return null;
   const failures = rows.reduce((n, r) => n + r.failures, 0);
@@ -33,27 +33,27 @@ export function monitoringView(db: Db, now: number): Map<string, ComponentMonito
   if (monitors.length === 0) return out;
   const thisHour = Math.floor(now / HOUR) * HOUR;
   const weekFrom = thisHour - 167 * HOUR;
-  const hourly = listRollupsSince(db, "hour", weekFrom);
-  const daily = listRollupsSince(db, "day", Math.floor(now / DAY) * DAY - 89 * DAY);
   const byComponent = new Map<string, typeof monitors>();
   for (const m of monitors) byComponent.set(m.componentId, [...(byComponent.get(m.componentId) ?? []), m]);
+  const primaries = new Map([...byComponent].map(([componentId, list]) => [componentId, list.find((m) => LATENCY_KINDS.has(m.kind)) ?? null]));
+  // Charts: only each component's primary monitor, hourly. Uptime: sums per monitor, in SQL.
+  const chartRows = listRollupsSince(db, "hour", weekFrom, [...primaries.values()].flatMap((m) => (m ? [m.id] : [])));
+  const sums = {
+    h24: sumRollupsSince(db, "hour", now - DAY - HOUR),
+    d7: sumRollupsSince(db, "hour", now - 7 * DAY - HOUR),
+    d30: sumRollupsSince(db, "day", now - 31 * DAY),
+    d90: sumRollupsSince(db, "day", Math.floor(now / DAY) * DAY - 90 * DAY),
+  };
   for (const [componentId, list] of byComponent) {
     const ids = new Set(list.map((m) => m.id));
-    const hours = hourly.filter((r) => ids.has(r.monitorId));
-    const days = daily.filter((r) => ids.has(r.monitorId));
-    const since = (ms: number) => hours.filter((r) => r.bucketStart > now - ms - HOUR);
-    const primary = list.find((m) => LATENCY_KINDS.has(m.kind)) ?? null;
-    const primaryHours = primary ? hours.filter((r) => r.monitorId === primary.id) : [];
+    const uptime = (rows: typeof sums.h24) => percent(rows.filter((r) => ids.has(r.monitorId)));
+    const primary = primaries.get(componentId) ?? null;
+    const primaryHours = primary ? chartRows.filter((r) => r.monitorId === primary.id) : [];
     out.set(componentId, {
       monitorName: primary?.name ?? null,
       day: primary ? series(primaryHours, thisHour - 23 * HOUR, 24) : [],
       week: primary ? series(primaryHours, weekFrom, 168) : [],
-      uptime: {
-        h24: percent(since(DAY)),
-        d7: percent(since(7 * DAY)),
-        d30: percent(days.filter((r) => r.bucketStart > now - 31 * DAY)),
-        d90: percent(days),
-      },
+      uptime: { h24: uptime(sums.h24), d7: uptime(sums.d7), d30: uptime(sums.d30), d90: uptime(sums.d90) },
     });
   }
   return out;
