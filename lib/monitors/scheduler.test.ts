@@ -5,7 +5,7 @@ import { startSmtp, type StandInSmtp } from "@/e2e/support/smtp";
 import type { Db } from "@/db/client";
 import { getComponent, listPeriodsSince } from "@/db/queries/components";
 import { getIncident, listUpdates } from "@/db/queries/incidents";
-import { getComponentState, getMonitor, listOpenDrafts, listRecentChecks, updateMonitorRow, type MonitorRow } from "@/db/queries/monitors";
+import { getComponentState, getMonitor, insertCheck, listOpenDrafts, listRecentChecks, listRollupsSince, updateMonitorRow, type MonitorRow } from "@/db/queries/monitors";
 import { insertUser } from "@/db/queries/users";
 import { ensurePage } from "@/db/seed";
 import { testDatabase } from "@/db/testing";
@@ -332,6 +332,21 @@ describe("drafts, alerts and who decides", () => {
     const m = monitor(w, { kind: "http", settings: http(), paused: true });
     expect(await w.sched.runDue()).toBe(0);
     expect(listRecentChecks(w.db, m.id, 10)).toEqual([]);
+  });
+});
+
+describe("housekeeping", () => {
+  it("rolls up and prunes by itself", async () => {
+    const w = world();
+    const m = monitor(w, { kind: "tcp", settings: { host: "127.0.0.1", port: target.port } });
+    insertCheck(w.db, { monitorId: m.id, at: T0 - 20 * 86_400_000, ok: false, latencyMs: null });
+    await w.sched.runDue(); // the first tick prunes past the 14-day retention
+    expect(listRecentChecks(w.db, m.id, 10)).toHaveLength(1);
+    for (let i = 0; i < 5; i++) await step(w);
+    // The five-minute roll-up ran at T0+5 min, before that minute's check finished.
+    const hour = listRollupsSince(w.db, "hour", T0 - 3_600_000);
+    expect(hour).toEqual([expect.objectContaining({ monitorId: m.id, bucketStart: T0, count: 5, failures: 0 })]);
+    expect(hour[0].p50Ms).not.toBeNull();
   });
 });
 

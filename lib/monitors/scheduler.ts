@@ -37,6 +37,7 @@ export type SchedulerOptions = {
   leaseRenewMs?: number;
   retentionDays?: number;
   housekeepingMs?: number;
+  rollupMs?: number;
   pruneMs?: number;
   probe?: (m: MonitorRow, now: number) => Promise<ProbeResult>;
   onAlerts?: (alerts: Alert[]) => Promise<unknown>;
@@ -69,6 +70,7 @@ export class MonitorScheduler {
   private holding = false;
   private leaseCheckedAt = -Infinity;
   private lastHousekeeping: number | null = null;
+  private lastRollup: number | null = null;
   private lastPrune = -Infinity;
   private ticking = false;
   /** Recent check-start lateness in ms (for the benchmark and the staff page). */
@@ -82,11 +84,13 @@ export class MonitorScheduler {
     this.owner = opts.owner ?? `${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
     this.o = {
       concurrency: opts.concurrency ?? 64,
-      tickMs: opts.tickMs ?? 250,
+      tickMs: opts.tickMs ?? 100,
       leaseTtlMs: opts.leaseTtlMs ?? 30_000,
       leaseRenewMs: opts.leaseRenewMs ?? 5_000,
       retentionDays: opts.retentionDays ?? 14,
       housekeepingMs: opts.housekeepingMs ?? 60_000,
+      // The current hour is re-read whole: every few minutes is plenty for hourly charts.
+      rollupMs: opts.rollupMs ?? 5 * 60_000,
       pruneMs: opts.pruneMs ?? 3_600_000,
       probe: opts.probe ?? defaultProbe,
       onAlerts: opts.onAlerts ?? ((alerts) => deliverAlerts(db, alerts)),
@@ -190,10 +194,12 @@ export class MonitorScheduler {
 
   /** Roll-ups, pruning, and re-reconciling components (maintenance windows end, incidents close). */
   housekeeping(now: number): void {
-    const last = this.lastHousekeeping;
     this.lastHousekeeping = now;
     try {
-      rollUp(this.db, now, last);
+      if (this.lastRollup === null || now - this.lastRollup >= this.o.rollupMs) {
+        rollUp(this.db, now, this.lastRollup);
+        this.lastRollup = now;
+      }
       if (now - this.lastPrune >= this.o.pruneMs) {
         prune(this.db, now, this.o.retentionDays);
         this.lastPrune = now;
