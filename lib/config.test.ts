@@ -22,6 +22,10 @@ describe("parseConfig", () => {
     ["OUTPOST_API_TOKEN", "short"],
     ["TRUST_PROXY", "yes"],
     ["OIDC_ISSUER", "not a url"],
+    ["OUTPOST_MONITORS", "maybe"],
+    ["OUTPOST_CHECK_RETENTION_DAYS", "0"],
+    ["OUTPOST_ALERT_WEBHOOK_URL", "ftp://hooks.example.com"],
+    ["OUTPOST_ALERT_WEBHOOK_FORMAT", "irc"],
   ])("names %s in one line when it is %s", (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`^${name} `));
@@ -48,5 +52,11 @@ describe("parseConfig", () => {
     const local = { ...s3, MIRROR_S3_ENDPOINT: "http://127.0.0.1:4568" };
     expect(() => parseConfig(local)).toThrow(/^MIRROR_S3_ENDPOINT points at a loopback/);
     expect(parseConfig({ ...local, OUTPOST_ALLOW_PRIVATE_TARGETS: "1" }).mirror.s3?.endpoint).toBe("http://127.0.0.1:4568");
+  });
+
+  it("reads the monitor settings", () => {
+    expect(parseConfig({}).monitors).toEqual({ enabled: true, retentionDays: 14, alertWebhook: null });
+    const c = parseConfig({ OUTPOST_MONITORS: "0", OUTPOST_CHECK_RETENTION_DAYS: "30", OUTPOST_ALERT_WEBHOOK_URL: "https://hooks.example.com/x", OUTPOST_ALERT_WEBHOOK_FORMAT: "slack" });
+    expect(c.monitors).toEqual({ enabled: false, retentionDays: 30, alertWebhook: { url: "https://hooks.example.com/x", format: "slack" } });
   });
 });

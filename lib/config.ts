@@ -51,6 +51,13 @@ const envSchema = z.object({
   MIRROR_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   MIRROR_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   OUTPOST_ALLOW_PRIVATE_TARGETS: flag("0"),
+  OUTPOST_MONITORS: flag("1"),
+  OUTPOST_CHECK_RETENTION_DAYS: z.coerce.number({ error: "must be a number of days" }).int("must be a whole number of days").min(1, "must be at least 1").max(365, "must be at most 365").default(14),
+  OUTPOST_ALERT_WEBHOOK_URL: z
+    .string()
+    .refine((u) => /^https?:\/\//.test(u) && URL.canParse(u), "must be an absolute http(s) URL")
+    .optional(),
+  OUTPOST_ALERT_WEBHOOK_FORMAT: z.enum(["slack", "discord", "teams", "json"], { error: "must be one of slack, discord, teams, json" }).default("json"),
 });
 
 export type Config = Readonly<{
@@ -75,6 +82,7 @@ export type Config = Readonly<{
     s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | null;
   };
   allowPrivateTargets: boolean;
+  monitors: { enabled: boolean; retentionDays: number; alertWebhook: { url: string; format: "slack" | "discord" | "teams" | "json" } | null };
 }>;
 
 export class ConfigError extends Error {}
@@ -154,6 +162,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       s3: s3Of(e),
     },
     allowPrivateTargets: e.OUTPOST_ALLOW_PRIVATE_TARGETS,
+    monitors: {
+      enabled: e.OUTPOST_MONITORS,
+      retentionDays: e.OUTPOST_CHECK_RETENTION_DAYS,
+      alertWebhook: e.OUTPOST_ALERT_WEBHOOK_URL ? { url: e.OUTPOST_ALERT_WEBHOOK_URL, format: e.OUTPOST_ALERT_WEBHOOK_FORMAT } : null,
+    },
     mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `Outpost <outpost@${new URL(publicUrl).hostname}>` } : null,
   });
 }

@@ -23,6 +23,7 @@ import {
   type ComponentStatus,
 } from "./constants";
 import { renderMarkdown } from "./markdown";
+import { monitoringView, type ComponentMonitoring } from "./monitors/view";
 import { overallStatus, worstStatus, type OverallStatus } from "./status";
 import { lastDays } from "./time";
 import { dailyUptime, uptimeBetween, uptimePercent, type DayUptime, type StatusPeriod } from "./uptime";
@@ -33,6 +34,8 @@ export type SnapComponent = Omit<ComponentRow, "pageId"> & {
   uptimePercent: number | null;
   /** Uptime over the last 24 hours (rolling, not a calendar day). */
   uptime24h: number | null;
+  /** Response times and uptime % from monitor roll-ups; null when no monitor watches it. */
+  monitoring?: ComponentMonitoring | null;
 };
 
 export type SnapGroup = {
@@ -138,12 +141,13 @@ export function buildSnapshot(db: Db, opts: { publicUrl: string; now?: number; f
     list.push(p);
     periods.set(p.componentId, list);
   }
+  const monitoring = monitoringView(db, now);
   const components: SnapComponent[] = listComponents(db, pageId).map((c) => {
     const startedFrom = c.startDate ? lastDays(Date.parse(`${c.startDate}T12:00:00Z`), 1, timeZone)[0].start : undefined;
     const days = dailyUptime(periods.get(c.id) ?? [], { now, days: UPTIME_DAYS, timeZone, startedFrom });
     const own = periods.get(c.id) ?? [];
     const uptime24h = uptimeBetween(own, Math.max(now - 86_400_000, startedFrom ?? -Infinity), now);
-    return { ...c, uptimeDays: days, uptimePercent: uptimePercent(days), uptime24h };
+    return { ...c, uptimeDays: days, uptimePercent: uptimePercent(days), uptime24h, monitoring: monitoring.get(c.id) ?? null };
   });
   const componentsById = new Map(components.map((c) => [c.id, c]));
 

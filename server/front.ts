@@ -9,6 +9,7 @@ import { config } from "@/lib/config";
 import { getIncident } from "@/db/queries/incidents";
 import { readDataVersion } from "@/db/queries/version";
 import { loadHistory, parseHistoryQuery } from "@/lib/history";
+import { monitorHealth } from "@/lib/monitors/health";
 import { currentSnapshot, hydrateIncidents, lastSnapshot, memoize, type Snapshot } from "@/lib/snapshot";
 import { STATUSPAGE_DOCUMENTS } from "@/lib/statuspage";
 import type { LoadedAssets } from "./assets";
@@ -93,6 +94,7 @@ function healthPayload(): Payload {
       last_error: backups.lastError ? { at: iso(backups.lastError.at), message: backups.lastError.message } : null,
     },
     mirror: mirrorHealth(),
+    monitors: database === "ok" ? monitorHealth(getDb()) : null,
   };
   return jsonPayload(database === "ok" ? 200 : 503, body, { "cache-control": NO_STORE });
 }

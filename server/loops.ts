@@ -1,10 +1,13 @@
 // The background loops of the one process: maintenance transitions, recurring occurrences,
-// overdue reminders, pruning old "I am affected" reports and publishing the static mirror. Each tick is short and bounded; a failure is logged and the next tick retries.
+// overdue reminders, verified backups, pruning old "I am affected" reports, publishing the static
+// mirror, and the monitor scheduler. Each tick is short and bounded; a failure is logged and the
+// next tick retries.
 import type { Db } from "@/db/client";
 import { readDataVersion } from "@/db/queries/version";
 import { backupDatabase, backupDue, backupStatus } from "@/lib/backup";
 import { config } from "@/lib/config";
 import { generateOccurrences, runMaintenanceClock } from "@/lib/maintenance";
+import { MonitorScheduler } from "@/lib/monitors/scheduler";
 import { sendOverdueReminders } from "@/lib/reminders";
 import { pruneAffectedReports } from "@/lib/affected";
 import { startMirrorPublisher } from "./mirror-publisher";
@@ -44,8 +47,11 @@ export function startLoops(db: Db): () => void {
   const timer = setInterval(() => void tick(), LOOP_INTERVAL_MS);
   void tick();
   const stopMirror = startMirrorPublisher();
+  const monitors = config().monitors;
+  const stopMonitors = monitors.enabled ? new MonitorScheduler(db, { retentionDays: monitors.retentionDays }).start() : () => {};
   return () => {
     clearInterval(timer);
     stopMirror();
+    stopMonitors();
   };
 }

@@ -12,6 +12,7 @@ export const ADMIN_NAV: readonly Item[] = [
   { href: "/admin/maintenance", label: "Maintenance", role: "editor" },
   { href: "/admin/templates", label: "Templates", role: "editor" },
   { href: "/admin/components", label: "Components", role: "editor" },
+  { href: "/admin/monitors", label: "Monitors", role: "editor" },
   { href: "/admin/settings", label: "Settings", role: "admin" },
   { href: "/admin/people", label: "People", role: "admin" },
   { href: "/admin/tokens", label: "API tokens", role: "admin" },

@@ -1,6 +1,7 @@
 import { COMPONENT_STATUS_LABELS } from "@/lib/constants";
 import type { LayoutItem, SnapComponent, SnapGroup } from "@/lib/snapshot";
 import { isComponentVisible } from "@/lib/status";
+import { ResponseTimeChart } from "./ResponseTimeChart";
 import { StatusIcon, STATUS_TEXT_CLASS } from "./StatusIcon";
 import { UptimeBar } from "./UptimeBar";
 
@@ -39,6 +40,7 @@ function ComponentRow({ component, reach }: { component: SnapComponent; reach: R
           </button>
         </form>
       </div>
+      {component.monitoring ? <ResponseTimeChart monitoring={component.monitoring} name={component.name} /> : null}
     </li>
   );
 }

@@ -128,7 +128,7 @@ export async function handleApiRequest(req: Request, deps: ApiDeps): Promise<Res
     const page = getPage(deps.db);
     if (!page || page.id !== match.params.page_id) throw new ApiError(404, `No page has the id ${match.params.page_id.slice(0, 100)}`);
     const { body, query } = await readInput(req, route, url);
-    const result = route.handle({ db: deps.db, actor, page, params: match.params, body, query, publicUrl: deps.publicUrl, now });
+    const result = await route.handle({ db: deps.db, actor, page, params: match.params, body, query, publicUrl: deps.publicUrl, now });
     return jsonResponse(route.status, result);
   } catch (err) {
     return problemOf(err, route);

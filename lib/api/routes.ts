@@ -4,6 +4,7 @@
 import { z } from "zod";
 import * as components from "./components";
 import * as incidents from "./incidents";
+import * as monitors from "./monitors";
 import { route, type ApiRoute, type RouteDef } from "./route";
 import * as s from "./schemas";
 import * as templates from "./templates";
@@ -156,6 +157,33 @@ export const API_ROUTES: readonly ApiRoute[] = [
     method: "DELETE", pattern: "incident_templates/{template_id}", tag: "incident templates", response: s.templateOut,
     summary: "Delete an incident template; answers with it as it was",
     handle: templates.removeTemplate,
+  }),
+
+  // ---- monitors (Outpost's own, same style)
+  route({
+    method: "GET", pattern: "monitors", tag: "monitors", response: z.array(monitors.monitorOut),
+    summary: "List monitors",
+    handle: monitors.listMonitors,
+  }),
+  route({
+    method: "POST", pattern: "monitors", tag: "monitors", status: 201, body: monitors.monitorCreateBody, response: monitors.monitorOut, fields: monitors.MONITOR_FIELDS,
+    summary: "Create a monitor on a component; warning names a loopback or private target",
+    handle: monitors.postMonitor,
+  }),
+  route({
+    method: "GET", pattern: "monitors/{monitor_id}", tag: "monitors", response: monitors.monitorOut,
+    summary: "Get a monitor with its current health",
+    handle: monitors.showMonitor,
+  }),
+  ...patchAndPut({
+    pattern: "monitors/{monitor_id}", tag: "monitors", body: monitors.monitorUpdateBody, response: monitors.monitorOut, fields: monitors.MONITOR_FIELDS,
+    summary: "Update a monitor (paused: true pauses it; its kind cannot change)",
+    handle: monitors.patchMonitor,
+  }),
+  route({
+    method: "DELETE", pattern: "monitors/{monitor_id}", tag: "monitors", response: monitors.monitorOut,
+    summary: "Delete a monitor and its history; answers with it as it was",
+    handle: monitors.removeMonitor,
   }),
 
   // ---- API tokens (Outpost's own, same style)

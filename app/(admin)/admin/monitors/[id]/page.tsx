@@ -1,0 +1,111 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { listComponents } from "@/db/queries/components";
+import { getComponentState, getMonitor, listRecentChecks } from "@/db/queries/monitors";
+import { getPage } from "@/db/queries/page";
+import { ActionButton } from "@/components/admin/ActionButton";
+import { HealthBadge } from "@/components/admin/MonitorHealth";
+import { MonitorForm } from "@/components/admin/MonitorForm";
+import { ConfirmButton } from "@/components/ui/ConfirmButton";
+import { requireStaff } from "@/lib/auth/session";
+import { config } from "@/lib/config";
+import { valuesFromMonitor } from "@/lib/monitors/form";
+import { MONITOR_KIND_LABELS } from "@/lib/monitors/kinds";
+import { percentile } from "@/lib/monitors/rollups";
+import { deleteMonitorAction, pauseMonitorAction, setManualAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Monitor · Outpost" };
+
+const time = (t: number) => `${new Date(t).toISOString().slice(0, 19).replace("T", " ")} UTC`;
+
+export default async function MonitorPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireStaff("editor", `/admin/monitors/${id}`);
+  const db = getDb();
+  const m = getMonitor(db, id);
+  if (!m) notFound();
+  const components = listComponents(db, getPage(db)?.id ?? "");
+  const component = components.find((c) => c.id === m.componentId);
+  const state = getComponentState(db, m.componentId);
+  const checks = listRecentChecks(db, m.id, 50);
+  const latencies = checks.flatMap((c) => (c.ok && c.latencyMs !== null ? [c.latencyMs] : [])).sort((a, b) => a - b);
+  const failures = checks.filter((c) => !c.ok).length;
+  return (
+    <section className="space-y-6">
+      <p className="text-sm">
+        <Link href="/admin/monitors" className="text-blue-700 hover:underline dark:text-blue-300">← Monitors</Link>
+      </p>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-semibold">{m.name}</h1>
+          <p className="text-sm text-gray-600 dark:text-gray-400">
+            {MONITOR_KIND_LABELS[m.kind]} on {component?.name} · every {m.intervalSeconds} s · <HealthBadge health={m.health} paused={m.paused} />
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <ActionButton label={m.paused ? "Resume" : "Pause"} action={pauseMonitorAction} fields={{ id: m.id, paused: m.paused ? "0" : "1" }} />
+          <ActionButton
+            label={state?.manual ? "Let monitors set the status" : "Set the component to manual"}
+            action={setManualAction}
+            fields={{ componentId: m.componentId, manual: state?.manual ? "0" : "1", monitorId: m.id }}
+          />
+          <ConfirmButton label="Delete" ariaLabel={`Delete ${m.name}`} title={`Delete “${m.name}”?`} confirmLabel="Delete monitor" action={deleteMonitorAction} fields={{ id: m.id }}>
+            <p>Its check history goes with it. The component keeps its current status.</p>
+          </ConfirmButton>
+        </div>
+      </div>
+      {state?.disagreement ? (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm dark:border-amber-800 dark:bg-amber-950/40">
+          {state.disagreement}
+        </p>
+      ) : null}
+      {m.heartbeatToken ? (
+        <div className="rounded-md border border-gray-200 p-3 text-sm dark:border-gray-800">
+          <p className="font-medium">Heartbeat URL (keep it secret)</p>
+          <code className="break-all" data-testid="heartbeat-url">{`${config().publicUrl}/api/heartbeat/${m.heartbeatToken}`}</code>
+          <p className="text-xs text-gray-600 dark:text-gray-400">
+            GET or POST it at least every {(m.settings as { periodSeconds: number }).periodSeconds} s. Last beat: {m.lastBeatAt ? time(m.lastBeatAt) : "none yet"}.
+          </p>
+        </div>
+      ) : null}
+      <div>
+        <h2 className="font-semibold">Recent checks</h2>
+        <p className="text-sm text-gray-600 dark:text-gray-400" data-testid="latency-summary">
+          Last {checks.length}: {failures} failed
+          {latencies.length ? ` · latency p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms, max ${latencies.at(-1)} ms` : ""}
+        </p>
+        {checks.length ? (
+          <div className="mt-2 max-h-96 overflow-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Recent checks, newest first</caption>
+              <thead className="text-xs text-gray-600 dark:text-gray-400">
+                <tr>
+                  <th scope="col" className="py-1 pr-3">Time</th>
+                  <th scope="col" className="py-1 pr-3">Result</th>
+                  <th scope="col" className="py-1 pr-3">Latency</th>
+                  <th scope="col" className="py-1">Error</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
+                {checks.map((c) => (
+                  <tr key={c.id}>
+                    <td className="py-1 pr-3 whitespace-nowrap">{time(c.at)}</td>
+                    <td className="py-1 pr-3">{c.ok ? (c.slow ? "Slow" : "OK") : "Failed"}</td>
+                    <td className="py-1 pr-3">{c.latencyMs === null ? "–" : `${c.latencyMs} ms`}</td>
+                    <td className="py-1 text-xs break-all">{c.error ?? ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="text-sm">No checks yet.</p>
+        )}
+      </div>
+      <MonitorForm components={components.map((c) => ({ id: c.id, name: c.name }))} monitorId={m.id} initial={valuesFromMonitor(m)} />
+    </section>
+  );
+}

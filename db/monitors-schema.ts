@@ -1,0 +1,159 @@
+// Monitors: checks from outside that drive component status, and their history. None of these
+// tables is public: the public page reads roll-ups into the snapshot, which rebuilds at least
+// once a minute, so check results never bump the data version (a check every few milliseconds
+// would otherwise rebuild the page continuously).
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { COMPONENT_STATUSES } from "../lib/constants";
+import { MONITOR_HEALTHS, MONITOR_KINDS, type MonitorSettings } from "../lib/monitors/kinds";
+import { components } from "./schema";
+
+export const monitors = sqliteTable(
+  "monitors",
+  {
+    id: text("id").primaryKey(),
+    componentId: text("component_id")
+      .notNull()
+      .references(() => components.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: MONITOR_KINDS }).notNull(),
+    /** Per-kind settings, validated by lib/monitors/schemas.ts before they are stored. */
+    settings: text("settings", { mode: "json" }).$type<MonitorSettings>().notNull(),
+    intervalSeconds: integer("interval_seconds").notNull().default(60),
+    timeoutMs: integer("timeout_ms").notNull().default(10_000),
+    /** A successful check slower than this counts as slow; null: latency is not judged. */
+    latencyThresholdMs: integer("latency_threshold_ms"),
+    /** Consecutive failures (or slow checks) before the monitor reports down (or degraded). */
+    failThreshold: integer("fail_threshold").notNull().default(2),
+    /** Consecutive successes before it reports up again. */
+    recoverThreshold: integer("recover_threshold").notNull().default(2),
+    paused: integer("paused", { mode: "boolean" }).notNull().default(false),
+    /** Publish the draft incident at once when this monitor takes its component down. */
+    autoPublish: integer("auto_publish", { mode: "boolean" }).notNull().default(false),
+    /** Heartbeat monitors: the secret in /api/heartbeat/{token}. */
+    heartbeatToken: text("heartbeat_token"),
+    lastBeatAt: integer("last_beat_at"),
+    // ---- state kept by the scheduler
+    health: text("health", { enum: MONITOR_HEALTHS }).notNull().default("unknown"),
+    failStreak: integer("fail_streak").notNull().default(0),
+    okStreak: integer("ok_streak").notNull().default(0),
+    slowStreak: integer("slow_streak").notNull().default(0),
+    fastStreak: integer("fast_streak").notNull().default(0),
+    nextCheckAt: integer("next_check_at").notNull(),
+    lastCheckedAt: integer("last_checked_at"),
+    lastLatencyMs: integer("last_latency_ms"),
+    lastError: text("last_error"),
+    /** When health last changed. */
+    healthChangedAt: integer("health_changed_at"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    index("monitors_component_id_idx").on(t.componentId),
+    index("monitors_paused_next_check_at_idx").on(t.paused, t.nextCheckAt),
+    uniqueIndex("monitors_heartbeat_token_idx").on(t.heartbeatToken),
+  ],
+);
+
+/** Raw check results, kept OUTPOST_CHECK_RETENTION_DAYS. */
+export const checkResults = sqliteTable(
+  "check_results",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    monitorId: text("monitor_id")
+      .notNull()
+      .references(() => monitors.id, { onDelete: "cascade" }),
+    at: integer("at").notNull(),
+    ok: integer("ok", { mode: "boolean" }).notNull(),
+    /** Succeeded but slower than the threshold (or degraded upstream, or a certificate near expiry). */
+    slow: integer("slow", { mode: "boolean" }).notNull().default(false),
+    latencyMs: integer("latency_ms"),
+    error: text("error"),
+    /** How late the check started against its schedule (ms). */
+    lateMs: integer("late_ms").notNull().default(0),
+  },
+  (t) => [index("check_results_monitor_id_at_idx").on(t.monitorId, t.at), index("check_results_at_idx").on(t.at)],
+);
+
+export const ROLLUP_SIZES = ["hour", "day"] as const;
+
+/** Per monitor and hour (or UTC day): how many checks, how many failed, latency percentiles. */
+export const checkRollups = sqliteTable(
+  "check_rollups",
+  {
+    monitorId: text("monitor_id")
+      .notNull()
+      .references(() => monitors.id, { onDelete: "cascade" }),
+    size: text("size", { enum: ROLLUP_SIZES }).notNull(),
+    bucketStart: integer("bucket_start").notNull(),
+    count: integer("count").notNull(),
+    failures: integer("failures").notNull(),
+    p50Ms: integer("p50_ms"),
+    p95Ms: integer("p95_ms"),
+    maxMs: integer("max_ms"),
+  },
+  (t) => [primaryKey({ columns: [t.monitorId, t.size, t.bucketStart] }), index("check_rollups_size_bucket_start_idx").on(t.size, t.bucketStart)],
+);
+
+/** One row: which process runs the scheduler, until when, and when it last ran. */
+export const monitorLease = sqliteTable("monitor_lease", {
+  id: integer("id").primaryKey(),
+  owner: text("owner").notNull(),
+  expiresAt: integer("expires_at").notNull(),
+  lastRunAt: integer("last_run_at"),
+});
+
+/** What the monitors make of a component, and whether they may set its status. */
+export const monitorComponentState = sqliteTable("monitor_component_state", {
+  componentId: text("component_id")
+    .primaryKey()
+    .references(() => components.id, { onDelete: "cascade" }),
+  /** The status the monitors want; null when no monitor has an opinion yet. */
+  desired: text("desired", { enum: COMPONENT_STATUSES }),
+  /** The status the monitors last wrote; a different current status means someone else set it. */
+  applied: text("applied", { enum: COMPONENT_STATUSES }),
+  /** Staff took the component back to manual: monitors record but never set its status. */
+  manual: integer("manual", { mode: "boolean" }).notNull().default(false),
+  /** Why the monitors' view is not shown (staff status, open incident, maintenance), or null. */
+  disagreement: text("disagreement"),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+export const MONITOR_DRAFT_STATES = ["open", "published", "dismissed"] as const;
+
+/** Draft incidents proposed by monitors, shown at the top of the staff dashboard. */
+export const monitorDrafts = sqliteTable(
+  "monitor_drafts",
+  {
+    id: text("id").primaryKey(),
+    componentId: text("component_id")
+      .notNull()
+      .references(() => components.id, { onDelete: "cascade" }),
+    monitorId: text("monitor_id").references(() => monitors.id, { onDelete: "set null" }),
+    /** The component status the incident would set. */
+    status: text("status", { enum: COMPONENT_STATUSES }).notNull(),
+    firstError: text("first_error").notNull(),
+    state: text("state", { enum: MONITOR_DRAFT_STATES }).notNull().default("open"),
+    createdAt: integer("created_at").notNull(),
+    /** Monitors report the component healthy again (the draft stays until staff decide). */
+    recoveredAt: integer("recovered_at"),
+    publishedIncidentId: text("published_incident_id"),
+    /** Published automatically (the monitor's auto-publish setting) rather than by staff. */
+    autoPublished: integer("auto_published", { mode: "boolean" }).notNull().default(false),
+    closedAt: integer("closed_at"),
+  },
+  (t) => [index("monitor_drafts_state_idx").on(t.state), index("monitor_drafts_component_id_idx").on(t.componentId)],
+);
+
+/** Last alert sent per monitor and kind, so a flapping monitor does not flood staff. */
+export const monitorAlerts = sqliteTable(
+  "monitor_alerts",
+  {
+    monitorId: text("monitor_id")
+      .notNull()
+      .references(() => monitors.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["down", "degraded", "up"] }).notNull(),
+    lastSentAt: integer("last_sent_at").notNull(),
+    suppressed: integer("suppressed").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.monitorId, t.kind] })],
+);

@@ -1,0 +1,127 @@
+// Monitors over the admin API, in the same style as components: a `monitor` wrapper, snake_case
+// fields (settings too), problem+json on bad input. The heartbeat URL is in the answer.
+import { z } from "zod";
+import type { MonitorRow } from "@/db/queries/monitors";
+import { findComponent } from "../components";
+import { MIN_INTERVAL_SECONDS, MONITOR_HEALTHS, MONITOR_KINDS } from "../monitors/kinds";
+import { allMonitors, createMonitor, deleteMonitor, monitorById, updateMonitor } from "../monitors/monitors";
+import { targetWarning } from "../monitors/schemas";
+import type { ApiContext, FieldNames } from "./route";
+
+export const MONITOR_FIELDS: FieldNames = { wrapper: "monitor" };
+
+const camel = (k: string) => k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const rekey = (o: unknown, f: (k: string) => string) =>
+  o && typeof o === "object" && !Array.isArray(o) ? Object.fromEntries(Object.entries(o).map(([k, v]) => [f(k), v])) : o;
+
+const monitorFields = {
+  component_id: z.string().describe("The component it watches (id or slug)."),
+  name: z.string(),
+  kind: z.enum(MONITOR_KINDS).describe("http, tcp, dns, tls, heartbeat or upstream."),
+  settings: z
+    .record(z.string(), z.unknown())
+    .describe(
+      "Per kind. http: url, method, headers, status_min, status_max, keyword, follow_redirects. tcp: host, port. dns: name, record_type, expected, server. tls: host, port, warn_days, allow_untrusted. heartbeat: period_seconds, grace_seconds. upstream: url (a Statuspage-compatible page), component (id or name).",
+    ),
+  interval_seconds: z.number().int().optional().describe(`Seconds between checks, at least ${MIN_INTERVAL_SECONDS} (default 60).`),
+  timeout_ms: z.number().int().optional().describe("Hard limit per check (default 10000)."),
+  latency_threshold_ms: z.number().int().nullable().optional().describe("Slower successful checks count as slow: degraded after fail_threshold of them."),
+  fail_threshold: z.number().int().optional().describe("Consecutive failures before down (default 2)."),
+  recover_threshold: z.number().int().optional().describe("Consecutive successes before up again (default 2)."),
+  paused: z.boolean().optional(),
+  auto_publish: z.boolean().optional().describe("Publish the draft incident at once when this monitor takes its component down."),
+};
+export const monitorCreateBody = z.object({ monitor: z.object(monitorFields) });
+export const monitorUpdateBody = z.object({ monitor: z.object(monitorFields).omit({ kind: true }).partial() });
+type CreateBody = z.output<typeof monitorCreateBody>;
+type UpdateBody = z.output<typeof monitorUpdateBody>;
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export const monitorOut = z.strictObject({
+  id: z.string(),
+  component_id: z.string(),
+  name: z.string(),
+  kind: z.enum(MONITOR_KINDS),
+  settings: z.record(z.string(), z.unknown()),
+  interval_seconds: z.number(),
+  timeout_ms: z.number(),
+  latency_threshold_ms: z.number().nullable(),
+  fail_threshold: z.number(),
+  recover_threshold: z.number(),
+  paused: z.boolean(),
+  auto_publish: z.boolean(),
+  heartbeat_url: z.string().nullable().describe("Heartbeat monitors: the secret URL the watched job calls (GET or POST)."),
+  health: z.enum(MONITOR_HEALTHS),
+  last_checked_at: z.string().nullable(),
+  last_latency_ms: z.number().nullable(),
+  last_error: z.string().nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+  warning: z.string().nullable().optional().describe("On create and update: the target resolves to a loopback or private address."),
+});
+
+export function monitorJson(m: MonitorRow, publicUrl: string) {
+  return {
+    id: m.id,
+    component_id: m.componentId,
+    name: m.name,
+    kind: m.kind,
+    settings: rekey(m.settings, snake) as Record<string, unknown>,
+    interval_seconds: m.intervalSeconds,
+    timeout_ms: m.timeoutMs,
+    latency_threshold_ms: m.latencyThresholdMs,
+    fail_threshold: m.failThreshold,
+    recover_threshold: m.recoverThreshold,
+    paused: m.paused,
+    auto_publish: m.autoPublish,
+    heartbeat_url: m.heartbeatToken ? `${publicUrl}/api/heartbeat/${m.heartbeatToken}` : null,
+    health: m.health,
+    last_checked_at: iso(m.lastCheckedAt),
+    last_latency_ms: m.lastLatencyMs,
+    last_error: m.lastError,
+    created_at: iso(m.createdAt)!,
+    updated_at: iso(m.updatedAt)!,
+  };
+}
+
+function input(ctx: ApiContext, f: UpdateBody["monitor"]) {
+  return {
+    componentId: f.component_id === undefined ? undefined : findComponent(ctx.db, f.component_id).id,
+    name: f.name,
+    settings: f.settings === undefined ? undefined : rekey(f.settings, camel),
+    intervalSeconds: f.interval_seconds,
+    timeoutMs: f.timeout_ms,
+    latencyThresholdMs: f.latency_threshold_ms,
+    failThreshold: f.fail_threshold,
+    recoverThreshold: f.recover_threshold,
+    paused: f.paused,
+    autoPublish: f.auto_publish,
+  };
+}
+
+export function listMonitors(ctx: ApiContext) {
+  return allMonitors(ctx.db).map((m) => monitorJson(m, ctx.publicUrl));
+}
+
+export function showMonitor(ctx: ApiContext) {
+  return monitorJson(monitorById(ctx.db, ctx.params.monitor_id), ctx.publicUrl);
+}
+
+export async function postMonitor(ctx: ApiContext<CreateBody>) {
+  const f = ctx.body.monitor;
+  const defined = Object.fromEntries(Object.entries(input(ctx, f)).filter(([, v]) => v !== undefined));
+  const row = createMonitor(ctx.db, ctx.actor, { ...defined, componentId: findComponent(ctx.db, f.component_id).id, name: f.name, kind: f.kind, settings: rekey(f.settings, camel) }, ctx.now);
+  return { ...monitorJson(row, ctx.publicUrl), warning: await targetWarning(row.kind, row.settings) };
+}
+
+export async function patchMonitor(ctx: ApiContext<UpdateBody>) {
+  const row = updateMonitor(ctx.db, ctx.actor, monitorById(ctx.db, ctx.params.monitor_id).id, input(ctx, ctx.body.monitor), ctx.now);
+  return { ...monitorJson(row, ctx.publicUrl), warning: await targetWarning(row.kind, row.settings) };
+}
+
+export function removeMonitor(ctx: ApiContext) {
+  return monitorJson(deleteMonitor(ctx.db, ctx.actor, ctx.params.monitor_id, ctx.now), ctx.publicUrl);
+}
+

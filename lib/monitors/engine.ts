@@ -1,0 +1,193 @@
+// What one check result does: record it, move the monitor's health (anti-flap), and reconcile
+// the component: its status (through the incident domain, so history periods and the snapshot
+// stay right), a draft incident when it goes down, and which staff alerts are due. Monitors never
+// override a status set by staff, an open incident or a maintenance: they record that they
+// disagree, and the staff pages show it.
+import { inTransaction, type Db } from "@/db/client";
+import { getComponent } from "@/db/queries/components";
+import { getIncident } from "@/db/queries/incidents";
+import {
+  getAlertState,
+  getComponentState,
+  inMaintenance,
+  insertCheck,
+  insertDraft,
+  listComponentMonitors,
+  openDraftFor,
+  openIncidentIdsFor,
+  putAlertState,
+  putComponentState,
+  updateDraftRow,
+  updateMonitorRow,
+  type DraftRow,
+  type MonitorRow,
+} from "@/db/queries/monitors";
+import { SYSTEM_ACTOR } from "../audit";
+import { COMPONENT_STATUS_LABELS, type ComponentStatus } from "../constants";
+import { newId } from "../ids";
+import { addIncidentUpdate, createIncident, isClosedStatus, setComponentStatus } from "../incidents";
+import { combineHealth, nextHealth, OUTAGES } from "./evaluate";
+import type { MonitorHealth } from "./kinds";
+import type { ProbeResult } from "./probes/types";
+
+export type AlertKind = "down" | "degraded" | "up";
+export type Alert = { kind: AlertKind; monitorId: string; monitorName: string; componentId: string; componentName: string; error: string | null; at: number };
+
+/** Repeats of the same alert for one monitor within this window are suppressed (flapping). */
+export const ALERT_REPEAT_MS = 30 * 60_000;
+
+export type CheckOutcome = { monitor: MonitorRow; from: MonitorHealth; alerts: Alert[]; draft: DraftRow | null };
+
+function alertKind(from: MonitorHealth, to: MonitorHealth): AlertKind | null {
+  if (from === to) return null;
+  if (to === "down") return "down";
+  if (to === "degraded" && from !== "down") return "degraded";
+  if (to === "up" && (from === "down" || from === "degraded")) return "up";
+  return null;
+}
+
+/** Records one check and applies its consequences, in one transaction. */
+export function recordCheck(db: Db, monitor: MonitorRow, result: ProbeResult, at: { now: number; lateMs: number; nextCheckAt: number }): CheckOutcome {
+  return inTransaction(db, () => {
+    const current = listComponentMonitors(db, monitor.componentId).find((m) => m.id === monitor.id);
+    // Deleted or paused while the check ran: the result no longer counts.
+    if (!current || current.paused) return { monitor, from: monitor.health, alerts: [], draft: null };
+    const slow = result.ok && (!!result.degraded || (current.latencyThresholdMs !== null && result.latencyMs !== null && result.latencyMs > current.latencyThresholdMs));
+    insertCheck(db, { monitorId: current.id, at: at.now, ok: result.ok, slow, latencyMs: result.latencyMs, error: result.error, lateMs: Math.max(0, Math.round(at.lateMs)) });
+    const streaks = nextHealth(current, current, { ok: result.ok, slow });
+    const changed = streaks.health !== current.health;
+    const updated = updateMonitorRow(db, current.id, {
+      ...streaks,
+      nextCheckAt: at.nextCheckAt,
+      lastCheckedAt: at.now,
+      lastLatencyMs: result.latencyMs,
+      lastError: result.error,
+      ...(changed ? { healthChangedAt: at.now } : {}),
+    });
+    if (!changed) return { monitor: updated, from: current.health, alerts: [], draft: null };
+    const { muted, draft } = reconcileComponent(db, current.componentId, at.now, { monitor: updated, error: result.error });
+    const kind = alertKind(current.health, updated.health);
+    const alerts = kind && !muted ? dueAlerts(db, updated, kind, result.error, at.now) : [];
+    return { monitor: updated, from: current.health, alerts, draft };
+  });
+}
+
+function dueAlerts(db: Db, monitor: MonitorRow, kind: AlertKind, error: string | null, now: number): Alert[] {
+  const last = getAlertState(db, monitor.id, kind);
+  if (last && now - last.lastSentAt < ALERT_REPEAT_MS) {
+    putAlertState(db, { monitorId: monitor.id, kind, lastSentAt: last.lastSentAt, suppressed: last.suppressed + 1 });
+    return [];
+  }
+  putAlertState(db, { monitorId: monitor.id, kind, lastSentAt: now, suppressed: 0 });
+  const component = getComponent(db, monitor.componentId);
+  return [{ kind, monitorId: monitor.id, monitorName: monitor.name, componentId: monitor.componentId, componentName: component?.name ?? "", error, at: now }];
+}
+
+/** Incidents that monitors published themselves (auto-publish) do not block them. */
+function blockingIncident(db: Db, componentId: string, own: DraftRow | undefined): string | null {
+  return openIncidentIdsFor(db, componentId).find((id) => !(own?.autoPublished && own.publishedIncidentId === id)) ?? null;
+}
+
+/**
+ * Brings the component in line with its monitors where monitors may set it. Returns whether
+ * alerts and drafts are muted (maintenance, manual) and the draft created, if any.
+ */
+export function reconcileComponent(db: Db, componentId: string, now: number, trigger?: { monitor: MonitorRow; error: string | null }): { muted: boolean; draft: DraftRow | null } {
+  const component = getComponent(db, componentId);
+  if (!component) return { muted: true, draft: null };
+  const monitors = listComponentMonitors(db, componentId).filter((m) => !m.paused);
+  const desired = combineHealth(monitors.map((m) => m.health));
+  const state = getComponentState(db, componentId);
+  const manual = state?.manual ?? false;
+  const maintenance = inMaintenance(db, componentId, now);
+  let own = openDraftFor(db, componentId);
+  const save = (applied: ComponentStatus | null, disagreement: string | null) =>
+    putComponentState(db, { componentId, desired, applied, manual, disagreement, updatedAt: now });
+
+  if (desired === null) {
+    save(state?.applied ?? null, null);
+    return { muted: manual || maintenance, draft: null };
+  }
+  const label = COMPONENT_STATUS_LABELS[desired].toLowerCase();
+  let status = component.status;
+  let draft: DraftRow | null = null;
+
+  // Recovery: the auto-published incident is resolved; a draft notes that monitors see it healthy.
+  if (!OUTAGES.includes(desired) && own && !own.recoveredAt) {
+    if (own.autoPublished && own.publishedIncidentId) {
+      const incident = getIncident(db, own.publishedIncidentId);
+      if (incident && !isClosedStatus(incident.status)) {
+        addIncidentUpdate(db, SYSTEM_ACTOR, incident.id, { status: "resolved", body: `Monitors report ${component.name} as ${label} again.`, restoreComponents: true }, now);
+        status = getComponent(db, componentId)!.status;
+      }
+    }
+    own = updateDraftRow(db, own.id, { recoveredAt: now });
+  }
+
+  if (manual) {
+    save(null, status === desired ? null : `Set by hand; monitors report ${label}`);
+    return { muted: true, draft: null };
+  }
+  if (maintenance) {
+    save(state?.applied ?? null, desired === "operational" ? null : `Under maintenance; monitors report ${label}`);
+    return { muted: true, draft: null };
+  }
+  const blocking = blockingIncident(db, componentId, own);
+
+  if (OUTAGES.includes(desired) && !blocking) draft = proposeDraft(db, componentId, desired, own, trigger, now);
+
+  const owned = status === (state?.applied ?? "operational");
+  if (blocking) {
+    save(state?.applied ?? null, status === desired ? null : `An open incident sets this status; monitors report ${label}`);
+  } else if (status === desired) {
+    save(desired, null);
+  } else if (!owned) {
+    save(state?.applied ?? null, `Set by staff to ${COMPONENT_STATUS_LABELS[status].toLowerCase()}; monitors report ${label}`);
+  } else {
+    if (getComponent(db, componentId)!.status !== desired) setComponentStatus(db, componentId, desired, now);
+    save(desired, null);
+  }
+  return { muted: false, draft };
+}
+
+function proposeDraft(db: Db, componentId: string, status: ComponentStatus, own: DraftRow | undefined, trigger: { monitor: MonitorRow; error: string | null } | undefined, now: number): DraftRow | null {
+  if (own && own.state === "open") {
+    // Still the same problem (maybe wider now): keep one draft per component.
+    updateDraftRow(db, own.id, { status, recoveredAt: null });
+    return null;
+  }
+  if (own && own.state === "published" && !own.recoveredAt) return null;
+  const draft = insertDraft(db, {
+    id: newId(),
+    componentId,
+    monitorId: trigger?.monitor.id ?? null,
+    status,
+    firstError: trigger?.error ?? "Monitors report a failure",
+    createdAt: now,
+  });
+  const autoPublish = listComponentMonitors(db, componentId).some((m) => !m.paused && m.health === "down" && m.autoPublish);
+  return autoPublish ? publishDraftRow(db, draft, SYSTEM_ACTOR, now, true) : draft;
+}
+
+export function draftTitle(componentName: string, status: ComponentStatus): string {
+  return status === "major_outage" ? `${componentName} is down` : `${componentName}: ${COMPONENT_STATUS_LABELS[status].toLowerCase()}`;
+}
+
+/** Publishes a draft as an incident (inside the caller's transaction). */
+export function publishDraftRow(db: Db, draft: DraftRow, actor: typeof SYSTEM_ACTOR, now: number, auto = false): DraftRow {
+  const component = getComponent(db, draft.componentId);
+  const name = component?.name ?? "A component";
+  const incident = createIncident(
+    db,
+    actor,
+    {
+      name: draftTitle(name, draft.status),
+      status: "investigating",
+      body: `Our monitoring detected a problem with ${name}. We are investigating.`,
+      components: component ? { [component.id]: draft.status } : {},
+      componentIds: component ? [component.id] : [],
+    },
+    now,
+  );
+  return updateDraftRow(db, draft.id, { state: "published", publishedIncidentId: incident.id, autoPublished: auto, closedAt: now });
+}

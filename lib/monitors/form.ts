@@ -1,0 +1,94 @@
+// A staff form's flat strings to monitor input. Settings fields are named "settings.<key>", so
+// the verbs' field errors ("settings.url") land beside the right input.
+import type { MonitorKind } from "./kinds";
+import type { MonitorInput, MonitorPatch } from "./schemas";
+
+const NUMERIC = new Set(["statusMin", "statusMax", "port", "warnDays", "periodSeconds", "graceSeconds"]);
+const BOOLEAN = new Set(["followRedirects", "allowUntrusted"]);
+
+function headersOf(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/)) {
+    const i = line.indexOf(":");
+    if (line.trim() === "") continue;
+    if (i <= 0) out[line.trim()] = "";
+    else out[line.slice(0, i).trim()] = line.slice(i + 1).trim();
+  }
+  return out;
+}
+
+export function settingsFromForm(kind: MonitorKind, v: Record<string, string>): Record<string, unknown> {
+  const s: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(v)) {
+    if (!name.startsWith("settings.")) continue;
+    const key = name.slice("settings.".length);
+    if (key === "headers") s.headers = headersOf(value);
+    else if (key === "expected") s.expected = value.split(/[\s,]+/).filter(Boolean);
+    else if (NUMERIC.has(key)) s[key] = value.trim() === "" ? undefined : value;
+    else if (BOOLEAN.has(key)) continue;
+    else s[key] = value.trim() === "" ? null : value;
+  }
+  // Unchecked boxes are absent from the form: read them as false when the kind has them.
+  if (kind === "http") s.followRedirects = v["settings.followRedirects"] === "on";
+  if (kind === "tls") s.allowUntrusted = v["settings.allowUntrusted"] === "on";
+  if (kind === "http" && s.keyword === null) s.keyword = null;
+  return s;
+}
+
+const num = (x: string | undefined) => (x === undefined || x.trim() === "" ? undefined : x);
+
+export function monitorFromForm(v: Record<string, string>): MonitorInput {
+  const kind = v.kind as MonitorKind;
+  return {
+    componentId: v.componentId ?? "",
+    name: v.name ?? "",
+    kind,
+    settings: settingsFromForm(kind, v),
+    intervalSeconds: num(v.intervalSeconds) as never,
+    timeoutMs: num(v.timeoutMs) as never,
+    latencyThresholdMs: (num(v.latencyThresholdMs) ?? null) as never,
+    failThreshold: num(v.failThreshold) as never,
+    recoverThreshold: num(v.recoverThreshold) as never,
+    autoPublish: v.autoPublish === "on",
+  };
+}
+
+export function patchFromForm(kind: MonitorKind, v: Record<string, string>): MonitorPatch {
+  const { kind: _kind, ...rest } = monitorFromForm({ ...v, kind });
+  void _kind;
+  return rest;
+}
+
+/** A stored monitor as the form's strings (the edit form's starting values). */
+export function valuesFromMonitor(m: {
+  componentId: string;
+  name: string;
+  kind: MonitorKind;
+  settings: unknown;
+  intervalSeconds: number;
+  timeoutMs: number;
+  latencyThresholdMs: number | null;
+  failThreshold: number;
+  recoverThreshold: number;
+  autoPublish: boolean;
+}): Record<string, string> {
+  const out: Record<string, string> = {
+    componentId: m.componentId,
+    name: m.name,
+    kind: m.kind,
+    intervalSeconds: String(m.intervalSeconds),
+    timeoutMs: String(m.timeoutMs),
+    latencyThresholdMs: m.latencyThresholdMs === null ? "" : String(m.latencyThresholdMs),
+    failThreshold: String(m.failThreshold),
+    recoverThreshold: String(m.recoverThreshold),
+    autoPublish: m.autoPublish ? "on" : "",
+  };
+  for (const [key, value] of Object.entries(m.settings as Record<string, unknown>)) {
+    const name = `settings.${key}`;
+    if (key === "headers") out[name] = Object.entries(value as Record<string, string>).map(([k, v]) => `${k}: ${v}`).join("\n");
+    else if (key === "expected") out[name] = (value as string[]).join(", ");
+    else if (typeof value === "boolean") out[name] = value ? "on" : "";
+    else out[name] = value === null || value === undefined ? "" : String(value);
+  }
+  return out;
+}

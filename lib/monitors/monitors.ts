@@ -1,0 +1,145 @@
+// Staff verbs on monitors. Each write is one transaction with its audit row; bad input writes
+// nothing and names the field.
+import crypto from "node:crypto";
+import { inTransaction, type Db } from "@/db/client";
+import { getComponent } from "@/db/queries/components";
+import {
+  deleteMonitorRow,
+  getComponentState,
+  getMonitor,
+  insertMonitor,
+  listComponentMonitors,
+  listMonitors,
+  putComponentState,
+  updateMonitorRow,
+  type MonitorRow,
+} from "@/db/queries/monitors";
+import { recordAudit, type Actor } from "../audit";
+import { AppError } from "../errors";
+import { newId } from "../ids";
+import { parse } from "../validation";
+import type { MonitorKind, MonitorSettings } from "./kinds";
+import { monitorInput, monitorPatch, SETTINGS_SCHEMAS, type MonitorInput, type MonitorPatch } from "./schemas";
+
+function mustMonitor(db: Db, id: string): MonitorRow {
+  const m = getMonitor(db, id);
+  if (!m) throw new AppError("not_found", `No monitor has the id ${id}`);
+  return m;
+}
+
+function mustComponent(db: Db, id: string) {
+  if (!getComponent(db, id)) throw new AppError("validation", `No component has the id ${id}`, { componentId: ["unknown component"] });
+}
+
+function parseSettings(kind: MonitorKind, raw: unknown): MonitorSettings {
+  const result = SETTINGS_SCHEMAS[kind].safeParse(raw ?? {});
+  if (result.success) return result.data;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of result.error.issues) (fieldErrors[["settings", ...issue.path].join(".")] ??= []).push(issue.message);
+  const first = result.error.issues[0];
+  throw new AppError("validation", `settings${first.path.length ? "." + first.path.join(".") : ""}: ${first.message}`, fieldErrors);
+}
+
+/** A random first check within one interval: monitors created together spread out. */
+export function firstCheckAt(now: number, intervalSeconds: number, random = Math.random): number {
+  return now + Math.floor(random() * intervalSeconds * 1000);
+}
+
+export function monitorById(db: Db, id: string): MonitorRow {
+  return mustMonitor(db, id);
+}
+
+export function allMonitors(db: Db): MonitorRow[] {
+  return listMonitors(db);
+}
+
+export function createMonitor(db: Db, actor: Actor, raw: MonitorInput, now = Date.now()): MonitorRow {
+  const input = parse(monitorInput, raw);
+  const settings = parseSettings(input.kind, input.settings);
+  return inTransaction(db, () => {
+    mustComponent(db, input.componentId);
+    const row = insertMonitor(db, {
+      id: newId(),
+      componentId: input.componentId,
+      name: input.name,
+      kind: input.kind,
+      settings,
+      intervalSeconds: input.intervalSeconds,
+      timeoutMs: input.timeoutMs,
+      latencyThresholdMs: input.latencyThresholdMs,
+      failThreshold: input.failThreshold,
+      recoverThreshold: input.recoverThreshold,
+      paused: input.paused,
+      autoPublish: input.autoPublish,
+      heartbeatToken: input.kind === "heartbeat" ? crypto.randomBytes(18).toString("base64url") : null,
+      nextCheckAt: firstCheckAt(now, input.intervalSeconds),
+      createdAt: now,
+      updatedAt: now,
+    });
+    recordAudit(db, actor, "monitor.create", { type: "monitor", id: row.id }, undefined, { ...row, heartbeatToken: undefined }, now);
+    return row;
+  });
+}
+
+export function updateMonitor(db: Db, actor: Actor, id: string, raw: MonitorPatch, now = Date.now()): MonitorRow {
+  const input = parse(monitorPatch, raw);
+  return inTransaction(db, () => {
+    const before = mustMonitor(db, id);
+    const patch: Partial<MonitorRow> = { updatedAt: now };
+    if (input.componentId !== undefined && input.componentId !== before.componentId) {
+      mustComponent(db, input.componentId);
+      patch.componentId = input.componentId;
+    }
+    if (input.name !== undefined) patch.name = input.name;
+    if (input.settings !== undefined) patch.settings = parseSettings(before.kind, input.settings);
+    for (const key of ["intervalSeconds", "timeoutMs", "latencyThresholdMs", "failThreshold", "recoverThreshold", "autoPublish"] as const) {
+      if (input[key] !== undefined) (patch as Record<string, unknown>)[key] = input[key];
+    }
+    const interval = patch.intervalSeconds ?? before.intervalSeconds;
+    if ((patch.timeoutMs ?? before.timeoutMs) > interval * 1000) {
+      throw new AppError("validation", "The timeout must not be longer than the interval", { timeoutMs: ["must not be longer than the interval"] });
+    }
+    if (input.paused !== undefined && input.paused !== before.paused) {
+      patch.paused = input.paused;
+      // Paused: its verdict no longer counts. Resumed: starts afresh, spread over one interval.
+      Object.assign(patch, { health: "unknown", failStreak: 0, okStreak: 0, slowStreak: 0, fastStreak: 0 });
+      if (!input.paused) patch.nextCheckAt = firstCheckAt(now, interval);
+    } else if (patch.intervalSeconds !== undefined && patch.intervalSeconds !== before.intervalSeconds) {
+      patch.nextCheckAt = Math.min(before.nextCheckAt, now + interval * 1000);
+    }
+    if (patch.settings !== undefined || patch.componentId !== undefined) Object.assign(patch, { health: "unknown", failStreak: 0, okStreak: 0, slowStreak: 0, fastStreak: 0 });
+    const row = updateMonitorRow(db, id, patch);
+    recordAudit(db, actor, input.paused === true ? "monitor.pause" : input.paused === false ? "monitor.resume" : "monitor.update", { type: "monitor", id }, { ...before, heartbeatToken: undefined }, { ...row, heartbeatToken: undefined }, now);
+    return row;
+  });
+}
+
+export function deleteMonitor(db: Db, actor: Actor, id: string, now = Date.now()): MonitorRow {
+  return inTransaction(db, () => {
+    const before = mustMonitor(db, id);
+    deleteMonitorRow(db, id);
+    recordAudit(db, actor, "monitor.delete", { type: "monitor", id }, { ...before, heartbeatToken: undefined }, null, now);
+    return before;
+  });
+}
+
+/** Manual: monitors keep checking and recording but never set the component's status. */
+export function setComponentManual(db: Db, actor: Actor, componentId: string, manual: boolean, now = Date.now()): void {
+  inTransaction(db, () => {
+    mustComponent(db, componentId);
+    const prev = getComponentState(db, componentId);
+    putComponentState(db, {
+      componentId,
+      desired: prev?.desired ?? null,
+      applied: manual ? null : (prev?.applied ?? null),
+      manual,
+      disagreement: manual ? null : (prev?.disagreement ?? null),
+      updatedAt: now,
+    });
+    recordAudit(db, actor, manual ? "component.monitors_manual" : "component.monitors_automatic", { type: "component", id: componentId }, { manual: prev?.manual ?? false }, { manual }, now);
+  });
+}
+
+export function componentMonitors(db: Db, componentId: string): MonitorRow[] {
+  return listComponentMonitors(db, componentId);
+}

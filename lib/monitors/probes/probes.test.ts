@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasOpenssl, startDns, startStatuspage, startTarget, startTlsServer, type StatuspageStandIn, type Target } from "../test-support";
+import { runProbe } from ".";
+import type { HttpSettings } from "../kinds";
+
+const NOW = Date.now();
+let target: Target;
+
+beforeAll(async () => {
+  target = await startTarget();
+});
+afterAll(() => target.close());
+
+const http = (over: Partial<HttpSettings> = {}): HttpSettings => ({ method: "GET", url: target.url, headers: {}, statusMin: 200, statusMax: 299, keyword: null, followRedirects: true, ...over });
+
+describe("HTTP probe", () => {
+  it("passes on an accepted status and reports latency", async () => {
+    target.mode = "up";
+    const r = await runProbe("http", http(), { timeoutMs: 2000, now: NOW });
+    expect(r).toMatchObject({ ok: true, error: null });
+    expect(r.latencyMs).toBeGreaterThanOrEqual(0);
+  });
+  it("fails on a status outside the range, and on a missing keyword", async () => {
+    target.mode = "down";
+    expect(await runProbe("http", http(), { timeoutMs: 2000, now: NOW })).toMatchObject({ ok: false, error: "HTTP 503 (expected 200-299)" });
+    target.mode = "up";
+    expect(await runProbe("http", http({ keyword: "all good" }), { timeoutMs: 2000, now: NOW })).toMatchObject({ ok: true });
+    expect((await runProbe("http", http({ keyword: "banana" }), { timeoutMs: 2000, now: NOW })).error).toMatch(/does not contain/);
+  });
+  it("follows redirects only when told to", async () => {
+    target.mode = "up";
+    expect(await runProbe("http", http({ url: `${target.url}redirect` }), { timeoutMs: 2000, now: NOW })).toMatchObject({ ok: true });
+    expect(await runProbe("http", http({ url: `${target.url}redirect`, followRedirects: false }), { timeoutMs: 2000, now: NOW })).toMatchObject({ ok: false, error: "HTTP 302 (expected 200-299)" });
+  });
+  it("gives up on a hung target at the deadline and frees the socket", async () => {
+    target.mode = "hang";
+    const r = await runProbe("http", http(), { timeoutMs: 300, now: NOW });
+    expect(r).toMatchObject({ ok: false, error: "No answer within 300 ms" });
+  });
+  it("fails on a refused connection", async () => {
+    const gone = await startTarget();
+    const url = gone.url;
+    await gone.close();
+    const r = await runProbe("http", http({ url }), { timeoutMs: 2000, now: NOW });
+    expect(r.ok).toBe(false);
+    expect(r.error).toMatch(/ECONNREFUSED/);
+  });
+});
+
+describe("TCP probe", () => {
+  it("connects to an open port and fails on a closed one", async () => {
+    expect(await runProbe("tcp", { host: "127.0.0.1", port: target.port }, { timeoutMs: 2000, now: NOW })).toMatchObject({ ok: true });
+    const gone = await startTarget();
+    await gone.close();
+    const r = await runProbe("tcp", { host: "127.0.0.1", port: gone.port }, { timeoutMs: 2000, now: NOW });
+    expect(r.ok).toBe(false);
+    expect(r.error).toMatch(/ECONNREFUSED/);
+  });
+});
+
+describe("DNS probe", () => {
+  it("resolves through the configured server and compares with the expected records", async () => {
+    const dns = await startDns({ "api.example.test": ["192.0.2.10"] });
+    try {
+      const base = { name: "api.example.test", recordType: "A" as const, server: dns.server };
+      expect(await runProbe("dns", { ...base, expected: [] }, { timeoutMs: 2000, now: NOW })).toMatchObject({ ok: true });
+      expect(await runProbe("dns", { ...base, expected: ["192.0.2.10"] }, { timeoutMs: 2000, now: NOW })).toMatchObject({ ok: true });
+      const wrong = await runProbe("dns", { ...base, expected: ["192.0.2.99"] }, { timeoutMs: 2000, now: NOW });
+      expect(wrong).toMatchObject({ ok: false, error: "api.example.test A is 192.0.2.10; expected 192.0.2.99" });
+      const missing = await runProbe("dns", { ...base, name: "nope.example.test", expected: [] }, { timeoutMs: 2000, now: NOW });
+      expect(missing.ok).toBe(false);
+      expect(missing.error).toMatch(/ENOTFOUND/);
+    } finally {
+      await dns.close();
+    }
+  });
+});
+
+describe.skipIf(!hasOpenssl())("TLS probe", () => {
+  it("refuses an untrusted certificate, warns near expiry, fails after it", async () => {
+    const server = await startTlsServer(5);
+    try {
+      const base = { host: "127.0.0.1", port: server.port, warnDays: 14 };
+      const untrusted = await runProbe("tls", { ...base, allowUntrusted: false }, { timeoutMs: 3000, now: Date.now() });
+      expect(untrusted.ok).toBe(false);
+      expect(untrusted.error).toMatch(/^Certificate not trusted/);
+      const soon = await runProbe("tls", { ...base, allowUntrusted: true }, { timeoutMs: 3000, now: Date.now() });
+      expect(soon).toMatchObject({ ok: true, degraded: true });
+      expect(soon.error).toMatch(/expires in [45] days/);
+      expect(await runProbe("tls", { ...base, warnDays: 2, allowUntrusted: true }, { timeoutMs: 3000, now: Date.now() })).toMatchObject({ ok: true, error: null });
+      const later = await runProbe("tls", { ...base, allowUntrusted: true }, { timeoutMs: 3000, now: Date.now() + 10 * 86_400_000 });
+      expect(later.ok).toBe(false);
+      expect(later.error).toMatch(/expired/);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe("heartbeat probe", () => {
+  const s = { periodSeconds: 60, graceSeconds: 30 };
+  it("passes within period plus grace and fails after", async () => {
+    expect(await runProbe("heartbeat", s, { timeoutMs: 1000, now: NOW, lastBeatAt: NOW - 89_000 })).toMatchObject({ ok: true });
+    const silent = await runProbe("heartbeat", s, { timeoutMs: 1000, now: NOW, lastBeatAt: NOW - 91_000 });
+    expect(silent).toMatchObject({ ok: false, error: "No heartbeat for 91 s (expected every 60 s, grace 30 s)" });
+    expect(await runProbe("heartbeat", s, { timeoutMs: 1000, now: NOW, lastBeatAt: null, createdAt: NOW - 10_000 })).toMatchObject({ ok: true });
+    expect((await runProbe("heartbeat", s, { timeoutMs: 1000, now: NOW, lastBeatAt: null, createdAt: NOW - 100_000 })).error).toMatch(/^No heartbeat received yet/);
+  });
+});
+
+describe("upstream probe", () => {
+  let page: StatuspageStandIn;
+  beforeAll(async () => {
+    page = await startStatuspage([
+      { id: "abc123", name: "Object Storage", status: "operational" },
+      { id: "def456", name: "Compute", status: "operational" },
+    ]);
+  });
+  afterAll(() => page.close());
+
+  it("follows one component by id or name and maps its status", async () => {
+    const ctx = { timeoutMs: 2000, now: NOW };
+    expect(await runProbe("upstream", { url: page.url, component: "abc123" }, ctx)).toMatchObject({ ok: true });
+    page.components[0].status = "degraded_performance";
+    expect(await runProbe("upstream", { url: page.url, component: "object storage" }, ctx)).toMatchObject({ ok: true, degraded: true });
+    page.components[0].status = "major_outage";
+    expect(await runProbe("upstream", { url: `${page.url}/api/v2/components.json`, component: "abc123" }, ctx)).toMatchObject({ ok: false, error: "Upstream Object Storage: major outage" });
+    expect((await runProbe("upstream", { url: page.url, component: "Queues" }, ctx)).error).toMatch(/has no component/);
+  });
+});

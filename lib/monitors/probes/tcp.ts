@@ -1,0 +1,14 @@
+// TCP connect: the port accepts a connection within the timeout.
+import net from "node:net";
+import type { TcpSettings } from "../kinds";
+import { errorText, fail, withDeadline, type ProbeContext, type ProbeResult } from "./types";
+
+export function probeTcp(s: TcpSettings, ctx: ProbeContext): Promise<ProbeResult> {
+  const started = performance.now();
+  return withDeadline(ctx.timeoutMs, (done, onAbort) => {
+    const socket = net.connect({ host: s.host, port: s.port });
+    onAbort(() => socket.destroy());
+    socket.once("connect", () => done({ ok: true, latencyMs: Math.round(performance.now() - started), error: null }));
+    socket.once("error", (err) => done(fail(errorText(err), Math.round(performance.now() - started))));
+  });
+}
