@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { listByStatus, listRecent } from "@/db/queries/incidents";
 import { listTemplates } from "@/db/queries/templates";
+import { AffectedReports } from "@/components/admin/AffectedReports";
+import { MonitorDrafts } from "@/components/admin/MonitorDrafts";
 import { IncidentList } from "@/components/admin/incidents/IncidentList";
 import { QuickStart } from "@/components/admin/incidents/QuickStart";
 import { requireStaff } from "@/lib/auth/session";
@@ -24,7 +26,9 @@ export default async function DashboardPage() {
   return (
     <div className="space-y-8">
       <h1 className="text-xl font-semibold">Dashboard</h1>
+      <MonitorDrafts />
       <QuickStart templates={listTemplates(db).filter((t) => t.kind === "incident")} />
+      <AffectedReports />
       <section aria-labelledby="open" className="space-y-3">
         <h2 id="open" className="text-lg font-semibold">
           Open incidents {open.length ? `(${open.length})` : null}

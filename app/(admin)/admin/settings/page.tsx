@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { getPage } from "@/db/queries/page";
+import { EmbedSnippet } from "@/components/admin/EmbedSnippet";
+import { MirrorStatus } from "@/components/admin/MirrorStatus";
 import { SettingsForm } from "@/components/admin/SettingsForm";
 import { requireStaff } from "@/lib/auth/session";
 import { pageSettings } from "@/lib/settings";
@@ -38,6 +40,8 @@ export default async function SettingsPage() {
         <>
           <SettingsForm settings={pageSettings(page)} timeZoneList={TIME_ZONE_LIST} />
           <TimeZoneOptions />
+          <EmbedSnippet />
+          <MirrorStatus />
         </>
       ) : (
         <p role="alert" className="text-sm">The page is not set up yet: start the server once so it creates it.</p>
