@@ -71,6 +71,8 @@ test("[monitors] staff add a monitor; two failed checks take the component down 
   await expectNoSeriousAxeViolations(page);
   const draftId = listOpenDrafts(db).find((d) => d.componentId === component.id)!.id;
   await draft.getByRole("button", { name: `Publish incident: ${title}` }).click();
+  await expect(page.getByText("Published. It is on the status page now.")).toBeVisible();
+  await page.goto("/admin");
   await expect(draft).toHaveCount(0);
   const published = db.$client.prepare("select published_incident_id as id from monitor_drafts where id = ?").get(draftId) as { id: string };
   expect(getIncident(db, published.id)).toMatchObject({ name: title, status: "investigating", impact: "critical" });

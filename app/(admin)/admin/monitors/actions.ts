@@ -69,12 +69,15 @@ export async function setManualAction(_prev: ActionState, form: FormData): Promi
 
 export async function publishDraftAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const { id = "" } = formValues(form);
-  return runAction("editor", (staff) => {
-    const incidentId = publishDraft(getDb(), staff, id);
+  let incidentId = "";
+  const result = await runAction("editor", (staff) => {
+    incidentId = publishDraft(getDb(), staff, id);
     revalidatePath("/admin");
     revalidatePath("/admin/monitors");
-    return { ok: true, message: `Published as incident ${incidentId}.` };
   });
+  // Straight to the incident's editor: the next thing staff do is post an update.
+  if (result.ok) redirect(`/admin/incidents/${incidentId}?published=1`);
+  return result;
 }
 
 export async function dismissDraftAction(_prev: ActionState, form: FormData): Promise<ActionState> {
