@@ -72,6 +72,9 @@ export function authOptions(): NextAuthOptions {
   cached = {
     secret: ensureAuthSecret(cfg.databasePath, cfg.authSecret),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+    // HttpOnly and SameSite=Lax always (next-auth's defaults); Secure (and the __Secure- prefix)
+    // whenever the page is served over https.
+    useSecureCookies: cfg.publicUrl.startsWith("https://"),
     pages: { signIn: SIGN_IN_PATH, error: SIGN_IN_PATH },
     providers,
     callbacks: {
