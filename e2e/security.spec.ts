@@ -1,0 +1,109 @@
+// Security checks over the running server: headers on every kind of response, hostile text from
+// staff fields escaped on every public surface, and no secret in the browser bundles.
+import fs from "node:fs";
+import path from "node:path";
+import { SYSTEM_ACTOR } from "../lib/audit";
+import { createComponent, deleteComponent } from "../lib/components";
+import { deleteIncident } from "../lib/incidents";
+import { E2E_ADMIN, E2E_API_TOKEN } from "./support/auth";
+import { ROOT } from "./support/server";
+import { database, expect, openIncident, test } from "./fixtures";
+
+/** Payloads that must arrive as text everywhere: tags, handlers, script URLs, SVG, broken markup. */
+const XSS = [
+  `<script>window.__xss=1</script>`,
+  `<img src=x onerror="window.__xss=2">`,
+  `<svg onload="window.__xss=3"><a xlink:href="javascript:window.__xss=4">svg</a></svg>`,
+  `[click](javascript:window.__xss=5)`,
+  `"><iframe srcdoc="<script>parent.__xss=6</script>">`,
+  `\u202e\ud800 broken \u0000 unicode`,
+];
+
+test("[security] every public and staff response sends the security headers; only /embed may be framed", async ({ request }) => {
+  const incident = openIncident({ name: "Headers check" });
+  try {
+    const html = ["/", "/history", `/incidents/${incident.id}`, "/infrastructure"];
+    for (const p of html) {
+      const res = await request.get(p);
+      const h = res.headers();
+      expect(h["x-content-type-options"], p).toBe("nosniff");
+      expect(h["referrer-policy"], p).toBeTruthy();
+      const csp = h["content-security-policy"] ?? "";
+      const scriptSrc = /script-src ([^;]*)/.exec(csp)?.[1] ?? "";
+      expect(scriptSrc, p).not.toContain("unsafe-inline");
+      expect(scriptSrc, p).toMatch(/'sha256-/);
+      expect(csp, p).toContain("frame-ancestors 'none'");
+      expect(h["x-frame-options"], p).toBe("DENY");
+    }
+    const embed = await request.get("/embed");
+    expect(embed.headers()["content-security-policy"]).toContain("frame-ancestors *");
+    expect(embed.headers()["x-frame-options"]).toBeUndefined();
+    for (const p of ["/api/v2/summary.json", "/badge.svg", "/embed.js"]) {
+      const res = await request.get(p);
+      expect(res.headers()["x-content-type-options"], p).toBe("nosniff");
+      expect(res.headers()["access-control-allow-origin"], p).toBe("*");
+    }
+    for (const p of ["/admin/sign-in", "/api/v1/openapi.json"]) {
+      const h = (await request.get(p)).headers();
+      expect(h["x-content-type-options"], p).toBe("nosniff");
+    }
+    const signIn = (await request.get("/admin/sign-in")).headers();
+    expect(signIn["x-frame-options"]).toBe("DENY");
+    expect(signIn["content-security-policy"]).toContain("frame-ancestors 'none'");
+  } finally {
+    deleteIncident(database(), SYSTEM_ACTOR, incident.id);
+  }
+});
+
+test("[security] hostile text in staff fields stays text on the page, incident page, history, badge and widget", async ({ page, request }) => {
+  const db = database();
+  const component = createComponent(db, SYSTEM_ACTOR, { name: `Comp ${XSS[1]}`.slice(0, 100), description: XSS[2].slice(0, 1000) });
+  const incident = openIncident({ name: `Outage ${XSS[0]}`.slice(0, 200), body: XSS.join("\n\n"), components: { [component.id]: "major_outage" } });
+  try {
+    const dialogs: string[] = [];
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    for (const p of ["/", `/incidents/${incident.id}`, "/history", "/embed"]) {
+      await page.goto(p);
+      await page.waitForTimeout(300); // let any injected handler fire
+      expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), p).toBeUndefined();
+    }
+    expect(dialogs).toEqual([]);
+    await page.goto(`/incidents/${incident.id}`);
+    await expect(page.getByText(XSS[0]).first()).toBeVisible();
+    await expect(page.locator("a[href^='javascript:']")).toHaveCount(0);
+    const raw = await (await request.get(`/incidents/${incident.id}`)).text();
+    expect(raw).not.toContain("<script>window.__xss");
+    expect(raw).not.toContain('onerror="window.__xss');
+
+    const badge = await (await request.get(`/badge/${component.id}.svg`)).text();
+    expect(badge).not.toContain("<img");
+    expect(badge).not.toContain("onerror=");
+    const summary = await (await request.get("/api/v2/summary.json")).json();
+    expect(JSON.stringify(summary)).toContain("<script>window.__xss=1</script>"); // JSON carries the text as text
+  } finally {
+    deleteIncident(db, SYSTEM_ACTOR, incident.id);
+    deleteComponent(db, SYSTEM_ACTOR, component.id);
+  }
+});
+
+test("[security] no token, password or session secret in the browser bundles", () => {
+  const secret = fs.readFileSync(path.join(path.dirname(process.env.OUTPOST_E2E_DATABASE!), "auth-secret"), "utf8").trim();
+  const needles = [E2E_API_TOKEN, E2E_ADMIN.password, secret];
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else files.push(p);
+    }
+  };
+  walk(path.join(ROOT, ".next/static"));
+  expect(files.length).toBeGreaterThan(5);
+  for (const f of files) {
+    const text = fs.readFileSync(f, "latin1");
+    for (const n of needles) expect(text.includes(n), `${path.relative(ROOT, f)} holds a secret`).toBe(false);
+  }
+});
