@@ -5,7 +5,7 @@ import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { getPage } from "@/db/queries/page";
 import type { Actor } from "../audit";
-import { AppError, HTTP_STATUS } from "../errors";
+import { AppError, HTTP_STATUS, storageError } from "../errors";
 import { authenticateToken, tokenFromHeader } from "../tokens";
 import { ApiError, fieldProblem, jsonResponse, problemResponse, readJsonBody, type FieldProblem } from "./http";
 import { openApiDocument } from "./openapi";
@@ -104,8 +104,10 @@ export function problemOf(err: unknown, route: ApiRoute | undefined): Response {
     const errors = err.fieldErrors ? domainProblems(err.fieldErrors, route?.fields) : undefined;
     return problemResponse(HTTP_STATUS[err.code], err.message, { errors, headers: err.code === "unavailable" ? { "retry-after": "5" } : undefined });
   }
-  if ((err as { code?: string })?.code === "SQLITE_BUSY") {
-    return problemResponse(503, "The database is busy; retry in a moment", { headers: { "retry-after": "1" } });
+  const storage = storageError(err);
+  if (storage) {
+    console.error(`outpost: admin API write refused by storage: ${(err as Error).message}`);
+    return problemResponse(503, storage.message, { headers: { "retry-after": "5" } });
   }
   console.error("outpost: admin API request failed", err);
   return problemResponse(500, "Something went wrong; nothing was changed. Try again.");

@@ -2,7 +2,7 @@
 // public endpoint), then maps AppError to a form state with messages beside the fields.
 import { unstable_rethrow } from "next/navigation";
 import type { Role } from "../constants";
-import { AppError } from "../errors";
+import { AppError, storageError } from "../errors";
 import type { ActionState } from "../action-state";
 import { staffForAction, type Staff } from "./session";
 
@@ -15,6 +15,11 @@ export async function runAction(role: Role, fn: (staff: Staff) => Promise<Action
   } catch (err) {
     unstable_rethrow(err); // redirect() and notFound() inside an action
     if (err instanceof AppError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
+    const storage = storageError(err);
+    if (storage) {
+      console.error(`outpost: action refused by storage: ${(err as Error).message}`);
+      return { ok: false, message: storage.message };
+    }
     console.error("outpost: action failed", err);
     return { ok: false, message: "Something went wrong; nothing was changed. Try again." };
   }
