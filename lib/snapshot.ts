@@ -10,6 +10,7 @@ import {
   listUpdates,
   type IncidentRow,
 } from "@/db/queries/incidents";
+import { listFeedUpdates } from "@/db/queries/feed";
 import { getPage } from "@/db/queries/page";
 import { readDataVersion } from "@/db/queries/version";
 import { config } from "./config";
@@ -22,6 +23,7 @@ import {
   type ComponentStatus,
 } from "./constants";
 import { renderMarkdown } from "./markdown";
+import { FEED_LIMIT, type FeedEntry } from "./syndication/feeds";
 import { overallStatus, worstStatus, type OverallStatus } from "./status";
 import { lastDays } from "./time";
 import { dailyUptime, uptimePercent, type DayUptime, type StatusPeriod } from "./uptime";
@@ -75,6 +77,8 @@ export type Snapshot = {
   incidents: { unresolved: SnapIncident[]; recent: SnapIncident[]; pastDays: { date: string; incidents: SnapIncident[] }[] };
   maintenances: { recent: SnapIncident[]; upcoming: SnapIncident[]; active: SnapIncident[] };
   incidentsById: Map<string, SnapIncident>;
+  /** The newest updates of incidents and maintenances, newest first: the history feeds. */
+  feed: FeedEntry[];
 };
 
 /** Loads incidents' updates, affected components and component links in three queries. */
@@ -167,6 +171,7 @@ export function buildSnapshot(db: Db, opts: { publicUrl: string; now?: number; f
     incidents: { unresolved, recent, pastDays },
     maintenances: { recent: maintRecent, upcoming, active },
     incidentsById,
+    feed: listFeedUpdates(db, FEED_LIMIT),
   };
 }
 

@@ -10,6 +10,7 @@ import { loadHistory, parseHistoryQuery } from "@/lib/history";
 import { currentSnapshot, hydrateIncidents, lastSnapshot, memoize, type Snapshot } from "@/lib/snapshot";
 import { STATUSPAGE_DOCUMENTS } from "@/lib/statuspage";
 import type { LoadedAssets } from "./assets";
+import { feedRoute, isFeedPath } from "./feeds";
 import { jsonPayload, makePayload, NO_STORE, sendPayload, type Payload } from "./payload";
 import { renderHistoryPage, renderIncidentPage, renderNotFound, renderStatusPage } from "./render";
 
@@ -81,6 +82,7 @@ function healthPayload(): Payload {
 function route(path: string, query: URLSearchParams, assets: LoadedAssets): Payload | null {
   if (path === "/api/health") return healthPayload();
   const isPublic = path === "/" || path === "/history" || path.startsWith("/incidents/") || path.startsWith("/api/v2/");
+  if (isFeedPath(path)) return feedRoute(snapshotOrLast(), path);
   if (!isPublic) return null;
   const s = snapshotOrLast();
   if (path === "/") return homePayload(s, assets);
@@ -91,7 +93,7 @@ function route(path: string, query: URLSearchParams, assets: LoadedAssets): Payl
 }
 
 function isOurs(path: string): boolean {
-  return path === "/" || path === "/history" || path === "/api/health" || path.startsWith("/incidents/") || path.startsWith("/api/v2/");
+  return path === "/" || path === "/history" || path === "/api/health" || path.startsWith("/incidents/") || path.startsWith("/api/v2/") || isFeedPath(path);
 }
 
 export function createFrontHandler(opts: { assets: LoadedAssets; next: Handler; trustProxy?: boolean }): Handler {
@@ -110,7 +112,7 @@ export function createFrontHandler(opts: { assets: LoadedAssets; next: Handler; 
         const payload = route(path, query, opts.assets);
         if (payload) return sendPayload(req, res, payload);
       } else if (isOurs(path)) {
-        if (req.method === "OPTIONS" && path.startsWith("/api/v2/")) {
+        if (req.method === "OPTIONS" && (path.startsWith("/api/v2/") || isFeedPath(path))) {
           res.writeHead(204, CORS_PREFLIGHT);
           return res.end();
         }
