@@ -222,3 +222,4 @@ export const PUBLIC_TABLES = [
 ] as const;
 
 export * from "./staff-schema";
+export * from "./syndication-schema";

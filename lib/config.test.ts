@@ -22,6 +22,10 @@ describe("parseConfig", () => {
     ["OUTPOST_API_TOKEN", "short"],
     ["TRUST_PROXY", "yes"],
     ["OIDC_ISSUER", "not a url"],
+    ["X_API_URL", "api.x.com"],
+    ["MASTODON_URL", "mastodon"],
+    ["BLUESKY_SERVICE", "bsky"],
+    ["OUTPOST_ALLOW_PRIVATE_TARGETS", "maybe"],
   ])("names %s in one line when it is %s", (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`^${name} `));
@@ -32,5 +36,22 @@ describe("parseConfig", () => {
     const c = parseConfig({ OIDC_ISSUER: "https://id.example.com/", OIDC_CLIENT_ID: "id", OIDC_CLIENT_SECRET: "s", OUTPOST_ADMIN_EMAIL: "Boss@Example.com" });
     expect(c.oidc).toEqual({ issuer: "https://id.example.com", clientId: "id", clientSecret: "s", name: "single sign-on" });
     expect(c.admin.email).toBe("boss@example.com");
+  });
+  it("turns a network on only with all its credentials, off (not an error) with none", () => {
+    const off = parseConfig({});
+    expect([off.x, off.mastodon, off.bluesky, off.allowPrivateTargets]).toEqual([null, null, null, false]);
+    expect(() => parseConfig({ X_APP_KEY: "k" })).toThrow(/^X_APP_SECRET must be set too when X_APP_KEY is set/);
+    expect(() => parseConfig({ MASTODON_TOKEN: "t" })).toThrow(/^MASTODON_URL must be set too/);
+    expect(() => parseConfig({ BLUESKY_IDENTIFIER: "me.bsky.social" })).toThrow(/^BLUESKY_APP_PASSWORD must be set too/);
+    const on = parseConfig({
+      X_APP_KEY: "k", X_APP_SECRET: "s", X_ACCESS_TOKEN: "t", X_ACCESS_SECRET: "a",
+      MASTODON_URL: "https://m.example/", MASTODON_TOKEN: "mt",
+      BLUESKY_IDENTIFIER: "me.example", BLUESKY_APP_PASSWORD: "pw",
+      OUTPOST_ALLOW_PRIVATE_TARGETS: "1",
+    });
+    expect(on.x).toEqual({ appKey: "k", appSecret: "s", accessToken: "t", accessSecret: "a", apiUrl: "https://api.x.com" });
+    expect(on.mastodon).toEqual({ url: "https://m.example", token: "mt" });
+    expect(on.bluesky).toEqual({ service: "https://bsky.social", identifier: "me.example", password: "pw" });
+    expect(on.allowPrivateTargets).toBe(true);
   });
 });

@@ -42,6 +42,17 @@ const envSchema = z.object({
     .refine((u) => /^smtps?:\/\//.test(u) && URL.canParse(u), "must look like smtp://user:password@host:587 or smtps://host:465")
     .optional(),
   MAIL_FROM: z.string().trim().min(3).max(200).optional(),
+  OUTPOST_ALLOW_PRIVATE_TARGETS: flag("0"),
+  X_APP_KEY: z.string().min(1).optional(),
+  X_APP_SECRET: z.string().min(1).optional(),
+  X_ACCESS_TOKEN: z.string().min(1).optional(),
+  X_ACCESS_SECRET: z.string().min(1).optional(),
+  X_API_URL: z.url({ error: "must be an absolute http(s) URL" }).default("https://api.x.com"),
+  MASTODON_URL: z.url({ error: "must be the instance's absolute URL, e.g. https://mastodon.social" }).optional(),
+  MASTODON_TOKEN: z.string().min(1).optional(),
+  BLUESKY_SERVICE: z.url({ error: "must be an absolute http(s) URL" }).default("https://bsky.social"),
+  BLUESKY_IDENTIFIER: z.string().min(1).optional(),
+  BLUESKY_APP_PASSWORD: z.string().min(1).optional(),
 });
 
 export type Config = Readonly<{
@@ -58,9 +69,23 @@ export type Config = Readonly<{
   trustProxy: boolean;
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
   mail: { url: string; from: string } | null;
+  allowPrivateTargets: boolean;
+  x: { appKey: string; appSecret: string; accessToken: string; accessSecret: string; apiUrl: string } | null;
+  mastodon: { url: string; token: string } | null;
+  bluesky: { service: string; identifier: string; password: string } | null;
 }>;
 
 export class ConfigError extends Error {}
+
+/** All of a group's variables, or none of them (the channel is then off). */
+function allOrNone<K extends string>(e: Record<string, unknown>, keys: readonly K[], what: string): boolean {
+  const missing = keys.filter((k) => !e[k]);
+  if (missing.length === keys.length) return false;
+  if (missing.length) throw new ConfigError(`${missing[0]} must be set too when ${keys.find((k) => !missing.includes(k))} is set (${what} needs all of ${keys.join(", ")})`);
+  return true;
+}
+
+const trimSlash = (u: string) => u.replace(/\/+$/, "");
 
 function oidcOf(e: z.output<typeof envSchema>): Config["oidc"] {
   const parts = { OIDC_ISSUER: e.OIDC_ISSUER, OIDC_CLIENT_ID: e.OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: e.OIDC_CLIENT_SECRET };
@@ -97,6 +122,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     apiToken: e.OUTPOST_API_TOKEN,
     trustProxy: e.TRUST_PROXY,
     oidc: oidcOf(e),
+    allowPrivateTargets: e.OUTPOST_ALLOW_PRIVATE_TARGETS,
+    x: allOrNone(e, ["X_APP_KEY", "X_APP_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_SECRET"], "posting to X")
+      ? { appKey: e.X_APP_KEY!, appSecret: e.X_APP_SECRET!, accessToken: e.X_ACCESS_TOKEN!, accessSecret: e.X_ACCESS_SECRET!, apiUrl: trimSlash(e.X_API_URL) }
+      : null,
+    mastodon: allOrNone(e, ["MASTODON_URL", "MASTODON_TOKEN"], "posting to Mastodon") ? { url: trimSlash(e.MASTODON_URL!), token: e.MASTODON_TOKEN! } : null,
+    bluesky: allOrNone(e, ["BLUESKY_IDENTIFIER", "BLUESKY_APP_PASSWORD"], "posting to Bluesky")
+      ? { service: trimSlash(e.BLUESKY_SERVICE), identifier: e.BLUESKY_IDENTIFIER!, password: e.BLUESKY_APP_PASSWORD! }
+      : null,
     mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `Outpost <outpost@${new URL(publicUrl).hostname}>` } : null,
   });
 }

@@ -1,10 +1,14 @@
-// The background loops of the one process: maintenance transitions, recurring occurrences and
-// overdue reminders. Each tick is short and bounded; a failure is logged and the next tick retries.
+// The background loops of the one process: maintenance transitions, recurring occurrences,
+// overdue reminders and the outbox sender. Each tick is short and bounded; a failure is logged and the next tick retries.
 import type { Db } from "@/db/client";
 import { generateOccurrences, runMaintenanceClock } from "@/lib/maintenance";
 import { sendOverdueReminders } from "@/lib/reminders";
+import { config } from "@/lib/config";
+import { configuredChannels } from "@/lib/syndication/channels";
+import { Sender } from "@/lib/syndication/sender";
 
 export const LOOP_INTERVAL_MS = 2_000;
+const SENDER_INTERVAL_MS = 1_000;
 const RECURRENCE_INTERVAL_MS = 60 * 60_000;
 
 export function startLoops(db: Db): () => void {
@@ -29,5 +33,31 @@ export function startLoops(db: Db): () => void {
   };
   const timer = setInterval(() => void tick(), LOOP_INTERVAL_MS);
   void tick();
-  return () => clearInterval(timer);
+  const stopSender = startSender(db);
+  return () => {
+    clearInterval(timer);
+    stopSender();
+  };
+}
+
+/** The outbox sender: a lease row makes sure one process sends, whatever the number running. */
+function startSender(db: Db): () => void {
+  const sender = new Sender({ db, publicUrl: config().publicUrl, channels: configuredChannels() });
+  const tick = () => {
+    try {
+      sender.tick();
+    } catch (err) {
+      console.error(`outpost: outbox sender failed: ${(err as Error).message}`);
+    }
+  };
+  const timer = setInterval(tick, SENDER_INTERVAL_MS);
+  tick();
+  return () => {
+    clearInterval(timer);
+    try {
+      sender.stop();
+    } catch {
+      /* the database may already be closed */
+    }
+  };
 }
