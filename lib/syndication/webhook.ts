@@ -11,6 +11,12 @@ export function signature(secret: string, timestamp: string, body: string): stri
   return `sha256=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
 }
 
+/** The incident as it stood when this update was posted (a delayed delivery still tells its own step). */
+function incidentAsOf(job: Job) {
+  const updates = job.incident.updates.filter((u) => u.seq <= job.update.seq);
+  return { ...job.incident, status: job.update.status, updates };
+}
+
 export function webhookBody(job: Job): string {
   return JSON.stringify({
     meta: {
@@ -19,7 +25,7 @@ export function webhookBody(job: Job): string {
       generated_at: new Date().toISOString(),
     },
     page: { id: job.page.id, status_indicator: job.page.indicator, status_description: job.page.description },
-    incident: incidentJson({ componentsById: job.components }, job.incident),
+    incident: incidentJson({ componentsById: job.components }, incidentAsOf(job)),
   });
 }
 
