@@ -79,6 +79,8 @@ export type Snapshot = {
   incidentsById: Map<string, SnapIncident>;
   /** The newest updates of incidents and maintenances, newest first: the history feeds. */
   feed: FeedEntry[];
+  /** Email subscriptions are offered (outgoing mail is configured). */
+  emailSubscriptions: boolean;
 };
 
 /** Loads incidents' updates, affected components and component links in three queries. */
@@ -107,7 +109,10 @@ export function hydrateIncidents(db: Db, rows: IncidentRow[], publicUrl: string)
   }));
 }
 
-export function buildSnapshot(db: Db, opts: { publicUrl: string; now?: number; fallbackName?: string; fallbackTimeZone?: string }): Snapshot {
+export function buildSnapshot(
+  db: Db,
+  opts: { publicUrl: string; now?: number; fallbackName?: string; fallbackTimeZone?: string; emailSubscriptions?: boolean },
+): Snapshot {
   const now = opts.now ?? Date.now();
   const version = readDataVersion(db);
   const page = getPage(db);
@@ -172,6 +177,7 @@ export function buildSnapshot(db: Db, opts: { publicUrl: string; now?: number; f
     maintenances: { recent: maintRecent, upcoming, active },
     incidentsById,
     feed: listFeedUpdates(db, FEED_LIMIT),
+    emailSubscriptions: opts.emailSubscriptions ?? false,
   };
 }
 
@@ -203,7 +209,7 @@ export function currentSnapshot(now = Date.now()): Snapshot {
   const db = getDb();
   if (!s.snapshot || s.snapshot.version !== readDataVersion(db) || now - s.snapshot.builtAt >= MAX_SNAPSHOT_AGE_MS) {
     const cfg = config();
-    s.snapshot = buildSnapshot(db, { publicUrl: cfg.publicUrl, now, fallbackName: cfg.pageName, fallbackTimeZone: cfg.timeZone });
+    s.snapshot = buildSnapshot(db, { publicUrl: cfg.publicUrl, now, fallbackName: cfg.pageName, fallbackTimeZone: cfg.timeZone, emailSubscriptions: cfg.mail !== null });
     s.memo = new Map();
   }
   return s.snapshot;

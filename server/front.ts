@@ -11,6 +11,7 @@ import { currentSnapshot, hydrateIncidents, lastSnapshot, memoize, type Snapshot
 import { STATUSPAGE_DOCUMENTS } from "@/lib/statuspage";
 import type { LoadedAssets } from "./assets";
 import { feedRoute, isFeedPath } from "./feeds";
+import { handleSubscription, isSubscriptionPath } from "./subscribe";
 import { jsonPayload, makePayload, NO_STORE, sendPayload, type Payload } from "./payload";
 import { renderHistoryPage, renderIncidentPage, renderNotFound, renderStatusPage } from "./render";
 
@@ -102,6 +103,15 @@ export function createFrontHandler(opts: { assets: LoadedAssets; next: Handler; 
     const q = url.indexOf("?");
     const path = q === -1 ? url : url.slice(0, q);
     try {
+      if (isSubscriptionPath(path)) {
+        const query = new URLSearchParams(q === -1 ? "" : url.slice(q + 1));
+        const ctx = { snapshot: snapshotOrLast(), assets: opts.assets, trustProxy: opts.trustProxy ?? false, path, query };
+        return void handleSubscription(req, res, ctx).catch((err) => {
+          console.error("outpost: subscription request failed", err);
+          if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8", "cache-control": NO_STORE });
+          res.end("Something went wrong. Please try again.\n");
+        });
+      }
       if (req.method === "GET" || req.method === "HEAD") {
         let query: URLSearchParams;
         try {

@@ -12,7 +12,7 @@ import { formatMonth } from "@/lib/time";
 import type { LoadedAssets } from "./assets";
 import { makePayload, type Payload } from "./payload";
 
-function html(status: number, s: Snapshot, assets: LoadedAssets, title: string, description: string, body: ReactNode): Payload {
+export function html(status: number, s: Snapshot, assets: LoadedAssets, title: string, description: string, body: ReactNode): Payload {
   const markup = renderToStaticMarkup(
     <Document title={title} description={description} pageName={s.page.name} assets={assets}>
       {body}

@@ -86,8 +86,10 @@ export function subscribe(db: Db, raw: PublicSubscribeInput, opts: { allowPrivat
     const existing = subscriberByAddress(db, input.kind, address);
     if (existing) {
       if (existing.confirmedAt) return { subscriber: existing, needsConfirmation: false, secret: null };
-      const again = patchSubscriber(db, existing.id, { componentIds: input.componentIds, confirmationSentAt: now, updatedAt: now });
-      return { subscriber: again, needsConfirmation: true, secret: null };
+      // Still unconfirmed: a webhook gets a fresh secret, as the first one may never have been seen.
+      const secret = input.kind === "webhook" ? newSecret() : null;
+      const again = patchSubscriber(db, existing.id, { componentIds: input.componentIds, confirmationSentAt: now, updatedAt: now, ...(secret ? { secret } : {}) });
+      return { subscriber: again, needsConfirmation: true, secret };
     }
     const secret = input.kind === "webhook" ? newSecret() : null;
     const subscriber = insertSubscriber(db, {
