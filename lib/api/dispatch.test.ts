@@ -150,6 +150,7 @@ describe("responses", () => {
       incident_id: (await f.call("GET", "incidents/unresolved")).json[0].id,
       component_id: "website",
       group_id: (await f.call("GET", "component-groups")).json[0].id,
+      subscriber_id: (await f.call("POST", "subscribers", { json: { subscriber: { endpoint: "https://hooks.example.com/x" } } })).json.id,
     };
     for (const r of API_ROUTES.filter((x) => x.method === "GET")) {
       const res = await f.call("GET", r.pattern.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]));

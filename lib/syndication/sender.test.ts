@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { testDatabase } from "@/db/testing";
-import { ensurePage } from "@/db/seed";
+import { ensurePage, seedDemo } from "@/db/seed";
 import { insertComponent } from "@/db/queries/components";
 import { deliveries } from "@/db/schema";
 import type { Db } from "@/db/client";
@@ -116,6 +116,12 @@ function threeUpdates(db: Db, componentId: string) {
 }
 
 describe("the outbox", () => {
+  it("never announces the demo data", () => {
+    const db = testDatabase();
+    seedDemo(db, { name: "Demo", timeZone: "Etc/UTC", now: T0 });
+    expect(rows(db)).toHaveLength(0);
+  });
+
   it("writes one delivery per enabled network and matching confirmed subscriber, in the update's transaction", () => {
     const { db, api, web } = setup();
     const all = addWebhook(db, "/all");

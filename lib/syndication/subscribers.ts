@@ -158,6 +158,27 @@ export function addSubscriber(db: Db, actor: Actor, raw: StaffSubscriberInput, o
   });
 }
 
+/** Staff add an email address they vouch for: confirmed at once, no confirmation mail. */
+export function addConfirmedEmail(db: Db, actor: Actor, raw: { email: string; componentIds?: string[] }, now = Date.now()) {
+  const input = parse(z.object({ email, componentIds }), raw);
+  return inTransaction(db, () => {
+    checkComponents(db, input.componentIds);
+    if (subscriberByAddress(db, "email", input.email)) throw new AppError("conflict", "This address is already subscribed", { email: ["already subscribed"] });
+    const subscriber = insertSubscriber(db, {
+      id: newId(),
+      kind: "email",
+      address: input.email,
+      componentIds: input.componentIds,
+      token: token(),
+      confirmedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
+    recordAudit(db, actor, "subscriber.create", { type: "subscriber", id: subscriber.id }, undefined, publicView(subscriber), now);
+    return subscriber;
+  });
+}
+
 export function removeSubscriber(db: Db, actor: Actor, id: string, now = Date.now()): void {
   inTransaction(db, () => {
     const s = getSubscriber(db, id);
