@@ -16,7 +16,8 @@ export function getDelivery(db: Db, id: string): DeliveryRow | undefined {
 
 /**
  * The next delivery of each target: a pending row with no unfinished (pending or sending) row of
- * a lower seq for the same target. Deliveries to one target thus go out strictly in order.
+ * a lower seq for the same target. Deliveries to one target thus go out strictly in order. The
+ * networks come first, so a fan-out to thousands of subscribers never queues ahead of them.
  */
 export function listHeads(db: Db, limit: number): DeliveryRow[] {
   return db
@@ -28,7 +29,7 @@ export function listHeads(db: Db, limit: number): DeliveryRow[] {
         sql`NOT EXISTS (SELECT 1 FROM ${deliveries} AS earlier WHERE earlier.target = ${deliveries.target} AND earlier.state IN ('pending', 'sending') AND earlier.seq < ${deliveries.seq})`,
       ),
     )
-    .orderBy(asc(deliveries.seq))
+    .orderBy(sql`${deliveries.subscriberId} IS NOT NULL`, asc(deliveries.seq))
     .limit(limit)
     .all();
 }

@@ -256,6 +256,19 @@ describe("the outbox", () => {
     expect(hooks.received.filter((h) => h.valid)).toHaveLength(3);
   });
 
+  it("does not queue the networks behind a large subscriber fan-out", async () => {
+    const { db, api } = setup();
+    for (let i = 0; i < 40; i++) addWebhook(db, `/fan/${i}`);
+    createIncident(db, SYSTEM_ACTOR, { name: "Down", status: "investigating", components: { [api.id]: "major_outage" } }, T0);
+    const sender = new Sender({ db, publicUrl: PUBLIC, channels: channels(), concurrency: 2, log: () => {} });
+    sender.tick(T0);
+    await sender.idle();
+    expect([x.tweets.length, masto.statuses.length, atp.records.length]).toEqual([1, 1, 1]);
+    expect(hooks.received).toHaveLength(2);
+    await drain(sender, db, T0 + 1000, 1000);
+    expect(hooks.received.filter((h) => h.valid)).toHaveLength(40);
+  });
+
   it("lets only the lease holder send", async () => {
     const { db, api } = setup();
     const a = new Sender({ db, publicUrl: PUBLIC, channels: channels(), log: () => {} });

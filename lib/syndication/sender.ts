@@ -25,9 +25,10 @@ import { UNRESOLVED_INCIDENT_STATUSES } from "../constants";
 import { newId } from "../ids";
 import { hydrateIncidents } from "../snapshot";
 import { overallStatus } from "../status";
-import { SendError, type Channel, type Job, type Sent } from "./channel";
+import { NETWORKS, SendError, type Channel, type Job, type Sent } from "./channel";
 
 export const LEASE_NAME = "outbox-sender";
+const NETWORK_SET = new Set<string>(NETWORKS);
 
 export type SenderOptions = {
   db: Db;
@@ -42,7 +43,7 @@ export type SenderOptions = {
   /** Consecutive failures that open a target's breaker, and how long it stays open. */
   breakerThreshold?: number;
   breakerOpenMs?: number;
-  /** Attempts running at once, over all targets. */
+  /** Subscriber attempts (email, webhooks, chat) running at once; the networks have their own lane. */
   concurrency?: number;
   random?: () => number;
   log?: (line: string) => void;
@@ -98,14 +99,16 @@ export class Sender {
     // Only the lease holder sends, so a "sending" row that is not ours was left by a sender that is gone.
     recoverAbandoned(db, [...this.inFlight.keys()], now);
     let started = 0;
+    let subscriberAttempts = [...this.busyTargets].filter((t) => !NETWORK_SET.has(t)).length;
     for (const d of listHeads(db, 200)) {
-      if (this.inFlight.size >= this.o.concurrency) break;
+      if (d.subscriberId && subscriberAttempts >= this.o.concurrency) break;
       if (this.busyTargets.has(d.target) || d.nextAttemptAt > now) continue;
       const breaker = this.breakers.get(d.target) ?? this.breakers.get(d.channel);
       if (breaker && breaker.openUntil > now) continue;
       const claimed = claimDelivery(db, d.id, now);
       if (!claimed) continue;
       this.busyTargets.add(d.target);
+      if (d.subscriberId) subscriberAttempts++;
       const attempt = this.attempt(claimed, now).finally(() => {
         this.inFlight.delete(d.id);
         this.busyTargets.delete(d.target);
