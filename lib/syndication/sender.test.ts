@@ -18,7 +18,8 @@ import { blueskyChannel } from "./bluesky";
 import type { Channel } from "./channel";
 import { emailChannel } from "./email";
 import { mastodonChannel } from "./mastodon";
-import { settleDelivery, switchNetwork } from "./outbox";
+import { retryDelivery, settleDelivery, switchNetwork } from "./outbox";
+import { chatChannel } from "./chat";
 import { backoffDelay, Sender } from "./sender";
 import { addSubscriber, confirmSubscription, subscribe } from "./subscribers";
 import { webhookChannel } from "./webhook";
@@ -267,6 +268,53 @@ describe("the outbox", () => {
     expect(hooks.received).toHaveLength(2);
     await drain(sender, db, T0 + 1000, 1000);
     expect(hooks.received.filter((h) => h.valid)).toHaveLength(40);
+  });
+
+  it("posts to chat webhooks in the product's format; an unknown outcome there waits for staff", async () => {
+    const { db, api } = setup();
+    addSubscriber(db, SYSTEM_ACTOR, { kind: "slack", url: `${hooks.url}/slack` }, { allowPrivate: true, now: T0 });
+    const incident = createIncident(db, SYSTEM_ACTOR, { name: "API <errors>", status: "investigating", body: "Looking.", components: { [api.id]: "major_outage" } }, T0);
+    for (const n of ["x", "mastodon", "bluesky"] as const) db.delete(deliveries).where(eq(deliveries.channel, n)).run();
+    let lose = true;
+    const slack = chatChannel("slack", { allowPrivate: true });
+    const flaky: Channel = { ...slack, send: async (job) => {
+      const sent = await slack.send(job);
+      if (lose) {
+        lose = false;
+        throw Object.assign(new Error("socket hang up"), { opts: { maybeSent: true } });
+      }
+      return sent;
+    } };
+    const sender = new Sender({ db, publicUrl: PUBLIC, channels: { slack: flaky }, baseDelayMs: 1000, log: () => {} });
+    await drain(sender, db, T0);
+    const [d] = ofChannel(db, "slack");
+    expect(d.state).toBe("unknown");
+    expect(hooks.received).toHaveLength(1);
+    const body = hooks.received[0].body as { text: string; blocks: { text: { text: string } }[] };
+    expect(body.text).toBe("API &lt;errors&gt; (Investigating): Looking.");
+    expect(body.blocks[0].text.text).toContain(`<${PUBLIC}/incidents/${incident.id}|`);
+    // Staff checked the channel: it never arrived. Send it.
+    settleDelivery(db, SYSTEM_ACTOR, d.id, "not_posted", undefined, T0 + 100_000);
+    await drain(sender, db, T0 + 100_000);
+    expect(ofChannel(db, "slack")[0].state).toBe("sent");
+    expect(hooks.received).toHaveLength(2);
+    expect(() => settleDelivery(db, SYSTEM_ACTOR, d.id, "posted")).toThrow(/Only a delivery with an unknown outcome/);
+    expect(() => retryDelivery(db, SYSTEM_ACTOR, d.id)).toThrow(/Only a failed delivery/);
+  });
+
+  it("staff retry a failed delivery from its first attempt", async () => {
+    const { db, api } = setup();
+    createIncident(db, SYSTEM_ACTOR, { name: "Down", status: "investigating", components: { [api.id]: "major_outage" } }, T0);
+    for (const n of ["mastodon", "bluesky"] as const) db.delete(deliveries).where(eq(deliveries.channel, n)).run();
+    x.fail("/2/tweets", { status: 403, times: 1, headers: {} });
+    const sender = new Sender({ db, publicUrl: PUBLIC, channels: channels(), log: () => {} });
+    await drain(sender, db, T0);
+    const [d] = ofChannel(db, "x");
+    expect(d).toMatchObject({ state: "failed", attempts: 1 });
+    expect(d.lastError).toMatch(/X answered 403/);
+    retryDelivery(db, SYSTEM_ACTOR, d.id, T0 + 1000);
+    await drain(sender, db, T0 + 1000);
+    expect(ofChannel(db, "x")[0]).toMatchObject({ state: "sent", remoteId: x.tweets[0].id, remoteUrl: `https://x.com/i/web/status/${x.tweets[0].id}` });
   });
 
   it("lets only the lease holder send", async () => {
