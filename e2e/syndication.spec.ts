@@ -8,8 +8,10 @@ import { startXStandIn, type XStandIn } from "./support/x-stand-in";
 import { startMastodonStandIn, type MastodonStandIn } from "./support/mastodon-stand-in";
 import { startAtprotoStandIn, type AtprotoStandIn } from "./support/atproto-stand-in";
 import { startWebhookReceiver, verify, type WebhookReceiver } from "./support/webhook-receiver";
+import { signIn } from "./support/auth";
 
 const TOKEN = "e2e-syndication-token-0123456789";
+const ADMIN = { email: "admin@syndication.test", password: "syndication-admin-pw-1" };
 let server: RunningServer;
 let smtp: StandInSmtp;
 let x: XStandIn;
@@ -26,6 +28,8 @@ test.beforeAll(async () => {
   server = await startServer({
     OUTPOST_DEMO: "1",
     OUTPOST_API_TOKEN: TOKEN,
+    OUTPOST_ADMIN_EMAIL: ADMIN.email,
+    OUTPOST_ADMIN_PASSWORD: ADMIN.password,
     TRUST_PROXY: "1",
     OUTPOST_ALLOW_PRIVATE_TARGETS: "1",
     SMTP_URL: smtp.url,
@@ -132,4 +136,35 @@ test("[syndication] an update reaches X, Mastodon, Bluesky, email and webhooks o
   const oneClick = await request.post(unsubscribe, { form: { "List-Unsubscribe": "One-Click" } });
   expect(oneClick.status()).toBe(200);
   expect(await oneClick.text()).toContain("Unsubscribed");
+});
+
+test("[syndication] staff see each channel's outcome and retry a failed post", async ({ browser, request }) => {
+  const headers = { Authorization: `OAuth ${TOKEN}` };
+  const pageId = (await (await request.get(`${server.url}/api/v2/summary.json`)).json()).page.id;
+  const before = x.tweets.length;
+  x.fail("/2/tweets", { status: 403, times: 1 });
+  const created = await request.post(`${server.url}/api/v1/pages/${pageId}/incidents`, {
+    headers,
+    data: { incident: { name: "Search slow", status: "investigating", body: "Searches take seconds.", deliver_notifications: true } },
+  });
+  const incident = await created.json();
+  await expect.poll(() => masto.statuses.some((s) => s.text.startsWith("Search slow")), { timeout: 15_000 }).toBe(true);
+
+  const context = await browser.newContext({ baseURL: server.url });
+  const page = await context.newPage();
+  await signIn(page.request, server.url, ADMIN);
+  await expect
+    .poll(async () => {
+      await page.goto(`/admin/deliveries?incident=${incident.id}`);
+      return page.getByText("X answered 403").count();
+    }, { timeout: 15_000 })
+    .toBe(1);
+  await expect(page.getByRole("link", { name: "view post" })).toHaveCount(2); // Mastodon and Bluesky
+  await page.getByRole("button", { name: /^Retry X/ }).click();
+  // The row is pending again at once (the page re-renders without the failed state).
+  await expect(page.getByRole("button", { name: /^Retry X/ })).toHaveCount(0);
+  await expect.poll(() => x.tweets.length, { timeout: 15_000 }).toBe(before + 1);
+  await page.reload();
+  await expect(page.getByRole("link", { name: "view post" })).toHaveCount(3);
+  await context.close();
 });

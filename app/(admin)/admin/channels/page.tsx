@@ -90,7 +90,7 @@ export default async function ChannelsPage() {
           <ul className="divide-y divide-gray-200 rounded-lg border border-gray-200 text-sm dark:divide-gray-800 dark:border-gray-800">
             {problems.map((p) => (
               <li key={p.id} className="p-3">
-                <a className="font-medium text-blue-700 underline dark:text-blue-300" href={`/admin/incidents/${p.incidentId}`}>
+                <a className="font-medium text-blue-700 underline dark:text-blue-300" href={`/admin/deliveries?incident=${p.incidentId}`}>
                   {p.incidentName}
                 </a>{" "}
                 · {p.channel} · {p.state} · {time(p.updatedAt)}
