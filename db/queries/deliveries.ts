@@ -1,5 +1,5 @@
 // The outbox: delivery rows, the sender's lease and the network switches.
-import { and, asc, desc, eq, inArray, lt, notInArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, lte, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { deliveries, incidents, incidentUpdates, outboxLease, syndicationChannels } from "../schema";
 
@@ -17,15 +17,17 @@ export function getDelivery(db: Db, id: string): DeliveryRow | undefined {
 /**
  * The next delivery of each target: a pending row with no unfinished (pending or sending) row of
  * a lower seq for the same target. Deliveries to one target thus go out strictly in order. The
- * networks come first, so a fan-out to thousands of subscribers never queues ahead of them.
+ * networks come first, so a fan-out to thousands of subscribers never queues ahead of them. Only
+ * heads that are due: rows backing off never crowd out the others.
  */
-export function listHeads(db: Db, limit: number): DeliveryRow[] {
+export function listHeads(db: Db, limit: number, now: number): DeliveryRow[] {
   return db
     .select()
     .from(deliveries)
     .where(
       and(
         eq(deliveries.state, "pending"),
+        lte(deliveries.nextAttemptAt, now),
         sql`NOT EXISTS (SELECT 1 FROM ${deliveries} AS earlier WHERE earlier.target = ${deliveries.target} AND earlier.state IN ('pending', 'sending') AND earlier.seq < ${deliveries.seq})`,
       ),
     )

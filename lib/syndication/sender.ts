@@ -100,7 +100,7 @@ export class Sender {
     recoverAbandoned(db, [...this.inFlight.keys()], now);
     let started = 0;
     let subscriberAttempts = [...this.busyTargets].filter((t) => !NETWORK_SET.has(t)).length;
-    for (const d of listHeads(db, 200)) {
+    for (const d of listHeads(db, 200, now)) {
       if (d.subscriberId && subscriberAttempts >= this.o.concurrency) break;
       if (this.busyTargets.has(d.target) || d.nextAttemptAt > now) continue;
       const breaker = this.breakers.get(d.target) ?? this.breakers.get(d.channel);
