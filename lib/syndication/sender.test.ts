@@ -317,6 +317,20 @@ describe("the outbox", () => {
     expect(ofChannel(db, "x")[0]).toMatchObject({ state: "sent", remoteId: x.tweets[0].id, remoteUrl: `https://x.com/i/web/status/${x.tweets[0].id}` });
   });
 
+  it("targets backing off never crowd out a healthy one", async () => {
+    const { db, api } = setup();
+    for (let i = 0; i < 210; i++) addWebhook(db, `/down/${i}`);
+    addWebhook(db, "/up");
+    hooks.fail("/down", { status: 503, times: 100_000 });
+    createIncident(db, SYSTEM_ACTOR, { name: "Down", status: "investigating", components: { [api.id]: "major_outage" } }, T0);
+    const sender = new Sender({ db, publicUrl: PUBLIC, channels: channels(), concurrency: 50, baseDelayMs: 60_000, log: () => {} });
+    for (let i = 0; i < 10; i++) {
+      sender.tick(T0 + i * 1000);
+      await sender.idle();
+    }
+    expect(hooks.received.map((h) => h.path)).toEqual(["/up"]);
+  });
+
   it("lets only the lease holder send", async () => {
     const { db, api } = setup();
     const a = new Sender({ db, publicUrl: PUBLIC, channels: channels(), log: () => {} });
