@@ -226,3 +226,4 @@ export const PUBLIC_TABLES = [
 export * from "./staff-schema";
 export * from "./reach-schema";
 export * from "./monitors-schema";
+export * from "./syndication-schema";

@@ -81,6 +81,8 @@ export function isEmpty(db: Db): boolean {
 }
 
 /** A realistic page: 8 components in 3 groups, 90 days of history, one open incident, one maintenance. */
+const QUIET = { deliverNotifications: false } as const;
+
 export function seedDemo(db: Db, opts: { name: string; timeZone: string; now?: number }): void {
   const now = opts.now ?? Date.now();
   const start = now - 90 * DAY - DAY;
@@ -100,6 +102,7 @@ export function seedDemo(db: Db, opts: { name: string; timeZone: string; now?: n
   });
 
   // History is written through the same verbs staff use, in time order, so periods line up.
+  // Demo data is never announced: no delivery to networks or subscribers.
   for (const p of PAST) {
     const begin = Math.floor((now - p.daysAgo * DAY) / MIN) * MIN - 6 * 60 * MIN;
     const componentId = ids.get(p.component)!;
@@ -107,13 +110,13 @@ export function seedDemo(db: Db, opts: { name: string; timeZone: string; now?: n
     const incident = createIncident(
       db,
       SYSTEM_ACTOR,
-      { name: p.name, status: "investigating", impact: p.impact, body: p.updates[0], components: { [componentId]: p.status } },
+      { name: p.name, status: "investigating", impact: p.impact, body: p.updates[0], components: { [componentId]: p.status }, ...QUIET },
       begin,
     );
     p.updates.slice(1).forEach((body, i) => {
       const last = i === p.updates.length - 2;
       const status = last ? "resolved" : i === 0 ? "identified" : "monitoring";
-      addIncidentUpdate(db, SYSTEM_ACTOR, incident.id, { status, body, components: last ? { [componentId]: "operational" } : {} }, begin + Math.round(step * (i + 1)) * MIN);
+      addIncidentUpdate(db, SYSTEM_ACTOR, incident.id, { status, body, components: last ? { [componentId]: "operational" } : {}, ...QUIET }, begin + Math.round(step * (i + 1)) * MIN);
     });
   }
 
@@ -127,6 +130,7 @@ export function seedDemo(db: Db, opts: { name: string; timeZone: string; now?: n
       impact: "minor",
       body: "Some scheduled payouts have not arrived. We are investigating and will update within 30 minutes.",
       components: { [payouts]: "partial_outage" },
+      ...QUIET,
     },
     now - 48 * MIN,
   );
@@ -138,6 +142,7 @@ export function seedDemo(db: Db, opts: { name: string; timeZone: string; now?: n
       status: "identified",
       body: "A bank partner is rejecting a batch file. We are re-sending payouts through a second partner.",
       components: { [payouts]: "degraded_performance" },
+      ...QUIET,
     },
     now - 31 * MIN,
   );
@@ -145,7 +150,7 @@ export function seedDemo(db: Db, opts: { name: string; timeZone: string; now?: n
     db,
     SYSTEM_ACTOR,
     open.id,
-    { status: "monitoring", body: "**Most delayed payouts have now been sent.** We are watching the remaining batch." },
+    { status: "monitoring", body: "**Most delayed payouts have now been sent.** We are watching the remaining batch.", ...QUIET },
     now - 9 * MIN,
   );
 
@@ -162,6 +167,7 @@ export function seedDemo(db: Db, opts: { name: string; timeZone: string; now?: n
       componentIds: [db1],
       scheduledFor: windowStart,
       scheduledUntil: windowStart + 2 * 60 * MIN,
+      ...QUIET,
     },
     now - 2 * DAY,
   );

@@ -26,6 +26,10 @@ describe("parseConfig", () => {
     ["OUTPOST_CHECK_RETENTION_DAYS", "0"],
     ["OUTPOST_ALERT_WEBHOOK_URL", "ftp://hooks.example.com"],
     ["OUTPOST_ALERT_WEBHOOK_FORMAT", "irc"],
+    ["X_API_URL", "api.x.com"],
+    ["MASTODON_URL", "mastodon"],
+    ["BLUESKY_SERVICE", "bsky"],
+    ["OUTPOST_ALLOW_PRIVATE_TARGETS", "maybe"],
   ])("names %s in one line when it is %s", (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`^${name} `));
@@ -58,5 +62,23 @@ describe("parseConfig", () => {
     expect(parseConfig({}).monitors).toEqual({ enabled: true, retentionDays: 14, alertWebhook: null });
     const c = parseConfig({ OUTPOST_MONITORS: "0", OUTPOST_CHECK_RETENTION_DAYS: "30", OUTPOST_ALERT_WEBHOOK_URL: "https://hooks.example.com/x", OUTPOST_ALERT_WEBHOOK_FORMAT: "slack" });
     expect(c.monitors).toEqual({ enabled: false, retentionDays: 30, alertWebhook: { url: "https://hooks.example.com/x", format: "slack" } });
+  });
+
+  it("turns a network on only with all its credentials, off (not an error) with none", () => {
+    const off = parseConfig({});
+    expect([off.x, off.mastodon, off.bluesky, off.allowPrivateTargets]).toEqual([null, null, null, false]);
+    expect(() => parseConfig({ X_APP_KEY: "k" })).toThrow(/^X_APP_SECRET must be set too when X_APP_KEY is set/);
+    expect(() => parseConfig({ MASTODON_TOKEN: "t" })).toThrow(/^MASTODON_URL must be set too/);
+    expect(() => parseConfig({ BLUESKY_IDENTIFIER: "me.bsky.social" })).toThrow(/^BLUESKY_APP_PASSWORD must be set too/);
+    const on = parseConfig({
+      X_APP_KEY: "k", X_APP_SECRET: "s", X_ACCESS_TOKEN: "t", X_ACCESS_SECRET: "a",
+      MASTODON_URL: "https://m.example/", MASTODON_TOKEN: "mt",
+      BLUESKY_IDENTIFIER: "me.example", BLUESKY_APP_PASSWORD: "pw",
+      OUTPOST_ALLOW_PRIVATE_TARGETS: "1",
+    });
+    expect(on.x).toEqual({ appKey: "k", appSecret: "s", accessToken: "t", accessSecret: "a", apiUrl: "https://api.x.com" });
+    expect(on.mastodon).toEqual({ url: "https://m.example", token: "mt" });
+    expect(on.bluesky).toEqual({ service: "https://bsky.social", identifier: "me.example", password: "pw" });
+    expect(on.allowPrivateTargets).toBe(true);
   });
 });

@@ -50,7 +50,6 @@ const envSchema = z.object({
   MIRROR_S3_REGION: z.string().trim().min(1).default("us-east-1"),
   MIRROR_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   MIRROR_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
-  OUTPOST_ALLOW_PRIVATE_TARGETS: flag("0"),
   OUTPOST_MONITORS: flag("1"),
   OUTPOST_CHECK_RETENTION_DAYS: z.coerce.number({ error: "must be a number of days" }).int("must be a whole number of days").min(1, "must be at least 1").max(365, "must be at most 365").default(14),
   OUTPOST_ALERT_WEBHOOK_URL: z
@@ -58,6 +57,17 @@ const envSchema = z.object({
     .refine((u) => /^https?:\/\//.test(u) && URL.canParse(u), "must be an absolute http(s) URL")
     .optional(),
   OUTPOST_ALERT_WEBHOOK_FORMAT: z.enum(["slack", "discord", "teams", "json"], { error: "must be one of slack, discord, teams, json" }).default("json"),
+  OUTPOST_ALLOW_PRIVATE_TARGETS: flag("0"),
+  X_APP_KEY: z.string().min(1).optional(),
+  X_APP_SECRET: z.string().min(1).optional(),
+  X_ACCESS_TOKEN: z.string().min(1).optional(),
+  X_ACCESS_SECRET: z.string().min(1).optional(),
+  X_API_URL: z.url({ error: "must be an absolute http(s) URL" }).default("https://api.x.com"),
+  MASTODON_URL: z.url({ error: "must be the instance's absolute URL, e.g. https://mastodon.social" }).optional(),
+  MASTODON_TOKEN: z.string().min(1).optional(),
+  BLUESKY_SERVICE: z.url({ error: "must be an absolute http(s) URL" }).default("https://bsky.social"),
+  BLUESKY_IDENTIFIER: z.string().min(1).optional(),
+  BLUESKY_APP_PASSWORD: z.string().min(1).optional(),
 });
 
 export type Config = Readonly<{
@@ -81,11 +91,24 @@ export type Config = Readonly<{
     publicUrl: string | null;
     s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | null;
   };
-  allowPrivateTargets: boolean;
   monitors: { enabled: boolean; retentionDays: number; alertWebhook: { url: string; format: "slack" | "discord" | "teams" | "json" } | null };
+  allowPrivateTargets: boolean;
+  x: { appKey: string; appSecret: string; accessToken: string; accessSecret: string; apiUrl: string } | null;
+  mastodon: { url: string; token: string } | null;
+  bluesky: { service: string; identifier: string; password: string } | null;
 }>;
 
 export class ConfigError extends Error {}
+
+/** All of a group's variables, or none of them (the channel is then off). */
+function allOrNone<K extends string>(e: Record<string, unknown>, keys: readonly K[], what: string): boolean {
+  const missing = keys.filter((k) => !e[k]);
+  if (missing.length === keys.length) return false;
+  if (missing.length) throw new ConfigError(`${missing[0]} must be set too when ${keys.find((k) => !missing.includes(k))} is set (${what} needs all of ${keys.join(", ")})`);
+  return true;
+}
+
+const trimSlash = (u: string) => u.replace(/\/+$/, "");
 
 function oidcOf(e: z.output<typeof envSchema>): Config["oidc"] {
   const parts = { OIDC_ISSUER: e.OIDC_ISSUER, OIDC_CLIENT_ID: e.OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: e.OIDC_CLIENT_SECRET };
@@ -167,6 +190,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       retentionDays: e.OUTPOST_CHECK_RETENTION_DAYS,
       alertWebhook: e.OUTPOST_ALERT_WEBHOOK_URL ? { url: e.OUTPOST_ALERT_WEBHOOK_URL, format: e.OUTPOST_ALERT_WEBHOOK_FORMAT } : null,
     },
+    x: allOrNone(e, ["X_APP_KEY", "X_APP_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_SECRET"], "posting to X")
+      ? { appKey: e.X_APP_KEY!, appSecret: e.X_APP_SECRET!, accessToken: e.X_ACCESS_TOKEN!, accessSecret: e.X_ACCESS_SECRET!, apiUrl: trimSlash(e.X_API_URL) }
+      : null,
+    mastodon: allOrNone(e, ["MASTODON_URL", "MASTODON_TOKEN"], "posting to Mastodon") ? { url: trimSlash(e.MASTODON_URL!), token: e.MASTODON_TOKEN! } : null,
+    bluesky: allOrNone(e, ["BLUESKY_IDENTIFIER", "BLUESKY_APP_PASSWORD"], "posting to Bluesky")
+      ? { service: trimSlash(e.BLUESKY_SERVICE), identifier: e.BLUESKY_IDENTIFIER!, password: e.BLUESKY_APP_PASSWORD! }
+      : null,
     mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `Outpost <outpost@${new URL(publicUrl).hostname}>` } : null,
   });
 }

@@ -36,6 +36,7 @@ import {
 import { nextUpdateAfter, nextUpdateDue } from "./cadence";
 import { AppError } from "./errors";
 import { newId } from "./ids";
+import { enqueueDeliveries } from "./syndication/outbox";
 import { parse } from "./validation";
 
 type AnyStatus = IncidentStatus | MaintenanceStatus;
@@ -192,9 +193,10 @@ function withRestored(db: Db, incident: IncidentRow, input: z.output<typeof upda
 
 function writeUpdate(db: Db, actor: Actor, incident: IncidentRow, input: z.output<typeof updateInput>, at: number): string {
   const id = newId();
+  const seq = nextUpdateSeq(db);
   insertUpdate(db, {
     id,
-    seq: nextUpdateSeq(db),
+    seq,
     incidentId: incident.id,
     status: input.status,
     body: input.body,
@@ -207,6 +209,9 @@ function writeUpdate(db: Db, actor: Actor, incident: IncidentRow, input: z.outpu
   const components = withRestored(db, incident, input);
   applyComponentChanges(db, id, components, at);
   linkComponents(db, incident.id, Object.keys(components));
+  // The outbox rows commit with the update: a crash never loses a notification. A backfilled
+  // incident is history, not news.
+  if (input.deliverNotifications && !incident.backfilled) enqueueDeliveries(db, { updateId: id, incidentId: incident.id, seq }, at);
   return id;
 }
 

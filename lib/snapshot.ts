@@ -10,6 +10,7 @@ import {
   listUpdates,
   type IncidentRow,
 } from "@/db/queries/incidents";
+import { listFeedUpdates } from "@/db/queries/feed";
 import { getPage } from "@/db/queries/page";
 import { readDataVersion } from "@/db/queries/version";
 import { isCorroborated, PUBLIC_WINDOWS, recentCounts } from "./affected";
@@ -24,6 +25,7 @@ import {
 } from "./constants";
 import { renderMarkdown } from "./markdown";
 import { monitoringView, type ComponentMonitoring } from "./monitors/view";
+import { FEED_LIMIT, type FeedEntry } from "./syndication/feeds";
 import { overallStatus, worstStatus, type OverallStatus } from "./status";
 import { lastDays } from "./time";
 import { dailyUptime, uptimeBetween, uptimePercent, type DayUptime, type StatusPeriod } from "./uptime";
@@ -98,6 +100,10 @@ export type Snapshot = {
   incidentsById: Map<string, SnapIncident>;
   /** "I am affected" reports of the last 15 minutes, only for components a monitor or an open incident corroborates. */
   affectedCounts: Map<string, number>;
+  /** The newest updates of incidents and maintenances, newest first: the history feeds. */
+  feed: FeedEntry[];
+  /** Email subscriptions are offered (outgoing mail is configured). */
+  emailSubscriptions: boolean;
 };
 
 /** Loads incidents' updates, affected components and component links in three queries. */
@@ -126,7 +132,10 @@ export function hydrateIncidents(db: Db, rows: IncidentRow[], publicUrl: string)
   }));
 }
 
-export function buildSnapshot(db: Db, opts: { publicUrl: string; now?: number; fallbackName?: string; fallbackTimeZone?: string }): Snapshot {
+export function buildSnapshot(
+  db: Db,
+  opts: { publicUrl: string; now?: number; fallbackName?: string; fallbackTimeZone?: string; emailSubscriptions?: boolean },
+): Snapshot {
   const now = opts.now ?? Date.now();
   const version = readDataVersion(db);
   const page = getPage(db);
@@ -210,6 +219,8 @@ export function buildSnapshot(db: Db, opts: { publicUrl: string; now?: number; f
     maintenances: { recent: maintRecent, upcoming, active },
     incidentsById,
     affectedCounts,
+    feed: listFeedUpdates(db, FEED_LIMIT),
+    emailSubscriptions: opts.emailSubscriptions ?? false,
   };
 }
 
@@ -243,7 +254,7 @@ export function currentSnapshot(now = Date.now()): Snapshot {
   const db = getDb();
   if (!s.snapshot || s.snapshot.version !== readDataVersion(db) || now - s.snapshot.builtAt >= MAX_SNAPSHOT_AGE_MS) {
     const cfg = config();
-    s.snapshot = buildSnapshot(db, { publicUrl: cfg.publicUrl, now, fallbackName: cfg.pageName, fallbackTimeZone: cfg.timeZone });
+    s.snapshot = buildSnapshot(db, { publicUrl: cfg.publicUrl, now, fallbackName: cfg.pageName, fallbackTimeZone: cfg.timeZone, emailSubscriptions: cfg.mail !== null });
     s.memo = new Map();
   }
   return s.snapshot;

@@ -13,6 +13,8 @@ import { monitorHealth } from "@/lib/monitors/health";
 import { currentSnapshot, hydrateIncidents, lastSnapshot, memoize, type Snapshot } from "@/lib/snapshot";
 import { STATUSPAGE_DOCUMENTS } from "@/lib/statuspage";
 import type { LoadedAssets } from "./assets";
+import { feedRoute, isFeedPath } from "./feeds";
+import { handleSubscription, isSubscriptionPath } from "./subscribe";
 import { jsonPayload, makePayload, NO_STORE, sendPayload, type Payload } from "./payload";
 import { renderHistoryPage, renderIncidentPage, renderInfrastructurePage, renderNotFound, renderStatusPage } from "./render";
 import { handleReachWrite, isReachPath, isReachWrite, reachPayload } from "./reach";
@@ -103,6 +105,7 @@ function healthPayload(): Payload {
 export function route(path: string, query: URLSearchParams, assets: LoadedAssets): Payload | null {
   if (path === "/api/health") return healthPayload();
   if (isReachPath(path)) return reachPayload(path, query, snapshotOrLast, assets);
+  if (isFeedPath(path)) return feedRoute(snapshotOrLast(), path);
   const isPublic = path === "/" || path === "/history" || path === "/infrastructure" || path.startsWith("/incidents/") || path.startsWith("/api/v2/");
   if (!isPublic) return null;
   const s = snapshotOrLast();
@@ -115,7 +118,7 @@ export function route(path: string, query: URLSearchParams, assets: LoadedAssets
 }
 
 function isOurs(path: string): boolean {
-  return isReachPath(path) || path === "/" || path === "/history" || path === "/infrastructure" || path === "/api/health" || path.startsWith("/incidents/") || path.startsWith("/api/v2/");
+  return isReachPath(path) || path === "/" || path === "/history" || path === "/infrastructure" || path === "/api/health" || path.startsWith("/incidents/") || path.startsWith("/api/v2/") || isFeedPath(path);
 }
 
 export function createFrontHandler(opts: { assets: LoadedAssets; next: Handler; trustProxy?: boolean }): Handler {
@@ -124,6 +127,15 @@ export function createFrontHandler(opts: { assets: LoadedAssets; next: Handler; 
     const q = url.indexOf("?");
     const path = q === -1 ? url : url.slice(0, q);
     try {
+      if (isSubscriptionPath(path)) {
+        const query = new URLSearchParams(q === -1 ? "" : url.slice(q + 1));
+        const ctx = { snapshot: snapshotOrLast(), assets: opts.assets, trustProxy: opts.trustProxy ?? false, path, query };
+        return void handleSubscription(req, res, ctx).catch((err) => {
+          console.error("outpost: subscription request failed", err);
+          if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8", "cache-control": NO_STORE });
+          res.end("Something went wrong. Please try again.\n");
+        });
+      }
       if (req.method === "GET" || req.method === "HEAD") {
         let query: URLSearchParams;
         try {
@@ -136,7 +148,7 @@ export function createFrontHandler(opts: { assets: LoadedAssets; next: Handler; 
       } else if (isReachWrite(req.method, path)) {
         return handleReachWrite(req, res, path, opts.trustProxy ?? false);
       } else if (isOurs(path)) {
-        if (req.method === "OPTIONS" && (path.startsWith("/api/v2/") || isReachPath(path))) {
+        if (req.method === "OPTIONS" && (path.startsWith("/api/v2/") || isReachPath(path) || isFeedPath(path))) {
           res.writeHead(204, CORS_PREFLIGHT);
           return res.end();
         }

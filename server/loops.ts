@@ -1,7 +1,7 @@
 // The background loops of the one process: maintenance transitions, recurring occurrences,
 // overdue reminders, verified backups, pruning old "I am affected" reports, publishing the static
-// mirror, and the monitor scheduler. Each tick is short and bounded; a failure is logged and the
-// next tick retries.
+// mirror, the monitor scheduler and the outbox sender. Each tick is short and bounded; a failure
+// is logged and the next tick retries.
 import type { Db } from "@/db/client";
 import { readDataVersion } from "@/db/queries/version";
 import { backupDatabase, backupDue, backupStatus } from "@/lib/backup";
@@ -11,8 +11,11 @@ import { MonitorScheduler } from "@/lib/monitors/scheduler";
 import { sendOverdueReminders } from "@/lib/reminders";
 import { pruneAffectedReports } from "@/lib/affected";
 import { startMirrorPublisher } from "./mirror-publisher";
+import { configuredChannels } from "@/lib/syndication/channels";
+import { Sender } from "@/lib/syndication/sender";
 
 export const LOOP_INTERVAL_MS = 2_000;
+const SENDER_INTERVAL_MS = 1_000;
 const RECURRENCE_INTERVAL_MS = 60 * 60_000;
 
 export function startLoops(db: Db): () => void {
@@ -46,12 +49,36 @@ export function startLoops(db: Db): () => void {
   };
   const timer = setInterval(() => void tick(), LOOP_INTERVAL_MS);
   void tick();
+  const stopSender = startSender(db);
   const stopMirror = startMirrorPublisher();
   const monitors = config().monitors;
   const stopMonitors = monitors.enabled ? new MonitorScheduler(db, { retentionDays: monitors.retentionDays }).start() : () => {};
   return () => {
     clearInterval(timer);
+    stopSender();
     stopMirror();
     stopMonitors();
+  };
+}
+
+/** The outbox sender: a lease row makes sure one process sends, whatever the number running. */
+function startSender(db: Db): () => void {
+  const sender = new Sender({ db, publicUrl: config().publicUrl, channels: configuredChannels() });
+  const tick = () => {
+    try {
+      sender.tick();
+    } catch (err) {
+      console.error(`outpost: outbox sender failed: ${(err as Error).message}`);
+    }
+  };
+  const timer = setInterval(tick, SENDER_INTERVAL_MS);
+  tick();
+  return () => {
+    clearInterval(timer);
+    try {
+      sender.stop();
+    } catch {
+      /* the database may already be closed */
+    }
   };
 }

@@ -39,7 +39,7 @@ export function probeOrigins(s: Snapshot): string[] {
   return [...origins];
 }
 
-function html(
+export function html(
   status: number,
   s: Snapshot,
   assets: LoadedAssets,

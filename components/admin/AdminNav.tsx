@@ -13,6 +13,8 @@ export const ADMIN_NAV: readonly Item[] = [
   { href: "/admin/templates", label: "Templates", role: "editor" },
   { href: "/admin/components", label: "Components", role: "editor" },
   { href: "/admin/monitors", label: "Monitors", role: "editor" },
+  { href: "/admin/subscribers", label: "Subscribers", role: "admin" },
+  { href: "/admin/channels", label: "Channels", role: "admin" },
   { href: "/admin/settings", label: "Settings", role: "admin" },
   { href: "/admin/people", label: "People", role: "admin" },
   { href: "/admin/tokens", label: "API tokens", role: "admin" },

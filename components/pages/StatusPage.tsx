@@ -5,6 +5,7 @@ import { StatusBanner } from "../status/StatusBanner";
 import { IncidentCard } from "../incidents/IncidentCard";
 import { IncidentSummaryList } from "../incidents/IncidentSummaryList";
 import { Time } from "../status/Time";
+import { SubscribeForm } from "./SubscribeForm";
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -63,6 +64,13 @@ export function StatusPage({ snapshot: s, reportBase = "" }: { snapshot: Snapsho
           <a href="/history" className="text-blue-700 hover:underline dark:text-blue-300">
             Incident history →
           </a>
+        </p>
+      </Section>
+      <Section id="subscribe" title="Subscribe to updates">
+        <SubscribeForm components={s.components} emailEnabled={s.emailSubscriptions} />
+        <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">
+          Or follow the <a href="/history.rss" className="text-blue-700 underline dark:text-blue-300">RSS</a> or{" "}
+          <a href="/history.atom" className="text-blue-700 underline dark:text-blue-300">Atom</a> feed.
         </p>
       </Section>
     </>

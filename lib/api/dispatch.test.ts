@@ -152,6 +152,7 @@ describe("responses", () => {
       group_id: (await f.call("GET", "component-groups")).json[0].id,
       template_id: (await f.call("POST", "incident_templates", { json: { template: { name: "Errors", title: "Elevated errors" } } })).json.id,
       monitor_id: (await f.call("POST", "monitors", { json: { monitor: { component_id: "website", name: "Home", kind: "http", settings: { url: "https://192.0.2.1/" } } } })).json.id,
+      subscriber_id: (await f.call("POST", "subscribers", { json: { subscriber: { endpoint: "https://hooks.example.com/x" } } })).json.id,
     };
     for (const r of API_ROUTES.filter((x) => x.method === "GET")) {
       const res = await f.call("GET", r.pattern.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]));

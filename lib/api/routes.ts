@@ -8,6 +8,7 @@ import * as monitors from "./monitors";
 import { route, type ApiRoute, type RouteDef } from "./route";
 import * as s from "./schemas";
 import * as templates from "./templates";
+import * as subscribers from "./subscribers";
 import * as tokens from "./tokens";
 
 /** Statuspage treats PUT as PATCH; so does Outpost. */
@@ -201,5 +202,27 @@ export const API_ROUTES: readonly ApiRoute[] = [
     method: "DELETE", pattern: "api-tokens/{token_id}", tag: "api tokens", response: s.tokenOut,
     summary: "Revoke an API token",
     handle: tokens.removeToken,
+  }),
+
+  // ---- subscribers (email, webhooks, chat channels)
+  route({
+    method: "GET", pattern: "subscribers", tag: "subscribers", query: s.listQuery, response: z.array(s.subscriberOut),
+    summary: "List subscribers (never their secrets)",
+    handle: subscribers.listSubscribers,
+  }),
+  route({
+    method: "POST", pattern: "subscribers", tag: "subscribers", status: 201, body: s.subscriberCreateBody, response: s.subscriberCreatedOut, fields: subscribers.SUBSCRIBER_FIELDS,
+    summary: "Add a webhook or chat endpoint (its signing secret is in this response only), or a confirmed email address",
+    handle: subscribers.postSubscriber,
+  }),
+  route({
+    method: "GET", pattern: "subscribers/{subscriber_id}", tag: "subscribers", response: s.subscriberOut,
+    summary: "Get a subscriber",
+    handle: subscribers.showSubscriber,
+  }),
+  route({
+    method: "DELETE", pattern: "subscribers/{subscriber_id}", tag: "subscribers", response: s.subscriberOut,
+    summary: "Unsubscribe; answers with the subscriber as it was",
+    handle: subscribers.deleteSubscriber,
   }),
 ];

@@ -180,6 +180,31 @@ export const tokenOut = z.strictObject({
 });
 export const tokenCreatedOut = z.strictObject({ ...tokenOut.shape, token: z.string().describe("The secret. Shown only in this response.") });
 
+export const subscriberCreateBody = z.object({
+  subscriber: z
+    .object({
+      email: z.string().optional().describe("An email address (with skip_confirmation_notification: true)."),
+      endpoint: z.string().optional().describe("A webhook URL (http or https)."),
+      type: z.enum(["webhook", "slack", "discord", "teams"]).optional().describe("What the endpoint is; default webhook."),
+      component_ids: z.array(z.string()).optional().describe("Only incidents concerning these components; none: everything."),
+      skip_confirmation_notification: z.boolean().optional().describe("Add an email address as confirmed, without a confirmation mail."),
+    })
+    .refine((v) => !!v.email !== !!v.endpoint, { message: "Give either email or endpoint", path: ["email"] }),
+});
+export type SubscriberCreateBody = z.output<typeof subscriberCreateBody>;
+
+export const subscriberOut = z.strictObject({
+  id: z.string(),
+  mode: z.enum(["email", "webhook", "slack", "discord", "teams"]),
+  email: z.string().nullable(),
+  endpoint: z.string().nullable(),
+  component_ids: z.array(z.string()),
+  confirmed_at: iso.nullable(),
+  created_at: iso,
+  updated_at: iso,
+});
+export const subscriberCreatedOut = z.strictObject({ ...subscriberOut.shape, secret: z.string().nullable().describe("A webhook's signing secret. Shown only in this response.") });
+
 export const problemOut = z.object({
   type: z.string(),
   title: z.string(),

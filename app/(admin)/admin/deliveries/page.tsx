@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { listRecentProblems } from "@/db/queries/deliveries";
+import { getIncident } from "@/db/queries/incidents";
+import { Deliveries } from "@/components/admin/Deliveries";
+import { requireStaff } from "@/lib/auth/session";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Notifications · Outpost" };
+
+/** Incidents with failed or unsettled notifications (no ?incident=), or one incident's notifications. */
+export default async function DeliveriesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireStaff("editor");
+  const raw = (await searchParams).incident;
+  const id = typeof raw === "string" ? raw.slice(0, 40) : "";
+  if (!id) return <NeedingAttention />;
+  const incident = getIncident(getDb(), id);
+  if (!incident) notFound();
+  return (
+    <section className="space-y-4">
+      <h1 className="text-xl font-semibold">Notifications: {incident.name}</h1>
+      <Deliveries incidentId={incident.id} />
+    </section>
+  );
+}
+
+function NeedingAttention() {
+  const seen = new Map<string, string>();
+  for (const p of listRecentProblems(getDb(), 200)) if (!seen.has(p.incidentId)) seen.set(p.incidentId, p.incidentName);
+  return (
+    <section className="space-y-4">
+      <h1 className="text-xl font-semibold">Notifications needing attention</h1>
+      {seen.size === 0 ? (
+        <p className="text-sm text-gray-600 dark:text-gray-400">Every notification went out.</p>
+      ) : (
+        <ul className="list-disc space-y-1 pl-5">
+          {[...seen].map(([incidentId, name]) => (
+            <li key={incidentId}>
+              <a className="text-blue-700 underline dark:text-blue-300" href={`/admin/deliveries?incident=${incidentId}`}>
+                {name}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

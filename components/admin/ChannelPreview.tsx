@@ -1,0 +1,42 @@
+"use client";
+// What each network would post for an update, exactly as fitted (and whether it was shortened).
+// The delivery marker in the link is filled in when sent; it has the same length as here.
+import { previewPosts } from "@/lib/syndication/text";
+import type { UPDATE_STATUS_LABELS } from "@/lib/constants";
+
+const LABELS = { x: "X", mastodon: "Mastodon", bluesky: "Bluesky" } as const;
+type Network = keyof typeof LABELS;
+
+export function ChannelPreview({
+  text,
+  incidentUrl,
+  incidentName,
+  status = "investigating",
+  networks = ["x", "mastodon", "bluesky"],
+}: {
+  text: string;
+  incidentUrl: string;
+  incidentName: string;
+  status?: keyof typeof UPDATE_STATUS_LABELS;
+  /** The configured networks (lib/syndication/outbox: enabledNetworks); all three when left out. */
+  networks?: readonly Network[];
+}) {
+  const previews = previewPosts({ incidentName, status, body: text, url: `${incidentUrl}?d=xxxxxxxxxxxx` }).filter((p) => networks.includes(p.network));
+  if (previews.length === 0) return <p className="text-sm text-gray-600 dark:text-gray-400">No social network is configured.</p>;
+  return (
+    <section aria-label="Preview of the posts" className="space-y-3">
+      {previews.map((p) => (
+        <figure key={p.network} className="rounded-lg border border-gray-200 p-3 text-sm dark:border-gray-800">
+          <figcaption className="mb-1 flex justify-between text-xs text-gray-600 dark:text-gray-400">
+            <span className="font-medium">{LABELS[p.network]}</span>
+            <span>
+              {p.weight} / {p.max}
+              {p.shortened ? " · shortened" : ""}
+            </span>
+          </figcaption>
+          <p className="whitespace-pre-wrap break-words">{p.text}</p>
+        </figure>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+// Retry a failed delivery; settle one whose outcome is unknown ("it was posted" with the post's
+// URL, or "it was not posted: send it").
+import { useActionState } from "react";
+import { retryDeliveryAction, settleDeliveryAction } from "@/app/(admin)/admin/deliveries/actions";
+import { INITIAL_ACTION_STATE } from "@/lib/action-state";
+import { Button } from "@/components/ui/Button";
+import { FormMessage } from "@/components/ui/FormMessage";
+import { CONTROL_CLASS } from "@/components/ui/Field";
+
+export function RetryDelivery({ id, label }: { id: string; label: string }) {
+  const [state, action, pending] = useActionState(retryDeliveryAction, INITIAL_ACTION_STATE);
+  return (
+    <form action={action} className="inline-flex items-center gap-2">
+      <input type="hidden" name="id" value={id} />
+      <Button variant="secondary" disabled={pending} aria-label={`Retry ${label}`}>
+        Retry
+      </Button>
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+export function SettleDelivery({ id, label }: { id: string; label: string }) {
+  const [state, action, pending] = useActionState(settleDeliveryAction, INITIAL_ACTION_STATE);
+  return (
+    <form action={action} className="mt-2 flex flex-wrap items-end gap-2">
+      <input type="hidden" name="id" value={id} />
+      <label className="text-xs">
+        Post URL (if you found it)
+        <input name="remoteUrl" type="url" className={`${CONTROL_CLASS} w-64`} aria-label={`Post URL for ${label}`} />
+      </label>
+      <Button variant="secondary" name="outcome" value="posted" disabled={pending} aria-label={`${label} was posted`}>
+        It was posted
+      </Button>
+      <Button variant="secondary" name="outcome" value="not_posted" disabled={pending} aria-label={`${label} was not posted: send it`}>
+        Not posted: send it
+      </Button>
+      <FormMessage state={state} className="w-full" />
+    </form>
+  );
+}

@@ -1,0 +1,81 @@
+import { buttonClass } from "../ui/Button";
+import { TextField } from "../ui/Field";
+
+export type SubscribeFormState = {
+  values?: { email?: string; url?: string; componentIds?: string[] };
+  errors?: Record<string, string[]>;
+  message?: string;
+};
+
+/**
+ * The public subscribe form: a plain POST to /subscribe, so it works without JavaScript. One
+ * form, two buttons: the one pressed says whether the email address or the webhook URL counts.
+ */
+export function SubscribeForm({
+  components,
+  emailEnabled,
+  state = {},
+}: {
+  components: readonly { id: string; name: string }[];
+  emailEnabled: boolean;
+  state?: SubscribeFormState;
+}) {
+  const v = state.values ?? {};
+  const chosen = new Set(v.componentIds ?? []);
+  return (
+    <form method="post" action="/subscribe" className="space-y-4 rounded-lg border border-gray-200 bg-white p-4 dark:border-gray-800 dark:bg-gray-900" noValidate>
+      {state.message ? (
+        <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-300">
+          {state.message}
+        </p>
+      ) : null}
+      {emailEnabled ? (
+        <div className="flex flex-wrap items-end gap-2">
+          <TextField
+            className="min-w-56 flex-1"
+            label="Email address"
+            name="email"
+            type="email"
+            autoComplete="email"
+            defaultValue={v.email}
+            error={state.errors?.email}
+            hint="We send a link to confirm; nothing arrives before you follow it."
+          />
+          <button type="submit" name="kind" value="email" className={buttonClass("primary")}>
+            Subscribe by email
+          </button>
+        </div>
+      ) : null}
+      <div className="flex flex-wrap items-end gap-2">
+        <TextField
+          className="min-w-56 flex-1"
+          label="Webhook URL"
+          name="url"
+          type="url"
+          inputMode="url"
+          defaultValue={v.url}
+          error={state.errors?.url}
+          hint="We POST each update as JSON (Statuspage's webhook format), signed with a secret shown once."
+        />
+        <button type="submit" name="kind" value="webhook" className={buttonClass(emailEnabled ? "secondary" : "primary")}>
+          Add webhook
+        </button>
+      </div>
+      {components.length ? (
+        <details open={chosen.size > 0}>
+          <summary className="cursor-pointer text-sm">Only updates about some components (optional)</summary>
+          <fieldset className="mt-2 grid gap-1 sm:grid-cols-2">
+            <legend className="sr-only">Components</legend>
+            {components.map((c) => (
+              <label key={c.id} className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name="component" value={c.id} defaultChecked={chosen.has(c.id)} />
+                {c.name}
+              </label>
+            ))}
+          </fieldset>
+          {state.errors?.componentIds ? <p className="mt-1 text-sm text-red-700 dark:text-red-300">{state.errors.componentIds.join(" ")}</p> : null}
+        </details>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+import Parser from "rss-parser";
+import { addIncidentUpdate } from "../lib/incidents";
+import { SYSTEM_ACTOR } from "../lib/audit";
+import { componentByName, database, expect, openIncident, test } from "./fixtures";
+
+const parser = new Parser();
+
+test("[feeds] RSS and Atom list every update, newest first, and survive hostile text", async ({ request, page }) => {
+  const api = componentByName("Public API");
+  const name = `Feed <b>check</b> & "quotes" \u0007 ${Date.now()}`;
+  const incident = openIncident({ name, body: `<script>alert(1)</script> ${"word ".repeat(2_000)}`, componentIds: [api.id] });
+  addIncidentUpdate(database(), SYSTEM_ACTOR, incident.id, { status: "identified", body: "Found it ]]> <![CDATA[" });
+
+  for (const [path, type] of [
+    ["/history.rss", "application/rss+xml"],
+    ["/history.atom", "application/atom+xml"],
+    [`/components/${api.id}/history.rss`, "application/rss+xml"],
+    [`/components/${api.slug}/history.atom`, "application/atom+xml"],
+  ] as const) {
+    let feed: Awaited<ReturnType<typeof parser.parseString>> | undefined;
+    await expect
+      .poll(
+        async () => {
+          const res = await request.get(path);
+          expect(res.status(), path).toBe(200);
+          expect(res.headers()["content-type"]).toContain(type);
+          expect(res.headers()["access-control-allow-origin"]).toBe("*");
+          expect(res.headers()["cache-control"]).toMatch(/s-maxage=\d+/);
+          feed = await parser.parseString(await res.text());
+          return feed.items[0]?.link;
+        },
+        { timeout: 3_000, intervals: [100] },
+      )
+      .toBe(`${process.env.OUTPOST_BASE_URL}/incidents/${incident.id}`);
+    const [latest, first] = feed!.items;
+    expect(latest.title, path).toBe(`${name.replace("\u0007", "")} (Identified)`);
+    expect(latest.content).toContain("Found it ]]&gt; &lt;![CDATA[");
+    expect(first.title).toBe(`${name.replace("\u0007", "")} (Investigating)`);
+    expect(first.content).toContain("&lt;script&gt;");
+    expect(first.content).not.toContain("<script");
+    expect(latest.guid ?? latest.id).not.toBe(first.guid ?? first.id);
+  }
+
+  const res = await request.get("/history.atom");
+  const again = await request.get("/history.atom", { headers: { "if-none-match": res.headers().etag } });
+  expect(again.status()).toBe(304);
+  expect((await request.get("/components/no-such-component/history.rss")).status()).toBe(404);
+
+  // Closed, so the shared page's other tests do not see it as an open incident.
+  addIncidentUpdate(database(), SYSTEM_ACTOR, incident.id, { status: "resolved", body: "Fixed." });
+
+  await page.goto("/");
+  await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute("href", "/history.rss");
+  await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", "/history.atom");
+});

@@ -1,0 +1,25 @@
+// The channels of this process, from the configuration. A network without credentials is off.
+import { config } from "../config";
+import { blueskyChannel } from "./bluesky";
+import type { Channel } from "./channel";
+import { chatChannel } from "./chat";
+import { emailChannel } from "./email";
+import { mastodonChannel } from "./mastodon";
+import { webhookChannel } from "./webhook";
+import { xChannel } from "./x";
+
+export function configuredChannels(): Partial<Record<string, Channel>> {
+  const c = config();
+  const allowPrivate = c.allowPrivateTargets;
+  const channels: Partial<Record<string, Channel>> = {
+    webhook: webhookChannel({ allowPrivate }),
+    slack: chatChannel("slack", { allowPrivate }),
+    discord: chatChannel("discord", { allowPrivate }),
+    teams: chatChannel("teams", { allowPrivate }),
+  };
+  if (c.mail) channels.email = emailChannel();
+  if (c.x) channels.x = xChannel(c.x);
+  if (c.mastodon) channels.mastodon = mastodonChannel(c.mastodon);
+  if (c.bluesky) channels.bluesky = blueskyChannel(c.bluesky);
+  return channels;
+}

@@ -1,0 +1,100 @@
+// The history feeds: RSS 2.0 (the `rss` package) and Atom 1.0 (a small writer that escapes every
+// value). Pure: entries in, XML out. Every string passes through xmlSafe, so any title or body
+// gives a well-formed document.
+import RSS from "rss";
+import { UPDATE_STATUS_LABELS } from "../constants";
+import { renderMarkdown } from "../markdown";
+import { xmlEscape, xmlSafe } from "./xml";
+
+/** Feeds list this many of the newest updates. */
+export const FEED_LIMIT = 50;
+
+export type FeedEntry = {
+  updateId: string;
+  incidentId: string;
+  incidentName: string;
+  kind: "incident" | "maintenance";
+  status: keyof typeof UPDATE_STATUS_LABELS;
+  body: string;
+  displayAt: number;
+  updatedAt: number;
+};
+
+export type FeedChannel = {
+  /** e.g. "Acme status" or "Acme status: API" */
+  title: string;
+  description: string;
+  /** Absolute URL of the page (no trailing slash). */
+  siteUrl: string;
+  /** Path of this feed without the extension, e.g. "/history" or "/components/api/history". */
+  feedPath: string;
+};
+
+export function entryTitle(e: Pick<FeedEntry, "incidentName" | "status">): string {
+  return `${e.incidentName} (${UPDATE_STATUS_LABELS[e.status] ?? e.status})`;
+}
+
+export const entryGuid = (siteUrl: string, e: Pick<FeedEntry, "updateId">) => `${siteUrl}/#update-${e.updateId}`;
+export const entryLink = (siteUrl: string, e: Pick<FeedEntry, "incidentId">) => `${siteUrl}/incidents/${e.incidentId}`;
+
+function entryHtml(e: FeedEntry): string {
+  const status = `<p><strong>${xmlEscape(UPDATE_STATUS_LABELS[e.status] ?? e.status)}</strong></p>`;
+  return xmlSafe(status + (e.body.trim() ? renderMarkdown(e.body) : ""));
+}
+
+/** Entries are expected newest first. */
+export function buildRss(channel: FeedChannel, entries: readonly FeedEntry[], now: number): string {
+  const feed = new RSS({
+    title: xmlSafe(channel.title),
+    description: xmlSafe(channel.description),
+    site_url: channel.siteUrl,
+    feed_url: `${channel.siteUrl}${channel.feedPath}.rss`,
+    pubDate: new Date(entries[0]?.displayAt ?? now),
+    ttl: 1,
+  });
+  for (const e of entries) {
+    feed.item({
+      title: xmlSafe(entryTitle(e)),
+      description: entryHtml(e),
+      url: entryLink(channel.siteUrl, e),
+      guid: entryGuid(channel.siteUrl, e),
+      date: new Date(e.displayAt),
+      categories: [e.kind === "maintenance" ? "maintenance" : "incident", e.status],
+    });
+  }
+  return feed.xml({ indent: false });
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function buildAtom(channel: FeedChannel, entries: readonly FeedEntry[], now: number): string {
+  const self = `${channel.siteUrl}${channel.feedPath}.atom`;
+  const updated = entries.reduce((m, e) => Math.max(m, e.updatedAt, e.displayAt), 0) || now;
+  const lines = [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<feed xmlns="http://www.w3.org/2005/Atom">`,
+    `<id>${xmlEscape(self)}</id>`,
+    `<title>${xmlEscape(channel.title)}</title>`,
+    `<subtitle>${xmlEscape(channel.description)}</subtitle>`,
+    `<updated>${iso(updated)}</updated>`,
+    `<link rel="self" type="application/atom+xml" href="${xmlEscape(self)}"/>`,
+    `<link rel="alternate" type="text/html" href="${xmlEscape(channel.siteUrl)}/"/>`,
+    `<author><name>${xmlEscape(channel.title)}</name></author>`,
+  ];
+  for (const e of entries) {
+    lines.push(
+      `<entry>`,
+      `<id>${xmlEscape(entryGuid(channel.siteUrl, e))}</id>`,
+      `<title>${xmlEscape(entryTitle(e))}</title>`,
+      `<link rel="alternate" type="text/html" href="${xmlEscape(entryLink(channel.siteUrl, e))}"/>`,
+      `<published>${iso(e.displayAt)}</published>`,
+      `<updated>${iso(Math.max(e.updatedAt, e.displayAt))}</updated>`,
+      `<category term="${xmlEscape(e.kind)}"/>`,
+      `<category term="${xmlEscape(e.status)}"/>`,
+      `<content type="html">${xmlEscape(entryHtml(e))}</content>`,
+      `</entry>`,
+    );
+  }
+  lines.push(`</feed>`, "");
+  return lines.join("\n");
+}

@@ -1,0 +1,197 @@
+// Subscriber verbs: the public double opt-in (email, webhook), confirm and unsubscribe by token,
+// and staff adding or removing webhooks and chat channels. Sending the confirmation is the
+// caller's (it is I/O); these verbs only write, each in one transaction.
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import { inTransaction, type Db } from "@/db/client";
+import { getComponent } from "@/db/queries/components";
+import {
+  bumpThrottle,
+  deleteSubscriber,
+  getSubscriber,
+  insertSubscriber,
+  patchSubscriber,
+  subscriberByAddress,
+  subscriberByToken,
+  type SubscriberRow,
+} from "@/db/queries/subscribers";
+import { SUBSCRIBER_KINDS } from "@/db/syndication-schema";
+import { recordAudit, type Actor } from "../audit";
+import { AppError } from "../errors";
+import { newId } from "../ids";
+import { email, parse } from "../validation";
+import { targetUrlProblem } from "./net";
+
+export type PublicSubscriber = Omit<SubscriberRow, "secret" | "token">;
+
+const token = () => randomBytes(24).toString("base64url");
+const newSecret = () => `whsec_${randomBytes(24).toString("base64url")}`;
+
+const componentIds = z.array(z.string().min(1).max(40)).max(200).default([]);
+
+function webhookUrl(allowPrivate: boolean) {
+  return z
+    .string({ error: "Enter the webhook URL" })
+    .trim()
+    .min(1, "Enter the webhook URL")
+    .superRefine((u, ctx) => {
+      const problem = targetUrlProblem(u, allowPrivate);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    });
+}
+
+export function publicSubscribeSchema(allowPrivate: boolean) {
+  return z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("email"), email, componentIds }),
+    z.object({ kind: z.literal("webhook"), url: webhookUrl(allowPrivate), componentIds }),
+  ]);
+}
+export type PublicSubscribeInput = z.input<ReturnType<typeof publicSubscribeSchema>>;
+
+function checkComponents(db: Db, ids: readonly string[]) {
+  for (const id of ids) if (!getComponent(db, id)) throw new AppError("validation", `Unknown component ${id}`, { componentIds: [`unknown component ${id}`] });
+}
+
+/** Public subscribe attempts allowed per client (hashed address) per hour. */
+export const SUBSCRIBE_LIMIT = 5;
+const SUBSCRIBE_WINDOW_MS = 60 * 60_000;
+
+/** Counts a subscribe attempt of a client; refuses past the limit. The address is stored hashed only. */
+export function throttleSubscribe(db: Db, clientAddress: string, now = Date.now()): void {
+  const key = `subscribe:${createHash("sha256").update(clientAddress).digest("base64url").slice(0, 32)}`;
+  if (bumpThrottle(db, key, now, SUBSCRIBE_WINDOW_MS) > SUBSCRIBE_LIMIT) {
+    throw new AppError("forbidden", "Too many subscription requests from your network. Please try again in an hour.");
+  }
+}
+
+export type SubscribeOutcome = {
+  subscriber: SubscriberRow;
+  /** Send a confirmation (new, or still unconfirmed); false when already confirmed. */
+  needsConfirmation: boolean;
+  /** A new webhook's signing secret, shown once. */
+  secret: string | null;
+};
+
+/**
+ * Records a public subscription, unconfirmed until its link is followed. Subscribing an address
+ * again re-sends the confirmation (unconfirmed) or changes nothing (confirmed); the answer shown
+ * is the same either way, so the form does not reveal who is subscribed.
+ */
+export function subscribe(db: Db, raw: PublicSubscribeInput, opts: { allowPrivate: boolean; now?: number }): SubscribeOutcome {
+  const input = parse(publicSubscribeSchema(opts.allowPrivate), raw);
+  const now = opts.now ?? Date.now();
+  return inTransaction(db, () => {
+    checkComponents(db, input.componentIds);
+    const address = input.kind === "email" ? input.email : input.url;
+    const existing = subscriberByAddress(db, input.kind, address);
+    if (existing) {
+      if (existing.confirmedAt) return { subscriber: existing, needsConfirmation: false, secret: null };
+      // Still unconfirmed: a webhook gets a fresh secret, as the first one may never have been seen.
+      const secret = input.kind === "webhook" ? newSecret() : null;
+      const again = patchSubscriber(db, existing.id, { componentIds: input.componentIds, confirmationSentAt: now, updatedAt: now, ...(secret ? { secret } : {}) });
+      return { subscriber: again, needsConfirmation: true, secret };
+    }
+    const secret = input.kind === "webhook" ? newSecret() : null;
+    const subscriber = insertSubscriber(db, {
+      id: newId(),
+      kind: input.kind,
+      address,
+      secret,
+      componentIds: input.componentIds,
+      token: token(),
+      confirmationSentAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return { subscriber, needsConfirmation: true, secret };
+  });
+}
+
+export function confirmSubscription(db: Db, tokenValue: string, now = Date.now()): SubscriberRow {
+  return inTransaction(db, () => {
+    const s = subscriberByToken(db, tokenValue);
+    if (!s) throw new AppError("not_found", "This link is not valid (any more). Subscribe again from the status page.");
+    return s.confirmedAt ? s : patchSubscriber(db, s.id, { confirmedAt: now, updatedAt: now });
+  });
+}
+
+/** One-click unsubscribe: the subscription is deleted with its pending deliveries. */
+export function unsubscribe(db: Db, tokenValue: string): SubscriberRow | null {
+  return inTransaction(db, () => {
+    const s = subscriberByToken(db, tokenValue);
+    if (s) deleteSubscriber(db, s.id);
+    return s ?? null;
+  });
+}
+
+export const staffSubscriberSchema = (allowPrivate: boolean) =>
+  z.object({
+    kind: z.enum(SUBSCRIBER_KINDS.filter((k) => k !== "email") as ["webhook", "slack", "discord", "teams"], { error: "Choose webhook, Slack, Discord or Teams" }),
+    url: webhookUrl(allowPrivate),
+    label: z.string().trim().max(80, "At most 80 characters").default(""),
+    componentIds,
+  });
+export type StaffSubscriberInput = z.input<ReturnType<typeof staffSubscriberSchema>>;
+
+/** Staff add a webhook or chat channel: confirmed at once. Returns the webhook's secret (shown once). */
+export function addSubscriber(db: Db, actor: Actor, raw: StaffSubscriberInput, opts: { allowPrivate: boolean; now?: number }) {
+  const input = parse(staffSubscriberSchema(opts.allowPrivate), raw);
+  const now = opts.now ?? Date.now();
+  return inTransaction(db, () => {
+    checkComponents(db, input.componentIds);
+    if (subscriberByAddress(db, input.kind, input.url)) throw new AppError("conflict", "This URL is already registered", { url: ["already registered"] });
+    const secret = input.kind === "webhook" ? newSecret() : null;
+    const subscriber = insertSubscriber(db, {
+      id: newId(),
+      kind: input.kind,
+      address: input.url,
+      secret,
+      label: input.label,
+      componentIds: input.componentIds,
+      token: token(),
+      confirmedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
+    recordAudit(db, actor, "subscriber.create", { type: "subscriber", id: subscriber.id }, undefined, publicView(subscriber), now);
+    return { subscriber, secret };
+  });
+}
+
+/** Staff add an email address they vouch for: confirmed at once, no confirmation mail. */
+export function addConfirmedEmail(db: Db, actor: Actor, raw: { email: string; componentIds?: string[] }, now = Date.now()) {
+  const input = parse(z.object({ email, componentIds }), raw);
+  return inTransaction(db, () => {
+    checkComponents(db, input.componentIds);
+    if (subscriberByAddress(db, "email", input.email)) throw new AppError("conflict", "This address is already subscribed", { email: ["already subscribed"] });
+    const subscriber = insertSubscriber(db, {
+      id: newId(),
+      kind: "email",
+      address: input.email,
+      componentIds: input.componentIds,
+      token: token(),
+      confirmedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
+    recordAudit(db, actor, "subscriber.create", { type: "subscriber", id: subscriber.id }, undefined, publicView(subscriber), now);
+    return subscriber;
+  });
+}
+
+export function removeSubscriber(db: Db, actor: Actor, id: string, now = Date.now()): void {
+  inTransaction(db, () => {
+    const s = getSubscriber(db, id);
+    if (!s) throw new AppError("not_found", "There is no such subscriber");
+    deleteSubscriber(db, id);
+    recordAudit(db, actor, "subscriber.delete", { type: "subscriber", id }, publicView(s), null, now);
+  });
+}
+
+/** A subscriber without its secret and token (lists, audit, API). */
+export function publicView(s: SubscriberRow): PublicSubscriber {
+  const rest: Partial<SubscriberRow> = { ...s };
+  delete rest.secret;
+  delete rest.token;
+  return rest as PublicSubscriber;
+}

@@ -1,0 +1,48 @@
+// The history feeds, served like the JSON: pre-built bytes per snapshot, ETag, CORS.
+// /history.rss|atom read the snapshot's feed entries; a component's feed is one bounded query,
+// made once per snapshot.
+import { getDb } from "@/db/client";
+import { listFeedUpdates } from "@/db/queries/feed";
+import { memoize, type Snapshot } from "@/lib/snapshot";
+import { buildAtom, buildRss, FEED_LIMIT, type FeedChannel, type FeedEntry } from "@/lib/syndication/feeds";
+import { makePayload, type Payload } from "./payload";
+
+const FEED_PATH = /^(\/history|\/components\/([A-Za-z0-9_-]{1,80})\/history)\.(rss|atom)$/;
+
+const CONTENT_TYPES = { rss: "application/rss+xml; charset=utf-8", atom: "application/atom+xml; charset=utf-8" } as const;
+
+export function isFeedPath(path: string): boolean {
+  return FEED_PATH.test(path);
+}
+
+function feedPayload(format: "rss" | "atom", channel: FeedChannel, entries: readonly FeedEntry[], now: number): Payload {
+  const xml = format === "rss" ? buildRss(channel, entries, now) : buildAtom(channel, entries, now);
+  return makePayload(200, CONTENT_TYPES[format], xml, { "access-control-allow-origin": "*", "x-content-type-options": "nosniff" });
+}
+
+const notFound = (s: Snapshot) =>
+  memoize(s, "feed:404", () => makePayload(404, "text/plain; charset=utf-8", "There is no component with this address.\n", { "access-control-allow-origin": "*" }));
+
+/** The payload for a feed path, or null when the path is not a feed. */
+export function feedRoute(s: Snapshot, path: string): Payload | null {
+  const m = FEED_PATH.exec(path);
+  if (!m) return null;
+  const format = m[3] as "rss" | "atom";
+  const key = m[2];
+  if (!key) {
+    const channel = { title: `${s.page.name} status`, description: `Incidents and maintenance of ${s.page.name}`, siteUrl: s.page.url, feedPath: "/history" };
+    return memoize(s, `feed:${format}`, () => feedPayload(format, channel, s.feed, s.builtAt));
+  }
+  const component = s.componentsById.get(key) ?? s.components.find((c) => c.slug === key);
+  if (!component) return notFound(s);
+  return memoize(s, `feed:${component.id}:${format}`, () => {
+    const entries = listFeedUpdates(getDb(), FEED_LIMIT, component.id);
+    const channel = {
+      title: `${s.page.name} status: ${component.name}`,
+      description: `Incidents and maintenance concerning ${component.name}`,
+      siteUrl: s.page.url,
+      feedPath: `/components/${component.slug}/history`,
+    };
+    return feedPayload(format, channel, entries, s.builtAt);
+  });
+}
