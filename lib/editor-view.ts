@@ -5,6 +5,8 @@ import { getPage } from "@/db/queries/page";
 import type { TemplateRow } from "@/db/queries/templates";
 import { listUsers } from "@/db/queries/users";
 import { componentSections } from "./components";
+import { config } from "./config";
+import { enabledNetworks } from "./syndication/outbox";
 import { COMPONENT_STATUS_LABELS, UPDATE_STATUS_LABELS } from "./constants";
 import { hydrateIncidents } from "./snapshot";
 import { templateComponents } from "./templates";
@@ -50,4 +52,9 @@ export function timelineOf(db: Db, incident: IncidentRow, timeZone: string) {
     by: u.createdBy ? (people.get(u.createdBy) ?? null) : null,
     affected: u.affected?.length ? u.affected.map((a) => `${a.name}: ${COMPONENT_STATUS_LABELS[a.oldStatus]} → ${COMPONENT_STATUS_LABELS[a.newStatus]}`).join(" · ") : null,
   }));
+}
+
+/** What the post previews need: the incident's link (a same-length stand-in before it exists) and the networks that post. */
+export function previewContext(db: Db, incident?: { id: string; name: string }) {
+  return { incidentUrl: `${config().publicUrl}/incidents/${incident?.id ?? "xxxxxxxxxxxx"}`, incidentName: incident?.name ?? "", networks: enabledNetworks(db) };
 }

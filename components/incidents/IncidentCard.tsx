@@ -28,7 +28,7 @@ export function IncidentCard({ incident, timeZone }: { incident: SnapIncident; t
       className={`rounded-lg border border-l-4 border-gray-200 bg-white p-4 dark:border-gray-800 dark:bg-gray-900 ${IMPACT_BORDER[incident.impact]}`}
     >
       <header className="mb-3">
-        <h3 id={`incident-${incident.id}`} className="text-lg font-semibold">
+        <h3 id={`incident-${incident.id}`} className="text-lg font-semibold break-words">
           <a href={`/incidents/${incident.id}`} className="hover:underline">
             {incident.name}
           </a>

@@ -11,7 +11,7 @@ export function UpdateList({ updates, timeZone }: { updates: SnapUpdate[]; timeZ
           <p className="font-semibold">{UPDATE_STATUS_LABELS[u.status]}</p>
           <div>
             {/* Rendered from markdown with raw HTML escaped (lib/markdown.ts). */}
-            <div className="prose-update" dangerouslySetInnerHTML={{ __html: u.bodyHtml }} />
+            <div className="prose-update break-words" dangerouslySetInnerHTML={{ __html: u.bodyHtml }} />
             <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
               <Time at={u.displayAt} timeZone={timeZone} />
               {u.editedAt ? (

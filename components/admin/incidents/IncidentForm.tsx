@@ -11,6 +11,7 @@ import { FormStatus } from "@/components/auth/FormStatus";
 import { ComponentPicker, type PickerSection } from "./ComponentPicker";
 import { MarkdownField } from "./MarkdownField";
 import { MaintenanceWindowFields } from "./MaintenanceWindowFields";
+import { PostPreview, type PreviewContext } from "./PostPreview";
 
 export const IMPACT_OPTIONS = [
   { value: "", label: "From the component statuses" },
@@ -21,9 +22,9 @@ export const IMPACT_OPTIONS = [
 ];
 const OPEN_STATUSES = INCIDENT_STATUSES.filter((s) => s !== "resolved" && s !== "postmortem").map((s) => ({ value: s, label: UPDATE_STATUS_LABELS[s] }));
 
-type Props = { kind: IncidentKind; sections: PickerSection[]; defaults: Record<string, string>; timeZone: string; defaultCadence: number };
+type Props = { kind: IncidentKind; sections: PickerSection[]; defaults: Record<string, string>; timeZone: string; defaultCadence: number; preview: PreviewContext };
 
-export function IncidentForm({ kind, sections, defaults, timeZone, defaultCadence }: Props) {
+export function IncidentForm({ kind, sections, defaults, timeZone, defaultCadence, preview }: Props) {
   const [state, action, pending] = useActionState(createIncidentAction, INITIAL_ACTION_STATE);
   const v = state.values ?? defaults;
   const errors = state.fieldErrors ?? {};
@@ -54,7 +55,9 @@ export function IncidentForm({ kind, sections, defaults, timeZone, defaultCadenc
         legend={maintenance ? "Components under maintenance" : backfill ? "Components and their status during the outage" : "Affected components"}
         hint={maintenance ? "They show “under maintenance” while the window is open." : undefined}
       />
-      <MarkdownField name="body" label="Message" defaultValue={v.body} error={errors.body} required={!maintenance} />
+      <MarkdownField name="body" label="Message" defaultValue={v.body} error={errors.body} required={!maintenance}>
+        {(text) => (backfill ? null : <PostPreview text={text} status={maintenance ? "scheduled" : "investigating"} context={preview} />)}
+      </MarkdownField>
       {!maintenance ? (
         <Checkbox label="Record a past incident (backfill)" name="backfill" checked={backfill} onChange={(e) => setBackfill(e.target.checked)} hint="For an outage that was not posted at the time: it goes into the history and uptime bars, marked “posted later”, and notifies no one." />
       ) : null}

@@ -1,6 +1,6 @@
 "use client";
 // Post an update: new status, message, component changes; closing can restore components.
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { postUpdateAction } from "@/app/(admin)/admin/incidents/actions";
 import { INITIAL_ACTION_STATE } from "@/lib/action-state";
 import { UPDATE_STATUS_LABELS, type IncidentStatus, type MaintenanceStatus } from "@/lib/constants";
@@ -9,12 +9,14 @@ import { Checkbox, Select } from "@/components/ui/Field";
 import { FormStatus } from "@/components/auth/FormStatus";
 import { ComponentPicker, type PickerSection } from "./ComponentPicker";
 import { MarkdownField } from "./MarkdownField";
+import { PostPreview, type PreviewContext } from "./PostPreview";
 
 type Status = IncidentStatus | MaintenanceStatus;
-type Props = { incidentId: string; statuses: readonly Status[]; current: Status; sections: PickerSection[]; closing: readonly Status[] };
+type Props = { incidentId: string; statuses: readonly Status[]; current: Status; sections: PickerSection[]; closing: readonly Status[]; preview: PreviewContext };
 
-export function UpdateForm({ incidentId, statuses, current, sections, closing }: Props) {
+export function UpdateForm({ incidentId, statuses, current, sections, closing, preview }: Props) {
   const [state, action, pending] = useActionState(postUpdateAction, INITIAL_ACTION_STATE);
+  const [status, setStatus] = useState<Status>(current);
   const v = state.ok ? {} : (state.values ?? {});
   const errors = state.fieldErrors ?? {};
   const refused = !state.ok && Boolean(state.values);
@@ -31,9 +33,12 @@ export function UpdateForm({ incidentId, statuses, current, sections, closing }:
         className="max-w-xs"
         options={statuses.map((s) => ({ value: s, label: UPDATE_STATUS_LABELS[s] }))}
         defaultValue={v.status ?? current}
+        onChange={(e) => setStatus(e.target.value as Status)}
         error={errors.status}
       />
-      <MarkdownField key={state.values?.sent ?? "draft"} name="body" label="Message" defaultValue={v.body} error={errors.body} required />
+      <MarkdownField key={state.values?.sent ?? "draft"} name="body" label="Message" defaultValue={v.body} error={errors.body} required>
+        {(text) => <PostPreview text={text} status={status} context={preview} />}
+      </MarkdownField>
       <details className="rounded-md border border-gray-200 p-3 dark:border-gray-800" open={Object.keys(errors).some((k) => k.startsWith("components."))}>
         <summary className="cursor-pointer text-sm font-medium">Change component statuses</summary>
         <div className="mt-3">

@@ -10,7 +10,8 @@ import { UpdateForm } from "@/components/admin/incidents/UpdateForm";
 import { IncidentDangerZone } from "@/components/admin/incidents/IncidentDangerZone";
 import { requireStaff } from "@/lib/auth/session";
 import { detailDefaults, timelineOf } from "@/lib/editor-view";
-import { pageZone, pickerSections } from "@/lib/editor-view";
+import { pageZone, pickerSections, previewContext } from "@/lib/editor-view";
+import { Deliveries } from "@/components/admin/Deliveries";
 import { statusesFor } from "@/lib/incidents";
 import { formatDateTime } from "@/lib/time";
 
@@ -30,12 +31,13 @@ export default async function IncidentEditorPage({ params, searchParams }: { par
     <div className="space-y-8">
       <IncidentHeader incident={incident} timeZone={timeZone} justPublished={published === "1"} now={now} />
       <section className="rounded-lg border border-gray-200 p-4 dark:border-gray-800">
-        <UpdateForm incidentId={incident.id} statuses={statusesFor(incident.kind)} current={incident.status} sections={pickerSections(db)} closing={maintenance ? ["completed"] : ["resolved"]} />
+        <UpdateForm incidentId={incident.id} statuses={statusesFor(incident.kind)} current={incident.status} sections={pickerSections(db)} closing={maintenance ? ["completed"] : ["resolved"]} preview={previewContext(db, incident)} />
       </section>
       <section aria-labelledby="timeline" className="space-y-3">
         <h2 id="timeline" className="text-lg font-semibold">Timeline</h2>
         <Timeline updates={timelineOf(db, incident, timeZone)} />
       </section>
+      <Deliveries incidentId={incident.id} />
       {!maintenance && closed ? (
         <section className="rounded-lg border border-gray-200 p-4 dark:border-gray-800">
           <PostmortemForm id={incident.id} body={incident.postmortemBody ?? ""} published={incident.postmortemPublishedAt ? formatDateTime(incident.postmortemPublishedAt, timeZone) : null} />

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { getTemplate, listTemplates } from "@/db/queries/templates";
 import { IncidentForm } from "@/components/admin/incidents/IncidentForm";
 import { requireStaff } from "@/lib/auth/session";
-import { pageZone, pickerSections, templateDefaults } from "@/lib/editor-view";
+import { pageZone, pickerSections, previewContext, templateDefaults } from "@/lib/editor-view";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Report a problem · Outpost" };
@@ -37,7 +37,7 @@ export default async function NewIncidentPage({ searchParams }: { searchParams: 
           ))}
         </nav>
       ) : null}
-      <IncidentForm key={template?.id ?? "blank"} kind="incident" sections={pickerSections(db)} defaults={template ? templateDefaults(db, template) : {}} timeZone={timeZone} defaultCadence={cadence} />
+      <IncidentForm key={template?.id ?? "blank"} kind="incident" sections={pickerSections(db)} defaults={template ? templateDefaults(db, template) : {}} timeZone={timeZone} defaultCadence={cadence} preview={previewContext(db)} />
     </section>
   );
 }

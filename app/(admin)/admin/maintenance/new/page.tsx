@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { getTemplate } from "@/db/queries/templates";
 import { IncidentForm } from "@/components/admin/incidents/IncidentForm";
 import { requireStaff } from "@/lib/auth/session";
-import { pageZone, pickerSections, templateDefaults } from "@/lib/editor-view";
+import { pageZone, pickerSections, previewContext, templateDefaults } from "@/lib/editor-view";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Schedule maintenance · Outpost" };
@@ -22,7 +22,7 @@ export default async function NewMaintenancePage({ searchParams }: { searchParam
           It shows as upcoming at once. At the start its components show “under maintenance” and an update is posted; at the end they are restored. Times are in the page’s zone, {timeZone}.
         </p>
       </div>
-      <IncidentForm kind="maintenance" sections={pickerSections(db)} defaults={template?.kind === "maintenance" ? templateDefaults(db, template) : {}} timeZone={timeZone} defaultCadence={cadence} />
+      <IncidentForm kind="maintenance" sections={pickerSections(db)} defaults={template?.kind === "maintenance" ? templateDefaults(db, template) : {}} timeZone={timeZone} defaultCadence={cadence} preview={previewContext(db)} />
     </section>
   );
 }
