@@ -75,7 +75,8 @@ test("[gate] an editor gets 403 on admin-only pages, and their actions refuse th
   const adminOnly: string[] = [];
   for (const url of adminPages) {
     const status = (await context.request.get(baseUrl() + url, { maxRedirects: 0 })).status();
-    expect([200, 403], url).toContain(status);
+    // A page for one item answers an editor's request for an unknown id with 404, after the gate.
+    expect(url.includes("unknownid000") ? [403, 404] : [200, 403], url).toContain(status);
     if (status === 403) adminOnly.push(url);
   }
   expect(adminOnly).toEqual(expect.arrayContaining(["/admin/people", "/admin/tokens", "/admin/audit"]));
