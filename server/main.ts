@@ -94,13 +94,27 @@ async function main() {
     }
   });
 
+  // A graceful stop: no new connections, idle ones closed, requests in flight answered (a restart
+  // during a surge refuses connections briefly but never fails a request), then the database.
+  let stopping = false;
   const stop = () => {
+    if (stopping) return;
+    stopping = true;
     clearInterval(warm);
     stopLoops();
-    server.close();
-    server.closeAllConnections();
-    db.$client.close();
-    process.exit(0);
+    const finish = () => {
+      try {
+        db.$client.close();
+      } finally {
+        process.exit(0);
+      }
+    };
+    server.close(finish);
+    server.closeIdleConnections();
+    setTimeout(() => {
+      server.closeAllConnections();
+      finish();
+    }, 5_000).unref();
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

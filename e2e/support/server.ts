@@ -26,7 +26,8 @@ export type RunningServer = { url: string; child: ChildProcess; databasePath: st
 
 /** Runs dist/server.js directly (not through npm or npx, whose wrappers can orphan the server). */
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
-  const port = await freePort();
+  // A fixed PORT (a restart on the same address) or a free one.
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const dir = tempDir();
   const databasePath = env.DATABASE_PATH ?? path.join(dir, "outpost.db");
   let output = "";
