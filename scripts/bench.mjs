@@ -12,9 +12,21 @@ import { ensureBuild } from "./ensure-build.mjs";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DURATION = process.env.BENCH_DURATION ?? "5s";
 const CONNECTIONS = [64, 256];
+/** The hot public bytes; each baseline serves the very same bytes with the same content type. */
 const ENDPOINTS = [
-  { path: "/", file: "index.html", type: "text/html; charset=utf-8" },
-  { path: "/api/v2/summary.json", file: "summary.json", type: "application/json; charset=utf-8" },
+  { path: "/", file: "index.html" },
+  { path: "/api/v2/summary.json", file: "summary.json" },
+  { path: "/badge.svg", file: "badge.svg" },
+  { path: "/history.rss", file: "history.rss" },
+];
+const BENCH_TOKEN = "bench-api-token-0123456789abcdef";
+/** Scale: [components, past incidents]. */
+const SCALES = [
+  [10, 100],
+  [100, 100],
+  [1000, 100],
+  [10, 10_000],
+  [10, 100_000],
 ];
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -81,7 +93,7 @@ async function main() {
   const port = await freePort();
   const server = spawn(process.execPath, ["dist/server.js"], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), DATABASE_PATH: path.join(work, "outpost.db"), OUTPOST_DEMO: "1" },
+    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), DATABASE_PATH: path.join(work, "outpost.db"), OUTPOST_DEMO: "1", OUTPOST_API_TOKEN: BENCH_TOKEN, OUTPOST_MONITORS: "0" },
     stdio: "ignore",
   });
   const outpost = `http://127.0.0.1:${port}`;
@@ -92,7 +104,9 @@ async function main() {
   fs.mkdirSync(path.join(site, "api/v2"), { recursive: true });
   const weight = {};
   for (const e of ENDPOINTS) {
-    const body = Buffer.from(await (await fetch(outpost + e.path)).arrayBuffer());
+    const res = await fetch(outpost + e.path);
+    e.type = res.headers.get("content-type");
+    const body = Buffer.from(await res.arrayBuffer());
     fs.writeFileSync(path.join(site, e.file), body);
     const gz = await fetch(outpost + e.path, { headers: { "accept-encoding": "gzip" } });
     weight[e.path] = { bytes: body.length, gzip_bytes: Number(gz.headers.get("content-length")) };
@@ -119,8 +133,7 @@ async function main() {
 events { worker_connections 4096; }
 http { access_log off; default_type application/octet-stream; client_body_temp_path ${work}/nb; proxy_temp_path ${work}/np; fastcgi_temp_path ${work}/nf; uwsgi_temp_path ${work}/nu; scgi_temp_path ${work}/ns;
   server { listen 127.0.0.1:${nginxPort}; root ${site};
-    location = / { default_type "text/html; charset=utf-8"; try_files /index.html =404; }
-    location = /api/v2/summary.json { default_type "application/json; charset=utf-8"; try_files /summary.json =404; } } }\n`,
+    ${ENDPOINTS.map((e) => `location = ${e.path} { types { } default_type "${e.type}"; try_files /${e.file} =404; }`).join("\n    ")} } }\n`,
     );
     const nginx = spawn(nginxBin, ["-c", conf, "-p", work], { stdio: "ignore" });
     children.push(nginx);
@@ -144,7 +157,10 @@ http { access_log off; default_type application/octet-stream; client_body_temp_p
   }
   console.log("");
 
-  const freshness = await measureFreshness(outpost, path.join(work, "outpost.db"));
+  const freshness = await measureFreshness(outpost);
+  const peak = peakMemoryMb(server.pid);
+  children.forEach(stop);
+  const scale = await measureScale(work);
   const result = {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, node: process.version },
@@ -152,9 +168,9 @@ http { access_log off; default_type application/octet-stream; client_body_temp_p
     load,
     freshness_ms: freshness,
     page_weight: weight,
-    outpost_peak_memory_mb: peakMemoryMb(server.pid),
+    outpost_peak_memory_mb: peak,
+    scale,
   };
-  children.forEach(stop);
   const file = path.join(root, "bench/results.json");
   // Other benchmarks (the monitor run) keep their figures under their own keys.
   const previous = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {};
@@ -168,31 +184,74 @@ http { access_log off; default_type application/octet-stream; client_body_temp_p
   }
 }
 
-/** Time from a write (a second process-style connection, as a script would) until visible. */
-async function measureFreshness(base, databasePath) {
-  const { openDatabase } = await import("../dist/bench-support.js");
-  const { db, openIncident } = openDatabase(databasePath);
-  const samples = { page: [], summary: [] };
+const api = (base, pageId, p, method, body) =>
+  fetch(`${base}/api/v1/pages/${pageId}/${p}`, { method, headers: { authorization: `OAuth ${BENCH_TOKEN}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+
+/**
+ * Time from an admin API write until each view shows it: the page and summary.json (the incident's
+ * name), the feed (its first update) and the badge (its message changes with the component).
+ */
+async function measureFreshness(base) {
+  const summary = await (await fetch(`${base}/api/v2/summary.json`)).json();
+  const pageId = summary.page.id;
+  const component = summary.components.find((c) => !c.group && c.status === "operational").id;
+  const views = { page: "/", summary: "/api/v2/summary.json", feed: "/history.rss", badge: "/badge.svg" };
+  const samples = Object.fromEntries(Object.keys(views).map((k) => [k, []]));
   for (let i = 0; i < 20; i++) {
     const name = `Freshness probe ${i} ${Date.now()}`;
+    const badgeBefore = await (await fetch(`${base}/badge.svg`)).text();
     const started = performance.now();
-    openIncident(db, name);
+    const res = await api(base, pageId, "incidents", "POST", { incident: { name, status: "investigating", body: "Benchmark probe.", components: { [component]: "major_outage" }, component_ids: [component] } });
+    const { id } = await res.json();
     const seen = {};
-    while (!seen.page || !seen.summary) {
-      if (!seen.summary && (await (await fetch(`${base}/api/v2/summary.json`)).text()).includes(name)) seen.summary = performance.now() - started;
-      if (!seen.page && (await (await fetch(`${base}/`)).text()).includes(name)) seen.page = performance.now() - started;
-      if (performance.now() - started > 5000) break;
+    while (Object.keys(seen).length < 4 && performance.now() - started < 5000) {
+      for (const [k, p] of Object.entries(views)) {
+        if (seen[k]) continue;
+        const text = await (await fetch(base + p)).text();
+        if (k === "badge" ? text !== badgeBefore : text.includes(name)) seen[k] = performance.now() - started;
+      }
       await sleep(5);
     }
-    samples.page.push(seen.page ?? Infinity);
-    samples.summary.push(seen.summary ?? Infinity);
-    await sleep(50 + Math.random() * 250);
+    for (const k of Object.keys(views)) samples[k].push(seen[k] ?? Infinity);
+    await api(base, pageId, `incidents/${id}`, "PATCH", { incident: { status: "resolved", body: "Done.", components: { [component]: "operational" } } });
+    await sleep(300 + Math.random() * 200);
   }
   const stats = (xs) => {
     const s = [...xs].sort((a, b) => a - b);
     return { median: Math.round(s[Math.floor(s.length / 2)]), max: Math.round(s[s.length - 1]) };
   };
-  return { page: stats(samples.page), summary: stats(samples.summary) };
+  return Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, stats(xs)]));
+}
+
+/** Page and summary.json latency as the page grows: the cost should stay flat. */
+async function measureScale(work) {
+  const { generatePage } = await import("../dist/bench-support.js");
+  const rows = [];
+  for (const [components, incidents] of SCALES) {
+    const file = path.join(work, `scale-${components}-${incidents}.db`);
+    generatePage(file, components, incidents);
+    const port = await freePort();
+    const server = spawn(process.execPath, ["dist/server.js"], {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), DATABASE_PATH: file, OUTPOST_DEMO: "0", OUTPOST_MONITORS: "0" },
+      stdio: "ignore",
+    });
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(`${base}/api/health`, server);
+    const row = { components, incidents };
+    for (const [k, p] of [["page", "/"], ["summary", "/api/v2/summary.json"]]) {
+      const started = performance.now();
+      await (await fetch(base + p)).text(); // the first build after start
+      row[`${k}_first_ms`] = Math.round(performance.now() - started);
+      row[k] = wrk(base + p, 64);
+    }
+    row.page_bytes = (await (await fetch(base + "/")).arrayBuffer()).byteLength;
+    stop(server);
+    rows.push(row);
+    process.stdout.write("s");
+  }
+  console.log("");
+  return rows;
 }
 
 function printTable(r, names) {
@@ -202,7 +261,12 @@ function printTable(r, names) {
     console.log(`${row.endpoint.padEnd(22)} c=${String(row.connections).padEnd(4)}`);
     for (const n of names) console.log(`   ${n.padEnd(8)} ${cell(row[n])}${n === "outpost" ? "" : `   outpost/${n} = ${row[`ratio_vs_${n}`]}`}`);
   }
-  console.log(`\nFreshness (write -> visible, ms): page median ${r.freshness_ms.page.median} max ${r.freshness_ms.page.max}; summary.json median ${r.freshness_ms.summary.median} max ${r.freshness_ms.summary.max}`);
+  console.log(`\nFreshness (admin API write -> visible, ms, 20 writes): ${Object.entries(r.freshness_ms).map(([k, v]) => `${k} median ${v.median} max ${v.max}`).join("; ")}`);
+  console.log(`\nScale (wrk c=64, ${r.duration_per_run}; rps / p50 / p99 ms)`);
+  for (const x of r.scale) {
+    const f = (w) => `${String(w.rps).padStart(6)} / ${w.p50} / ${w.p99}`;
+    console.log(`  ${String(x.components).padStart(5)} components ${String(x.incidents).padStart(7)} incidents: page ${f(x.page)} (${x.page_bytes} bytes)   summary ${f(x.summary)}`);
+  }
   for (const [p, w] of Object.entries(r.page_weight)) console.log(`Weight ${p}: ${w.bytes} bytes, ${w.gzip_bytes} gzipped`);
   console.log(`Outpost peak memory: ${r.outpost_peak_memory_mb} MB`);
 }
