@@ -79,8 +79,10 @@ test("[security] hostile text in staff fields stays text on the page, incident p
     expect(raw).not.toContain('onerror="window.__xss');
 
     const badge = await (await request.get(`/badge/${component.id}.svg`)).text();
-    expect(badge).not.toContain("<img");
-    expect(badge).not.toContain("onerror=");
+    // The hostile name is there only as escaped text: no element of it, no event-handler attribute.
+    expect(badge).toContain("Comp &lt;img src=x onerror=");
+    expect(badge).not.toMatch(/<img\b/i);
+    expect(badge).not.toMatch(/<[a-z][^>]*\son\w+=/i);
     const summary = await (await request.get("/api/v2/summary.json")).json();
     expect(JSON.stringify(summary)).toContain("<script>window.__xss=1</script>"); // JSON carries the text as text
   } finally {

@@ -24,7 +24,8 @@ export function makePayload(status: number, contentType: string, content: string
   const big = body.length >= COMPRESS_MIN;
   return {
     status,
-    headers: { "content-type": contentType, "cache-control": PUBLIC_CACHE, ...headers },
+    // nosniff on every public byte: a JSON or feed body is never run as a script or page.
+    headers: { "content-type": contentType, "cache-control": PUBLIC_CACHE, "x-content-type-options": "nosniff", ...headers },
     body,
     etag,
     gzip: big ? zlib.gzipSync(body, { level: 6 }) : null,
