@@ -50,6 +50,12 @@ test("[security] every public and staff response sends the security headers; onl
     const signIn = (await request.get("/admin/sign-in")).headers();
     expect(signIn["x-frame-options"]).toBe("DENY");
     expect(signIn["content-security-policy"]).toContain("frame-ancestors 'none'");
+    // The staff area: a fresh nonce per request, no inline script allowed otherwise.
+    const staffScripts = /script-src ([^;,]*)/.exec(signIn["content-security-policy"] ?? "")?.[1] ?? "";
+    expect(staffScripts).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
+    expect(staffScripts).not.toContain("unsafe-inline");
+    const again = (await request.get("/admin/sign-in")).headers()["content-security-policy"];
+    expect(again).not.toBe(signIn["content-security-policy"]);
   } finally {
     deleteIncident(database(), SYSTEM_ACTOR, incident.id);
   }
@@ -95,6 +101,25 @@ test("[security] hostile text in staff fields stays text on the page, incident p
     deleteIncident(db, SYSTEM_ACTOR, incident.id);
     deleteComponent(db, SYSTEM_ACTOR, component.id);
   }
+});
+
+test("[security] the staff area runs under its nonce CSP without a single refusal", async ({ page }) => {
+  const refusals: string[] = [];
+  page.on("console", (m) => m.type() === "error" && /Content Security Policy|Refused to/.test(m.text()) && refusals.push(m.text()));
+  await page.goto("/admin/sign-in");
+  await page.getByLabel("Email").fill(E2E_ADMIN.email);
+  await page.getByLabel("Password").fill(E2E_ADMIN.password);
+  await page.getByRole("button", { name: /sign in/i }).click();
+  await page.waitForURL(/\/admin$/);
+  for (const p of ["/admin/incidents/new", "/admin/components", "/admin/settings", "/admin/account"]) {
+    await page.goto(p);
+    await expect(page.locator("main")).toBeVisible();
+  }
+  // A client component works only if its scripts ran: the live markdown preview.
+  await page.goto("/admin/incidents/new");
+  await page.getByRole("textbox", { name: "Message", exact: true }).fill("**bold**");
+  await expect(page.getByRole("region", { name: "Message: preview" }).locator("strong")).toHaveText("bold");
+  expect(refusals).toEqual([]);
 });
 
 test("[security] no token, password or session secret in the browser bundles", () => {

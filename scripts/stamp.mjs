@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
-const INPUTS = ["app", "components", "lib", "db", "server", "public", "package.json", "package-lock.json", "next.config.js", "postcss.config.mjs", "tsconfig.json", "scripts/build.mjs"];
+const INPUTS = ["app", "components", "lib", "db", "server", "public", "proxy.ts", "package.json", "package-lock.json", "next.config.js", "postcss.config.mjs", "tsconfig.json", "scripts/build.mjs"];
 
 function* files(p) {
   if (!fs.existsSync(p)) return;
