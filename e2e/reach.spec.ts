@@ -204,6 +204,8 @@ test("[reach] \"is it just me?\": the browser's own probe gives a plain verdict 
   ];
   try {
     const errors = watchConsole(page);
+    // The components were written by this process: wait until the server's page has them.
+    await expect.poll(async () => (await page.request.get("/")).text()).toContain(`data-component="${made[2].slug}"`);
     await page.goto("/");
     const verdict = (slug: string) => page.locator(`[data-component="${slug}"] [data-probe-url]`);
     await expect(verdict(made[0].slug)).toHaveText("Your browser reaches it too: both fine.", { timeout: 15_000 });

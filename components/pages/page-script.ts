@@ -114,12 +114,29 @@ function schedule(): void {
   timer = setTimeout(() => void poll(), delay);
 }
 
+/** The probe origins this page's CSP allows: those it was served with. */
+const allowedOrigins = new Set(Array.from(document.querySelectorAll<HTMLElement>("[data-probe-url]"), (el) => originOf(el.dataset.probeUrl!)));
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return "";
+  }
+}
+
 function swap(html: string, onlyIfNewer: boolean): void {
   const next = new DOMParser().parseFromString(html, "text/html");
   const main = document.getElementById("main");
   const fresh = next.getElementById("main");
   if (!main || !fresh) return;
   if (onlyIfNewer && fresh.dataset.version === main.dataset.version) return;
+  // A new browser probe needs the new page's CSP to reach its origin: load the page afresh.
+  const probes = Array.from(fresh.querySelectorAll<HTMLElement>("[data-probe-url]"), (el) => originOf(el.dataset.probeUrl!));
+  if (probes.some((o) => o && !allowedOrigins.has(o))) {
+    location.reload();
+    return;
+  }
   const closed = new Set<string>();
   main.querySelectorAll("details").forEach((d, i) => !d.open && closed.add(d.querySelector("summary")?.textContent ?? String(i)));
   main.replaceWith(fresh);
