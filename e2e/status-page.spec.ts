@@ -88,17 +88,19 @@ test("[status page] times are localised and made relative by the page script", a
 
 test("[status page] a write by another process shows on the page and the API within a second", async ({ page, request }) => {
   const incident = openIncident({ name: "Search results are stale", impact: "major" });
-  const started = Date.now();
   await expect
     .poll(async () => (await (await request.get("/api/v2/incidents/unresolved.json")).json()).incidents.map((i: { id: string }) => i.id), {
       timeout: 5_000,
       intervals: [100],
     })
     .toContain(incident.id);
-  expect(Date.now() - started).toBeLessThan(5_000);
   await page.goto("/");
   await expect(page.getByRole("article", { name: "Search results are stale" })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Overall status" })).toHaveText("Partial System Outage");
+  // Other tests may have left incidents open: the banner is whatever the stored state says, and
+  // at least this major incident's level.
+  const expected = storedSnapshot().status;
+  expect(["major", "critical"]).toContain(expected.indicator);
+  await expect(page.getByRole("region", { name: "Overall status" })).toHaveText(expected.description);
   addIncidentUpdate(database(), SYSTEM_ACTOR, incident.id, { status: "resolved", body: "Fixed." });
   await expect.poll(async () => (await page.reload(), await page.getByRole("article", { name: "Search results are stale" }).count())).toBe(0);
 });
