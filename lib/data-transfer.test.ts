@@ -53,3 +53,17 @@ describe("data export and import", () => {
     expect(() => importData(b, { hello: 1 })).toThrow(AppError);
   });
 });
+
+describe("export over the admin API", () => {
+  it("answers the whole export to an admin token, which loads into an empty instance", async () => {
+    const { apiFixture } = await import("./api/testing");
+    const f = apiFixture();
+    const res = await f.call("GET", "export");
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ format: "outpost-export", version: 1 });
+    const b = testDatabase();
+    ensurePage(b, { name: "Fresh", timeZone: "Etc/UTC" });
+    expect(importData(b, res.json).components).toBe(8);
+    expect((await f.call("GET", "export", { auth: null })).status).toBe(401);
+  });
+});

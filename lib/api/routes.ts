@@ -8,6 +8,8 @@ import * as monitors from "./monitors";
 import { route, type ApiRoute, type RouteDef } from "./route";
 import * as s from "./schemas";
 import * as templates from "./templates";
+import { assertAdmin } from "../accounts";
+import { exportData } from "../data-transfer";
 import * as subscribers from "./subscribers";
 import * as tokens from "./tokens";
 
@@ -185,6 +187,16 @@ export const API_ROUTES: readonly ApiRoute[] = [
     method: "DELETE", pattern: "monitors/{monitor_id}", tag: "monitors", response: monitors.monitorOut,
     summary: "Delete a monitor and its history; answers with it as it was",
     handle: monitors.removeMonitor,
+  }),
+
+  // ---- all data, to move elsewhere (admin tokens only; it holds password hashes)
+  route({
+    method: "GET", pattern: "export", tag: "data", response: s.dataExportOut,
+    summary: "Export all data as one JSON document (load it into an empty instance with npm run data:import)",
+    handle: (ctx) => {
+      assertAdmin(ctx.actor);
+      return exportData(ctx.db, ctx.now);
+    },
   }),
 
   // ---- API tokens (Outpost's own, same style)

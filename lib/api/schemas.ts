@@ -245,3 +245,12 @@ export const templateOut = z.strictObject({
 /** Statuspage's postmortem draft: PUT incidents/{id}/postmortem. */
 export const postmortemBody = z.object({ postmortem: z.object({ body_draft: z.string().describe("The postmortem (markdown); private until published.") }) });
 export type PostmortemBody = z.output<typeof postmortemBody>;
+
+/** All data as one document (lib/data-transfer.ts); import it with `npm run data:import`. */
+export const dataExportOut = z.strictObject({
+  format: z.literal("outpost-export"),
+  version: z.literal(1),
+  exported_at: iso,
+  schema: z.number().int().describe("How many schema migrations the exporting instance had applied."),
+  tables: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))).describe("Every table's rows, as stored."),
+});
