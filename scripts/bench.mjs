@@ -272,6 +272,6 @@ function printTable(r, names) {
 }
 
 main().catch((err) => {
-  console.error(`bench: ${err.message}`);
+  console.error(`bench: ${err.message}${err.cause ? ` (${err.cause.message ?? err.cause})` : ""}`, err.stack);
   process.exit(1);
 });
