@@ -1,5 +1,6 @@
 // What the mirror publisher last did, kept in memory for /api/health, the live page's footer and
 // the admin (never in a public table: recording a publish must not count as a change to publish).
+import { isoTime } from "./time";
 export type MirrorTargetState = {
   target: string;
   lastPublishedAt: number | null;
@@ -52,15 +53,14 @@ export function lastMirrorPublish(s: MirrorState = store()): number | null {
 }
 
 export function mirrorHealth(s: MirrorState = store()) {
-  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   return {
     configured: s.configured,
-    last_published_at: iso(lastMirrorPublish(s)),
+    last_published_at: isoTime(lastMirrorPublish(s)),
     targets: s.targets.map((t) => ({
       target: t.target,
-      last_published_at: iso(t.lastPublishedAt),
+      last_published_at: isoTime(t.lastPublishedAt),
       last_error: t.lastError,
-      last_error_at: iso(t.lastErrorAt),
+      last_error_at: isoTime(t.lastErrorAt),
     })),
   };
 }

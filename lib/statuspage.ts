@@ -2,11 +2,11 @@
 // built on them (the admin REST API). Pure.
 import type { SnapComponent, SnapGroup, SnapIncident, SnapUpdate, Snapshot } from "./snapshot";
 import { LIST_LIMIT } from "./constants";
+import { isoTime } from "./time";
 
-const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
 
 export function pageJson(s: Snapshot) {
-  return { id: s.page.id, name: s.page.name, url: s.page.url, time_zone: s.page.timeZone, updated_at: iso(s.page.updatedAt) };
+  return { id: s.page.id, name: s.page.name, url: s.page.url, time_zone: s.page.timeZone, updated_at: isoTime(s.page.updatedAt) };
 }
 
 /** What a component object needs: a snapshot's component, or a row read straight from the database. */
@@ -19,8 +19,8 @@ export function componentJson(c: ComponentSource) {
     id: c.id,
     name: c.name,
     status: c.status,
-    created_at: iso(c.createdAt),
-    updated_at: iso(c.updatedAt),
+    created_at: isoTime(c.createdAt),
+    updated_at: isoTime(c.updatedAt),
     position: c.position,
     description: c.description,
     showcase: c.showcase,
@@ -37,8 +37,8 @@ export function groupJson(g: Omit<SnapGroup, "components"> & { components: reado
     id: g.id,
     name: g.name,
     status: g.status,
-    created_at: iso(g.createdAt),
-    updated_at: iso(g.updatedAt),
+    created_at: isoTime(g.createdAt),
+    updated_at: isoTime(g.updatedAt),
     position: g.position,
     description: g.description,
     showcase: false,
@@ -64,9 +64,9 @@ function updateJson(u: SnapUpdate) {
     status: u.status,
     body: u.body,
     incident_id: u.incidentId,
-    created_at: iso(u.createdAt),
-    updated_at: iso(u.updatedAt),
-    display_at: iso(u.displayAt),
+    created_at: isoTime(u.createdAt),
+    updated_at: isoTime(u.updatedAt),
+    display_at: isoTime(u.displayAt),
     affected_components: u.affected
       ? u.affected.map((a) => ({ code: a.code, name: a.name, old_status: a.oldStatus, new_status: a.newStatus }))
       : null,
@@ -81,13 +81,13 @@ export function incidentJson(s: ComponentLookup, i: SnapIncident) {
     id: i.id,
     name: i.name,
     status: i.status,
-    created_at: iso(i.createdAt),
-    updated_at: iso(i.updatedAt),
-    monitoring_at: iso(i.monitoringAt),
-    resolved_at: iso(i.resolvedAt),
+    created_at: isoTime(i.createdAt),
+    updated_at: isoTime(i.updatedAt),
+    monitoring_at: isoTime(i.monitoringAt),
+    resolved_at: isoTime(i.resolvedAt),
     impact: i.impact,
     shortlink: i.url,
-    started_at: iso(i.startedAt),
+    started_at: isoTime(i.startedAt),
     page_id: i.pageId,
     incident_updates: i.updates.map(updateJson),
     components: i.componentIds.flatMap((id) => {
@@ -95,11 +95,11 @@ export function incidentJson(s: ComponentLookup, i: SnapIncident) {
       return c ? [componentJson(c)] : [];
     }),
     ...(i.postmortemPublishedAt
-      ? { postmortem_body: i.postmortemBody, postmortem_body_last_updated_at: iso(i.postmortemUpdatedAt ?? i.postmortemPublishedAt) }
+      ? { postmortem_body: i.postmortemBody, postmortem_body_last_updated_at: isoTime(i.postmortemUpdatedAt ?? i.postmortemPublishedAt) }
       : {}),
   };
   if (i.kind !== "maintenance") return base;
-  return { ...base, scheduled_for: iso(i.scheduledFor), scheduled_until: iso(i.scheduledUntil) };
+  return { ...base, scheduled_for: isoTime(i.scheduledFor), scheduled_until: isoTime(i.scheduledUntil) };
 }
 
 const maintenanceOpen = (s: Snapshot) => [...s.maintenances.active, ...s.maintenances.upcoming];
@@ -144,12 +144,12 @@ export function incidentV1Json(s: ComponentLookup, i: SnapIncident) {
     // Outpost never recomputes a stored impact, so every incident's impact is in effect an override.
     impact_override: maintenance ? null : i.impact,
     postmortem_body: i.postmortemBody,
-    postmortem_body_last_updated_at: iso(i.postmortemUpdatedAt ?? i.postmortemPublishedAt),
-    postmortem_published_at: iso(i.postmortemPublishedAt),
-    scheduled_for: iso(i.scheduledFor),
-    scheduled_until: iso(i.scheduledUntil),
+    postmortem_body_last_updated_at: isoTime(i.postmortemUpdatedAt ?? i.postmortemPublishedAt),
+    postmortem_published_at: isoTime(i.postmortemPublishedAt),
+    scheduled_for: isoTime(i.scheduledFor),
+    scheduled_until: isoTime(i.scheduledUntil),
     scheduled_remind_prior: maintenance && i.remindPriorMinutes !== null,
-    scheduled_reminded_at: iso(i.remindedPriorAt),
+    scheduled_reminded_at: isoTime(i.remindedPriorAt),
     scheduled_auto_in_progress: maintenance && i.autoStart,
     scheduled_auto_completed: maintenance && i.autoComplete,
     metadata: {},
@@ -167,7 +167,7 @@ export function groupV1Json(g: GroupSource, componentIds: readonly string[]) {
     description: g.description,
     components: [...componentIds],
     position: g.position,
-    created_at: iso(g.createdAt),
-    updated_at: iso(g.updatedAt),
+    created_at: isoTime(g.createdAt),
+    updated_at: isoTime(g.updatedAt),
   };
 }

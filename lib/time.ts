@@ -95,3 +95,10 @@ export function parseLocalDateTime(value: string, timeZone: string): number | nu
 export function toLocalDateTime(at: number, timeZone: string): string {
   return format(new TZDate(at, timeZone), "yyyy-MM-dd'T'HH:mm");
 }
+
+/** An instant as ISO 8601 (UTC), or null when there is none: the one way JSON and feeds write times. */
+export function isoTime(ms: number): string;
+export function isoTime(ms: number | null | undefined): string | null;
+export function isoTime(ms: number | null | undefined): string | null {
+  return ms === null || ms === undefined ? null : new Date(ms).toISOString();
+}

@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { getDb } from "@/db/client";
 import { backupStatus } from "@/lib/backup";
 import { config } from "@/lib/config";
+import { isoTime } from "@/lib/time";
 import { getIncident } from "@/db/queries/incidents";
 import { readDataVersion } from "@/db/queries/version";
 import { loadHistory, parseHistoryQuery } from "@/lib/history";
@@ -84,16 +85,15 @@ function healthPayload(): Payload {
   }
   const s = lastSnapshot();
   const backups = backupStatus(config().backupDir);
-  const iso = (at: number | undefined) => (at ? new Date(at).toISOString() : null);
   const body = {
     status: database === "ok" ? "ok" : "degraded",
     database,
     snapshot: s ? { version: s.version, built_at: new Date(s.builtAt).toISOString() } : null,
     backup: {
-      last_at: iso(backups.last?.createdAt),
-      last_restore_test_at: iso(backups.last?.restoreTestedAt),
+      last_at: isoTime(backups.last?.createdAt),
+      last_restore_test_at: isoTime(backups.last?.restoreTestedAt),
       kept: backups.count,
-      last_error: backups.lastError ? { at: iso(backups.lastError.at), message: backups.lastError.message } : null,
+      last_error: backups.lastError ? { at: isoTime(backups.lastError.at), message: backups.lastError.message } : null,
     },
     mirror: mirrorHealth(),
     monitors: database === "ok" ? monitorHealth(getDb()) : null,

@@ -7,6 +7,7 @@ import { MIN_INTERVAL_SECONDS, MONITOR_HEALTHS, MONITOR_KINDS } from "../monitor
 import { allMonitors, createMonitor, deleteMonitor, monitorById, updateMonitor } from "../monitors/monitors";
 import { targetWarning } from "../monitors/schemas";
 import type { ApiContext, FieldNames } from "./route";
+import { isoTime } from "../time";
 
 export const MONITOR_FIELDS: FieldNames = { wrapper: "monitor" };
 
@@ -37,7 +38,6 @@ export const monitorUpdateBody = z.object({ monitor: z.object(monitorFields).omi
 type CreateBody = z.output<typeof monitorCreateBody>;
 type UpdateBody = z.output<typeof monitorUpdateBody>;
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export const monitorOut = z.strictObject({
   id: z.string(),
@@ -78,11 +78,11 @@ export function monitorJson(m: MonitorRow, publicUrl: string) {
     auto_publish: m.autoPublish,
     heartbeat_url: m.heartbeatToken ? `${publicUrl}/api/heartbeat/${m.heartbeatToken}` : null,
     health: m.health,
-    last_checked_at: iso(m.lastCheckedAt),
+    last_checked_at: isoTime(m.lastCheckedAt),
     last_latency_ms: m.lastLatencyMs,
     last_error: m.lastError,
-    created_at: iso(m.createdAt)!,
-    updated_at: iso(m.updatedAt)!,
+    created_at: isoTime(m.createdAt)!,
+    updated_at: isoTime(m.updatedAt)!,
   };
 }
 

@@ -8,10 +8,10 @@ import { AppError } from "../errors";
 import { addConfirmedEmail, addSubscriber, removeSubscriber } from "../syndication/subscribers";
 import type { ApiContext, FieldNames } from "./route";
 import type { ListQuery, SubscriberCreateBody } from "./schemas";
+import { isoTime } from "../time";
 
 export const SUBSCRIBER_FIELDS: FieldNames = { wrapper: "subscriber", rename: { url: "endpoint", componentIds: "component_ids" } };
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export function subscriberJson(s: SubscriberRow) {
   return {
@@ -20,9 +20,9 @@ export function subscriberJson(s: SubscriberRow) {
     email: s.kind === "email" ? s.address : null,
     endpoint: s.kind === "email" ? null : s.address,
     component_ids: s.componentIds,
-    confirmed_at: iso(s.confirmedAt),
-    created_at: iso(s.createdAt)!,
-    updated_at: iso(s.updatedAt)!,
+    confirmed_at: isoTime(s.confirmedAt),
+    created_at: isoTime(s.createdAt)!,
+    updated_at: isoTime(s.updatedAt)!,
   };
 }
 

@@ -5,10 +5,10 @@ import { AppError } from "../errors";
 import { createTemplate, deleteTemplate, updateTemplate, type TemplateInput } from "../templates";
 import type { ApiContext, FieldNames } from "./route";
 import type { TemplateCreateBody, TemplateUpdateBody } from "./schemas";
+import { isoTime } from "../time";
 
 export const TEMPLATE_FIELDS: FieldNames = { wrapper: "template" };
 
-const iso = (ms: number) => new Date(ms).toISOString();
 
 function templateJson(t: TemplateRow) {
   return {
@@ -20,8 +20,8 @@ function templateJson(t: TemplateRow) {
     impact: t.impact,
     components: t.components,
     component_ids: Object.keys(t.components),
-    created_at: iso(t.createdAt),
-    updated_at: iso(t.updatedAt),
+    created_at: isoTime(t.createdAt),
+    updated_at: isoTime(t.updatedAt),
   };
 }
 

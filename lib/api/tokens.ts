@@ -4,13 +4,13 @@ import type { TokenRow } from "@/db/queries/tokens";
 import { createToken, listApiTokens, revokeToken } from "../tokens";
 import type { ApiContext, FieldNames } from "./route";
 import type { TokenCreateBody } from "./schemas";
+import { isoTime } from "../time";
 
 export const TOKEN_FIELDS: FieldNames = { wrapper: "api_token" };
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 function tokenJson(t: TokenRow) {
-  return { id: t.id, name: t.name, prefix: t.prefix, created_at: iso(t.createdAt)!, last_used_at: iso(t.lastUsedAt), revoked_at: iso(t.revokedAt) };
+  return { id: t.id, name: t.name, prefix: t.prefix, created_at: isoTime(t.createdAt)!, last_used_at: isoTime(t.lastUsedAt), revoked_at: isoTime(t.revokedAt) };
 }
 
 export function listTokens(ctx: ApiContext) {

@@ -5,6 +5,7 @@ import RSS from "rss";
 import { UPDATE_STATUS_LABELS } from "../constants";
 import { renderMarkdown } from "../markdown";
 import { xmlEscape, xmlSafe } from "./xml";
+import { isoTime } from "../time";
 
 /** Feeds list this many of the newest updates. */
 export const FEED_LIMIT = 50;
@@ -65,7 +66,6 @@ export function buildRss(channel: FeedChannel, entries: readonly FeedEntry[], no
   return feed.xml({ indent: false });
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
 
 export function buildAtom(channel: FeedChannel, entries: readonly FeedEntry[], now: number): string {
   const self = `${channel.siteUrl}${channel.feedPath}.atom`;
@@ -76,7 +76,7 @@ export function buildAtom(channel: FeedChannel, entries: readonly FeedEntry[], n
     `<id>${xmlEscape(self)}</id>`,
     `<title>${xmlEscape(channel.title)}</title>`,
     `<subtitle>${xmlEscape(channel.description)}</subtitle>`,
-    `<updated>${iso(updated)}</updated>`,
+    `<updated>${isoTime(updated)}</updated>`,
     `<link rel="self" type="application/atom+xml" href="${xmlEscape(self)}"/>`,
     `<link rel="alternate" type="text/html" href="${xmlEscape(channel.siteUrl)}/"/>`,
     `<author><name>${xmlEscape(channel.title)}</name></author>`,
@@ -87,8 +87,8 @@ export function buildAtom(channel: FeedChannel, entries: readonly FeedEntry[], n
       `<id>${xmlEscape(entryGuid(channel.siteUrl, e))}</id>`,
       `<title>${xmlEscape(entryTitle(e))}</title>`,
       `<link rel="alternate" type="text/html" href="${xmlEscape(entryLink(channel.siteUrl, e))}"/>`,
-      `<published>${iso(e.displayAt)}</published>`,
-      `<updated>${iso(Math.max(e.updatedAt, e.displayAt))}</updated>`,
+      `<published>${isoTime(e.displayAt)}</published>`,
+      `<updated>${isoTime(Math.max(e.updatedAt, e.displayAt))}</updated>`,
       `<category term="${xmlEscape(e.kind)}"/>`,
       `<category term="${xmlEscape(e.status)}"/>`,
       `<content type="html">${xmlEscape(entryHtml(e))}</content>`,
