@@ -12,3 +12,11 @@ export type ActionState = {
 };
 
 export const INITIAL_ACTION_STATE: ActionState = { ok: false };
+
+/**
+ * Whether a checkbox that is on by default starts ticked: as submitted when the form shows a
+ * refused submission (an unticked box is then absent, not "on"), otherwise as in `values`.
+ */
+export function boxOn(values: Record<string, string | undefined>, name: string, echoed: boolean): boolean {
+  return (echoed ? values[name] : (values[name] ?? "on")) === "on";
+}

@@ -3,7 +3,7 @@
 // notify. A maintenance adds its window and automation; a backfill records a past incident.
 import { useActionState, useState } from "react";
 import { createIncidentAction } from "@/app/(admin)/admin/incidents/actions";
-import { INITIAL_ACTION_STATE } from "@/lib/action-state";
+import { boxOn, INITIAL_ACTION_STATE } from "@/lib/action-state";
 import { INCIDENT_STATUSES, UPDATE_STATUS_LABELS, type IncidentKind } from "@/lib/constants";
 import { Button } from "@/components/ui/Button";
 import { Checkbox, Select, TextField } from "@/components/ui/Field";
@@ -30,8 +30,6 @@ export function IncidentForm({ kind, sections, defaults, timeZone, defaultCadenc
   const errors = state.fieldErrors ?? {};
   const [backfill, setBackfill] = useState(v.backfill === "on");
   const maintenance = kind === "maintenance";
-  // A refused form echoes what was sent; an unticked box is then absent, not "on".
-  const notify = state.values ? v.deliverNotifications === "on" : (v.deliverNotifications ?? "on") === "on";
   return (
     <form action={action} className="space-y-5" aria-label={maintenance ? "Schedule maintenance" : "Report a problem"}>
       <input type="hidden" name="kind" value={kind} />
@@ -67,7 +65,7 @@ export function IncidentForm({ kind, sections, defaults, timeZone, defaultCadenc
           <TextField label={`Resolved (${timeZone})`} name="resolvedAt" type="datetime-local" required defaultValue={v.resolvedAt} error={errors.resolvedAt} />
         </div>
       ) : (
-        <Checkbox label="Notify subscribers" name="deliverNotifications" defaultChecked={notify} hint="Feeds always show it; this also sends it to email, webhook and social channels." />
+        <Checkbox label="Notify subscribers" name="deliverNotifications" defaultChecked={boxOn(v, "deliverNotifications", Boolean(state.values))} hint="Feeds always show it; this also sends it to email, webhook and social channels." />
       )}
       <Button disabled={pending}>{maintenance ? "Schedule maintenance" : backfill ? "Record incident" : "Publish incident"}</Button>
     </form>

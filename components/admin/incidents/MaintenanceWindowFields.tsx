@@ -1,11 +1,10 @@
 // A maintenance's window (in the page's time zone) and its automation.
+import { boxOn } from "@/lib/action-state";
 import { Checkbox, TextField } from "@/components/ui/Field";
 
 type Props = { values: Record<string, string | undefined>; errors: Record<string, string[]>; timeZone: string; withAutomation?: boolean; submitted?: boolean };
 
 export function MaintenanceWindowFields({ values: v, errors, timeZone, withAutomation = true, submitted = false }: Props) {
-  // Boxes are on by default; once submitted, an unticked box is absent from the echo.
-  const isOn = (k: string) => (submitted ? v[k] : (v[k] ?? "on")) === "on";
   return (
     <div className="space-y-3">
       <div className="grid gap-4 sm:grid-cols-2">
@@ -14,8 +13,8 @@ export function MaintenanceWindowFields({ values: v, errors, timeZone, withAutom
       </div>
       {withAutomation ? (
         <div className="grid gap-3 sm:grid-cols-3">
-          <Checkbox label="Start by itself" name="autoStart" defaultChecked={isOn("autoStart")} />
-          <Checkbox label="Complete by itself" name="autoComplete" defaultChecked={isOn("autoComplete")} />
+          <Checkbox label="Start by itself" name="autoStart" defaultChecked={boxOn(v, "autoStart", submitted)} />
+          <Checkbox label="Complete by itself" name="autoComplete" defaultChecked={boxOn(v, "autoComplete", submitted)} />
           <TextField label="Reminder before start (minutes)" name="remindPriorMinutes" type="number" min={1} inputMode="numeric" defaultValue={v.remindPriorMinutes} error={errors.remindPriorMinutes} />
         </div>
       ) : null}

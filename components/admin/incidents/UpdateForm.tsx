@@ -2,7 +2,7 @@
 // Post an update: new status, message, component changes; closing can restore components.
 import { useActionState, useState } from "react";
 import { postUpdateAction } from "@/app/(admin)/admin/incidents/actions";
-import { INITIAL_ACTION_STATE } from "@/lib/action-state";
+import { boxOn, INITIAL_ACTION_STATE } from "@/lib/action-state";
 import { UPDATE_STATUS_LABELS, type IncidentStatus, type MaintenanceStatus } from "@/lib/constants";
 import { Button } from "@/components/ui/Button";
 import { Checkbox, Select } from "@/components/ui/Field";
@@ -20,8 +20,6 @@ export function UpdateForm({ incidentId, statuses, current, sections, closing, p
   const v = state.ok ? {} : (state.values ?? {});
   const errors = state.fieldErrors ?? {};
   const refused = !state.ok && Boolean(state.values);
-  const notify = refused ? v.deliverNotifications === "on" : true;
-  const restore = refused ? v.restoreComponents === "on" : true;
   return (
     <form action={action} className="space-y-4" aria-labelledby="post-update">
       <h2 id="post-update" className="text-lg font-semibold">Post an update</h2>
@@ -48,9 +46,9 @@ export function UpdateForm({ incidentId, statuses, current, sections, closing, p
       <Checkbox
         label={`When ${closing.map((s) => UPDATE_STATUS_LABELS[s].toLowerCase()).join(" or ")}: set its components back to operational`}
         name="restoreComponents"
-        defaultChecked={restore}
+        defaultChecked={boxOn(v, "restoreComponents", refused)}
       />
-      <Checkbox label="Notify subscribers" name="deliverNotifications" defaultChecked={notify} />
+      <Checkbox label="Notify subscribers" name="deliverNotifications" defaultChecked={boxOn(v, "deliverNotifications", refused)} />
       <Button disabled={pending}>Post update</Button>
     </form>
   );
