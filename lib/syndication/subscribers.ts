@@ -133,6 +133,13 @@ export const staffSubscriberSchema = (allowPrivate: boolean) =>
   });
 export type StaffSubscriberInput = z.input<ReturnType<typeof staffSubscriberSchema>>;
 
+/** A subscriber staff vouch for: confirmed at once, with its audit row. Inside a transaction. */
+function insertConfirmed(db: Db, actor: Actor, fields: Pick<Parameters<typeof insertSubscriber>[1], "kind" | "address" | "secret" | "label" | "componentIds">, now: number): SubscriberRow {
+  const subscriber = insertSubscriber(db, { id: newId(), ...fields, token: token(), confirmedAt: now, createdAt: now, updatedAt: now });
+  recordAudit(db, actor, "subscriber.create", { type: "subscriber", id: subscriber.id }, undefined, publicView(subscriber), now);
+  return subscriber;
+}
+
 /** Staff add a webhook or chat channel: confirmed at once. Returns the webhook's secret (shown once). */
 export function addSubscriber(db: Db, actor: Actor, raw: StaffSubscriberInput, opts: { allowPrivate: boolean; now?: number }) {
   const input = parse(staffSubscriberSchema(opts.allowPrivate), raw);
@@ -141,19 +148,7 @@ export function addSubscriber(db: Db, actor: Actor, raw: StaffSubscriberInput, o
     checkComponents(db, input.componentIds);
     if (subscriberByAddress(db, input.kind, input.url)) throw new AppError("conflict", "This URL is already registered", { url: ["already registered"] });
     const secret = input.kind === "webhook" ? newSecret() : null;
-    const subscriber = insertSubscriber(db, {
-      id: newId(),
-      kind: input.kind,
-      address: input.url,
-      secret,
-      label: input.label,
-      componentIds: input.componentIds,
-      token: token(),
-      confirmedAt: now,
-      createdAt: now,
-      updatedAt: now,
-    });
-    recordAudit(db, actor, "subscriber.create", { type: "subscriber", id: subscriber.id }, undefined, publicView(subscriber), now);
+    const subscriber = insertConfirmed(db, actor, { kind: input.kind, address: input.url, secret, label: input.label, componentIds: input.componentIds }, now);
     return { subscriber, secret };
   });
 }
@@ -164,18 +159,7 @@ export function addConfirmedEmail(db: Db, actor: Actor, raw: { email: string; co
   return inTransaction(db, () => {
     checkComponents(db, input.componentIds);
     if (subscriberByAddress(db, "email", input.email)) throw new AppError("conflict", "This address is already subscribed", { email: ["already subscribed"] });
-    const subscriber = insertSubscriber(db, {
-      id: newId(),
-      kind: "email",
-      address: input.email,
-      componentIds: input.componentIds,
-      token: token(),
-      confirmedAt: now,
-      createdAt: now,
-      updatedAt: now,
-    });
-    recordAudit(db, actor, "subscriber.create", { type: "subscriber", id: subscriber.id }, undefined, publicView(subscriber), now);
-    return subscriber;
+    return insertConfirmed(db, actor, { kind: "email", address: input.email, componentIds: input.componentIds }, now);
   });
 }
 
