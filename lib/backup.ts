@@ -130,9 +130,24 @@ export async function backupDatabase(db: Db, dir: string, now = Date.now()): Pro
 }
 
 /** The newest verified backup and the last failure, for /api/health and the infrastructure page. */
-export function backupStatus(dir: string): { last: BackupRecord | null; count: number; lastError: BackupManifest["lastError"] } {
-  const m = readManifest(dir);
-  return { last: m.backups.at(-1) ?? null, count: m.backups.length, lastError: m.lastError };
+export type BackupStatus = { last: BackupRecord | null; count: number; lastError: BackupManifest["lastError"] };
+let statusCache: { key: string; value: BackupStatus } | undefined;
+
+export function backupStatus(dir: string): BackupStatus {
+  // /infrastructure and /api/health ask on every request: a stat, and a read only when the
+  // manifest was rewritten (each write renames a new file into place).
+  let key = `${dir}:none`;
+  try {
+    const st = fs.statSync(path.join(dir, MANIFEST));
+    key = `${dir}:${st.ino}:${st.mtimeMs}:${st.size}`;
+  } catch {
+    /* no manifest yet */
+  }
+  if (statusCache?.key !== key) {
+    const m = readManifest(dir);
+    statusCache = { key, value: { last: m.backups.at(-1) ?? null, count: m.backups.length, lastError: m.lastError } };
+  }
+  return statusCache.value;
 }
 
 /**
