@@ -29,6 +29,8 @@ export const monitors = sqliteTable(
     paused: integer("paused", { mode: "boolean" }).notNull().default(false),
     /** Publish the draft incident at once when this monitor takes its component down. */
     autoPublish: integer("auto_publish", { mode: "boolean" }).notNull().default(false),
+    /** Admin-only: this monitor may reach loopback and private addresses (never link-local/metadata unless the operator allows it). */
+    internalTarget: integer("internal_target", { mode: "boolean" }).notNull().default(false),
     /** Heartbeat monitors: the secret in /api/heartbeat/{token}. */
     heartbeatToken: text("heartbeat_token"),
     lastBeatAt: integer("last_beat_at"),

@@ -1,7 +1,7 @@
 // Staff-side tables: accounts, sign-in throttling, API tokens and the audit log. None of them is
 // public, so none bumps the data version.
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { ACTOR_TYPES, IMPACTS, INCIDENT_KINDS, ROLES, type ComponentStatus } from "../lib/constants";
+import { ACTOR_TYPES, IMPACTS, INCIDENT_KINDS, ROLES, TOKEN_SCOPES, type ComponentStatus } from "../lib/constants";
 
 export const users = sqliteTable(
   "users",
@@ -19,11 +19,15 @@ export const users = sqliteTable(
     /** Base32 TOTP secret; pending until totp_enabled_at is set. */
     totpSecret: text("totp_secret"),
     totpEnabledAt: integer("totp_enabled_at"),
+    /** The last accepted TOTP time step: a code is accepted once (RFC 6238 section 5.2). */
+    totpLastStep: integer("totp_last_step"),
+    /** The OpenID Connect provider's `sub`, bound on the first single sign-on; a different one is refused. */
+    oidcSubject: text("oidc_subject"),
     lastSignInAt: integer("last_sign_in_at"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [uniqueIndex("users_email_idx").on(t.email)],
+  (t) => [uniqueIndex("users_email_idx").on(t.email), uniqueIndex("users_oidc_subject_idx").on(t.oidcSubject)],
 );
 
 export const recoveryCodes = sqliteTable(
@@ -56,6 +60,8 @@ export const apiTokens = sqliteTable(
     tokenHash: text("token_hash").notNull(),
     /** The first characters, so people can tell tokens apart. */
     prefix: text("prefix").notNull(),
+    /** What the token may do; tokens made before scopes existed are admin. */
+    scope: text("scope", { enum: TOKEN_SCOPES }).notNull().default("admin"),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: integer("created_at").notNull(),
     lastUsedAt: integer("last_used_at"),

@@ -64,6 +64,10 @@ export const FOOTER_LINKS_MAX = 8;
 export const ROLES = ["admin", "editor"] as const;
 export type Role = (typeof ROLES)[number];
 
+/** What an API token may do: read, write (an editor's rights), admin, or probe (one probe agent's results and assignments). */
+export const TOKEN_SCOPES = ["read", "write", "admin", "probe"] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
 export const ACTOR_TYPES = ["user", "token", "system"] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
 
