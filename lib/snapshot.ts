@@ -227,19 +227,17 @@ export function buildSnapshot(
 // ---- the process-wide store -------------------------------------------------------------
 
 const KEY = Symbol.for("outpost.snapshot");
-type Store = { snapshot?: Snapshot; checkedAt: number; commitsSeen: number; memo: Map<string, unknown> };
+type Store = { snapshot?: Snapshot; checkedAt: number; commitsSeen: number };
 
 function store(): Store {
   const g = globalThis as { [KEY]?: Store };
-  g[KEY] ??= { checkedAt: 0, commitsSeen: 0, memo: new Map() };
+  g[KEY] ??= { checkedAt: 0, commitsSeen: 0 };
   return g[KEY];
 }
 
 /** How often a read checks the data version, and the longest a snapshot lives. */
 export const VERSION_POLL_MS = 250;
 export const MAX_SNAPSHOT_AGE_MS = 60_000;
-/** Bounds the derived values kept per snapshot (incident pages are keyed by id). */
-const MEMO_LIMIT = 2_000;
 
 /**
  * The current snapshot. Checks the data version at most every 250 ms (one indexed one-row read)
@@ -255,7 +253,6 @@ export function currentSnapshot(now = Date.now()): Snapshot {
   if (!s.snapshot || s.snapshot.version !== readDataVersion(db) || now - s.snapshot.builtAt >= MAX_SNAPSHOT_AGE_MS) {
     const cfg = config();
     s.snapshot = buildSnapshot(db, { publicUrl: cfg.publicUrl, now, fallbackName: cfg.pageName, fallbackTimeZone: cfg.timeZone, emailSubscriptions: cfg.mail !== null });
-    s.memo = new Map();
   }
   return s.snapshot;
 }
@@ -263,14 +260,4 @@ export function currentSnapshot(now = Date.now()): Snapshot {
 /** The last snapshot built, if any: served when the database cannot be read right now. */
 export function lastSnapshot(): Snapshot | undefined {
   return store().snapshot;
-}
-
-/** A value derived from the current snapshot, computed once per snapshot (rendered bytes, JSON). */
-export function memoize<T>(snapshot: Snapshot, key: string, make: () => T): T {
-  const s = store();
-  if (s.snapshot !== snapshot) return make();
-  if (s.memo.has(key)) return s.memo.get(key) as T;
-  const value = make();
-  if (s.memo.size < MEMO_LIMIT) s.memo.set(key, value);
-  return value;
 }

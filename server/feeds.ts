@@ -3,8 +3,9 @@
 // made once per snapshot.
 import { getDb } from "@/db/client";
 import { listFeedUpdates } from "@/db/queries/feed";
-import { memoize, type Snapshot } from "@/lib/snapshot";
+import type { Snapshot } from "@/lib/snapshot";
 import { buildAtom, buildRss, FEED_LIMIT, type FeedChannel, type FeedEntry } from "@/lib/syndication/feeds";
+import { hot } from "./cache";
 import { makePayload, type Payload } from "./payload";
 
 const FEED_PATH = /^(\/history|\/components\/([A-Za-z0-9_-]{1,80})\/history)\.(rss|atom)$/;
@@ -21,7 +22,7 @@ function feedPayload(format: "rss" | "atom", channel: FeedChannel, entries: read
 }
 
 const notFound = (s: Snapshot) =>
-  memoize(s, "feed:404", () => makePayload(404, "text/plain; charset=utf-8", "There is no component with this address.\n", { "access-control-allow-origin": "*" }));
+  hot(s, "feed:404", () => makePayload(404, "text/plain; charset=utf-8", "There is no component with this address.\n", { "access-control-allow-origin": "*" }));
 
 /** The payload for a feed path, or null when the path is not a feed. */
 export function feedRoute(s: Snapshot, path: string): Payload | null {
@@ -31,11 +32,11 @@ export function feedRoute(s: Snapshot, path: string): Payload | null {
   const key = m[2];
   if (!key) {
     const channel = { title: `${s.page.name} status`, description: `Incidents and maintenance of ${s.page.name}`, siteUrl: s.page.url, feedPath: "/history" };
-    return memoize(s, `feed:${format}`, () => feedPayload(format, channel, s.feed, s.builtAt));
+    return hot(s, `feed:${format}`, () => feedPayload(format, channel, s.feed, s.builtAt));
   }
   const component = s.componentsById.get(key) ?? s.components.find((c) => c.slug === key);
   if (!component) return notFound(s);
-  return memoize(s, `feed:${component.id}:${format}`, () => {
+  return hot(s, `feed:${component.id}:${format}`, () => {
     const entries = listFeedUpdates(getDb(), FEED_LIMIT, component.id);
     const channel = {
       title: `${s.page.name} status: ${component.name}`,

@@ -11,9 +11,11 @@ import { getIncident } from "@/db/queries/incidents";
 import { readDataVersion } from "@/db/queries/version";
 import { loadHistory, parseHistoryQuery } from "@/lib/history";
 import { monitorHealth } from "@/lib/monitors/health";
-import { currentSnapshot, hydrateIncidents, lastSnapshot, memoize, type Snapshot } from "@/lib/snapshot";
+import { currentSnapshot, hydrateIncidents, lastSnapshot, type Snapshot } from "@/lib/snapshot";
 import { STATUSPAGE_DOCUMENTS } from "@/lib/statuspage";
 import type { LoadedAssets } from "./assets";
+import { BodyRefused, bodyLimitFor, limitBody } from "./body";
+import { hot, variant } from "./cache";
 import { feedRoute, isFeedPath } from "./feeds";
 import { handleSubscription, isSubscriptionPath } from "./subscribe";
 import { jsonPayload, makePayload, NO_STORE, sendPayload, type Payload } from "./payload";
@@ -45,35 +47,36 @@ function snapshotOrLast(): Snapshot {
 
 export function homePayload(s: Snapshot, assets: LoadedAssets): Payload {
   // The footer shows the mirror's last publish, so a publish renders the page again.
-  return memoize(s, `page:/:${mirrorState().stamp}`, () => renderStatusPage(s, assets));
+  return hot(s, `page:/:${mirrorState().stamp}`, () => renderStatusPage(s, assets));
 }
 
+const incidentNotFound = (s: Snapshot, assets: LoadedAssets) => hot(s, "incident:404", () => renderNotFound(s, assets, "There is no incident with this address."));
+
 function incidentPayload(s: Snapshot, assets: LoadedAssets, id: string): Payload {
-  return memoize(s, `incident:${id}`, () => {
-    const known = s.incidentsById.get(id);
-    if (known) return renderIncidentPage(s, assets, known);
-    const db = getDb();
-    const row = getIncident(db, id);
-    if (!row) return memoize(s, "incident:404", () => renderNotFound(s, assets, "There is no incident with this address."));
-    return renderIncidentPage(s, assets, hydrateIncidents(db, [row], s.page.url)[0]);
-  });
+  const known = s.incidentsById.get(id);
+  if (known) return hot(s, `incident:${id}`, () => renderIncidentPage(s, assets, known));
+  // Older incidents are read from the database; an id that is nowhere shares the one 404.
+  const db = getDb();
+  const row = getIncident(db, id);
+  if (!row) return incidentNotFound(s, assets);
+  return variant(s, `incident:${id}`, () => renderIncidentPage(s, assets, hydrateIncidents(db, [row], s.page.url)[0]));
 }
 
 function historyPayload(s: Snapshot, assets: LoadedAssets, query: URLSearchParams): Payload {
   const q = parseHistoryQuery(query, s.builtAt, s.page.timeZone);
-  return memoize(s, `history:${q.month}:${q.page}`, () => renderHistoryPage(s, assets, loadHistory(getDb(), s, q)));
+  return variant(s, `history:${q.month}:${q.page}`, () => renderHistoryPage(s, assets, loadHistory(getDb(), s, q)));
 }
 
 function apiPayload(s: Snapshot, doc: string): Payload {
   const make = STATUSPAGE_DOCUMENTS[doc];
-  if (!make) return memoize(s, "api:404", () => jsonPayload(404, { error: "Not found" }));
-  return memoize(s, `api:${doc}`, () => jsonPayload(200, make(s)));
+  if (!make) return hot(s, "api:404", () => jsonPayload(404, { error: "Not found" }));
+  return hot(s, `api:${doc}`, () => jsonPayload(200, make(s)));
 }
 
 function infrastructurePayload(s: Snapshot, assets: LoadedAssets): Payload {
   const backups = backupStatus(config().backupDir);
   // Rebuilt when the data or the newest backup changes.
-  return memoize(s, `infrastructure:${backups.last?.createdAt ?? 0}:${backups.lastError?.at ?? 0}`, () => renderInfrastructurePage(s, assets, backups));
+  return hot(s, `infrastructure:${backups.last?.createdAt ?? 0}:${backups.lastError?.at ?? 0}`, () => renderInfrastructurePage(s, assets, backups));
 }
 
 function healthPayload(): Payload {
@@ -114,11 +117,44 @@ export function route(path: string, query: URLSearchParams, assets: LoadedAssets
   if (path === "/infrastructure") return infrastructurePayload(s, assets);
   if (path.startsWith("/api/v2/")) return apiPayload(s, path.slice("/api/v2/".length));
   const id = INCIDENT_PATH.exec(path)?.[1];
-  return id ? incidentPayload(s, assets, id) : memoize(s, "incident:404", () => renderNotFound(s, assets, "There is no incident with this address."));
+  return id ? incidentPayload(s, assets, id) : incidentNotFound(s, assets);
 }
 
 function isOurs(path: string): boolean {
   return isReachPath(path) || path === "/" || path === "/history" || path === "/infrastructure" || path === "/api/health" || path.startsWith("/incidents/") || path.startsWith("/api/v2/") || isFeedPath(path);
+}
+
+/** Methods no route of ours or Next's answers; refused before any routing. */
+const REFUSED_METHODS = new Set(["TRACE", "TRACK", "CONNECT"]);
+
+function plain(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": NO_STORE, ...headers });
+  res.end(`${text}\n`);
+}
+
+/**
+ * Requests no handler should see: a target that is not a path (`*`, or an absolute URL naming
+ * some other host, which must never become a redirect there), a method nobody serves, or a
+ * path whose percent-encoding does not decode. Answers them (4xx) and returns true.
+ */
+function refuseMalformed(req: IncomingMessage, res: ServerResponse, url: string, path: string): boolean {
+  if (REFUSED_METHODS.has(req.method ?? "")) {
+    plain(res, 405, "Method not allowed", { allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS" });
+    return true;
+  }
+  if (url.charCodeAt(0) !== 47 /* "/" */ || url.startsWith("//")) {
+    plain(res, 400, "Bad request: the request target must be a path.");
+    return true;
+  }
+  if (path.includes("%")) {
+    try {
+      decodeURIComponent(path);
+    } catch {
+      plain(res, 400, "Bad request: the path is not valid percent-encoding.");
+      return true;
+    }
+  }
+  return false;
 }
 
 export function createFrontHandler(opts: { assets: LoadedAssets; next: Handler; trustProxy?: boolean }): Handler {
@@ -126,11 +162,15 @@ export function createFrontHandler(opts: { assets: LoadedAssets; next: Handler; 
     const url = req.url ?? "/";
     const q = url.indexOf("?");
     const path = q === -1 ? url : url.slice(0, q);
+    if (refuseMalformed(req, res, url, path)) return;
+    // Every body is bounded before anything reads it, here or in Next.
+    if (!limitBody(req, res, bodyLimitFor(path))) return;
     try {
       if (isSubscriptionPath(path)) {
         const query = new URLSearchParams(q === -1 ? "" : url.slice(q + 1));
         const ctx = { snapshot: snapshotOrLast(), assets: opts.assets, trustProxy: opts.trustProxy ?? false, path, query };
         return void handleSubscription(req, res, ctx).catch((err) => {
+          if (err instanceof BodyRefused) return;
           console.error("outpost: subscription request failed", err);
           if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8", "cache-control": NO_STORE });
           res.end("Something went wrong. Please try again.\n");

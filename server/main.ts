@@ -10,6 +10,7 @@ import { config, ConfigError, type Config } from "@/lib/config";
 import { ensureAuthSecret } from "@/lib/secret";
 import { currentSnapshot, VERSION_POLL_MS } from "@/lib/snapshot";
 import { loadAssets } from "./assets";
+import { guardConnections } from "./connections";
 import { createFrontHandler, homePayload } from "./front";
 import { startLoops } from "./loops";
 
@@ -81,7 +82,7 @@ async function main() {
 
   const stopLoops = startLoops(db);
   const server = http.createServer(front);
-  server.keepAliveTimeout = 65_000;
+  guardConnections(server, { trustProxy: cfg.trustProxy });
   server.on("error", (err) => fail(`cannot listen on ${cfg.host}:${cfg.port}: ${err.message}`));
   server.listen(cfg.port, cfg.host, () => {
     const address = server.address();

@@ -18,9 +18,10 @@ import { addressOf } from "@/lib/auth/client-address";
 import { config } from "@/lib/config";
 import { ensureAuthSecret } from "@/lib/secret";
 import { currentSnapshot } from "@/lib/snapshot";
-import { memoize, type Snapshot } from "@/lib/snapshot";
+import type { Snapshot } from "@/lib/snapshot";
 import { embedScript, statusScript, widgetStatus } from "@/lib/widget";
 import { sha256, type LoadedAssets } from "./assets";
+import { hot, variant } from "./cache";
 import { jsonPayload, makePayload, NO_STORE, sendPayload, type Payload } from "./payload";
 
 const CORS = { "access-control-allow-origin": "*" };
@@ -34,18 +35,21 @@ export function isReachPath(path: string): boolean {
 function badgePayload(s: Snapshot, req: BadgeRequest | "unknown", query: URLSearchParams): Payload {
   const style = parseStyle(query.get("style"));
   const rawLabel = query.get("label");
-  const key = `badge:${JSON.stringify(req)}:${style}:${rawLabel ?? ""}`;
-  return memoize(s, key, () => {
-    const { badge, found } = req === "unknown" ? { badge: UNKNOWN_BADGE, found: false } : resolveBadge(s, req);
-    const shown = { ...badge, label: cleanLabel(rawLabel, badge.label) };
-    const status = found ? 200 : 404;
-    if (req !== "unknown" && req.format === "json") return jsonPayload(status, badgeEndpointJson(shown));
-    return makePayload(status, SVG, badgeSvg(shown, style), CORS);
-  });
+  const resolved = req === "unknown" ? { badge: UNKNOWN_BADGE, found: false } : resolveBadge(s, req);
+  const json = req !== "unknown" && req.format === "json";
+  const make = (label: string | null) => () => {
+    const shown = { ...resolved.badge, label: cleanLabel(label, resolved.badge.label) };
+    const status = resolved.found ? 200 : 404;
+    return json ? jsonPayload(status, badgeEndpointJson(shown)) : makePayload(status, SVG, badgeSvg(shown, style), CORS);
+  };
+  // Every unknown badge shares one 404 per format and style; a custom label is a variant.
+  if (!resolved.found) return hot(s, `badge:404:${json ? "json" : "svg"}:${style}`, make(null));
+  const key = `badge:${JSON.stringify(req)}:${style}`;
+  return rawLabel === null ? hot(s, key, make(null)) : variant(s, `${key}:${rawLabel}`, make(rawLabel));
 }
 
 export function embedPayload(s: Snapshot, assets: LoadedAssets): Payload {
-  return memoize(s, "embed.js", () => {
+  return hot(s, "embed.js", () => {
     const cfg = config();
     return makePayload(200, JS, embedScript(assets.embed, cfg.publicUrl, cfg.mirror.publicUrl), CORS);
   });
@@ -53,7 +57,7 @@ export function embedPayload(s: Snapshot, assets: LoadedAssets): Payload {
 
 /** The status as a script for the widget; `mirrorBase` makes its links point into the mirror. */
 export function statusScriptPayload(s: Snapshot, mirrorBase?: string): Payload {
-  return memoize(s, `status.js:${mirrorBase ?? ""}`, () =>
+  return hot(s, `status.js:${mirrorBase ?? ""}`, () =>
     makePayload(200, JS, statusScript(widgetStatus(s, mirrorBase ?? s.page.url, Boolean(mirrorBase))), CORS),
   );
 }
@@ -70,7 +74,7 @@ const FRAME_CSS =
 
 /** The iframe variant: the pill and open incidents as a tiny page, refreshed every minute without script. */
 export function embedFramePayload(s: Snapshot): Payload {
-  return memoize(s, "embed-frame", () => {
+  return hot(s, "embed-frame", () => {
     const incidents = s.incidents.unresolved
       .slice(0, 2)
       .map((i) => `<a class="b" href="${escapeHtml(i.url)}" target="_blank" rel="noopener"><span class="i-major"></span>Incident: ${escapeHtml(i.name)}</a>`)

@@ -17,28 +17,14 @@ import { signature } from "@/lib/syndication/webhook";
 import { SubscriptionPage, type SubscriptionView } from "@/components/pages/SubscriptionPage";
 import type { SubscribeFormState } from "@/components/pages/SubscribeForm";
 import type { LoadedAssets } from "./assets";
+import { readForm } from "./body";
 import { NO_STORE, sendPayload } from "./payload";
 import { html } from "./render";
 
 const PATHS = new Set(["/subscribe", "/subscriptions/confirm", "/subscriptions/unsubscribe"]);
-const MAX_BODY = 16 * 1024;
 
 export function isSubscriptionPath(path: string): boolean {
   return PATHS.has(path);
-}
-
-function readForm(req: IncomingMessage): Promise<URLSearchParams | null> {
-  return new Promise((resolve, reject) => {
-    let body = "";
-    let tooBig = false;
-    req.setEncoding("utf8");
-    req.on("data", (c: string) => {
-      body += c;
-      if (body.length > MAX_BODY) tooBig = true;
-    });
-    req.on("end", () => resolve(tooBig ? null : new URLSearchParams(body)));
-    req.on("error", reject);
-  });
 }
 
 function respond(req: IncomingMessage, res: ServerResponse, s: Snapshot, assets: LoadedAssets, status: number, title: string, view: SubscriptionView) {
@@ -63,8 +49,7 @@ async function askWebhookToConfirm(s: Snapshot, outcome: SubscribeOutcome, allow
 }
 
 async function postSubscribe(req: IncomingMessage, res: ServerResponse, s: Snapshot, assets: LoadedAssets, trustProxy: boolean) {
-  const form = await readForm(req);
-  if (!form) return respond(req, res, s, assets, 413, "Subscribe", formView(s, { message: "The form was too large." }));
+  const form = await readForm(req, res);
   const kind = form.get("kind") === "webhook" ? "webhook" : "email";
   const values = { email: form.get("email") ?? "", url: form.get("url") ?? "", componentIds: form.getAll("component") };
   const cfg = config();
@@ -134,7 +119,7 @@ async function tokenAction(req: IncomingMessage, res: ServerResponse, s: Snapsho
       button: confirming ? "Confirm subscription" : "Unsubscribe",
     });
   }
-  const form = (await readForm(req)) ?? new URLSearchParams();
+  const form = await readForm(req, res);
   const token = form.get("token") ?? query.get("token") ?? "";
   const db = getDb();
   if (!confirming) {
