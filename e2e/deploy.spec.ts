@@ -19,6 +19,24 @@ test("[deploy] the systemd unit passes systemd-analyze verify", () => {
   expect(r.status).toBe(0);
 });
 
+test("[deploy] the nginx recipe passes nginx -t and limits connections, bodies and form posts per client", () => {
+  const nginx = spawnSync("sh", ["-c", "command -v nginx"], { encoding: "utf8" }).stdout.trim();
+  expect(nginx, "CI installs nginx (.ci/run)").not.toBe("");
+  const site = fs.readFileSync(path.join(ROOT, "deploy/nginx.conf"), "utf8");
+  expect(site).toMatch(/^\s*limit_conn outpost_conn \d+;$/m);
+  expect(site).toMatch(/^\s*client_max_body_size 1m;$/m);
+  expect(site).toMatch(/^\s*limit_req zone=outpost_post/m);
+  // The real file, with a throwaway certificate and a prefix of its own.
+  const dir = tempDir("outpost-nginx-");
+  const cert = spawnSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", `${dir}/key.pem`, "-out", `${dir}/cert.pem`, "-days", "1", "-subj", "/CN=status.test"]);
+  expect(cert.status).toBe(0);
+  fs.writeFileSync(`${dir}/site.conf`, site.replace("/etc/ssl/outpost/fullchain.pem", `${dir}/cert.pem`).replace("/etc/ssl/outpost/privkey.pem", `${dir}/key.pem`));
+  fs.writeFileSync(`${dir}/nginx.conf`, `pid ${dir}/nginx.pid; error_log ${dir}/error.log; events {} http { access_log off; include ${dir}/site.conf; }\n`);
+  const r = spawnSync(nginx, ["-t", "-c", `${dir}/nginx.conf`, "-p", dir], { encoding: "utf8" });
+  expect(r.stderr).toContain("test is successful");
+  expect(r.status).toBe(0);
+});
+
 test("[deploy] the Dockerfile installs and builds as CI does, runs unprivileged, keeps data in a volume", () => {
   const docker = fs.readFileSync(path.join(ROOT, "Dockerfile"), "utf8");
   const ci = fs.readFileSync(path.join(ROOT, ".ci/run"), "utf8");
