@@ -158,6 +158,7 @@ http { access_log off; default_type application/octet-stream; client_body_temp_p
   console.log("");
 
   const freshness = await measureFreshness(outpost);
+  const hostile = await measureHostile(outpost);
   const peak = peakMemoryMb(server.pid);
   children.forEach(stop);
   const scale = await measureScale(work);
@@ -167,6 +168,7 @@ http { access_log off; default_type application/octet-stream; client_body_temp_p
     duration_per_run: DURATION,
     load,
     freshness_ms: freshness,
+    hostile,
     page_weight: weight,
     outpost_peak_memory_mb: peak,
     scale,
@@ -223,6 +225,61 @@ async function measureFreshness(base) {
   return Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, stats(xs)]));
 }
 
+/** Milliseconds for `n` sequential requests from `localAddress` (a second loopback address = another client). */
+async function timedRequests(base, path, n, localAddress) {
+  const { port } = new URL(base);
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const started = performance.now();
+    await new Promise((resolve, reject) => {
+      const s = net.connect({ port: Number(port), host: "127.0.0.1", localAddress }, () => s.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
+      s.on("data", () => {});
+      s.on("end", resolve);
+      s.on("error", reject);
+    });
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { median: Math.round(times[Math.floor(n / 2)] * 100) / 100, max: Math.round(times[n - 1] * 100) / 100 };
+}
+
+/**
+ * Hostile traffic, each against a baseline in the same run: summary.json throughput right after a
+ * write followed by 2,100 junk badge URLs (they must not push it out of the cache), and another
+ * client's latency while one address holds 10,000 idle sockets (the per-client cap closes most).
+ */
+async function measureHostile(base) {
+  const summary = await (await fetch(`${base}/api/v2/summary.json`)).json();
+  const before = wrk(`${base}/api/v2/summary.json`, 64);
+  await api(base, summary.page.id, "incidents", "POST", { incident: { name: `Cache flood ${Date.now()}`, status: "investigating", body: "Benchmark." } });
+  for (let i = 0; i < 2_100; i++) await (await fetch(`${base}/badge.svg?label=junk${i}`)).arrayBuffer();
+  const after = wrk(`${base}/api/v2/summary.json`, 64);
+  const quiet = await timedRequests(base, "/api/v2/status.json", 50, "127.0.0.2");
+  const sockets = [];
+  let closed = 0;
+  await Promise.all(
+    Array.from({ length: 10_000 }, () => new Promise((resolve) => {
+      const s = net.connect({ port: Number(new URL(base).port), host: "127.0.0.1", localAddress: "127.0.0.1" }, resolve);
+      s.on("close", () => closed++);
+      s.on("error", resolve);
+      sockets.push(s);
+    })),
+  );
+  await sleep(1000);
+  const flooded = await timedRequests(base, "/api/v2/status.json", 50, "127.0.0.2");
+  for (const s of sockets) s.destroy();
+  await sleep(500);
+  return {
+    summary_after_junk_rps: after.rps,
+    summary_before_junk_rps: before.rps,
+    junk_ratio: Math.round((after.rps / before.rps) * 100) / 100,
+    idle_sockets_opened: 10_000,
+    idle_sockets_closed_by_server: closed,
+    other_client_ms_quiet: quiet,
+    other_client_ms_flooded: flooded,
+  };
+}
+
 /** Page and summary.json latency as the page grows: the cost should stay flat. */
 async function measureScale(work) {
   const { generatePage } = await import("../dist/bench-support.js");
@@ -269,6 +326,9 @@ function printTable(r, names) {
   }
   for (const [p, w] of Object.entries(r.page_weight)) console.log(`Weight ${p}: ${w.bytes} bytes, ${w.gzip_bytes} gzipped`);
   console.log(`Outpost peak memory: ${r.outpost_peak_memory_mb} MB`);
+  const h = r.hostile;
+  console.log(`\nHostile: summary.json after 2,100 junk badge URLs ${h.summary_after_junk_rps} r/s vs ${h.summary_before_junk_rps} before (ratio ${h.junk_ratio})`);
+  console.log(`Hostile: ${h.idle_sockets_opened} idle sockets from one address, ${h.idle_sockets_closed_by_server} closed by the server; another client's request median ${h.other_client_ms_flooded.median} ms (max ${h.other_client_ms_flooded.max}) vs ${h.other_client_ms_quiet.median} ms (max ${h.other_client_ms_quiet.max}) without them`);
 }
 
 main().catch((err) => {

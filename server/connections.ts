@@ -8,7 +8,7 @@
 import type { Server } from "node:http";
 import type { Socket } from "node:net";
 
-export const MAX_CONNECTIONS_PER_CLIENT = 256;
+export const MAX_CONNECTIONS_PER_CLIENT = 512;
 export const HEADERS_TIMEOUT_MS = 20_000;
 export const REQUEST_TIMEOUT_MS = 60_000;
 /** Longer than the idle timeouts of common CDNs and load balancers (60 s), so they close first. */
