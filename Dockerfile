@@ -1,7 +1,7 @@
 # Outpost in a container: the same install and build steps as .ci/run (system packages for the
 # native SQLite driver, npm_config_nodedir, npm install, npm run build), not the tests.
 # Data lives in the /data volume; the server runs as the unprivileged "node" user.
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
   && rm -rf /var/lib/apt/lists/*
@@ -13,7 +13,7 @@ RUN npm install --no-audit --no-fund
 COPY . .
 RUN npm run build
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATABASE_PATH=/data/outpost.db BACKUP_DIR=/data/backups
 COPY --from=build --chown=node:node /app /app
