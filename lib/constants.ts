@@ -67,6 +67,15 @@ export type Role = (typeof ROLES)[number];
 /** What an API token may do: read, write (an editor's rights), admin, or probe (one probe agent's results and assignments). */
 export const TOKEN_SCOPES = ["read", "write", "admin", "probe"] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
+/** The scopes an admin API route can ask for, weakest first: each includes the ones before it. */
+export const API_SCOPES = ["read", "write", "admin"] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+/** What the token form offers and says about each scope (probe tokens belong to a probe agent). */
+export const TOKEN_SCOPE_LABELS: Record<ApiScope, string> = {
+  read: "read: list and get only",
+  write: "write: an editor's rights (incidents, components, monitors, subscribers)",
+  admin: "admin: everything, incl. API tokens and the data export",
+};
 
 export const ACTOR_TYPES = ["user", "token", "system"] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
