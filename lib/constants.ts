@@ -88,5 +88,6 @@ export const SIGN_IN_MESSAGES = {
   disabled: "This account is disabled. Ask an admin to re-enable it.",
   throttled: "Too many failed sign-ins. Wait a few minutes, then try again.",
   unavailable: "Sign-in is not available right now. Try again in a moment.",
+  sso_expired: "That single sign-on has expired. Sign in with your provider again.",
 } as const;
 export type SignInRefusal = keyof typeof SIGN_IN_MESSAGES;
