@@ -72,8 +72,8 @@ export const API_SCOPES = ["read", "write", "admin"] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 /** What the token form offers and says about each scope (probe tokens belong to a probe agent). */
 export const TOKEN_SCOPE_LABELS: Record<ApiScope, string> = {
-  read: "read: list and get only",
-  write: "write: an editor's rights (incidents, components, monitors, subscribers)",
+  read: "read: incidents, components and templates, nothing else",
+  write: "write: an editor's rights (also monitors and subscribers)",
   admin: "admin: everything, incl. API tokens and the data export",
 };
 

@@ -48,11 +48,12 @@ describe("authentication", () => {
 });
 
 describe("token scopes", () => {
-  it("every route declares the scope it needs; GETs other than tokens and the export need only read", () => {
+  it("every route declares the scope it needs: read for public-facing content, write for changes and for reading what holds secrets or personal data", () => {
     for (const r of API_ROUTES) {
       expect(["read", "write", "admin"], `${r.method} ${r.pattern}`).toContain(r.scope);
       const adminOnly = r.pattern === "export" || r.pattern.startsWith("api-tokens");
-      expect(r.scope, `${r.method} ${r.pattern}`).toBe(adminOnly ? "admin" : r.method === "GET" ? "read" : "write");
+      const sensitive = r.pattern.startsWith("monitors") || r.pattern.startsWith("subscribers");
+      expect(r.scope, `${r.method} ${r.pattern}`).toBe(adminOnly ? "admin" : r.method === "GET" && !sensitive ? "read" : "write");
     }
   });
 
@@ -84,6 +85,9 @@ describe("token scopes", () => {
     const [read, write, admin] = [token("read"), token("write"), token("admin")];
     expect((await f.call("GET", "components", { auth: read })).status).toBe(200);
     expectProblem(await f.call("POST", "incidents", { auth: read, json: body }), 403);
+    expectProblem(await f.call("GET", "subscribers", { auth: read }), 403);
+    expectProblem(await f.call("GET", "monitors", { auth: read }), 403);
+    expect((await f.call("GET", "subscribers", { auth: write })).status).toBe(200);
     expectProblem(await f.call("GET", "export", { auth: read }), 403);
     expect((await f.call("POST", "incidents", { auth: write, json: body })).status).toBe(201);
     expectProblem(await f.call("GET", "export", { auth: write }), 403);

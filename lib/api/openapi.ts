@@ -71,7 +71,8 @@ function operation(r: ApiRoute) {
 const DESCRIPTION = `Compatible with Atlassian Statuspage's manage API (v1): point a Statuspage integration at
 \`/api/v1\` instead of \`https://api.statuspage.io/v1\` and give it an Outpost API token. Authenticate with
 \`Authorization: OAuth <token>\` or \`Authorization: Bearer <token>\`. Each token has one scope: \`read\`
-(list and get), \`write\` (an editor's rights) or \`admin\` (everything, incl. API tokens and the data export);
+(incidents, components, groups, templates), \`write\` (an editor's rights, incl. monitors and subscribers) or
+\`admin\` (everything, incl. API tokens and the data export);
 each operation names the scope it needs (\`x-outpost-scope\`), and a weaker token gets 403. Tokens made before
 scopes existed, and \`OUTPOST_API_TOKEN\`, are admin. Every write is in the audit log under the token's name.
 Bodies are JSON (at most 1 MB); keys Statuspage accepts that Outpost does not use are ignored. Errors are application/problem+json (RFC 7807).`;

@@ -163,9 +163,10 @@ export const API_ROUTES: readonly ApiRoute[] = [
     handle: templates.removeTemplate,
   }),
 
-  // ---- monitors (Outpost's own, same style)
+  // ---- monitors (Outpost's own, same style). Reading them needs write: they hold heartbeat URLs
+  // (whoever has one can keep a dead job looking alive) and check settings.
   route({
-    method: "GET", scope: "read", pattern: "monitors", tag: "monitors", response: z.array(monitors.monitorOut),
+    method: "GET", scope: "write", pattern: "monitors", tag: "monitors", response: z.array(monitors.monitorOut),
     summary: "List monitors",
     handle: monitors.listMonitors,
   }),
@@ -175,7 +176,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     handle: monitors.postMonitor,
   }),
   route({
-    method: "GET", scope: "read", pattern: "monitors/{monitor_id}", tag: "monitors", response: monitors.monitorOut,
+    method: "GET", scope: "write", pattern: "monitors/{monitor_id}", tag: "monitors", response: monitors.monitorOut,
     summary: "Get a monitor with its current health",
     handle: monitors.showMonitor,
   }),
@@ -217,9 +218,10 @@ export const API_ROUTES: readonly ApiRoute[] = [
     handle: tokens.removeToken,
   }),
 
-  // ---- subscribers (email, webhooks, chat channels)
+  // ---- subscribers (email, webhooks, chat channels). Reading them needs write: they are personal
+  // data, and a chat channel's URL is its credential.
   route({
-    method: "GET", scope: "read", pattern: "subscribers", tag: "subscribers", query: s.listQuery, response: z.array(s.subscriberOut),
+    method: "GET", scope: "write", pattern: "subscribers", tag: "subscribers", query: s.listQuery, response: z.array(s.subscriberOut),
     summary: "List subscribers (never their secrets)",
     handle: subscribers.listSubscribers,
   }),
@@ -229,7 +231,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     handle: subscribers.postSubscriber,
   }),
   route({
-    method: "GET", scope: "read", pattern: "subscribers/{subscriber_id}", tag: "subscribers", response: s.subscriberOut,
+    method: "GET", scope: "write", pattern: "subscribers/{subscriber_id}", tag: "subscribers", response: s.subscriberOut,
     summary: "Get a subscriber",
     handle: subscribers.showSubscriber,
   }),

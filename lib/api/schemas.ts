@@ -88,7 +88,7 @@ export const tokenCreateBody = z.object({
     scope: z
       .string()
       .default("read")
-      .describe("read (list and get), write (an editor's rights) or admin (everything, incl. tokens and the export). Default read: give a token no more than it needs."),
+      .describe("read (get incidents, components, groups, templates), write (an editor's rights, incl. monitors and subscribers) or admin (everything, incl. tokens and the export). Default read: give a token no more than it needs."),
   }),
 });
 export type TokenCreateBody = z.output<typeof tokenCreateBody>;
