@@ -43,7 +43,7 @@ export const recoveryCodes = sqliteTable(
   (t) => [index("recovery_codes_user_id_idx").on(t.userId)],
 );
 
-/** Failed sign-ins per key ("account:<email>" or "address:<ip>") within a sliding window. */
+/** Failed sign-ins per key ("address:<ip>", "pair:<ip>|<email>" or "global") within a window. */
 export const signInThrottle = sqliteTable("sign_in_throttle", {
   key: text("key").primaryKey(),
   failures: integer("failures").notNull().default(0),

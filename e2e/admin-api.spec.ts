@@ -2,8 +2,11 @@
 import type { APIRequestContext } from "@playwright/test";
 import { listAudit } from "../db/queries/audit";
 import { getIncident } from "../db/queries/incidents";
+import { listTokens } from "../db/queries/tokens";
+import { beginTotp, confirmTotp } from "../lib/accounts";
 import { API_ROUTES } from "../lib/api/routes";
-import { componentByName, database, expect, test } from "./fixtures";
+import { currentTotp } from "../lib/auth/totp";
+import { componentByName, database, expect, newStaff, signInPage, test } from "./fixtures";
 import { E2E_API_TOKEN } from "./support/auth";
 
 const OAUTH = { Authorization: `OAuth ${E2E_API_TOKEN}` };
@@ -121,4 +124,47 @@ test("[admin api] openapi.json is public and lists every route", async ({ reques
   expect(doc.openapi).toBe("3.1.0");
   const operations = Object.values(doc.paths as Record<string, object>).flatMap((p) => Object.keys(p));
   expect(operations).toHaveLength(API_ROUTES.length);
+});
+
+test("[security] tokens have a scope: made in the staff area, shown in the list, and a weaker token gets 403", async ({ page, request }) => {
+  await signInPage(page);
+  await page.goto("/admin/tokens");
+  const made: Record<string, string> = {};
+  for (const scope of ["read", "write"] as const) {
+    const form = page.getByRole("form", { name: "Create a token" });
+    await form.getByLabel("Name").fill(`e2e ${scope} ${Date.now()}`);
+    await expect(form.getByLabel("Scope")).toHaveAccessibleDescription(/Give it no more than it needs/);
+    await form.getByLabel("Scope").selectOption(scope);
+    await form.getByRole("button", { name: "Create token" }).click();
+    made[scope] = (await form.getByTestId("secret").textContent())!.trim();
+    const stored = listTokens(database()).find((t) => made[scope].startsWith(t.prefix))!;
+    expect(stored.scope).toBe(scope);
+    await page.reload();
+    await expect(page.getByRole("listitem", { name: stored.name })).toContainText(`scope: ${scope}`);
+  }
+  const base = `/api/v1/pages/${await pageId(request)}`;
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  expect((await request.get(`${base}/components`, { headers: as(made.read) })).status()).toBe(200);
+  const refused = await request.post(`${base}/incidents`, { headers: as(made.read), data: { incident: { name: "Should not exist" } } });
+  expect(refused.status()).toBe(403);
+  expect(refused.headers()["content-type"]).toContain("application/problem+json");
+  expect((await request.get(`${base}/export`, { headers: as(made.read) })).status()).toBe(403);
+  for (const path of ["export", "api-tokens"]) expect((await request.get(`${base}/${path}`, { headers: as(made.write) })).status(), path).toBe(403);
+  expect((await request.post(`${base}/api-tokens`, { headers: as(made.write), data: { api_token: { name: "escalate", scope: "admin" } } })).status()).toBe(403);
+});
+
+test("[security] the admin export holds no TOTP secret or webhook secret, and says what it left out", async ({ request }) => {
+  const staff = await newStaff("editor");
+  const person = { type: "user" as const, id: staff.user.id, label: staff.email, role: "editor" as const };
+  const totp = beginTotp(database(), person);
+  confirmTotp(database(), person, currentTotp(totp));
+  const base = `/api/v1/pages/${await pageId(request)}`;
+  const hook = await (await request.post(`${base}/subscribers`, { headers: BEARER, data: { subscriber: { endpoint: "https://hooks.example.com/e2e-export" } } })).json();
+  expect(hook.secret).toMatch(/^whsec_/);
+  const res = await request.get(`${base}/export`, { headers: BEARER });
+  expect(res.status()).toBe(200);
+  const text = await res.text();
+  expect(text).not.toContain(totp);
+  expect(text).not.toContain(hook.secret);
+  expect(JSON.parse(text).omitted.join(" ")).toContain("users.totp_secret");
 });

@@ -16,7 +16,7 @@ test("[auth] the sign-in form takes a person to the page they asked for", async 
   expect(getUser(database(), staff.user.id)?.lastSignInAt).toBeGreaterThan(0);
 });
 
-test("[auth] wrong passwords and unknown emails get the same words, then the account is throttled", async ({ browser }) => {
+test("[auth] wrong passwords and unknown emails get the same words, then that address is throttled for that account", async ({ browser }) => {
   // A client address of its own (the shared server trusts X-Forwarded-For), so no other test is slowed.
   const context = await browser.newContext({ baseURL: baseUrl(), extraHTTPHeaders: { "x-forwarded-for": "203.0.113.50" } });
   const page = await context.newPage();
@@ -32,9 +32,20 @@ test("[auth] wrong passwords and unknown emails get the same words, then the acc
   await attempt("nobody-here@e2e.test", "not the password", SIGN_IN_MESSAGES.invalid);
   for (let i = 0; i < 4; i++) await attempt(staff.email, `wrong ${i}`, SIGN_IN_MESSAGES.invalid);
   await attempt(staff.email, staff.password, SIGN_IN_MESSAGES.throttled);
-  expect(getThrottle(database(), `account:${staff.email}`)?.blockedUntil).toBeGreaterThan(Date.now());
+  expect(getThrottle(database(), `pair:203.0.113.50|${staff.email}`)?.blockedUntil).toBeGreaterThan(Date.now());
   expect(getThrottle(database(), "address:203.0.113.50")?.failures).toBe(6);
+  expect(getThrottle(database(), `account:${staff.email}`)).toBeUndefined();
   await context.close();
+});
+
+test("[security] wrong passwords from one address do not lock the account for its owner at another address", async ({ browser }) => {
+  const staff = await newStaff("editor");
+  const attacker = (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.66" } })).request;
+  for (let i = 0; i < 8; i++) await expect(signIn(attacker, baseUrl(), { email: staff.email, password: `guess ${i}` })).rejects.toThrow(/invalid|throttled/);
+  await expect(signIn(attacker, baseUrl(), staff)).rejects.toThrow(/throttled/);
+  const owner = (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "192.0.2.99" } })).request;
+  await signIn(owner, baseUrl(), staff);
+  expect(getUser(database(), staff.user.id)?.lastSignInAt).toBeGreaterThan(0);
 });
 
 test("[auth] two-factor: enrol with the shown key, then sign-in asks for a code; a recovery code works once", async ({ page, browser }) => {
@@ -58,10 +69,17 @@ test("[auth] two-factor: enrol with the shown key, then sign-in asks for a code;
   await other.getByLabel("Password").fill(staff.password);
   await other.getByRole("button", { name: "Sign in" }).click();
   await expect(other.getByRole("main").getByRole("alert")).toHaveText(SIGN_IN_MESSAGES.code_required);
-  await other.getByLabel("Authentication code").fill(currentTotp(key));
+  // Not the code that turned two-factor on: that one is spent. The next step's code is accepted
+  // (clock drift allows one step either side).
+  const code = currentTotp(key, Date.now() + 30_000);
+  await other.getByLabel("Authentication code").fill(code);
   await other.getByRole("button", { name: "Verify and sign in" }).click();
   await expect(other.getByRole("heading", { name: "Your account" })).toBeVisible();
   await fresh.close();
+
+  // [security] A TOTP code is single use: someone who saw it cannot sign in with it again.
+  const replay = (await browser.newContext()).request;
+  await expect(signIn(replay, baseUrl(), { ...staff, code })).rejects.toThrow(/code_invalid/);
 
   const api = (await browser.newContext()).request;
   await signIn(api, baseUrl(), { ...staff, code: codes[0] });

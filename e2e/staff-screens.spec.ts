@@ -8,7 +8,7 @@ const PAGES = ["/admin/sign-in", "/admin/account", "/admin/people", "/admin/toke
 
 test("[staff] account, people, tokens and audit pages pass axe at 1280 and 360 px, light and dark", async ({ browser }) => {
   test.setTimeout(180_000); // several pages × four screens, each with a full axe run
-  createToken(database(), SYSTEM_ACTOR, "Screens token");
+  createToken(database(), SYSTEM_ACTOR, { name: "Screens token", scope: "admin" });
   for (const colorScheme of ["light", "dark"] as const) {
     for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 780 }]) {
       const context = await browser.newContext({ viewport, colorScheme, baseURL: baseUrl() });

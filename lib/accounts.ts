@@ -10,12 +10,12 @@ import {
   insertUser,
   replaceRecoveryCodes,
   updateUser,
-  clearThrottle,
+  clearAccountThrottles,
   type UserRow,
 } from "@/db/queries/users";
 import { recordAudit, SYSTEM_ACTOR, type Actor } from "./audit";
 import { generatePassword, hashPassword, verifyPassword } from "./auth/passwords";
-import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, verifyTotp } from "./auth/totp";
+import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpStep } from "./auth/totp";
 import { ROLES, type Role } from "./constants";
 import { AppError } from "./errors";
 import { newId } from "./ids";
@@ -154,12 +154,14 @@ export function beginTotp(db: Db, actor: Actor, now = Date.now()): string {
 export function confirmTotp(db: Db, actor: Actor, code: string, now = Date.now()): string[] {
   const user = mustGet(db, actor.id ?? "");
   if (user.totpEnabledAt) throw new AppError("conflict", "Two-factor sign-in is already on");
-  if (!user.totpSecret || !verifyTotp(user.totpSecret, code, now)) {
+  const step = user.totpSecret ? totpStep(user.totpSecret, code, now) : null;
+  if (step === null) {
     throw new AppError("validation", "That code is not right", { code: ["is not right; enter the newest code from the app"] });
   }
   const codes = newRecoveryCodes();
   inTransaction(db, () => {
-    const after = updateUser(db, user.id, { totpEnabledAt: now, updatedAt: now });
+    // The code that turned two-factor on is spent: it cannot sign anyone in afterwards.
+    const after = updateUser(db, user.id, { totpEnabledAt: now, totpLastStep: step, updatedAt: now });
     replaceRecoveryCodes(db, user.id, codes.map(hashRecoveryCode));
     recordAudit(db, actor, "user.totp_enable", { type: "user", id: user.id }, publicUser(user), publicUser(after), now);
   });
@@ -170,7 +172,7 @@ export function confirmTotp(db: Db, actor: Actor, code: string, now = Date.now()
 export function disableTotp(db: Db, actor: Actor, id: string, now = Date.now()): UserRow {
   if (actor.id !== id) assertAdmin(actor);
   return inTransaction(db, () => {
-    const user = change(db, actor, id, "user.totp_disable", () => ({ totpSecret: null, totpEnabledAt: null }), now);
+    const user = change(db, actor, id, "user.totp_disable", () => ({ totpSecret: null, totpEnabledAt: null, totpLastStep: null }), now);
     replaceRecoveryCodes(db, id, []);
     return user;
   });
@@ -193,6 +195,6 @@ export async function resetPasswordByEmail(db: Db, address: string, now = Date.n
   const user = findUserByEmail(db, parse(email, address));
   if (!user) throw new AppError("not_found", `No account has the email ${address}`);
   const result = await resetPassword(db, SYSTEM_ACTOR, user.id, now);
-  clearThrottle(db, `account:${user.email}`);
+  clearAccountThrottles(db, user.email);
   return result;
 }

@@ -67,6 +67,15 @@ export type Role = (typeof ROLES)[number];
 /** What an API token may do: read, write (an editor's rights), admin, or probe (one probe agent's results and assignments). */
 export const TOKEN_SCOPES = ["read", "write", "admin", "probe"] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
+/** The scopes an admin API route can ask for, weakest first: each includes the ones before it. */
+export const API_SCOPES = ["read", "write", "admin"] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+/** What the token form offers and says about each scope (probe tokens belong to a probe agent). */
+export const TOKEN_SCOPE_LABELS: Record<ApiScope, string> = {
+  read: "read: incidents, components and templates, nothing else",
+  write: "write: an editor's rights (also monitors and subscribers)",
+  admin: "admin: everything, incl. API tokens and the data export",
+};
 
 export const ACTOR_TYPES = ["user", "token", "system"] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
@@ -79,5 +88,6 @@ export const SIGN_IN_MESSAGES = {
   disabled: "This account is disabled. Ask an admin to re-enable it.",
   throttled: "Too many failed sign-ins. Wait a few minutes, then try again.",
   unavailable: "Sign-in is not available right now. Try again in a moment.",
+  sso_expired: "That single sign-on has expired. Sign in with your provider again.",
 } as const;
 export type SignInRefusal = keyof typeof SIGN_IN_MESSAGES;

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { testDatabase } from "@/db/testing";
 import { ensurePage, seedDemo } from "@/db/seed";
-import { createUser } from "./accounts";
-import { SYSTEM_ACTOR } from "./audit";
+import { getSubscriber } from "@/db/queries/subscribers";
+import { beginTotp, confirmTotp, createUser } from "./accounts";
+import { SYSTEM_ACTOR, type Actor } from "./audit";
+import { currentTotp } from "./auth/totp";
+import { addSubscriber } from "./syndication/subscribers";
 import { exportData, importData } from "./data-transfer";
 import { AppError } from "./errors";
 import { buildSnapshot } from "./snapshot";
@@ -55,7 +58,7 @@ describe("data export and import", () => {
 });
 
 describe("export over the admin API", () => {
-  it("answers the whole export to an admin token, which loads into an empty instance", async () => {
+  it("answers the export to an admin token, which loads into an empty instance", async () => {
     const { apiFixture } = await import("./api/testing");
     const f = apiFixture();
     const res = await f.call("GET", "export");
@@ -65,5 +68,37 @@ describe("export over the admin API", () => {
     ensurePage(b, { name: "Fresh", timeZone: "Etc/UTC" });
     expect(importData(b, res.json).components).toBe(8);
     expect((await f.call("GET", "export", { auth: null })).status).toBe(401);
+  });
+
+  it("never holds a TOTP secret, a webhook secret or a chat webhook URL, says what it left out, and still imports", async () => {
+    const { apiFixture } = await import("./api/testing");
+    const f = apiFixture();
+    const { user } = await createUser(f.db, SYSTEM_ACTOR, { email: "twofa@example.com", role: "admin", password: "a-long-password-1" });
+    const person: Actor = { type: "user", id: user.id, label: user.email, role: "admin" };
+    const totp = beginTotp(f.db, person, NOW);
+    confirmTotp(f.db, person, currentTotp(totp, NOW), NOW);
+    const hook = await f.call("POST", "subscribers", { json: { subscriber: { endpoint: "https://hooks.example.com/outpost" } } });
+    const slackUrl = "https://hooks.slack.com/services/T000/B000/secretpart123";
+    addSubscriber(f.db, SYSTEM_ACTOR, { kind: "slack", url: slackUrl, label: "ops" }, { allowPrivate: true });
+    const secret = getSubscriber(f.db, hook.json.id)!.secret!;
+    expect(secret).toMatch(/^whsec_/);
+
+    const res = await f.call("GET", "export");
+    expect(res.status).toBe(200);
+    const text = JSON.stringify(res.json);
+    for (const leaked of [totp, secret, slackUrl, "secretpart123"]) expect(text).not.toContain(leaked);
+    expect(res.json.tables.recovery_codes).toEqual([]);
+    expect(res.json.omitted.join(" ")).toMatch(/users\.totp_secret.*subscribers\.secret.*slack/);
+
+    const b = testDatabase();
+    ensurePage(b, { name: "Fresh", timeZone: "Etc/UTC" });
+    importData(b, res.json);
+    const imported = b.$client.prepare("SELECT totp_secret, totp_enabled_at FROM users WHERE email = 'twofa@example.com'").get();
+    expect(imported).toEqual({ totp_secret: null, totp_enabled_at: null });
+    const newSecret = getSubscriber(b, hook.json.id)!.secret!;
+    expect(newSecret).toMatch(/^whsec_/);
+    expect(newSecret).not.toBe(secret);
+    // The operator's own export (the CLI) keeps them, for a full move.
+    expect(JSON.stringify(exportData(f.db, NOW))).toContain(totp);
   });
 });

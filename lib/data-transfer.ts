@@ -2,6 +2,12 @@
 // Every table is carried as it is (ids, timestamps, history, staff accounts with their password
 // hashes, audit log), except what only matters to one running instance (sign-in throttling,
 // the data version, the migration log). The file holds password hashes: keep it private.
+//
+// Secrets (TOTP keys, webhook signing keys, chat webhook URLs, which are credentials themselves)
+// travel only in the operator's own export (`npm run data:export`, run on the server, whose shell
+// can read the database anyway). The admin API's export leaves them out and says so in `omitted`:
+// a leaked API token must not yield every account's second factor.
+import { randomBytes } from "node:crypto";
 import type { Db } from "@/db/client";
 import { inTransaction } from "@/db/client";
 import { AppError } from "./errors";
@@ -19,7 +25,37 @@ export type DataExport = {
   /** How many schema migrations the exporting instance had applied. */
   schema: number;
   tables: Record<string, Record<string, unknown>[]>;
+  /** What an export without secrets left out (absent when it holds everything). */
+  omitted?: string[];
 };
+
+export type ExportOptions = { secrets: "keep" | "omit" };
+
+const CHAT_KINDS = new Set(["slack", "discord", "teams"]);
+
+/** What an export without secrets leaves out, as `table.column` (or a table's rows), for the file to say. */
+export const OMITTED_SECRETS = [
+  "users.totp_secret (two-factor sign-in is off after import: each person sets it up again)",
+  "recovery_codes",
+  "subscribers.secret (webhook subscribers get a new signing secret on import)",
+  "subscribers of kind slack, discord and teams (their URLs are credentials: add the channels again), their deliveries and their URLs in audit_log",
+];
+
+/** Removes secrets from exported rows; the rest stays importable as it is. */
+function withoutSecrets(tables: DataExport["tables"]): DataExport["tables"] {
+  const out = { ...tables };
+  out.users = (tables.users ?? []).map((u) => ({ ...u, totp_secret: null, totp_enabled_at: null, totp_last_step: null }));
+  out.recovery_codes = [];
+  const chatRows = (tables.subscribers ?? []).filter((r) => CHAT_KINDS.has(String(r.kind)));
+  const chat = new Set(chatRows.map((r) => r.id));
+  out.subscribers = (tables.subscribers ?? []).filter((r) => !chat.has(r.id)).map((r) => ({ ...r, secret: null }));
+  out.deliveries = (tables.deliveries ?? []).filter((r) => !chat.has(r.subscriber_id));
+  // The audit log recorded the chat URLs when the channels were added.
+  const urls = chatRows.map((r) => JSON.stringify(String(r.address)).slice(1, -1)).filter(Boolean);
+  const scrub = (v: unknown) => (typeof v === "string" ? urls.reduce((text, url) => text.replaceAll(url, "[omitted]"), v) : v);
+  out.audit_log = (tables.audit_log ?? []).map((r) => ({ ...r, before: scrub(r.before), after: scrub(r.after) }));
+  return out;
+}
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
@@ -35,12 +71,14 @@ function schemaLevel(db: Db): number {
   }
 }
 
-export function exportData(db: Db, now = Date.now()): DataExport {
+export function exportData(db: Db, now = Date.now(), options: ExportOptions = { secrets: "keep" }): DataExport {
   // One read transaction: a consistent copy while the server keeps writing.
   const read = db.$client.transaction(() =>
     Object.fromEntries(tablesOf(db).map((t) => [t, db.$client.prepare(`SELECT * FROM ${quote(t)} ORDER BY rowid`).all() as Record<string, unknown>[]])),
   );
-  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exported_at: new Date(now).toISOString(), schema: schemaLevel(db), tables: read() };
+  const base = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exported_at: new Date(now).toISOString(), schema: schemaLevel(db) } as const;
+  if (options.secrets === "keep") return { ...base, tables: read() };
+  return { ...base, tables: withoutSecrets(read()), omitted: OMITTED_SECRETS };
 }
 
 function checkShape(data: unknown): asserts data is DataExport {
@@ -84,6 +122,10 @@ export function importData(db: Db, data: unknown): Record<string, number> {
       }
       counts[t] = rows.length;
     }
+    // An export without secrets: webhooks must not go out signed with an empty key.
+    const unsigned = db.$client.prepare("SELECT id FROM subscribers WHERE kind = 'webhook' AND secret IS NULL").pluck().all() as string[];
+    const setSecret = db.$client.prepare("UPDATE subscribers SET secret = ? WHERE id = ?");
+    for (const id of unsigned) setSecret.run(`whsec_${randomBytes(24).toString("base64url")}`, id);
     return counts;
   });
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { inTransaction, type Db } from "@/db/client";
 import { findTokenByHash, getToken, insertToken, listTokens, updateToken, type TokenRow } from "@/db/queries/tokens";
 import { recordAudit, type Actor } from "./audit";
+import { API_SCOPES, type ApiScope, type TokenScope } from "./constants";
 import { assertAdmin } from "./accounts";
 import { AppError } from "./errors";
 import { newId } from "./ids";
@@ -16,19 +17,24 @@ function hashToken(token: string): string {
 }
 
 export function publicToken(t: TokenRow) {
-  return { id: t.id, name: t.name, prefix: t.prefix, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt, revokedAt: t.revokedAt };
+  return { id: t.id, name: t.name, prefix: t.prefix, scope: t.scope, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt, revokedAt: t.revokedAt };
 }
 
-const nameInput = z.string().trim().min(1, "Name the token after what uses it").max(100, "At most 100 characters");
+const createInput = z.object({
+  name: z.string().trim().min(1, "Name the token after what uses it").max(100, "At most 100 characters"),
+  // Probe tokens are bound to a probe agent and made with it, not here.
+  scope: z.enum(API_SCOPES, { error: "Choose read, write or admin" }),
+});
 
-export function createToken(db: Db, actor: Actor, name: string, now = Date.now()): { token: string; row: TokenRow } {
+export function createToken(db: Db, actor: Actor, raw: { name: string; scope: string }, now = Date.now()): { token: string; row: TokenRow } {
   assertAdmin(actor);
-  const parsed = parse(z.object({ name: nameInput }), { name }).name;
+  const input = parse(createInput, raw);
   const token = PREFIX + randomBytes(24).toString("base64url");
   const row = inTransaction(db, () => {
     const created = insertToken(db, {
       id: newId(),
-      name: parsed,
+      name: input.name,
+      scope: input.scope,
       tokenHash: hashToken(token),
       prefix: token.slice(0, PREFIX.length + 6),
       createdBy: actor.type === "user" ? actor.id : null,
@@ -74,12 +80,24 @@ function sameSecret(a: string, b: string): boolean {
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-/** The actor for a presented token, or null. `envToken` is OUTPOST_API_TOKEN. */
-export function authenticateToken(db: Db, token: string, envToken: string | undefined, now = Date.now()): Actor | null {
-  if (envToken && sameSecret(token, envToken)) return { type: "token", id: null, label: "OUTPOST_API_TOKEN", role: "admin" };
+export type TokenIdentity = { actor: Actor; scope: TokenScope };
+
+/** Whether a token of scope `has` may call a route that needs `needs`. A probe token may call none of them. */
+export function scopeAllows(has: TokenScope, needs: ApiScope): boolean {
+  if (has === "probe") return false;
+  return API_SCOPES.indexOf(has) >= API_SCOPES.indexOf(needs);
+}
+
+/**
+ * Who a presented token acts as, and its scope, or null. `envToken` is OUTPOST_API_TOKEN (always
+ * admin). The domain verbs see an admin token as an admin and any other as an editor, so they
+ * refuse admin-only work even if a route forgot to.
+ */
+export function authenticateToken(db: Db, token: string, envToken: string | undefined, now = Date.now()): TokenIdentity | null {
+  if (envToken && sameSecret(token, envToken)) return { actor: { type: "token", id: null, label: "OUTPOST_API_TOKEN", role: "admin" }, scope: "admin" };
   const row = findTokenByHash(db, hashToken(token));
   if (!row || row.revokedAt) return null;
   // Recording every use would make each API read a write; a minute's resolution is enough.
   if (!row.lastUsedAt || now - row.lastUsedAt >= LAST_USED_RESOLUTION_MS) updateToken(db, row.id, { lastUsedAt: now });
-  return { type: "token", id: row.id, label: row.name, role: "admin" };
+  return { actor: { type: "token", id: row.id, label: row.name, role: row.scope === "admin" ? "admin" : "editor" }, scope: row.scope };
 }

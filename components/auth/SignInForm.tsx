@@ -10,6 +10,8 @@ import { SIGN_IN_MESSAGES, type SignInRefusal } from "@/lib/constants";
 
 const SSO_MESSAGES: Record<string, string> = {
   sso_unknown: "No enabled Outpost account has that email. Ask an admin to add you.",
+  sso_unverified: "Your sign-in provider has not verified this email address, so it cannot sign you in here. Verify the address with the provider, or use your password.",
+  sso_subject: "This Outpost account is linked to a different account at your sign-in provider. Sign in with that one, or ask an admin.",
   OAuthSignin: "The sign-in provider could not be reached. Try again, or use your password.",
   OAuthCallback: "The sign-in provider's answer could not be checked. Try again.",
   SessionRequired: "Sign in to continue.",
@@ -23,7 +25,18 @@ function messageFor(code: string | undefined): string | undefined {
 
 const input = CONTROL_CLASS;
 
-export function SignInForm({ callbackUrl, ssoName, initialError }: { callbackUrl: string; ssoName?: string; initialError?: string }) {
+export function SignInForm({
+  callbackUrl,
+  ssoName,
+  initialError,
+  pending,
+}: {
+  callbackUrl: string;
+  ssoName?: string;
+  initialError?: string;
+  /** A single sign-on that still needs this account's second factor. */
+  pending?: { email: string };
+}) {
   const [error, setError] = useState<string | undefined>(messageFor(initialError === "CredentialsSignin" ? "invalid" : initialError));
   const [needsCode, setNeedsCode] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -34,12 +47,11 @@ export function SignInForm({ callbackUrl, ssoName, initialError }: { callbackUrl
     const form = new FormData(event.currentTarget);
     setBusy(true);
     setError(undefined);
-    const result = await signIn("credentials", {
-      redirect: false,
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      code: String(form.get("code") ?? ""),
-    }).catch(() => ({ ok: false, error: "unavailable" as const }));
+    const code = String(form.get("code") ?? "");
+    const result = await (pending
+      ? signIn("sso-code", { redirect: false, code })
+      : signIn("credentials", { redirect: false, email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), code })
+    ).catch(() => ({ ok: false, error: "unavailable" as const }));
     if (result?.ok && !result.error) {
       window.location.assign(callbackUrl);
       return;
@@ -52,14 +64,42 @@ export function SignInForm({ callbackUrl, ssoName, initialError }: { callbackUrl
     setError(messageFor(result?.error ?? "unavailable"));
   }
 
+  const alert = error && (
+    <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+      {error}
+    </p>
+  );
+  const codeField = (
+    <label className="block text-sm font-medium">
+      Authentication code
+      <input ref={codeRef} name="code" inputMode="text" autoComplete="one-time-code" required className={input} aria-describedby="code-help" autoFocus={Boolean(pending)} />
+      <span id="code-help" className="mt-1 block text-xs font-normal text-gray-600 dark:text-gray-400">
+        The 6-digit code from your authenticator app, or one of your recovery codes.
+      </span>
+    </label>
+  );
+
+  if (pending) {
+    return (
+      <div className="mt-6 space-y-6">
+        <form onSubmit={submit} className="space-y-4">
+          {alert}
+          <p className="text-sm">
+            {ssoName ?? "Your sign-in provider"} signed you in as <strong>{pending.email}</strong>. This account has two-factor sign-in on: enter its code.
+          </p>
+          {codeField}
+          <Button disabled={busy} className="w-full">
+            {busy ? "Signing in…" : "Verify and sign in"}
+          </Button>
+        </form>
+      </div>
+    );
+  }
+
   return (
     <div className="mt-6 space-y-6">
       <form onSubmit={submit} className="space-y-4" noValidate={false}>
-        {error && (
-          <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
-            {error}
-          </p>
-        )}
+        {alert}
         <label className="block text-sm font-medium">
           Email
           <input name="email" type="email" autoComplete="username" required className={input} readOnly={needsCode} />
@@ -68,23 +108,7 @@ export function SignInForm({ callbackUrl, ssoName, initialError }: { callbackUrl
           Password
           <input name="password" type="password" autoComplete="current-password" required className={input} readOnly={needsCode} />
         </label>
-        {needsCode && (
-          <label className="block text-sm font-medium">
-            Authentication code
-            <input
-              ref={codeRef}
-              name="code"
-              inputMode="text"
-              autoComplete="one-time-code"
-              required
-              className={input}
-              aria-describedby="code-help"
-            />
-            <span id="code-help" className="mt-1 block text-xs font-normal text-gray-600 dark:text-gray-400">
-              The 6-digit code from your authenticator app, or one of your recovery codes.
-            </span>
-          </label>
-        )}
+        {needsCode && codeField}
         <Button disabled={busy} className="w-full">
           {busy ? "Signing in…" : needsCode ? "Verify and sign in" : "Sign in"}
         </Button>

@@ -78,3 +78,29 @@ export function putThrottle(db: Db, row: ThrottleRow): void {
 export function clearThrottle(db: Db, key: string): void {
   db.delete(signInThrottle).where(eq(signInThrottle.key, key)).run();
 }
+
+/** Clears every (address, account) pause of one account, e.g. after an admin resets its password. */
+export function clearAccountThrottles(db: Db, email: string): void {
+  const suffix = `|${email}`;
+  db.delete(signInThrottle)
+    .where(sql`${signInThrottle.key} LIKE 'pair:%' AND substr(${signInThrottle.key}, -${suffix.length}) = ${suffix}`)
+    .run();
+}
+
+/**
+ * Records `step` as the account's last accepted TOTP time step, only when it is later than the
+ * stored one: false means the code (or an older one) was already used (RFC 6238 section 5.2).
+ * One conditional UPDATE, so two requests racing with the same code cannot both win.
+ */
+export function claimTotpStep(db: Db, userId: string, step: number): boolean {
+  const result = db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), sql`(${users.totpLastStep} IS NULL OR ${users.totpLastStep} < ${step})`))
+    .run();
+  return result.changes > 0;
+}
+
+export function findUserByOidcSubject(db: Db, subject: string): UserRow | undefined {
+  return db.select().from(users).where(eq(users.oidcSubject, subject)).get();
+}

@@ -1,11 +1,14 @@
 // A stand-in OpenID Connect provider on 127.0.0.1: discovery, authorization (signs the configured
 // person in at once), token (checks the client secret, the code and its PKCE verifier), JWKS.
-// It implements what next-auth's OpenID client really calls, with RS256-signed ID tokens.
+// It implements what next-auth's OpenID client really calls, with RS256-signed ID tokens. The
+// person it signs in is set per test, including an unverified email or another `sub`.
 import { createHash, generateKeyPairSync, randomBytes, sign } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type StandInProvider = { issuer: string; clientId: string; clientSecret: string; setPerson(p: { sub: string; email: string; name: string }): void; close(): Promise<void> };
+/** `email_verified` defaults to true; null leaves the claim out. */
+export type StandInPerson = { sub: string; email: string; name: string; email_verified?: boolean | null };
+export type StandInProvider = { issuer: string; clientId: string; clientSecret: string; setPerson(p: StandInPerson): void; close(): Promise<void> };
 
 const b64url = (data: Buffer | string) => Buffer.from(data).toString("base64url");
 
@@ -14,14 +17,16 @@ export async function startOidcProvider(): Promise<StandInProvider> {
   const jwk = { ...publicKey.export({ format: "jwk" }), kid: "k1", use: "sig", alg: "RS256" };
   const clientId = "outpost-e2e";
   const clientSecret = randomBytes(16).toString("hex");
-  let person = { sub: "user-1", email: "sso@e2e.test", name: "SSO Person" };
+  let person: StandInPerson = { sub: "user-1", email: "sso@e2e.test", name: "SSO Person" };
   const codes = new Map<string, { challenge: string; redirectUri: string; person: typeof person }>();
   let issuer = "";
 
   const idToken = (p: typeof person) => {
     const now = Math.floor(Date.now() / 1000);
     const head = b64url(JSON.stringify({ alg: "RS256", typ: "JWT", kid: "k1" }));
-    const body = b64url(JSON.stringify({ iss: issuer, aud: clientId, sub: p.sub, email: p.email, email_verified: true, name: p.name, iat: now, exp: now + 300 }));
+    const verified = p.email_verified === undefined ? true : p.email_verified;
+    const claims = { iss: issuer, aud: clientId, sub: p.sub, email: p.email, ...(verified === null ? {} : { email_verified: verified }), name: p.name, iat: now, exp: now + 300 };
+    const body = b64url(JSON.stringify(claims));
     return `${head}.${body}.${b64url(sign("RSA-SHA256", Buffer.from(`${head}.${body}`), privateKey))}`;
   };
 

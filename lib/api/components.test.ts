@@ -119,14 +119,14 @@ describe("component groups", () => {
 describe("api-tokens", () => {
   it("creates a token shown once, lists without secrets, acts under its name, and revokes", async () => {
     const f = apiFixture();
-    const created = await f.call("POST", "api-tokens", { json: { api_token: { name: "deploy script" } } });
+    const created = await f.call("POST", "api-tokens", { json: { api_token: { name: "deploy script", scope: "write" } } });
     expect(created.status).toBe(201);
     const { token, id } = tokenCreatedOut.parse(created.json);
     expect(token).toMatch(/^op_/);
 
     const list = await f.call("GET", "api-tokens");
     const row = z.array(tokenOut).parse(list.json).find((t) => t.id === id)!;
-    expect(row).toMatchObject({ name: "deploy script", prefix: token.slice(0, 9), revoked_at: null });
+    expect(row).toMatchObject({ name: "deploy script", prefix: token.slice(0, 9), scope: "write", revoked_at: null });
     expect(JSON.stringify(list.json)).not.toContain(token);
 
     // The new token works with either scheme, and its writes carry its name.
@@ -135,6 +135,8 @@ describe("api-tokens", () => {
     expect(f.audit("component.status")[0]).toMatchObject({ actorType: "token", actorId: id, actorLabel: "deploy script" });
     expect((await f.call("GET", "components", { auth: `OAuth ${token}` })).status).toBe(200);
     expect((await f.call("GET", "api-tokens")).json.find((t: { id: string }) => t.id === id).last_used_at).not.toBeNull();
+    // A write token cannot make itself (or anyone) a stronger token.
+    expectProblem(await f.call("POST", "api-tokens", { auth: `Bearer ${token}`, json: { api_token: { name: "escalate", scope: "admin" } } }), 403);
 
     const revoked = await f.call("DELETE", `api-tokens/${id}`);
     expect(tokenOut.parse(revoked.json).revoked_at).not.toBeNull();
@@ -144,5 +146,12 @@ describe("api-tokens", () => {
     expect(refused.headers.get("www-authenticate")).toContain('error="invalid_token"');
     expectProblem(await f.call("DELETE", "api-tokens/nope"), 404);
     expectProblem(await f.call("POST", "api-tokens", { json: { api_token: { name: " " } } }), 422, ["api_token.name"]);
+    expectProblem(await f.call("POST", "api-tokens", { json: { api_token: { name: "agent", scope: "probe" } } }), 422, ["api_token.scope"]);
+  });
+
+  it("makes a read token when no scope is given: least privilege by default", async () => {
+    const f = apiFixture();
+    const created = tokenCreatedOut.parse((await f.call("POST", "api-tokens", { json: { api_token: { name: "dashboard" } } })).json);
+    expect(created.scope).toBe("read");
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError } from "../errors";
@@ -29,7 +30,7 @@ describe("authentication", () => {
 
   it("refuses every registered route without a valid token: 401 with a challenge, nothing written", async () => {
     const f = apiFixture();
-    const { token } = createToken(f.db, SYSTEM_ACTOR, "old");
+    const { token } = createToken(f.db, SYSTEM_ACTOR, { name: "old", scope: "admin" });
     revokeToken(f.db, SYSTEM_ACTOR, (await f.call("GET", "api-tokens")).json[0].id);
     const v = f.version();
     const audits = f.audit().length;
@@ -43,6 +44,56 @@ describe("authentication", () => {
     }
     expect(f.version()).toBe(v);
     expect(f.audit()).toHaveLength(audits);
+  });
+});
+
+describe("token scopes", () => {
+  it("every route declares the scope it needs: read for public-facing content, write for changes and for reading what holds secrets or personal data", () => {
+    for (const r of API_ROUTES) {
+      expect(["read", "write", "admin"], `${r.method} ${r.pattern}`).toContain(r.scope);
+      const adminOnly = r.pattern === "export" || r.pattern.startsWith("api-tokens");
+      const sensitive = r.pattern.startsWith("monitors") || r.pattern.startsWith("subscribers");
+      expect(r.scope, `${r.method} ${r.pattern}`).toBe(adminOnly ? "admin" : r.method === "GET" && !sensitive ? "read" : "write");
+    }
+  });
+
+  it("a weaker token gets 403 problem+json on every route, with nothing written; probe tokens reach none", async () => {
+    const f = apiFixture();
+    const tokens = Object.fromEntries((["read", "write"] as const).map((scope) => [scope, createToken(f.db, SYSTEM_ACTOR, { name: scope, scope }).token]));
+    f.db.$client.prepare("INSERT INTO api_tokens (id, name, token_hash, prefix, scope, created_at) VALUES ('probe1', 'agent', ?, 'op_prb', 'probe', 1)").run(createHash("sha256").update("op_probe-token").digest("hex"));
+    const v = f.version();
+    const audits = f.audit().length;
+    const weaker = { read: [], write: ["read"], admin: ["read", "write"] } as const;
+    let refusals = 0;
+    for (const r of API_ROUTES) {
+      for (const auth of [...weaker[r.scope].map((s) => `Bearer ${tokens[s]}`), "Bearer op_probe-token"]) {
+        const res = await f.call(r.method, sample(r.pattern), { auth, json: r.body ? body : undefined });
+        expectProblem(res, 403);
+        expect(res.json.detail, `${r.method} ${r.pattern}`).toMatch(new RegExp(`needs a ${r.scope} token`));
+        expect(res.headers.get("www-authenticate")).toContain('error="insufficient_scope"');
+        refusals++;
+      }
+    }
+    expect(refusals).toBeGreaterThan(API_ROUTES.length);
+    expect(f.version()).toBe(v);
+    expect(f.audit()).toHaveLength(audits);
+  });
+
+  it("a read token reads; a write token writes but cannot export or manage tokens; an admin token does all", async () => {
+    const f = apiFixture();
+    const token = (scope: "read" | "write" | "admin") => `Bearer ${createToken(f.db, SYSTEM_ACTOR, { name: scope, scope }).token}`;
+    const [read, write, admin] = [token("read"), token("write"), token("admin")];
+    expect((await f.call("GET", "components", { auth: read })).status).toBe(200);
+    expectProblem(await f.call("POST", "incidents", { auth: read, json: body }), 403);
+    expectProblem(await f.call("GET", "subscribers", { auth: read }), 403);
+    expectProblem(await f.call("GET", "monitors", { auth: read }), 403);
+    expect((await f.call("GET", "subscribers", { auth: write })).status).toBe(200);
+    expectProblem(await f.call("GET", "export", { auth: read }), 403);
+    expect((await f.call("POST", "incidents", { auth: write, json: body })).status).toBe(201);
+    expectProblem(await f.call("GET", "export", { auth: write }), 403);
+    expectProblem(await f.call("GET", "api-tokens", { auth: write }), 403);
+    expect((await f.call("GET", "export", { auth: admin })).status).toBe(200);
+    expect((await f.call("GET", "api-tokens", { auth: admin })).status).toBe(200);
   });
 });
 
@@ -175,6 +226,9 @@ describe("openapi.json", () => {
       expect(op, `${r.method} ${r.pattern}`).toBeDefined();
       expect(Object.keys(op.responses)).toContain(String(r.status));
       expect(op.responses["401"]).toBeDefined();
+      expect(op.responses["403"]).toBeDefined();
+      expect(op["x-outpost-scope"], `${r.method} ${r.pattern}`).toBe(r.scope);
+      expect(op.security).toEqual([{ statuspageKey: [r.scope] }, { bearer: [r.scope] }]);
       expect(Boolean(op.requestBody)).toBe(Boolean(r.body));
     }
     const post = doc.paths["/api/v1/pages/{page_id}/incidents"].post;

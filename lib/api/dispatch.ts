@@ -1,12 +1,12 @@
 // The admin API's front door. In order: match a registered route (404, 405), authenticate the
-// token (401), check the page id (404), read and validate the input (413, 415, 400, 422), run
+// token (401), check its scope against the route's (403), check the page id (404), read and validate the input (413, 415, 400, 422), run
 // the handler, and map every refusal to problem+json. Bad input never becomes a 500.
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { getPage } from "@/db/queries/page";
 import type { Actor } from "../audit";
 import { AppError, HTTP_STATUS, storageError } from "../errors";
-import { authenticateToken, tokenFromHeader } from "../tokens";
+import { authenticateToken, scopeAllows, tokenFromHeader, type TokenIdentity } from "../tokens";
 import { ApiError, fieldProblem, jsonResponse, problemResponse, readJsonBody, type FieldProblem } from "./http";
 import { openApiDocument } from "./openapi";
 import type { ApiRoute, FieldNames } from "./route";
@@ -56,16 +56,26 @@ function matchRoute(path: string, method: string): { route: ApiRoute; params: Re
   }
 }
 
-function authenticate(req: Request, deps: ApiDeps, now: number): Actor {
+function authenticate(req: Request, deps: ApiDeps, now: number): TokenIdentity {
   const token = tokenFromHeader(req.headers.get("authorization"));
   if (!token) {
     throw new ApiError(401, "Send an API token as Authorization: OAuth <token> (or Bearer <token>)", { headers: { "www-authenticate": CHALLENGE } });
   }
-  const actor = authenticateToken(deps.db, token, deps.apiToken, now);
-  if (!actor) {
+  const identity = authenticateToken(deps.db, token, deps.apiToken, now);
+  if (!identity) {
     throw new ApiError(401, "The API token is unknown or revoked", { headers: { "www-authenticate": `${CHALLENGE}, error="invalid_token"` } });
   }
-  return actor;
+  return identity;
+}
+
+/** Least privilege: a token's scope must reach the route's (RFC 6750's insufficient_scope). */
+function authorize(identity: TokenIdentity, route: ApiRoute): Actor {
+  if (!scopeAllows(identity.scope, route.scope)) {
+    throw new ApiError(403, `This token's scope is ${identity.scope}; ${route.method} ${route.pattern} needs a ${route.scope} token`, {
+      headers: { "www-authenticate": `${CHALLENGE}, error="insufficient_scope", scope="${route.scope}"` },
+    });
+  }
+  return identity.actor;
 }
 
 const issues = (error: z.ZodError, prefix: string[] = []) => error.issues.map((i) => fieldProblem([...prefix, ...i.path.map(String)], i.message));
@@ -126,7 +136,7 @@ export async function handleApiRequest(req: Request, deps: ApiDeps): Promise<Res
     const match = matchRoute(path, req.method);
     route = match.route;
     const now = deps.now?.() ?? Date.now();
-    const actor = authenticate(req, deps, now);
+    const actor = authorize(authenticate(req, deps, now), route);
     const page = getPage(deps.db);
     if (!page || page.id !== match.params.page_id) throw new ApiError(404, `No page has the id ${match.params.page_id.slice(0, 100)}`);
     const { body, query } = await readInput(req, route, url);

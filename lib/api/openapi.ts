@@ -34,6 +34,7 @@ function responses(r: ApiRoute) {
   return {
     [r.status]: success,
     ...(r.query ? { 400: problem("A query parameter is not valid") } : {}),
+    403: problem(`The token's scope is below ${r.scope}`),
     ...(r.body ? { 400: problem("The body is not valid JSON") } : {}),
     401: problem("No API token, or an unknown or revoked one"),
     404: problem("No such page, or no such item"),
@@ -57,6 +58,10 @@ function operation(r: ApiRoute) {
     operationId: `${r.method.toLowerCase()}_${r.pattern.replace(/[{}]/g, "").replace(/[/-]/g, "_")}`,
     summary: r.summary,
     tags: [r.tag],
+    description: `Needs a token with scope **${r.scope}** or higher (read < write < admin).`,
+    "x-outpost-scope": r.scope,
+    // OpenAPI 3.1 lets a security requirement name roles for any scheme type: here, the scope.
+    security: [{ statuspageKey: [r.scope] }, { bearer: [r.scope] }],
     parameters: [...pathParams, ...(r.query ? queryParameters(r.query) : [])],
     ...(r.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(r.body, "input") } } } } : {}),
     responses: responses(r),
@@ -65,9 +70,12 @@ function operation(r: ApiRoute) {
 
 const DESCRIPTION = `Compatible with Atlassian Statuspage's manage API (v1): point a Statuspage integration at
 \`/api/v1\` instead of \`https://api.statuspage.io/v1\` and give it an Outpost API token. Authenticate with
-\`Authorization: OAuth <token>\` or \`Authorization: Bearer <token>\`; every token acts as an admin and every
-write is in the audit log under the token's name. Bodies are JSON (at most 1 MB); keys Statuspage accepts
-that Outpost does not use are ignored. Errors are application/problem+json (RFC 7807).`;
+\`Authorization: OAuth <token>\` or \`Authorization: Bearer <token>\`. Each token has one scope: \`read\`
+(incidents, components, groups, templates), \`write\` (an editor's rights, incl. monitors and subscribers) or
+\`admin\` (everything, incl. API tokens and the data export);
+each operation names the scope it needs (\`x-outpost-scope\`), and a weaker token gets 403. Tokens made before
+scopes existed, and \`OUTPOST_API_TOKEN\`, are admin. Every write is in the audit log under the token's name.
+Bodies are JSON (at most 1 MB); keys Statuspage accepts that Outpost does not use are ignored. Errors are application/problem+json (RFC 7807).`;
 
 let cached: { publicUrl: string; doc: unknown } | undefined;
 

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { Db } from "@/db/client";
 import type { PageRow } from "@/db/queries/page";
 import type { Actor } from "../audit";
+import type { ApiScope } from "../constants";
 
 export const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;
 export type Method = (typeof METHODS)[number];
@@ -27,6 +28,8 @@ export type ApiRoute = {
   method: Method;
   /** Below /api/v1/pages/{page_id}/; `{name}` segments are parameters. */
   pattern: string;
+  /** The token scope it needs (read < write < admin); weaker tokens get 403. */
+  scope: ApiScope;
   summary: string;
   tag: string;
   body?: z.ZodType;

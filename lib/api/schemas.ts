@@ -3,7 +3,7 @@
 // Keys Statuspage accepts but Outpost does not use are declared as ignored, never refused; keys
 // nobody declared are dropped (z.object strips them), so real integrations keep working.
 import { z } from "zod";
-import { COMPONENT_STATUSES, IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES } from "../constants";
+import { COMPONENT_STATUSES, IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES, TOKEN_SCOPES } from "../constants";
 
 const ignored = (what: string) => z.unknown().optional().describe(`Accepted for Statuspage compatibility; Outpost ignores ${what}.`);
 const time = z.iso.datetime({ offset: true, error: "Use an ISO 8601 time with an offset, such as 2026-05-07T03:00:00Z" });
@@ -82,7 +82,15 @@ export const groupUpdateBody = z.object({ component_group: z.object(groupFields)
 export type GroupCreateBody = z.output<typeof groupCreateBody>;
 export type GroupUpdateBody = z.output<typeof groupUpdateBody>;
 
-export const tokenCreateBody = z.object({ api_token: z.object({ name: z.string().describe("What uses the token, e.g. \"deploy script\".") }) });
+export const tokenCreateBody = z.object({
+  api_token: z.object({
+    name: z.string().describe("What uses the token, e.g. \"deploy script\"."),
+    scope: z
+      .string()
+      .default("read")
+      .describe("read (get incidents, components, groups, templates), write (an editor's rights, incl. monitors and subscribers) or admin (everything, incl. tokens and the export). Default read: give a token no more than it needs."),
+  }),
+});
 export type TokenCreateBody = z.output<typeof tokenCreateBody>;
 
 /** Statuspage's paging: `page` from 1, `limit` (alias `per_page`) up to 100, `q` a text search. */
@@ -174,6 +182,7 @@ export const tokenOut = z.strictObject({
   id: z.string(),
   name: z.string(),
   prefix: z.string().describe("The token's first characters, to tell tokens apart."),
+  scope: z.enum(TOKEN_SCOPES).describe("What the token may do: read, write, admin (or probe: one probe agent's own routes)."),
   created_at: iso,
   last_used_at: iso.nullable(),
   revoked_at: iso.nullable(),
@@ -252,5 +261,6 @@ export const dataExportOut = z.strictObject({
   version: z.literal(1),
   exported_at: iso,
   schema: z.number().int().describe("How many schema migrations the exporting instance had applied."),
-  tables: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))).describe("Every table's rows, as stored."),
+  tables: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))).describe("Every table's rows, as stored, without secrets."),
+  omitted: z.array(z.string()).describe("What this export leaves out because it is a secret (TOTP keys, webhook signing keys, chat webhook URLs); `npm run data:export` on the server keeps them."),
 });

@@ -16,10 +16,19 @@ export type Staff = Actor & { type: "user"; id: string; user: UserRow };
 
 export async function currentStaff(): Promise<Staff | null> {
   const session = await getServerSession(authOptions());
-  if (!session?.uid) return null;
+  // A single sign-on still waiting for its second factor is not signed in.
+  if (!session?.uid || session.pending) return null;
   const user = getUser(getDb(), session.uid);
   if (!user || user.disabledAt || user.sessionVersion !== session.sv) return null;
   return { type: "user", id: user.id, label: user.email, role: user.role, user };
+}
+
+/** The account of a single sign-on that still needs its second factor, for the sign-in page to ask for it. */
+export async function pendingSsoAccount(): Promise<{ email: string } | null> {
+  const session = await getServerSession(authOptions());
+  if (!session?.uid || !session.pending) return null;
+  const user = getUser(getDb(), session.uid);
+  return user && !user.disabledAt && user.sessionVersion === session.sv ? { email: user.email } : null;
 }
 
 function allowed(staff: Staff, role: Role): boolean {

@@ -17,11 +17,18 @@ export function totpUri(secret: string, email: string): string {
   return totp(secret, email).toString();
 }
 
-/** Accepts the current code and one step either side (clock drift). */
-export function verifyTotp(secret: string, code: string, now = Date.now()): boolean {
+const PERIOD_MS = 30_000;
+
+/**
+ * The time step a code belongs to (the current one or one either side, for clock drift), or null
+ * when it matches none. Callers store the step so each code is accepted once (RFC 6238 §5.2):
+ * see claimTotpStep.
+ */
+export function totpStep(secret: string, code: string, now = Date.now()): number | null {
   const token = code.replace(/\s+/g, "");
-  if (!/^\d{6}$/.test(token)) return false;
-  return totp(secret, "x").validate({ token, timestamp: now, window: 1 }) !== null;
+  if (!/^\d{6}$/.test(token)) return null;
+  const delta = totp(secret, "x").validate({ token, timestamp: now, window: 1 });
+  return delta === null ? null : Math.floor(now / PERIOD_MS) + delta;
 }
 
 /** The current code (tests and the enrolment preview use it). */

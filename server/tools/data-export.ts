@@ -1,4 +1,6 @@
-// `npm run data:export -- FILE`: all data as one JSON file (safe while the server runs).
+// `npm run data:export -- FILE`: all data as one JSON file (safe while the server runs), secrets
+// included: whoever runs this on the server can read the database itself. The admin API's export
+// leaves secrets out.
 import fs from "node:fs";
 import path from "node:path";
 import { exportData } from "@/lib/data-transfer";
@@ -18,7 +20,7 @@ export async function run(args: string[]): Promise<number> {
     fs.renameSync(`${target}.partial`, target);
     fs.chmodSync(target, 0o600);
     const rows = Object.values(data.tables).reduce((a, t) => a + t.length, 0);
-    console.log(`outpost: exported ${rows} rows from ${Object.keys(data.tables).length} tables to ${target} (it holds password hashes: keep it private)`);
+    console.log(`outpost: exported ${rows} rows from ${Object.keys(data.tables).length} tables to ${target} (it holds password hashes, TOTP keys and webhook secrets: keep it private)`);
     return 0;
   } finally {
     db.$client.close();

@@ -7,7 +7,7 @@ import { createToken, revokeToken } from "@/lib/tokens";
 export async function createTokenAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const values = formValues(form);
   const result = await runAction("admin", (staff) => {
-    const { token, row } = createToken(getDb(), staff, values.name ?? "");
+    const { token, row } = createToken(getDb(), staff, { name: values.name ?? "", scope: values.scope ?? "" });
     revalidatePath("/admin/tokens");
     return { ok: true, message: `Token "${row.name}" created. Copy it now: it is shown once.`, secret: token };
   });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/SignInForm";
 import { config } from "@/lib/config";
-import { currentStaff } from "@/lib/auth/session";
+import { currentStaff, pendingSsoAccount } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in · Outpost" };
@@ -19,11 +19,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await currentStaff()) redirect(callbackUrl);
   const oidc = config().oidc;
   const error = typeof params.error === "string" ? params.error : undefined;
+  const pending = oidc ? await pendingSsoAccount() : null;
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-12">
       <h1 className="text-2xl font-semibold tracking-tight">Sign in to Outpost</h1>
       <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">Staff only. The public status page is at <a className="underline" href="/">/</a>.</p>
-      <SignInForm callbackUrl={callbackUrl} ssoName={oidc?.name} initialError={error} />
+      <SignInForm callbackUrl={callbackUrl} ssoName={oidc?.name} initialError={error} pending={pending ?? undefined} />
     </main>
   );
 }
