@@ -11,6 +11,8 @@ import { reconcileComponent, recordCheck, type Alert, type CheckOutcome } from "
 import { runProbe, type ProbeResult } from "./probes";
 import { prune, rollUp } from "./rollups";
 import { inTransaction } from "@/db/client";
+import { targetPolicy } from "../config";
+import type { TargetPolicy } from "../net/targets";
 
 export type Clock = {
   now(): number;
@@ -39,6 +41,8 @@ export type SchedulerOptions = {
   housekeepingMs?: number;
   rollupMs?: number;
   pruneMs?: number;
+  /** What monitors may reach (default: from the configuration); a monitor's internal-target flag adds private addresses. */
+  targets?: TargetPolicy;
   probe?: (m: MonitorRow, now: number) => Promise<ProbeResult>;
   onAlerts?: (alerts: Alert[]) => Promise<unknown>;
   onCheck?: (outcome: CheckOutcome) => void;
@@ -57,14 +61,20 @@ export function nextDue(due: number, intervalSeconds: number, now: number): numb
   return next > now ? next : now + step;
 }
 
-function defaultProbe(m: MonitorRow, now: number): Promise<ProbeResult> {
-  return runProbe(m.kind, m.settings, { timeoutMs: m.timeoutMs, now, lastBeatAt: m.lastBeatAt, createdAt: m.createdAt });
+/** The policy for one monitor: metadata addresses stay the operator's call, whatever the flag says. */
+export function monitorPolicy(base: TargetPolicy, m: Pick<MonitorRow, "internalTarget">): TargetPolicy {
+  return { allowPrivate: base.allowPrivate || m.internalTarget, allowMetadata: base.allowMetadata };
+}
+
+function defaultProbe(targets: TargetPolicy) {
+  return (m: MonitorRow, now: number): Promise<ProbeResult> =>
+    runProbe(m.kind, m.settings, { timeoutMs: m.timeoutMs, now, lastBeatAt: m.lastBeatAt, createdAt: m.createdAt, policy: monitorPolicy(targets, m) });
 }
 
 export class MonitorScheduler {
   readonly owner: string;
   private readonly clock: Clock;
-  private readonly o: Required<Omit<SchedulerOptions, "clock" | "owner" | "onCheck">> & Pick<SchedulerOptions, "onCheck">;
+  private readonly o: Required<Omit<SchedulerOptions, "clock" | "owner" | "onCheck" | "targets">> & Pick<SchedulerOptions, "onCheck">;
   private readonly inFlight = new Map<string, Promise<void>>();
   private timer: unknown = null;
   private holding = false;
@@ -92,7 +102,7 @@ export class MonitorScheduler {
       // The current hour is re-read whole: every few minutes is plenty for hourly charts.
       rollupMs: opts.rollupMs ?? 5 * 60_000,
       pruneMs: opts.pruneMs ?? 3_600_000,
-      probe: opts.probe ?? defaultProbe,
+      probe: opts.probe ?? defaultProbe(opts.targets ?? targetPolicy()),
       onAlerts: opts.onAlerts ?? ((alerts) => deliverAlerts(db, alerts)),
       onCheck: opts.onCheck,
     };
