@@ -1,6 +1,6 @@
 // The scheduler end to end on a migrated in-memory database, against real sockets on 127.0.0.1,
 // with a clock moved by hand.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startSmtp, type StandInSmtp } from "@/e2e/support/smtp";
 import type { Db } from "@/db/client";
 import { getComponent, listPeriodsSince } from "@/db/queries/components";
@@ -187,6 +187,30 @@ describe("[security] private targets", () => {
     await w.sched.runDue();
     expect(listRecentChecks(w.db, m.id, 1)[0]).toMatchObject({ ok: true, error: null });
     expect(target.hits).toBe(hits + 1);
+  });
+});
+
+describe("a database that cannot be written", () => {
+  it("backs the scheduler off instead of failing (and logging) every tick", async () => {
+    const w = world();
+    monitor(w, { kind: "heartbeat", settings: { periodSeconds: 60, graceSeconds: 0 } });
+    expect(await w.sched.runDue()).toBe(1);
+    w.db.$client.pragma("query_only = 1");
+    const logged: string[] = [];
+    const spy = vi.spyOn(console, "error").mockImplementation((line: string) => void logged.push(line));
+    try {
+      // Ten seconds of 100 ms ticks with the monitor due all along.
+      for (let i = 0; i < 100; i++) {
+        w.clock.advance(i === 0 ? MIN : 100);
+        await w.sched.runDue();
+      }
+    } finally {
+      spy.mockRestore();
+      w.db.$client.pragma("query_only = 0");
+    }
+    expect(logged.length).toBeGreaterThan(0);
+    expect(logged.length).toBeLessThanOrEqual(4); // paused 1, 2, 4 s: at most one line per pause
+    expect(logged[0]).toMatch(/^outpost: monitor scheduler paused for 1 s: The database cannot be written/);
   });
 });
 
