@@ -16,8 +16,11 @@ export function openDatabase(file: string): Db {
     if (file !== ":memory:") {
       const dir = path.dirname(file);
       if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new Error(`${dir} is a file, not a folder`);
-      fs.mkdirSync(dir, { recursive: true });
+      // Private from the start: the database holds password hashes and secrets. SQLite gives its
+      // -wal and -shm files the database file's own mode, so they are 0600 too.
+      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
       if (fs.existsSync(file) && fs.statSync(file).isDirectory()) throw new Error("it is a directory, not a file");
+      if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, "a", 0o600));
     }
     sqlite = new Database(file);
     sqlite.pragma("journal_mode = WAL");

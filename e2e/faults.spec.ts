@@ -97,6 +97,16 @@ test("[faults] a full disk: writes are refused with a clear 503, the public page
     expect(refused?.headers.get("content-type")).toContain("application/problem+json");
     expect(((await refused!.json()) as { detail: string }).detail).toMatch(/disk is full|cannot be written/);
 
+    // Health says so with a reason; a visitor's subscription is a 503 to retry, not a crash.
+    const health = (await (await fetch(`${server.url}/api/health`)).json()) as { status: string; reasons: string[] };
+    expect(health).toMatchObject({ status: "degraded", reasons: expect.arrayContaining(["disk_full"]) });
+    const subscribe = await fetch(`${server.url}/subscribe`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ kind: "webhook", url: "https://hooks.example.com/outpost" }),
+    });
+    expect(subscribe.status).toBe(503);
+
     const during = await fetch(`${server.url}/`);
     expect(during.status).toBe(200);
     expect(await during.text()).toContain("before the disk filled");
@@ -104,6 +114,7 @@ test("[faults] a full disk: writes are refused with a clear 503, the public page
 
     fs.rmSync(filler);
     await expect.poll(async () => (await postIncident(server.url, pageId, "after space was freed")).status, { timeout: 15_000 }).toBe(201);
+    expect(((await (await fetch(`${server.url}/api/health`)).json()) as { status: string }).status).toBe("ok");
   } finally {
     await server.stop();
     try {

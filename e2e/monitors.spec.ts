@@ -44,10 +44,12 @@ test("[monitors] staff add a monitor; two failed checks take the component down 
   await expect(page.getByText("Checks run at most every 15 seconds")).toBeVisible();
 
   await page.getByLabel("Interval (seconds)").fill("600");
+  // The stand-in listens on 127.0.0.1: only an internal-target monitor (an admin's flag) may reach it.
+  await page.getByLabel("Internal target: may reach loopback and private addresses").check();
   await page.getByRole("button", { name: "Add monitor" }).click();
-  await expect(page.getByText(/Monitor “Health endpoint” created.*loopback or private address/)).toBeVisible();
+  await expect(page.getByText(/Monitor “Health endpoint” created.*loopback or private address: make sure/)).toBeVisible();
   const monitor = listMonitors(db).find((m) => m.componentId === component.id)!;
-  expect(monitor).toMatchObject({ kind: "http", intervalSeconds: 600, failThreshold: 2, recoverThreshold: 2 });
+  expect(monitor).toMatchObject({ kind: "http", intervalSeconds: 600, failThreshold: 2, recoverThreshold: 2, internalTarget: true });
 
   await checkNow(monitor.id);
   expect(listRecentChecks(db, monitor.id, 1)[0].ok).toBe(true);

@@ -93,7 +93,9 @@ test("[reach] the widget on another site shows the status, and still does from t
     await expect.poll(async () => (await fetch(`${mirror.url}/embed.js`)).status, { timeout: 30_000 }).toBe(200);
     await expect.poll(async () => (await fetch(`${mirror.url}/status.js`)).status, { timeout: 30_000 }).toBe(200);
     const health = await (await fetch(`${live.url}/api/health`)).json();
-    expect(health.mirror.targets[0]).toMatchObject({ target: `dir:${mirrorDir}`, last_error: null });
+    // Public health names the kind of target, never its folder.
+    expect(health.mirror.targets[0]).toMatchObject({ target: "dir", last_error: null });
+    expect(JSON.stringify(health)).not.toContain(mirrorDir);
     expect(health.mirror.last_published_at).not.toBeNull();
 
     const summary = await (await fetch(`${live.url}/api/v2/summary.json`)).json();
@@ -247,6 +249,39 @@ test("[reach] \"I am affected\" counts once per visitor, with or without JavaScr
     await row.getByRole("button", { name: "I am affected" }).click();
     await expect(row.getByRole("status")).toContainText(/Thank you: your report was counted\. 2 reports/);
   } finally {
+    deleteComponent(db, SYSTEM_ACTOR, c.id);
+  }
+});
+
+test("[security] \"I am affected\" refuses cross-site posts and stores nothing; the page's own form works without JavaScript", async ({ browser, request }) => {
+  const db = database();
+  const c = createComponent(db, SYSTEM_ACTOR, { name: "Cross-site target" });
+  const count = () => (db.$client.prepare("select count(*) as n from affected_reports where component_id = ?").get(c.id) as { n: number }).n;
+  const action = `${baseUrl()}/components/${c.slug}/affected`;
+  const evil = await startStatic({ pages: { "/": `<!DOCTYPE html><form method="post" action="${action}"><button>Win a prize</button></form>` } });
+  try {
+    // Another site's form, submitted by a real browser: its Origin is not the page's.
+    const attacker = await browser.newContext();
+    const lure = await attacker.newPage();
+    await lure.goto(evil.url);
+    const [refused] = await Promise.all([lure.waitForResponse(action), lure.getByRole("button", { name: "Win a prize" }).click()]);
+    expect(refused.status()).toBe(403);
+    await attacker.close();
+    expect((await request.post(action, { headers: { origin: "https://evil.example" } })).status()).toBe(403);
+    expect((await request.post(action, { headers: { "sec-fetch-site": "cross-site", accept: "application/json" } })).status()).toBe(403);
+    expect((await request.post(action, { headers: { origin: "null" } })).status()).toBe(403);
+    expect(count()).toBe(0);
+
+    // The page's own form, in a browser without JavaScript.
+    const plain = await browser.newContext({ javaScriptEnabled: false });
+    const visitor = await plain.newPage();
+    await visitor.goto(`${baseUrl()}/`);
+    await visitor.locator(`[data-component="${c.slug}"]`).getByRole("button", { name: "I am affected" }).click();
+    await expect(visitor.getByText("Thank you: your report was counted.")).toBeVisible();
+    await plain.close();
+    expect(count()).toBe(1);
+  } finally {
+    await evil.stop();
     deleteComponent(db, SYSTEM_ACTOR, c.id);
   }
 });

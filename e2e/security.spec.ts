@@ -1,10 +1,12 @@
 // Security checks over the running server: headers on every kind of response, hostile text from
 // staff fields escaped on every public surface, and no secret in the browser bundles.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { getPage } from "../db/queries/page";
 import { SYSTEM_ACTOR } from "../lib/audit";
 import { createComponent, deleteComponent } from "../lib/components";
-import { deleteIncident } from "../lib/incidents";
+import { deleteIncident, setComponentStatus } from "../lib/incidents";
 import { E2E_ADMIN, E2E_API_TOKEN } from "./support/auth";
 import { ROOT } from "./support/server";
 import { database, expect, openIncident, test } from "./fixtures";
@@ -138,5 +140,37 @@ test("[security] no token, password or session secret in the browser bundles", (
   for (const f of files) {
     const text = fs.readFileSync(f, "latin1");
     for (const n of needles) expect(text.includes(n), `${path.relative(ROOT, f)} holds a secret`).toBe(false);
+  }
+});
+
+test("[security] /api/health shows states and times, never file paths, host names or raw errors", async ({ request }) => {
+  const res = await request.get("/api/health");
+  expect(res.status()).toBe(200);
+  const text = await res.text();
+  const dbPath = process.env.OUTPOST_E2E_DATABASE!;
+  for (const secret of [dbPath, path.dirname(dbPath), os.hostname(), "127.0.0.1", "/tmp/", "Error"]) expect(text, secret).not.toContain(secret);
+  expect(JSON.parse(text)).toMatchObject({ status: "ok", reasons: [], database: "ok" });
+});
+
+test("[security] a browser-probe URL that would add a CSP directive is refused on save and never reaches the CSP", async ({ request }) => {
+  const db = database();
+  const pageId = getPage(db)!.id;
+  const headers = { authorization: `OAuth ${E2E_API_TOKEN}` };
+  const evil = "https://probe.example;sandbox;x/";
+  const res = await request.post(`/api/v1/pages/${pageId}/components`, { headers, data: { component: { name: `Probe ${Date.now()}`, outpost_browser_probe_url: evil } } });
+  expect(res.status()).toBe(422);
+  // A value stored before validation existed is dropped when the CSP is built.
+  const c = createComponent(db, SYSTEM_ACTOR, { name: `Legacy probe ${Date.now()}`, browserProbeUrl: "https://probe.example/ok" });
+  try {
+    db.$client.prepare("update components set browser_probe_url = ? where id = ?").run(evil, c.id);
+    setComponentStatus(db, c.id, "degraded_performance");
+    await expect.poll(async () => (await request.get("/")).text(), { timeout: 10_000 }).toContain(`data-component="${c.slug}"`);
+    const page = await request.get("/");
+    const csp = page.headers()["content-security-policy"];
+    expect(csp).not.toContain("sandbox");
+    expect(csp).not.toContain("probe.example");
+    expect(await page.text()).not.toContain(evil);
+  } finally {
+    deleteComponent(db, SYSTEM_ACTOR, c.id);
   }
 });

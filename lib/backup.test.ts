@@ -89,3 +89,31 @@ describe("backups", () => {
     expect(m.lastError?.at).toBe(NOW + HOUR);
   });
 });
+
+describe("[security] file modes", () => {
+  it("creates the database, its WAL, the backup folder and backups readable by the owner only", async () => {
+    const previous = process.umask(0o022);
+    try {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "outpost-modes-test-"));
+      const dataDir = path.join(dir, "data");
+      const dbPath = path.join(dataDir, "outpost.db");
+      const db = openDatabase(dbPath);
+      migrateDatabase(db);
+      const mode = (p: string) => fs.statSync(p).mode & 0o777;
+      expect(mode(dataDir)).toBe(0o700);
+      expect(mode(dbPath)).toBe(0o600);
+      expect(mode(`${dbPath}-wal`)).toBe(0o600);
+      expect(mode(`${dbPath}-shm`)).toBe(0o600);
+      const backups = path.join(dataDir, "backups");
+      const record = await backupDatabase(db, backups, NOW);
+      expect(mode(backups)).toBe(0o700);
+      expect(mode(path.join(backups, record.file))).toBe(0o600);
+      const restoredPath = path.join(dir, "restored", "outpost.db");
+      restoreDatabase(path.join(backups, record.file), restoredPath, NOW);
+      expect(mode(restoredPath)).toBe(0o600);
+      db.$client.close();
+    } finally {
+      process.umask(previous);
+    }
+  });
+});

@@ -105,13 +105,16 @@ const stamp = (at: number) => new Date(at).toISOString().replace(/[-:]/g, "").re
 
 /** Writes, verifies and records one backup, then applies retention. A failure is recorded too. */
 export async function backupDatabase(db: Db, dir: string, now = Date.now()): Promise<BackupRecord> {
-  fs.mkdirSync(dir, { recursive: true });
+  // Backups hold what the database holds: private folder, private files.
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const manifest = readManifest(dir);
   const file = `outpost-${stamp(now)}.db`;
   const target = path.join(dir, file);
   const partial = `${target}.partial`;
   try {
+    fs.closeSync(fs.openSync(partial, "w", 0o600));
     await db.$client.backup(partial);
+    fs.chmodSync(partial, 0o600);
     fs.renameSync(partial, target);
     const rowCounts = inspectDatabase(target);
     restoreTest(target, rowCounts);
@@ -162,7 +165,8 @@ export function restoreDatabase(file: string, databasePath: string, now = Date.n
     fs.renameSync(databasePath, asideAs);
     for (const suffix of ["-wal", "-shm"]) if (fs.existsSync(databasePath + suffix)) fs.renameSync(databasePath + suffix, asideAs + suffix);
   }
-  fs.mkdirSync(path.dirname(databasePath), { recursive: true });
+  fs.mkdirSync(path.dirname(databasePath), { recursive: true, mode: 0o700 });
   fs.copyFileSync(file, databasePath);
+  fs.chmodSync(databasePath, 0o600);
   return { asideAs, rowCounts };
 }

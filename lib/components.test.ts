@@ -64,15 +64,15 @@ describe("component verbs", () => {
     expect(getComponent(db, api.id)?.groupId).toBeNull();
   });
 
-  it("keeps an http(s) browser-probe URL, clears it with null or an empty string, and refuses other schemes", () => {
+  it("keeps an https browser-probe URL, clears it with null or an empty string, and refuses other schemes and CSP-breaking text", () => {
     const db = page();
     const c = createComponent(db, editor, { name: "API", browserProbeUrl: "https://api.example.com/health" }, NOW);
     expect(getComponent(db, c.id)!.browserProbeUrl).toBe("https://api.example.com/health");
-    for (const bad of ["javascript:alert(1)", "ftp://example.com/", "not a url", `https://x.test/${"a".repeat(600)}`]) {
-      expect(() => updateComponent(db, editor, c.id, { browserProbeUrl: bad })).toThrow(/http|500/);
+    for (const bad of ["javascript:alert(1)", "ftp://example.com/", "not a url", `https://x.test/${"a".repeat(600)}`, "https://probe.example;sandbox;x/", "http://10.0.0.1:8080/ping"]) {
+      expect(() => updateComponent(db, editor, c.id, { browserProbeUrl: bad })).toThrow(/URL|500/);
     }
     expect(updateComponent(db, editor, c.id, { browserProbeUrl: "" }).browserProbeUrl).toBeNull();
-    expect(updateComponent(db, editor, c.id, { browserProbeUrl: "http://10.0.0.1:8080/ping" }).browserProbeUrl).toBe("http://10.0.0.1:8080/ping");
+    expect(updateComponent(db, editor, c.id, { browserProbeUrl: "http://127.0.0.1:8080/ping" }).browserProbeUrl).toBe("http://127.0.0.1:8080/ping");
     expect(updateComponent(db, editor, c.id, { browserProbeUrl: null }).browserProbeUrl).toBeNull();
   });
 

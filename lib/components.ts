@@ -1,6 +1,7 @@
 // Components and component groups: the verbs staff and API tokens use. Each write is one
 // transaction with its audit row; a status change also records the component's history.
 import { z } from "zod";
+import { browserProbeUrlProblem } from "./probe-url";
 import { inTransaction, type Db } from "@/db/client";
 import {
   deleteComponentRow,
@@ -42,7 +43,10 @@ const componentFields = z.object({
     .string()
     .trim()
     .max(500, "At most 500 characters")
-    .refine((u) => u === "" || (/^https?:\/\//i.test(u) && URL.canParse(u)), "Use an http:// or https:// URL")
+    .superRefine((u, ctx) => {
+      const problem = u === "" ? null : browserProbeUrlProblem(u);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
     .nullable()
     .optional()
     .transform((u) => (u === "" ? null : u)),

@@ -56,6 +56,11 @@ describe("parseConfig", () => {
     const local = { ...s3, MIRROR_S3_ENDPOINT: "http://127.0.0.1:4568" };
     expect(() => parseConfig(local)).toThrow(/^MIRROR_S3_ENDPOINT points at a loopback/);
     expect(parseConfig({ ...local, OUTPOST_ALLOW_PRIVATE_TARGETS: "1" }).mirror.s3?.endpoint).toBe("http://127.0.0.1:4568");
+    // Other spellings of loopback, and metadata addresses unless opted into by name.
+    expect(() => parseConfig({ ...s3, MIRROR_S3_ENDPOINT: "http://[::ffff:127.0.0.1]:4568" })).toThrow(/^MIRROR_S3_ENDPOINT points at a loopback/);
+    const metadata = { ...s3, MIRROR_S3_ENDPOINT: "http://169.254.169.254", OUTPOST_ALLOW_PRIVATE_TARGETS: "1" };
+    expect(() => parseConfig(metadata)).toThrow(/OUTPOST_ALLOW_METADATA_TARGETS=1/);
+    expect(parseConfig({ ...metadata, OUTPOST_ALLOW_METADATA_TARGETS: "1" }).allowMetadataTargets).toBe(true);
   });
 
   it("reads the monitor settings", () => {

@@ -1,6 +1,7 @@
 // The only reader of process.env. Parsed once with zod, then frozen.
 import path from "node:path";
 import { z } from "zod";
+import { hostProblem, type TargetPolicy } from "./net/targets";
 
 export function isValidTimeZone(zone: string): boolean {
   try {
@@ -58,6 +59,7 @@ const envSchema = z.object({
     .optional(),
   OUTPOST_ALERT_WEBHOOK_FORMAT: z.enum(["slack", "discord", "teams", "json"], { error: "must be one of slack, discord, teams, json" }).default("json"),
   OUTPOST_ALLOW_PRIVATE_TARGETS: flag("0"),
+  OUTPOST_ALLOW_METADATA_TARGETS: flag("0"),
   X_APP_KEY: z.string().min(1).optional(),
   X_APP_SECRET: z.string().min(1).optional(),
   X_ACCESS_TOKEN: z.string().min(1).optional(),
@@ -92,7 +94,10 @@ export type Config = Readonly<{
     s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | null;
   };
   monitors: { enabled: boolean; retentionDays: number; alertWebhook: { url: string; format: "slack" | "discord" | "teams" | "json" } | null };
+  /** Webhooks, chat webhooks, the mirror bucket and every monitor may reach loopback/private addresses. */
   allowPrivateTargets: boolean;
+  /** …and link-local / cloud metadata addresses too (169.254.0.0/16, fd00:ec2::254): opted into by name only. */
+  allowMetadataTargets: boolean;
   x: { appKey: string; appSecret: string; accessToken: string; accessSecret: string; apiUrl: string } | null;
   mastodon: { url: string; token: string } | null;
   bluesky: { service: string; identifier: string; password: string } | null;
@@ -118,16 +123,6 @@ function oidcOf(e: z.output<typeof envSchema>): Config["oidc"] {
   return { issuer: e.OIDC_ISSUER!.replace(/\/+$/, ""), clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET!, name: e.OIDC_NAME };
 }
 
-/** A literal loopback, private or link-local host name or address. */
-export function isPrivateHost(hostname: string): boolean {
-  const h = hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  if (h === "localhost" || h.endsWith(".localhost") || h === "::1" || h === "::" || /^f[cd]/.test(h) || h.startsWith("fe80:")) return true;
-  const m = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(h);
-  if (!m) return false;
-  const [a, b] = [Number(m[1]), Number(m[2])];
-  return a === 127 || a === 10 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254);
-}
-
 function s3Of(e: z.output<typeof envSchema>): Config["mirror"]["s3"] {
   const parts = {
     MIRROR_S3_ENDPOINT: e.MIRROR_S3_ENDPOINT,
@@ -139,8 +134,10 @@ function s3Of(e: z.output<typeof envSchema>): Config["mirror"]["s3"] {
   if (missing.length === 4) return null;
   if (missing.length) throw new ConfigError(`${missing[0]} must be set too when ${Object.keys(parts).find((k) => !missing.includes(k))} is set (the S3 mirror needs endpoint, bucket and both keys)`);
   if (!/^https?:\/\//.test(e.MIRROR_S3_ENDPOINT!)) throw new ConfigError(`MIRROR_S3_ENDPOINT must be an absolute http(s) URL (got "${e.MIRROR_S3_ENDPOINT}")`);
-  if (isPrivateHost(new URL(e.MIRROR_S3_ENDPOINT!).hostname) && !e.OUTPOST_ALLOW_PRIVATE_TARGETS) {
-    throw new ConfigError(`MIRROR_S3_ENDPOINT points at a loopback or private address; set OUTPOST_ALLOW_PRIVATE_TARGETS=1 to allow it (got "${e.MIRROR_S3_ENDPOINT}")`);
+  // A literal here; a name is checked on the address it resolves to, at each connect.
+  if (hostProblem(new URL(e.MIRROR_S3_ENDPOINT!).hostname, { allowPrivate: e.OUTPOST_ALLOW_PRIVATE_TARGETS, allowMetadata: e.OUTPOST_ALLOW_METADATA_TARGETS })) {
+    const which = e.OUTPOST_ALLOW_PRIVATE_TARGETS ? "OUTPOST_ALLOW_METADATA_TARGETS" : "OUTPOST_ALLOW_PRIVATE_TARGETS";
+    throw new ConfigError(`MIRROR_S3_ENDPOINT points at a loopback, private or metadata address; set ${which}=1 to allow it (got "${e.MIRROR_S3_ENDPOINT}")`);
   }
   return {
     endpoint: e.MIRROR_S3_ENDPOINT!.replace(/\/+$/, ""),
@@ -185,6 +182,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       s3: s3Of(e),
     },
     allowPrivateTargets: e.OUTPOST_ALLOW_PRIVATE_TARGETS,
+    allowMetadataTargets: e.OUTPOST_ALLOW_METADATA_TARGETS,
     monitors: {
       enabled: e.OUTPOST_MONITORS,
       retentionDays: e.OUTPOST_CHECK_RETENTION_DAYS,
@@ -202,6 +200,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 }
 
 let cached: Config | undefined;
+
+/** What Outpost's own outgoing connections may reach, before any per-monitor flag. */
+export function targetPolicy(c: Config = config()): TargetPolicy {
+  return { allowPrivate: c.allowPrivateTargets, allowMetadata: c.allowMetadataTargets };
+}
 
 export function config(): Config {
   cached ??= parseConfig(process.env);

@@ -52,14 +52,18 @@ export function lastMirrorPublish(s: MirrorState = store()): number | null {
   return Math.min(...s.targets.map((t) => t.lastPublishedAt!));
 }
 
+/** A target by kind only: its name holds a folder path or the bucket's endpoint. */
+const targetKind = (name: string) => (name.startsWith("s3:") ? "s3" : name.startsWith("dir:") ? "dir" : "other");
+
+/** For the public /api/health: kinds, times and a short code; the admin shows names and messages. */
 export function mirrorHealth(s: MirrorState = store()) {
   return {
     configured: s.configured,
     last_published_at: isoTime(lastMirrorPublish(s)),
     targets: s.targets.map((t) => ({
-      target: t.target,
+      target: targetKind(t.target),
       last_published_at: isoTime(t.lastPublishedAt),
-      last_error: t.lastError,
+      last_error: t.lastError ? "publish_failed" : null,
       last_error_at: isoTime(t.lastErrorAt),
     })),
   };

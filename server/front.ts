@@ -6,11 +6,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { getDb } from "@/db/client";
 import { backupStatus } from "@/lib/backup";
 import { config } from "@/lib/config";
-import { isoTime } from "@/lib/time";
 import { getIncident } from "@/db/queries/incidents";
-import { readDataVersion } from "@/db/queries/version";
 import { loadHistory, parseHistoryQuery } from "@/lib/history";
-import { monitorHealth } from "@/lib/monitors/health";
 import { currentSnapshot, hydrateIncidents, lastSnapshot, type Snapshot } from "@/lib/snapshot";
 import { STATUSPAGE_DOCUMENTS } from "@/lib/statuspage";
 import type { LoadedAssets } from "./assets";
@@ -19,9 +16,10 @@ import { hot, variant } from "./cache";
 import { feedRoute, isFeedPath } from "./feeds";
 import { handleSubscription, isSubscriptionPath } from "./subscribe";
 import { jsonPayload, makePayload, NO_STORE, sendPayload, type Payload } from "./payload";
+import { healthPayload } from "./health";
 import { renderHistoryPage, renderIncidentPage, renderInfrastructurePage, renderNotFound, renderStatusPage } from "./render";
 import { handleReachWrite, isReachPath, isReachWrite, reachPayload } from "./reach";
-import { mirrorHealth, mirrorState } from "@/lib/mirror-state";
+import { mirrorState } from "@/lib/mirror-state";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
@@ -77,31 +75,6 @@ function infrastructurePayload(s: Snapshot, assets: LoadedAssets): Payload {
   const backups = backupStatus(config().backupDir);
   // Rebuilt when the data or the newest backup changes.
   return hot(s, `infrastructure:${backups.last?.createdAt ?? 0}:${backups.lastError?.at ?? 0}`, () => renderInfrastructurePage(s, assets, backups));
-}
-
-function healthPayload(): Payload {
-  let database = "ok";
-  try {
-    readDataVersion(getDb());
-  } catch {
-    database = "unreachable";
-  }
-  const s = lastSnapshot();
-  const backups = backupStatus(config().backupDir);
-  const body = {
-    status: database === "ok" ? "ok" : "degraded",
-    database,
-    snapshot: s ? { version: s.version, built_at: new Date(s.builtAt).toISOString() } : null,
-    backup: {
-      last_at: isoTime(backups.last?.createdAt),
-      last_restore_test_at: isoTime(backups.last?.restoreTestedAt),
-      kept: backups.count,
-      last_error: backups.lastError ? { at: isoTime(backups.lastError.at), message: backups.lastError.message } : null,
-    },
-    mirror: mirrorHealth(),
-    monitors: database === "ok" ? monitorHealth(getDb()) : null,
-  };
-  return jsonPayload(database === "ok" ? 200 : 503, body, { "cache-control": NO_STORE });
 }
 
 /** The public payload for a path, or null when the path is not one of ours. */

@@ -2,9 +2,12 @@
 // and an S3-compatible bucket. A failing target is retried with exponential backoff and jitter;
 // its error is shown in /api/health, on the live page and to staff. The live site never waits.
 import { createHash } from "node:crypto";
+import http from "node:http";
+import https from "node:https";
 import { PutBucketCorsCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { configureMirrorTargets, recordPublish } from "@/lib/mirror-state";
-import { config, type Config } from "@/lib/config";
+import { config, targetPolicy, type Config } from "@/lib/config";
+import { guardedLookup, type TargetPolicy } from "@/lib/net/targets";
 import { currentSnapshot } from "@/lib/snapshot";
 import { loadAssets, type LoadedAssets } from "./assets";
 import { collectMirrorFiles, writeMirrorDir, type MirrorFile } from "./mirror";
@@ -28,8 +31,12 @@ export function dirTarget(dir: string): MirrorTarget {
 const digest = (b: Buffer) => createHash("sha1").update(b).digest("base64url");
 
 /** An S3-compatible bucket; uploads only the files that changed since its last success. */
-export function s3Target(s3: NonNullable<Config["mirror"]["s3"]>): MirrorTarget {
+export function s3Target(s3: NonNullable<Config["mirror"]["s3"]>, policy: TargetPolicy = targetPolicy()): MirrorTarget {
+  // The endpoint's name is checked on the address it resolves to at every connect (config.ts
+  // refuses forbidden literals, which skip lookup).
+  const lookup = guardedLookup(policy);
   const client = new S3Client({
+    requestHandler: { httpAgent: new http.Agent({ keepAlive: true, lookup }), httpsAgent: new https.Agent({ keepAlive: true, lookup }) },
     endpoint: s3.endpoint,
     region: s3.region,
     forcePathStyle: true,

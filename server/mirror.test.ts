@@ -5,6 +5,7 @@ import { setDatabase } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import { testDatabase } from "@/db/testing";
 import { mirrorState } from "@/lib/mirror-state";
+import { PUBLIC_ONLY } from "@/lib/net/targets";
 import { currentSnapshot } from "@/lib/snapshot";
 import { startS3, S3_KEYS } from "@/e2e/support/s3";
 import { tempDir } from "@/e2e/support/server";
@@ -90,7 +91,7 @@ describe("publishing", () => {
   });
 
   it("uploads to an S3-compatible bucket with content types and a CORS rule for other sites", async () => {
-    const target = s3Target({ endpoint: s3.endpoint, bucket: s3.bucket, region: "us-east-1", ...S3_KEYS });
+    const target = s3Target({ endpoint: s3.endpoint, bucket: s3.bucket, region: "us-east-1", ...S3_KEYS }, { allowPrivate: true, allowMetadata: false });
     const files = collectMirrorFiles(currentSnapshot(), ASSETS);
     await target.publish(files);
     const res = await fetch(`${s3.endpoint}/${s3.bucket}/api/v2/summary.json`, { headers: { origin: "https://elsewhere.test" } });
@@ -102,6 +103,14 @@ describe("publishing", () => {
     expect(badge.headers.get("content-type")).toBe("image/svg+xml; charset=utf-8");
     // A second publish of the same files uploads nothing and still succeeds.
     await target.publish(files);
+  });
+
+  it("[security] refuses an endpoint whose name resolves to loopback, at connect time", async () => {
+    const endpoint = `http://localhost:${s3.port}`;
+    const strict = s3Target({ endpoint, bucket: s3.bucket, region: "us-east-1", ...S3_KEYS }, PUBLIC_ONLY);
+    const before = fs.readdirSync(s3.directory, { recursive: true }).length;
+    await expect(strict.publish([{ path: "refused.txt", body: Buffer.from("x"), contentType: "text/plain" }])).rejects.toThrow(/localhost resolves to 127\.0\.0\.1, a loopback or private address/);
+    expect(fs.readdirSync(s3.directory, { recursive: true }).length).toBe(before);
   });
 
   it("retries a failing target and reports its error until it succeeds", async () => {

@@ -134,6 +134,21 @@ function reportPage(status: number, title: string, message: string): Payload {
   });
 }
 
+const originOf = (url: string | null) => (url ? new URL(url).origin : null);
+
+/**
+ * Reports come only from the status page itself or its mirror (which posts to the live site), so
+ * another site cannot make its visitors' browsers file reports. Browsers send Origin on every
+ * POST; where one does not, Sec-Fetch-Site says whether the post is same-origin (or typed by the
+ * user: none). A client sending neither is not a browser a third-party page can steer.
+ */
+export function reportOriginAllowed(headers: IncomingMessage["headers"], publicUrl: string, mirrorUrl: string | null): boolean {
+  const origin = headers.origin;
+  if (origin !== undefined) return origin === originOf(publicUrl) || origin === originOf(mirrorUrl);
+  const site = headers["sec-fetch-site"];
+  return site === undefined || site === "same-origin" || site === "none";
+}
+
 /**
  * POST /components/{id or slug}/affected: an anonymous report. A form post (no JavaScript) gets a
  * small page; a script asking for JSON gets the outcome and, when corroborated, the public count.
@@ -141,6 +156,11 @@ function reportPage(status: number, title: string, message: string): Payload {
 export function handleReachWrite(req: IncomingMessage, res: ServerResponse, path: string, trustProxy: boolean): void {
   req.resume(); // the body carries nothing we need
   const wantsJson = /application\/json/.test(req.headers.accept ?? "");
+  const cfg = config();
+  if (!reportOriginAllowed(req.headers, cfg.publicUrl, cfg.mirror.publicUrl)) {
+    const refused = "Reports are accepted from this status page only.";
+    return sendPayload(req, res, wantsJson ? jsonPayload(403, { error: refused }, { "cache-control": NO_STORE }) : reportPage(403, "Report refused", refused));
+  }
   const key = AFFECTED_PATH.exec(path)![1];
   const db = getDb();
   const s = currentSnapshot();

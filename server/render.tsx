@@ -13,6 +13,7 @@ import { mirrorState } from "@/lib/mirror-state";
 import type { HistoryView } from "@/lib/history";
 import type { SnapIncident, Snapshot } from "@/lib/snapshot";
 import { formatMonth } from "@/lib/time";
+import { browserProbeOrigin } from "@/lib/probe-url";
 import { contentSecurityPolicy, type LoadedAssets } from "./assets";
 import { makePayload, type Payload } from "./payload";
 
@@ -24,17 +25,15 @@ function footerNote(s: Snapshot, opts: RenderOptions): ReactNode {
   return <MirrorNote state={mirrorState()} mirrorUrl={config().mirror.publicUrl} timeZone={s.page.timeZone} />;
 }
 
-/** Origins of the components' browser probes, which the page's script may fetch. */
+/**
+ * Origins of the components' browser probes, which the page's script may fetch. Validated on save
+ * and again here: a stored value that could smuggle a directive into the CSP is dropped.
+ */
 export function probeOrigins(s: Snapshot): string[] {
   const origins = new Set<string>();
   for (const c of s.components) {
-    if (!c.browserProbeUrl) continue;
-    try {
-      const u = new URL(c.browserProbeUrl);
-      if (u.protocol === "http:" || u.protocol === "https:") origins.add(u.origin);
-    } catch {
-      /* validated on input; an unparsable URL is simply not probed */
-    }
+    const origin = c.browserProbeUrl ? browserProbeOrigin(c.browserProbeUrl) : null;
+    if (origin) origins.add(origin);
   }
   return [...origins];
 }

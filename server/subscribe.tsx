@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { getDb } from "@/db/client";
 import { addressOf } from "@/lib/auth/client-address";
 import { config } from "@/lib/config";
-import { AppError } from "@/lib/errors";
+import { AppError, storageError } from "@/lib/errors";
 import { sendMail } from "@/lib/mail";
 import type { Snapshot } from "@/lib/snapshot";
 import { confirmationMail } from "@/lib/syndication/email";
@@ -64,6 +64,8 @@ async function postSubscribe(req: IncomingMessage, res: ServerResponse, s: Snaps
       kind === "email" ? { kind: "email" as const, email: values.email, componentIds: values.componentIds } : { kind: "webhook" as const, url: values.url, componentIds: values.componentIds };
     outcome = subscribe(db, input, { allowPrivate: cfg.allowPrivateTargets });
   } catch (err) {
+    // A read-only database or a full disk is the server's trouble, not the visitor's: 503, retry later.
+    if (storageError(err)) return respond(req, res, s, assets, 503, "Subscribe", formView(s, { values, message: "Subscriptions cannot be saved right now. Please try again in a few minutes." }));
     if (!(err instanceof AppError)) throw err;
     const field = kind === "email" ? "email" : "url";
     const errors = err.fieldErrors ?? {};
@@ -92,8 +94,9 @@ async function postSubscribe(req: IncomingMessage, res: ServerResponse, s: Snaps
   }
   try {
     await askWebhookToConfirm(s, outcome, cfg.allowPrivateTargets);
-  } catch (err) {
-    return respond(req, res, s, assets, 400, "Subscribe", formView(s, { values, errors: { url: [`We could not reach this URL: ${(err as Error).message}`] }, message: "Please check the form." }));
+  } catch {
+    // Which address the name resolved to, or why the connection failed, is not the public's to see.
+    return respond(req, res, s, assets, 400, "Subscribe", formView(s, { values, errors: { url: ["This address cannot receive webhooks."] }, message: "Please check the form." }));
   }
   return respond(req, res, s, assets, 200, "Confirm your webhook", {
     kind: "message",

@@ -9,9 +9,9 @@ import { Button } from "@/components/ui/Button";
 import { Checkbox, Select, TextArea, TextField } from "@/components/ui/Field";
 import { FormStatus } from "@/components/auth/FormStatus";
 
-type Props = { components: { id: string; name: string }[]; monitorId?: string; initial?: Record<string, string> };
+type Props = { components: { id: string; name: string }[]; monitorId?: string; initial?: Record<string, string>; canSetInternal?: boolean };
 
-export function MonitorForm({ components, monitorId, initial = {} }: Props) {
+export function MonitorForm({ components, monitorId, initial = {}, canSetInternal = false }: Props) {
   const editing = monitorId !== undefined;
   const [state, action, pending] = useActionState(editing ? updateMonitorAction : createMonitorAction, INITIAL_ACTION_STATE);
   const v = { ...initial, ...(state.values ?? {}) };
@@ -94,6 +94,22 @@ export function MonitorForm({ components, monitorId, initial = {} }: Props) {
         {text("recoverThreshold", "Successes before up", { inputMode: "numeric", placeholder: "2" })}
       </fieldset>
       <Checkbox label="Publish the incident automatically when this monitor takes its component down" name="autoPublish" defaultChecked={v.autoPublish === "on"} />
+      {canSetInternal ? (
+        <>
+          <input type="hidden" name="internalTargetShown" value="1" />
+          <Checkbox
+            label="Internal target: may reach loopback and private addresses"
+            name="internalTarget"
+            defaultChecked={v.internalTarget === "on"}
+            error={err("internalTarget")}
+            hint="Admins only. Without it (and without OUTPOST_ALLOW_PRIVATE_TARGETS=1) checks refuse addresses inside your network; cloud metadata addresses stay refused either way."
+          />
+        </>
+      ) : v.internalTarget === "on" ? (
+        <p className="text-sm" data-testid="internal-target-note">
+          Internal target: this monitor may reach private addresses (set by an admin; only an admin can change its target).
+        </p>
+      ) : null}
       <Button disabled={pending}>{editing ? "Save monitor" : "Add monitor"}</Button>
     </form>
   );

@@ -1,4 +1,5 @@
 import { COMPONENT_STATUS_LABELS } from "@/lib/constants";
+import { browserProbeUrlProblem } from "@/lib/probe-url";
 import type { LayoutItem, SnapComponent, SnapGroup } from "@/lib/snapshot";
 import { isComponentVisible } from "@/lib/status";
 import { ResponseTimeChart } from "./ResponseTimeChart";
@@ -28,7 +29,7 @@ function ComponentRow({ component, reach }: { component: SnapComponent; reach: R
       {component.description ? <p className="mt-0.5 text-sm text-gray-600 dark:text-gray-400">{component.description}</p> : null}
       {component.showcase ? <UptimeBar days={component.uptimeDays} percent={component.uptimePercent} name={component.name} /> : null}
       <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-gray-600 dark:text-gray-400">
-        {component.browserProbeUrl ? <p data-probe-url={component.browserProbeUrl} aria-live="polite" hidden /> : null}
+        {component.browserProbeUrl && !browserProbeUrlProblem(component.browserProbeUrl) ? <p data-probe-url={component.browserProbeUrl} aria-live="polite" hidden /> : null}
         {reports ? (
           <p data-affected-count={reports}>
             {reports === 1 ? "1 person" : `${reports} people`} reported problems in the last 15 minutes

@@ -5,6 +5,8 @@ import type { MonitorRow } from "@/db/queries/monitors";
 import { findComponent } from "../components";
 import { MIN_INTERVAL_SECONDS, MONITOR_HEALTHS, MONITOR_KINDS } from "../monitors/kinds";
 import { allMonitors, createMonitor, deleteMonitor, monitorById, updateMonitor } from "../monitors/monitors";
+import { targetPolicy } from "../config";
+import { monitorPolicy } from "../monitors/scheduler";
 import { targetWarning } from "../monitors/schemas";
 import type { ApiContext, FieldNames } from "./route";
 import { isoTime } from "../time";
@@ -32,6 +34,10 @@ const monitorFields = {
   recover_threshold: z.number().int().optional().describe("Consecutive successes before up again (default 2)."),
   paused: z.boolean().optional(),
   auto_publish: z.boolean().optional().describe("Publish the draft incident at once when this monitor takes its component down."),
+  internal_target: z
+    .boolean()
+    .optional()
+    .describe("Admins only: checks may reach loopback and private addresses even when OUTPOST_ALLOW_PRIVATE_TARGETS is off (never cloud metadata addresses). Editors get 403."),
 };
 export const monitorCreateBody = z.object({ monitor: z.object(monitorFields) });
 export const monitorUpdateBody = z.object({ monitor: z.object(monitorFields).omit({ kind: true }).partial() });
@@ -52,6 +58,7 @@ export const monitorOut = z.strictObject({
   recover_threshold: z.number(),
   paused: z.boolean(),
   auto_publish: z.boolean(),
+  internal_target: z.boolean(),
   heartbeat_url: z.string().nullable().describe("Heartbeat monitors: the secret URL the watched job calls (GET or POST)."),
   health: z.enum(MONITOR_HEALTHS),
   last_checked_at: z.string().nullable(),
@@ -59,7 +66,7 @@ export const monitorOut = z.strictObject({
   last_error: z.string().nullable(),
   created_at: z.string(),
   updated_at: z.string(),
-  warning: z.string().nullable().optional().describe("On create and update: the target resolves to a loopback or private address."),
+  warning: z.string().nullable().optional().describe("On create and update: the target resolves to an address its checks will refuse (or may reach only as an internal target)."),
 });
 
 export function monitorJson(m: MonitorRow, publicUrl: string) {
@@ -76,6 +83,7 @@ export function monitorJson(m: MonitorRow, publicUrl: string) {
     recover_threshold: m.recoverThreshold,
     paused: m.paused,
     auto_publish: m.autoPublish,
+    internal_target: m.internalTarget,
     heartbeat_url: m.heartbeatToken ? `${publicUrl}/api/heartbeat/${m.heartbeatToken}` : null,
     health: m.health,
     last_checked_at: isoTime(m.lastCheckedAt),
@@ -98,6 +106,7 @@ function input(ctx: ApiContext, f: UpdateBody["monitor"]) {
     recoverThreshold: f.recover_threshold,
     paused: f.paused,
     autoPublish: f.auto_publish,
+    internalTarget: f.internal_target,
   };
 }
 
@@ -113,12 +122,12 @@ export async function postMonitor(ctx: ApiContext<CreateBody>) {
   const f = ctx.body.monitor;
   const defined = Object.fromEntries(Object.entries(input(ctx, f)).filter(([, v]) => v !== undefined));
   const row = createMonitor(ctx.db, ctx.actor, { ...defined, componentId: findComponent(ctx.db, f.component_id).id, name: f.name, kind: f.kind, settings: rekey(f.settings, camel) }, ctx.now);
-  return { ...monitorJson(row, ctx.publicUrl), warning: await targetWarning(row.kind, row.settings) };
+  return { ...monitorJson(row, ctx.publicUrl), warning: await targetWarning(row.kind, row.settings, monitorPolicy(targetPolicy(), row)) };
 }
 
 export async function patchMonitor(ctx: ApiContext<UpdateBody>) {
   const row = updateMonitor(ctx.db, ctx.actor, monitorById(ctx.db, ctx.params.monitor_id).id, input(ctx, ctx.body.monitor), ctx.now);
-  return { ...monitorJson(row, ctx.publicUrl), warning: await targetWarning(row.kind, row.settings) };
+  return { ...monitorJson(row, ctx.publicUrl), warning: await targetWarning(row.kind, row.settings, monitorPolicy(targetPolicy(), row)) };
 }
 
 export function removeMonitor(ctx: ApiContext) {

@@ -50,6 +50,8 @@ export function monitorFromForm(v: Record<string, string>): MonitorInput {
     failThreshold: num(v.failThreshold) as never,
     recoverThreshold: num(v.recoverThreshold) as never,
     autoPublish: v.autoPublish === "on",
+    // Only an admin's form carries the box (with its marker); an editor's leaves the flag as it is.
+    internalTarget: v.internalTargetShown === "1" ? v.internalTarget === "on" : undefined,
   };
 }
 
@@ -71,6 +73,7 @@ export function valuesFromMonitor(m: {
   failThreshold: number;
   recoverThreshold: number;
   autoPublish: boolean;
+  internalTarget: boolean;
 }): Record<string, string> {
   const out: Record<string, string> = {
     componentId: m.componentId,
@@ -82,6 +85,7 @@ export function valuesFromMonitor(m: {
     failThreshold: String(m.failThreshold),
     recoverThreshold: String(m.recoverThreshold),
     autoPublish: m.autoPublish ? "on" : "",
+    internalTarget: m.internalTarget ? "on" : "",
   };
   for (const [key, value] of Object.entries(m.settings as Record<string, unknown>)) {
     const name = `settings.${key}`;

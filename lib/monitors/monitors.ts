@@ -53,9 +53,23 @@ export function allMonitors(db: Db): MonitorRow[] {
   return listMonitors(db);
 }
 
+const INTERNAL_ADMIN_ONLY = "Only an admin can let a monitor reach internal (loopback or private) addresses";
+
+/**
+ * The internal-target flag opens the private network to a monitor's probes, so only admins set
+ * it, and only admins re-point a monitor that has it (or an editor could aim it anywhere inside).
+ */
+function mustMayTarget(actor: Actor, internal: boolean, what: "flag" | "target") {
+  if (!internal || actor.role === "admin") return;
+  throw new AppError("forbidden", what === "flag" ? INTERNAL_ADMIN_ONLY : `${INTERNAL_ADMIN_ONLY}; this monitor has that flag, so only an admin can change its target`, {
+    [what === "flag" ? "internalTarget" : "settings"]: [what === "flag" ? "admins only" : "admins only for an internal-target monitor"],
+  });
+}
+
 export function createMonitor(db: Db, actor: Actor, raw: MonitorInput, now = Date.now()): MonitorRow {
   const input = parse(monitorInput, raw);
   const settings = parseSettings(input.kind, input.settings);
+  mustMayTarget(actor, input.internalTarget, "flag");
   return inTransaction(db, () => {
     mustComponent(db, input.componentId);
     const row = insertMonitor(db, {
@@ -71,6 +85,7 @@ export function createMonitor(db: Db, actor: Actor, raw: MonitorInput, now = Dat
       recoverThreshold: input.recoverThreshold,
       paused: input.paused,
       autoPublish: input.autoPublish,
+      internalTarget: input.internalTarget,
       heartbeatToken: input.kind === "heartbeat" ? crypto.randomBytes(18).toString("base64url") : null,
       nextCheckAt: firstCheckAt(now, input.intervalSeconds),
       createdAt: now,
@@ -91,7 +106,14 @@ export function updateMonitor(db: Db, actor: Actor, id: string, raw: MonitorPatc
       patch.componentId = input.componentId;
     }
     if (input.name !== undefined) patch.name = input.name;
-    if (input.settings !== undefined) patch.settings = parseSettings(before.kind, input.settings);
+    if (input.internalTarget !== undefined && input.internalTarget !== before.internalTarget) {
+      mustMayTarget(actor, true, "flag");
+      patch.internalTarget = input.internalTarget;
+    }
+    if (input.settings !== undefined) {
+      patch.settings = parseSettings(before.kind, input.settings);
+      if (JSON.stringify(patch.settings) !== JSON.stringify(before.settings)) mustMayTarget(actor, patch.internalTarget ?? before.internalTarget, "target");
+    }
     for (const key of ["intervalSeconds", "timeoutMs", "latencyThresholdMs", "failThreshold", "recoverThreshold", "autoPublish"] as const) {
       if (input[key] !== undefined) (patch as Record<string, unknown>)[key] = input[key];
     }

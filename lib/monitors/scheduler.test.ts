@@ -1,6 +1,6 @@
 // The scheduler end to end on a migrated in-memory database, against real sockets on 127.0.0.1,
 // with a clock moved by hand.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startSmtp, type StandInSmtp } from "@/e2e/support/smtp";
 import type { Db } from "@/db/client";
 import { getComponent, listPeriodsSince } from "@/db/queries/components";
@@ -17,6 +17,7 @@ import { dismissDraft, publishDraft } from "./drafts";
 import type { Alert } from "./engine";
 import { recordBeat } from "./heartbeat";
 import { createMonitor, setComponentManual } from "./monitors";
+import { PUBLIC_ONLY, type TargetPolicy } from "../net/targets";
 import { MonitorScheduler } from "./scheduler";
 import { ManualClock, startStatuspage, startTarget, type StatuspageStandIn, type Target } from "./test-support";
 
@@ -47,7 +48,7 @@ beforeEach(() => {
 
 type World = { db: Db; clock: ManualClock; sched: MonitorScheduler; alerts: Alert[]; deliveries: Promise<unknown>[]; componentId: string };
 
-function world(opts: { mail?: boolean } = {}): World {
+function world(opts: { mail?: boolean; targets?: TargetPolicy } = {}): World {
   const db = testDatabase();
   ensurePage(db, { name: "Test", timeZone: "Etc/UTC", now: T0 - 60 * MIN });
   insertUser(db, { id: "u1", email: "oncall@example.com", name: "On call", role: "editor", createdAt: T0, updatedAt: T0 });
@@ -58,6 +59,8 @@ function world(opts: { mail?: boolean } = {}): World {
   const sched = new MonitorScheduler(db, {
     clock,
     owner: "test",
+    // The stand-ins listen on 127.0.0.1, as with OUTPOST_ALLOW_PRIVATE_TARGETS=1.
+    targets: opts.targets ?? { allowPrivate: true, allowMetadata: false },
     onAlerts: async (a) => {
       alerts.push(...a);
       if (opts.mail) deliveries.push(deliverAlerts(db, a, { webhook: null }));
@@ -168,6 +171,46 @@ describe("detection and confirmation", () => {
     } finally {
       await hung.close();
     }
+  });
+});
+
+describe("[security] private targets", () => {
+  it("refuses, at connect time, a name that resolves to loopback unless an admin flagged the monitor internal", async () => {
+    const w = world({ targets: PUBLIC_ONLY });
+    target.mode = "up";
+    const hits = target.hits;
+    const m = monitor(w, { kind: "http", settings: { url: `http://localhost:${target.port}/` } });
+    await w.sched.runDue();
+    expect(listRecentChecks(w.db, m.id, 1)[0]).toMatchObject({ ok: false, error: expect.stringMatching(/^Refused to connect: localhost resolves to 127\.0\.0\.1/) });
+    expect(target.hits).toBe(hits);
+    updateMonitorRow(w.db, m.id, { internalTarget: true, nextCheckAt: w.clock.now() });
+    await w.sched.runDue();
+    expect(listRecentChecks(w.db, m.id, 1)[0]).toMatchObject({ ok: true, error: null });
+    expect(target.hits).toBe(hits + 1);
+  });
+});
+
+describe("a database that cannot be written", () => {
+  it("backs the scheduler off instead of failing (and logging) every tick", async () => {
+    const w = world();
+    monitor(w, { kind: "heartbeat", settings: { periodSeconds: 60, graceSeconds: 0 } });
+    expect(await w.sched.runDue()).toBe(1);
+    w.db.$client.pragma("query_only = 1");
+    const logged: string[] = [];
+    const spy = vi.spyOn(console, "error").mockImplementation((line: string) => void logged.push(line));
+    try {
+      // Ten seconds of 100 ms ticks with the monitor due all along.
+      for (let i = 0; i < 100; i++) {
+        w.clock.advance(i === 0 ? MIN : 100);
+        await w.sched.runDue();
+      }
+    } finally {
+      spy.mockRestore();
+      w.db.$client.pragma("query_only = 0");
+    }
+    expect(logged.length).toBeGreaterThan(0);
+    expect(logged.length).toBeLessThanOrEqual(4); // paused 1, 2, 4 s: at most one line per pause
+    expect(logged[0]).toMatch(/^outpost: monitor scheduler paused for 1 s: The database cannot be written/);
   });
 });
 

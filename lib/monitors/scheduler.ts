@@ -11,6 +11,9 @@ import { reconcileComponent, recordCheck, type Alert, type CheckOutcome } from "
 import { runProbe, type ProbeResult } from "./probes";
 import { prune, rollUp } from "./rollups";
 import { inTransaction } from "@/db/client";
+import { storageError } from "../errors";
+import { targetPolicy } from "../config";
+import type { TargetPolicy } from "../net/targets";
 
 export type Clock = {
   now(): number;
@@ -39,6 +42,8 @@ export type SchedulerOptions = {
   housekeepingMs?: number;
   rollupMs?: number;
   pruneMs?: number;
+  /** What monitors may reach (default: from the configuration); a monitor's internal-target flag adds private addresses. */
+  targets?: TargetPolicy;
   probe?: (m: MonitorRow, now: number) => Promise<ProbeResult>;
   onAlerts?: (alerts: Alert[]) => Promise<unknown>;
   onCheck?: (outcome: CheckOutcome) => void;
@@ -57,14 +62,20 @@ export function nextDue(due: number, intervalSeconds: number, now: number): numb
   return next > now ? next : now + step;
 }
 
-function defaultProbe(m: MonitorRow, now: number): Promise<ProbeResult> {
-  return runProbe(m.kind, m.settings, { timeoutMs: m.timeoutMs, now, lastBeatAt: m.lastBeatAt, createdAt: m.createdAt });
+/** The policy for one monitor: metadata addresses stay the operator's call, whatever the flag says. */
+export function monitorPolicy(base: TargetPolicy, m: Pick<MonitorRow, "internalTarget">): TargetPolicy {
+  return { allowPrivate: base.allowPrivate || m.internalTarget, allowMetadata: base.allowMetadata };
+}
+
+function defaultProbe(targets: TargetPolicy) {
+  return (m: MonitorRow, now: number): Promise<ProbeResult> =>
+    runProbe(m.kind, m.settings, { timeoutMs: m.timeoutMs, now, lastBeatAt: m.lastBeatAt, createdAt: m.createdAt, policy: monitorPolicy(targets, m) });
 }
 
 export class MonitorScheduler {
   readonly owner: string;
   private readonly clock: Clock;
-  private readonly o: Required<Omit<SchedulerOptions, "clock" | "owner" | "onCheck">> & Pick<SchedulerOptions, "onCheck">;
+  private readonly o: Required<Omit<SchedulerOptions, "clock" | "owner" | "onCheck" | "targets">> & Pick<SchedulerOptions, "onCheck">;
   private readonly inFlight = new Map<string, Promise<void>>();
   private timer: unknown = null;
   private holding = false;
@@ -73,6 +84,9 @@ export class MonitorScheduler {
   private lastRollup: number | null = null;
   private lastPrune = -Infinity;
   private ticking = false;
+  /** While the database cannot be written (read-only, disk full): no ticks until then. */
+  private backoffUntil = -Infinity;
+  private backoffMs = 0;
   /** Recent check-start lateness in ms (for the benchmark and the staff page). */
   readonly lateness: number[] = [];
 
@@ -92,7 +106,7 @@ export class MonitorScheduler {
       // The current hour is re-read whole: every few minutes is plenty for hourly charts.
       rollupMs: opts.rollupMs ?? 5 * 60_000,
       pruneMs: opts.pruneMs ?? 3_600_000,
-      probe: opts.probe ?? defaultProbe,
+      probe: opts.probe ?? defaultProbe(opts.targets ?? targetPolicy()),
       onAlerts: opts.onAlerts ?? ((alerts) => deliverAlerts(db, alerts)),
       onCheck: opts.onCheck,
     };
@@ -130,11 +144,12 @@ export class MonitorScheduler {
     this.ticking = true;
     try {
       const now = this.clock.now();
+      if (now < this.backoffUntil) return;
       if (!this.lease(now)) return;
       this.startDue(now);
       if (this.lastHousekeeping === null || now - this.lastHousekeeping >= this.o.housekeepingMs) this.housekeeping(now);
     } catch (err) {
-      console.error(`outpost: monitor scheduler tick failed: ${(err as Error).message}`);
+      if (!this.storageTrouble(err)) console.error(`outpost: monitor scheduler tick failed: ${(err as Error).message}`);
     } finally {
       this.ticking = false;
     }
@@ -185,11 +200,27 @@ export class MonitorScheduler {
       const result = await this.guardedProbe(m, startedAt);
       const now = this.clock.now();
       const outcome = recordCheck(this.db, m, result, { now, lateMs, nextCheckAt: nextDue(m.nextCheckAt, m.intervalSeconds, now) });
+      this.backoffMs = 0; // writes work again
       this.o.onCheck?.(outcome);
       if (outcome.alerts.length) this.o.onAlerts(outcome.alerts).catch((err) => console.error(`outpost: alert delivery failed: ${(err as Error).message}`));
     } catch (err) {
-      console.error(`outpost: monitor ${m.id} check failed: ${(err as Error).message}`);
+      if (!this.storageTrouble(err)) console.error(`outpost: monitor ${m.id} check failed: ${(err as Error).message}`);
     }
+  }
+
+  /**
+   * A database that cannot be written fails every check and tick alike: rather than retrying
+   * (and logging) ten times a second, pause, doubling from 1 s to a minute, with one line per pause.
+   */
+  private storageTrouble(err: unknown): boolean {
+    const storage = storageError(err);
+    if (!storage) return false;
+    const now = this.clock.now();
+    if (now < this.backoffUntil) return true;
+    this.backoffMs = Math.min(this.backoffMs ? this.backoffMs * 2 : 1000, 60_000);
+    this.backoffUntil = now + this.backoffMs;
+    console.error(`outpost: monitor scheduler paused for ${this.backoffMs / 1000} s: ${storage.message} (${(err as { code?: string }).code})`);
+    return true;
   }
 
   /** Roll-ups, pruning, and re-reconciling components (maintenance windows end, incidents close). */
@@ -207,7 +238,7 @@ export class MonitorScheduler {
       const componentIds = new Set(listMonitors(this.db).map((m) => m.componentId));
       for (const id of componentIds) inTransaction(this.db, () => reconcileComponent(this.db, id, now));
     } catch (err) {
-      console.error(`outpost: monitor housekeeping failed: ${(err as Error).message}`);
+      if (!this.storageTrouble(err)) console.error(`outpost: monitor housekeeping failed: ${(err as Error).message}`);
     }
   }
 }

@@ -4,10 +4,13 @@ import { ensurePage } from "@/db/seed";
 import type { Actor } from "../audit";
 import { createComponent } from "../components";
 import { AppError } from "../errors";
+import { PUBLIC_ONLY, type TargetPolicy } from "../net/targets";
 import { createMonitor, updateMonitor } from "./monitors";
 import { isPrivateAddress, targetWarning } from "./schemas";
 
 const ed: Actor = { type: "user", id: "u", label: "ed@example.com", role: "editor" };
+const admin: Actor = { type: "user", id: "a", label: "admin@example.com", role: "admin" };
+const INTERNAL: TargetPolicy = { allowPrivate: true, allowMetadata: false };
 
 function setup() {
   const db = testDatabase();
@@ -64,8 +67,30 @@ describe("monitor input", () => {
     expect(isPrivateAddress("::1")).toBe(true);
     expect(isPrivateAddress("fd00::1")).toBe(true);
     expect(isPrivateAddress("8.8.8.8")).toBe(false);
-    expect(await targetWarning("http", { method: "GET", url: "http://127.0.0.1:8080/", headers: {}, statusMin: 200, statusMax: 299, keyword: null, followRedirects: true })).toMatch(/127\.0\.0\.1, a loopback or private address/);
-    expect(await targetWarning("tcp", { host: "8.8.8.8", port: 53 })).toBeNull();
-    expect(await targetWarning("heartbeat", { periodSeconds: 60, graceSeconds: 0 })).toBeNull();
+    const local = { method: "GET" as const, url: "http://127.0.0.1:8080/", headers: {}, statusMin: 200, statusMax: 299, keyword: null, followRedirects: true };
+    expect(await targetWarning("http", local, INTERNAL)).toMatch(/127\.0\.0\.1, a loopback or private address: make sure/);
+    expect(await targetWarning("http", local, PUBLIC_ONLY)).toMatch(/127\.0\.0\.1, a loopback or private address: checks will refuse it unless an admin marks this monitor as an internal target/);
+    expect(await targetWarning("tcp", { host: "169.254.169.254", port: 80 }, INTERNAL)).toMatch(/cloud metadata address .*OUTPOST_ALLOW_METADATA_TARGETS/);
+    expect(await targetWarning("tcp", { host: "8.8.8.8", port: 53 }, PUBLIC_ONLY)).toBeNull();
+    expect(await targetWarning("heartbeat", { periodSeconds: 60, graceSeconds: 0 }, PUBLIC_ONLY)).toBeNull();
+  });
+
+  it("[security] lets only admins set the internal-target flag, or re-point a monitor that has it", () => {
+    const { db, api } = setup();
+    const base = { componentId: api.id, name: "Intranet", kind: "http" as const, settings: { url: "http://10.0.0.5/health" } };
+    const denied = refusal(() => createMonitor(db, ed, { ...base, internalTarget: true }));
+    expect(denied.code).toBe("forbidden");
+    expect(denied.fieldErrors).toEqual({ internalTarget: ["admins only"] });
+    const plain = createMonitor(db, ed, base);
+    expect(plain.internalTarget).toBe(false);
+    expect(refusal(() => updateMonitor(db, ed, plain.id, { internalTarget: true })).code).toBe("forbidden");
+    const flagged = updateMonitor(db, admin, plain.id, { internalTarget: true });
+    expect(flagged.internalTarget).toBe(true);
+    // An editor may still rename it or send the same settings back (the form always does)…
+    expect(updateMonitor(db, ed, plain.id, { name: "Intranet API", settings: base.settings }).name).toBe("Intranet API");
+    // …but not aim it at another inside address, nor drop the flag.
+    expect(refusal(() => updateMonitor(db, ed, plain.id, { settings: { url: "http://10.0.0.6:6379/" } })).code).toBe("forbidden");
+    expect(refusal(() => updateMonitor(db, ed, plain.id, { internalTarget: false })).code).toBe("forbidden");
+    expect(updateMonitor(db, admin, plain.id, { settings: { url: "http://10.0.0.6/health" } }).settings).toMatchObject({ url: "http://10.0.0.6/health" });
   });
 });

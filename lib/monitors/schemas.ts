@@ -1,9 +1,10 @@
 // What staff may configure, checked at every boundary (forms, admin API) with messages that say
-// what to fix. A loopback or private target is allowed (monitors may watch internal services)
-// but earns a warning, see targetWarning.
+// what to fix. Whether a target's address may be reached is decided at connect time (see
+// ../net/targets); on save, targetWarning says what the checks will meet.
 import dns from "node:dns/promises";
 import net from "node:net";
 import { z } from "zod";
+import { addressProblem, classifyAddress, type TargetPolicy } from "../net/targets";
 import { DNS_RECORD_TYPES, HTTP_METHODS, MIN_INTERVAL_SECONDS, MONITOR_KINDS, type MonitorKind, type MonitorSettings } from "./kinds";
 
 const hostname = z
@@ -101,6 +102,8 @@ const common = {
   recoverThreshold: z.coerce.number({ error: "Enter a count" }).int().min(1, "At least 1").max(20, "At most 20").default(2),
   paused: z.boolean().default(false),
   autoPublish: z.boolean().default(false),
+  /** May reach loopback/private addresses even when OUTPOST_ALLOW_PRIVATE_TARGETS is off (admins only). */
+  internalTarget: z.boolean().default(false),
 };
 
 export const monitorInput = z
@@ -120,11 +123,12 @@ export const monitorPatch = z.object({
   recoverThreshold: common.recoverThreshold.unwrap().optional(),
   paused: z.boolean().optional(),
   autoPublish: z.boolean().optional(),
+  internalTarget: z.boolean().optional(),
   settings: z.unknown().optional(),
 });
 export type MonitorPatch = z.input<typeof monitorPatch>;
 
-/** The host a monitor connects to, for the private-address warning. */
+/** The host a monitor connects to, for the target warning. */
 export function targetHost(kind: MonitorKind, settings: MonitorSettings): string | null {
   const s = settings as Record<string, unknown>;
   if (kind === "http" || kind === "upstream") return new URL(String(s.url)).hostname.replace(/^\[(.*)\]$/, "$1");
@@ -133,23 +137,13 @@ export function targetHost(kind: MonitorKind, settings: MonitorSettings): string
   return null;
 }
 
-/** Loopback, private (RFC 1918, unique local), link-local or unspecified. */
-export function isPrivateAddress(address: string): boolean {
-  if (net.isIPv4(address)) {
-    const [a, b] = address.split(".").map(Number);
-    return a === 127 || a === 10 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
-  }
-  if (net.isIPv6(address)) {
-    const x = address.toLowerCase();
-    if (x === "::1" || x === "::") return true;
-    if (x.startsWith("::ffff:")) return isPrivateAddress(x.slice(7));
-    return /^f[cd]/.test(x) || /^fe[89ab]/.test(x);
-  }
-  return false;
-}
+export { isPrivateAddress } from "../net/targets";
 
-/** A warning (never a refusal) when the target resolves to a loopback or private address. */
-export async function targetWarning(kind: MonitorKind, settings: MonitorSettings): Promise<string | null> {
+/**
+ * A note for staff on save: the target resolves to an address its checks will refuse under this
+ * policy, or to a private one they may reach. Checks judge the address again at every connect.
+ */
+export async function targetWarning(kind: MonitorKind, settings: MonitorSettings, policy: TargetPolicy): Promise<string | null> {
   const host = targetHost(kind, settings);
   if (!host) return null;
   let addresses: string[];
@@ -158,6 +152,10 @@ export async function targetWarning(kind: MonitorKind, settings: MonitorSettings
   } catch {
     return `${host} does not resolve from this server right now; checks will fail until it does.`;
   }
-  const inside = addresses.find(isPrivateAddress);
+  for (const address of addresses) {
+    const why = addressProblem(address, policy);
+    if (why) return `${host} resolves to ${address}, ${why}: checks will refuse it${classifyAddress(address) === "private" ? " unless an admin marks this monitor as an internal target" : ""}.`;
+  }
+  const inside = addresses.find((a) => classifyAddress(a) !== "public");
   return inside ? `${host} resolves to ${inside}, a loopback or private address: make sure that is the service you mean to watch.` : null;
 }

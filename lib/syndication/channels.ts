@@ -10,12 +10,12 @@ import { xChannel } from "./x";
 
 export function configuredChannels(): Partial<Record<string, Channel>> {
   const c = config();
-  const allowPrivate = c.allowPrivateTargets;
+  const targets = { allowPrivate: c.allowPrivateTargets, allowMetadata: c.allowMetadataTargets };
   const channels: Partial<Record<string, Channel>> = {
-    webhook: webhookChannel({ allowPrivate }),
-    slack: chatChannel("slack", { allowPrivate }),
-    discord: chatChannel("discord", { allowPrivate }),
-    teams: chatChannel("teams", { allowPrivate }),
+    webhook: webhookChannel(targets),
+    slack: chatChannel("slack", targets),
+    discord: chatChannel("discord", targets),
+    teams: chatChannel("teams", targets),
   };
   if (c.mail) channels.email = emailChannel();
   if (c.x) channels.x = xChannel(c.x);

@@ -1,46 +1,18 @@
 // Outgoing HTTP to addresses that subscribers or staff typed in (webhooks, chat). Only http(s);
-// loopback, private, link-local and other special addresses are refused unless
-// OUTPOST_ALLOW_PRIVATE_TARGETS=1. The check runs on the resolved address at connect time (so a
-// name that resolves to a private address is refused too), and redirects are never followed.
-import dns from "node:dns";
+// loopback, private and other special addresses are refused unless OUTPOST_ALLOW_PRIVATE_TARGETS=1,
+// link-local and cloud metadata ones unless OUTPOST_ALLOW_METADATA_TARGETS=1 (see ../net/targets).
+// The check runs on the resolved address at connect time (so a name that resolves to a private
+// address is refused too), and redirects are never followed.
 import http from "node:http";
 import https from "node:https";
-import net from "node:net";
+import { guardedLookup, hostProblem, type TargetPolicy } from "../net/targets";
 import { REQUEST_TIMEOUT_MS, SendError, retryAfterMs } from "./channel";
 
-const PRIVATE_V4: [string, number][] = [
-  ["0.0.0.0", 8],
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10],
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16],
-  ["172.16.0.0", 12],
-  ["192.0.0.0", 24],
-  ["192.0.2.0", 24],
-  ["192.168.0.0", 16],
-  ["198.18.0.0", 15],
-  ["198.51.100.0", 24],
-  ["203.0.113.0", 24],
-  ["224.0.0.0", 4],
-  ["240.0.0.0", 4],
-];
-const blockList = new net.BlockList();
-for (const [addr, prefix] of PRIVATE_V4) blockList.addSubnet(addr, prefix, "ipv4");
-for (const [addr, prefix] of [["::", 128], ["::1", 128], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8], ["64:ff9b::", 96], ["2001:db8::", 32]] as const) {
-  blockList.addSubnet(addr, prefix, "ipv6");
-}
-
-/** True for loopback, private, link-local, shared, documentation, multicast and reserved addresses. */
-export function isPrivateAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  if (mapped) return isPrivateAddress(mapped);
-  const family = net.isIP(address);
-  if (family === 0) return true;
-  return blockList.check(address, family === 4 ? "ipv4" : "ipv6");
-}
+export { isPrivateAddress } from "../net/targets";
 
 /** A URL subscribers may register: absolute http(s), no credentials, and (unless allowed) not a private address literal. */
-export function targetUrlProblem(raw: string, allowPrivate: boolean): string | null {
+export function targetUrlProblem(raw: string, allowPrivate: boolean | TargetPolicy): string | null {
+  const policy = typeof allowPrivate === "boolean" ? { allowPrivate, allowMetadata: false } : allowPrivate;
   let url: URL;
   try {
     url = new URL(raw);
@@ -50,31 +22,16 @@ export function targetUrlProblem(raw: string, allowPrivate: boolean): string | n
   if (url.protocol !== "https:" && url.protocol !== "http:") return "Only http:// and https:// URLs can receive webhooks";
   if (url.username || url.password) return "Leave user names and passwords out of the URL";
   if (raw.length > 2000) return "At most 2,000 characters";
-  const host = url.hostname.replace(/^\[|\]$/g, "");
-  if (!allowPrivate && (host === "localhost" || host.endsWith(".localhost") || (net.isIP(host) && isPrivateAddress(host)))) {
-    return "This address is private or local; webhooks go to public addresses only";
-  }
+  if (hostProblem(url.hostname, policy)) return "This address is private or local; webhooks go to public addresses only";
   return null;
-}
-
-function guardedLookup(allowPrivate: boolean): net.LookupFunction {
-  return (hostname, options, callback) => {
-    dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
-      if (err) return callback(err, "", 4);
-      const list = addresses as unknown as dns.LookupAddress[];
-      const bad = allowPrivate ? undefined : list.find((a) => isPrivateAddress(a.address));
-      if (bad) return callback(Object.assign(new Error(`${hostname} resolves to a private address (${bad.address})`), { code: "EPRIVATE" }), "", 4);
-      if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list);
-      callback(null, list[0].address, list[0].family);
-    });
-  };
 }
 
 export type PostResult = { status: number; body: string };
 
 /** POSTs a body; 2xx resolves, anything else (3xx included: redirects are not followed) is a SendError. */
-export function postJson(rawUrl: string, body: string, headers: Record<string, string>, opts: { allowPrivate: boolean; what: string }): Promise<PostResult> {
-  const problem = targetUrlProblem(rawUrl, opts.allowPrivate);
+export function postJson(rawUrl: string, body: string, headers: Record<string, string>, opts: { allowPrivate: boolean; allowMetadata?: boolean; what: string }): Promise<PostResult> {
+  const policy: TargetPolicy = { allowPrivate: opts.allowPrivate, allowMetadata: opts.allowMetadata ?? false };
+  const problem = targetUrlProblem(rawUrl, policy);
   if (problem) return Promise.reject(new SendError(`${opts.what}: ${problem}`, { permanent: true }));
   const url = new URL(rawUrl);
   const lib = url.protocol === "https:" ? https : http;
@@ -84,7 +41,7 @@ export function postJson(rawUrl: string, body: string, headers: Record<string, s
       {
         method: "POST",
         headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), "user-agent": "Outpost", ...headers },
-        lookup: guardedLookup(opts.allowPrivate),
+        lookup: guardedLookup(policy),
         timeout: REQUEST_TIMEOUT_MS,
       },
       (res) => {

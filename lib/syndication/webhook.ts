@@ -29,7 +29,7 @@ export function webhookBody(job: Job): string {
   });
 }
 
-export function webhookChannel(opts: { allowPrivate: boolean; now?: () => number }): Channel {
+export function webhookChannel(opts: { allowPrivate: boolean; allowMetadata?: boolean; now?: () => number }): Channel {
   return {
     name: "webhook",
     idempotent: true,
@@ -42,7 +42,7 @@ export function webhookChannel(opts: { allowPrivate: boolean; now?: () => number
         "x-outpost-signature": signature(sub.secret ?? "", timestamp, body),
         "x-outpost-delivery": job.delivery.id,
       };
-      const res = await postJson(sub.address, body, headers, { allowPrivate: opts.allowPrivate, what: "The webhook" });
+      const res = await postJson(sub.address, body, headers, { allowPrivate: opts.allowPrivate, allowMetadata: opts.allowMetadata, what: "The webhook" });
       return { remoteId: `HTTP ${res.status}` };
     },
   };

@@ -1,6 +1,9 @@
 // DNS: the name resolves (to the expected records, when given), through the system resolver or
-// a configured server.
+// a configured server. A DNS check is a question, not a connection to the name: answers may be
+// private addresses. A configured resolver, though, is a host Outpost sends packets to, so it
+// follows the same target policy as other probes.
 import { Resolver } from "node:dns/promises";
+import { addressProblem } from "../../net/targets";
 import type { DnsSettings } from "../kinds";
 import { errorText, fail, withDeadline, type ProbeContext, type ProbeResult } from "./types";
 
@@ -14,6 +17,9 @@ function flatten(type: DnsSettings["recordType"], answer: unknown): string[] {
 export function probeDns(s: DnsSettings, ctx: ProbeContext): Promise<ProbeResult> {
   const started = performance.now();
   return withDeadline(ctx.timeoutMs, (done, onAbort) => {
+    const serverAddress = s.server?.replace(/^\[([^\]]*)\].*$/, "$1").replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, "$1");
+    const why = serverAddress ? addressProblem(serverAddress, ctx.policy) : null;
+    if (why) return done(fail(`Refused to query ${serverAddress}: ${why}`, null));
     const resolver = new Resolver({ timeout: ctx.timeoutMs, tries: 1 });
     if (s.server) resolver.setServers([s.server]);
     onAbort(() => resolver.cancel());

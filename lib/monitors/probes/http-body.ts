@@ -1,19 +1,22 @@
 // A GET that returns the body (capped), for probes that read a document.
 import http from "node:http";
 import https from "node:https";
+import { connectProblem, guardedLookup, type TargetPolicy } from "../../net/targets";
 import { errorText, withDeadline } from "./types";
 
 const MAX_BODY = 2 * 1024 * 1024;
 
 export type BodyResult = { ok: true; body: string; latencyMs: number } | { ok: false; error: string; latencyMs: number | null };
 
-export async function probeHttpBody(url: string, timeoutMs: number): Promise<BodyResult> {
+export async function probeHttpBody(url: string, timeoutMs: number, policy: TargetPolicy): Promise<BodyResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   let body = "";
   const r = await withDeadline(timeoutMs, (done, onAbort) => {
     const u = new URL(url);
-    const req = (u.protocol === "https:" ? https : http).request(u, { headers: { accept: "application/json", "user-agent": "Outpost-Monitor/1" }, agent: false });
+    const refused = connectProblem(u.hostname, policy);
+    if (refused) return done({ ok: false, latencyMs: null, error: refused.message });
+    const req = (u.protocol === "https:" ? https : http).request(u, { headers: { accept: "application/json", "user-agent": "Outpost-Monitor/1" }, agent: false, lookup: guardedLookup(policy) });
     onAbort(() => req.destroy());
     req.once("error", (err) => done({ ok: false, latencyMs: elapsed(), error: errorText(err) }));
     req.once("response", (res) => {

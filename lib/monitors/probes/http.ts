@@ -2,6 +2,7 @@
 // Uses node:http directly so a hung target's socket is destroyed at the deadline.
 import http from "node:http";
 import https from "node:https";
+import { connectProblem, guardedLookup } from "../../net/targets";
 import type { HttpSettings } from "../kinds";
 import { errorText, fail, withDeadline, type ProbeContext, type ProbeResult } from "./types";
 
@@ -13,9 +14,13 @@ export function probeHttp(s: HttpSettings, ctx: ProbeContext): Promise<ProbeResu
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   return withDeadline(ctx.timeoutMs, (done, onAbort) => {
+    const lookup = guardedLookup(ctx.policy);
+    // Every hop is checked: a redirect to a forbidden address is refused like a first request.
     const visit = (url: URL, hops: number) => {
+      const refused = connectProblem(url.hostname, ctx.policy);
+      if (refused) return done(fail(refused.message, elapsed()));
       const lib = url.protocol === "https:" ? https : http;
-      const req = lib.request(url, { method: s.method, headers: { "user-agent": "Outpost-Monitor/1", ...s.headers }, agent: false });
+      const req = lib.request(url, { method: s.method, headers: { "user-agent": "Outpost-Monitor/1", ...s.headers }, agent: false, lookup });
       onAbort(() => req.destroy());
       req.once("error", (err) => done(fail(errorText(err), elapsed())));
       req.once("response", (res) => {

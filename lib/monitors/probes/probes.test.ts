@@ -1,7 +1,13 @@
+import nodeHttp from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasOpenssl, startDns, startStatuspage, startTarget, startTlsServer, type StatuspageStandIn, type Target } from "../test-support";
 import { runProbe } from ".";
 import type { HttpSettings } from "../kinds";
+import type { TargetPolicy } from "../../net/targets";
+
+/** The stand-ins listen on 127.0.0.1: these tests run as an internal-target monitor would. */
+const INTERNAL: TargetPolicy = { allowPrivate: true, allowMetadata: false };
 
 const NOW = Date.now();
 let target: Target;
@@ -16,32 +22,32 @@ const http = (over: Partial<HttpSettings> = {}): HttpSettings => ({ method: "GET
 describe("HTTP probe", () => {
   it("passes on an accepted status and reports latency", async () => {
     target.mode = "up";
-    const r = await runProbe("http", http(), { timeoutMs: 2000, now: NOW });
+    const r = await runProbe("http", http(), { policy: INTERNAL, timeoutMs: 2000, now: NOW });
     expect(r).toMatchObject({ ok: true, error: null });
     expect(r.latencyMs).toBeGreaterThanOrEqual(0);
   });
   it("fails on a status outside the range, and on a missing keyword", async () => {
     target.mode = "down";
-    expect(await runProbe("http", http(), { timeoutMs: 2000, now: NOW })).toMatchObject({ ok: false, error: "HTTP 503 (expected 200-299)" });
+    expect(await runProbe("http", http(), { policy: INTERNAL, timeoutMs: 2000, now: NOW })).toMatchObject({ ok: false, error: "HTTP 503 (expected 200-299)" });
     target.mode = "up";
-    expect(await runProbe("http", http({ keyword: "all good" }), { timeoutMs: 2000, now: NOW })).toMatchObject({ ok: true });
-    expect((await runProbe("http", http({ keyword: "banana" }), { timeoutMs: 2000, now: NOW })).error).toMatch(/does not contain/);
+    expect(await runProbe("http", http({ keyword: "all good" }), { policy: INTERNAL, timeoutMs: 2000, now: NOW })).toMatchObject({ ok: true });
+    expect((await runProbe("http", http({ keyword: "banana" }), { policy: INTERNAL, timeoutMs: 2000, now: NOW })).error).toMatch(/does not contain/);
   });
   it("follows redirects only when told to", async () => {
     target.mode = "up";
-    expect(await runProbe("http", http({ url: `${target.url}redirect` }), { timeoutMs: 2000, now: NOW })).toMatchObject({ ok: true });
-    expect(await runProbe("http", http({ url: `${target.url}redirect`, followRedirects: false }), { timeoutMs: 2000, now: NOW })).toMatchObject({ ok: false, error: "HTTP 302 (expected 200-299)" });
+    expect(await runProbe("http", http({ url: `${target.url}redirect` }), { policy: INTERNAL, timeoutMs: 2000, now: NOW })).toMatchObject({ ok: true });
+    expect(await runProbe("http", http({ url: `${target.url}redirect`, followRedirects: false }), { policy: INTERNAL, timeoutMs: 2000, now: NOW })).toMatchObject({ ok: false, error: "HTTP 302 (expected 200-299)" });
   });
   it("gives up on a hung target at the deadline and frees the socket", async () => {
     target.mode = "hang";
-    const r = await runProbe("http", http(), { timeoutMs: 300, now: NOW });
+    const r = await runProbe("http", http(), { policy: INTERNAL, timeoutMs: 300, now: NOW });
     expect(r).toMatchObject({ ok: false, error: "No answer within 300 ms" });
   });
   it("fails on a refused connection", async () => {
     const gone = await startTarget();
     const url = gone.url;
     await gone.close();
-    const r = await runProbe("http", http({ url }), { timeoutMs: 2000, now: NOW });
+    const r = await runProbe("http", http({ url }), { policy: INTERNAL, timeoutMs: 2000, now: NOW });
     expect(r.ok).toBe(false);
     expect(r.error).toMatch(/ECONNREFUSED/);
   });
@@ -49,10 +55,10 @@ describe("HTTP probe", () => {
 
 describe("TCP probe", () => {
   it("connects to an open port and fails on a closed one", async () => {
-    expect(await runProbe("tcp", { host: "127.0.0.1", port: target.port }, { timeoutMs: 2000, now: NOW })).toMatchObject({ ok: true });
+    expect(await runProbe("tcp", { host: "127.0.0.1", port: target.port }, { policy: INTERNAL, timeoutMs: 2000, now: NOW })).toMatchObject({ ok: true });
     const gone = await startTarget();
     await gone.close();
-    const r = await runProbe("tcp", { host: "127.0.0.1", port: gone.port }, { timeoutMs: 2000, now: NOW });
+    const r = await runProbe("tcp", { host: "127.0.0.1", port: gone.port }, { policy: INTERNAL, timeoutMs: 2000, now: NOW });
     expect(r.ok).toBe(false);
     expect(r.error).toMatch(/ECONNREFUSED/);
   });
@@ -63,11 +69,11 @@ describe("DNS probe", () => {
     const dns = await startDns({ "api.example.test": ["192.0.2.10"] });
     try {
       const base = { name: "api.example.test", recordType: "A" as const, server: dns.server };
-      expect(await runProbe("dns", { ...base, expected: [] }, { timeoutMs: 2000, now: NOW })).toMatchObject({ ok: true });
-      expect(await runProbe("dns", { ...base, expected: ["192.0.2.10"] }, { timeoutMs: 2000, now: NOW })).toMatchObject({ ok: true });
-      const wrong = await runProbe("dns", { ...base, expected: ["192.0.2.99"] }, { timeoutMs: 2000, now: NOW });
+      expect(await runProbe("dns", { ...base, expected: [] }, { policy: INTERNAL, timeoutMs: 2000, now: NOW })).toMatchObject({ ok: true });
+      expect(await runProbe("dns", { ...base, expected: ["192.0.2.10"] }, { policy: INTERNAL, timeoutMs: 2000, now: NOW })).toMatchObject({ ok: true });
+      const wrong = await runProbe("dns", { ...base, expected: ["192.0.2.99"] }, { policy: INTERNAL, timeoutMs: 2000, now: NOW });
       expect(wrong).toMatchObject({ ok: false, error: "api.example.test A is 192.0.2.10; expected 192.0.2.99" });
-      const missing = await runProbe("dns", { ...base, name: "nope.example.test", expected: [] }, { timeoutMs: 2000, now: NOW });
+      const missing = await runProbe("dns", { ...base, name: "nope.example.test", expected: [] }, { policy: INTERNAL, timeoutMs: 2000, now: NOW });
       expect(missing.ok).toBe(false);
       expect(missing.error).toMatch(/ENOTFOUND/);
     } finally {
@@ -81,14 +87,14 @@ describe.skipIf(!hasOpenssl())("TLS probe", () => {
     const server = await startTlsServer(5);
     try {
       const base = { host: "127.0.0.1", port: server.port, warnDays: 14 };
-      const untrusted = await runProbe("tls", { ...base, allowUntrusted: false }, { timeoutMs: 3000, now: Date.now() });
+      const untrusted = await runProbe("tls", { ...base, allowUntrusted: false }, { policy: INTERNAL, timeoutMs: 3000, now: Date.now() });
       expect(untrusted.ok).toBe(false);
       expect(untrusted.error).toMatch(/^Certificate not trusted/);
-      const soon = await runProbe("tls", { ...base, allowUntrusted: true }, { timeoutMs: 3000, now: Date.now() });
+      const soon = await runProbe("tls", { ...base, allowUntrusted: true }, { policy: INTERNAL, timeoutMs: 3000, now: Date.now() });
       expect(soon).toMatchObject({ ok: true, degraded: true });
       expect(soon.error).toMatch(/expires in [45] days/);
-      expect(await runProbe("tls", { ...base, warnDays: 2, allowUntrusted: true }, { timeoutMs: 3000, now: Date.now() })).toMatchObject({ ok: true, error: null });
-      const later = await runProbe("tls", { ...base, allowUntrusted: true }, { timeoutMs: 3000, now: Date.now() + 10 * 86_400_000 });
+      expect(await runProbe("tls", { ...base, warnDays: 2, allowUntrusted: true }, { policy: INTERNAL, timeoutMs: 3000, now: Date.now() })).toMatchObject({ ok: true, error: null });
+      const later = await runProbe("tls", { ...base, allowUntrusted: true }, { policy: INTERNAL, timeoutMs: 3000, now: Date.now() + 10 * 86_400_000 });
       expect(later.ok).toBe(false);
       expect(later.error).toMatch(/expired/);
     } finally {
@@ -100,11 +106,11 @@ describe.skipIf(!hasOpenssl())("TLS probe", () => {
 describe("heartbeat probe", () => {
   const s = { periodSeconds: 60, graceSeconds: 30 };
   it("passes within period plus grace and fails after", async () => {
-    expect(await runProbe("heartbeat", s, { timeoutMs: 1000, now: NOW, lastBeatAt: NOW - 89_000 })).toMatchObject({ ok: true });
-    const silent = await runProbe("heartbeat", s, { timeoutMs: 1000, now: NOW, lastBeatAt: NOW - 91_000 });
+    expect(await runProbe("heartbeat", s, { policy: INTERNAL, timeoutMs: 1000, now: NOW, lastBeatAt: NOW - 89_000 })).toMatchObject({ ok: true });
+    const silent = await runProbe("heartbeat", s, { policy: INTERNAL, timeoutMs: 1000, now: NOW, lastBeatAt: NOW - 91_000 });
     expect(silent).toMatchObject({ ok: false, error: "No heartbeat for 91 s (expected every 60 s, grace 30 s)" });
-    expect(await runProbe("heartbeat", s, { timeoutMs: 1000, now: NOW, lastBeatAt: null, createdAt: NOW - 10_000 })).toMatchObject({ ok: true });
-    expect((await runProbe("heartbeat", s, { timeoutMs: 1000, now: NOW, lastBeatAt: null, createdAt: NOW - 100_000 })).error).toMatch(/^No heartbeat received yet/);
+    expect(await runProbe("heartbeat", s, { policy: INTERNAL, timeoutMs: 1000, now: NOW, lastBeatAt: null, createdAt: NOW - 10_000 })).toMatchObject({ ok: true });
+    expect((await runProbe("heartbeat", s, { policy: INTERNAL, timeoutMs: 1000, now: NOW, lastBeatAt: null, createdAt: NOW - 100_000 })).error).toMatch(/^No heartbeat received yet/);
   });
 });
 
@@ -119,12 +125,68 @@ describe("upstream probe", () => {
   afterAll(() => page.close());
 
   it("follows one component by id or name and maps its status", async () => {
-    const ctx = { timeoutMs: 2000, now: NOW };
+    const ctx = { policy: INTERNAL, timeoutMs: 2000, now: NOW };
     expect(await runProbe("upstream", { url: page.url, component: "abc123" }, ctx)).toMatchObject({ ok: true });
     page.components[0].status = "degraded_performance";
     expect(await runProbe("upstream", { url: page.url, component: "object storage" }, ctx)).toMatchObject({ ok: true, degraded: true });
     page.components[0].status = "major_outage";
     expect(await runProbe("upstream", { url: `${page.url}/api/v2/components.json`, component: "abc123" }, ctx)).toMatchObject({ ok: false, error: "Upstream Object Storage: major outage" });
     expect((await runProbe("upstream", { url: page.url, component: "Queues" }, ctx)).error).toMatch(/has no component/);
+  });
+});
+
+describe("[security] probes are not an SSRF oracle", () => {
+  const PUBLIC_ONLY: TargetPolicy = { allowPrivate: false, allowMetadata: false };
+  const ctx = (policy: TargetPolicy) => ({ policy, timeoutMs: 2000, now: NOW });
+
+  it("refuse a name that resolves to loopback at connect time, and send nothing", async () => {
+    target.mode = "up";
+    const hits = target.hits;
+    const byName = await runProbe("http", http({ url: `http://localhost:${target.port}/` }), ctx(PUBLIC_ONLY));
+    expect(byName).toMatchObject({ ok: false });
+    expect(byName.error).toMatch(/^Refused to connect: localhost resolves to 127\.0\.0\.1, a loopback or private address/);
+    const tcp = await runProbe("tcp", { host: "localhost", port: target.port }, ctx(PUBLIC_ONLY));
+    expect(tcp.error).toMatch(/^Refused to connect: localhost resolves to 127\.0\.0\.1/);
+    const tls = await runProbe("tls", { host: "localhost", port: target.port, warnDays: 14, allowUntrusted: true }, ctx(PUBLIC_ONLY));
+    expect(tls.error).toMatch(/^Refused to connect: localhost resolves to 127\.0\.0\.1/);
+    expect(target.hits).toBe(hits);
+  });
+
+  it("refuse loopback literals in every encoding", async () => {
+    const hits = target.hits;
+    for (const host of ["127.0.0.1", "[::1]", "[::ffff:127.0.0.1]", "[::ffff:7f00:1]", "2130706433", "0x7f.1", "[64:ff9b::7f00:1]"]) {
+      const r = await runProbe("http", http({ url: `http://${host}:${target.port}/` }), ctx(PUBLIC_ONLY));
+      expect(r.error, host).toMatch(/^Refused to connect: .* is a loopback or private address/);
+    }
+    expect(target.hits).toBe(hits);
+  });
+
+  it("refuse metadata addresses even when private ones are allowed, redirects included", async () => {
+    const meta = await runProbe("http", http({ url: "http://169.254.169.254/latest/meta-data/" }), ctx(INTERNAL));
+    expect(meta.error).toMatch(/^Refused to connect: 169\.254\.169\.254 is a link-local or cloud metadata address/);
+    expect((await runProbe("tcp", { host: "fd00:ec2::254", port: 80 }, ctx(INTERNAL))).error).toMatch(/cloud metadata/);
+    const hop = nodeHttp.createServer((_req, res) => {
+      res.writeHead(302, { location: "http://[::ffff:169.254.169.254]/latest/meta-data/" });
+      res.end();
+    });
+    await new Promise<void>((r) => hop.listen(0, "127.0.0.1", r));
+    try {
+      const r = await runProbe("http", http({ url: `http://127.0.0.1:${(hop.address() as AddressInfo).port}/` }), ctx(INTERNAL));
+      expect(r.error).toMatch(/^Refused to connect: .*metadata/);
+    } finally {
+      hop.close();
+    }
+  });
+
+  it("refuse a private resolver for DNS checks unless allowed", async () => {
+    const r = await runProbe("dns", { name: "example.com", recordType: "A", expected: [], server: "10.0.0.53:53" }, ctx(PUBLIC_ONLY));
+    expect(r).toMatchObject({ ok: false, error: "Refused to query 10.0.0.53: a loopback or private address" });
+  });
+
+  it("say a keyword is missing without echoing the response body", async () => {
+    target.mode = "up";
+    const r = await runProbe("http", http({ keyword: "banana" }), ctx(INTERNAL));
+    expect(r.error).toBe("The response does not contain “banana”");
+    expect(r.error).not.toContain("all good");
   });
 });

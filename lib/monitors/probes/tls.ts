@@ -2,6 +2,7 @@
 // expire. Within warnDays of expiry the check is degraded; past it, failed.
 import tls from "node:tls";
 import net from "node:net";
+import { connectProblem, guardedLookup } from "../../net/targets";
 import type { TlsSettings } from "../kinds";
 import { errorText, fail, withDeadline, type ProbeContext, type ProbeResult } from "./types";
 
@@ -10,7 +11,9 @@ const DAY = 86_400_000;
 export function probeTls(s: TlsSettings, ctx: ProbeContext): Promise<ProbeResult> {
   const started = performance.now();
   return withDeadline(ctx.timeoutMs, (done, onAbort) => {
-    const socket = tls.connect({ host: s.host, port: s.port, servername: net.isIP(s.host) ? undefined : s.host, rejectUnauthorized: false });
+    const refused = connectProblem(s.host, ctx.policy);
+    if (refused) return done(fail(refused.message, null));
+    const socket = tls.connect({ host: s.host, port: s.port, servername: net.isIP(s.host) ? undefined : s.host, rejectUnauthorized: false, lookup: guardedLookup(ctx.policy) });
     onAbort(() => socket.destroy());
     socket.once("error", (err) => done(fail(errorText(err), Math.round(performance.now() - started))));
     socket.once("secureConnect", () => {

@@ -1,4 +1,6 @@
 // What every probe takes and gives back. A probe never throws: failures are results.
+import type { TargetPolicy } from "../../net/targets";
+
 export type ProbeResult = {
   ok: boolean;
   /** Succeeded, but something is not right: a degraded upstream, a certificate close to expiry. */
@@ -15,13 +17,16 @@ export type ProbeContext = {
   lastBeatAt?: number | null;
   /** When the monitor was created (a heartbeat gets one period before silence counts). */
   createdAt?: number;
+  /** Which addresses the probe may connect to, checked on the resolved address (see net/targets). */
+  policy: TargetPolicy;
 };
 
 export const fail = (error: string, latencyMs: number | null = null): ProbeResult => ({ ok: false, latencyMs, error });
 
 export function errorText(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
-  const code = e?.code && !String(e.message).includes(e.code) ? `${e.code}: ` : "";
+  // A refused target's message already says what happened, for staff.
+  const code = e?.code && e.code !== "EPRIVATE" && !String(e.message).includes(e.code) ? `${e.code}: ` : "";
   return `${code}${e?.message ?? String(err)}`.slice(0, 500);
 }
 

@@ -12,7 +12,7 @@ export function componentsUrl(url: string): string {
 type UpstreamComponent = { id?: string; name?: string; status?: string };
 
 export async function probeUpstream(s: UpstreamSettings, ctx: ProbeContext): Promise<ProbeResult> {
-  const got = await probeHttpBody(componentsUrl(s.url), ctx.timeoutMs);
+  const got = await probeHttpBody(componentsUrl(s.url), ctx.timeoutMs, ctx.policy);
   if (!got.ok) return fail(got.error, got.latencyMs);
   let list: UpstreamComponent[];
   try {

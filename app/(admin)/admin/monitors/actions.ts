@@ -7,11 +7,13 @@ import { formValues, runAction, type ActionState } from "@/lib/auth/action";
 import { dismissDraft, publishDraft } from "@/lib/monitors/drafts";
 import { monitorFromForm, patchFromForm } from "@/lib/monitors/form";
 import { createMonitor, deleteMonitor, monitorById, setComponentManual, updateMonitor } from "@/lib/monitors/monitors";
+import { targetPolicy } from "@/lib/config";
+import { monitorPolicy } from "@/lib/monitors/scheduler";
 import { targetWarning } from "@/lib/monitors/schemas";
 
 /** A success note, with the private-address warning when the target has one. */
-async function saved(message: string, row: Pick<MonitorRow, "kind" | "settings">): Promise<ActionState> {
-  const warning = await targetWarning(row.kind, row.settings);
+async function saved(message: string, row: Pick<MonitorRow, "kind" | "settings" | "internalTarget">): Promise<ActionState> {
+  const warning = await targetWarning(row.kind, row.settings, monitorPolicy(targetPolicy(), row));
   return { ok: true, message: warning ? `${message} Note: ${warning}` : message };
 }
 

@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Monitors · Outpost" };
 
 export default async function MonitorsPage() {
-  await requireStaff("editor", "/admin/monitors");
+  const staff = await requireStaff("editor", "/admin/monitors");
   const db = getDb();
   const components = listComponents(db, getPage(db)?.id ?? "");
   const names = new Map(components.map((c) => [c.id, c.name]));
@@ -62,7 +62,7 @@ export default async function MonitorsPage() {
                       {m.name}
                     </Link>
                     <span className="block text-xs text-gray-600 dark:text-gray-400">
-                      {MONITOR_KIND_LABELS[m.kind]} · every {m.intervalSeconds} s
+                      {MONITOR_KIND_LABELS[m.kind]} · every {m.intervalSeconds} s{m.internalTarget ? " · internal target" : ""}
                     </span>
                   </td>
                   <td className="py-2 pr-3">{names.get(m.componentId)}</td>
@@ -80,7 +80,7 @@ export default async function MonitorsPage() {
           </table>
         </div>
       )}
-      {components.length ? <MonitorForm components={components.map((c) => ({ id: c.id, name: c.name }))} /> : <p className="text-sm">Add a component first.</p>}
+      {components.length ? <MonitorForm components={components.map((c) => ({ id: c.id, name: c.name }))} canSetInternal={staff.role === "admin"} /> : <p className="text-sm">Add a component first.</p>}
     </section>
   );
 }

@@ -23,7 +23,7 @@ const time = (t: number) => `${new Date(t).toISOString().slice(0, 19).replace("T
 
 export default async function MonitorPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireStaff("editor", `/admin/monitors/${id}`);
+  const staff = await requireStaff("editor", `/admin/monitors/${id}`);
   const db = getDb();
   const m = getMonitor(db, id);
   if (!m) notFound();
@@ -42,7 +42,8 @@ export default async function MonitorPage({ params }: { params: Promise<{ id: st
         <div>
           <h1 className="text-xl font-semibold">{m.name}</h1>
           <p className="text-sm text-gray-600 dark:text-gray-400">
-            {MONITOR_KIND_LABELS[m.kind]} on {component?.name} · every {m.intervalSeconds} s · <HealthBadge health={m.health} paused={m.paused} />
+            {MONITOR_KIND_LABELS[m.kind]} on {component?.name} · every {m.intervalSeconds} s{m.internalTarget ? " · internal target" : ""} ·{" "}
+            <HealthBadge health={m.health} paused={m.paused} />
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
@@ -105,7 +106,7 @@ export default async function MonitorPage({ params }: { params: Promise<{ id: st
           <p className="text-sm">No checks yet.</p>
         )}
       </div>
-      <MonitorForm components={components.map((c) => ({ id: c.id, name: c.name }))} monitorId={m.id} initial={valuesFromMonitor(m)} />
+      <MonitorForm components={components.map((c) => ({ id: c.id, name: c.name }))} monitorId={m.id} initial={valuesFromMonitor(m)} canSetInternal={staff.role === "admin"} />
     </section>
   );
 }
