@@ -20,7 +20,7 @@ describe("renderMarkdown", () => {
 });
 
 describe("markdownToText", () => {
-  it("keeps link text and drops markup", () => {
-    expect(markdownToText("**We are** [looking](https://x.y) into it")).toBe("We are looking into it");
+  it("drops markup, keeps link text and gives the address", () => {
+    expect(markdownToText("**We are** [looking](https://x.y) into it")).toBe("We are looking (https://x.y) into it");
   });
 });
