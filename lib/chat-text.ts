@@ -12,7 +12,7 @@ import type { Doc, Inline } from "./markdown-doc";
 
 type Link = Extract<Inline, { kind: "link" }>;
 /** Which line a unit belongs to, and the link it opens (Teams builds its runs from these). */
-type Tag = { line: number; url?: string };
+type Tag = { line: number; url?: string; structure?: boolean };
 
 type Style = {
   /** One literal grapheme as the product must receive it. */
@@ -29,8 +29,8 @@ function units(doc: Doc, style: Style): Unit<Tag>[] {
   const out: Unit<Tag>[] = [];
   const atom = (text: string, tag: Tag) => out.push({ text, weight: length(text), boundary: true, tag });
   doc.forEach((line, n) => {
-    if (n > 0) atom(line.gap ? "\n\n" : "\n", { line: n });
-    if (line.prefix) atom(line.prefix, { line: n });
+    if (n > 0) atom(line.gap ? "\n\n" : "\n", { line: n, structure: true });
+    if (line.prefix) atom(line.prefix, { line: n, structure: true });
     line.inlines.forEach((x, i) => {
       if (x.kind === "link") return atom(style.link(x), { line: n, url: x.url });
       if (x.kind === "code") return atom(style.code(x.text), { line: n });
@@ -53,6 +53,8 @@ function units(doc: Doc, style: Style): Unit<Tag>[] {
 
 function cut(doc: Doc, style: Style, max: number): Unit<Tag>[] {
   const { units: kept, cut: wasCut } = cutUnits(units(doc, style), max, 1);
+  // A bullet or a line break whose words were cut would leave the "…" on a line of its own.
+  while (wasCut && kept.at(-1)?.tag.structure) kept.pop();
   if (wasCut) kept.push({ text: ELLIPSIS, weight: 1, boundary: true, tag: { line: kept.at(-1)?.tag.line ?? 0 } });
   return kept;
 }
