@@ -64,16 +64,16 @@ function linksIn(text: string, limit: Limit) {
   return links;
 }
 
-/** A text as units weighed the way the network counts: each link one unit, kept or dropped whole. */
-function postUnits(text: string, limit: Limit): Unit[] {
-  const units: Unit[] = [];
+/** A text as units weighed the way the network counts: each link one unit (tagged), kept or dropped whole. */
+function postUnits(text: string, limit: Limit): Unit<boolean>[] {
+  const units: Unit<boolean>[] = [];
   let at = 0;
   for (const link of linksIn(text, limit)) {
-    units.push(...textUnits(text.slice(at, link.index), limit.weigh, undefined));
-    units.push({ text: link.text, weight: limit.linkWeight(link) ?? limit.weigh(link.text), boundary: true, tag: undefined });
+    units.push(...textUnits(text.slice(at, link.index), limit.weigh, false));
+    units.push({ text: link.text, weight: limit.linkWeight(link) ?? limit.weigh(link.text), boundary: true, tag: true });
     at = link.end;
   }
-  units.push(...textUnits(text.slice(at), limit.weigh, undefined));
+  units.push(...textUnits(text.slice(at), limit.weigh, false));
   return units;
 }
 
@@ -90,10 +90,13 @@ export function cutToWeight(text: string, budget: number, limit: Limit): string 
   const reach = text.slice(0, Math.max(0, budget) * 16).length;
   const space = text.slice(reach).search(/\s/);
   const head = space < 0 ? text : text.slice(0, reach + space);
-  let { units, cut } = cutUnits(postUnits(head, limit), budget, limit.weigh(ELLIPSIS));
-  if (!cut && head !== text) ({ units, cut } = cutUnits(postUnits(text, limit), budget, limit.weigh(ELLIPSIS)));
+  // Room for " …": after an address the ellipsis needs a space, or it would read as part of it.
+  const mark = limit.weigh(` ${ELLIPSIS}`);
+  let { units, cut } = cutUnits(postUnits(head, limit), budget, mark);
+  if (!cut && head !== text) ({ units, cut } = cutUnits(postUnits(text, limit), budget, mark));
   const kept = units.map((u) => u.text).join("");
-  return cut && kept ? `${kept}${ELLIPSIS}` : kept;
+  if (!cut || !kept) return kept;
+  return `${kept}${units.at(-1)!.tag ? " " : ""}${ELLIPSIS}`;
 }
 
 /** One line, no control characters: titles. */
