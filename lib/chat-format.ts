@@ -1,6 +1,12 @@
 // Messages for team chat incoming webhooks (Slack, Discord, Microsoft Teams) and a plain JSON
 // form. Pure: one message in, the request body that product expects out. Subscriber chat
 // channels and staff alerts both send through here, so each product looks the same everywhere.
+// The words are written in each product's own markup by lib/chat-text.ts, from the markdown
+// document when there is one, so a typed * or <b> arrives as typed and links stay links.
+import { discordText, slackEscape, slackText, teamsBlocks } from "./chat-text";
+import { cutText } from "./cut";
+import { parseMarkdown } from "./markdown";
+import type { Doc } from "./markdown-doc";
 export const CHAT_KINDS = ["slack", "discord", "teams", "json"] as const;
 export type ChatKind = (typeof CHAT_KINDS)[number];
 
@@ -11,6 +17,8 @@ export type ChatMessage = {
   title: string;
   /** Plain text (no markup); shortened to what each product accepts. */
   text: string;
+  /** The markdown the text came from, when there is one: products that show links and lists use it. */
+  markdown?: string;
   /** Absolute link back to the page (the incident, or the admin view for staff alerts). */
   url: string;
   severity: ChatSeverity;
@@ -19,24 +27,23 @@ export type ChatMessage = {
 const COLORS: Record<ChatSeverity, number> = { ok: 0x15803d, info: 0x1d4ed8, warning: 0xb45309, critical: 0xb91c1c };
 const TEAMS_COLORS: Record<ChatSeverity, string> = { ok: "Good", info: "Accent", warning: "Warning", critical: "Attention" };
 
-/** Cuts at a code-point boundary and marks the cut with an ellipsis. */
+/** Cuts at a word boundary when one is near, never inside a character, and marks the cut with an ellipsis. */
 export function shorten(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
+  return cutText(text, max, (t) => Array.from(t).length);
 }
 
-/** Slack reads &, < and > as control characters in mrkdwn; everything else is literal. */
-function slackEscape(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+/** The message's words as a document: its markdown, or its plain text line by line. */
+function docOf(m: ChatMessage): Doc {
+  if (m.markdown?.trim()) return parseMarkdown(m.markdown);
+  return m.text.split("\n").map((line) => ({ prefix: "", inlines: [{ kind: "text", text: line }], gap: false }));
 }
 
 function slack(m: ChatMessage) {
   const title = slackEscape(shorten(m.title, 200));
+  const doc = docOf(m);
   return {
-    text: `${title}: ${slackEscape(shorten(m.text, 300))}`,
-    blocks: [
-      { type: "section", text: { type: "mrkdwn", text: `*<${m.url}|${title}>*\n${slackEscape(shorten(m.text, 2800))}` } },
-    ],
+    text: `${title}: ${slackText(doc, 300)}`,
+    blocks: [{ type: "section", text: { type: "mrkdwn", text: `*<${m.url}|${title}>*\n${slackText(doc, 2800)}` } }],
     unfurl_links: false,
   };
 }
@@ -45,7 +52,7 @@ function discord(m: ChatMessage) {
   return {
     // No pings: a status message must never mention @everyone, whatever its text says.
     allowed_mentions: { parse: [] },
-    embeds: [{ title: shorten(m.title, 256), description: shorten(m.text, 4000), url: m.url, color: COLORS[m.severity] }],
+    embeds: [{ title: shorten(m.title, 256), description: discordText(docOf(m), 4000), url: m.url, color: COLORS[m.severity] }],
   };
 }
 
@@ -60,8 +67,9 @@ function teams(m: ChatMessage) {
           type: "AdaptiveCard",
           version: "1.4",
           body: [
-            { type: "TextBlock", text: shorten(m.title, 200), weight: "Bolder", size: "Medium", wrap: true, color: TEAMS_COLORS[m.severity] },
-            { type: "TextBlock", text: shorten(m.text, 4000), wrap: true },
+            // A TextBlock would read the title as markdown; a TextRun shows it as typed.
+            { type: "RichTextBlock", inlines: [{ type: "TextRun", text: shorten(m.title, 200), weight: "Bolder", size: "Medium", color: TEAMS_COLORS[m.severity] }] },
+            ...teamsBlocks(docOf(m), 4000),
           ],
           actions: [{ type: "Action.OpenUrl", title: "Open", url: m.url }],
         },

@@ -1,6 +1,6 @@
 import { UPDATE_STATUS_LABELS } from "@/lib/constants";
 import type { SnapIncident } from "@/lib/snapshot";
-import { markdownToText } from "@/lib/markdown";
+import { markdownToLine } from "@/lib/markdown";
 import { Time } from "../status/Time";
 
 /** A compact list of past incidents: title, final word, when. */
@@ -16,7 +16,7 @@ export function IncidentSummaryList({ incidents, timeZone }: { incidents: SnapIn
             </a>
             {last ? (
               <p className="text-sm">
-                <span className="font-semibold">{UPDATE_STATUS_LABELS[last.status]}</span> – {markdownToText(last.body)}
+                <span className="font-semibold">{UPDATE_STATUS_LABELS[last.status]}</span> – {markdownToLine(last.body)}
               </p>
             ) : null}
             <p className="text-xs text-gray-600 dark:text-gray-400">

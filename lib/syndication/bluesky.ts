@@ -37,7 +37,10 @@ export function blueskyText(job: Pick<Job, "incident" | "update" | "url">): stri
 export function postRecord(job: Pick<Job, "incident" | "update" | "url" | "parent">, createdAt: string) {
   const rt = new RichText({ text: blueskyText(job) });
   rt.detectFacetsWithoutResolution();
-  const record: Record<string, unknown> = { $type: COLLECTION, text: rt.text, facets: rt.facets ?? [], createdAt, langs: ["en"] };
+  // Links and hashtags only: a mention found without resolution carries a handle where the
+  // record needs a DID, and text like "@everyone" in an update names no Bluesky account.
+  const facets = (rt.facets ?? []).filter((f) => f.features.every((x) => x.$type !== "app.bsky.richtext.facet#mention"));
+  const record: Record<string, unknown> = { $type: COLLECTION, text: rt.text, facets, createdAt, langs: ["en"] };
   const ref = job.parent?.ref;
   if (ref?.uri && ref.cid) {
     record.reply = { root: { uri: ref.rootUri ?? ref.uri, cid: ref.rootCid ?? ref.cid }, parent: { uri: ref.uri, cid: ref.cid } };

@@ -18,6 +18,7 @@ export function chatMessage(job: Pick<Job, "incident" | "update">) {
   return {
     title: `${job.incident.name} (${status})`,
     text: markdownToText(job.update.body) || status,
+    markdown: job.update.body,
     url: job.incident.url,
     severity: severityOf(job),
   };

@@ -21,9 +21,10 @@ export function updateMail(job: Job): Mail {
   const status = UPDATE_STATUS_LABELS[job.update.status] ?? job.update.status;
   const unsubscribe = unsubscribeUrl(job.page.url, sub.token);
   const host = new URL(job.page.url).hostname;
+  const body = markdownToText(job.update.body);
   const text = [
     `${job.incident.name}`,
-    `${status}: ${markdownToText(job.update.body)}`,
+    body ? `${status}: ${body}` : status,
     "",
     `Details: ${job.incident.url}`,
     "",

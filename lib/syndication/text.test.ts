@@ -39,14 +39,14 @@ describe("fitting posts", () => {
 
   it("strips markup and control characters, and shortens an overlong title", () => {
     const text = fitPost(src("**Bold** <b>tag</b>\u0000\u0007 [link](https://x.test)"), LIMITS.mastodon);
-    expect(text).toBe(`API errors (Investigating): Bold <btag</b link ${url}`);
+    expect(text).toBe(`API errors (Investigating): Bold <b>tag</b> link (https://x.test) ${url}`);
     const long = fitPost(src("body", "T".repeat(600)), LIMITS.x);
     expect(postWeight(long, LIMITS.x)).toBeLessThanOrEqual(280);
     expect(long.endsWith(url)).toBe(true);
   });
 
   it("cuts at a word boundary when one is near", () => {
-    expect(cutToWeight("alpha beta gamma delta", 12, (t) => t.length)).toBe("alpha beta…");
+    expect(cutToWeight("alpha beta gamma delta", 12, { max: 12, weigh: (t) => t.length, linkWeight: () => null })).toBe("alpha beta…");
   });
 
   it("previews every network and says when it shortened", () => {

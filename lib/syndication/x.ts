@@ -12,9 +12,10 @@ export type XConfig = { appKey: string; appSecret: string; accessToken: string; 
 const DEFAULT_BASE = "https://api.x.com";
 
 export function xText(job: Pick<Job, "incident" | "update" | "url">): string {
+  // A custom tweet is written for X as plain text: its characters are sent as typed, not read as markdown.
   const custom = job.update.customTweet?.trim();
   const body = custom || job.update.body;
-  return fitPost({ incidentName: job.incident.name, status: job.update.status, body, url: job.url }, LIMITS.x);
+  return fitPost({ incidentName: job.incident.name, status: job.update.status, body, plain: !!custom, url: job.url }, LIMITS.x);
 }
 
 /** Sends the library's requests to another base URL (a proxy, or a stand-in in tests). */
