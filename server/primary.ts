@@ -199,13 +199,16 @@ export async function runPrimary(cfg: Config): Promise<void> {
     // The writer printed why it could not start.
     return shutdown(typeof code === "number" && code !== 0 ? code : 1);
   }
-  let port: number;
+  const starting = Array.from({ length: cfg.workers }, forkWorker);
   try {
-    [port] = await Promise.all(Array.from({ length: cfg.workers }, forkWorker));
-  } catch (code) {
+    // The lines as soon as the socket is open: tests read them once the page answers.
+    const port = await Promise.any(starting);
+    printStartLines(cfg.host, port, cfg.publicUrl, ready.pageName, ready.firstAdmin);
+    await Promise.all(starting);
+  } catch (err) {
+    const code = err instanceof AggregateError ? err.errors[0] : err;
     return shutdown(typeof code === "number" && code !== 0 ? code : 1);
   }
   started = true;
   console.log(`outpost: ${cfg.workers} public worker${cfg.workers === 1 ? "" : "s"} and one writer (primary pid ${process.pid})`);
-  printStartLines(cfg.host, port, cfg.publicUrl, ready.pageName, ready.firstAdmin);
 }
