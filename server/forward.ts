@@ -62,11 +62,11 @@ function responseHeaders(raw: string[]): string[] {
   return out;
 }
 
-export function createForwarder(socketPath: string) {
+export function createForwarder(socketPath: string, waits = { writerMs: WRITER_WAIT_MS, healthMs: HEALTH_WAIT_MS }) {
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const health = (req.url ?? "").split("?")[0] === "/api/health";
     const gone = () => res.destroyed || req.destroyed;
-    const sock = await connectUntil(socketPath, Date.now() + (health ? HEALTH_WAIT_MS : WRITER_WAIT_MS), gone);
+    const sock = await connectUntil(socketPath, Date.now() + (health ? waits.healthMs : waits.writerMs), gone);
     if (!sock) return unavailable(res, health);
     if (gone()) return void sock.destroy();
 

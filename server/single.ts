@@ -33,4 +33,7 @@ export async function runSingle(cfg: Config): Promise<void> {
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+  // No reload in one process: a reload (systemd's ExecReload) stops it gracefully, and the
+  // service manager starts it again.
+  process.on("SIGHUP", stop);
 }
