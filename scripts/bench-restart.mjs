@@ -71,9 +71,12 @@ function wrk(url, connections) {
   });
 }
 
-/** Resident memory of a process and all its descendants, in MB. */
+/**
+ * Memory of a process and all its descendants, in MB: resident (RSS, counting the pages they share,
+ * such as Node's own code, once per process) and proportional (PSS, counting shared pages once).
+ */
 function treeRssMb(pid) {
-  const rss = (p) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
+  const kbOf = (p, file, re) => Number(re.exec(fs.readFileSync(`/proc/${p}/${file}`, "utf8"))?.[1] ?? 0);
   const children = (p) => {
     try {
       return fs.readdirSync(`/proc/${p}/task`).flatMap((t) => fs.readFileSync(`/proc/${p}/task/${t}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
@@ -83,14 +86,17 @@ function treeRssMb(pid) {
   };
   const all = [pid];
   for (let i = 0; i < all.length; i++) all.push(...children(all[i]));
-  const kb = all.reduce((sum, p) => {
+  let rss = 0;
+  let pss = 0;
+  for (const p of all) {
     try {
-      return sum + rss(p);
+      rss += kbOf(p, "status", /VmRSS:\s+(\d+)/);
+      pss += kbOf(p, "smaps_rollup", /^Pss:\s+(\d+)/m);
     } catch {
-      return sum;
+      /* gone meanwhile */
     }
-  }, 0);
-  return { processes: all.length, mb: Math.round(kb / 1024) };
+  }
+  return { processes: all.length, mb: Math.round(rss / 1024), pss_mb: Math.round(pss / 1024) };
 }
 
 /** Public bytes (answered by workers) and a Next page (passed to the writer), both under load. */
@@ -161,7 +167,8 @@ export function printRestart(r) {
   console.log(`  stop/start, 2 workers (back after ${r.stop_start_at_2_workers.back_after_ms} ms): ${row(r.stop_start_at_2_workers)}`);
   console.log(`  stop/start, one process (back after ${r.stop_start_single_process.back_after_ms} ms): ${row(r.stop_start_single_process)}`);
   const m = r.reload_at_2_workers.memory_at_2_workers;
-  console.log(`  memory under load: ${m.mb} MB in ${m.processes} processes at 2 workers (primary, writer, 2 workers); one process: ${r.stop_start_single_process.memory.mb} MB`);
+  const one = r.stop_start_single_process.memory;
+  console.log(`  memory under load: RSS ${m.mb} MB (PSS ${m.pss_mb} MB) in ${m.processes} processes at 2 workers (primary, writer, 2 workers); one process: RSS ${one.mb} MB (PSS ${one.pss_mb} MB)`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
