@@ -8,6 +8,15 @@ describe("parseConfig", () => {
     expect(c.databasePath).toMatch(/data\/outpost\.db$/);
     expect(Object.isFrozen(c)).toBe(true);
   });
+  it("starts one public worker per core by default, none when asked, and knows which process it is", () => {
+    const c = parseConfig({});
+    expect(c.workers).toBeGreaterThanOrEqual(1);
+    expect(c.role).toBe("main");
+    expect(c.writerSocket).toBeNull();
+    expect(parseConfig({ OUTPOST_WORKERS: "0" }).workers).toBe(0);
+    expect(parseConfig({ OUTPOST_PROCESS_ROLE: "worker", OUTPOST_WRITER_SOCKET: "/run/w.sock" })).toMatchObject({ role: "worker", writerSocket: "/run/w.sock" });
+    expect(() => parseConfig({ OUTPOST_PROCESS_ROLE: "writer" })).toThrow(/^OUTPOST_WRITER_SOCKET /);
+  });
   it("treats empty strings as unset and trims a trailing slash from PUBLIC_URL", () => {
     expect(parseConfig({ PORT: "", PUBLIC_URL: "https://status.example.com/" }).publicUrl).toBe("https://status.example.com");
   });
@@ -30,6 +39,10 @@ describe("parseConfig", () => {
     ["MASTODON_URL", "mastodon"],
     ["BLUESKY_SERVICE", "bsky"],
     ["OUTPOST_ALLOW_PRIVATE_TARGETS", "maybe"],
+    ["OUTPOST_WORKERS", "-1"],
+    ["OUTPOST_WORKERS", "two"],
+    ["OUTPOST_WORKERS", "1.5"],
+    ["OUTPOST_PROCESS_ROLE", "primary"],
   ])("names %s in one line when it is %s", (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`^${name} `));

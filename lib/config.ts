@@ -1,4 +1,5 @@
 // The only reader of process.env. Parsed once with zod, then frozen.
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { hostProblem, type TargetPolicy } from "./net/targets";
@@ -70,6 +71,15 @@ const envSchema = z.object({
   BLUESKY_SERVICE: z.url({ error: "must be an absolute http(s) URL" }).default("https://bsky.social"),
   BLUESKY_IDENTIFIER: z.string().min(1).optional(),
   BLUESKY_APP_PASSWORD: z.string().min(1).optional(),
+  OUTPOST_WORKERS: z.coerce
+    .number({ error: "must be a number of worker processes" })
+    .int("must be a whole number of worker processes")
+    .min(0, "must be 0 (one process serves everything) or more")
+    .max(64, "must be at most 64")
+    .default(os.availableParallelism()),
+  // Set by the cluster primary for the processes it starts; never by hand.
+  OUTPOST_PROCESS_ROLE: z.enum(["writer", "worker"], { error: "is set by Outpost for its own processes; unset it" }).optional(),
+  OUTPOST_WRITER_SOCKET: z.string().min(1).optional(),
 });
 
 export type Config = Readonly<{
@@ -101,6 +111,12 @@ export type Config = Readonly<{
   x: { appKey: string; appSecret: string; accessToken: string; accessSecret: string; apiUrl: string } | null;
   mastodon: { url: string; token: string } | null;
   bluesky: { service: string; identifier: string; password: string } | null;
+  /** Public worker processes beside the one writer (0: one process serves everything). */
+  workers: number;
+  /** Which process this is: the one started by hand (primary, or the only process), or a child of the primary. */
+  role: "main" | "writer" | "worker";
+  /** The writer's unix socket, where workers pass what they do not answer themselves. */
+  writerSocket: string | null;
 }>;
 
 export class ConfigError extends Error {}
@@ -160,6 +176,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   const e = result.data;
   if (e.OUTPOST_ADMIN_PASSWORD && !e.OUTPOST_ADMIN_EMAIL) throw new ConfigError("OUTPOST_ADMIN_EMAIL must be set too when OUTPOST_ADMIN_PASSWORD is set");
+  if (e.OUTPOST_PROCESS_ROLE && !e.OUTPOST_WRITER_SOCKET) throw new ConfigError("OUTPOST_WRITER_SOCKET must be set too when OUTPOST_PROCESS_ROLE is set");
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
   if (!/^https?:\/\//.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an absolute http(s) URL (got "${publicUrl}")`);
   return Object.freeze({
@@ -196,6 +213,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       ? { service: trimSlash(e.BLUESKY_SERVICE), identifier: e.BLUESKY_IDENTIFIER!, password: e.BLUESKY_APP_PASSWORD! }
       : null,
     mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `Outpost <outpost@${new URL(publicUrl).hostname}>` } : null,
+    workers: e.OUTPOST_WORKERS,
+    role: e.OUTPOST_PROCESS_ROLE ?? "main",
+    writerSocket: e.OUTPOST_PROCESS_ROLE ? e.OUTPOST_WRITER_SOCKET! : null,
   });
 }
 

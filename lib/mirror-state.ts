@@ -23,6 +23,17 @@ export function mirrorState(): MirrorState {
   return store();
 }
 
+/**
+ * A public worker process takes the writer's state as it is (the writer publishes the mirror), so
+ * every process shows the same footer and health.
+ */
+export function replaceMirrorState(next: MirrorState): void {
+  const s = store();
+  s.configured = next.configured;
+  s.targets = next.targets.map((t) => ({ ...t }));
+  s.stamp = next.stamp;
+}
+
 export function configureMirrorTargets(names: readonly string[]): void {
   const s = store();
   s.configured = names.length > 0;

@@ -7,6 +7,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchRestart, printRestart } from "./bench-restart.mjs";
 import { ensureBuild } from "./ensure-build.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -58,13 +59,26 @@ function stop(child) {
   if (child.exitCode === null) child.kill("SIGTERM");
 }
 
+/** Peak resident memory of the server: its processes together (the primary, writer and workers). */
 function peakMemoryMb(pid) {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-    return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024);
-  } catch {
-    return null;
+  const children = (p) => {
+    try {
+      return fs.readdirSync(`/proc/${p}/task`).flatMap((t) => fs.readFileSync(`/proc/${p}/task/${t}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
+    } catch {
+      return [];
+    }
+  };
+  const all = [pid];
+  for (let i = 0; i < all.length; i++) all.push(...children(all[i]));
+  let kb = 0;
+  for (const p of all) {
+    try {
+      kb += Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))[1]);
+    } catch {
+      /* gone meanwhile */
+    }
   }
+  return kb ? Math.round(kb / 1024) : null;
 }
 
 /** Parses wrk's output (with --latency). Latencies in milliseconds. */
@@ -162,6 +176,7 @@ http { access_log off; default_type application/octet-stream; client_body_temp_p
   const peak = peakMemoryMb(server.pid);
   children.forEach(stop);
   const scale = await measureScale(work);
+  const restart = await benchRestart();
   const result = {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, node: process.version },
@@ -172,12 +187,14 @@ http { access_log off; default_type application/octet-stream; client_body_temp_p
     page_weight: weight,
     outpost_peak_memory_mb: peak,
     scale,
+    restart,
   };
   const file = path.join(root, "bench/results.json");
   // Other benchmarks (the monitor run) keep their figures under their own keys.
   const previous = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {};
   fs.writeFileSync(file, JSON.stringify({ ...previous, ...result }, null, 2) + "\n");
   printTable(result, targets.map((t) => t.name));
+  printRestart(restart);
   fs.rmSync(work, { recursive: true, force: true });
   // BENCH_MONITOR_MINUTES=0 skips the monitor run (1,000 HTTP monitors for a few minutes).
   if (process.env.BENCH_MONITOR_MINUTES !== "0") {

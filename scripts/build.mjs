@@ -54,6 +54,9 @@ await esbuild.build({
   },
   outdir: dist,
   bundle: true,
+  // Shared code goes into chunks, so each process role loads only what it uses (workers and the
+  // cluster primary never load Next).
+  splitting: true,
   platform: "node",
   format: "esm",
   target: "node20",

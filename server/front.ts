@@ -130,14 +130,24 @@ function refuseMalformed(req: IncomingMessage, res: ServerResponse, url: string,
   return false;
 }
 
+/**
+ * What every request passes before any handler, here, in Next or in the writer behind a public
+ * worker: a well-formed target and method, and a bounded body. False when it was answered already.
+ */
+export function admit(req: IncomingMessage, res: ServerResponse): boolean {
+  const url = req.url ?? "/";
+  const q = url.indexOf("?");
+  const path = q === -1 ? url : url.slice(0, q);
+  if (refuseMalformed(req, res, url, path)) return false;
+  return limitBody(req, res, bodyLimitFor(path));
+}
+
 export function createFrontHandler(opts: { assets: LoadedAssets; next: Handler; trustProxy?: boolean }): Handler {
   return (req, res) => {
+    if (!admit(req, res)) return;
     const url = req.url ?? "/";
     const q = url.indexOf("?");
     const path = q === -1 ? url : url.slice(0, q);
-    if (refuseMalformed(req, res, url, path)) return;
-    // Every body is bounded before anything reads it, here or in Next.
-    if (!limitBody(req, res, bodyLimitFor(path))) return;
     try {
       if (isSubscriptionPath(path)) {
         const query = new URLSearchParams(q === -1 ? "" : url.slice(q + 1));

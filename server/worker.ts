@@ -1,0 +1,71 @@
+// A public worker: answers the public GETs from the snapshot (the same SQLite file the writer
+// writes, keyed to its version row) and passes every other request to the writer. It never
+// prepares the database: the primary starts workers only once the writer has.
+import path from "node:path";
+import { DatabaseOpenError, openDatabase, setDatabase } from "@/db/client";
+import type { Config } from "@/lib/config";
+import { replaceMirrorState } from "@/lib/mirror-state";
+import { currentSnapshot, VERSION_POLL_MS } from "@/lib/snapshot";
+import { loadAssets } from "./assets";
+import { isMessage } from "./cluster-messages";
+import { fail } from "./fail";
+import { createForwarder } from "./forward";
+import { admit, createFrontHandler, homePayload } from "./front";
+import { drainable } from "./graceful";
+import { createHttpServer } from "./http-server";
+import { isSubscriptionPath } from "./subscribe";
+
+/** Within the primary's patience (15 s); a reload replaces workers only once the writer is back. */
+const GRACE_MS = 10_000;
+
+export function runWorker(cfg: Config): void {
+  try {
+    setDatabase(openDatabase(cfg.databasePath));
+  } catch (err) {
+    fail(err instanceof DatabaseOpenError ? err.message : (err as Error).message);
+  }
+  const assets = loadAssets(path.resolve(process.cwd(), "dist"));
+  const forward = createForwarder(cfg.writerSocket!);
+  const front = createFrontHandler({ assets, trustProxy: cfg.trustProxy, next: forward });
+
+  process.on("message", (m) => {
+    if (isMessage(m, "mirror-state")) replaceMirrorState(m.state);
+    if (isMessage(m, "stop")) void stop();
+  });
+
+  const warm = setInterval(() => {
+    try {
+      homePayload(currentSnapshot(), assets);
+    } catch (err) {
+      console.error(`outpost: snapshot rebuild failed: ${(err as Error).message}`);
+    }
+  }, VERSION_POLL_MS);
+
+  const server = createHttpServer((req, res) => {
+    // Malformed requests and oversized bodies stop here, before anything is streamed on.
+    if (!admit(req, res)) return;
+    const url = req.url ?? "/";
+    const q = url.indexOf("?");
+    const p = q === -1 ? url : url.slice(0, q);
+    // Writes and what lives in the writer's memory (health, throttles) are the writer's.
+    const read = req.method === "GET" || req.method === "HEAD";
+    if (!read || p === "/api/health" || isSubscriptionPath(p)) return forward(req, res);
+    return front(req, res);
+  });
+  const drain = drainable(server);
+  server.on("error", (err) => fail(`cannot listen on ${cfg.host}:${cfg.port}: ${err.message}`));
+  server.listen(cfg.port, cfg.host);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    clearInterval(warm);
+    await drain.close(GRACE_MS);
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop());
+  process.on("SIGINT", () => {});
+  process.on("SIGHUP", () => {});
+  process.on("disconnect", () => void stop());
+}
