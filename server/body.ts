@@ -28,15 +28,41 @@ function hasBody(req: IncomingMessage): boolean {
   return req.headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0");
 }
 
-/** Answers 413 (when nothing was answered yet) and closes the connection without reading on. */
+/** After a refusal, what a client still sends is read and dropped for a moment, so that an
+ * ordinary client that is mid-upload reads the 413 instead of a connection reset. */
+const LINGER_MS = 2_000;
+const LINGER_BYTES = 1024 * KiB;
+const REFUSED = Symbol("outpost.bodyRefused");
+type Refusable = IncomingMessage & { [REFUSED]?: { discarded: number } };
+
+/**
+ * Answers 413 (when nothing was answered yet) and closes the connection: at once when the
+ * answer had already begun, else after a short linger during which nothing is kept.
+ */
 function refuse(req: IncomingMessage, res: ServerResponse, limit: number): void {
-  req.socket.pause();
+  const r = req as Refusable;
+  if (r[REFUSED]) return;
+  r[REFUSED] = { discarded: 0 };
   const close = () => void req.socket.destroy();
   if (res.headersSent) return close();
-  res.once("finish", close);
-  res.once("close", close);
+  setTimeout(close, LINGER_MS).unref();
+  const detail = `The request body is larger than this address accepts (${Math.round(limit / KiB)} KiB).`;
+  // The admin API answers every refusal as problem+json (RFC 7807), this one included.
+  if ((req.url ?? "").startsWith("/api/")) {
+    res.writeHead(413, { "content-type": "application/problem+json; charset=utf-8", "cache-control": "no-store", connection: "close" });
+    return void res.end(JSON.stringify({ type: "about:blank", title: "Content Too Large", status: 413, detail }));
+  }
   res.writeHead(413, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", connection: "close" });
-  res.end(`The request body is larger than this address accepts (${Math.round(limit / KiB)} KiB).\n`);
+  res.end(`${detail}\n`);
+}
+
+/** True when a refused request's chunk was dropped (and the connection closed past the budget). */
+function dropped(req: IncomingMessage, chunk: Buffer): boolean {
+  const refused = (req as Refusable)[REFUSED];
+  if (!refused) return false;
+  refused.discarded += chunk.length;
+  if (refused.discarded > LINGER_BYTES) req.socket.destroy();
+  return true;
 }
 
 /**
@@ -57,10 +83,12 @@ export function limitBody(req: IncomingMessage, res: ServerResponse, limit: numb
     const push = req.push.bind(req);
     req.push = (chunk: Buffer | null, encoding?: BufferEncoding) => {
       if (chunk !== null) {
+        if (dropped(req, chunk)) return true;
         seen += chunk.length;
         if (seen > limited[LIMITED]!) {
           refuse(req, res, limited[LIMITED]!);
-          return false;
+          dropped(req, chunk);
+          return true;
         }
       }
       return push(chunk, encoding);
