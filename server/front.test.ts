@@ -130,12 +130,29 @@ describe("malformed requests", () => {
   });
 });
 
+describe("the public route table", () => {
+  const send = (raw: string) => stream(raw, 0, false).then((o) => o.head);
+  it("answers methods a row does not take with 405 and its Allow, and preflights only cross-origin rows", async () => {
+    expect(await send("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n")).toBe("HTTP/1.1 405 Method Not Allowed");
+    expect(await send("GET /components/x/affected HTTP/1.1\r\nHost: a\r\n\r\n")).toBe("HTTP/1.1 405 Method Not Allowed");
+    expect(await send("OPTIONS /api/v2/summary.json HTTP/1.1\r\nHost: a\r\n\r\n")).toBe("HTTP/1.1 204 No Content");
+    expect(await send("OPTIONS /history HTTP/1.1\r\nHost: a\r\n\r\n")).toBe("HTTP/1.1 405 Method Not Allowed");
+    expect(await send("HEAD /badge.svg HTTP/1.1\r\nHost: a\r\n\r\n")).toBe("HTTP/1.1 200 OK");
+  });
+
+  it("sends every other path to Next", async () => {
+    const before = seenByNext.requests;
+    expect(await send("GET /admin HTTP/1.1\r\nHost: a\r\n\r\n")).toBe("HTTP/1.1 200 OK");
+    expect(seenByNext.requests).toBe(before + 1);
+  });
+});
+
 describe("the byte cache", () => {
   it("keeps the hot documents after 2,100 junk variants", () => {
     const s = currentSnapshot();
     // A fresh snapshot's cache is empty: junk arrives first, as in a flood right after a write.
     for (let i = 0; i < 2_100; i++) route("/badge.svg", new URLSearchParams({ label: `junk${i}` }), ASSETS);
-    for (let i = 0; i < 300; i++) route("/history", new URLSearchParams({ page: String(i + 1) }), ASSETS);
+    for (let i = 0; i < 40; i++) route("/history", new URLSearchParams({ page: String(i + 1) }), ASSETS);
     for (let i = 0; i < 300; i++) route(`/incidents/junk${i}`, new URLSearchParams(), ASSETS);
     const summary = route("/api/v2/summary.json", new URLSearchParams(), ASSETS);
     const page = route("/", new URLSearchParams(), ASSETS);
@@ -146,7 +163,7 @@ describe("the byte cache", () => {
     // Unknown incident ids share one 404.
     expect(route("/incidents/junk1", new URLSearchParams(), ASSETS)).toBe(route("/incidents/junk2", new URLSearchParams(), ASSETS));
     expect(route("/incidents/junk1", new URLSearchParams(), ASSETS)?.status).toBe(404);
-  });
+  }, 120_000);
 });
 
 describe("idle connections", () => {

@@ -21,11 +21,7 @@ import { readForm } from "./body";
 import { NO_STORE, sendPayload } from "./payload";
 import { html } from "./render";
 
-const PATHS = new Set(["/subscribe", "/subscriptions/confirm", "/subscriptions/unsubscribe"]);
 
-export function isSubscriptionPath(path: string): boolean {
-  return PATHS.has(path);
-}
 
 function respond(req: IncomingMessage, res: ServerResponse, s: Snapshot, assets: LoadedAssets, status: number, title: string, view: SubscriptionView) {
   const payload = html(status, s, assets, `${title} · ${s.page.name} status`, title, <SubscriptionPage view={view} />);
