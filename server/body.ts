@@ -13,10 +13,9 @@ export const DEFAULT_LIMIT = 64 * KiB;
 /** The admin API and the staff area's forms (the settings form carries a logo of up to 100 kB). */
 export const STAFF_LIMIT = 1024 * KiB;
 
-/** The most a request to this path may send. */
+/** The most a request to one of Next's paths may send (the public table's rows carry their own). */
 export function bodyLimitFor(path: string): number {
   if (path.startsWith("/api/v1/") || path.startsWith("/admin")) return STAFF_LIMIT;
-  if (path === "/subscribe" || path.startsWith("/subscriptions/") || path.endsWith("/affected")) return FORM_LIMIT;
   return DEFAULT_LIMIT;
 }
 

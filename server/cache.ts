@@ -7,6 +7,8 @@
 import type { Snapshot } from "@/lib/snapshot";
 import type { Payload } from "./payload";
 
+export type CacheClass = "hot" | "variant";
+
 export const VARIANT_ENTRIES = 256;
 export const VARIANT_BYTES = 32 * 1024 * 1024;
 

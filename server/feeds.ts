@@ -12,9 +12,6 @@ const FEED_PATH = /^(\/history|\/components\/([A-Za-z0-9_-]{1,80})\/history)\.(r
 
 const CONTENT_TYPES = { rss: "application/rss+xml; charset=utf-8", atom: "application/atom+xml; charset=utf-8" } as const;
 
-export function isFeedPath(path: string): boolean {
-  return FEED_PATH.test(path);
-}
 
 function feedPayload(format: "rss" | "atom", channel: FeedChannel, entries: readonly FeedEntry[], now: number): Payload {
   const xml = format === "rss" ? buildRss(channel, entries, now) : buildAtom(channel, entries, now);

@@ -130,6 +130,23 @@ describe("malformed requests", () => {
   });
 });
 
+describe("the public route table", () => {
+  const send = (raw: string) => stream(raw, 0, false).then((o) => o.head);
+  it("answers methods a row does not take with 405 and its Allow, and preflights only cross-origin rows", async () => {
+    expect(await send("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n")).toBe("HTTP/1.1 405 Method Not Allowed");
+    expect(await send("GET /components/x/affected HTTP/1.1\r\nHost: a\r\n\r\n")).toBe("HTTP/1.1 405 Method Not Allowed");
+    expect(await send("OPTIONS /api/v2/summary.json HTTP/1.1\r\nHost: a\r\n\r\n")).toBe("HTTP/1.1 204 No Content");
+    expect(await send("OPTIONS /history HTTP/1.1\r\nHost: a\r\n\r\n")).toBe("HTTP/1.1 405 Method Not Allowed");
+    expect(await send("HEAD /badge.svg HTTP/1.1\r\nHost: a\r\n\r\n")).toBe("HTTP/1.1 200 OK");
+  });
+
+  it("sends every other path to Next", async () => {
+    const before = seenByNext.requests;
+    expect(await send("GET /admin HTTP/1.1\r\nHost: a\r\n\r\n")).toBe("HTTP/1.1 200 OK");
+    expect(seenByNext.requests).toBe(before + 1);
+  });
+});
+
 describe("the byte cache", () => {
   it("keeps the hot documents after 2,100 junk variants", () => {
     const s = currentSnapshot();

@@ -3,24 +3,12 @@
 // so the copy works at a bucket's sub-path too. Built from the one snapshot, like the live site.
 import fs from "node:fs";
 import path from "node:path";
-import { getDb } from "@/db/client";
-import { UPTIME_WINDOWS } from "@/lib/badges";
 import { config } from "@/lib/config";
-import { loadHistory, parseHistoryQuery } from "@/lib/history";
-import type { SnapIncident, Snapshot } from "@/lib/snapshot";
-import { STATUSPAGE_DOCUMENTS } from "@/lib/statuspage";
-import { shiftMonth } from "@/lib/time";
+import type { Snapshot } from "@/lib/snapshot";
 import type { LoadedAssets } from "./assets";
-import { route } from "./front";
-import { renderHistoryPage, renderIncidentPage, renderStatusPage, type RenderOptions } from "./render";
-import { embedFramePayload, reachPayload, statusScriptPayload } from "./reach";
-import type { Payload } from "./payload";
+import { findRoute, PUBLIC_ROUTES, routeContext } from "./routes";
 
 export type MirrorFile = { path: string; body: Buffer; contentType: string };
-
-/** Months of history copied (each with its pages, up to a bound). */
-export const MIRROR_HISTORY_MONTHS = 12;
-const MIRROR_HISTORY_PAGES = 20;
 
 /** Maps a live URL path (with query) to the mirror file that holds it, or null when not copied. */
 export function mirrorPathOf(href: string): string | null {
@@ -62,62 +50,27 @@ const TYPES: Record<string, string> = {
 };
 export const contentTypeOf = (file: string) => TYPES[path.extname(file)] ?? "application/octet-stream";
 
-/** Every file of the mirror, built from the snapshot `s`. */
+/** Every file of the mirror, built from the snapshot `s`: what each row of the route table lists. */
 export function collectMirrorFiles(s: Snapshot, assets: LoadedAssets, generatedAt = Date.now()): MirrorFile[] {
   const cfg = config();
-  const files = new Map<string, MirrorFile>();
-  const add = (file: string, p: Payload | null) => {
-    if (!p || p.status !== 200) return;
-    files.set(file, { path: file, body: p.body, contentType: String(p.headers["content-type"] ?? contentTypeOf(file)) });
-  };
-  const page = (file: string, p: Payload) => {
-    const html = relativiseLinks(p.body.toString("utf8"), file);
-    files.set(file, { path: file, body: Buffer.from(html), contentType: TYPES[".html"] });
-  };
-  const opts: RenderOptions = { generatedAt };
-
-  page("index.html", renderStatusPage(s, assets, opts));
-  const incidents = new Map<string, SnapIncident>(s.incidentsById);
-
-  // History: the current month at history/index.html, and the last months each at its own path.
-  const db = getDb();
-  const current = parseHistoryQuery(new URLSearchParams(), s.builtAt, s.page.timeZone).month;
-  for (let m = 0; m < MIRROR_HISTORY_MONTHS; m++) {
-    const month = shiftMonth(current, -m);
-    for (let n = 1; n <= MIRROR_HISTORY_PAGES; n++) {
-      const view = loadHistory(db, s, { month, page: n });
-      if (view.page !== n) break;
-      for (const i of view.incidents) if (!incidents.has(i.id)) incidents.set(i.id, i);
-      const payload = renderHistoryPage(s, assets, view, opts);
-      const file = mirrorPathOf(`/history?month=${month}&page=${n}`)!;
-      page(file, payload);
-      if (m === 0 && n === 1) page("history/index.html", payload);
-    }
-  }
-  for (const i of incidents.values()) page(`incidents/${i.id}/index.html`, renderIncidentPage(s, assets, i, opts));
-
-  for (const doc of Object.keys(STATUSPAGE_DOCUMENTS)) add(`api/v2/${doc}`, route(`/api/v2/${doc}`, new URLSearchParams(), assets));
-
-  // Feeds, when this build serves them.
-  const feedPaths = ["/history.rss", "/history.atom", ...s.components.flatMap((c) => [`/components/${c.slug}/history.rss`, `/components/${c.slug}/history.atom`])];
-  for (const p of feedPaths) add(p.slice(1), route(p, new URLSearchParams(), assets));
-
-  const none = new URLSearchParams();
-  const snap = () => s;
-  add("badge.svg", reachPayload("/badge.svg", none, snap, assets));
-  add("badge.json", reachPayload("/badge.json", none, snap, assets));
-  for (const c of s.components) {
-    for (const key of new Set([c.slug, c.id])) {
-      add(`badge/${key}.svg`, reachPayload(`/badge/${key}.svg`, none, snap, assets));
-      add(`badge/${key}.json`, reachPayload(`/badge/${key}.json`, none, snap, assets));
-      for (const w of UPTIME_WINDOWS) add(`badge/${key}/uptime-${w}.svg`, reachPayload(`/badge/${key}/uptime-${w}.svg`, none, snap, assets));
-    }
-  }
-
-  add("embed.js", reachPayload("/embed.js", none, snap, assets));
-  add("embed/index.html", embedFramePayload(s));
   // Links in the mirror's status.js point into the mirror when its address is known.
-  add("status.js", statusScriptPayload(s, cfg.mirror.publicUrl ?? undefined));
+  const mirror = { generatedAt, publicUrl: cfg.mirror.publicUrl ?? undefined };
+  const files = new Map<string, MirrorFile>();
+  for (const row of PUBLIC_ROUTES) {
+    if (!row.mirror || !row.get) continue;
+    for (const url of row.mirror(s)) {
+      const file = mirrorPathOf(url);
+      const [path, query = ""] = url.split("?");
+      const found = findRoute(path);
+      if (!file || found?.route !== row) continue;
+      const p = row.get(routeContext(row, found.params, { path, query: new URLSearchParams(query), assets, snapshot: () => s, mirror }));
+      // A feed this build does not serve, a component gone meanwhile: not copied.
+      if (p.status !== 200) continue;
+      const contentType = String(p.headers["content-type"] ?? contentTypeOf(file));
+      const body = contentType.startsWith("text/html") ? Buffer.from(relativiseLinks(p.body.toString("utf8"), file)) : p.body;
+      files.set(file, { path: file, body, contentType });
+    }
+  }
   const meta = { generated_at: new Date(generatedAt).toISOString(), version: s.version, live_url: s.page.url, mirror_url: cfg.mirror.publicUrl };
   files.set("mirror.json", { path: "mirror.json", body: Buffer.from(JSON.stringify(meta)), contentType: TYPES[".json"] });
   return [...files.values()];

@@ -28,10 +28,6 @@ const CORS = { "access-control-allow-origin": "*" };
 const SVG = "image/svg+xml; charset=utf-8";
 const JS = "text/javascript; charset=utf-8";
 
-export function isReachPath(path: string): boolean {
-  return path === "/badge.svg" || path === "/badge.json" || path.startsWith("/badge/") || path === "/embed.js" || path === "/embed" || path === "/status.js";
-}
-
 function badgePayload(s: Snapshot, req: BadgeRequest | "unknown", query: URLSearchParams): Payload {
   const style = parseStyle(query.get("style"));
   const rawLabel = query.get("label");
@@ -93,23 +89,12 @@ export function embedFramePayload(s: Snapshot): Payload {
   });
 }
 
-/** The payload for one of the paths above, or null when the path is not ours. */
-export function reachPayload(path: string, query: URLSearchParams, snapshot: () => Snapshot, assets: LoadedAssets): Payload | null {
-  const badge = parseBadgePath(path);
-  if (badge) return badgePayload(snapshot(), badge, query);
-  if (path === "/embed.js") return embedPayload(snapshot(), assets);
-  if (path === "/status.js") return statusScriptPayload(snapshot());
-  if (path === "/embed") return embedFramePayload(snapshot());
-  return null;
+/** The badge for a `/badge…` path (the grey 404 one for anything it does not name). */
+export function badgeRoute(path: string, query: URLSearchParams, s: Snapshot): Payload {
+  return badgePayload(s, parseBadgePath(path) ?? "unknown", query);
 }
 
 // ---- "I am affected" ---------------------------------------------------------------------
-
-const AFFECTED_PATH = /^\/components\/([A-Za-z0-9_-]{1,80})\/affected$/;
-
-export function isReachWrite(method: string | undefined, path: string): boolean {
-  return method === "POST" && AFFECTED_PATH.test(path);
-}
 
 let secret: string | undefined;
 function reportSecret(): string {
@@ -153,7 +138,7 @@ export function reportOriginAllowed(headers: IncomingMessage["headers"], publicU
  * POST /components/{id or slug}/affected: an anonymous report. A form post (no JavaScript) gets a
  * small page; a script asking for JSON gets the outcome and, when corroborated, the public count.
  */
-export function handleReachWrite(req: IncomingMessage, res: ServerResponse, path: string, trustProxy: boolean): void {
+export function handleReachWrite(req: IncomingMessage, res: ServerResponse, key: string, trustProxy: boolean): void {
   req.resume(); // the body carries nothing we need
   const wantsJson = /application\/json/.test(req.headers.accept ?? "");
   const cfg = config();
@@ -161,7 +146,6 @@ export function handleReachWrite(req: IncomingMessage, res: ServerResponse, path
     const refused = "Reports are accepted from this status page only.";
     return sendPayload(req, res, wantsJson ? jsonPayload(403, { error: refused }, { "cache-control": NO_STORE }) : reportPage(403, "Report refused", refused));
   }
-  const key = AFFECTED_PATH.exec(path)![1];
   const db = getDb();
   const s = currentSnapshot();
   const row = getComponent(db, key) ?? findComponentBySlug(db, s.page.id, key);

@@ -1,0 +1,78 @@
+// A visitor asks to subscribe from the public page: throttled per client, stored unconfirmed,
+// then asked to confirm (a mail with the link, or a signed POST to the webhook). The HTTP
+// adapter (server/subscribe.tsx) only parses the form, calls this and renders the outcome.
+import type { Db } from "@/db/client";
+import { AppError, storageError } from "../errors";
+import { sendMail } from "../mail";
+import type { Snapshot } from "../snapshot";
+import { confirmationMail } from "./email";
+import { confirmUrl, unsubscribeUrl } from "./links";
+import { postJson } from "./net";
+import { subscribe, throttleSubscribe, type SubscribeOutcome } from "./subscribers";
+import { signature } from "./webhook";
+
+export type SubscriptionRequest = { kind: "email"; email: string; componentIds: string[] } | { kind: "webhook"; url: string; componentIds: string[] };
+
+export type SubscriptionResult =
+  | { ok: true; kind: "email"; address: string }
+  | { ok: true; kind: "webhook"; alreadySubscribed: boolean; secret: string | null }
+  /** status: 400 (the form), 429 (throttled), 503 (try later). */
+  | { ok: false; status: 400 | 429 | 503; message: string; fieldErrors?: Record<string, string[]> };
+
+type Page = Pick<Snapshot, "page" | "emailSubscriptions">;
+
+/** Asks the webhook's owner to confirm: a signed POST carrying the confirm link. */
+async function askWebhookToConfirm(s: Page, outcome: SubscribeOutcome, allowPrivate: boolean, now: number) {
+  const sub = outcome.subscriber;
+  const body = JSON.stringify({
+    type: "subscription_confirmation",
+    meta: { confirm: confirmUrl(s.page.url, sub.token), unsubscribe: unsubscribeUrl(s.page.url, sub.token) },
+    page: { id: s.page.id, name: s.page.name, url: s.page.url },
+  });
+  const timestamp = String(Math.floor(now / 1000));
+  const headers = { "x-outpost-timestamp": timestamp, "x-outpost-signature": signature(sub.secret ?? "", timestamp, body) };
+  await postJson(sub.address, body, headers, { allowPrivate, what: "Your webhook" });
+}
+
+export async function requestSubscription(
+  db: Db,
+  s: Page,
+  input: SubscriptionRequest,
+  opts: { clientAddress: string; allowPrivate: boolean; now?: number },
+): Promise<SubscriptionResult> {
+  const now = opts.now ?? Date.now();
+  if (input.kind === "email" && !s.emailSubscriptions) return { ok: false, status: 400, message: "Email subscriptions are not available on this page." };
+  let outcome: SubscribeOutcome;
+  try {
+    throttleSubscribe(db, opts.clientAddress, now);
+    outcome = subscribe(db, input, { allowPrivate: opts.allowPrivate, now });
+  } catch (err) {
+    // A read-only database or a full disk is the server's trouble, not the visitor's: 503, retry later.
+    if (storageError(err)) return { ok: false, status: 503, message: "Subscriptions cannot be saved right now. Please try again in a few minutes." };
+    if (!(err instanceof AppError)) throw err;
+    if (err.code === "forbidden") return { ok: false, status: 429, message: err.message };
+    const field = input.kind === "email" ? "email" : "url";
+    const errors = err.fieldErrors ?? {};
+    const fieldErrors = errors[field] ? { [field]: errors[field] } : errors.componentIds ? { componentIds: errors.componentIds } : { [field]: [err.message] };
+    return { ok: false, status: 400, message: "Please check the form.", fieldErrors };
+  }
+  if (input.kind === "email") {
+    if (outcome.needsConfirmation) {
+      try {
+        await sendMail(confirmationMail({ pageName: s.page.name, publicUrl: s.page.url, address: outcome.subscriber.address, token: outcome.subscriber.token }));
+      } catch (err) {
+        console.error(`outpost: confirmation mail failed: ${(err as Error).message}`);
+        return { ok: false, status: 503, message: "We could not send the confirmation email just now. Please try again in a few minutes." };
+      }
+    }
+    return { ok: true, kind: "email", address: outcome.subscriber.address };
+  }
+  if (!outcome.needsConfirmation) return { ok: true, kind: "webhook", alreadySubscribed: true, secret: null };
+  try {
+    await askWebhookToConfirm(s, outcome, opts.allowPrivate, now);
+  } catch {
+    // Which address the name resolved to, or why the connection failed, is not the public's to see.
+    return { ok: false, status: 400, message: "Please check the form.", fieldErrors: { url: ["This address cannot receive webhooks."] } };
+  }
+  return { ok: true, kind: "webhook", alreadySubscribed: false, secret: outcome.secret };
+}

@@ -1,0 +1,266 @@
+// The public route table: every URL the front answers itself, one row each. A row says what the
+// URL serves and drives everything done with it: routing, which methods it answers (405 with
+// Allow otherwise, and CORS preflights for cross-origin rows), which process answers it (any
+// public worker, or only the writer), how its bytes are cached, how large a body it takes,
+// whether it is localised, and which files of it the static mirror copies.
+// Adding a public URL is adding a row here (with its handler, wherever that lives).
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { getDb } from "@/db/client";
+import { getIncident } from "@/db/queries/incidents";
+import { UPTIME_WINDOWS } from "@/lib/badges";
+import { backupStatus } from "@/lib/backup";
+import { config } from "@/lib/config";
+import { loadHistory, parseHistoryQuery } from "@/lib/history";
+import { mirrorState } from "@/lib/mirror-state";
+import { hydrateIncidents, type SnapIncident, type Snapshot } from "@/lib/snapshot";
+import { STATUSPAGE_DOCUMENTS } from "@/lib/statuspage";
+import { shiftMonth } from "@/lib/time";
+import type { LoadedAssets } from "./assets";
+import { DEFAULT_LIMIT, FORM_LIMIT } from "./body";
+import { hot, variant, type CacheClass } from "./cache";
+import { feedRoute } from "./feeds";
+import { healthPayload } from "./health";
+import { jsonPayload, type Payload } from "./payload";
+import { badgeRoute, embedFramePayload, embedPayload, handleReachWrite, statusScriptPayload } from "./reach";
+import { renderHistoryPage, renderIncidentPage, renderInfrastructurePage, renderNotFound, renderStatusPage, type RenderOptions } from "./render";
+import { handleSubscription } from "./subscribe";
+
+export type RouteContext = {
+  path: string;
+  /** The path pattern's groups. */
+  params: readonly string[];
+  query: URLSearchParams;
+  assets: LoadedAssets;
+  snapshot: Snapshot;
+  /** Set when the static mirror renders this URL: nothing is cached, pages say when they were made. */
+  mirror?: { generatedAt: number; publicUrl?: string };
+  /** Keeps bytes in the row's cache class under `key` (not when rendering for the mirror). */
+  keep: (key: string, make: () => Payload, cls?: CacheClass) => Payload;
+};
+
+export type Responder = (req: IncomingMessage, res: ServerResponse, ctx: RouteContext & { trustProxy: boolean }) => unknown;
+
+export type PublicRoute = {
+  /** What the URL serves, for people reading the table. */
+  name: string;
+  /** An exact path, or a pattern whose groups become `params`. */
+  path: string | RegExp;
+  /** Answered methods; GET answers HEAD too. Others get 405 (or a preflight on CORS rows). */
+  methods: readonly ("GET" | "POST")[];
+  /** GET/HEAD as bytes from the snapshot. */
+  get?: (ctx: RouteContext) => Payload;
+  /** Answers its methods itself, per request (forms, writes). */
+  respond?: Responder;
+  /** Any process may answer it from the snapshot, or only the writer (writes, per-process state). */
+  answeredBy: "any" | "writer";
+  /** Other sites may read it (Access-Control-Allow-Origin: *, preflights). */
+  cors: boolean;
+  /** hot: never evicted; variant: bounded LRU; none: per request (no-store). */
+  cache: CacheClass | "none";
+  /** The largest request body it takes. */
+  bodyLimit: number;
+  /** Served in each offered locale (the languages work uses it). */
+  localised: boolean;
+  /** The live URLs the static mirror copies from this row. */
+  mirror?: (s: Snapshot) => Iterable<string>;
+};
+
+const INCIDENT_ID = /^[a-z0-9]{1,40}$/;
+
+const incidentNotFound = (ctx: RouteContext) =>
+  hot(ctx.snapshot, "incident:404", () => renderNotFound(ctx.snapshot, ctx.assets, "There is no incident with this address."));
+
+function renderOptions(ctx: RouteContext): RenderOptions {
+  return ctx.mirror ? { generatedAt: ctx.mirror.generatedAt } : {};
+}
+
+function incidentPage(ctx: RouteContext): Payload {
+  const s = ctx.snapshot;
+  const id = ctx.params[0].replace(/\/$/, "");
+  if (!INCIDENT_ID.test(id)) return incidentNotFound(ctx);
+  const known = s.incidentsById.get(id);
+  if (known) return ctx.keep(`incident:${id}`, () => renderIncidentPage(s, ctx.assets, known, renderOptions(ctx)), "hot");
+  // Older incidents are read from the database; an id that is nowhere shares the one 404.
+  const db = getDb();
+  const row = getIncident(db, id);
+  if (!row) return incidentNotFound(ctx);
+  return ctx.keep(`incident:${id}`, () => renderIncidentPage(s, ctx.assets, hydrateIncidents(db, [row], s.page.url)[0], renderOptions(ctx)), "variant");
+}
+
+function historyPage(ctx: RouteContext): Payload {
+  const s = ctx.snapshot;
+  const q = parseHistoryQuery(ctx.query, s.builtAt, s.page.timeZone);
+  return ctx.keep(`history:${q.month}:${q.page}`, () => renderHistoryPage(s, ctx.assets, loadHistory(getDb(), s, q), renderOptions(ctx)));
+}
+
+function v2Document(ctx: RouteContext): Payload {
+  const doc = ctx.params[0];
+  const make = STATUSPAGE_DOCUMENTS[doc];
+  if (!make) return hot(ctx.snapshot, "api:404", () => jsonPayload(404, { error: "Not found" }));
+  return ctx.keep(`api:${doc}`, () => jsonPayload(200, make(ctx.snapshot)));
+}
+
+function infrastructurePage(ctx: RouteContext): Payload {
+  const backups = backupStatus(config().backupDir);
+  // Rebuilt when the data or the newest backup changes.
+  return ctx.keep(`infrastructure:${backups.last?.createdAt ?? 0}:${backups.lastError?.at ?? 0}`, () => renderInfrastructurePage(ctx.snapshot, ctx.assets, backups));
+}
+
+/** The page; the footer shows the mirror's last publish, so a publish renders it again. */
+export function statusPage(ctx: RouteContext): Payload {
+  return ctx.keep(`page:/:${mirrorState().stamp}`, () => renderStatusPage(ctx.snapshot, ctx.assets, renderOptions(ctx)));
+}
+
+// ---- what the static mirror copies ---------------------------------------------------------
+
+/** Months of history copied (each with its pages, up to a bound). */
+export const MIRROR_HISTORY_MONTHS = 12;
+const MIRROR_HISTORY_PAGES = 20;
+
+type MirroredHistory = { urls: string[]; incidents: Map<string, SnapIncident> };
+const mirroredHistory = new WeakMap<Snapshot, MirroredHistory>();
+
+/** The history pages the mirror copies, and every incident they list (read once per snapshot). */
+function historyForMirror(s: Snapshot): MirroredHistory {
+  const known = mirroredHistory.get(s);
+  if (known) return known;
+  const result: MirroredHistory = { urls: ["/history"], incidents: new Map(s.incidentsById) };
+  const db = getDb();
+  const current = parseHistoryQuery(new URLSearchParams(), s.builtAt, s.page.timeZone).month;
+  for (let m = 0; m < MIRROR_HISTORY_MONTHS; m++) {
+    const month = shiftMonth(current, -m);
+    for (let n = 1; n <= MIRROR_HISTORY_PAGES; n++) {
+      const view = loadHistory(db, s, { month, page: n });
+      if (view.page !== n) break;
+      for (const i of view.incidents) if (!result.incidents.has(i.id)) result.incidents.set(i.id, i);
+      result.urls.push(`/history?month=${month}&page=${n}`);
+    }
+  }
+  mirroredHistory.set(s, result);
+  return result;
+}
+
+const componentKeys = (s: Snapshot) => s.components.flatMap((c) => [...new Set([c.slug, c.id])]);
+
+// ---- the table -----------------------------------------------------------------------------
+
+const page = { methods: ["GET"], answeredBy: "any", cors: false, bodyLimit: DEFAULT_LIMIT } as const;
+const shared = { methods: ["GET"], answeredBy: "any", cors: true, bodyLimit: DEFAULT_LIMIT, localised: false } as const;
+
+export const PUBLIC_ROUTES: readonly PublicRoute[] = [
+  { ...page, name: "the status page", path: "/", get: statusPage, cache: "hot", localised: true, mirror: () => ["/"] },
+  { ...page, name: "past incidents by month", path: "/history", get: historyPage, cache: "variant", localised: true, mirror: (s) => historyForMirror(s).urls },
+  {
+    ...page,
+    name: "one incident or maintenance",
+    path: /^\/incidents\/(.*)$/,
+    get: incidentPage,
+    cache: "hot",
+    localised: true,
+    mirror: (s) => [...historyForMirror(s).incidents.keys()].map((id) => `/incidents/${id}`),
+  },
+  { ...page, name: "hosting and backups", path: "/infrastructure", get: infrastructurePage, cache: "hot", localised: true },
+  { ...shared, name: "Outpost's own health", path: "/api/health", get: () => healthPayload(), answeredBy: "writer", cache: "none" },
+  {
+    ...shared,
+    name: "Statuspage v2 JSON",
+    path: /^\/api\/v2\/(.+)$/,
+    get: v2Document,
+    cache: "hot",
+    mirror: () => Object.keys(STATUSPAGE_DOCUMENTS).map((doc) => `/api/v2/${doc}`),
+  },
+  {
+    ...shared,
+    name: "history feeds",
+    path: /^(?:\/history|\/components\/[A-Za-z0-9_-]{1,80}\/history)\.(?:rss|atom)$/,
+    get: (ctx) => feedRoute(ctx.snapshot, ctx.path)!,
+    cache: "hot",
+    mirror: (s) => ["/history.rss", "/history.atom", ...s.components.flatMap((c) => [`/components/${c.slug}/history.rss`, `/components/${c.slug}/history.atom`])],
+  },
+  {
+    ...shared,
+    name: "badges (SVG and shields.io JSON)",
+    path: /^\/badge(?:\.svg|\.json|\/.*)$/,
+    get: (ctx) => badgeRoute(ctx.path, ctx.query, ctx.snapshot),
+    cache: "hot",
+    mirror: (s) => [
+      "/badge.svg",
+      "/badge.json",
+      ...componentKeys(s).flatMap((key) => [`/badge/${key}.svg`, `/badge/${key}.json`, ...UPTIME_WINDOWS.map((w) => `/badge/${key}/uptime-${w}.svg`)]),
+    ],
+  },
+  { ...shared, name: "the widget script", path: "/embed.js", get: (ctx) => embedPayload(ctx.snapshot, ctx.assets), cache: "hot", mirror: () => ["/embed.js"] },
+  { ...shared, name: "the widget's iframe variant", path: "/embed", get: (ctx) => embedFramePayload(ctx.snapshot), cors: false, cache: "hot", localised: true, mirror: () => ["/embed"] },
+  {
+    ...shared,
+    name: "the status as a script (widget fallback)",
+    path: "/status.js",
+    get: (ctx) => statusScriptPayload(ctx.snapshot, ctx.mirror?.publicUrl),
+    cache: "hot",
+    mirror: () => ["/status.js"],
+  },
+  ...(["/subscribe", "/subscriptions/confirm", "/subscriptions/unsubscribe"] as const).map(
+    (path): PublicRoute => ({
+      name: path === "/subscribe" ? "subscribe (email, webhook)" : `${path.slice("/subscriptions/".length)} a subscription`,
+      path,
+      methods: ["GET", "POST"],
+      respond: (req, res, ctx) => handleSubscription(req, res, { snapshot: ctx.snapshot, assets: ctx.assets, trustProxy: ctx.trustProxy, path: ctx.path, query: ctx.query }),
+      answeredBy: "writer",
+      cors: false,
+      cache: "none",
+      bodyLimit: FORM_LIMIT,
+      localised: true,
+    }),
+  ),
+  {
+    name: '"I am affected" reports',
+    path: /^\/components\/([A-Za-z0-9_-]{1,80})\/affected$/,
+    methods: ["POST"],
+    respond: (req, res, ctx) => handleReachWrite(req, res, ctx.params[0], ctx.trustProxy),
+    answeredBy: "writer",
+    cors: false,
+    cache: "none",
+    bodyLimit: FORM_LIMIT,
+    localised: false,
+  },
+];
+
+const EXACT = new Map(PUBLIC_ROUTES.filter((r) => typeof r.path === "string").map((r) => [r.path as string, r]));
+const PATTERNS = PUBLIC_ROUTES.filter((r) => r.path instanceof RegExp);
+const NO_PARAMS: readonly string[] = [];
+
+/** The row for a path (exact paths first, then patterns in table order), with its parameters. */
+export function findRoute(path: string): { route: PublicRoute; params: readonly string[] } | null {
+  const exact = EXACT.get(path);
+  if (exact) return { route: exact, params: NO_PARAMS };
+  for (const route of PATTERNS) {
+    const m = (route.path as RegExp).exec(path);
+    if (m) return { route, params: m.slice(1) };
+  }
+  return null;
+}
+
+/** The context a row's handler gets; `mirror` renders without caching. */
+export function routeContext(
+  route: PublicRoute,
+  params: readonly string[],
+  fields: { path: string; query: URLSearchParams; assets: LoadedAssets; snapshot: () => Snapshot; mirror?: RouteContext["mirror"] },
+): RouteContext {
+  let snapshot: Snapshot | undefined;
+  const ctx: RouteContext = {
+    path: fields.path,
+    params,
+    query: fields.query,
+    assets: fields.assets,
+    mirror: fields.mirror,
+    // Read on first use: health answers even when no snapshot can be built.
+    get snapshot() {
+      return (snapshot ??= fields.snapshot());
+    },
+    keep: (key, make, cls) => {
+      if (fields.mirror || route.cache === "none") return make();
+      return (cls ?? route.cache) === "hot" ? hot(ctx.snapshot, key, make) : variant(ctx.snapshot, key, make);
+    },
+  };
+  return ctx;
+}
