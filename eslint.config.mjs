@@ -9,6 +9,24 @@ const config = [
     files: ["components/pages/**"],
     rules: { "@next/next/no-head-element": "off", "@next/next/no-html-link-for-pages": "off", "@next/next/no-img-element": "off" },
   },
+  {
+    // One data access layer: pages, actions, route handlers and components read through a read
+    // model in lib/views or call a verb in lib/, so the database's shape stays behind lib/.
+    files: ["app/**", "components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/db/*", "**/db/client", "**/db/queries/*"],
+              message: "Pages and components do not query the database: use a read model in lib/views (or lib/views/rows for row types) or a verb in lib/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   { ignores: ["node_modules/", ".next/", "dist/", "bench/", "e2e/.artifacts/", "test-results/", "next-env.d.ts", "db/migrations/"] },
 ];
 export default config;

@@ -1,4 +1,6 @@
-// Opens the one SQLite connection of this process. Only db/ imports this module.
+// Opens the one SQLite connection of this process. Imported by db/, lib/ (verbs and the read
+// models in lib/views), server/ (the launcher and the front server) and the e2e fixtures; never
+// by app/ or components/, which an ESLint rule in eslint.config.mjs enforces.
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";

@@ -37,6 +37,11 @@ const settingsInput = z.object({
 });
 export type SettingsInput = z.input<typeof settingsInput>;
 
+/** The page's time zone, in which staff type dates and times. */
+export function pageTimeZone(db: Db): string {
+  return getPage(db)?.timeZone ?? "Etc/UTC";
+}
+
 export function pageSettings(page: PageRow) {
   return {
     name: page.name,

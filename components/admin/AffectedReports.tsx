@@ -1,16 +1,13 @@
-import { getDb } from "@/db/client";
-import { pageComponents } from "@/lib/components";
-import { staffReportSeries, WINDOW_MS } from "@/lib/affected";
+import { WINDOW_MS } from "@/lib/affected";
 import { requireStaff } from "@/lib/auth/session";
+import { affectedReportsView } from "@/lib/views/affected-reports";
 
 const time = new Intl.DateTimeFormat("en-GB", { timeStyle: "short", timeZone: "UTC" });
 
 /** "I am affected" reports over the last hour in 5-minute windows, with spikes called out. */
 export async function AffectedReports() {
   await requireStaff("editor");
-  const db = getDb();
-  const series = staffReportSeries(db);
-  const names = new Map(pageComponents(db).map((c) => [c.id, c.name]));
+  const { series, names } = affectedReportsView();
   const spikes = series.filter((s) => s.spike);
   return (
     <section aria-labelledby="affected-heading" className="space-y-2">

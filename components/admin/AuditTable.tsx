@@ -1,5 +1,5 @@
-import type { AuditRow } from "@/db/queries/audit";
-import { changedFields } from "@/lib/audit-view";
+import type { AuditRow } from "@/lib/views/rows";
+import { changedFields } from "@/lib/views/audit";
 
 const fmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 

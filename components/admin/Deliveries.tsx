@@ -1,9 +1,9 @@
 // Where each update of an incident went: per update and per channel, pending / sent (with a link
 // to the post) / failed (with the error, and Retry) / unknown (settle). Subscribers are counted
 // per state rather than listed one by one.
-import { getDb } from "@/db/client";
-import { listIncidentDeliveries, type DeliveryView } from "@/db/queries/deliveries";
 import { UPDATE_STATUS_LABELS } from "@/lib/constants";
+import { incidentDeliveries } from "@/lib/views/deliveries";
+import type { DeliveryView } from "@/lib/views/rows";
 import { RetryDelivery, SettleDelivery } from "./DeliveryActions";
 
 const CHANNEL_LABELS: Record<string, string> = {
@@ -69,7 +69,7 @@ function SubscriberSummary({ channel, rows }: { channel: string; rows: DeliveryV
 }
 
 export async function Deliveries({ incidentId }: { incidentId: string }) {
-  const rows = listIncidentDeliveries(getDb(), incidentId);
+  const rows = incidentDeliveries(incidentId);
   if (rows.length === 0) {
     return (
       <section aria-labelledby="deliveries" className="space-y-2">

@@ -4,7 +4,7 @@
 import { useActionState, type ReactNode } from "react";
 import { deleteGroupAction, editGroupAction } from "@/app/(admin)/admin/components/actions";
 import { INITIAL_ACTION_STATE } from "@/lib/action-state";
-import type { GroupRow } from "@/db/queries/components";
+import type { GroupRow } from "@/lib/views/rows";
 import { Button } from "@/components/ui/Button";
 import { ConfirmButton } from "@/components/ui/ConfirmButton";
 import { TextField } from "@/components/ui/Field";

@@ -1,17 +1,16 @@
 // Draft incidents proposed by monitors, for the top of the staff dashboard: what broke, since
 // when, the first error, and whether monitors already see it healthy again. One click publishes.
-import { getDb } from "@/db/client";
 import { publishDraftAction, dismissDraftAction } from "@/app/(admin)/admin/monitors/actions";
 import { requireStaff } from "@/lib/auth/session";
 import { COMPONENT_STATUS_LABELS } from "@/lib/constants";
-import { openDrafts } from "@/lib/monitors/drafts";
+import { monitorDraftsView } from "@/lib/views/monitor-drafts";
 import { ActionButton } from "./ActionButton";
 
 const when = (t: number) => `${new Date(t).toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 export async function MonitorDrafts() {
   await requireStaff("editor");
-  const drafts = openDrafts(getDb());
+  const drafts = monitorDraftsView();
   if (drafts.length === 0) return null;
   return (
     <section aria-labelledby="monitor-drafts" className="mb-6 rounded-lg border border-red-300 bg-red-50 p-4 dark:border-red-800 dark:bg-red-950/40">

@@ -1,5 +1,5 @@
 // Shared by the component forms (client code: no server imports).
-import type { ComponentRow } from "@/db/queries/components";
+import type { ComponentRow } from "@/lib/views/rows";
 import { COMPONENT_STATUSES, COMPONENT_STATUS_LABELS } from "@/lib/constants";
 
 export type AdminComponent = Pick<

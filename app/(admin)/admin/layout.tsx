@@ -1,9 +1,8 @@
 import type { ReactNode } from "react";
-import { getDb } from "@/db/client";
-import { getPage } from "@/db/queries/page";
 import { AdminNav } from "@/components/admin/AdminNav";
 import { SignOutButton } from "@/components/admin/SignOutButton";
 import { requireStaff } from "@/lib/auth/session";
+import { staffShellView } from "@/lib/views/staff-shell";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +10,7 @@ export const dynamic = "force-dynamic";
 // a layout does not re-run on client navigation, so it cannot be the only gate.
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const staff = await requireStaff("editor");
-  const pageName = getPage(getDb())?.name ?? "Outpost";
+  const { pageName } = staffShellView();
   return (
     <div className="min-h-screen">
       <a

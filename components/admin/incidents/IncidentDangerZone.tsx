@@ -1,6 +1,6 @@
 // Ending a maintenance early and deleting an incident: both ask first.
 import { deleteIncidentAction, endMaintenanceAction } from "@/app/(admin)/admin/incidents/actions";
-import type { IncidentRow } from "@/db/queries/incidents";
+import type { IncidentRow } from "@/lib/views/rows";
 import { ConfirmButton } from "@/components/ui/ConfirmButton";
 
 export function IncidentDangerZone({ incident: i }: { incident: IncidentRow }) {

@@ -1,6 +1,6 @@
 // The top of an incident's editor: what it is, where it stands, and whether an update is overdue.
 import Link from "next/link";
-import type { IncidentRow } from "@/db/queries/incidents";
+import type { IncidentRow } from "@/lib/views/rows";
 import { isOverdue } from "@/lib/cadence";
 import { UPDATE_STATUS_LABELS } from "@/lib/constants";
 import { formatDateTime } from "@/lib/time";

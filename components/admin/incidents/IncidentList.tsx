@@ -1,6 +1,6 @@
 // Incidents and maintenances as a compact list for the staff area; overdue ones say so in words.
 import Link from "next/link";
-import type { IncidentRow } from "@/db/queries/incidents";
+import type { IncidentRow } from "@/lib/views/rows";
 import { isOverdue } from "@/lib/cadence";
 import { UPDATE_STATUS_LABELS } from "@/lib/constants";
 import { formatDateTime } from "@/lib/time";

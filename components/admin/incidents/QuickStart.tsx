@@ -1,6 +1,6 @@
 // The dashboard's first thing: one click to the form that publishes the first word.
 import Link from "next/link";
-import type { TemplateRow } from "@/db/queries/templates";
+import type { TemplateRow } from "@/lib/views/rows";
 import { buttonClass } from "@/components/ui/Button";
 
 export function QuickStart({ templates }: { templates: TemplateRow[] }) {

@@ -1,5 +1,5 @@
 import { stopRecurrenceAction } from "@/app/(admin)/admin/maintenance/actions";
-import type { RecurrenceRow } from "@/db/queries/recurrences";
+import type { RecurrenceRow } from "@/lib/views/rows";
 import { describeRule } from "@/lib/recurrence";
 import { ConfirmButton } from "@/components/ui/ConfirmButton";
 

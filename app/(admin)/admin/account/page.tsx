@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
-import { countUnusedRecoveryCodes } from "@/db/queries/users";
 import { PasswordForm, ProfileForm, SignOutEverywhereForm } from "@/components/auth/AccountForms";
 import { TwoFactorSection } from "@/components/auth/TwoFactorForms";
 import { requireStaff } from "@/lib/auth/session";
 import { qrSvg, totpUri } from "@/lib/auth/totp";
+import { accountView } from "@/lib/views/account";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your account · Outpost" };
@@ -20,7 +19,7 @@ export default async function AccountPage() {
       </div>
       <ProfileForm name={user.name} />
       {user.passwordHash && <PasswordForm />}
-      <TwoFactorSection enabled={user.totpEnabledAt !== null} pending={pending} recoveryLeft={countUnusedRecoveryCodes(getDb(), user.id)} />
+      <TwoFactorSection enabled={user.totpEnabledAt !== null} pending={pending} recoveryLeft={accountView(user.id).recoveryLeft} />
       <SignOutEverywhereForm />
     </section>
   );

@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
-import { auditFacets, listAudit } from "@/db/queries/audit";
 import { AuditTable } from "@/components/admin/AuditTable";
 import { Button } from "@/components/ui/Button";
 import { CONTROL_CLASS } from "@/components/ui/Field";
 import { requireStaff } from "@/lib/auth/session";
+import { auditView } from "@/lib/views/audit";
 import { z } from "zod";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit log · Outpost" };
 
-const PAGE_SIZE = 50;
 const filters = z.object({
   actor: z.string().max(40).optional().catch(undefined),
   entity: z.string().max(40).optional().catch(undefined),
@@ -21,13 +19,7 @@ const filters = z.object({
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireStaff("admin");
   const f = filters.parse(await searchParams);
-  const db = getDb();
-  const rows = listAudit(db, { actorId: f.actor || undefined, entityType: f.entity || undefined, action: f.action || undefined, before: f.before, limit: PAGE_SIZE + 1 });
-  const facets = auditFacets(db);
-  const more = rows.length > PAGE_SIZE;
-  const shown = rows.slice(0, PAGE_SIZE);
-  const next = new URLSearchParams(Object.entries({ actor: f.actor, entity: f.entity, action: f.action }).filter((e): e is [string, string] => !!e[1]));
-  if (more) next.set("before", String(shown[shown.length - 1].id));
+  const { rows, facets, older } = auditView(f);
   return (
     <section className="space-y-4">
       <h1 className="text-xl font-semibold">Audit log</h1>
@@ -57,9 +49,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </label>
         <Button variant="secondary">Filter</Button>
       </form>
-      <AuditTable rows={shown} />
-      {more && (
-        <a className="inline-block text-sm font-medium text-blue-700 underline dark:text-blue-300" href={`/admin/audit?${next}`}>
+      <AuditTable rows={rows} />
+      {older && (
+        <a className="inline-block text-sm font-medium text-blue-700 underline dark:text-blue-300" href={older}>
           Older entries
         </a>
       )}

@@ -1,7 +1,5 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { formValues, runAction, type ActionState } from "@/lib/auth/action";
 import { NETWORKS } from "@/lib/syndication/channel";
 import { switchNetwork } from "@/lib/syndication/outbox";
@@ -12,10 +10,13 @@ const input = z.object({ name: z.enum(NETWORKS, { error: "Unknown network" }), e
 /** Switches a configured network on or off for new updates. */
 export async function switchNetworkAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const values = formValues(form);
-  return runAction("admin", (staff) => {
-    const v = parse(input, values);
-    switchNetwork(getDb(), staff, v.name, v.enabled === "1");
-    revalidatePath("/admin/channels");
-    return { ok: true, message: v.enabled === "1" ? "On: new updates are posted there." : "Off: new updates are not posted there." };
-  });
+  return runAction(
+    "admin",
+    (staff, db) => {
+      const v = parse(input, values);
+      switchNetwork(db, staff, v.name, v.enabled === "1");
+      return { ok: true, message: v.enabled === "1" ? "On: new updates are posted there." : "Off: new updates are not posted there." };
+    },
+    { revalidate: ["/admin/channels"] },
+  );
 }

@@ -1,14 +1,9 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
-import { listComponents } from "@/db/queries/components";
-import { countByState, listRecentProblems, networkSwitches } from "@/db/queries/deliveries";
-import { getPage } from "@/db/queries/page";
-import { listSubscribers } from "@/db/queries/subscribers";
 import { AddSubscriberForm, NetworkSwitch, RemoveSubscriber } from "@/components/admin/SubscriberForms";
 import { requireStaff } from "@/lib/auth/session";
 import { mailConfigured } from "@/lib/mail";
 import { NETWORK_LABELS, NETWORKS } from "@/lib/syndication/channel";
-import { configuredNetworks } from "@/lib/syndication/outbox";
+import { channelsView } from "@/lib/views/channels";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Channels · Outpost" };
@@ -22,13 +17,7 @@ const time = (t: number) => `${new Date(t).toISOString().slice(0, 16).replace("T
 
 export default async function ChannelsPage() {
   await requireStaff("admin");
-  const db = getDb();
-  const configured = new Set(configuredNetworks());
-  const switches = networkSwitches(db);
-  const chats = listSubscribers(db, { limit: 500, offset: 0 }).filter((s) => s.kind !== "email" && s.kind !== "webhook");
-  const components = listComponents(db, getPage(db)?.id ?? "");
-  const problems = listRecentProblems(db, 20);
-  const counts = countByState(db);
+  const { configured, switches, chats, components, problems, counts } = channelsView();
   return (
     <section className="space-y-8">
       <div>

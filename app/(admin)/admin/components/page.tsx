@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
-import type { ComponentRow } from "@/db/queries/components";
 import { ComponentItem } from "@/components/admin/ComponentItem";
 import { NewComponentForm, NewGroupForm } from "@/components/admin/ComponentForms";
 import { GroupItem } from "@/components/admin/GroupItem";
 import type { AdminComponent, Option } from "@/components/admin/component-options";
 import { requireStaff } from "@/lib/auth/session";
-import { pageComponents, pageGroups } from "@/lib/components";
+import { componentsView } from "@/lib/views/components";
+import type { ComponentRow } from "@/lib/views/rows";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Components · Outpost" };
@@ -24,15 +23,8 @@ function Rows({ components, groups }: { components: ComponentRow[]; groups: Opti
 
 export default async function ComponentsPage() {
   await requireStaff("editor");
-  const db = getDb();
-  const components = pageComponents(db);
-  const groups = pageGroups(db).map(({ group }) => group);
+  const { components, groups, top } = componentsView();
   const options = groups.map((g) => ({ value: g.id, label: g.name }));
-  // The public page's order: groups and ungrouped components share one sequence (as lib/snapshot.ts lays it out).
-  const top = [
-    ...groups.map((group) => ({ key: group.id, position: group.position, group })),
-    ...components.filter((c) => !c.groupId).map((c) => ({ key: c.id, position: c.position, component: c })),
-  ].sort((a, b) => a.position - b.position);
   return (
     <section className="space-y-6">
       <div>

@@ -1,8 +1,6 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb } from "@/db/client";
-import { formValues, runAction, type ActionState } from "@/lib/auth/action";
+import { ALL_STAFF_PAGES, formValues, runAction, type ActionState } from "@/lib/auth/action";
 import { settleDelivery, retryDelivery } from "@/lib/syndication/outbox";
 import { parse } from "@/lib/validation";
 
@@ -15,20 +13,26 @@ const settleInput = z.object({
 /** Sends a failed delivery again. */
 export async function retryDeliveryAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const { id = "" } = formValues(form);
-  return runAction("editor", (staff) => {
-    retryDelivery(getDb(), staff, id);
-    revalidatePath("/admin", "layout");
-    return { ok: true, message: "Queued again; it goes out within seconds." };
-  });
+  return runAction(
+    "editor",
+    (staff, db) => {
+      retryDelivery(db, staff, id);
+      return { ok: true, message: "Queued again; it goes out within seconds." };
+    },
+    { revalidate: [ALL_STAFF_PAGES] },
+  );
 }
 
 /** Settles a delivery whose outcome is unknown: it was posted (with its URL), or it was not (send it). */
 export async function settleDeliveryAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const values = formValues(form);
-  return runAction("editor", (staff) => {
-    const input = parse(settleInput, values);
-    settleDelivery(getDb(), staff, input.id, input.outcome, input.remoteUrl || undefined);
-    revalidatePath("/admin", "layout");
-    return { ok: true, message: input.outcome === "posted" ? "Marked as posted." : "Queued to be sent." };
-  });
+  return runAction(
+    "editor",
+    (staff, db) => {
+      const input = parse(settleInput, values);
+      settleDelivery(db, staff, input.id, input.outcome, input.remoteUrl || undefined);
+      return { ok: true, message: input.outcome === "posted" ? "Marked as posted." : "Queued to be sent." };
+    },
+    { revalidate: [ALL_STAFF_PAGES] },
+  );
 }

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
-import { listRecentProblems } from "@/db/queries/deliveries";
-import { getIncident } from "@/db/queries/incidents";
 import { Deliveries } from "@/components/admin/Deliveries";
 import { requireStaff } from "@/lib/auth/session";
+import { deliveriesIncident, deliveriesNeedingAttention } from "@/lib/views/deliveries";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Notifications · Outpost" };
@@ -15,7 +13,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
   const raw = (await searchParams).incident;
   const id = typeof raw === "string" ? raw.slice(0, 40) : "";
   if (!id) return <NeedingAttention />;
-  const incident = getIncident(getDb(), id);
+  const incident = deliveriesIncident(id);
   if (!incident) notFound();
   return (
     <section className="space-y-4">
@@ -26,8 +24,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
 }
 
 function NeedingAttention() {
-  const seen = new Map<string, string>();
-  for (const p of listRecentProblems(getDb(), 200)) if (!seen.has(p.incidentId)) seen.set(p.incidentId, p.incidentName);
+  const seen = deliveriesNeedingAttention();
   return (
     <section className="space-y-4">
       <h1 className="text-xl font-semibold">Notifications needing attention</h1>

@@ -1,28 +1,23 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
 import { IncidentList } from "@/components/admin/incidents/IncidentList";
 import { buttonClass } from "@/components/ui/Button";
 import { TextField, Select } from "@/components/ui/Field";
 import { requireStaff } from "@/lib/auth/session";
-import { pageZone } from "@/lib/editor-view";
-import { findIncidents } from "@/lib/incidents";
+import { incidentsView } from "@/lib/views/incidents";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Incidents · Outpost" };
 
-const PER_PAGE = 25;
 type Query = { q?: string | string[]; kind?: string | string[]; page?: string | string[]; deleted?: string };
 
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Query> }) {
   await requireStaff("editor");
-  const db = getDb();
   const sp = await searchParams;
   const q = typeof sp.q === "string" ? sp.q.slice(0, 200) : "";
   const kind = sp.kind === "incident" || sp.kind === "maintenance" ? sp.kind : undefined;
   const page = Math.min(Math.max(1, Number.parseInt(typeof sp.page === "string" ? sp.page : "1", 10) || 1), 10_000);
-  const rows = findIncidents(db, { q: q || undefined, kind, order: "newest", limit: PER_PAGE + 1, offset: (page - 1) * PER_PAGE });
-  const more = rows.length > PER_PAGE;
+  const { incidents, more, ...zone } = incidentsView({ q, kind, page });
   const link = (p: number) => `/admin/incidents?${new URLSearchParams({ ...(q ? { q } : {}), ...(kind ? { kind } : {}), page: String(p) })}`;
   return (
     <section className="space-y-5">
@@ -42,7 +37,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         <Select label="Kind" name="kind" defaultValue={kind ?? ""} options={[{ value: "", label: "All" }, { value: "incident", label: "Incidents" }, { value: "maintenance", label: "Maintenance" }]} />
         <button className={buttonClass("secondary", "py-2")}>Search</button>
       </form>
-      <IncidentList incidents={rows.slice(0, PER_PAGE)} {...pageZone(db)} label="Incidents" empty={q ? "Nothing matches." : "No incidents yet."} />
+      <IncidentList incidents={incidents} {...zone} label="Incidents" empty={q ? "Nothing matches." : "No incidents yet."} />
       <nav aria-label="Pages" className="flex justify-between text-sm">
         {page > 1 ? <Link href={link(page - 1)} className="underline">← Newer</Link> : <span />}
         {more ? <Link href={link(page + 1)} className="underline">Older →</Link> : null}

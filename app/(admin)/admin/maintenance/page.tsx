@@ -1,25 +1,18 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
-import { listByStatus } from "@/db/queries/incidents";
-import { listRecurrences } from "@/db/queries/recurrences";
 import { IncidentList } from "@/components/admin/incidents/IncidentList";
 import { RecurrenceForm } from "@/components/admin/incidents/RecurrenceForm";
 import { RecurrenceList } from "@/components/admin/incidents/RecurrenceList";
 import { buttonClass } from "@/components/ui/Button";
 import { requireStaff } from "@/lib/auth/session";
-import { pageZone, pickerSections } from "@/lib/editor-view";
+import { maintenanceView } from "@/lib/views/maintenance";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Maintenance · Outpost" };
 
 export default async function MaintenancePage() {
   await requireStaff("editor");
-  const db = getDb();
-  const { timeZone, now } = pageZone(db);
-  const live = listByStatus(db, "maintenance", ["in_progress", "verifying", "scheduled"]).sort((a, b) => (a.scheduledFor ?? 0) - (b.scheduledFor ?? 0));
-  const sections = pickerSections(db);
-  const names = new Map(sections.flatMap((s) => s.components).map((c) => [c.id, c.name]));
+  const { timeZone, now, live, sections, componentNames, recurrences } = maintenanceView();
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -34,7 +27,7 @@ export default async function MaintenancePage() {
       </section>
       <section aria-labelledby="recurring" className="space-y-3">
         <h2 id="recurring" className="text-lg font-semibold">Recurring schedules</h2>
-        <RecurrenceList recurrences={listRecurrences(db)} componentNames={names} />
+        <RecurrenceList recurrences={recurrences} componentNames={componentNames} />
       </section>
       <section className="rounded-lg border border-gray-200 p-4 dark:border-gray-800">
         <RecurrenceForm sections={sections} timeZone={timeZone} />

@@ -1,8 +1,5 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getDb } from "@/db/client";
-import type { MonitorRow } from "@/db/queries/monitors";
 import { formValues, runAction, type ActionState } from "@/lib/auth/action";
 import { dismissDraft, publishDraft } from "@/lib/monitors/drafts";
 import { monitorFromForm, patchFromForm } from "@/lib/monitors/form";
@@ -10,6 +7,9 @@ import { createMonitor, deleteMonitor, monitorById, setComponentManual, updateMo
 import { targetPolicy } from "@/lib/config";
 import { monitorPolicy } from "@/lib/monitors/scheduler";
 import { targetWarning } from "@/lib/monitors/schemas";
+import type { MonitorRow } from "@/lib/views/rows";
+
+const LIST = "/admin/monitors";
 
 /** A success note, with the private-address warning when the target has one. */
 async function saved(message: string, row: Pick<MonitorRow, "kind" | "settings" | "internalTarget">): Promise<ActionState> {
@@ -19,64 +19,72 @@ async function saved(message: string, row: Pick<MonitorRow, "kind" | "settings" 
 
 export async function createMonitorAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const values = formValues(form);
-  const result = await runAction("editor", async (staff) => {
-    const row = createMonitor(getDb(), staff, monitorFromForm(values));
-    revalidatePath("/admin/monitors");
-    return saved(`Monitor “${row.name}” created; its first check runs within one interval.`, row);
-  });
-  return result.ok ? result : { ...result, values };
+  return runAction(
+    "editor",
+    async (staff, db) => {
+      const row = createMonitor(db, staff, monitorFromForm(values));
+      return saved(`Monitor “${row.name}” created; its first check runs within one interval.`, row);
+    },
+    { echo: values, revalidate: [LIST] },
+  );
 }
 
 export async function updateMonitorAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const values = formValues(form);
-  const result = await runAction("editor", async (staff) => {
-    const before = monitorById(getDb(), values.id ?? "");
-    const row = updateMonitor(getDb(), staff, before.id, patchFromForm(before.kind, values));
-    revalidatePath("/admin/monitors");
-    revalidatePath(`/admin/monitors/${row.id}`);
-    return saved("Saved.", row);
-  });
-  return result.ok ? result : { ...result, values };
+  let id = "";
+  return runAction(
+    "editor",
+    async (staff, db) => {
+      const before = monitorById(db, values.id ?? "");
+      const row = updateMonitor(db, staff, before.id, patchFromForm(before.kind, values));
+      id = row.id;
+      return saved("Saved.", row);
+    },
+    { echo: values, revalidate: () => [LIST, `/admin/monitors/${id}`] },
+  );
 }
 
 export async function pauseMonitorAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const { id = "", paused } = formValues(form);
-  return runAction("editor", (staff) => {
-    const row = updateMonitor(getDb(), staff, id, { paused: paused === "1" });
-    revalidatePath("/admin/monitors");
-    revalidatePath(`/admin/monitors/${id}`);
-    return { ok: true, message: row.paused ? "Paused: no checks run and its verdict no longer counts." : "Resumed: checks start again within one interval." };
-  });
+  return runAction(
+    "editor",
+    (staff, db) => {
+      const row = updateMonitor(db, staff, id, { paused: paused === "1" });
+      return { ok: true, message: row.paused ? "Paused: no checks run and its verdict no longer counts." : "Resumed: checks start again within one interval." };
+    },
+    { revalidate: [LIST, `/admin/monitors/${id}`] },
+  );
 }
 
 export async function deleteMonitorAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const { id = "" } = formValues(form);
-  const result = await runAction("editor", (staff) => {
-    deleteMonitor(getDb(), staff, id);
-    revalidatePath("/admin/monitors");
-  });
-  if (result.ok) redirect("/admin/monitors");
+  const result = await runAction("editor", (staff, db) => void deleteMonitor(db, staff, id), { revalidate: [LIST] });
+  if (result.ok) redirect(LIST);
   return result;
 }
 
 export async function setManualAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const { componentId = "", manual, monitorId } = formValues(form);
-  return runAction("editor", (staff) => {
-    setComponentManual(getDb(), staff, componentId, manual === "1");
-    revalidatePath("/admin/monitors");
-    if (monitorId) revalidatePath(`/admin/monitors/${monitorId}`);
-    return { ok: true, message: manual === "1" ? "Manual: monitors keep checking but no longer set this component's status." : "Monitors set this component's status again." };
-  });
+  return runAction(
+    "editor",
+    (staff, db) => {
+      setComponentManual(db, staff, componentId, manual === "1");
+      return { ok: true, message: manual === "1" ? "Manual: monitors keep checking but no longer set this component's status." : "Monitors set this component's status again." };
+    },
+    { revalidate: monitorId ? [LIST, `/admin/monitors/${monitorId}`] : [LIST] },
+  );
 }
 
 export async function publishDraftAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const { id = "" } = formValues(form);
   let incidentId = "";
-  const result = await runAction("editor", (staff) => {
-    incidentId = publishDraft(getDb(), staff, id);
-    revalidatePath("/admin");
-    revalidatePath("/admin/monitors");
-  });
+  const result = await runAction(
+    "editor",
+    (staff, db) => {
+      incidentId = publishDraft(db, staff, id);
+    },
+    { revalidate: ["/admin", LIST] },
+  );
   // Straight to the incident's editor: the next thing staff do is post an update.
   if (result.ok) redirect(`/admin/incidents/${incidentId}?published=1`);
   return result;
@@ -84,10 +92,12 @@ export async function publishDraftAction(_prev: ActionState, form: FormData): Pr
 
 export async function dismissDraftAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const { id = "" } = formValues(form);
-  return runAction("editor", (staff) => {
-    dismissDraft(getDb(), staff, id);
-    revalidatePath("/admin");
-    revalidatePath("/admin/monitors");
-    return { ok: true, message: "Dismissed." };
-  });
+  return runAction(
+    "editor",
+    (staff, db) => {
+      dismissDraft(db, staff, id);
+      return { ok: true, message: "Dismissed." };
+    },
+    { revalidate: ["/admin", LIST] },
+  );
 }

@@ -1,25 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db/client";
-import { listComponents } from "@/db/queries/components";
-import { listComponentStates, listMonitors } from "@/db/queries/monitors";
-import { getPage } from "@/db/queries/page";
 import { MonitorDrafts } from "@/components/admin/MonitorDrafts";
 import { MonitorForm } from "@/components/admin/MonitorForm";
 import { HealthBadge } from "@/components/admin/MonitorHealth";
 import { requireStaff } from "@/lib/auth/session";
 import { MONITOR_KIND_LABELS } from "@/lib/monitors/kinds";
+import { monitorsView } from "@/lib/views/monitors";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Monitors · Outpost" };
 
 export default async function MonitorsPage() {
   const staff = await requireStaff("editor", "/admin/monitors");
-  const db = getDb();
-  const components = listComponents(db, getPage(db)?.id ?? "");
-  const names = new Map(components.map((c) => [c.id, c.name]));
-  const monitors = listMonitors(db);
-  const disagreements = listComponentStates(db).filter((s) => s.disagreement);
+  const { components, componentNames: names, monitors, disagreements } = monitorsView();
   return (
     <section className="space-y-6">
       <div>

@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
-import { listUsers } from "@/db/queries/users";
 import { NewPersonForm, PersonRow } from "@/components/auth/PeopleForms";
 import { requireStaff } from "@/lib/auth/session";
+import { peopleView } from "@/lib/views/people";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "People · Outpost" };
 
 export default async function PeoplePage() {
   const staff = await requireStaff("admin");
-  const people = listUsers(getDb());
+  const people = peopleView();
   return (
     <section className="space-y-6">
       <div>
@@ -22,7 +21,7 @@ export default async function PeoplePage() {
         {people.map((u) => (
           <PersonRow
             key={u.id}
-            person={{ id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabledAt !== null, twoFactor: u.totpEnabledAt !== null, lastSignInAt: u.lastSignInAt }}
+            person={u}
             isSelf={u.id === staff.id}
           />
         ))}

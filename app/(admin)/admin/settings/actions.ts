@@ -1,7 +1,5 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
-import { formValues, runAction, type ActionState } from "@/lib/auth/action";
+import { ALL_STAFF_PAGES, formValues, runAction, type ActionState } from "@/lib/auth/action";
 import { FOOTER_LINKS_MAX, updateSettings } from "@/lib/settings";
 
 /** The uploaded file as a data: URL; lib/settings.ts checks its type and size with the other fields. */
@@ -42,19 +40,22 @@ function renumber(fieldErrors: Record<string, string[]> | undefined, rows: numbe
 export async function updateSettingsAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const values = formValues(form);
   const { rows, links } = footerLinksOf(values);
-  const result = await runAction("admin", async (staff) => {
-    const cadence = (values.updateCadenceMinutes ?? "").trim();
-    updateSettings(getDb(), staff, {
-      name: values.name ?? "",
-      timeZone: (values.timeZone ?? "").trim(),
-      logo: await logoOf(form, values),
-      brandColor: brandColorOf(values),
-      footerLinks: links,
-      infrastructureMd: values.infrastructureMd ?? "",
-      updateCadenceMinutes: cadence === "" ? Number.NaN : Number(cadence),
-    });
-    revalidatePath("/admin", "layout");
-    return { ok: true, message: "Settings saved. The public page shows them within a second." };
-  });
-  return result.ok ? result : { ...result, fieldErrors: renumber(result.fieldErrors, rows), values };
+  const result = await runAction(
+    "admin",
+    async (staff, db) => {
+      const cadence = (values.updateCadenceMinutes ?? "").trim();
+      updateSettings(db, staff, {
+        name: values.name ?? "",
+        timeZone: (values.timeZone ?? "").trim(),
+        logo: await logoOf(form, values),
+        brandColor: brandColorOf(values),
+        footerLinks: links,
+        infrastructureMd: values.infrastructureMd ?? "",
+        updateCadenceMinutes: cadence === "" ? Number.NaN : Number(cadence),
+      });
+      return { ok: true, message: "Settings saved. The public page shows them within a second." };
+    },
+    { echo: values, revalidate: [ALL_STAFF_PAGES] },
+  );
+  return result.ok ? result : { ...result, fieldErrors: renumber(result.fieldErrors, rows) };
 }

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
-import { getPage } from "@/db/queries/page";
 import { EmbedSnippet } from "@/components/admin/EmbedSnippet";
 import { MirrorStatus } from "@/components/admin/MirrorStatus";
 import { SettingsForm } from "@/components/admin/SettingsForm";
 import { requireStaff } from "@/lib/auth/session";
-import { pageSettings } from "@/lib/settings";
+import { settingsView } from "@/lib/views/settings";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Settings · Outpost" };
@@ -26,7 +24,7 @@ function TimeZoneOptions() {
 
 export default async function SettingsPage() {
   await requireStaff("admin");
-  const page = getPage(getDb());
+  const settings = settingsView();
   return (
     <section className="space-y-6">
       <div>
@@ -36,9 +34,9 @@ export default async function SettingsPage() {
           the <code>PUBLIC_URL</code> environment setting.
         </p>
       </div>
-      {page ? (
+      {settings ? (
         <>
-          <SettingsForm settings={pageSettings(page)} timeZoneList={TIME_ZONE_LIST} />
+          <SettingsForm settings={settings} timeZoneList={TIME_ZONE_LIST} />
           <TimeZoneOptions />
           <EmbedSnippet />
           <MirrorStatus />

@@ -1,25 +1,16 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
-import { listComponents } from "@/db/queries/components";
-import { getPage } from "@/db/queries/page";
-import { countSubscribers, listSubscribers } from "@/db/queries/subscribers";
 import { AddSubscriberForm, RemoveSubscriber } from "@/components/admin/SubscriberForms";
 import { requireStaff } from "@/lib/auth/session";
-import { publicView } from "@/lib/syndication/subscribers";
+import { SUBSCRIBERS_PAGE_SIZE as PAGE_SIZE, subscribersView } from "@/lib/views/subscribers";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Subscribers · Outpost" };
 
-const PAGE_SIZE = 200;
 const when = (t: number | null) => (t ? `${new Date(t).toISOString().slice(0, 10)}` : "not yet");
 
 export default async function SubscribersPage() {
   await requireStaff("admin");
-  const db = getDb();
-  const components = listComponents(db, getPage(db)?.id ?? "");
-  const names = new Map(components.map((c) => [c.id, c.name]));
-  const subscribers = listSubscribers(db, { limit: PAGE_SIZE, offset: 0 }).map(publicView);
-  const total = countSubscribers(db);
+  const { components, componentNames: names, subscribers, total } = subscribersView();
   return (
     <section className="space-y-6">
       <div>

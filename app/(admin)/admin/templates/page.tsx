@@ -1,20 +1,16 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
-import { listTemplates } from "@/db/queries/templates";
 import { TemplateForm } from "@/components/admin/incidents/TemplateForm";
 import { deleteTemplateAction } from "./actions";
 import { ConfirmButton } from "@/components/ui/ConfirmButton";
 import { requireStaff } from "@/lib/auth/session";
-import { pickerSections, templateDefaults } from "@/lib/editor-view";
+import { templatesView } from "@/lib/views/templates";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Templates · Outpost" };
 
 export default async function TemplatesPage() {
   await requireStaff("editor");
-  const db = getDb();
-  const sections = pickerSections(db);
-  const templates = listTemplates(db);
+  const { sections, templates } = templatesView();
   return (
     <div className="space-y-8">
       <div>
@@ -36,7 +32,7 @@ export default async function TemplatesPage() {
               <details className="mt-2">
                 <summary className="cursor-pointer text-sm font-medium text-blue-700 dark:text-blue-300">Edit</summary>
                 <div className="mt-3">
-                  <TemplateForm id={t.id} heading={`Edit ${t.name}`} sections={sections} defaults={{ ...templateDefaults(db, t), templateName: t.name, kind: t.kind, impact: t.impact === "maintenance" ? "none" : t.impact }} />
+                  <TemplateForm id={t.id} heading={`Edit ${t.name}`} sections={sections} defaults={t.defaults} />
                 </div>
               </details>
             </li>

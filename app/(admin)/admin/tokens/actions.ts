@@ -1,24 +1,29 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
 import { formValues, runAction, type ActionState } from "@/lib/auth/action";
 import { createToken, revokeToken } from "@/lib/tokens";
 
+const revalidate = ["/admin/tokens"];
+
 export async function createTokenAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const values = formValues(form);
-  const result = await runAction("admin", (staff) => {
-    const { token, row } = createToken(getDb(), staff, { name: values.name ?? "", scope: values.scope ?? "" });
-    revalidatePath("/admin/tokens");
-    return { ok: true, message: `Token "${row.name}" created. Copy it now: it is shown once.`, secret: token };
-  });
-  return result.ok ? result : { ...result, values };
+  return runAction(
+    "admin",
+    (staff, db) => {
+      const { token, row } = createToken(db, staff, { name: values.name ?? "", scope: values.scope ?? "" });
+      return { ok: true, message: `Token "${row.name}" created. Copy it now: it is shown once.`, secret: token };
+    },
+    { echo: values, revalidate },
+  );
 }
 
 export async function revokeTokenAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const { id = "" } = formValues(form);
-  return runAction("admin", (staff) => {
-    revokeToken(getDb(), staff, id);
-    revalidatePath("/admin/tokens");
-    return { ok: true, message: "Revoked. Requests with this token now get 401." };
-  });
+  return runAction(
+    "admin",
+    (staff, db) => {
+      revokeToken(db, staff, id);
+      return { ok: true, message: "Revoked. Requests with this token now get 401." };
+    },
+    { revalidate },
+  );
 }

@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
-import { listTokens } from "@/db/queries/tokens";
 import { NewTokenForm, TokenRow } from "@/components/auth/TokenForms";
 import { requireStaff } from "@/lib/auth/session";
-import { publicToken } from "@/lib/tokens";
+import { tokensView } from "@/lib/views/tokens";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "API tokens · Outpost" };
 
 export default async function TokensPage() {
   await requireStaff("admin");
-  const tokens = listTokens(getDb()).map(publicToken);
+  const tokens = tokensView();
   return (
     <section className="space-y-6">
       <div>

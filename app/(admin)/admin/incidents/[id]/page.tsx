@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
-import { getIncident } from "@/db/queries/incidents";
 import { IncidentHeader } from "@/components/admin/incidents/IncidentHeader";
 import { DetailsForm } from "@/components/admin/incidents/DetailsForm";
 import { PostmortemForm } from "@/components/admin/incidents/PostmortemForm";
@@ -9,8 +7,7 @@ import { Timeline } from "@/components/admin/incidents/Timeline";
 import { UpdateForm } from "@/components/admin/incidents/UpdateForm";
 import { IncidentDangerZone } from "@/components/admin/incidents/IncidentDangerZone";
 import { requireStaff } from "@/lib/auth/session";
-import { detailDefaults, timelineOf } from "@/lib/editor-view";
-import { pageZone, pickerSections, previewContext } from "@/lib/editor-view";
+import { incidentEditorView } from "@/lib/views/incident-editor";
 import { Deliveries } from "@/components/admin/Deliveries";
 import { statusesFor } from "@/lib/incidents";
 import { formatDateTime } from "@/lib/time";
@@ -20,22 +17,21 @@ export const metadata: Metadata = { title: "Incident · Outpost" };
 
 export default async function IncidentEditorPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ published?: string }> }) {
   await requireStaff("editor");
-  const db = getDb();
-  const incident = getIncident(db, (await params).id);
-  if (!incident) notFound();
+  const view = incidentEditorView((await params).id);
+  if (!view) notFound();
+  const { incident, timeZone, cadence, now } = view;
   const { published } = await searchParams;
-  const { timeZone, cadence, now } = pageZone(db);
   const maintenance = incident.kind === "maintenance";
   const closed = maintenance ? incident.status === "completed" : incident.status === "resolved" || incident.status === "postmortem";
   return (
     <div className="space-y-8">
       <IncidentHeader incident={incident} timeZone={timeZone} justPublished={published === "1"} now={now} />
       <section className="rounded-lg border border-gray-200 p-4 dark:border-gray-800">
-        <UpdateForm incidentId={incident.id} statuses={statusesFor(incident.kind)} current={incident.status} sections={pickerSections(db)} closing={maintenance ? ["completed"] : ["resolved"]} preview={previewContext(db, incident)} />
+        <UpdateForm incidentId={incident.id} statuses={statusesFor(incident.kind)} current={incident.status} sections={view.sections} closing={maintenance ? ["completed"] : ["resolved"]} preview={view.preview} />
       </section>
       <section aria-labelledby="timeline" className="space-y-3">
         <h2 id="timeline" className="text-lg font-semibold">Timeline</h2>
-        <Timeline updates={timelineOf(db, incident, timeZone)} />
+        <Timeline updates={view.timeline} />
       </section>
       <Deliveries incidentId={incident.id} />
       {!maintenance && closed ? (
@@ -44,7 +40,7 @@ export default async function IncidentEditorPage({ params, searchParams }: { par
         </section>
       ) : null}
       <section className="rounded-lg border border-gray-200 p-4 dark:border-gray-800">
-        <DetailsForm id={incident.id} kind={incident.kind} defaults={detailDefaults(incident, timeZone)} timeZone={timeZone} defaultCadence={cadence} />
+        <DetailsForm id={incident.id} kind={incident.kind} defaults={view.defaults} timeZone={timeZone} defaultCadence={cadence} />
       </section>
       <IncidentDangerZone incident={incident} />
     </div>

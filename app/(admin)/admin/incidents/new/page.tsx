@@ -1,21 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db/client";
-import { getTemplate, listTemplates } from "@/db/queries/templates";
 import { IncidentForm } from "@/components/admin/incidents/IncidentForm";
 import { requireStaff } from "@/lib/auth/session";
-import { pageZone, pickerSections, previewContext, templateDefaults } from "@/lib/editor-view";
+import { newIncidentView } from "@/lib/views/new-incident";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Report a problem · Outpost" };
 
 export default async function NewIncidentPage({ searchParams }: { searchParams: Promise<{ template?: string | string[] }> }) {
   await requireStaff("editor");
-  const db = getDb();
   const { template: wanted } = await searchParams;
-  const templates = listTemplates(db).filter((t) => t.kind === "incident");
-  const template = typeof wanted === "string" ? getTemplate(db, wanted) : undefined;
-  const { timeZone, cadence } = pageZone(db);
+  const { templates, template, timeZone, cadence, sections, defaults, preview } = newIncidentView("incident", typeof wanted === "string" ? wanted : undefined);
   return (
     <section className="space-y-6">
       <div>
@@ -37,7 +32,7 @@ export default async function NewIncidentPage({ searchParams }: { searchParams: 
           ))}
         </nav>
       ) : null}
-      <IncidentForm key={template?.id ?? "blank"} kind="incident" sections={pickerSections(db)} defaults={template ? templateDefaults(db, template) : {}} timeZone={timeZone} defaultCadence={cadence} preview={previewContext(db)} />
+      <IncidentForm key={template?.id ?? "blank"} kind="incident" sections={sections} defaults={defaults} timeZone={timeZone} defaultCadence={cadence} preview={preview} />
     </section>
   );
 }

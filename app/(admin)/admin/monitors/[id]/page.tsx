@@ -1,10 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
-import { listComponents } from "@/db/queries/components";
-import { getComponentState, getMonitor, listRecentChecks } from "@/db/queries/monitors";
-import { getPage } from "@/db/queries/page";
 import { ActionButton } from "@/components/admin/ActionButton";
 import { HealthBadge } from "@/components/admin/MonitorHealth";
 import { MonitorForm } from "@/components/admin/MonitorForm";
@@ -13,7 +9,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { config } from "@/lib/config";
 import { valuesFromMonitor } from "@/lib/monitors/form";
 import { MONITOR_KIND_LABELS } from "@/lib/monitors/kinds";
-import { percentile } from "@/lib/monitors/rollups";
+import { monitorDetailView } from "@/lib/views/monitor-detail";
 import { deleteMonitorAction, pauseMonitorAction, setManualAction } from "../actions";
 
 export const dynamic = "force-dynamic";
@@ -24,15 +20,9 @@ const time = (t: number) => `${new Date(t).toISOString().slice(0, 19).replace("T
 export default async function MonitorPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const staff = await requireStaff("editor", `/admin/monitors/${id}`);
-  const db = getDb();
-  const m = getMonitor(db, id);
-  if (!m) notFound();
-  const components = listComponents(db, getPage(db)?.id ?? "");
-  const component = components.find((c) => c.id === m.componentId);
-  const state = getComponentState(db, m.componentId);
-  const checks = listRecentChecks(db, m.id, 50);
-  const latencies = checks.flatMap((c) => (c.ok && c.latencyMs !== null ? [c.latencyMs] : [])).sort((a, b) => a - b);
-  const failures = checks.filter((c) => !c.ok).length;
+  const view = monitorDetailView(id);
+  if (!view) notFound();
+  const { monitor: m, components, component, state, checks, failures, latency } = view;
   return (
     <section className="space-y-6">
       <p className="text-sm">
@@ -76,7 +66,7 @@ export default async function MonitorPage({ params }: { params: Promise<{ id: st
         <h2 className="font-semibold">Recent checks</h2>
         <p className="text-sm text-gray-600 dark:text-gray-400" data-testid="latency-summary">
           Last {checks.length}: {failures} failed
-          {latencies.length ? ` · latency p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms, max ${latencies.at(-1)} ms` : ""}
+          {latency ? ` · latency p50 ${latency.p50} ms, p95 ${latency.p95} ms, max ${latency.max} ms` : ""}
         </p>
         {checks.length ? (
           <div className="mt-2 max-h-96 overflow-auto">

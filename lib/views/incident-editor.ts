@@ -1,16 +1,17 @@
-// Read-side helpers for the incident editor's pages: plain data shaped for the forms.
-import type { Db } from "@/db/client";
-import type { IncidentRow } from "@/db/queries/incidents";
+// The incident editor's read model, and the helpers the other incident pages share: plain data
+// shaped for the forms.
+import { getDb, type Db } from "@/db/client";
+import { getIncident, type IncidentRow } from "@/db/queries/incidents";
 import { getPage } from "@/db/queries/page";
 import type { TemplateRow } from "@/db/queries/templates";
 import { listUsers } from "@/db/queries/users";
-import { componentSections } from "./components";
-import { config } from "./config";
-import { enabledNetworks } from "./syndication/outbox";
-import { COMPONENT_STATUS_LABELS, UPDATE_STATUS_LABELS } from "./constants";
-import { hydrateIncidents } from "./snapshot";
-import { templateComponents } from "./templates";
-import { formatDateTime, toLocalDateTime } from "./time";
+import { componentSections } from "../components";
+import { config } from "../config";
+import { enabledNetworks } from "../syndication/outbox";
+import { COMPONENT_STATUS_LABELS, UPDATE_STATUS_LABELS } from "../constants";
+import { hydrateIncidents } from "../snapshot";
+import { templateComponents } from "../templates";
+import { formatDateTime, toLocalDateTime } from "../time";
 
 export function pickerSections(db: Db) {
   return componentSections(db).map((s) => ({ name: s.name, components: s.components.map((c) => ({ id: c.id, name: c.name, status: c.status })) }));
@@ -57,4 +58,21 @@ export function timelineOf(db: Db, incident: IncidentRow, timeZone: string) {
 /** What the post previews need: the incident's link (a same-length stand-in before it exists) and the networks that post. */
 export function previewContext(db: Db, incident?: { id: string; name: string }) {
   return { incidentUrl: `${config().publicUrl}/incidents/${incident?.id ?? "xxxxxxxxxxxx"}`, incidentName: incident?.name ?? "", networks: enabledNetworks(db) };
+}
+
+/** Everything the editor of one incident shows, or null when there is no such incident. */
+export function incidentEditorView(id: string, db: Db = getDb()) {
+  const incident = getIncident(db, id);
+  if (!incident) return null;
+  const { timeZone, cadence, now } = pageZone(db);
+  return {
+    incident,
+    timeZone,
+    cadence,
+    now,
+    sections: pickerSections(db),
+    preview: previewContext(db, incident),
+    timeline: timelineOf(db, incident, timeZone),
+    defaults: detailDefaults(incident, timeZone),
+  };
 }

@@ -1,4 +1,8 @@
-// How an audit entry reads: only the fields that changed, before -> after.
+// The audit log page's read model, and how an entry reads: only the fields that changed,
+// before -> after.
+import { getDb, type Db } from "@/db/client";
+import { auditFacets, listAudit } from "@/db/queries/audit";
+
 export type FieldChange = { field: string; before: string; after: string };
 
 function show(value: unknown, field = ""): string {
@@ -17,4 +21,18 @@ export function changedFields(before: unknown, after: unknown): FieldChange[] {
     .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
     .map((field) => ({ field, before: before == null ? "—" : show(b[field], field), after: after == null ? "—" : show(a[field], field) }))
     .filter((c) => c.before !== c.after);
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export type AuditFilters = { actor?: string; entity?: string; action?: string; before?: number };
+
+/** One page of entries, newest first, the choices for the filters, and the next page's query when there is one. */
+export function auditView(f: AuditFilters, db: Db = getDb()) {
+  const rows = listAudit(db, { actorId: f.actor || undefined, entityType: f.entity || undefined, action: f.action || undefined, before: f.before, limit: AUDIT_PAGE_SIZE + 1 });
+  const more = rows.length > AUDIT_PAGE_SIZE;
+  const shown = rows.slice(0, AUDIT_PAGE_SIZE);
+  const next = new URLSearchParams(Object.entries({ actor: f.actor, entity: f.entity, action: f.action }).filter((e): e is [string, string] => !!e[1]));
+  if (more) next.set("before", String(shown[shown.length - 1].id));
+  return { rows: shown, facets: auditFacets(db), older: more ? `/admin/audit?${next}` : null };
 }

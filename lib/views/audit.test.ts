@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changedFields } from "./audit-view";
+import { changedFields } from "./audit";
 
 describe("changedFields", () => {
   it("lists only what changed, ignoring updatedAt", () => {
