@@ -114,9 +114,10 @@ test("[hostile] 2,000 idle sockets from one address do not starve another client
         sockets.push(s);
       })),
     );
-    for (let waited = 0; closedByServer < 2_000 - 512 && waited < 15_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
-    // The server keeps at most 512 of them (the per-client cap) and closes the rest at once.
-    expect(closedByServer).toBeGreaterThanOrEqual(2_000 - 512);
+    for (let waited = 0; closedByServer < 2_000 - 514 && waited < 15_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    // The server keeps about 512 of them (the per-client cap, shared out between the public
+    // workers) and closes the rest at once.
+    expect(closedByServer).toBeGreaterThanOrEqual(2_000 - 512 - 2);
     const other = await new Promise<number>((resolve, reject) =>
       net
         .connect({ port, host: "127.0.0.1", localAddress: "127.0.0.2" }, function (this: net.Socket) {

@@ -34,10 +34,14 @@ export function capConnectionsPerClient(server: Server, perClient = MAX_CONNECTI
   return () => open;
 }
 
-/** Applies the time limits and, unless a trusted proxy stands in front, the per-client cap. */
-export function guardConnections(server: Server, opts: { trustProxy: boolean }): void {
+/**
+ * Applies the time limits and, unless a trusted proxy stands in front, the per-client cap. With
+ * public workers each process counts its own sockets; the cluster deals connections out in turn,
+ * so each worker keeps its share of the cap and one address holds about the cap in all.
+ */
+export function guardConnections(server: Server, opts: { trustProxy: boolean; processes: number }): void {
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.requestTimeout = REQUEST_TIMEOUT_MS;
   server.keepAliveTimeout = KEEP_ALIVE_MS;
-  if (!opts.trustProxy) capConnectionsPerClient(server);
+  if (!opts.trustProxy) capConnectionsPerClient(server, Math.ceil(MAX_CONNECTIONS_PER_CLIENT / Math.max(1, opts.processes)));
 }

@@ -8,6 +8,8 @@ type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => unknown;
 
 export function createHttpServer(handler: Handler): http.Server {
   const server = http.createServer(handler);
-  guardConnections(server, { trustProxy: config().trustProxy });
+  const cfg = config();
+  // OUTPOST_WORKERS=0: this one process serves everything.
+  guardConnections(server, { trustProxy: cfg.trustProxy, processes: cfg.workers });
   return server;
 }
