@@ -35,6 +35,8 @@ export type MonitorKindDescriptor<Id extends string = string, S = unknown> = {
   /** The settings' snake_case keys, for the admin API's documentation. */
   apiSettings: string;
   fields: readonly KindField[];
+  /** Valid settings that use every field: the registry test round-trips them through the form. */
+  example: S;
   /** A line under the fields on the staff form. */
   formNote?: string;
   /** Never throws: failures are results. Must connect through the target policy in ctx (see ../net/targets). */

@@ -29,6 +29,7 @@ export const dns = defineKind({
   label: "DNS",
   settings,
   apiSettings: "name, record_type, expected, server",
+  example: { name: "example.com", recordType: "MX", expected: ["mx1.example.com", "mx2.example.com"], server: "192.0.2.53:53" },
   fields: [
     { key: "name", label: "Name to resolve", type: "text", required: true, placeholder: "api.example.com" },
     { key: "recordType", label: "Record type", type: "select", options: DNS_RECORD_TYPES, default: "A" },

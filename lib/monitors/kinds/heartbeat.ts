@@ -15,6 +15,7 @@ export const heartbeat = defineKind({
   label: "Heartbeat",
   settings,
   apiSettings: "period_seconds, grace_seconds",
+  example: { periodSeconds: 3600, graceSeconds: 0 },
   fields: [
     { key: "periodSeconds", label: "Expected every (seconds)", type: "number", required: true, placeholder: "3600" },
     { key: "graceSeconds", label: "Grace (seconds)", type: "number", placeholder: "60" },

@@ -29,6 +29,7 @@ export const http = defineKind({
   label: "HTTP(S)",
   settings,
   apiSettings: "url, method, headers, status_min, status_max, keyword, follow_redirects",
+  example: { url: "https://api.example.com/health", method: "HEAD", headers: { "x-a": "1" }, statusMin: 200, statusMax: 204, keyword: "ok", followRedirects: false },
   fields: [
     { key: "url", label: "URL", type: "url", required: true, placeholder: "https://api.example.com/health" },
     { key: "method", label: "Method", type: "select", options: HTTP_METHODS, default: "GET" },

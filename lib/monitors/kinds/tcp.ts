@@ -12,6 +12,7 @@ export const tcp = defineKind({
   label: "TCP connect",
   settings,
   apiSettings: "host, port",
+  example: { host: "db.example.com", port: 5432 },
   fields: [
     { key: "host", label: "Host", type: "text", required: true, placeholder: "db.example.com" },
     { key: "port", label: "Port", type: "number", required: true, placeholder: "5432" },

@@ -17,6 +17,7 @@ export const tls = defineKind({
   label: "TLS certificate",
   settings,
   apiSettings: "host, port, warn_days, allow_untrusted",
+  example: { host: "example.com", port: 8443, warnDays: 7, allowUntrusted: true },
   fields: [
     { key: "host", label: "Host", type: "text", required: true, placeholder: "db.example.com" },
     { key: "port", label: "Port", type: "number", placeholder: "443" },

@@ -15,6 +15,7 @@ export const upstream = defineKind({
   label: "Upstream status page",
   settings,
   apiSettings: "url (a Statuspage-compatible page), component (id or name)",
+  example: { url: "https://status.provider.com", component: "API" },
   fields: [
     { key: "url", label: "Status page URL", type: "url", required: true, placeholder: "https://status.provider.com" },
     { key: "component", label: "Component (id or name)", type: "text", required: true },
