@@ -40,7 +40,7 @@ export function MonitorEditor({ kinds, components, monitorId, initial = {}, canS
           <Select label="Kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value)} error={err("kind")} options={kinds.map((k) => ({ value: k.id, label: k.label }))} />
         )}
       </div>
-      {current ? <KindSettings kind={current} values={v} errors={state.fieldErrors} /> : null}
+      {current ? <KindSettings kind={current} values={v} errors={state.fieldErrors} editing={editing} /> : null}
       <fieldset className="grid gap-4 sm:grid-cols-3">
         <legend className="mb-2 text-sm font-semibold">Timing and thresholds</legend>
         {text("intervalSeconds", "Interval (seconds)", { inputMode: "numeric", placeholder: "60", hint: "At least 15." })}
