@@ -91,3 +91,10 @@ export const SIGN_IN_MESSAGES = {
   sso_expired: "That single sign-on has expired. Sign in with your provider again.",
 } as const;
 export type SignInRefusal = keyof typeof SIGN_IN_MESSAGES;
+
+/** A monitor's verdict. unknown: no verdict yet (fewer checks than the thresholds need). */
+export const MONITOR_HEALTHS = ["unknown", "up", "degraded", "down"] as const;
+export type MonitorHealth = (typeof MONITOR_HEALTHS)[number];
+
+/** The shortest interval between a monitor's checks (and a heartbeat's shortest period). */
+export const MIN_INTERVAL_SECONDS = 15;

@@ -1,5 +1,5 @@
 // A monitor's health in words and colour (never colour alone).
-import type { MonitorHealth } from "@/lib/monitors/kinds";
+import type { MonitorHealth } from "@/lib/constants";
 
 const LOOK: Record<MonitorHealth | "paused", { label: string; cls: string }> = {
   up: { label: "Up", cls: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" },

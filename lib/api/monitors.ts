@@ -3,7 +3,8 @@
 import { z } from "zod";
 import type { MonitorRow } from "@/db/queries/monitors";
 import { findComponent } from "../components";
-import { MIN_INTERVAL_SECONDS, MONITOR_HEALTHS, MONITOR_KINDS } from "../monitors/kinds";
+import { MIN_INTERVAL_SECONDS, MONITOR_HEALTHS } from "../constants";
+import { MONITOR_KIND_LIST, MONITOR_KINDS } from "../monitors/registry";
 import { allMonitors, createMonitor, deleteMonitor, monitorById, updateMonitor } from "../monitors/monitors";
 import { targetPolicy } from "../config";
 import { monitorPolicy } from "../monitors/scheduler";
@@ -21,12 +22,10 @@ const rekey = (o: unknown, f: (k: string) => string) =>
 const monitorFields = {
   component_id: z.string().describe("The component it watches (id or slug)."),
   name: z.string(),
-  kind: z.enum(MONITOR_KINDS).describe("http, tcp, dns, tls, heartbeat or upstream."),
+  kind: z.enum(MONITOR_KINDS).describe(`${MONITOR_KINDS.slice(0, -1).join(", ")} or ${MONITOR_KINDS.at(-1)}.`),
   settings: z
     .record(z.string(), z.unknown())
-    .describe(
-      "Per kind. http: url, method, headers, status_min, status_max, keyword, follow_redirects. tcp: host, port. dns: name, record_type, expected, server. tls: host, port, warn_days, allow_untrusted. heartbeat: period_seconds, grace_seconds. upstream: url (a Statuspage-compatible page), component (id or name).",
-    ),
+    .describe(`Per kind. ${MONITOR_KIND_LIST.map((k) => `${k.id}: ${k.apiSettings}.`).join(" ")}`),
   interval_seconds: z.number().int().optional().describe(`Seconds between checks, at least ${MIN_INTERVAL_SECONDS} (default 60).`),
   timeout_ms: z.number().int().optional().describe("Hard limit per check (default 10000)."),
   latency_threshold_ms: z.number().int().nullable().optional().describe("Slower successful checks count as slow: degraded after fail_threshold of them."),

@@ -27,7 +27,7 @@ import { COMPONENT_STATUS_LABELS, type ComponentStatus } from "../constants";
 import { newId } from "../ids";
 import { addIncidentUpdate, createIncident, isClosedStatus, setComponentStatus } from "../incidents";
 import { combineHealth, nextHealth, OUTAGES } from "./evaluate";
-import type { MonitorHealth } from "./kinds";
+import type { MonitorHealth } from "../constants";
 import type { ProbeResult } from "./probes/types";
 
 export type AlertKind = "down" | "degraded" | "up";

@@ -2,7 +2,7 @@
 // and comes back after recoverThreshold consecutive successes; slow successes (over the latency
 // threshold, or a degraded result) for failThreshold checks make it degraded.
 import type { ComponentStatus } from "../constants";
-import type { MonitorHealth } from "./kinds";
+import type { MonitorHealth } from "../constants";
 
 export type Streaks = { health: MonitorHealth; failStreak: number; okStreak: number; slowStreak: number; fastStreak: number };
 export type Thresholds = { failThreshold: number; recoverThreshold: number };

@@ -1,10 +1,13 @@
 // A staff form's flat strings to monitor input. Settings fields are named "settings.<key>", so
 // the verbs' field errors ("settings.url") land beside the right input.
-import type { MonitorKind } from "./kinds";
+import type { KindFieldType } from "./kind";
+import { findKind, type MonitorKind } from "./registry";
 import type { MonitorInput, MonitorPatch } from "./schemas";
 
-const NUMERIC = new Set(["statusMin", "statusMax", "port", "warnDays", "periodSeconds", "graceSeconds"]);
-const BOOLEAN = new Set(["followRedirects", "allowUntrusted"]);
+/** How the kind's field with this key is read and shown; keys a kind does not have read as text. */
+function fieldType(kind: string, key: string): KindFieldType | undefined {
+  return findKind(kind)?.fields.find((f) => f.key === key)?.type;
+}
 
 function headersOf(text: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -22,16 +25,15 @@ export function settingsFromForm(kind: MonitorKind, v: Record<string, string>): 
   for (const [name, value] of Object.entries(v)) {
     if (!name.startsWith("settings.")) continue;
     const key = name.slice("settings.".length);
-    if (key === "headers") s.headers = headersOf(value);
-    else if (key === "expected") s.expected = value.split(/[\s,]+/).filter(Boolean);
-    else if (NUMERIC.has(key)) s[key] = value.trim() === "" ? undefined : value;
-    else if (BOOLEAN.has(key)) continue;
+    const type = fieldType(kind, key);
+    if (type === "headers") s[key] = headersOf(value);
+    else if (type === "list") s[key] = value.split(/[\s,]+/).filter(Boolean);
+    else if (type === "number") s[key] = value.trim() === "" ? undefined : value;
+    else if (type === "checkbox") continue;
     else s[key] = value.trim() === "" ? null : value;
   }
   // Unchecked boxes are absent from the form: read them as false when the kind has them.
-  if (kind === "http") s.followRedirects = v["settings.followRedirects"] === "on";
-  if (kind === "tls") s.allowUntrusted = v["settings.allowUntrusted"] === "on";
-  if (kind === "http" && s.keyword === null) s.keyword = null;
+  for (const f of findKind(kind)?.fields ?? []) if (f.type === "checkbox") s[f.key] = v[`settings.${f.key}`] === "on";
   return s;
 }
 
@@ -89,8 +91,9 @@ export function valuesFromMonitor(m: {
   };
   for (const [key, value] of Object.entries(m.settings as Record<string, unknown>)) {
     const name = `settings.${key}`;
-    if (key === "headers") out[name] = Object.entries(value as Record<string, string>).map(([k, v]) => `${k}: ${v}`).join("\n");
-    else if (key === "expected") out[name] = (value as string[]).join(", ");
+    const type = fieldType(m.kind, key);
+    if (type === "headers") out[name] = Object.entries(value as Record<string, string>).map(([k, v]) => `${k}: ${v}`).join("\n");
+    else if (type === "list") out[name] = (value as string[]).join(", ");
     else if (typeof value === "boolean") out[name] = value ? "on" : "";
     else out[name] = value === null || value === undefined ? "" : String(value);
   }

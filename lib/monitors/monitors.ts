@@ -18,8 +18,8 @@ import { recordAudit, type Actor } from "../audit";
 import { AppError } from "../errors";
 import { newId } from "../ids";
 import { parse } from "../validation";
-import type { MonitorKind, MonitorSettings } from "./kinds";
-import { monitorInput, monitorPatch, SETTINGS_SCHEMAS, type MonitorInput, type MonitorPatch } from "./schemas";
+import { kindOf, type MonitorKind, type MonitorSettings } from "./registry";
+import { monitorInput, monitorPatch, type MonitorInput, type MonitorPatch } from "./schemas";
 
 function mustMonitor(db: Db, id: string): MonitorRow {
   const m = getMonitor(db, id);
@@ -32,7 +32,7 @@ function mustComponent(db: Db, id: string) {
 }
 
 function parseSettings(kind: MonitorKind, raw: unknown): MonitorSettings {
-  const result = SETTINGS_SCHEMAS[kind].safeParse(raw ?? {});
+  const result = kindOf(kind).settings.safeParse(raw ?? {});
   if (result.success) return result.data;
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of result.error.issues) (fieldErrors[["settings", ...issue.path].join(".")] ??= []).push(issue.message);
@@ -86,7 +86,7 @@ export function createMonitor(db: Db, actor: Actor, raw: MonitorInput, now = Dat
       paused: input.paused,
       autoPublish: input.autoPublish,
       internalTarget: input.internalTarget,
-      heartbeatToken: input.kind === "heartbeat" ? crypto.randomBytes(18).toString("base64url") : null,
+      heartbeatToken: kindOf(input.kind).heartbeatUrl ? crypto.randomBytes(18).toString("base64url") : null,
       nextCheckAt: firstCheckAt(now, input.intervalSeconds),
       createdAt: now,
       updatedAt: now,

@@ -3,13 +3,14 @@
 // six small queries whatever the amount of raw data (sums are computed in SQL).
 import type { Db } from "@/db/client";
 import { listMonitors, listRollupsSince, sumRollupsSince, type RollupRow } from "@/db/queries/monitors";
+import { MONITOR_KIND_LIST } from "./registry";
 import { DAY, HOUR } from "./rollups";
 
 export type LatencyPoint = { at: number; p50: number | null; p95: number | null };
 export type UptimeFigures = { h24: number | null; d7: number | null; d30: number | null; d90: number | null };
 export type ComponentMonitoring = { monitorName: string | null; day: LatencyPoint[]; week: LatencyPoint[]; uptime: UptimeFigures };
 
-const LATENCY_KINDS = new Set(["http", "tcp", "dns", "tls", "upstream"]);
+const LATENCY_KINDS = new Set<string>(MONITOR_KIND_LIST.filter((k) => k.measuresLatency).map((k) => k.id));
 
 function percent(rows: readonly Pick<RollupRow, "count" | "failures">[]): number | null {
   const count = rows.reduce((n, r) => n + r.count, 0);

@@ -4,7 +4,7 @@
 // follows the same target policy as other probes.
 import { Resolver } from "node:dns/promises";
 import { addressProblem } from "../../net/targets";
-import type { DnsSettings } from "../kinds";
+import type { DnsSettings } from "../kinds/dns";
 import { errorText, fail, withDeadline, type ProbeContext, type ProbeResult } from "./types";
 
 function flatten(type: DnsSettings["recordType"], answer: unknown): string[] {

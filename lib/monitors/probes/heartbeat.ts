@@ -1,6 +1,6 @@
 // Heartbeat: the watched job calls /api/heartbeat/{token}; silence longer than the expected
 // period plus the grace is a failure. A new monitor gets one period before silence counts.
-import type { HeartbeatSettings } from "../kinds";
+import type { HeartbeatSettings } from "../kinds/heartbeat";
 import type { ProbeContext, ProbeResult } from "./types";
 
 export function probeHeartbeat(s: HeartbeatSettings, ctx: ProbeContext): Promise<ProbeResult> {

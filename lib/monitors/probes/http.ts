@@ -3,7 +3,7 @@
 import http from "node:http";
 import https from "node:https";
 import { connectProblem, guardedLookup } from "../../net/targets";
-import type { HttpSettings } from "../kinds";
+import type { HttpSettings } from "../kinds/http";
 import { errorText, fail, withDeadline, type ProbeContext, type ProbeResult } from "./types";
 
 const MAX_REDIRECTS = 5;

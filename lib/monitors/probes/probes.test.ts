@@ -2,8 +2,8 @@ import nodeHttp from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasOpenssl, startDns, startStatuspage, startTarget, startTlsServer, type StatuspageStandIn, type Target } from "../test-support";
-import { runProbe } from ".";
-import type { HttpSettings } from "../kinds";
+import { runProbe } from "../registry";
+import type { HttpSettings } from "../kinds/http";
 import type { TargetPolicy } from "../../net/targets";
 
 /** The stand-ins listen on 127.0.0.1: these tests run as an internal-target monitor would. */

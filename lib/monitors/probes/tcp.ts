@@ -1,7 +1,7 @@
 // TCP connect: the port accepts a connection within the timeout.
 import net from "node:net";
 import { connectProblem, guardedLookup } from "../../net/targets";
-import type { TcpSettings } from "../kinds";
+import type { TcpSettings } from "../kinds/tcp";
 import { errorText, fail, withDeadline, type ProbeContext, type ProbeResult } from "./types";
 
 export function probeTcp(s: TcpSettings, ctx: ProbeContext): Promise<ProbeResult> {

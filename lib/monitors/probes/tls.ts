@@ -3,7 +3,7 @@
 import tls from "node:tls";
 import net from "node:net";
 import { connectProblem, guardedLookup } from "../../net/targets";
-import type { TlsSettings } from "../kinds";
+import type { TlsSettings } from "../kinds/tls";
 import { errorText, fail, withDeadline, type ProbeContext, type ProbeResult } from "./types";
 
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 // Upstream status page: reads another Statuspage-compatible page's /api/v2/components.json and
 // follows one component (by id or name). Degraded upstream: degraded; any outage: failed.
-import type { UpstreamSettings } from "../kinds";
+import type { UpstreamSettings } from "../kinds/upstream";
 import { probeHttpBody } from "./http-body";
 import { fail, type ProbeContext, type ProbeResult } from "./types";
 

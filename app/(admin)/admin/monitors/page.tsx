@@ -4,7 +4,7 @@ import { MonitorDrafts } from "@/components/admin/MonitorDrafts";
 import { MonitorForm } from "@/components/admin/MonitorForm";
 import { HealthBadge } from "@/components/admin/MonitorHealth";
 import { requireStaff } from "@/lib/auth/session";
-import { MONITOR_KIND_LABELS } from "@/lib/monitors/kinds";
+import { MONITOR_KIND_LABELS } from "@/lib/monitors/registry";
 import { monitorsView } from "@/lib/views/monitors";
 
 export const dynamic = "force-dynamic";

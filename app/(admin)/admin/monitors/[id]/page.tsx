@@ -8,7 +8,7 @@ import { ConfirmButton } from "@/components/ui/ConfirmButton";
 import { requireStaff } from "@/lib/auth/session";
 import { config } from "@/lib/config";
 import { valuesFromMonitor } from "@/lib/monitors/form";
-import { MONITOR_KIND_LABELS } from "@/lib/monitors/kinds";
+import { MONITOR_KIND_LABELS } from "@/lib/monitors/registry";
 import { monitorDetailView } from "@/lib/views/monitor-detail";
 import { deleteMonitorAction, pauseMonitorAction, setManualAction } from "../actions";
 
