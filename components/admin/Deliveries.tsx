@@ -4,12 +4,11 @@
 import { getDb } from "@/db/client";
 import { listIncidentDeliveries, type DeliveryView } from "@/db/queries/deliveries";
 import { UPDATE_STATUS_LABELS } from "@/lib/constants";
+import { SOCIAL_NETWORKS } from "@/lib/syndication/networks";
 import { RetryDelivery, SettleDelivery } from "./DeliveryActions";
 
 const CHANNEL_LABELS: Record<string, string> = {
-  x: "X",
-  mastodon: "Mastodon",
-  bluesky: "Bluesky",
+  ...Object.fromEntries(SOCIAL_NETWORKS.map((n) => [n.name, n.label])),
   email: "Email subscribers",
   webhook: "Webhooks",
   slack: "Slack",

@@ -25,7 +25,8 @@ import { UNRESOLVED_INCIDENT_STATUSES } from "../constants";
 import { newId } from "../ids";
 import { hydrateIncidents } from "../snapshot";
 import { overallStatus } from "../status";
-import { NETWORKS, SendError, type Channel, type Job, type Sent } from "./channel";
+import { SendError, type Channel, type Job, type Sent } from "./channel";
+import { NETWORKS } from "./networks";
 
 export const LEASE_NAME = "outbox-sender";
 const NETWORK_SET = new Set<string>(NETWORKS);

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { formValues, runAction, type ActionState } from "@/lib/auth/action";
-import { NETWORKS } from "@/lib/syndication/channel";
+import { NETWORKS } from "@/lib/syndication/networks";
 import { switchNetwork } from "@/lib/syndication/outbox";
 import { parse } from "@/lib/validation";
 
