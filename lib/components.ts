@@ -21,7 +21,7 @@ import {
 } from "@/db/queries/components";
 import { getPage, type PageRow } from "@/db/queries/page";
 import { recordAudit, type Actor } from "./audit";
-import { COMPONENT_STATUSES } from "./constants";
+import { COMPONENT_STATUSES, type ComponentStatus } from "./constants";
 import { AppError } from "./errors";
 import { newId, slugify } from "./ids";
 import { parse } from "./validation";
@@ -182,6 +182,25 @@ export function updateComponent(db: Db, actor: Actor, id: string, raw: Component
     }
     const after = updateComponentRow(db, id, patch);
     recordAudit(db, actor, input.status && input.status !== before.status ? "component.status" : "component.update", { type: "component", id }, before, after, now);
+    return after;
+  });
+}
+
+const statusInput = z.object({ id: z.string(), status: z.enum(COMPONENT_STATUSES, { error: `Use one of: ${COMPONENT_STATUSES.join(", ")}` }) });
+
+/**
+ * Sets one component's status: staff by hand, or a monitor acting as the system (monitorActor in
+ * lib/audit.ts). Recorded in the component's history and, like every write, in the audit log.
+ * An unchanged status is recorded as "component.update", as an edit that changes nothing is.
+ */
+export function setComponentStatus(db: Db, actor: Actor, raw: { id: string; status: ComponentStatus }, now = Date.now()): ComponentRow {
+  const input = parse(statusInput, raw);
+  return inTransaction(db, () => {
+    const before = mustComponent(db, input.id);
+    const changed = input.status !== before.status;
+    if (changed) writeComponentStatus(db, input.id, input.status, now);
+    const after = updateComponentRow(db, input.id, { updatedAt: now });
+    recordAudit(db, actor, changed ? "component.status" : "component.update", { type: "component", id: input.id }, before, after, now);
     return after;
   });
 }

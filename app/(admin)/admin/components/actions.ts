@@ -8,6 +8,7 @@ import {
   deleteComponent,
   deleteGroup,
   moveItem,
+  setComponentStatus,
   updateComponent,
   updateGroup,
 } from "@/lib/components";
@@ -55,7 +56,7 @@ export async function editComponentAction(_prev: ActionState, form: FormData): P
 export async function setComponentStatusAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const { id = "", status = "" } = formValues(form);
   return runAction("editor", (staff) => {
-    const row = updateComponent(getDb(), staff, id, { status: status as ComponentStatus });
+    const row = setComponentStatus(getDb(), staff, { id, status: status as ComponentStatus });
     revalidatePath(PATH);
     return { ok: true, message: `${row.name}: ${COMPONENT_STATUS_LABELS[row.status]}.` };
   });
