@@ -24,6 +24,7 @@ import { recordAudit, type Actor } from "./audit";
 import { COMPONENT_STATUSES, type ComponentStatus } from "./constants";
 import { AppError } from "./errors";
 import { newId, slugify } from "./ids";
+import { pageLayout } from "./page-layout";
 import { parse } from "./validation";
 
 const name = z.string({ error: "Give it a name" }).trim().min(1, "Give it a name").max(100, "At most 100 characters");
@@ -93,12 +94,10 @@ export function pageGroups(db: Db): { group: GroupRow; componentIds: string[] }[
 
 /** Groups with their components, then ungrouped components: the order of the public page, for forms. */
 export function componentSections(db: Db): { name: string | null; components: ComponentRow[] }[] {
-  const components = pageComponents(db);
-  const groups = pageGroups(db);
-  const byId = new Map(components.map((c) => [c.id, c]));
-  const sections = groups.map(({ group, componentIds }) => ({ name: group.name, position: group.position, components: componentIds.flatMap((id) => byId.get(id) ?? []) }));
-  const loose = components.filter((c) => c.groupId === null).map((c) => ({ name: null, position: c.position, components: [c] }));
-  return [...sections, ...loose].sort((a, b) => a.position - b.position).map(({ name, components: list }) => ({ name, components: list }));
+  const page = thePage(db);
+  return pageLayout(listGroups(db, page.id), listComponents(db, page.id)).map((item) =>
+    item.kind === "group" ? { name: item.group.name, components: item.components } : { name: null, components: [item.component] },
+  );
 }
 
 export function groupWithMembers(db: Db, id: string): { group: GroupRow; componentIds: string[] } {
