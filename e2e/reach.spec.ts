@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { SYSTEM_ACTOR } from "../lib/audit";
 import { createComponent, deleteComponent } from "../lib/components";
-import { setComponentStatus } from "../lib/incidents";
+import { setComponentStatus } from "../lib/testing";
 import { baseUrl, componentByName, database, expect, storedSnapshot, test } from "./fixtures";
 import { freePort, ROOT, startServer, tempDir } from "./support/server";
 import { startStatic } from "./support/static";

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { SYSTEM_ACTOR } from "../lib/audit";
-import { setComponentStatus, addIncidentUpdate } from "../lib/incidents";
+import { addIncidentUpdate } from "../lib/incidents";
+import { setComponentStatus } from "../lib/testing";
 import { componentByName, database, expect, expectNoSeriousAxeViolations, openIncident, storedSnapshot, test } from "./fixtures";
 
 const SHOTS = "e2e/.artifacts";

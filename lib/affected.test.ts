@@ -14,7 +14,7 @@ import {
   WINDOW_MS,
   windowOf,
 } from "./affected";
-import { setComponentStatus } from "./incidents";
+import { setComponentStatus } from "./testing";
 import { buildSnapshot } from "./snapshot";
 
 const NOW = Date.parse("2026-11-24T12:01:00Z");

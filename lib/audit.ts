@@ -8,6 +8,11 @@ export type Actor = { type: ActorType; id: string | null; label: string; role: R
 
 export const SYSTEM_ACTOR: Actor = Object.freeze({ type: "system", id: null, label: "Outpost", role: "admin" });
 
+/** A monitor changing a component's status: Outpost itself, naming the monitor. */
+export function monitorActor(monitor: { id: string; name: string }): Actor {
+  return Object.freeze({ type: "system", id: monitor.id, label: `monitor ${monitor.name}`, role: "admin" });
+}
+
 /** Call inside the write's transaction, so the change and its record commit together. */
 export function recordAudit(
   db: Db,

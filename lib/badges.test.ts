@@ -12,7 +12,7 @@ import {
   uptimeBadge,
   uptimeColor,
 } from "./badges";
-import { setComponentStatus } from "./incidents";
+import { setComponentStatus } from "./testing";
 import { buildSnapshot } from "./snapshot";
 import { uptimeBetween } from "./uptime";
 

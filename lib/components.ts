@@ -21,9 +21,10 @@ import {
 } from "@/db/queries/components";
 import { getPage, type PageRow } from "@/db/queries/page";
 import { recordAudit, type Actor } from "./audit";
-import { COMPONENT_STATUSES } from "./constants";
+import { COMPONENT_STATUSES, type ComponentStatus } from "./constants";
 import { AppError } from "./errors";
 import { newId, slugify } from "./ids";
+import { pageLayout } from "./page-layout";
 import { parse } from "./validation";
 
 const name = z.string({ error: "Give it a name" }).trim().min(1, "Give it a name").max(100, "At most 100 characters");
@@ -93,12 +94,10 @@ export function pageGroups(db: Db): { group: GroupRow; componentIds: string[] }[
 
 /** Groups with their components, then ungrouped components: the order of the public page, for forms. */
 export function componentSections(db: Db): { name: string | null; components: ComponentRow[] }[] {
-  const components = pageComponents(db);
-  const groups = pageGroups(db);
-  const byId = new Map(components.map((c) => [c.id, c]));
-  const sections = groups.map(({ group, componentIds }) => ({ name: group.name, position: group.position, components: componentIds.flatMap((id) => byId.get(id) ?? []) }));
-  const loose = components.filter((c) => c.groupId === null).map((c) => ({ name: null, position: c.position, components: [c] }));
-  return [...sections, ...loose].sort((a, b) => a.position - b.position).map(({ name, components: list }) => ({ name, components: list }));
+  const page = thePage(db);
+  return pageLayout(listGroups(db, page.id), listComponents(db, page.id)).map((item) =>
+    item.kind === "group" ? { name: item.group.name, components: item.components } : { name: null, components: [item.component] },
+  );
 }
 
 export function groupWithMembers(db: Db, id: string): { group: GroupRow; componentIds: string[] } {
@@ -182,6 +181,25 @@ export function updateComponent(db: Db, actor: Actor, id: string, raw: Component
     }
     const after = updateComponentRow(db, id, patch);
     recordAudit(db, actor, input.status && input.status !== before.status ? "component.status" : "component.update", { type: "component", id }, before, after, now);
+    return after;
+  });
+}
+
+const statusInput = z.object({ id: z.string(), status: z.enum(COMPONENT_STATUSES, { error: `Use one of: ${COMPONENT_STATUSES.join(", ")}` }) });
+
+/**
+ * Sets one component's status: staff by hand, or a monitor acting as the system (monitorActor in
+ * lib/audit.ts). Recorded in the component's history and, like every write, in the audit log.
+ * An unchanged status is recorded as "component.update", as an edit that changes nothing is.
+ */
+export function setComponentStatus(db: Db, actor: Actor, raw: { id: string; status: ComponentStatus }, now = Date.now()): ComponentRow {
+  const input = parse(statusInput, raw);
+  return inTransaction(db, () => {
+    const before = mustComponent(db, input.id);
+    const changed = input.status !== before.status;
+    if (changed) writeComponentStatus(db, input.id, input.status, now);
+    const after = updateComponentRow(db, input.id, { updatedAt: now });
+    recordAudit(db, actor, changed ? "component.status" : "component.update", { type: "component", id: input.id }, before, after, now);
     return after;
   });
 }

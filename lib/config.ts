@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { hostProblem, type TargetPolicy } from "./net/targets";
+import { SOCIAL_NETWORKS, type SocialNetworks } from "./syndication/networks";
 
 export function isValidTimeZone(zone: string): boolean {
   try {
@@ -18,6 +19,13 @@ const flag = (fallback: "0" | "1") =>
     .enum(["0", "1", "true", "false"], { error: "must be 0 or 1" })
     .default(fallback)
     .transform((v) => v === "1" || v === "true");
+
+type NetworkEnv = { [N in SocialNetworks as N["name"]]: N["env"] }[SocialNetworks["name"]];
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+
+function networkEnv(): UnionToIntersection<NetworkEnv> {
+  return Object.assign({}, ...SOCIAL_NETWORKS.map((n) => n.env));
+}
 
 const envSchema = z.object({
   HOST: z.string().min(1).default("0.0.0.0"),
@@ -61,16 +69,8 @@ const envSchema = z.object({
   OUTPOST_ALERT_WEBHOOK_FORMAT: z.enum(["slack", "discord", "teams", "json"], { error: "must be one of slack, discord, teams, json" }).default("json"),
   OUTPOST_ALLOW_PRIVATE_TARGETS: flag("0"),
   OUTPOST_ALLOW_METADATA_TARGETS: flag("0"),
-  X_APP_KEY: z.string().min(1).optional(),
-  X_APP_SECRET: z.string().min(1).optional(),
-  X_ACCESS_TOKEN: z.string().min(1).optional(),
-  X_ACCESS_SECRET: z.string().min(1).optional(),
-  X_API_URL: z.url({ error: "must be an absolute http(s) URL" }).default("https://api.x.com"),
-  MASTODON_URL: z.url({ error: "must be the instance's absolute URL, e.g. https://mastodon.social" }).optional(),
-  MASTODON_TOKEN: z.string().min(1).optional(),
-  BLUESKY_SERVICE: z.url({ error: "must be an absolute http(s) URL" }).default("https://bsky.social"),
-  BLUESKY_IDENTIFIER: z.string().min(1).optional(),
-  BLUESKY_APP_PASSWORD: z.string().min(1).optional(),
+  // Each social network's variables, from its descriptor (lib/syndication/networks.ts).
+  ...networkEnv(),
   OUTPOST_WORKERS: z.coerce
     .number({ error: "must be a number of worker processes" })
     .int("must be a whole number of worker processes")
@@ -108,16 +108,17 @@ export type Config = Readonly<{
   allowPrivateTargets: boolean;
   /** …and link-local / cloud metadata addresses too (169.254.0.0/16, fd00:ec2::254): opted into by name only. */
   allowMetadataTargets: boolean;
-  x: { appKey: string; appSecret: string; accessToken: string; accessSecret: string; apiUrl: string } | null;
-  mastodon: { url: string; token: string } | null;
-  bluesky: { service: string; identifier: string; password: string } | null;
   /** Public worker processes beside the one writer (0: one process serves everything). */
   workers: number;
   /** Which process this is: the one started by hand (primary, or the only process), or a child of the primary. */
   role: "main" | "writer" | "worker";
   /** The writer's unix socket, where workers pass what they do not answer themselves. */
   writerSocket: string | null;
-}>;
+}> &
+  NetworkSettings;
+
+/** Each social network's settings by its name; null while it is off. */
+type NetworkSettings = Readonly<{ [N in SocialNetworks as N["name"]]: ReturnType<N["settings"]> | null }>;
 
 export class ConfigError extends Error {}
 
@@ -129,7 +130,10 @@ function allOrNone<K extends string>(e: Record<string, unknown>, keys: readonly 
   return true;
 }
 
-const trimSlash = (u: string) => u.replace(/\/+$/, "");
+function networkSettings(e: z.output<typeof envSchema>): NetworkSettings {
+  const entries = SOCIAL_NETWORKS.map((n) => [n.name, allOrNone(e, n.required, `posting to ${n.label}`) ? n.settings(e as never) : null]);
+  return Object.fromEntries(entries) as NetworkSettings;
+}
 
 function oidcOf(e: z.output<typeof envSchema>): Config["oidc"] {
   const parts = { OIDC_ISSUER: e.OIDC_ISSUER, OIDC_CLIENT_ID: e.OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: e.OIDC_CLIENT_SECRET };
@@ -179,6 +183,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (e.OUTPOST_PROCESS_ROLE && !e.OUTPOST_WRITER_SOCKET) throw new ConfigError("OUTPOST_WRITER_SOCKET must be set too when OUTPOST_PROCESS_ROLE is set");
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
   if (!/^https?:\/\//.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an absolute http(s) URL (got "${publicUrl}")`);
+  const oidc = oidcOf(e);
+  const s3 = s3Of(e);
+  const networks = networkSettings(e);
   return Object.freeze({
     host: e.HOST,
     port: e.PORT,
@@ -191,12 +198,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     admin: { email: e.OUTPOST_ADMIN_EMAIL?.toLowerCase(), password: e.OUTPOST_ADMIN_PASSWORD },
     apiToken: e.OUTPOST_API_TOKEN,
     trustProxy: e.TRUST_PROXY,
-    oidc: oidcOf(e),
+    oidc,
     backupDir: path.resolve(e.BACKUP_DIR ?? path.join(path.dirname(path.resolve(e.DATABASE_PATH)), "backups")),
     mirror: {
       dir: e.MIRROR_DIR ? path.resolve(e.MIRROR_DIR) : null,
       publicUrl: e.MIRROR_PUBLIC_URL ? e.MIRROR_PUBLIC_URL.replace(/\/+$/, "") : null,
-      s3: s3Of(e),
+      s3,
     },
     allowPrivateTargets: e.OUTPOST_ALLOW_PRIVATE_TARGETS,
     allowMetadataTargets: e.OUTPOST_ALLOW_METADATA_TARGETS,
@@ -205,14 +212,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       retentionDays: e.OUTPOST_CHECK_RETENTION_DAYS,
       alertWebhook: e.OUTPOST_ALERT_WEBHOOK_URL ? { url: e.OUTPOST_ALERT_WEBHOOK_URL, format: e.OUTPOST_ALERT_WEBHOOK_FORMAT } : null,
     },
-    x: allOrNone(e, ["X_APP_KEY", "X_APP_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_SECRET"], "posting to X")
-      ? { appKey: e.X_APP_KEY!, appSecret: e.X_APP_SECRET!, accessToken: e.X_ACCESS_TOKEN!, accessSecret: e.X_ACCESS_SECRET!, apiUrl: trimSlash(e.X_API_URL) }
-      : null,
-    mastodon: allOrNone(e, ["MASTODON_URL", "MASTODON_TOKEN"], "posting to Mastodon") ? { url: trimSlash(e.MASTODON_URL!), token: e.MASTODON_TOKEN! } : null,
-    bluesky: allOrNone(e, ["BLUESKY_IDENTIFIER", "BLUESKY_APP_PASSWORD"], "posting to Bluesky")
-      ? { service: trimSlash(e.BLUESKY_SERVICE), identifier: e.BLUESKY_IDENTIFIER!, password: e.BLUESKY_APP_PASSWORD! }
-      : null,
     mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `Outpost <outpost@${new URL(publicUrl).hostname}>` } : null,
+    ...networks,
     workers: e.OUTPOST_WORKERS,
     role: e.OUTPOST_PROCESS_ROLE ?? "main",
     writerSocket: e.OUTPOST_PROCESS_ROLE ? e.OUTPOST_WRITER_SOCKET! : null,

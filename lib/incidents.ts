@@ -379,12 +379,3 @@ export function incidentById(db: Db, id: string): IncidentRow {
 export function findIncidents(db: Db, search: IncidentSearch): IncidentRow[] {
   return searchIncidents(db, search);
 }
-
-/** Sets one component's status by hand, recording it in the component's history. */
-export function setComponentStatus(db: Db, componentId: string, status: ComponentStatus, now = Date.now()): void {
-  const parsed = parse(z.enum(COMPONENT_STATUSES), status);
-  inTransaction(db, () => {
-    if (!getComponent(db, componentId)) throw new AppError("not_found", "No such component");
-    writeComponentStatus(db, componentId, parsed, now);
-  });
-}

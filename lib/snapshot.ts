@@ -26,6 +26,7 @@ import {
 import { renderMarkdown } from "./markdown";
 import { monitoringView, type ComponentMonitoring } from "./monitors/view";
 import { FEED_LIMIT, type FeedEntry } from "./syndication/feeds";
+import { pageLayout } from "./page-layout";
 import { overallStatus, worstStatus, type OverallStatus } from "./status";
 import { lastDays } from "./time";
 import { dailyUptime, uptimeBetween, uptimePercent, type DayUptime, type StatusPeriod } from "./uptime";
@@ -160,13 +161,9 @@ export function buildSnapshot(
   });
   const componentsById = new Map(components.map((c) => [c.id, c]));
 
-  const layout: LayoutItem[] = [];
-  for (const g of listGroups(db, pageId)) {
-    const children = components.filter((c) => c.groupId === g.id);
-    layout.push({ kind: "group", group: { ...g, status: worstStatus(children.map((c) => c.status)), components: children } });
-  }
-  for (const c of components) if (!c.groupId) layout.push({ kind: "component", component: c });
-  layout.sort((a, b) => (a.kind === "group" ? a.group : a.component).position - (b.kind === "group" ? b.group : b.component).position);
+  const layout: LayoutItem[] = pageLayout(listGroups(db, pageId), components).map((item) =>
+    item.kind === "group" ? { kind: "group", group: { ...item.group, status: worstStatus(item.components.map((c) => c.status)), components: item.components } } : item,
+  );
 
   const hydrate = (rows: IncidentRow[]) => hydrateIncidents(db, rows, opts.publicUrl);
   const unresolved = hydrate(listByStatus(db, "incident", UNRESOLVED_INCIDENT_STATUSES));

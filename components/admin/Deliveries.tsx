@@ -2,14 +2,13 @@
 // to the post) / failed (with the error, and Retry) / unknown (settle). Subscribers are counted
 // per state rather than listed one by one.
 import { UPDATE_STATUS_LABELS } from "@/lib/constants";
+import { SOCIAL_NETWORKS } from "@/lib/syndication/networks";
 import { incidentDeliveries } from "@/lib/views/deliveries";
 import type { DeliveryView } from "@/lib/views/rows";
 import { RetryDelivery, SettleDelivery } from "./DeliveryActions";
 
 const CHANNEL_LABELS: Record<string, string> = {
-  x: "X",
-  mastodon: "Mastodon",
-  bluesky: "Bluesky",
+  ...Object.fromEntries(SOCIAL_NETWORKS.map((n) => [n.name, n.label])),
   email: "Email subscribers",
   webhook: "Webhooks",
   slack: "Slack",

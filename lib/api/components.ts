@@ -13,6 +13,7 @@ import {
   updateGroup,
   type ComponentPatch,
 } from "../components";
+import { pageLayout } from "../page-layout";
 import { worstStatus } from "../status";
 import { componentJson, groupJson, groupV1Json } from "../statuspage";
 import type { ApiContext, FieldNames } from "./route";
@@ -36,15 +37,11 @@ function componentInput(f: ComponentUpdateBody["component"]): ComponentPatch {
 
 /** Page order: top-level items by position, each group followed by its children (as components.json). */
 export function listComponents(ctx: ApiContext) {
-  const components = pageComponents(ctx.db);
-  const top = [
-    ...pageGroups(ctx.db).map(({ group }) => ({ position: group.position, group, component: undefined })),
-    ...components.filter((c) => !c.groupId).map((component) => ({ position: component.position, group: undefined, component })),
-  ].sort((a, b) => a.position - b.position);
-  return top.flatMap(({ group, component }) => {
-    if (component) return [componentJson(component)];
-    const children = components.filter((c) => c.groupId === group!.id);
-    return [groupJson({ ...group!, status: worstStatus(children.map((c) => c.status)), components: children }), ...children.map(componentJson)];
+  const layout = pageLayout(pageGroups(ctx.db).map(({ group }) => group), pageComponents(ctx.db));
+  return layout.flatMap((item) => {
+    if (item.kind === "component") return [componentJson(item.component)];
+    const children = item.components;
+    return [groupJson({ ...item.group, status: worstStatus(children.map((c) => c.status)), components: children }), ...children.map(componentJson)];
   });
 }
 

@@ -22,10 +22,11 @@ import {
   type DraftRow,
   type MonitorRow,
 } from "@/db/queries/monitors";
-import { SYSTEM_ACTOR } from "../audit";
+import { monitorActor, SYSTEM_ACTOR } from "../audit";
 import { COMPONENT_STATUS_LABELS, type ComponentStatus } from "../constants";
 import { newId } from "../ids";
-import { addIncidentUpdate, createIncident, isClosedStatus, setComponentStatus } from "../incidents";
+import { addIncidentUpdate, createIncident, isClosedStatus } from "../incidents";
+import { setComponentStatus } from "../components";
 import { combineHealth, nextHealth, OUTAGES } from "./evaluate";
 import type { MonitorHealth } from "../constants";
 import type { ProbeResult } from "./probes/types";
@@ -144,7 +145,7 @@ export function reconcileComponent(db: Db, componentId: string, now: number, tri
   } else if (!owned) {
     save(state?.applied ?? null, `Set by staff to ${COMPONENT_STATUS_LABELS[status].toLowerCase()}; monitors report ${label}`);
   } else {
-    if (getComponent(db, componentId)!.status !== desired) setComponentStatus(db, componentId, desired, now);
+    if (getComponent(db, componentId)!.status !== desired) setComponentStatus(db, trigger ? monitorActor(trigger.monitor) : SYSTEM_ACTOR, { id: componentId, status: desired }, now);
     save(desired, null);
   }
   return { muted: false, draft };

@@ -4,11 +4,6 @@ import type { SubscriberRow } from "@/db/queries/subscribers";
 import type { SnapIncident, SnapUpdate } from "../snapshot";
 import type { ComponentSource } from "../statuspage";
 
-export const NETWORKS = ["x", "mastodon", "bluesky"] as const;
-export type NetworkName = (typeof NETWORKS)[number];
-
-export const NETWORK_LABELS: Record<NetworkName, string> = { x: "X", mastodon: "Mastodon", bluesky: "Bluesky" };
-
 /** Everything an attempt needs, loaded by the sender. */
 export type Job = {
   delivery: DeliveryRow;

@@ -1,12 +1,10 @@
 // The channels of this process, from the configuration. A network without credentials is off.
 import { config } from "../config";
-import { blueskyChannel } from "./bluesky";
 import type { Channel } from "./channel";
 import { chatChannel } from "./chat";
 import { emailChannel } from "./email";
-import { mastodonChannel } from "./mastodon";
+import { SOCIAL_NETWORKS } from "./networks";
 import { webhookChannel } from "./webhook";
-import { xChannel } from "./x";
 
 export function configuredChannels(): Partial<Record<string, Channel>> {
   const c = config();
@@ -18,8 +16,10 @@ export function configuredChannels(): Partial<Record<string, Channel>> {
     teams: chatChannel("teams", targets),
   };
   if (c.mail) channels.email = emailChannel();
-  if (c.x) channels.x = xChannel(c.x);
-  if (c.mastodon) channels.mastodon = mastodonChannel(c.mastodon);
-  if (c.bluesky) channels.bluesky = blueskyChannel(c.bluesky);
+  for (const n of SOCIAL_NETWORKS) {
+    const settings = c[n.name];
+    // The settings under a network's name are the ones its own descriptor made (lib/config.ts).
+    if (settings) channels[n.name] = n.channel(settings as never);
+  }
   return channels;
 }

@@ -13,8 +13,9 @@ import { chatMessage } from "./chat";
 import { updateMail } from "./email";
 import { buildAtom, buildRss } from "./feeds";
 import { mastodonText } from "./mastodon";
-import { postRecord } from "./bluesky";
-import { LIMITS, postWeight, type Network } from "./text";
+import { postRecord } from "./bluesky-client";
+import { LIMITS, type Network } from "./networks";
+import { postWeight } from "./text";
 import { xText } from "./x";
 import cases from "./corpus/updates.json";
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "../markdown";
 import type { Job } from "./channel";
 import { updateMail } from "./email";
-import { fitPost, LIMITS } from "./text";
+import { LIMITS } from "./networks";
+import { fitPost } from "./text";
 
 const name = `Outage <script>alert(1)</script> "x" onerror=1\r\nBcc: victim@example.com`;
 const body = `<img src=x onerror="alert(2)"> [click](javascript:alert(3)) **bold**`;

@@ -1,15 +1,21 @@
 // Mastodon: POST /api/v1/statuses (500 characters, links count 23), threaded with in_reply_to_id.
 // The Idempotency-Key (the delivery id) makes the instance refuse a quick resend; beyond the hour
 // it remembers keys, the marker in the link is looked for among the account's recent statuses.
-import { fitPost, LIMITS } from "./text";
+import { z } from "zod";
+import { fitPost, limitOf, type PostRules } from "./text";
 import { httpError, REQUEST_TIMEOUT_MS, transportError, type Channel, type Job, type Sent } from "./channel";
+import { defineNetwork, trimSlash } from "./network";
 
 export type MastodonConfig = { url: string; token: string };
 
 type Status = { id: string; url?: string | null; uri?: string; content?: string };
 
+// Links with a scheme count 23; an address without one counts as text.
+const POST: PostRules = { max: 500, count: "codepoints", linkCost: 23 };
+const LIMIT = limitOf(POST);
+
 export function mastodonText(job: Pick<Job, "incident" | "update" | "url">): string {
-  return fitPost({ incidentName: job.incident.name, status: job.update.status, body: job.update.body, url: job.url }, LIMITS.mastodon);
+  return fitPost({ incidentName: job.incident.name, status: job.update.status, body: job.update.body, url: job.url }, LIMIT);
 }
 
 export function mastodonChannel(cfg: MastodonConfig, fetchImpl: typeof fetch = fetch): Channel {
@@ -46,3 +52,17 @@ export function mastodonChannel(cfg: MastodonConfig, fetchImpl: typeof fetch = f
     },
   };
 }
+
+export const mastodonNetwork = defineNetwork({
+  name: "mastodon",
+  label: "Mastodon",
+  env: {
+    MASTODON_URL: z.url({ error: "must be the instance's absolute URL, e.g. https://mastodon.social" }).optional(),
+    MASTODON_TOKEN: z.string().min(1).optional(),
+  },
+  required: ["MASTODON_URL", "MASTODON_TOKEN"],
+  settings: (e): MastodonConfig => ({ url: trimSlash(e.MASTODON_URL!), token: e.MASTODON_TOKEN! }),
+  post: POST,
+  text: mastodonText,
+  channel: (settings) => mastodonChannel(settings),
+});

@@ -9,7 +9,7 @@ import { recordAudit, type Actor } from "../audit";
 import { config } from "../config";
 import { AppError } from "../errors";
 import { newId } from "../ids";
-import { NETWORKS, type NetworkName } from "./channel";
+import { NETWORKS, type NetworkName } from "./networks";
 
 /** Networks whose credentials are set (config). Others are off, never an error. */
 export function configuredNetworks(): NetworkName[] {

@@ -8,6 +8,7 @@
 import os from "node:os";
 import { inTransaction, type Db } from "@/db/client";
 import { listComponents } from "@/db/queries/components";
+import { readDataVersion } from "@/db/queries/version";
 import {
   acquireLease,
   claimDelivery,
@@ -18,14 +19,13 @@ import {
   releaseLease,
   type DeliveryRow,
 } from "@/db/queries/deliveries";
-import { getIncident, listByStatus } from "@/db/queries/incidents";
+import { getIncident } from "@/db/queries/incidents";
 import { getPage } from "@/db/queries/page";
 import { getSubscriber } from "@/db/queries/subscribers";
-import { UNRESOLVED_INCIDENT_STATUSES } from "../constants";
 import { newId } from "../ids";
-import { hydrateIncidents } from "../snapshot";
-import { overallStatus } from "../status";
-import { NETWORKS, SendError, type Channel, type Job, type Sent } from "./channel";
+import { buildSnapshot, hydrateIncidents, type Snapshot } from "../snapshot";
+import { SendError, type Channel, type Job, type Sent } from "./channel";
+import { NETWORKS } from "./networks";
 
 export const LEASE_NAME = "outbox-sender";
 const NETWORK_SET = new Set<string>(NETWORKS);
@@ -47,6 +47,11 @@ export type SenderOptions = {
   concurrency?: number;
   random?: () => number;
   log?: (line: string) => void;
+  /**
+   * The public snapshot (lib/snapshot.ts: currentSnapshot in the server), so a post says what
+   * every public view says. Left out: a snapshot of `db` built here.
+   */
+  snapshot?: () => Snapshot;
 };
 
 /** Exponential backoff with jitter (half fixed, half random); a Retry-After from the network wins when longer. */
@@ -60,7 +65,8 @@ type Breaker = { failures: number; openUntil: number };
 
 export class Sender {
   readonly holder: string;
-  private readonly o: Required<Omit<SenderOptions, "holder">>;
+  private readonly o: Required<Omit<SenderOptions, "holder" | "snapshot">> & Pick<SenderOptions, "snapshot">;
+  private own: Snapshot | undefined;
   /** delivery id -> its attempt, and the targets those belong to. */
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly busyTargets = new Set<string>();
@@ -174,8 +180,7 @@ export class Sender {
     const prev = previousInThread(db, d);
     const page = getPage(db);
     const components = listComponents(db, page?.id ?? "");
-    const leaves = components.map((c) => c.status);
-    const status = overallStatus(leaves, listByStatus(db, "incident", UNRESOLVED_INCIDENT_STATUSES).map((i) => i.impact));
+    const { status } = this.snapshot();
     return {
       delivery: d,
       incident,
@@ -187,6 +192,18 @@ export class Sender {
       page: { id: page?.id ?? "", name: page?.name ?? "Status", url: this.o.publicUrl, indicator: status.indicator, description: status.description },
       components: new Map(components.map((c) => [c.id, c])),
     };
+  }
+
+  /**
+   * A snapshot at least as new as the database: the delivery was written in its update's
+   * transaction, so a post never describes a state older than the update it announces.
+   */
+  private snapshot(): Snapshot {
+    const version = readDataVersion(this.o.db);
+    const given = this.o.snapshot?.();
+    if (given && given.version >= version) return given;
+    if (!this.own || this.own.version < version) this.own = buildSnapshot(this.o.db, { publicUrl: this.o.publicUrl });
+    return this.own;
   }
 
   private succeed(d: DeliveryRow, sent: Sent, now: number) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cutToWeight, fitPost, graphemes, LIMITS, postWeight, previewPosts, xWeight } from "./text";
+import { LIMITS, previewPosts } from "./networks";
+import { cutToWeight, fitPost, graphemes, postWeight, xWeight } from "./text";
 
 const url = "https://status.example.com/incidents/abcdefghijkl?d=mnopqrstuvwx";
 const src = (body: string, incidentName = "API errors") => ({ incidentName, status: "investigating" as const, body, url });

@@ -40,14 +40,26 @@ export function xWeight(text: string): number {
   return w;
 }
 
-export const LIMITS = {
-  // X shortens every link it recognises to 23 (t.co). Whether it recognises a scheme-less address
-  // depends on its list of top-level domains, so those count as whichever is more: 23 or their length.
-  x: { max: 280, weigh: xWeight, linkWeight: (l) => (l.schemed ? 23 : Math.max(23, xWeight(l.text))), bareDomains: true },
-  mastodon: { max: 500, weigh: (t: string) => Array.from(t).length, linkWeight: (l) => (l.schemed ? 23 : null) },
-  bluesky: { max: 300, weigh: (t: string) => graphemes(t).length, linkWeight: () => null },
-} satisfies Record<string, Limit>;
-export type Network = keyof typeof LIMITS;
+const COUNTS = { x: xWeight, codepoints: (t: string) => Array.from(t).length, graphemes: (t: string) => graphemes(t).length };
+
+/**
+ * How a network counts a post, as plain data (the editor's preview gets it from the server).
+ * `linkCost`: what a link it recognises counts (null: links count as text); with `bareDomains`
+ * it also recognises addresses without a scheme, and since that depends on its list of
+ * top-level domains those count as whichever is more, the link cost or their length.
+ */
+export type PostRules = { max: number; count: keyof typeof COUNTS; linkCost: number | null; bareDomains?: boolean };
+
+export function limitOf(rules: PostRules): Limit {
+  const weigh = COUNTS[rules.count];
+  const { linkCost } = rules;
+  return {
+    max: rules.max,
+    weigh,
+    linkWeight: (l) => (linkCost === null ? null : l.schemed ? linkCost : rules.bareDomains ? Math.max(linkCost, weigh(l.text)) : null),
+    ...(rules.bareDomains ? { bareDomains: true } : {}),
+  };
+}
 
 const BARE_DOMAIN = /(?<![\w@./:-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?::\d+)?(?:\/[^\s]*)?/giu;
 
@@ -133,14 +145,11 @@ export function fitPost(src: PostSource, limit: Limit): string {
   return `${head}: ${body}${body.includes("\n") ? sep : " "}${src.url}`;
 }
 
-export type Preview = { network: Network; text: string; weight: number; max: number; shortened: boolean };
+export type Preview = { network: string; text: string; weight: number; max: number; shortened: boolean };
 
-/** What each network would post, and whether the message had to be shortened. */
-export function previewPosts(src: PostSource): Preview[] {
+/** What a network would post, and whether the message had to be shortened. */
+export function previewPost(src: PostSource, network: string, limit: Limit): Preview {
   const full = postMessage(src);
-  return (Object.keys(LIMITS) as Network[]).map((network) => {
-    const limit = LIMITS[network];
-    const text = fitPost(src, limit);
-    return { network, text, weight: postWeight(text, limit), max: limit.max, shortened: !!full && !text.includes(full) };
-  });
+  const text = fitPost(src, limit);
+  return { network, text, weight: postWeight(text, limit), max: limit.max, shortened: !!full && !text.includes(full) };
 }

@@ -7,6 +7,7 @@ import type { TemplateRow } from "@/db/queries/templates";
 import { listUsers } from "@/db/queries/users";
 import { componentSections } from "../components";
 import { config } from "../config";
+import { networkPreview } from "../syndication/networks";
 import { enabledNetworks } from "../syndication/outbox";
 import { COMPONENT_STATUS_LABELS, UPDATE_STATUS_LABELS } from "../constants";
 import { hydrateIncidents } from "../snapshot";
@@ -57,7 +58,7 @@ export function timelineOf(db: Db, incident: IncidentRow, timeZone: string) {
 
 /** What the post previews need: the incident's link (a same-length stand-in before it exists) and the networks that post. */
 export function previewContext(db: Db, incident?: { id: string; name: string }) {
-  return { incidentUrl: `${config().publicUrl}/incidents/${incident?.id ?? "xxxxxxxxxxxx"}`, incidentName: incident?.name ?? "", networks: enabledNetworks(db) };
+  return { incidentUrl: `${config().publicUrl}/incidents/${incident?.id ?? "xxxxxxxxxxxx"}`, incidentName: incident?.name ?? "", networks: enabledNetworks(db).map(networkPreview) };
 }
 
 /** Everything the editor of one incident shows, or null when there is no such incident. */

@@ -2,8 +2,9 @@
 // The social posts an update would make, fitted to each network, under the message box.
 import { ChannelPreview } from "@/components/admin/ChannelPreview";
 import type { IncidentStatus, MaintenanceStatus } from "@/lib/constants";
+import type { NetworkPreview } from "@/lib/syndication/network";
 
-export type PreviewContext = { incidentUrl: string; incidentName: string; networks: ("x" | "mastodon" | "bluesky")[] };
+export type PreviewContext = { incidentUrl: string; incidentName: string; networks: NetworkPreview[] };
 
 export function PostPreview({ text, status, context }: { text: string; status: IncidentStatus | MaintenanceStatus; context: PreviewContext }) {
   if (!context.networks.length || !text.trim()) return null;

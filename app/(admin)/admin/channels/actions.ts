@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
 import { formValues, runAction, type ActionState } from "@/lib/auth/action";
-import { NETWORKS } from "@/lib/syndication/channel";
+import { NETWORKS } from "@/lib/syndication/networks";
 import { switchNetwork } from "@/lib/syndication/outbox";
 import { parse } from "@/lib/validation";
 

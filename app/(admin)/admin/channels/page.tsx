@@ -2,17 +2,12 @@ import type { Metadata } from "next";
 import { AddSubscriberForm, NetworkSwitch, RemoveSubscriber } from "@/components/admin/SubscriberForms";
 import { requireStaff } from "@/lib/auth/session";
 import { mailConfigured } from "@/lib/mail";
-import { NETWORK_LABELS, NETWORKS } from "@/lib/syndication/channel";
+import { SOCIAL_NETWORKS } from "@/lib/syndication/networks";
 import { channelsView } from "@/lib/views/channels";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Channels · Outpost" };
 
-const ENV: Record<string, string> = {
-  x: "X_APP_KEY, X_APP_SECRET, X_ACCESS_TOKEN, X_ACCESS_SECRET",
-  mastodon: "MASTODON_URL, MASTODON_TOKEN",
-  bluesky: "BLUESKY_IDENTIFIER, BLUESKY_APP_PASSWORD",
-};
 const time = (t: number) => `${new Date(t).toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 export default async function ChannelsPage() {
@@ -29,20 +24,20 @@ export default async function ChannelsPage() {
       <div>
         <h2 className="mb-2 font-semibold">Social networks</h2>
         <ul className="divide-y divide-gray-200 rounded-lg border border-gray-200 dark:divide-gray-800 dark:border-gray-800">
-          {NETWORKS.map((n) => {
+          {SOCIAL_NETWORKS.map(({ name: n, label, required }) => {
             const isConfigured = configured.has(n);
             const enabled = isConfigured && switches.get(n) !== false;
             return (
               <li key={n} className="flex flex-wrap items-center justify-between gap-3 p-3">
                 <div>
                   <p className="font-medium">
-                    {NETWORK_LABELS[n]}: {enabled ? "on" : "off"}
+                    {label}: {enabled ? "on" : "off"}
                   </p>
                   <p className="text-xs text-gray-600 dark:text-gray-400">
-                    {isConfigured ? (enabled ? "Posting every notified update." : "Switched off here.") : `Off: set ${ENV[n]} to turn it on.`}
+                    {isConfigured ? (enabled ? "Posting every notified update." : "Switched off here.") : `Off: set ${required.join(", ")} to turn it on.`}
                   </p>
                 </div>
-                {isConfigured ? <NetworkSwitch name={n} label={NETWORK_LABELS[n]} enabled={enabled} /> : null}
+                {isConfigured ? <NetworkSwitch name={n} label={label} enabled={enabled} /> : null}
               </li>
             );
           })}

@@ -6,6 +6,7 @@ import {
   deleteComponent,
   deleteGroup,
   moveItem,
+  setComponentStatus,
   updateComponent,
   updateGroup,
 } from "@/lib/components";
@@ -58,7 +59,7 @@ export async function setComponentStatusAction(_prev: ActionState, form: FormDat
   return runAction(
     "editor",
     (staff, db) => {
-      const row = updateComponent(db, staff, id, { status: status as ComponentStatus });
+      const row = setComponentStatus(db, staff, { id, status: status as ComponentStatus });
       return { ok: true, message: `${row.name}: ${COMPONENT_STATUS_LABELS[row.status]}.` };
     },
     { revalidate },
