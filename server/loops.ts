@@ -12,6 +12,7 @@ import { sendOverdueReminders } from "@/lib/reminders";
 import { pruneAffectedReports } from "@/lib/affected";
 import { startMirrorPublisher } from "./mirror-publisher";
 import { configuredChannels } from "@/lib/syndication/channels";
+import { currentSnapshot } from "@/lib/snapshot";
 import { Sender } from "@/lib/syndication/sender";
 
 export const LOOP_INTERVAL_MS = 2_000;
@@ -63,7 +64,8 @@ export function startLoops(db: Db): () => void {
 
 /** The outbox sender: a lease row makes sure one process sends, whatever the number running. */
 function startSender(db: Db): () => void {
-  const sender = new Sender({ db, publicUrl: config().publicUrl, channels: configuredChannels() });
+  // The server's own snapshot: posts describe exactly what the page shows.
+  const sender = new Sender({ db, publicUrl: config().publicUrl, channels: configuredChannels(), snapshot: () => currentSnapshot() });
   const tick = () => {
     try {
       sender.tick();
