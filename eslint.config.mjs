@@ -7,7 +7,11 @@ const config = [
   {
     // The public pages are rendered to static HTML by server/render.tsx, outside Next's router.
     files: ["components/pages/**"],
-    rules: { "@next/next/no-head-element": "off", "@next/next/no-html-link-for-pages": "off", "@next/next/no-img-element": "off" },
+    rules: {
+      "@next/next/no-head-element": "off",
+      "@next/next/no-html-link-for-pages": "off",
+      "@next/next/no-img-element": "off",
+    },
   },
   {
     // One data access layer: pages, actions, route handlers and components read through a read
@@ -20,13 +24,25 @@ const config = [
           patterns: [
             {
               group: ["@/db/*", "**/db/client", "**/db/queries/*"],
-              message: "Pages and components do not query the database: use a read model in lib/views (or lib/views/rows for row types) or a verb in lib/.",
+              message:
+                "Pages and components do not query the database: use a read model in lib/views (or lib/views/rows for row types) or a verb in lib/.",
             },
           ],
         },
       ],
     },
   },
-  { ignores: ["node_modules/", ".next/", "dist/", "bench/", "e2e/.artifacts/", "test-results/", "next-env.d.ts", "db/migrations/"] },
+  {
+    ignores: [
+      "node_modules/",
+      ".next/",
+      "dist/",
+      "bench/",
+      "e2e/.artifacts/",
+      "test-results/",
+      "next-env.d.ts",
+      "db/migrations/",
+    ],
+  },
 ];
 export default config;

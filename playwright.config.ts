@@ -1,7 +1,9 @@
 import { defineConfig } from "@playwright/test";
 
 // Debian's Chromium by default (CHROMIUM_PATH); scripts/e2e.mjs falls back to Playwright's own.
-const executablePath = process.env.OUTPOST_PLAYWRIGHT_BUNDLED ? undefined : (process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
+const executablePath = process.env.OUTPOST_PLAYWRIGHT_BUNDLED
+  ? undefined
+  : (process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
 
 export default defineConfig({
   testDir: "e2e",

@@ -10,7 +10,10 @@ if (file) {
   h.enable();
   const write = () => {
     const ms = (ns) => Math.round((ns / 1e6) * 100) / 100;
-    fs.writeFileSync(file, JSON.stringify({ p50: ms(h.percentile(50)), p99: ms(h.percentile(99)), max: ms(h.max), count: h.count }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ p50: ms(h.percentile(50)), p99: ms(h.percentile(99)), max: ms(h.max), count: h.count }),
+    );
   };
   setInterval(write, 1000).unref();
   process.on("SIGUSR2", () => h.reset());

@@ -94,7 +94,10 @@ export const checkRollups = sqliteTable(
     p95Ms: integer("p95_ms"),
     maxMs: integer("max_ms"),
   },
-  (t) => [primaryKey({ columns: [t.monitorId, t.size, t.bucketStart] }), index("check_rollups_size_bucket_start_idx").on(t.size, t.bucketStart)],
+  (t) => [
+    primaryKey({ columns: [t.monitorId, t.size, t.bucketStart] }),
+    index("check_rollups_size_bucket_start_idx").on(t.size, t.bucketStart),
+  ],
 );
 
 /** One row: which process runs the scheduler, until when, and when it last ran. */

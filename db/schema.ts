@@ -1,11 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import {
-  COMPONENT_STATUSES,
-  IMPACTS,
-  INCIDENT_KINDS,
-  INCIDENT_STATUSES,
-  MAINTENANCE_STATUSES,
-} from "../lib/constants";
+import { COMPONENT_STATUSES, IMPACTS, INCIDENT_KINDS, INCIDENT_STATUSES, MAINTENANCE_STATUSES } from "../lib/constants";
 
 // Timestamps are integers: milliseconds since the epoch, UTC.
 

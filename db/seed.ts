@@ -28,7 +28,11 @@ type PastIncident = {
 
 const PAST: PastIncident[] = [
   {
-    daysAgo: 83, minutes: 95, component: "Database cluster", status: "major_outage", impact: "critical",
+    daysAgo: 83,
+    minutes: 95,
+    component: "Database cluster",
+    status: "major_outage",
+    impact: "critical",
     name: "Database failover took the dashboard offline",
     updates: [
       "We are investigating errors on every page that reads account data.",
@@ -38,12 +42,23 @@ const PAST: PastIncident[] = [
     ],
   },
   {
-    daysAgo: 61, minutes: 40, component: "Email delivery", status: "degraded_performance", impact: "minor",
+    daysAgo: 61,
+    minutes: 40,
+    component: "Email delivery",
+    status: "degraded_performance",
+    impact: "minor",
     name: "Delayed password-reset emails",
-    updates: ["Password-reset emails are arriving up to 20 minutes late.", "Our mail provider has cleared its queue; emails are on time again."],
+    updates: [
+      "Password-reset emails are arriving up to 20 minutes late.",
+      "Our mail provider has cleared its queue; emails are on time again.",
+    ],
   },
   {
-    daysAgo: 37, minutes: 70, component: "Checkout", status: "partial_outage", impact: "major",
+    daysAgo: 37,
+    minutes: 70,
+    component: "Checkout",
+    status: "partial_outage",
+    impact: "major",
     name: "Some card payments declined",
     updates: [
       "Some card payments are being declined with a generic error. We are investigating.",
@@ -52,12 +67,23 @@ const PAST: PastIncident[] = [
     ],
   },
   {
-    daysAgo: 9, minutes: 25, component: "Public API", status: "degraded_performance", impact: "minor",
+    daysAgo: 9,
+    minutes: 25,
+    component: "Public API",
+    status: "degraded_performance",
+    impact: "minor",
     name: "Elevated API latency in EU",
-    updates: ["API responses in the EU region are slower than usual.", "A misbehaving cache node was replaced; latency is back to normal."],
+    updates: [
+      "API responses in the EU region are slower than usual.",
+      "A misbehaving cache node was replaced; latency is back to normal.",
+    ],
   },
   {
-    daysAgo: 3, minutes: 50, component: "Webhooks", status: "partial_outage", impact: "minor",
+    daysAgo: 3,
+    minutes: 50,
+    component: "Webhooks",
+    status: "partial_outage",
+    impact: "minor",
     name: "Webhook deliveries delayed",
     updates: [
       "Webhook deliveries are queued and arriving late.",
@@ -90,11 +116,26 @@ export function seedDemo(db: Db, opts: { name: string; timeZone: string; now?: n
   inTransaction(db, () => {
     const pageId = ensurePage(db, { ...opts, now: start });
     DEMO_GROUPS.forEach((g, gi) => {
-      const group = insertGroup(db, { id: newId(), pageId, name: g.name, description: g.description, position: gi + 1, createdAt: start, updatedAt: start });
+      const group = insertGroup(db, {
+        id: newId(),
+        pageId,
+        name: g.name,
+        description: g.description,
+        position: gi + 1,
+        createdAt: start,
+        updatedAt: start,
+      });
       g.components.forEach((name, ci) => {
         const c = insertComponent(db, {
-          id: newId(), pageId, groupId: group.id, slug: slugify(name), name, position: ci + 1,
-          status: "operational", createdAt: start, updatedAt: start,
+          id: newId(),
+          pageId,
+          groupId: group.id,
+          slug: slugify(name),
+          name,
+          position: ci + 1,
+          status: "operational",
+          createdAt: start,
+          updatedAt: start,
         });
         ids.set(name, c.id);
       });
@@ -110,13 +151,26 @@ export function seedDemo(db: Db, opts: { name: string; timeZone: string; now?: n
     const incident = createIncident(
       db,
       SYSTEM_ACTOR,
-      { name: p.name, status: "investigating", impact: p.impact, body: p.updates[0], components: { [componentId]: p.status }, ...QUIET },
+      {
+        name: p.name,
+        status: "investigating",
+        impact: p.impact,
+        body: p.updates[0],
+        components: { [componentId]: p.status },
+        ...QUIET,
+      },
       begin,
     );
     p.updates.slice(1).forEach((body, i) => {
       const last = i === p.updates.length - 2;
       const status = last ? "resolved" : i === 0 ? "identified" : "monitoring";
-      addIncidentUpdate(db, SYSTEM_ACTOR, incident.id, { status, body, components: last ? { [componentId]: "operational" } : {}, ...QUIET }, begin + Math.round(step * (i + 1)) * MIN);
+      addIncidentUpdate(
+        db,
+        SYSTEM_ACTOR,
+        incident.id,
+        { status, body, components: last ? { [componentId]: "operational" } : {}, ...QUIET },
+        begin + Math.round(step * (i + 1)) * MIN,
+      );
     });
   }
 
@@ -150,7 +204,11 @@ export function seedDemo(db: Db, opts: { name: string; timeZone: string; now?: n
     db,
     SYSTEM_ACTOR,
     open.id,
-    { status: "monitoring", body: "**Most delayed payouts have now been sent.** We are watching the remaining batch.", ...QUIET },
+    {
+      status: "monitoring",
+      body: "**Most delayed payouts have now been sent.** We are watching the remaining batch.",
+      ...QUIET,
+    },
     now - 9 * MIN,
   );
 

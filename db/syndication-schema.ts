@@ -28,7 +28,10 @@ export const subscribers = sqliteTable(
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [uniqueIndex("subscribers_kind_address_idx").on(t.kind, t.address), uniqueIndex("subscribers_token_idx").on(t.token)],
+  (t) => [
+    uniqueIndex("subscribers_kind_address_idx").on(t.kind, t.address),
+    uniqueIndex("subscribers_token_idx").on(t.token),
+  ],
 );
 
 /** One row per update and per target (a network such as "x", or a subscriber id). */

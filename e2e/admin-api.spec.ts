@@ -20,7 +20,10 @@ async function summary(request: APIRequestContext) {
   return (await request.get("/api/v2/summary.json")).json();
 }
 
-test("[admin api] an alerting tool opens, updates and resolves an incident; the public page follows at once", async ({ request, page }) => {
+test("[admin api] an alerting tool opens, updates and resolves an incident; the public page follows at once", async ({
+  request,
+  page,
+}) => {
   const base = `/api/v1/pages/${await pageId(request)}`;
   const checkout = componentByName("Checkout");
   const name = `Card payments failing ${Date.now()}`;
@@ -46,7 +49,10 @@ test("[admin api] an alerting tool opens, updates and resolves an incident; the 
   // Visible on the public JSON within a second (the snapshot polls the data version every 250 ms).
   const started = Date.now();
   await expect
-    .poll(async () => (await summary(request)).incidents.map((i: { id: string }) => i.id), { timeout: 1_000, intervals: [50] })
+    .poll(async () => (await summary(request)).incidents.map((i: { id: string }) => i.id), {
+      timeout: 1_000,
+      intervals: [50],
+    })
     .toContain(incident.id);
   expect(Date.now() - started).toBeLessThan(1_000);
   const open = await summary(request);
@@ -55,10 +61,17 @@ test("[admin api] an alerting tool opens, updates and resolves an incident; the 
 
   const identified = await request.patch(`${base}/incidents/${incident.id}`, {
     headers: BEARER,
-    data: { incident: { status: "identified", body: "Our card processor has an outage; we are failing over.", components: { [checkout.id]: "partial_outage" } } },
+    data: {
+      incident: {
+        status: "identified",
+        body: "Our card processor has an outage; we are failing over.",
+        components: { [checkout.id]: "partial_outage" },
+      },
+    },
   });
   expect(identified.status()).toBe(200);
-  const latestStatus = async () => (await summary(request)).incidents.find((i: { id: string }) => i.id === incident.id)?.incident_updates[0].status;
+  const latestStatus = async () =>
+    (await summary(request)).incidents.find((i: { id: string }) => i.id === incident.id)?.incident_updates[0].status;
   await expect.poll(latestStatus, { timeout: 1_000, intervals: [50] }).toBe("identified");
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 3, name })).toBeVisible();
@@ -66,21 +79,44 @@ test("[admin api] an alerting tool opens, updates and resolves an incident; the 
 
   const resolved = await request.patch(`${base}/incidents/${incident.id}`, {
     headers: OAUTH,
-    data: { incident: { status: "resolved", body: "Payments are flowing again.", components: { [checkout.id]: "operational" } } },
+    data: {
+      incident: {
+        status: "resolved",
+        body: "Payments are flowing again.",
+        components: { [checkout.id]: "operational" },
+      },
+    },
   });
-  expect((await resolved.json()).incident_updates.map((u: { status: string }) => u.status)).toEqual(["resolved", "identified", "investigating"]);
+  expect((await resolved.json()).incident_updates.map((u: { status: string }) => u.status)).toEqual([
+    "resolved",
+    "identified",
+    "investigating",
+  ]);
   await expect
-    .poll(async () => (await summary(request)).incidents.map((i: { id: string }) => i.id), { timeout: 1_000, intervals: [50] })
+    .poll(async () => (await summary(request)).incidents.map((i: { id: string }) => i.id), {
+      timeout: 1_000,
+      intervals: [50],
+    })
     .not.toContain(incident.id);
-  expect((await summary(request)).components.find((c: { id: string }) => c.id === checkout.id).status).toBe("operational");
+  expect((await summary(request)).components.find((c: { id: string }) => c.id === checkout.id).status).toBe(
+    "operational",
+  );
 
   await page.goto(`/incidents/${incident.id}`);
-  expect(await page.locator("[data-update-seq] > p:first-child").allTextContents()).toEqual(["Resolved", "Identified", "Investigating"]);
+  expect(await page.locator("[data-update-seq] > p:first-child").allTextContents()).toEqual([
+    "Resolved",
+    "Identified",
+    "Investigating",
+  ]);
 
   // Stored as it was sent, and every write is in the audit log under the token.
   expect(getIncident(database(), incident.id)).toMatchObject({ status: "resolved", impact: "critical" });
   const audit = listAudit(database(), { entityId: incident.id });
-  expect(audit.map((a) => a.action).sort()).toEqual(["incident.create", "incident.post_update", "incident.post_update"]);
+  expect(audit.map((a) => a.action).sort()).toEqual([
+    "incident.create",
+    "incident.post_update",
+    "incident.post_update",
+  ]);
   expect(new Set(audit.map((a) => a.actorLabel))).toEqual(new Set(["OUTPOST_API_TOKEN"]));
 });
 
@@ -88,8 +124,16 @@ test("[admin api] every registered route refuses an anonymous request and a bad 
   const id = await pageId(request);
   for (const r of API_ROUTES) {
     const url = `/api/v1/pages/${id}/${r.pattern.replace(/\{\w+\}/g, "x")}`;
-    for (const headers of [{} as Record<string, string>, { Authorization: "OAuth not-a-real-token" }, { Authorization: `Bearer ${E2E_API_TOKEN}x` }]) {
-      const res = await request.fetch(url, { method: r.method, headers, data: r.body ? { incident: { name: "x" } } : undefined });
+    for (const headers of [
+      {} as Record<string, string>,
+      { Authorization: "OAuth not-a-real-token" },
+      { Authorization: `Bearer ${E2E_API_TOKEN}x` },
+    ]) {
+      const res = await request.fetch(url, {
+        method: r.method,
+        headers,
+        data: r.body ? { incident: { name: "x" } } : undefined,
+      });
       expect(res.status(), `${r.method} ${url} ${JSON.stringify(headers)}`).toBe(401);
       expect(res.headers()["www-authenticate"]).toContain('OAuth realm="Outpost"');
       expect(res.headers()["content-type"]).toContain("application/problem+json");
@@ -109,12 +153,32 @@ test("[admin api] refusals are problem+json over HTTP: 404, 405, 413, 415, 400, 
   const notAllowed = await request.delete(`${base}/incidents`, { headers: OAUTH });
   await expectProblem(notAllowed, 405);
   expect(notAllowed.headers()["allow"]).toBe("GET, POST");
-  await expectProblem(await request.post(`${base}/incidents`, { headers: OAUTH, data: { incident: { name: "x", body: "a".repeat(1_100_000) } } }), 413);
-  await expectProblem(await request.post(`${base}/incidents`, { headers: OAUTH, form: { "incident[name]": "x" } }), 415);
-  await expectProblem(await request.post(`${base}/incidents`, { headers: { ...OAUTH, "Content-Type": "application/json" }, data: Buffer.from('{"incident": ') }), 400);
-  const invalid = await request.post(`${base}/incidents`, { headers: OAUTH, data: { incident: { name: "x", status: "exploded" } } });
+  await expectProblem(
+    await request.post(`${base}/incidents`, {
+      headers: OAUTH,
+      data: { incident: { name: "x", body: "a".repeat(1_100_000) } },
+    }),
+    413,
+  );
+  await expectProblem(
+    await request.post(`${base}/incidents`, { headers: OAUTH, form: { "incident[name]": "x" } }),
+    415,
+  );
+  await expectProblem(
+    await request.post(`${base}/incidents`, {
+      headers: { ...OAUTH, "Content-Type": "application/json" },
+      data: Buffer.from('{"incident": '),
+    }),
+    400,
+  );
+  const invalid = await request.post(`${base}/incidents`, {
+    headers: OAUTH,
+    data: { incident: { name: "x", status: "exploded" } },
+  });
   await expectProblem(invalid, 422);
-  expect((await invalid.json()).errors).toEqual([expect.objectContaining({ field: "incident.status", pointer: "/incident/status" })]);
+  expect((await invalid.json()).errors).toEqual([
+    expect.objectContaining({ field: "incident.status", pointer: "/incident/status" }),
+  ]);
 });
 
 test("[admin api] openapi.json is public and lists every route", async ({ request }) => {
@@ -126,7 +190,10 @@ test("[admin api] openapi.json is public and lists every route", async ({ reques
   expect(operations).toHaveLength(API_ROUTES.length);
 });
 
-test("[security] tokens have a scope: made in the staff area, shown in the list, and a weaker token gets 403", async ({ page, request }) => {
+test("[security] tokens have a scope: made in the staff area, shown in the list, and a weaker token gets 403", async ({
+  page,
+  request,
+}) => {
   await signInPage(page);
   await page.goto("/admin/tokens");
   const made: Record<string, string> = {};
@@ -145,21 +212,39 @@ test("[security] tokens have a scope: made in the staff area, shown in the list,
   const base = `/api/v1/pages/${await pageId(request)}`;
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
   expect((await request.get(`${base}/components`, { headers: as(made.read) })).status()).toBe(200);
-  const refused = await request.post(`${base}/incidents`, { headers: as(made.read), data: { incident: { name: "Should not exist" } } });
+  const refused = await request.post(`${base}/incidents`, {
+    headers: as(made.read),
+    data: { incident: { name: "Should not exist" } },
+  });
   expect(refused.status()).toBe(403);
   expect(refused.headers()["content-type"]).toContain("application/problem+json");
   expect((await request.get(`${base}/export`, { headers: as(made.read) })).status()).toBe(403);
-  for (const path of ["export", "api-tokens"]) expect((await request.get(`${base}/${path}`, { headers: as(made.write) })).status(), path).toBe(403);
-  expect((await request.post(`${base}/api-tokens`, { headers: as(made.write), data: { api_token: { name: "escalate", scope: "admin" } } })).status()).toBe(403);
+  for (const path of ["export", "api-tokens"])
+    expect((await request.get(`${base}/${path}`, { headers: as(made.write) })).status(), path).toBe(403);
+  expect(
+    (
+      await request.post(`${base}/api-tokens`, {
+        headers: as(made.write),
+        data: { api_token: { name: "escalate", scope: "admin" } },
+      })
+    ).status(),
+  ).toBe(403);
 });
 
-test("[security] the admin export holds no TOTP secret or webhook secret, and says what it left out", async ({ request }) => {
+test("[security] the admin export holds no TOTP secret or webhook secret, and says what it left out", async ({
+  request,
+}) => {
   const staff = await newStaff("editor");
   const person = { type: "user" as const, id: staff.user.id, label: staff.email, role: "editor" as const };
   const totp = beginTotp(database(), person);
   confirmTotp(database(), person, currentTotp(totp));
   const base = `/api/v1/pages/${await pageId(request)}`;
-  const hook = await (await request.post(`${base}/subscribers`, { headers: BEARER, data: { subscriber: { endpoint: "https://hooks.example.com/e2e-export" } } })).json();
+  const hook = await (
+    await request.post(`${base}/subscribers`, {
+      headers: BEARER,
+      data: { subscriber: { endpoint: "https://hooks.example.com/e2e-export" } },
+    })
+  ).json();
   expect(hook.secret).toMatch(/^whsec_/);
   const res = await request.get(`${base}/export`, { headers: BEARER });
   expect(res.status()).toBe(200);

@@ -2,7 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, openIncident, storedSnapshot, test } from "./fixtures";
 
-const fixture = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "data/statuspage-summary-example.json"), "utf8"));
+const fixture = JSON.parse(
+  fs.readFileSync(path.resolve(import.meta.dirname, "data/statuspage-summary-example.json"), "utf8"),
+);
 const keys = (o: object) => Object.keys(o).sort();
 
 test("[api] summary.json has exactly the fields of a real Statuspage page", async ({ request }) => {
@@ -43,7 +45,8 @@ test("[api] every v2 document answers with its Statuspage shape", async ({ reque
   }
   const unresolved = (await (await request.get("/api/v2/incidents/unresolved.json")).json()).incidents;
   for (const i of unresolved) expect(["investigating", "identified", "monitoring"]).toContain(i.status);
-  const upcoming = (await (await request.get("/api/v2/scheduled-maintenances/upcoming.json")).json()).scheduled_maintenances;
+  const upcoming = (await (await request.get("/api/v2/scheduled-maintenances/upcoming.json")).json())
+    .scheduled_maintenances;
   expect(upcoming.every((m: { status: string }) => m.status === "scheduled")).toBe(true);
   const incidents = (await (await request.get("/api/v2/incidents.json")).json()).incidents;
   expect(incidents.every((i: { impact: string }) => i.impact !== "maintenance")).toBe(true);
@@ -54,7 +57,10 @@ test("[api] incidents.json holds at most the 50 most recent", async ({ request }
   // Writes show within a second on an idle machine (the snapshot checks the data version every
   // 250 ms); the test only waits for them, it does not time them.
   await expect
-    .poll(async () => (await (await request.get("/api/v2/incidents.json")).json()).incidents[0].name, { timeout: 10_000, intervals: [100] })
+    .poll(async () => (await (await request.get("/api/v2/incidents.json")).json()).incidents[0].name, {
+      timeout: 10_000,
+      intervals: [100],
+    })
     .toBe("Load test incident 51");
   const body = await (await request.get("/api/v2/incidents.json")).json();
   expect(body.incidents).toHaveLength(50);
@@ -83,7 +89,13 @@ test("[api] unknown paths are 404, malformed input never a 500", async ({ reques
   const unknown = await request.get("/api/v2/nope.json");
   expect(unknown.status()).toBe(404);
   expect(await unknown.json()).toEqual({ error: "Not found" });
-  for (const p of ["/api/v2/summary.json?%zz=%%", "/?a=%E0%A4%A", "/no/such/page", "/incidents/%00", "/api/v2/../../etc/passwd"]) {
+  for (const p of [
+    "/api/v2/summary.json?%zz=%%",
+    "/?a=%E0%A4%A",
+    "/no/such/page",
+    "/incidents/%00",
+    "/api/v2/../../etc/passwd",
+  ]) {
     const res = await request.get(p);
     expect(res.status(), p).toBeLessThan(500);
   }

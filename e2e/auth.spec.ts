@@ -16,9 +16,14 @@ test("[auth] the sign-in form takes a person to the page they asked for", async 
   expect(getUser(database(), staff.user.id)?.lastSignInAt).toBeGreaterThan(0);
 });
 
-test("[auth] wrong passwords and unknown emails get the same words, then that address is throttled for that account", async ({ browser }) => {
+test("[auth] wrong passwords and unknown emails get the same words, then that address is throttled for that account", async ({
+  browser,
+}) => {
   // A client address of its own (the shared server trusts X-Forwarded-For), so no other test is slowed.
-  const context = await browser.newContext({ baseURL: baseUrl(), extraHTTPHeaders: { "x-forwarded-for": "203.0.113.50" } });
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    extraHTTPHeaders: { "x-forwarded-for": "203.0.113.50" },
+  });
   const page = await context.newPage();
   const staff = await newStaff("editor");
   const attempt = async (email: string, password: string, expected: string) => {
@@ -38,17 +43,25 @@ test("[auth] wrong passwords and unknown emails get the same words, then that ad
   await context.close();
 });
 
-test("[security] wrong passwords from one address do not lock the account for its owner at another address", async ({ browser }) => {
+test("[security] wrong passwords from one address do not lock the account for its owner at another address", async ({
+  browser,
+}) => {
   const staff = await newStaff("editor");
   const attacker = (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.66" } })).request;
-  for (let i = 0; i < 8; i++) await expect(signIn(attacker, baseUrl(), { email: staff.email, password: `guess ${i}` })).rejects.toThrow(/invalid|throttled/);
+  for (let i = 0; i < 8; i++)
+    await expect(signIn(attacker, baseUrl(), { email: staff.email, password: `guess ${i}` })).rejects.toThrow(
+      /invalid|throttled/,
+    );
   await expect(signIn(attacker, baseUrl(), staff)).rejects.toThrow(/throttled/);
   const owner = (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "192.0.2.99" } })).request;
   await signIn(owner, baseUrl(), staff);
   expect(getUser(database(), staff.user.id)?.lastSignInAt).toBeGreaterThan(0);
 });
 
-test("[auth] two-factor: enrol with the shown key, then sign-in asks for a code; a recovery code works once", async ({ page, browser }) => {
+test("[auth] two-factor: enrol with the shown key, then sign-in asks for a code; a recovery code works once", async ({
+  page,
+  browser,
+}) => {
   const staff = await newStaff("editor");
   await signInPage(page, staff);
   await page.goto("/admin/account");

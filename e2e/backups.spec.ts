@@ -11,19 +11,30 @@ import { expect, expectNoSeriousAxeViolations, test } from "./fixtures";
 import { ROOT, startServer, tempDir } from "./support/server";
 
 function tool(args: string[], env: Record<string, string>) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts/tool.mjs"), ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: "utf8", timeout: 60_000 });
+  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts/tool.mjs"), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
 type Health = { backup: { last_at: string | null; last_restore_test_at: string | null; kept: number } };
 
-test("[backups] verified at start and on demand, shown publicly, and restored only with --yes from a sound file", async ({ page }) => {
+test("[backups] verified at start and on demand, shown publicly, and restored only with --yes from a sound file", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const dir = tempDir();
   const env = { DATABASE_PATH: path.join(dir, "outpost.db"), BACKUP_DIR: path.join(dir, "backups"), OUTPOST_DEMO: "1" };
   let server = await startServer(env);
   try {
-    await expect.poll(async () => ((await (await fetch(`${server.url}/api/health`)).json()) as Health).backup.kept, { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => ((await (await fetch(`${server.url}/api/health`)).json()) as Health).backup.kept, {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(0);
     const health = (await (await fetch(`${server.url}/api/health`)).json()) as Health;
     expect(health.backup.last_restore_test_at).not.toBeNull();
 
@@ -36,7 +47,9 @@ test("[backups] verified at start and on demand, shown publicly, and restored on
     const backup = tool(["backup"], env);
     expect(backup.code, backup.out).toBe(0);
     expect(backup.out).toContain("verified: integrity_check ok");
-    const manifest = JSON.parse(fs.readFileSync(path.join(env.BACKUP_DIR, "manifest.json"), "utf8")) as { backups: { file: string }[] };
+    const manifest = JSON.parse(fs.readFileSync(path.join(env.BACKUP_DIR, "manifest.json"), "utf8")) as {
+      backups: { file: string }[];
+    };
     const file = path.join(env.BACKUP_DIR, manifest.backups.at(-1)!.file);
 
     // A change after the backup, which the restore must take away.
@@ -60,7 +73,9 @@ test("[backups] verified at start and on demand, shown publicly, and restored on
     expect(fs.readdirSync(dir).some((f) => f.startsWith("outpost.db.before-restore-"))).toBe(true);
 
     server = await startServer(env);
-    const summary = (await (await fetch(`${server.url}/api/v2/incidents.json`)).json()) as { incidents: { name: string }[] };
+    const summary = (await (await fetch(`${server.url}/api/v2/incidents.json`)).json()) as {
+      incidents: { name: string }[];
+    };
     expect(summary.incidents.some((i) => i.name === "Written after the backup")).toBe(false);
     expect(summary.incidents.length).toBeGreaterThan(0);
   } finally {

@@ -11,7 +11,10 @@ test("[deploy] the systemd unit passes systemd-analyze verify", () => {
   test.skip(!analyze, "systemd-analyze is not installed here");
   const unit = fs.readFileSync(path.join(ROOT, "deploy/outpost.service"), "utf8");
   expect(unit).toMatch(/^ExecStart=\/usr\/bin\/node \/opt\/outpost\/scripts\/start\.mjs$/m);
-  const local = unit.replace("/usr/bin/node", process.execPath).replace(/^User=outpost$/m, "User=root").replace(/^Group=outpost$/m, "Group=root");
+  const local = unit
+    .replace("/usr/bin/node", process.execPath)
+    .replace(/^User=outpost$/m, "User=root")
+    .replace(/^Group=outpost$/m, "Group=root");
   const file = path.join(tempDir(), "outpost.service");
   fs.writeFileSync(file, local);
   const r = spawnSync(analyze, ["verify", file], { encoding: "utf8" });
@@ -28,10 +31,32 @@ test("[deploy] the nginx recipe passes nginx -t and limits connections, bodies a
   expect(site).toMatch(/^\s*limit_req zone=outpost_post/m);
   // The real file, with a throwaway certificate and a prefix of its own.
   const dir = tempDir("outpost-nginx-");
-  const cert = spawnSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", `${dir}/key.pem`, "-out", `${dir}/cert.pem`, "-days", "1", "-subj", "/CN=status.test"]);
+  const cert = spawnSync("openssl", [
+    "req",
+    "-x509",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-keyout",
+    `${dir}/key.pem`,
+    "-out",
+    `${dir}/cert.pem`,
+    "-days",
+    "1",
+    "-subj",
+    "/CN=status.test",
+  ]);
   expect(cert.status).toBe(0);
-  fs.writeFileSync(`${dir}/site.conf`, site.replace("/etc/ssl/outpost/fullchain.pem", `${dir}/cert.pem`).replace("/etc/ssl/outpost/privkey.pem", `${dir}/key.pem`));
-  fs.writeFileSync(`${dir}/nginx.conf`, `pid ${dir}/nginx.pid; error_log ${dir}/error.log; events {} http { access_log off; include ${dir}/site.conf; }\n`);
+  fs.writeFileSync(
+    `${dir}/site.conf`,
+    site
+      .replace("/etc/ssl/outpost/fullchain.pem", `${dir}/cert.pem`)
+      .replace("/etc/ssl/outpost/privkey.pem", `${dir}/key.pem`),
+  );
+  fs.writeFileSync(
+    `${dir}/nginx.conf`,
+    `pid ${dir}/nginx.pid; error_log ${dir}/error.log; events {} http { access_log off; include ${dir}/site.conf; }\n`,
+  );
   const r = spawnSync(nginx, ["-t", "-c", `${dir}/nginx.conf`, "-p", dir], { encoding: "utf8" });
   expect(r.stderr).toContain("test is successful");
   expect(r.status).toBe(0);

@@ -3,15 +3,31 @@
 import { getIncident, listUpdates } from "../db/queries/incidents";
 import { SYSTEM_ACTOR } from "../lib/audit";
 import { createIncident } from "../lib/incidents";
-import { baseUrl, componentByName, database, expect, expectNoSeriousAxeViolations, openIncident, signInPage, test } from "./fixtures";
+import {
+  baseUrl,
+  componentByName,
+  database,
+  expect,
+  expectNoSeriousAxeViolations,
+  openIncident,
+  signInPage,
+  test,
+} from "./fixtures";
 import { startServer } from "./support/server";
 import { startSmtp } from "./support/smtp";
 import { E2E_ADMIN, signIn } from "./support/auth";
 
-type Summary = { incidents: { id: string; name: string; status: string; incident_updates: { status: string; body: string }[] }[]; components: { id: string; status: string }[] };
-const summary = async (request: import("@playwright/test").APIRequestContext) => (await (await request.get("/api/v2/summary.json")).json()) as Summary;
+type Summary = {
+  incidents: { id: string; name: string; status: string; incident_updates: { status: string; body: string }[] }[];
+  components: { id: string; status: string }[];
+};
+const summary = async (request: import("@playwright/test").APIRequestContext) =>
+  (await (await request.get("/api/v2/summary.json")).json()) as Summary;
 
-test("[editor] Report a problem → publish in one form → update → edit → resolve with restore → postmortem", async ({ page, request }) => {
+test("[editor] Report a problem → publish in one form → update → edit → resolve with restore → postmortem", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(90_000);
   const api = componentByName("Public API");
   await signInPage(page);
@@ -26,15 +42,22 @@ test("[editor] Report a problem → publish in one form → update → edit → 
   await page.getByLabel("Title").fill(title);
   await page.getByLabel(/^Public API/).selectOption("partial_outage");
   clicks++;
-  await page.getByRole("textbox", { name: "Message", exact: true }).fill("We are investigating **errors** at checkout.");
+  await page
+    .getByRole("textbox", { name: "Message", exact: true })
+    .fill("We are investigating **errors** at checkout.");
   await expect(page.getByRole("region", { name: "Message: preview" }).locator("strong")).toHaveText("errors");
   await page.getByRole("button", { name: "Publish incident" }).click();
   clicks++;
   await expect(page.getByText("Published. It is on the status page now.")).toBeVisible();
   const id = /\/admin\/incidents\/([a-z0-9]+)/.exec(page.url())![1];
-  await expect.poll(async () => (await summary(request)).incidents.find((i) => i.id === id)?.status, { timeout: 5_000 }).toBe("investigating");
+  await expect
+    .poll(async () => (await summary(request)).incidents.find((i) => i.id === id)?.status, { timeout: 5_000 })
+    .toBe("investigating");
   const seconds = (Date.now() - started) / 1000;
-  test.info().annotations.push({ type: "first-post", description: `${clicks} clicks, ${seconds.toFixed(1)} s from the dashboard to summary.json (typing by Playwright)` });
+  test.info().annotations.push({
+    type: "first-post",
+    description: `${clicks} clicks, ${seconds.toFixed(1)} s from the dashboard to summary.json (typing by Playwright)`,
+  });
   console.log(`first post: ${clicks} clicks, ${seconds.toFixed(1)} s from the dashboard to summary.json`);
   expect((await summary(request)).components.find((c) => c.id === api.id)?.status).toBe("partial_outage");
   await page.goto("/");
@@ -66,11 +89,15 @@ test("[editor] Report a problem → publish in one form → update → edit → 
   await expect(page.getByLabel(/set its components back to operational/)).toBeChecked();
   await page.getByRole("button", { name: "Post update" }).click();
   await expect(page.getByTestId("incident-status")).toHaveText("Resolved");
-  await expect.poll(async () => (await summary(request)).components.find((c) => c.id === api.id)?.status).toBe("operational");
+  await expect
+    .poll(async () => (await summary(request)).components.find((c) => c.id === api.id)?.status)
+    .toBe("operational");
   expect((await summary(request)).incidents.some((i) => i.id === id)).toBe(false);
 
   // Postmortem: a private draft first, then published.
-  await page.getByRole("textbox", { name: "Postmortem", exact: true }).fill("## What happened\nA deploy broke checkout for 12 minutes.");
+  await page
+    .getByRole("textbox", { name: "Postmortem", exact: true })
+    .fill("## What happened\nA deploy broke checkout for 12 minutes.");
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByText("Draft saved. Only staff can see it.")).toBeVisible();
   await page.goto(`/incidents/${id}`);
@@ -81,12 +108,19 @@ test("[editor] Report a problem → publish in one form → update → edit → 
   await page.goto(`/incidents/${id}`);
   await expect(page.getByRole("heading", { name: "Postmortem" })).toBeVisible();
   await expect(page.getByText("A deploy broke checkout for 12 minutes.")).toBeVisible();
-  const incidents = (await (await request.get("/api/v2/incidents.json")).json()) as { incidents: { id: string; status: string; postmortem_body?: string }[] };
-  expect(incidents.incidents.find((i) => i.id === id)).toMatchObject({ status: "postmortem", postmortem_body: expect.stringContaining("broke checkout") });
+  const incidents = (await (await request.get("/api/v2/incidents.json")).json()) as {
+    incidents: { id: string; status: string; postmortem_body?: string }[];
+  };
+  expect(incidents.incidents.find((i) => i.id === id)).toMatchObject({
+    status: "postmortem",
+    postmortem_body: expect.stringContaining("broke checkout"),
+  });
 
   // What is stored: five updates in strict order, the edited one marked.
   const stored = listUpdates(database(), [id]);
-  expect(stored.map((u) => u.status)).toEqual(["postmortem", "resolved", "identified", "investigating"].slice(0, stored.length));
+  expect(stored.map((u) => u.status)).toEqual(
+    ["postmortem", "resolved", "identified", "investigating"].slice(0, stored.length),
+  );
   expect(stored.map((u) => u.seq)).toEqual([...stored.map((u) => u.seq)].sort((a, b) => b - a));
   expect(stored.find((u) => u.status === "identified")?.editedAt).not.toBeNull();
   expect(getIncident(database(), id)?.status).toBe("postmortem");
@@ -122,7 +156,9 @@ test("[editor] a template prefills the form from the dashboard", async ({ page }
   const form = page.getByRole("form", { name: "New template" });
   await form.getByLabel("Template name").fill(name);
   await form.getByLabel("Title").fill("Slow database queries");
-  await form.getByRole("textbox", { name: "Message", exact: true }).fill("Some pages load slowly. We are looking into it.");
+  await form
+    .getByRole("textbox", { name: "Message", exact: true })
+    .fill("Some pages load slowly. We are looking into it.");
   await form.getByLabel(/^Database/).selectOption("degraded_performance");
   await form.getByRole("button", { name: "Create template" }).click();
   await expect(page.getByText("Template created.")).toBeVisible();
@@ -130,20 +166,39 @@ test("[editor] a template prefills the form from the dashboard", async ({ page }
   await page.goto("/admin");
   await page.getByRole("link", { name }).click();
   await expect(page.getByLabel("Title")).toHaveValue("Slow database queries");
-  await expect(page.getByRole("textbox", { name: "Message", exact: true })).toHaveValue("Some pages load slowly. We are looking into it.");
+  await expect(page.getByRole("textbox", { name: "Message", exact: true })).toHaveValue(
+    "Some pages load slowly. We are looking into it.",
+  );
   await expect(page.getByLabel(/^Database/)).toHaveValue("degraded_performance");
 });
 
-test("[editor] an overdue incident is flagged first on the dashboard, and whoever posted last gets a reminder mail", async ({ page }) => {
+test("[editor] an overdue incident is flagged first on the dashboard, and whoever posted last gets a reminder mail", async ({
+  page,
+}) => {
   const smtp = await startSmtp();
-  const server = await startServer({ OUTPOST_DEMO: "1", OUTPOST_ADMIN_EMAIL: E2E_ADMIN.email, OUTPOST_ADMIN_PASSWORD: E2E_ADMIN.password, SMTP_URL: smtp.url, MAIL_FROM: "status@e2e.test" });
+  const server = await startServer({
+    OUTPOST_DEMO: "1",
+    OUTPOST_ADMIN_EMAIL: E2E_ADMIN.email,
+    OUTPOST_ADMIN_PASSWORD: E2E_ADMIN.password,
+    SMTP_URL: smtp.url,
+    MAIL_FROM: "status@e2e.test",
+  });
   try {
     const { openDatabase } = await import("../db/client");
     const db = openDatabase(server.databasePath);
-    const admin = db.$client.prepare("SELECT id, email, role FROM users WHERE email = ?").get(E2E_ADMIN.email) as { id: string; email: string; role: "admin" };
+    const admin = db.$client.prepare("SELECT id, email, role FROM users WHERE email = ?").get(E2E_ADMIN.email) as {
+      id: string;
+      email: string;
+      role: "admin";
+    };
     const actor = { type: "user" as const, id: admin.id, label: admin.email, role: admin.role };
     // Opened 40 minutes ago with the default 30-minute promise: 10 minutes overdue.
-    const late = createIncident(db, actor, { name: "Overdue: login failures", status: "investigating", impact: "major", body: "Looking." }, Date.now() - 40 * 60_000);
+    const late = createIncident(
+      db,
+      actor,
+      { name: "Overdue: login failures", status: "investigating", impact: "major", body: "Looking." },
+      Date.now() - 40 * 60_000,
+    );
     const mail = await smtp.waitFor((m) => m.subject.includes("Overdue: login failures"), 15_000);
     expect(mail.to).toEqual([E2E_ADMIN.email]);
     expect(mail.text).toContain(`/admin/incidents/${late.id}`);
@@ -165,13 +220,26 @@ test("[editor] an overdue incident is flagged first on the dashboard, and whoeve
   }
 });
 
-test("[editor] a maintenance starts and completes by itself; a recurring schedule creates its occurrences", async ({ page, request }) => {
+test("[editor] a maintenance starts and completes by itself; a recurring schedule creates its occurrences", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(60_000);
   const db = database();
   const web = componentByName("Website");
   const now = Date.now();
-  const m = createIncident(db, SYSTEM_ACTOR, { kind: "maintenance", name: "Short window", status: "scheduled", body: "Quick restart.", componentIds: [web.id], scheduledFor: now + 3_000, scheduledUntil: now + 9_000 });
-  const status = async () => ((await (await request.get("/api/v2/components.json")).json()) as Summary).components.find((c) => c.id === web.id)?.status;
+  const m = createIncident(db, SYSTEM_ACTOR, {
+    kind: "maintenance",
+    name: "Short window",
+    status: "scheduled",
+    body: "Quick restart.",
+    componentIds: [web.id],
+    scheduledFor: now + 3_000,
+    scheduledUntil: now + 9_000,
+  });
+  const status = async () =>
+    ((await (await request.get("/api/v2/components.json")).json()) as Summary).components.find((c) => c.id === web.id)
+      ?.status;
   await expect.poll(status, { timeout: 15_000 }).toBe("under_maintenance");
   await expect.poll(status, { timeout: 20_000 }).toBe("operational");
   expect(getIncident(db, m.id)?.status).toBe("completed");
@@ -192,16 +260,32 @@ test("[editor] a maintenance starts and completes by itself; a recurring schedul
   await expect(page.getByText(/Schedule saved/)).toBeVisible();
   await expect(page.getByText(/first Sunday/i).first()).toBeVisible();
   type Upcoming = { scheduled_maintenances: { name: string }[] };
-  const occurrences = async () => ((await (await request.get("/api/v2/scheduled-maintenances/upcoming.json")).json()) as Upcoming).scheduled_maintenances.filter((x) => x.name === title).length;
+  const occurrences = async () =>
+    (
+      (await (await request.get("/api/v2/scheduled-maintenances/upcoming.json")).json()) as Upcoming
+    ).scheduled_maintenances.filter((x) => x.name === title).length;
   await expect.poll(occurrences).toBeGreaterThan(0);
 });
 
 test("[editor] staff editor screens pass axe at 1280 and 360 px, light and dark", async ({ browser }) => {
   test.setTimeout(240_000);
-  const incident = openIncident({ name: "Screens: elevated latency", components: { [componentByName("Public API").id]: "degraded_performance" } });
-  const paths = ["/admin", "/admin/incidents/new", `/admin/incidents/${incident.id}`, "/admin/incidents", "/admin/maintenance", "/admin/templates"];
+  const incident = openIncident({
+    name: "Screens: elevated latency",
+    components: { [componentByName("Public API").id]: "degraded_performance" },
+  });
+  const paths = [
+    "/admin",
+    "/admin/incidents/new",
+    `/admin/incidents/${incident.id}`,
+    "/admin/incidents",
+    "/admin/maintenance",
+    "/admin/templates",
+  ];
   for (const colorScheme of ["light", "dark"] as const) {
-    for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 780 }]) {
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 360, height: 780 },
+    ]) {
       const context = await browser.newContext({ viewport, colorScheme, baseURL: baseUrl() });
       const page = await context.newPage();
       await signInPage(page);
@@ -211,7 +295,10 @@ test("[editor] staff editor screens pass axe at 1280 and 360 px, light and dark"
         expect(overflow, path).toBeLessThanOrEqual(0);
         await expectNoSeriousAxeViolations(page);
         const name = path.replace(incident.id, "id").replaceAll("/", "-");
-        await page.screenshot({ path: `e2e/.artifacts/editor${name}-${viewport.width}-${colorScheme}.png`, fullPage: true });
+        await page.screenshot({
+          path: `e2e/.artifacts/editor${name}-${viewport.width}-${colorScheme}.png`,
+          fullPage: true,
+        });
       }
       await context.close();
     }

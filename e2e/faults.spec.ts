@@ -15,13 +15,22 @@ async function pageIdOf(url: string): Promise<string> {
 }
 
 function postIncident(url: string, pageId: string, name: string) {
-  return fetch(`${url}/api/v1/pages/${pageId}/incidents`, { method: "POST", headers: auth, body: JSON.stringify({ incident: { name, status: "investigating", body: "Fault test." } }) });
+  return fetch(`${url}/api/v1/pages/${pageId}/incidents`, {
+    method: "POST",
+    headers: auth,
+    body: JSON.stringify({ incident: { name, status: "investigating", body: "Fault test." } }),
+  });
 }
 
 test("[faults] kill -9 during a stream of writes: every acknowledged write survives, the file passes integrity_check", async () => {
   test.setTimeout(120_000);
   const dir = tempDir();
-  const env = { DATABASE_PATH: path.join(dir, "outpost.db"), BACKUP_DIR: path.join(dir, "backups"), OUTPOST_API_TOKEN: E2E_API_TOKEN, OUTPOST_MONITORS: "0" };
+  const env = {
+    DATABASE_PATH: path.join(dir, "outpost.db"),
+    BACKUP_DIR: path.join(dir, "backups"),
+    OUTPOST_API_TOKEN: E2E_API_TOKEN,
+    OUTPOST_MONITORS: "0",
+  };
   let server: RunningServer = await startServer(env);
   const pageId = await pageIdOf(server.url);
   const acknowledged: string[] = [];
@@ -42,7 +51,8 @@ test("[faults] kill -9 during a stream of writes: every acknowledged write survi
   stop = true;
   await Promise.all(writers);
   // It may already have gone while the writers noticed: then there is no exit event left to wait for.
-  if (server.child.exitCode === null && server.child.signalCode === null) await new Promise((r) => server.child.once("exit", r));
+  if (server.child.exitCode === null && server.child.signalCode === null)
+    await new Promise((r) => server.child.once("exit", r));
 
   const check = new Database(env.DATABASE_PATH);
   expect(check.pragma("integrity_check", { simple: true })).toBe("ok");
@@ -52,7 +62,9 @@ test("[faults] kill -9 during a stream of writes: every acknowledged write survi
 
   server = await startServer(env);
   try {
-    const listed = (await (await fetch(`${server.url}/api/v2/incidents/unresolved.json`)).json()) as { incidents: unknown[] };
+    const listed = (await (await fetch(`${server.url}/api/v2/incidents/unresolved.json`)).json()) as {
+      incidents: unknown[];
+    };
     expect(listed.incidents.length).toBeGreaterThan(0);
   } finally {
     await server.stop();
@@ -67,7 +79,12 @@ test("[faults] a full disk: writes are refused with a clear 503, the public page
   } catch {
     test.skip(true, "this machine does not allow mounting a small tmpfs");
   }
-  const env = { DATABASE_PATH: path.join(mnt, "outpost.db"), BACKUP_DIR: path.join(tempDir(), "backups"), OUTPOST_API_TOKEN: E2E_API_TOKEN, OUTPOST_MONITORS: "0" };
+  const env = {
+    DATABASE_PATH: path.join(mnt, "outpost.db"),
+    BACKUP_DIR: path.join(tempDir(), "backups"),
+    OUTPOST_API_TOKEN: E2E_API_TOKEN,
+    OUTPOST_MONITORS: "0",
+  };
   const server = await startServer(env);
   try {
     const pageId = await pageIdOf(server.url);
@@ -113,7 +130,9 @@ test("[faults] a full disk: writes are refused with a clear 503, the public page
     expect((await fetch(`${server.url}/api/v2/summary.json`)).status).toBe(200);
 
     fs.rmSync(filler);
-    await expect.poll(async () => (await postIncident(server.url, pageId, "after space was freed")).status, { timeout: 15_000 }).toBe(201);
+    await expect
+      .poll(async () => (await postIncident(server.url, pageId, "after space was freed")).status, { timeout: 15_000 })
+      .toBe(201);
     expect(((await (await fetch(`${server.url}/api/health`)).json()) as { status: string }).status).toBe("ok");
   } finally {
     await server.stop();
@@ -129,7 +148,12 @@ test("[faults] a restart during a surge: no 5xx at all, refused connections only
   test.setTimeout(120_000);
   const dir = tempDir();
   const port = await freePort();
-  const env = { DATABASE_PATH: path.join(dir, "outpost.db"), BACKUP_DIR: path.join(dir, "backups"), PORT: String(port), OUTPOST_MONITORS: "0" };
+  const env = {
+    DATABASE_PATH: path.join(dir, "outpost.db"),
+    BACKUP_DIR: path.join(dir, "backups"),
+    PORT: String(port),
+    OUTPOST_MONITORS: "0",
+  };
   let server = await startServer(env);
   const title = async () => /<title>([^<]*)<\/title>/.exec(await (await fetch(`${server.url}/`)).text())?.[1];
   const before = await title();
@@ -158,7 +182,10 @@ test("[faults] a restart during a surge: no 5xx at all, refused connections only
   await Promise.all(clients);
   try {
     const fivexx = [...statuses].filter(([s]) => s >= 500).reduce((a, [, n]) => a + n, 0);
-    test.info().annotations.push({ type: "restart", description: `${[...statuses.values()].reduce((a, n) => a + n, 0)} answers, ${refused} refused connections, back after ${downFor} ms` });
+    test.info().annotations.push({
+      type: "restart",
+      description: `${[...statuses.values()].reduce((a, n) => a + n, 0)} answers, ${refused} refused connections, back after ${downFor} ms`,
+    });
     expect(fivexx).toBe(0);
     expect(statuses.get(200) ?? 0).toBeGreaterThan(0);
     expect(await title()).toBe(before);

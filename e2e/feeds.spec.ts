@@ -8,7 +8,11 @@ const parser = new Parser();
 test("[feeds] RSS and Atom list every update, newest first, and survive hostile text", async ({ request, page }) => {
   const api = componentByName("Public API");
   const name = `Feed <b>check</b> & "quotes" \u0007 ${Date.now()}`;
-  const incident = openIncident({ name, body: `<script>alert(1)</script> ${"word ".repeat(2_000)}`, componentIds: [api.id] });
+  const incident = openIncident({
+    name,
+    body: `<script>alert(1)</script> ${"word ".repeat(2_000)}`,
+    componentIds: [api.id],
+  });
   addIncidentUpdate(database(), SYSTEM_ACTOR, incident.id, { status: "identified", body: "Found it ]]> <![CDATA[" });
 
   for (const [path, type] of [
@@ -50,6 +54,12 @@ test("[feeds] RSS and Atom list every update, newest first, and survive hostile 
   addIncidentUpdate(database(), SYSTEM_ACTOR, incident.id, { status: "resolved", body: "Fixed." });
 
   await page.goto("/");
-  await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute("href", "/history.rss");
-  await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", "/history.atom");
+  await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute(
+    "href",
+    "/history.rss",
+  );
+  await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute(
+    "href",
+    "/history.atom",
+  );
 });

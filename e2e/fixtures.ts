@@ -30,7 +30,12 @@ export function componentByName(name: string) {
 }
 
 export function openIncident(input: Partial<CreateIncidentInput> & { name: string }) {
-  return createIncident(database(), SYSTEM_ACTOR, { status: "investigating", impact: "minor", body: "Looking into it.", ...input });
+  return createIncident(database(), SYSTEM_ACTOR, {
+    status: "investigating",
+    impact: "minor",
+    body: "Looking into it.",
+    ...input,
+  });
 }
 
 export async function expectNoSeriousAxeViolations(page: Page) {
@@ -50,7 +55,10 @@ export async function newStaff(role: Role) {
 }
 
 /** Signs the page's browser context in (page.request shares its cookies). */
-export async function signInPage(page: Page, credentials: { email: string; password: string; code?: string } = E2E_ADMIN) {
+export async function signInPage(
+  page: Page,
+  credentials: { email: string; password: string; code?: string } = E2E_ADMIN,
+) {
   await signIn(page.request, baseUrl(), credentials);
 }
 

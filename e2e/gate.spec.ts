@@ -28,11 +28,13 @@ const adminPages = Object.keys(manifest("app-paths-manifest.json"))
   .map(urlOf);
 
 type ActionEntry = { workers: Record<string, unknown>; filename: string; exportedName: string };
-const actions = Object.entries(manifest("server-reference-manifest.json").node as Record<string, ActionEntry>).map(([id, a]) => ({
-  id,
-  name: `${a.filename}#${a.exportedName}`,
-  pages: Object.keys(a.workers).map((w) => urlOf(w.replace(/^app/, ""))),
-}));
+const actions = Object.entries(manifest("server-reference-manifest.json").node as Record<string, ActionEntry>).map(
+  ([id, a]) => ({
+    id,
+    name: `${a.filename}#${a.exportedName}`,
+    pages: Object.keys(a.workers).map((w) => urlOf(w.replace(/^app/, ""))),
+  }),
+);
 
 /** Calls a server action the way Next's client does, with no arguments at all. */
 async function callAction(request: import("@playwright/test").APIRequestContext, action: (typeof actions)[number]) {
@@ -45,7 +47,9 @@ async function callAction(request: import("@playwright/test").APIRequestContext,
 }
 
 test("[gate] the manifests list the admin pages and actions", () => {
-  expect(adminPages).toEqual(expect.arrayContaining(["/admin/people", "/admin/tokens", "/admin/audit", "/admin/account"]));
+  expect(adminPages).toEqual(
+    expect.arrayContaining(["/admin/people", "/admin/tokens", "/admin/audit", "/admin/account"]),
+  );
   expect(actions.length).toBeGreaterThan(5);
 });
 

@@ -20,11 +20,21 @@ test.afterAll(async () => {
 /** Resident memory of the server's processes (the launcher and any children), in MB. */
 function rssMb(pid: number): number {
   const out = execFileSync("ps", ["-o", "rss=", "--pid", String(pid), "--ppid", String(pid)], { encoding: "utf8" });
-  return out.split("\n").filter(Boolean).reduce((sum, kb) => sum + Number(kb), 0) / 1024;
+  return (
+    out
+      .split("\n")
+      .filter(Boolean)
+      .reduce((sum, kb) => sum + Number(kb), 0) / 1024
+  );
 }
 
 /** Streams up to `total` bytes after `head`, stopping when the server answers or closes. */
-function flood(head: string, total: number, chunked: boolean, from = "127.0.0.1"): Promise<{ status: string; sent: number }> {
+function flood(
+  head: string,
+  total: number,
+  chunked: boolean,
+  from = "127.0.0.1",
+): Promise<{ status: string; sent: number }> {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host: "127.0.0.1", localAddress: from });
     let received = "";
@@ -44,7 +54,9 @@ function flood(head: string, total: number, chunked: boolean, from = "127.0.0.1"
     socket.on("close", finish);
     socket.setTimeout(20_000, finish);
     const chunk = Buffer.alloc(64 * 1024, "x");
-    const frame = chunked ? Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")]) : chunk;
+    const frame = chunked
+      ? Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")])
+      : chunk;
     const pump = () => {
       while (!done && sent < total) {
         sent += chunk.length;
@@ -56,9 +68,12 @@ function flood(head: string, total: number, chunked: boolean, from = "127.0.0.1"
 }
 
 const MB = 1024 * 1024;
-const postHead = (path: string, length: string) => `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\n${length}\r\n\r\n`;
+const postHead = (path: string, length: string) =>
+  `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\n${length}\r\n\r\n`;
 
-test("[hostile] 32 parallel oversized bodies to the public forms and sign-in are refused without buffering them", async ({ request }) => {
+test("[hostile] 32 parallel oversized bodies to the public forms and sign-in are refused without buffering them", async ({
+  request,
+}) => {
   const before = rssMb(server.child.pid!);
   const attacks = [];
   for (let i = 0; i < 8; i++) {
@@ -89,12 +104,21 @@ test("[hostile] malformed request lines get a 4xx from the real server and never
       socket.write(`${line}\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
     });
   const status = (text: string) => Number(text.split(" ")[1]);
-  for (const line of ["GET /api/v1/pages/x/%ZZ HTTP/1.1", "GET /api/auth/%ZZ HTTP/1.1", "GET /api/heartbeat/%ZZ HTTP/1.1", "GET /admin/%ZZ HTTP/1.1"]) {
+  for (const line of [
+    "GET /api/v1/pages/x/%ZZ HTTP/1.1",
+    "GET /api/auth/%ZZ HTTP/1.1",
+    "GET /api/heartbeat/%ZZ HTTP/1.1",
+    "GET /admin/%ZZ HTTP/1.1",
+  ]) {
     expect(status(await raw(line)), line).toBe(400);
   }
   expect(status(await raw("TRACE / HTTP/1.1"))).toBe(405);
   expect(status(await raw("OPTIONS * HTTP/1.1"))).toBe(400);
-  for (const line of ["GET http://evil.example/admin HTTP/1.1", "GET //evil.example/ HTTP/1.1", "GET //evil.example/admin/ HTTP/1.1"]) {
+  for (const line of [
+    "GET http://evil.example/admin HTTP/1.1",
+    "GET //evil.example/ HTTP/1.1",
+    "GET //evil.example/admin/ HTTP/1.1",
+  ]) {
     const answer = await raw(line, "evil.example");
     expect(status(answer), line).toBeGreaterThanOrEqual(400);
     expect(status(answer), line).toBeLessThan(500);
@@ -107,14 +131,19 @@ test("[hostile] 2,000 idle sockets from one address do not starve another client
   let closedByServer = 0;
   try {
     await Promise.all(
-      Array.from({ length: 2_000 }, () => new Promise<void>((resolve) => {
-        const s = net.connect({ port, host: "127.0.0.1", localAddress: "127.0.0.1" }, () => resolve());
-        s.on("close", () => closedByServer++);
-        s.on("error", () => resolve());
-        sockets.push(s);
-      })),
+      Array.from(
+        { length: 2_000 },
+        () =>
+          new Promise<void>((resolve) => {
+            const s = net.connect({ port, host: "127.0.0.1", localAddress: "127.0.0.1" }, () => resolve());
+            s.on("close", () => closedByServer++);
+            s.on("error", () => resolve());
+            sockets.push(s);
+          }),
+      ),
     );
-    for (let waited = 0; closedByServer < 2_000 - 514 && waited < 15_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    for (let waited = 0; closedByServer < 2_000 - 514 && waited < 15_000; waited += 100)
+      await new Promise((r) => setTimeout(r, 100));
     // The server keeps about 512 of them (the per-client cap, shared out between the public
     // workers) and closes the rest at once.
     expect(closedByServer).toBeGreaterThanOrEqual(2_000 - 512 - 2);

@@ -1,7 +1,15 @@
 import fs from "node:fs";
 import { SYSTEM_ACTOR } from "../lib/audit";
 import { addIncidentUpdate, createIncident } from "../lib/incidents";
-import { componentByName, database, expect, expectNoSeriousAxeViolations, openIncident, storedSnapshot, test } from "./fixtures";
+import {
+  componentByName,
+  database,
+  expect,
+  expectNoSeriousAxeViolations,
+  openIncident,
+  storedSnapshot,
+  test,
+} from "./fixtures";
 
 test("[incidents] the incident page shows the whole timeline in order, markdown without raw HTML", async ({ page }) => {
   const api = componentByName("Public API");
@@ -11,7 +19,11 @@ test("[incidents] the incident page shows the whole timeline in order, markdown 
     components: { [api.id]: "partial_outage" },
   });
   addIncidentUpdate(database(), SYSTEM_ACTOR, incident.id, { status: "identified", body: "Found a bad deploy." });
-  addIncidentUpdate(database(), SYSTEM_ACTOR, incident.id, { status: "resolved", body: "Rolled back.", components: { [api.id]: "operational" } });
+  addIncidentUpdate(database(), SYSTEM_ACTOR, incident.id, {
+    status: "resolved",
+    body: "Rolled back.",
+    components: { [api.id]: "operational" },
+  });
 
   await page.goto(`/incidents/${incident.id}`);
   await expect(page.getByRole("heading", { level: 2, name: "API errors <b>for some</b>" })).toBeVisible();
@@ -40,7 +52,13 @@ test("[incidents] an unknown incident is the 404 page", async ({ page }) => {
 test("[incidents] history is paginated by month and shows backfilled incidents as posted later", async ({ page }) => {
   const db = database();
   const threeMonthsAgo = Date.now() - 95 * 24 * 3600_000;
-  const old = createIncident(db, SYSTEM_ACTOR, { name: "An old backfilled outage", status: "resolved", impact: "major", body: "Recorded later.", startedAt: threeMonthsAgo });
+  const old = createIncident(db, SYSTEM_ACTOR, {
+    name: "An old backfilled outage",
+    status: "resolved",
+    impact: "major",
+    body: "Recorded later.",
+    startedAt: threeMonthsAgo,
+  });
   const month = new Date(threeMonthsAgo).toISOString().slice(0, 7);
 
   await page.goto("/history");
@@ -57,7 +75,14 @@ test("[incidents] history is paginated by month and shows backfilled incidents a
 });
 
 test("[incidents] malformed history queries fall back instead of failing", async ({ request }) => {
-  for (const q of ["?month=2026-13", "?month=%E0%A4%A", "?page=-1", "?page=abc&month=", "?month=9999-01", "?page=99999999999"]) {
+  for (const q of [
+    "?month=2026-13",
+    "?month=%E0%A4%A",
+    "?page=-1",
+    "?page=abc&month=",
+    "?month=9999-01",
+    "?page=99999999999",
+  ]) {
     const res = await request.get(`/history${q}`);
     expect(res.status(), q).toBe(200);
   }

@@ -27,7 +27,9 @@ async function checkNow(monitorId: string) {
   await expect.poll(() => listRecentChecks(db, monitorId, 1)[0]?.id ?? 0, { timeout: 15_000 }).toBeGreaterThan(before);
 }
 
-test("[monitors] staff add a monitor; two failed checks take the component down and propose a draft they publish", async ({ page }) => {
+test("[monitors] staff add a monitor; two failed checks take the component down and propose a draft they publish", async ({
+  page,
+}) => {
   const db = database();
   const component = createComponent(db, SYSTEM_ACTOR, { name: `Checked API ${Date.now()}` });
   await signInPage(page);
@@ -47,9 +49,17 @@ test("[monitors] staff add a monitor; two failed checks take the component down 
   // The stand-in listens on 127.0.0.1: only an internal-target monitor (an admin's flag) may reach it.
   await page.getByLabel("Internal target: may reach loopback and private addresses").check();
   await page.getByRole("button", { name: "Add monitor" }).click();
-  await expect(page.getByText(/Monitor “Health endpoint” created.*loopback or private address: make sure/)).toBeVisible();
+  await expect(
+    page.getByText(/Monitor “Health endpoint” created.*loopback or private address: make sure/),
+  ).toBeVisible();
   const monitor = listMonitors(db).find((m) => m.componentId === component.id)!;
-  expect(monitor).toMatchObject({ kind: "http", intervalSeconds: 600, failThreshold: 2, recoverThreshold: 2, internalTarget: true });
+  expect(monitor).toMatchObject({
+    kind: "http",
+    intervalSeconds: 600,
+    failThreshold: 2,
+    recoverThreshold: 2,
+    internalTarget: true,
+  });
 
   await checkNow(monitor.id);
   expect(listRecentChecks(db, monitor.id, 1)[0].ok).toBe(true);
@@ -76,7 +86,9 @@ test("[monitors] staff add a monitor; two failed checks take the component down 
   await expect(page.getByText("Published. It is on the status page now.")).toBeVisible();
   await page.goto("/admin");
   await expect(draft).toHaveCount(0);
-  const published = db.$client.prepare("select published_incident_id as id from monitor_drafts where id = ?").get(draftId) as { id: string };
+  const published = db.$client
+    .prepare("select published_incident_id as id from monitor_drafts where id = ?")
+    .get(draftId) as { id: string };
   expect(getIncident(db, published.id)).toMatchObject({ name: title, status: "investigating", impact: "critical" });
 
   // Pause from the monitor's page.
@@ -91,9 +103,16 @@ test("[monitors] the public page shows response times and uptime for a monitored
   const db = database();
   const name = `Charted API ${Date.now()}`;
   const component = createComponent(db, SYSTEM_ACTOR, { name });
-  const monitor = createMonitor(db, SYSTEM_ACTOR, { componentId: component.id, name: "Chart probe", kind: "http", paused: true, settings: { url: "http://127.0.0.1:9/" } });
+  const monitor = createMonitor(db, SYSTEM_ACTOR, {
+    componentId: component.id,
+    name: "Chart probe",
+    kind: "http",
+    paused: true,
+    settings: { url: "http://127.0.0.1:9/" },
+  });
   const now = Date.now();
-  for (let i = 0; i < 48; i++) insertCheck(db, { monitorId: monitor.id, at: now - i * 30 * 60_000, ok: i !== 5, latencyMs: 80 + (i % 7) * 10 });
+  for (let i = 0; i < 48; i++)
+    insertCheck(db, { monitorId: monitor.id, at: now - i * 30 * 60_000, ok: i !== 5, latencyMs: 80 + (i % 7) * 10 });
   for (let d = 3; d >= 0; d--) rollUp(db, now - d * 86_400_000, now - d * 86_400_000 - 30 * 3_600_000);
   rollUp(db, now, now - 25 * 3_600_000);
   updateComponent(db, SYSTEM_ACTOR, component.id, { description: "Charted" }); // moves the data version: the page rebuilds
@@ -115,7 +134,12 @@ test("[monitors] the public page shows response times and uptime for a monitored
 test("[monitors] a heartbeat URL records a beat (GET or POST); an unknown token is 404", async ({ request }) => {
   const db = database();
   const component = createComponent(db, SYSTEM_ACTOR, { name: `Nightly job ${Date.now()}` });
-  const hb = createMonitor(db, SYSTEM_ACTOR, { componentId: component.id, name: "Nightly export", kind: "heartbeat", settings: { periodSeconds: 86_400 } });
+  const hb = createMonitor(db, SYSTEM_ACTOR, {
+    componentId: component.id,
+    name: "Nightly export",
+    kind: "heartbeat",
+    settings: { periodSeconds: 86_400 },
+  });
   const before = Date.now();
   const post = await request.post(`/api/heartbeat/${hb.heartbeatToken}`);
   expect(post.status()).toBe(200);

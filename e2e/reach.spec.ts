@@ -21,7 +21,9 @@ function watchConsole(page: Page): string[] {
   return errors;
 }
 
-test("[reach] badges are SVG or shields.io JSON; an unknown component gets a grey badge, not an error", async ({ request }) => {
+test("[reach] badges are SVG or shields.io JSON; an unknown component gets a grey badge, not an error", async ({
+  request,
+}) => {
   const stored = storedSnapshot();
   const overall = await request.get("/badge.svg?style=flat-square");
   expect(overall.status()).toBe(200);
@@ -36,7 +38,13 @@ test("[reach] badges are SVG or shields.io JSON; an unknown component gets a gre
     expect(svg).not.toContain("<b>");
   }
   const json = await (await request.get(`/badge/${c.slug}.json`)).json();
-  expect(json).toEqual({ schemaVersion: 1, label: c.name, message: expect.any(String), color: expect.any(String), cacheSeconds: 300 });
+  expect(json).toEqual({
+    schemaVersion: 1,
+    label: c.name,
+    message: expect.any(String),
+    color: expect.any(String),
+    cacheSeconds: 300,
+  });
   const uptime = await request.get(`/badge/${c.slug}/uptime-30d.svg?style=for-the-badge`);
   expect(uptime.status()).toBe(200);
   expect(await uptime.text()).toMatch(/aria-label="UPTIME 30D: (\d+(\.\d+)?%|NO DATA)"/);
@@ -54,15 +62,28 @@ test("[reach] badges are SVG or shields.io JSON; an unknown component gets a gre
   expect(await unknownJson.json()).toMatchObject({ schemaVersion: 1, message: "unknown", color: "lightgrey" });
 });
 
-test("[reach] every public response has an ETag, CDN cache headers and answers If-None-Match with 304", async ({ request }) => {
+test("[reach] every public response has an ETag, CDN cache headers and answers If-None-Match with 304", async ({
+  request,
+}) => {
   const incident = storedSnapshot().incidents.unresolved[0];
-  const paths = ["/", `/incidents/${incident.id}`, "/history", "/api/v2/summary.json", "/badge.svg", "/badge.json", "/embed.js", "/status.js", "/embed"];
+  const paths = [
+    "/",
+    `/incidents/${incident.id}`,
+    "/history",
+    "/api/v2/summary.json",
+    "/badge.svg",
+    "/badge.json",
+    "/embed.js",
+    "/status.js",
+    "/embed",
+  ];
   for (const p of paths) {
     const first = await request.get(p);
     expect(first.status(), p).toBe(200);
     const h = first.headers();
     expect(h.etag, p).toMatch(/^"[^"]+"$/);
-    for (const part of ["public", "max-age=", "s-maxage=", "stale-while-revalidate=", "stale-if-error="]) expect(h["cache-control"], p).toContain(part);
+    for (const part of ["public", "max-age=", "s-maxage=", "stale-while-revalidate=", "stale-if-error="])
+      expect(h["cache-control"], p).toContain(part);
     const again = await request.get(p, { headers: { "if-none-match": h.etag } });
     expect(again.status(), p).toBe(304);
     expect(await again.body(), p).toHaveLength(0);
@@ -77,7 +98,9 @@ test("[reach] every public response has an ETag, CDN cache headers and answers I
   expect(widget.headers()["access-control-allow-origin"]).toBe("*");
 });
 
-test("[reach] the widget on another site shows the status, and still does from the mirror when the live server is down", async ({ browser }) => {
+test("[reach] the widget on another site shows the status, and still does from the mirror when the live server is down", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const mirrorDir = tempDir("outpost-mirror-");
   const mirror = await startStatic({ dir: mirrorDir });
@@ -108,7 +131,11 @@ test("[reach] the widget on another site shows the status, and still does from t
     await expect(widget.getByRole("link", { name: summary.status.description })).toBeVisible();
     await expect(widget.getByRole("link", { name: `Incident: ${summary.incidents[0].name}` })).toBeVisible();
     // The host page's CSS does not reach into the widget.
-    expect(await widget.getByRole("link", { name: summary.status.description }).evaluate((a) => getComputedStyle(a).fontSize)).toBe("14px");
+    expect(
+      await widget
+        .getByRole("link", { name: summary.status.description })
+        .evaluate((a) => getComputedStyle(a).fontSize),
+    ).toBe("14px");
     await page.screenshot({ path: path.join(SHOTS, "reach-widget-live.png") });
     expect(await context.cookies()).toEqual([]);
 
@@ -117,7 +144,10 @@ test("[reach] the widget on another site shows the status, and still does from t
     await expect(widget).toHaveAttribute("data-source", "mirror", { timeout: 20_000 });
     await expect(widget.getByRole("link", { name: summary.status.description })).toBeVisible();
     const banner = widget.getByRole("link", { name: `Incident: ${summary.incidents[0].name}` });
-    await expect(banner).toHaveAttribute("href", new RegExp(`^${mirror.url}/incidents/${summary.incidents[0].id}/index\\.html$`));
+    await expect(banner).toHaveAttribute(
+      "href",
+      new RegExp(`^${mirror.url}/incidents/${summary.incidents[0].id}/index\\.html$`),
+    );
     await page.screenshot({ path: path.join(SHOTS, "reach-widget-mirror.png") });
     expect(mirror.requests).toContain("/status.js");
     // Only the failed request to the stopped live server is logged.
@@ -130,21 +160,33 @@ test("[reach] the widget on another site shows the status, and still does from t
   }
 });
 
-test("[reach] the widget's position and theme follow its data attributes, and it holds still for reduced motion", async ({ browser }) => {
+test("[reach] the widget's position and theme follow its data attributes, and it holds still for reduced motion", async ({
+  browser,
+}) => {
   const site = await startStatic({
-    pages: { "/": `<!DOCTYPE html><html lang="en"><head><title>Docs</title></head><body><h1>Docs</h1><script src="${baseUrl()}/embed.js" data-position="bottom-left" data-theme="dark" async></script></body></html>` },
+    pages: {
+      "/": `<!DOCTYPE html><html lang="en"><head><title>Docs</title></head><body><h1>Docs</h1><script src="${baseUrl()}/embed.js" data-position="bottom-left" data-theme="dark" async></script></body></html>`,
+    },
   });
   try {
     for (const reducedMotion of ["reduce", "no-preference"] as const) {
       const context = await browser.newContext({ reducedMotion, viewport: { width: 800, height: 400 } });
       const page = await context.newPage();
       await page.goto(site.url);
-      const pill = page.locator("[data-outpost-widget]").getByRole("link", { name: storedSnapshot().status.description });
+      const pill = page
+        .locator("[data-outpost-widget]")
+        .getByRole("link", { name: storedSnapshot().status.description });
       await expect(pill).toBeVisible();
       const style = await pill.evaluate((a) => {
         const box = a.parentElement!;
         const dot = a.querySelector("span")!;
-        return { position: getComputedStyle(box).position, left: getComputedStyle(box).left, bottom: getComputedStyle(box).bottom, background: getComputedStyle(a).backgroundColor, animation: getComputedStyle(dot).animationName };
+        return {
+          position: getComputedStyle(box).position,
+          left: getComputedStyle(box).left,
+          bottom: getComputedStyle(box).bottom,
+          background: getComputedStyle(a).backgroundColor,
+          animation: getComputedStyle(dot).animationName,
+        };
       });
       expect(style).toMatchObject({ position: "fixed", left: "16px", bottom: "16px", background: "rgb(17, 24, 39)" });
       expect(style.animation).toBe(reducedMotion === "reduce" ? "none" : "p");
@@ -171,7 +213,12 @@ test("[reach] /embed can be framed by any site; the status page cannot", async (
     await page.locator("#ok").screenshot({ path: path.join(SHOTS, "reach-embed-iframe.png") });
     // The page's frame stays empty: the browser refused to render it.
     const framed = page.frames().find((f) => f.url().startsWith(`${baseUrl()}/`) && !f.url().endsWith("/embed"));
-    expect(await framed?.locator("[data-component]").count().catch(() => 0) ?? 0).toBe(0);
+    expect(
+      (await framed
+        ?.locator("[data-component]")
+        .count()
+        .catch(() => 0)) ?? 0,
+    ).toBe(0);
   } finally {
     await site.stop();
   }
@@ -195,14 +242,23 @@ test("[reach] the page updates itself after a write, with no CSP errors", async 
   expect(errors).toEqual([]);
 });
 
-test("[reach] \"is it just me?\": the browser's own probe gives a plain verdict next to Outpost's view", async ({ page }) => {
+test("[reach] \"is it just me?\": the browser's own probe gives a plain verdict next to Outpost's view", async ({
+  page,
+}) => {
   const target = await startStatic({ pages: { "/health": "ok" } });
   const closedPort = await freePort();
   const db = database();
   const made = [
     createComponent(db, SYSTEM_ACTOR, { name: "Probe reachable", browserProbeUrl: `${target.url}/health` }),
-    createComponent(db, SYSTEM_ACTOR, { name: "Probe unreachable", browserProbeUrl: `http://127.0.0.1:${closedPort}/health` }),
-    createComponent(db, SYSTEM_ACTOR, { name: "Probe down", status: "major_outage", browserProbeUrl: `http://127.0.0.1:${closedPort}/health` }),
+    createComponent(db, SYSTEM_ACTOR, {
+      name: "Probe unreachable",
+      browserProbeUrl: `http://127.0.0.1:${closedPort}/health`,
+    }),
+    createComponent(db, SYSTEM_ACTOR, {
+      name: "Probe down",
+      status: "major_outage",
+      browserProbeUrl: `http://127.0.0.1:${closedPort}/health`,
+    }),
   ];
   try {
     const errors = watchConsole(page);
@@ -212,7 +268,10 @@ test("[reach] \"is it just me?\": the browser's own probe gives a plain verdict 
     const verdict = (slug: string) => page.locator(`[data-component="${slug}"] [data-probe-url]`);
     await expect(verdict(made[0].slug)).toHaveText("Your browser reaches it too: both fine.", { timeout: 15_000 });
     await expect(verdict(made[0].slug)).toHaveAttribute("data-verdict", "both-fine");
-    await expect(verdict(made[1].slug)).toHaveText("Outpost sees it up, your browser cannot reach it → likely your network.", { timeout: 15_000 });
+    await expect(verdict(made[1].slug)).toHaveText(
+      "Outpost sees it up, your browser cannot reach it → likely your network.",
+      { timeout: 15_000 },
+    );
     await expect(verdict(made[2].slug)).toHaveText("Outpost sees it down too → it is not you.", { timeout: 15_000 });
     await page.locator(`[data-component="${made[1].slug}"]`).screenshot({ path: path.join(SHOTS, "reach-probe.png") });
     expect(target.requests).toContain("/health");
@@ -224,18 +283,27 @@ test("[reach] \"is it just me?\": the browser's own probe gives a plain verdict 
   }
 });
 
-test("[reach] \"I am affected\" counts once per visitor, with or without JavaScript; the public sees counts only when corroborated", async ({ page, request }) => {
+test('[reach] "I am affected" counts once per visitor, with or without JavaScript; the public sees counts only when corroborated', async ({
+  page,
+  request,
+}) => {
   const db = database();
   const c = createComponent(db, SYSTEM_ACTOR, { name: "Reports target" });
   try {
     // Without JavaScript: a plain form post answers with a page.
-    const form = await request.post(`/components/${c.slug}/affected`, { headers: { "x-forwarded-for": "198.51.100.20" } });
+    const form = await request.post(`/components/${c.slug}/affected`, {
+      headers: { "x-forwarded-for": "198.51.100.20" },
+    });
     expect(form.status()).toBe(200);
     expect(await form.text()).toContain("your report was counted");
-    const again = await request.post(`/components/${c.slug}/affected`, { headers: { "x-forwarded-for": "198.51.100.20", accept: "application/json" } });
+    const again = await request.post(`/components/${c.slug}/affected`, {
+      headers: { "x-forwarded-for": "198.51.100.20", accept: "application/json" },
+    });
     expect(await again.json()).toMatchObject({ counted: false, reason: "already", count: null });
     expect((await request.post("/components/no-such/affected")).status()).toBe(404);
-    const stored = db.$client.prepare("select client_hash from affected_reports where component_id = ?").all(c.id) as { client_hash: string }[];
+    const stored = db.$client.prepare("select client_hash from affected_reports where component_id = ?").all(c.id) as {
+      client_hash: string;
+    }[];
     expect(stored).toHaveLength(1);
     expect(stored[0].client_hash).not.toContain("198.51");
 
@@ -244,7 +312,9 @@ test("[reach] \"I am affected\" counts once per visitor, with or without JavaScr
     const row = page.locator(`[data-component="${c.slug}"]`);
     await expect(row.locator("[data-affected-count]")).toHaveCount(0);
     setComponentStatus(db, c.id, "partial_outage");
-    await expect(row.locator("[data-affected-count]")).toHaveText("1 person reported problems in the last 15 minutes", { timeout: 20_000 });
+    await expect(row.locator("[data-affected-count]")).toHaveText("1 person reported problems in the last 15 minutes", {
+      timeout: 20_000,
+    });
     // With JavaScript the button answers in place (this browser is another client).
     await row.getByRole("button", { name: "I am affected" }).click();
     await expect(row.getByRole("status")).toContainText(/Thank you: your report was counted\. 2 reports/);
@@ -253,22 +323,36 @@ test("[reach] \"I am affected\" counts once per visitor, with or without JavaScr
   }
 });
 
-test("[security] \"I am affected\" refuses cross-site posts and stores nothing; the page's own form works without JavaScript", async ({ browser, request }) => {
+test('[security] "I am affected" refuses cross-site posts and stores nothing; the page\'s own form works without JavaScript', async ({
+  browser,
+  request,
+}) => {
   const db = database();
   const c = createComponent(db, SYSTEM_ACTOR, { name: "Cross-site target" });
-  const count = () => (db.$client.prepare("select count(*) as n from affected_reports where component_id = ?").get(c.id) as { n: number }).n;
+  const count = () =>
+    (db.$client.prepare("select count(*) as n from affected_reports where component_id = ?").get(c.id) as { n: number })
+      .n;
   const action = `${baseUrl()}/components/${c.slug}/affected`;
-  const evil = await startStatic({ pages: { "/": `<!DOCTYPE html><form method="post" action="${action}"><button>Win a prize</button></form>` } });
+  const evil = await startStatic({
+    pages: { "/": `<!DOCTYPE html><form method="post" action="${action}"><button>Win a prize</button></form>` },
+  });
   try {
     // Another site's form, submitted by a real browser: its Origin is not the page's.
     const attacker = await browser.newContext();
     const lure = await attacker.newPage();
     await lure.goto(evil.url);
-    const [refused] = await Promise.all([lure.waitForResponse(action), lure.getByRole("button", { name: "Win a prize" }).click()]);
+    const [refused] = await Promise.all([
+      lure.waitForResponse(action),
+      lure.getByRole("button", { name: "Win a prize" }).click(),
+    ]);
     expect(refused.status()).toBe(403);
     await attacker.close();
     expect((await request.post(action, { headers: { origin: "https://evil.example" } })).status()).toBe(403);
-    expect((await request.post(action, { headers: { "sec-fetch-site": "cross-site", accept: "application/json" } })).status()).toBe(403);
+    expect(
+      (
+        await request.post(action, { headers: { "sec-fetch-site": "cross-site", accept: "application/json" } })
+      ).status(),
+    ).toBe(403);
     expect((await request.post(action, { headers: { origin: "null" } })).status()).toBe(403);
     expect(count()).toBe(0);
 
@@ -286,7 +370,9 @@ test("[security] \"I am affected\" refuses cross-site posts and stores nothing; 
   }
 });
 
-test("[reach] the server publishes the mirror to an S3 bucket; while the bucket is down it retries, says so, and the live page carries on", async ({ request }) => {
+test("[reach] the server publishes the mirror to an S3 bucket; while the bucket is down it retries, says so, and the live page carries on", async ({
+  request,
+}) => {
   test.setTimeout(120_000);
   let s3 = await startS3();
   const live = await startServer({
@@ -307,7 +393,9 @@ test("[reach] the server publishes the mirror to an S3 bucket; while the bucket 
     expect((await object.json()).status).toEqual(liveStatus.status);
 
     await s3.stop();
-    const c = db.$client.prepare("select id, status from components where status = 'operational' limit 1").get() as { id: string };
+    const c = db.$client.prepare("select id, status from components where status = 'operational' limit 1").get() as {
+      id: string;
+    };
     setComponentStatus(db, c.id, "major_outage");
     await expect.poll(async () => (await health()).last_error, { timeout: 30_000 }).not.toBeNull();
     const page = await request.get(`${live.url}/`);

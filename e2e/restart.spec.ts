@@ -59,7 +59,8 @@ test("[restart] SIGHUP under load with two workers: no refused connection, no 5x
     const writers = () => [...server.output().matchAll(/writer ready \(pid (\d+)\)/g)].map((m) => Number(m[1]));
     expect(writers()).toHaveLength(1);
     expect(server.output().match(/outpost: serving /g)).toHaveLength(1);
-    const pageId = ((await (await fetch(`${server.url}/api/v2/summary.json`)).json()) as { page: { id: string } }).page.id;
+    const pageId = ((await (await fetch(`${server.url}/api/v2/summary.json`)).json()) as { page: { id: string } }).page
+      .id;
 
     const tally: Tally = { answers: 0, statuses: new Map(), errors: [] };
     let running = true;
@@ -74,7 +75,10 @@ test("[restart] SIGHUP under load with two workers: no refused connection, no 5x
     await loading;
 
     const fivexx = [...tally.statuses].filter(([s]) => s >= 500).reduce((a, [, n]) => a + n, 0);
-    test.info().annotations.push({ type: "reload", description: `${tally.answers} answers (${tally.answers - before} from the SIGHUP on), statuses ${JSON.stringify([...tally.statuses])}, ${tally.errors.length} errors` });
+    test.info().annotations.push({
+      type: "reload",
+      description: `${tally.answers} answers (${tally.answers - before} from the SIGHUP on), statuses ${JSON.stringify([...tally.statuses])}, ${tally.errors.length} errors`,
+    });
     expect(tally.errors).toEqual([]);
     expect(fivexx).toBe(0);
     expect(tally.answers - before).toBeGreaterThan(100);
@@ -94,7 +98,11 @@ test("[restart] SIGHUP under load with two workers: no refused connection, no 5x
     expect(created.status).toBe(201);
     // Every worker answers from the same file: ask often enough to reach both.
     for (let i = 0; i < 6; i++) {
-      await expect.poll(async () => (await (await fetch(`${server.url}/api/v2/incidents/unresolved.json`)).text()), { timeout: 5_000 }).toContain(name);
+      await expect
+        .poll(async () => await (await fetch(`${server.url}/api/v2/incidents/unresolved.json`)).text(), {
+          timeout: 5_000,
+        })
+        .toContain(name);
     }
   } finally {
     await server.stop();

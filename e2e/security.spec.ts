@@ -22,7 +22,9 @@ const XSS = [
   `\u202e\ud800 broken \u0000 unicode`,
 ];
 
-test("[security] every public and staff response sends the security headers; only /embed may be framed", async ({ request }) => {
+test("[security] every public and staff response sends the security headers; only /embed may be framed", async ({
+  request,
+}) => {
   const incident = openIncident({ name: "Headers check" });
   try {
     const html = ["/", "/history", `/incidents/${incident.id}`, "/infrastructure"];
@@ -64,10 +66,20 @@ test("[security] every public and staff response sends the security headers; onl
   }
 });
 
-test("[security] hostile text in staff fields stays text on the page, incident page, history, badge and widget", async ({ page, request }) => {
+test("[security] hostile text in staff fields stays text on the page, incident page, history, badge and widget", async ({
+  page,
+  request,
+}) => {
   const db = database();
-  const component = createComponent(db, SYSTEM_ACTOR, { name: `Comp ${XSS[1]}`.slice(0, 100), description: XSS[2].slice(0, 1000) });
-  const incident = openIncident({ name: `Outage ${XSS[0]}`.slice(0, 200), body: XSS.join("\n\n"), components: { [component.id]: "major_outage" } });
+  const component = createComponent(db, SYSTEM_ACTOR, {
+    name: `Comp ${XSS[1]}`.slice(0, 100),
+    description: XSS[2].slice(0, 1000),
+  });
+  const incident = openIncident({
+    name: `Outage ${XSS[0]}`.slice(0, 200),
+    body: XSS.join("\n\n"),
+    components: { [component.id]: "major_outage" },
+  });
   try {
     const dialogs: string[] = [];
     page.on("dialog", (d) => {
@@ -93,7 +105,10 @@ test("[security] hostile text in staff fields stays text on the page, incident p
     const markup = await page.evaluate((svg) => {
       const doc = new DOMParser().parseFromString(svg, "image/svg+xml");
       const all = [...doc.querySelectorAll("*")];
-      return { tags: [...new Set(all.map((e) => e.localName))], handlers: all.flatMap((e) => [...e.attributes].map((a) => a.name).filter((n) => n.startsWith("on"))) };
+      return {
+        tags: [...new Set(all.map((e) => e.localName))],
+        handlers: all.flatMap((e) => [...e.attributes].map((a) => a.name).filter((n) => n.startsWith("on"))),
+      };
     }, badge);
     expect(markup.tags).not.toContain("img");
     expect(markup.tags).not.toContain("script");
@@ -108,7 +123,10 @@ test("[security] hostile text in staff fields stays text on the page, incident p
 
 test("[security] the staff area runs under its nonce CSP without a single refusal", async ({ page }) => {
   const refusals: string[] = [];
-  page.on("console", (m) => m.type() === "error" && /Content Security Policy|Refused to/.test(m.text()) && refusals.push(m.text()));
+  page.on(
+    "console",
+    (m) => m.type() === "error" && /Content Security Policy|Refused to/.test(m.text()) && refusals.push(m.text()),
+  );
   await page.goto("/admin/sign-in");
   await page.getByLabel("Email").fill(E2E_ADMIN.email);
   await page.getByLabel("Password").fill(E2E_ADMIN.password);
@@ -126,7 +144,9 @@ test("[security] the staff area runs under its nonce CSP without a single refusa
 });
 
 test("[security] no token, password or session secret in the browser bundles", () => {
-  const secret = fs.readFileSync(path.join(path.dirname(process.env.OUTPOST_E2E_DATABASE!), "auth-secret"), "utf8").trim();
+  const secret = fs
+    .readFileSync(path.join(path.dirname(process.env.OUTPOST_E2E_DATABASE!), "auth-secret"), "utf8")
+    .trim();
   const needles = [E2E_API_TOKEN, E2E_ADMIN.password, secret];
   const files: string[] = [];
   const walk = (dir: string) => {
@@ -144,28 +164,41 @@ test("[security] no token, password or session secret in the browser bundles", (
   }
 });
 
-test("[security] /api/health shows states and times, never file paths, host names or raw errors", async ({ request }) => {
+test("[security] /api/health shows states and times, never file paths, host names or raw errors", async ({
+  request,
+}) => {
   const res = await request.get("/api/health");
   expect(res.status()).toBe(200);
   const text = await res.text();
   const dbPath = process.env.OUTPOST_E2E_DATABASE!;
-  for (const secret of [dbPath, path.dirname(dbPath), os.hostname(), "127.0.0.1", "/tmp/", "Error"]) expect(text, secret).not.toContain(secret);
+  for (const secret of [dbPath, path.dirname(dbPath), os.hostname(), "127.0.0.1", "/tmp/", "Error"])
+    expect(text, secret).not.toContain(secret);
   expect(JSON.parse(text)).toMatchObject({ status: "ok", reasons: [], database: "ok" });
 });
 
-test("[security] a browser-probe URL that would add a CSP directive is refused on save and never reaches the CSP", async ({ request }) => {
+test("[security] a browser-probe URL that would add a CSP directive is refused on save and never reaches the CSP", async ({
+  request,
+}) => {
   const db = database();
   const pageId = getPage(db)!.id;
   const headers = { authorization: `OAuth ${E2E_API_TOKEN}` };
   const evil = "https://probe.example;sandbox;x/";
-  const res = await request.post(`/api/v1/pages/${pageId}/components`, { headers, data: { component: { name: `Probe ${Date.now()}`, outpost_browser_probe_url: evil } } });
+  const res = await request.post(`/api/v1/pages/${pageId}/components`, {
+    headers,
+    data: { component: { name: `Probe ${Date.now()}`, outpost_browser_probe_url: evil } },
+  });
   expect(res.status()).toBe(422);
   // A value stored before validation existed is dropped when the CSP is built.
-  const c = createComponent(db, SYSTEM_ACTOR, { name: `Legacy probe ${Date.now()}`, browserProbeUrl: "https://probe.example/ok" });
+  const c = createComponent(db, SYSTEM_ACTOR, {
+    name: `Legacy probe ${Date.now()}`,
+    browserProbeUrl: "https://probe.example/ok",
+  });
   try {
     db.$client.prepare("update components set browser_probe_url = ? where id = ?").run(evil, c.id);
     setComponentStatus(db, c.id, "degraded_performance");
-    await expect.poll(async () => (await request.get("/")).text(), { timeout: 10_000 }).toContain(`data-component="${c.slug}"`);
+    await expect
+      .poll(async () => (await request.get("/")).text(), { timeout: 10_000 })
+      .toContain(`data-component="${c.slug}"`);
     const page = await request.get("/");
     const csp = page.headers()["content-security-policy"];
     expect(csp).not.toContain("sandbox");

@@ -17,7 +17,9 @@ test("[smoke] page, an admin API write, and the JSON and feed that show it", asy
   expect(created.status()).toBe(201);
   const { id } = await created.json();
 
-  await expect.poll(async () => (await (await request.get("/api/v2/incidents/unresolved.json")).text()).includes(name)).toBe(true);
+  await expect
+    .poll(async () => (await (await request.get("/api/v2/incidents/unresolved.json")).text()).includes(name))
+    .toBe(true);
   await expect.poll(async () => (await (await request.get("/history.rss")).text()).includes(name)).toBe(true);
 
   const resolved = await request.patch(`/api/v1/pages/${summary.page.id}/incidents/${id}`, {

@@ -5,7 +5,14 @@ import type { Page } from "@playwright/test";
 import { getPage } from "../db/queries/page";
 import { listAudit } from "../db/queries/audit";
 import { SYSTEM_ACTOR } from "../lib/audit";
-import { createComponent, createGroup, deleteComponent, deleteGroup, pageComponents, pageGroups } from "../lib/components";
+import {
+  createComponent,
+  createGroup,
+  deleteComponent,
+  deleteGroup,
+  pageComponents,
+  pageGroups,
+} from "../lib/components";
 import { newId } from "../lib/ids";
 import { pageSettings, updateSettings } from "../lib/settings";
 import { baseUrl, database, expect, expectNoSeriousAxeViolations, newStaff, signInPage, test } from "./fixtures";
@@ -20,11 +27,17 @@ const LOGO_SVG = Buffer.from(
 
 const stored = (name: string) => pageComponents(database()).find((c) => c.name === name);
 const groupNamed = (name: string) => pageGroups(database()).find((g) => g.group.name === name)?.group;
-const publicJson = async (page: Page) => (await (await page.request.get(`${baseUrl()}/api/v2/components.json`)).json()) as { components: { name: string; status: string; group_id: string | null }[] };
+const publicJson = async (page: Page) =>
+  (await (await page.request.get(`${baseUrl()}/api/v2/components.json`)).json()) as {
+    components: { name: string; status: string; group_id: string | null }[];
+  };
 const publicHtml = async (page: Page) => (await page.request.get(`${baseUrl()}/`)).text();
 /** Top-level order of the page, as ids (groups and ungrouped components share it). */
 const topOrder = () => {
-  const items = [...pageGroups(database()).map(({ group }) => group), ...pageComponents(database()).filter((c) => !c.groupId)];
+  const items = [
+    ...pageGroups(database()).map(({ group }) => group),
+    ...pageComponents(database()).filter((c) => !c.groupId),
+  ];
   return items.sort((a, b) => a.position - b.position).map((i) => i.id);
 };
 
@@ -39,7 +52,9 @@ function cleanUp(names: string[], groups: string[]) {
   }
 }
 
-test("[components] an editor adds a group and a component in it, sets its status: the public page and JSON follow", async ({ page }) => {
+test("[components] an editor adds a group and a component in it, sets its status: the public page and JSON follow", async ({
+  page,
+}) => {
   test.setTimeout(60_000); // many round trips through the staff page and the public page
   const group = `E2E group ${newId(4)}`;
   const name = `E2E search ${newId(4)}`;
@@ -58,14 +73,20 @@ test("[components] an editor adds a group and a component in it, sets its status
     await newComponent.getByRole("button", { name: "Add component" }).click();
     await expect(newComponent.getByRole("status")).toContainText(`Added “${name}”`);
     await expect(newComponent.getByLabel("Name")).toHaveValue("");
-    expect(stored(name)).toMatchObject({ groupId: groupNamed(group)!.id, status: "operational", description: "Full-text search" });
+    expect(stored(name)).toMatchObject({
+      groupId: groupNamed(group)!.id,
+      status: "operational",
+      description: "Full-text search",
+    });
 
     // The select sets the status at once; the row shows it in words.
     const row = page.getByRole("listitem", { name: `Group ${group}` }).getByRole("listitem", { name });
     await row.getByLabel(`Status of ${name}`).selectOption({ label: "Major outage" });
     await expect.poll(() => stored(name)?.status).toBe("major_outage");
     await expect(row.getByLabel(`Status of ${name}`)).toHaveValue("major_outage");
-    await expect.poll(async () => (await publicJson(page)).components.find((c) => c.name === name)?.status).toBe("major_outage");
+    await expect
+      .poll(async () => (await publicJson(page)).components.find((c) => c.name === name)?.status)
+      .toBe("major_outage");
     await expect.poll(() => publicHtml(page)).toContain(name);
     await page.goto("/");
     const publicRow = page.locator(`[data-component="${stored(name)!.slug}"]`);
@@ -111,10 +132,12 @@ test("[components] reorder, edit, and delete a component and a group with confir
     await expect.poll(() => topOrder().slice(-3)).toEqual([gb.id, ga.id, g.id]);
     await page.getByRole("button", { name: `Move group ${group} Up` }).click();
     await expect.poll(() => topOrder().slice(-3)).toEqual([gb.id, g.id, ga.id]);
-    await expect.poll(async () => {
-      const html = await publicHtml(page);
-      return html.indexOf(b) > 0 && html.indexOf(b) < html.indexOf(a);
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const html = await publicHtml(page);
+        return html.indexOf(b) > 0 && html.indexOf(b) < html.indexOf(a);
+      })
+      .toBe(true);
 
     // Edit: rename, move into the group, hide unless degraded.
     const row = page.getByRole("listitem", { name: a });
@@ -125,7 +148,9 @@ test("[components] reorder, edit, and delete a component and a group with confir
     await edit.getByLabel("Only show while it is not operational").check();
     await edit.getByRole("button", { name: `Save ${a}` }).click();
     await expect.poll(() => stored(renamed)).toMatchObject({ id: ga.id, groupId: g.id, onlyShowIfDegraded: true });
-    await expect(page.getByRole("listitem", { name: `Group ${group}` }).getByRole("listitem", { name: renamed })).toBeVisible();
+    await expect(
+      page.getByRole("listitem", { name: `Group ${group}` }).getByRole("listitem", { name: renamed }),
+    ).toBeVisible();
 
     // A refused edit keeps what was typed and names the problem beside the field.
     const again = page.getByRole("listitem", { name: renamed });
@@ -173,10 +198,16 @@ test("[settings] name, brand colour, footer link and logo reach the public page"
     await page.getByLabel("Brand colour", { exact: true }).fill("#AA3300");
     await page.getByLabel("Footer link 1 Label").fill("Support");
     await page.getByLabel("Footer link 1 URL").fill("https://acme.test/support");
-    await page.getByLabel("Logo", { exact: true }).setInputFiles({ name: "logo.svg", mimeType: "image/svg+xml", buffer: LOGO_SVG });
+    await page
+      .getByLabel("Logo", { exact: true })
+      .setInputFiles({ name: "logo.svg", mimeType: "image/svg+xml", buffer: LOGO_SVG });
     await page.getByRole("button", { name: "Save settings" }).click();
     await expect(page.getByRole("status")).toContainText("Settings saved");
-    expect(pageSettings(getPage(database())!)).toMatchObject({ name, brandColor: "#aa3300", footerLinks: [{ label: "Support", url: "https://acme.test/support" }] });
+    expect(pageSettings(getPage(database())!)).toMatchObject({
+      name,
+      brandColor: "#aa3300",
+      footerLinks: [{ label: "Support", url: "https://acme.test/support" }],
+    });
     expect(getPage(database())!.logo).toBe(`data:image/svg+xml;base64,${LOGO_SVG.toString("base64")}`);
     await expect(page.getByRole("img", { name: "Current logo" })).toBeVisible();
 
@@ -187,7 +218,10 @@ test("[settings] name, brand colour, footer link and logo reach the public page"
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
     await expect(page.locator("header img[data-logo]")).toHaveAttribute("src", /^data:image\/svg\+xml;base64,/);
     await expect(page.locator("[data-brand-accent]")).toHaveCSS("background-color", "rgb(170, 51, 0)");
-    await expect(page.getByRole("contentinfo").getByRole("link", { name: "Support" })).toHaveAttribute("href", "https://acme.test/support");
+    await expect(page.getByRole("contentinfo").getByRole("link", { name: "Support" })).toHaveAttribute(
+      "href",
+      "https://acme.test/support",
+    );
     await expectNoSeriousAxeViolations(page);
     expect(errors).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/staff-pages-public-branded.png`, fullPage: true });
@@ -205,27 +239,36 @@ test("[settings] name, brand colour, footer link and logo reach the public page"
   }
 });
 
-test("[settings] bad input gets a message beside each field, keeps what was typed, and changes nothing", async ({ page }) => {
+test("[settings] bad input gets a message beside each field, keeps what was typed, and changes nothing", async ({
+  page,
+}) => {
   test.setTimeout(60_000); // many round trips through the staff page and the public page
   const before = pageSettings(getPage(database())!);
   const audit = listAudit(database(), { action: "settings", limit: 1 })[0]?.id;
   await signInPage(page);
   await page.goto("/admin/settings");
   // Skip the browser's own checks, as a crafted request would: the server must refuse by itself.
-  await page.locator("form").filter({ has: page.getByLabel("Page name") }).evaluate((f) => ((f as HTMLFormElement).noValidate = true));
+  await page
+    .locator("form")
+    .filter({ has: page.getByLabel("Page name") })
+    .evaluate((f) => ((f as HTMLFormElement).noValidate = true));
   await page.getByLabel("Page name").fill("");
   await page.getByLabel("Time zone").fill("Mars/Olympus_Mons");
   await page.getByLabel("Brand colour", { exact: true }).fill("red");
   await page.getByLabel("Footer link 2 Label").fill("Evil");
   await page.getByLabel("Footer link 2 URL").fill("javascript:alert(1)");
   await page.getByLabel("Default update cadence (minutes)").fill("2");
-  await page.getByLabel("Logo", { exact: true }).setInputFiles({ name: "big.png", mimeType: "image/png", buffer: Buffer.alloc(150_000, 1) });
+  await page
+    .getByLabel("Logo", { exact: true })
+    .setInputFiles({ name: "big.png", mimeType: "image/png", buffer: Buffer.alloc(150_000, 1) });
   await page.getByRole("button", { name: "Save settings" }).click();
 
   await expect(page.getByRole("alert").first()).toContainText("Please check the fields marked below");
   await expect(page.getByLabel("Page name")).toHaveAccessibleDescription(/Give the page a name/);
   await expect(page.getByLabel("Time zone")).toHaveAccessibleDescription(/Use an IANA time zone/);
-  await expect(page.getByLabel("Brand colour", { exact: true })).toHaveAccessibleDescription(/Use a colour like #1f6feb/);
+  await expect(page.getByLabel("Brand colour", { exact: true })).toHaveAccessibleDescription(
+    /Use a colour like #1f6feb/,
+  );
   await expect(page.getByLabel("Footer link 2 URL")).toHaveAccessibleDescription(/Use an http\(s\) or mailto: link/);
   await expect(page.getByLabel("Default update cadence (minutes)")).toHaveAccessibleDescription(/At least 5 minutes/);
   await expect(page.getByLabel("Logo", { exact: true })).toHaveAccessibleDescription(/Keep the logo under 100 kB/);
@@ -247,8 +290,12 @@ test("[settings] an editor gets 403 on /admin/settings and does not see it in th
   expect((await context.request.get(`${baseUrl()}/admin/settings`, { maxRedirects: 0 })).status()).toBe(403);
   const page = await context.newPage();
   await page.goto("/admin/components");
-  await expect(page.getByRole("navigation", { name: "Staff area" }).getByRole("link", { name: "Components" })).toHaveAttribute("aria-current", "page");
-  await expect(page.getByRole("navigation", { name: "Staff area" }).getByRole("link", { name: "Settings" })).toHaveCount(0);
+  await expect(
+    page.getByRole("navigation", { name: "Staff area" }).getByRole("link", { name: "Components" }),
+  ).toHaveAttribute("aria-current", "page");
+  await expect(
+    page.getByRole("navigation", { name: "Staff area" }).getByRole("link", { name: "Settings" }),
+  ).toHaveCount(0);
   await context.close();
 });
 
@@ -259,7 +306,10 @@ for (const [area, path] of [
   test(`[${area}] ${path} passes axe at 1280 and 360 px, light and dark`, async ({ browser }) => {
     test.setTimeout(180_000); // four screens, each with a full axe run
     for (const colorScheme of ["light", "dark"] as const) {
-      for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 780 }]) {
+      for (const viewport of [
+        { width: 1280, height: 900 },
+        { width: 360, height: 780 },
+      ]) {
         const context = await browser.newContext({ viewport, colorScheme, baseURL: baseUrl() });
         const page = await context.newPage();
         await signInPage(page);
@@ -270,13 +320,22 @@ for (const [area, path] of [
           await page.locator("li[data-component-id] details > summary").first().click();
         }
         await expectNoSeriousAxeViolations(page);
-        await page.screenshot({ path: `${SHOTS}/staff-pages-${area}-${viewport.width}-${colorScheme}.png`, fullPage: true });
+        await page.screenshot({
+          path: `${SHOTS}/staff-pages-${area}-${viewport.width}-${colorScheme}.png`,
+          fullPage: true,
+        });
         if (area === "components") {
           // The confirmation step, as a person sees it.
-          await page.locator("li[data-group-id]").first().getByRole("button", { name: /^Delete group/ }).click();
+          await page
+            .locator("li[data-group-id]")
+            .first()
+            .getByRole("button", { name: /^Delete group/ })
+            .click();
           await expect(page.getByRole("dialog")).toBeVisible();
           await expectNoSeriousAxeViolations(page);
-          await page.screenshot({ path: `${SHOTS}/staff-pages-components-dialog-${viewport.width}-${colorScheme}.png` });
+          await page.screenshot({
+            path: `${SHOTS}/staff-pages-components-dialog-${viewport.width}-${colorScheme}.png`,
+          });
           await page.keyboard.press("Escape");
           await expect(page.getByRole("dialog")).toBeHidden();
         }

@@ -6,18 +6,26 @@ import { baseUrl, database, expectNoSeriousAxeViolations, signInPage, test } fro
 
 const PAGES = ["/admin/sign-in", "/admin/account", "/admin/people", "/admin/tokens", "/admin/audit"];
 
-test("[staff] account, people, tokens and audit pages pass axe at 1280 and 360 px, light and dark", async ({ browser }) => {
+test("[staff] account, people, tokens and audit pages pass axe at 1280 and 360 px, light and dark", async ({
+  browser,
+}) => {
   test.setTimeout(180_000); // several pages × four screens, each with a full axe run
   createToken(database(), SYSTEM_ACTOR, { name: "Screens token", scope: "admin" });
   for (const colorScheme of ["light", "dark"] as const) {
-    for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 780 }]) {
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 360, height: 780 },
+    ]) {
       const context = await browser.newContext({ viewport, colorScheme, baseURL: baseUrl() });
       const page = await context.newPage();
       for (const path of PAGES) {
         if (path !== "/admin/sign-in" && !(await context.cookies()).length) await signInPage(page);
         await page.goto(path);
         await expectNoSeriousAxeViolations(page);
-        await page.screenshot({ path: `e2e/.artifacts/staff${path.replaceAll("/", "-")}-${viewport.width}-${colorScheme}.png`, fullPage: true });
+        await page.screenshot({
+          path: `e2e/.artifacts/staff${path.replaceAll("/", "-")}-${viewport.width}-${colorScheme}.png`,
+          fullPage: true,
+        });
       }
       await context.close();
     }

@@ -9,7 +9,10 @@ import { ROOT, startExpectingFailure, startServer, tempDir } from "./support/ser
 test("[startup] a bad DATABASE_PATH stops start-up with one line naming the path and the cause", async () => {
   const dir = tempDir();
   const corrupt = path.join(dir, "corrupt.db");
-  fs.writeFileSync(corrupt, "this is not an SQLite database, just text that is long enough to be read as a header".repeat(20));
+  fs.writeFileSync(
+    corrupt,
+    "this is not an SQLite database, just text that is long enough to be read as a header".repeat(20),
+  );
   const directory = path.join(dir, "a-directory.db");
   fs.mkdirSync(directory);
   const regular = path.join(dir, "plain-file");
@@ -31,8 +34,16 @@ test("[startup] a bad DATABASE_PATH stops start-up with one line naming the path
 });
 
 test("[startup] a misconfigured variable stops start-up with one line naming it", async () => {
-  for (const [name, value] of [["PORT", "eighty"], ["OUTPOST_TIME_ZONE", "Mars/Olympus"], ["PUBLIC_URL", "not a url"], ["OUTPOST_DEMO", "maybe"]]) {
-    const { code, output } = await startExpectingFailure({ [name]: value, DATABASE_PATH: path.join(tempDir(), "x.db") });
+  for (const [name, value] of [
+    ["PORT", "eighty"],
+    ["OUTPOST_TIME_ZONE", "Mars/Olympus"],
+    ["PUBLIC_URL", "not a url"],
+    ["OUTPOST_DEMO", "maybe"],
+  ]) {
+    const { code, output } = await startExpectingFailure({
+      [name]: value,
+      DATABASE_PATH: path.join(tempDir(), "x.db"),
+    });
     expect(code).toBe(1);
     expect(output.trim().split("\n")).toHaveLength(1);
     expect(output).toContain(name);
@@ -40,7 +51,11 @@ test("[startup] a misconfigured variable stops start-up with one line naming it"
 });
 
 test("[startup] OUTPOST_DEMO=0 starts an empty page that says all is well", async ({ request }) => {
-  const server = await startServer({ OUTPOST_DEMO: "0", OUTPOST_PAGE_NAME: "Empty Co", OUTPOST_TIME_ZONE: "Europe/Berlin" });
+  const server = await startServer({
+    OUTPOST_DEMO: "0",
+    OUTPOST_PAGE_NAME: "Empty Co",
+    OUTPOST_TIME_ZONE: "Europe/Berlin",
+  });
   try {
     const body = await (await request.get(`${server.url}/api/v2/summary.json`)).json();
     expect(body.page).toMatchObject({ name: "Empty Co", time_zone: "Europe/Berlin" });
@@ -52,7 +67,9 @@ test("[startup] OUTPOST_DEMO=0 starts an empty page that says all is well", asyn
   }
 });
 
-test("[startup] an empty database gets a first admin whose generated password is printed once; reset-password replaces it", async ({ request }) => {
+test("[startup] an empty database gets a first admin whose generated password is printed once; reset-password replaces it", async ({
+  request,
+}) => {
   const server = await startServer({ OUTPOST_DEMO: "0", OUTPOST_ADMIN_EMAIL: "", OUTPOST_ADMIN_PASSWORD: "" });
   try {
     const printed = /sign in at \S+\/admin as (\S+) with password (\S+)/.exec(server.output());
@@ -60,19 +77,27 @@ test("[startup] an empty database gets a first admin whose generated password is
     const [, email, password] = printed!;
     await signIn(request, server.url, { email, password });
 
-    const reset = spawnSync(process.execPath, [path.join(ROOT, "scripts/tool.mjs"), "reset-password", "--", email.toUpperCase()], {
-      encoding: "utf8",
-      env: { ...process.env, DATABASE_PATH: server.databasePath },
-    });
+    const reset = spawnSync(
+      process.execPath,
+      [path.join(ROOT, "scripts/tool.mjs"), "reset-password", "--", email.toUpperCase()],
+      {
+        encoding: "utf8",
+        env: { ...process.env, DATABASE_PATH: server.databasePath },
+      },
+    );
     expect(reset.status, reset.stderr).toBe(0);
     const fresh = /new password for \S+: (\S+)/.exec(reset.stdout)![1];
     await expect(signIn(request, server.url, { email, password })).rejects.toThrow(/invalid/);
     await signIn(request, server.url, { email, password: fresh });
 
-    const unknown = spawnSync(process.execPath, [path.join(ROOT, "scripts/tool.mjs"), "reset-password", "--", "nobody@example.com"], {
-      encoding: "utf8",
-      env: { ...process.env, DATABASE_PATH: server.databasePath },
-    });
+    const unknown = spawnSync(
+      process.execPath,
+      [path.join(ROOT, "scripts/tool.mjs"), "reset-password", "--", "nobody@example.com"],
+      {
+        encoding: "utf8",
+        env: { ...process.env, DATABASE_PATH: server.databasePath },
+      },
+    );
     expect(unknown.status).toBe(1);
     expect(unknown.stderr.trim()).toBe("outpost: No account has the email nobody@example.com");
   } finally {

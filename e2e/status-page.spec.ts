@@ -2,7 +2,15 @@ import fs from "node:fs";
 import { SYSTEM_ACTOR } from "../lib/audit";
 import { addIncidentUpdate } from "../lib/incidents";
 import { setComponentStatus } from "../lib/testing";
-import { componentByName, database, expect, expectNoSeriousAxeViolations, openIncident, storedSnapshot, test } from "./fixtures";
+import {
+  componentByName,
+  database,
+  expect,
+  expectNoSeriousAxeViolations,
+  openIncident,
+  storedSnapshot,
+  test,
+} from "./fixtures";
 
 const SHOTS = "e2e/.artifacts";
 fs.mkdirSync(SHOTS, { recursive: true });
@@ -22,12 +30,17 @@ test("[status page] the banner, components and open incident agree with what is 
   const card = page.getByRole("article", { name: open.name });
   await expect(card).toBeVisible();
   // Every update in strict order, newest first.
-  const seqs = await card.locator("[data-update-seq]").evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-update-seq"))));
+  const seqs = await card
+    .locator("[data-update-seq]")
+    .evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-update-seq"))));
   expect(seqs).toEqual(open.updates.map((u) => u.seq));
   expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
   await expect(card).toContainText(/Last updated .*(minute|now|second)/);
   await expect(page.getByRole("region", { name: "Scheduled maintenance" })).toContainText("Database cluster upgrade");
-  await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute("href", "/history.rss");
+  await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute(
+    "href",
+    "/history.rss",
+  );
 });
 
 test("[status page] uptime bars show 90 days with an accessible summary", async ({ page }) => {
@@ -53,7 +66,10 @@ test("[status page] groups collapse and expand", async ({ page }) => {
 test("[status page] fits a 360 px phone in light and dark, with no serious axe violations", async ({ browser }) => {
   test.setTimeout(180_000); // several pages × four screens, each with a full axe run
   for (const colorScheme of ["light", "dark"] as const) {
-    for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 780 }]) {
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 360, height: 780 },
+    ]) {
       const context = await browser.newContext({ viewport, colorScheme, baseURL: process.env.OUTPOST_BASE_URL });
       const page = await context.newPage();
       const errors: string[] = [];
@@ -79,7 +95,11 @@ test("[status page] is readable with JavaScript off, times in the page's zone", 
 });
 
 test("[status page] times are localised and made relative by the page script", async ({ browser }) => {
-  const context = await browser.newContext({ timezoneId: "Asia/Tokyo", locale: "en-US", baseURL: process.env.OUTPOST_BASE_URL });
+  const context = await browser.newContext({
+    timezoneId: "Asia/Tokyo",
+    locale: "en-US",
+    baseURL: process.env.OUTPOST_BASE_URL,
+  });
   const page = await context.newPage();
   await page.goto("/");
   await expect(page.locator('time[data-format="relative"]').first()).toHaveText(/ago|now/);
@@ -87,13 +107,22 @@ test("[status page] times are localised and made relative by the page script", a
   await context.close();
 });
 
-test("[status page] a write by another process shows on the page and the API within a second", async ({ page, request }) => {
+test("[status page] a write by another process shows on the page and the API within a second", async ({
+  page,
+  request,
+}) => {
   const incident = openIncident({ name: "Search results are stale", impact: "major" });
   await expect
-    .poll(async () => (await (await request.get("/api/v2/incidents/unresolved.json")).json()).incidents.map((i: { id: string }) => i.id), {
-      timeout: 5_000,
-      intervals: [100],
-    })
+    .poll(
+      async () =>
+        (await (await request.get("/api/v2/incidents/unresolved.json")).json()).incidents.map(
+          (i: { id: string }) => i.id,
+        ),
+      {
+        timeout: 5_000,
+        intervals: [100],
+      },
+    )
     .toContain(incident.id);
   await page.goto("/");
   await expect(page.getByRole("article", { name: "Search results are stale" })).toBeVisible();
@@ -103,7 +132,11 @@ test("[status page] a write by another process shows on the page and the API wit
   expect(["major", "critical"]).toContain(expected.indicator);
   await expect(page.getByRole("region", { name: "Overall status" })).toHaveText(expected.description);
   addIncidentUpdate(database(), SYSTEM_ACTOR, incident.id, { status: "resolved", body: "Fixed." });
-  await expect.poll(async () => (await page.reload(), await page.getByRole("article", { name: "Search results are stale" }).count())).toBe(0);
+  await expect
+    .poll(
+      async () => (await page.reload(), await page.getByRole("article", { name: "Search results are stale" }).count()),
+    )
+    .toBe(0);
 });
 
 test("[status page] an open incident never sits under a green banner", async ({ page }) => {
@@ -111,13 +144,13 @@ test("[status page] an open incident never sits under a green banner", async ({ 
   const stored = storedSnapshot();
   for (const c of stored.components) setComponentStatus(db, c.id, "operational");
   for (const i of stored.incidents.unresolved) addIncidentUpdate(db, SYSTEM_ACTOR, i.id, { status: "resolved" });
-  await expect.poll(async () => (await page.goto("/"), await page.getByRole("region", { name: "Overall status" }).textContent())).toBe(
-    "All Systems Operational",
-  );
+  await expect
+    .poll(async () => (await page.goto("/"), await page.getByRole("region", { name: "Overall status" }).textContent()))
+    .toBe("All Systems Operational");
   const incident = openIncident({ name: "Reports of slow sign-in", impact: "none" });
-  await expect.poll(async () => (await page.goto("/"), await page.getByRole("region", { name: "Overall status" }).textContent())).toBe(
-    "Minor Service Outage",
-  );
+  await expect
+    .poll(async () => (await page.goto("/"), await page.getByRole("region", { name: "Overall status" }).textContent()))
+    .toBe("Minor Service Outage");
   addIncidentUpdate(db, SYSTEM_ACTOR, incident.id, { status: "resolved" });
   setComponentStatus(db, componentByName("Payouts").id, "degraded_performance");
 });

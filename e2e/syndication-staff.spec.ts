@@ -11,7 +11,9 @@ test("[syndication] channels: networks without credentials are off; staff add a 
   await page.goto("/admin/channels");
   await expect(page.getByRole("heading", { name: "Channels", level: 1 })).toBeVisible();
   await expect(page.getByText("X: off")).toBeVisible();
-  await expect(page.getByText("Off: set X_APP_KEY, X_APP_SECRET, X_ACCESS_TOKEN, X_ACCESS_SECRET to turn it on.")).toBeVisible();
+  await expect(
+    page.getByText("Off: set X_APP_KEY, X_APP_SECRET, X_ACCESS_TOKEN, X_ACCESS_SECRET to turn it on."),
+  ).toBeVisible();
   await expect(page.getByText("Mastodon: off")).toBeVisible();
   await expect(page.getByText("Bluesky: off")).toBeVisible();
 
@@ -26,7 +28,11 @@ test("[syndication] channels: networks without credentials are off; staff add a 
   await expect(form.getByRole("status")).toContainText("slack channel added");
   await page.reload();
   await expect(page.getByRole("button", { name: "Remove slack #status-e2e" })).toBeVisible();
-  const stored = database().select().from(subscribers).where(eq(subscribers.address, "https://hooks.slack.invalid/services/T000/B000/e2e")).get();
+  const stored = database()
+    .select()
+    .from(subscribers)
+    .where(eq(subscribers.address, "https://hooks.slack.invalid/services/T000/B000/e2e"))
+    .get();
   expect(stored).toMatchObject({ kind: "slack", label: "#status-e2e" });
   expect(stored?.confirmedAt).not.toBeNull();
   await expectNoSeriousAxeViolations(page);
@@ -51,14 +57,29 @@ test("[syndication] subscribers: staff add a webhook (secret shown once) and rem
   await expectNoSeriousAxeViolations(page);
   await row.getByRole("button", { name: "Remove webhook https://hooks.example.invalid/e2e-staff" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Remove" }).click();
-  await expect.poll(() => database().select().from(subscribers).where(eq(subscribers.address, "https://hooks.example.invalid/e2e-staff")).get()).toBeUndefined();
+  await expect
+    .poll(() =>
+      database()
+        .select()
+        .from(subscribers)
+        .where(eq(subscribers.address, "https://hooks.example.invalid/e2e-staff"))
+        .get(),
+    )
+    .toBeUndefined();
 
-  const phone = await browser.newContext({ viewport: { width: 360, height: 780 }, colorScheme: "dark", baseURL: baseUrl() });
+  const phone = await browser.newContext({
+    viewport: { width: 360, height: 780 },
+    colorScheme: "dark",
+    baseURL: baseUrl(),
+  });
   const small = await phone.newPage();
   await signInPage(small);
   for (const path of ["/admin/subscribers", "/admin/channels"]) {
     await small.goto(path);
-    expect(await small.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), path).toBeLessThanOrEqual(0);
+    expect(
+      await small.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      path,
+    ).toBeLessThanOrEqual(0);
     await expectNoSeriousAxeViolations(small);
   }
   await phone.close();

@@ -23,7 +23,12 @@ let hookSecret = "";
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
-  [smtp, x, masto, atp] = await Promise.all([startSmtp(), startXStandIn("xkey"), startMastodonStandIn("mtoken"), startAtprotoStandIn("status.test", "app-pw")]);
+  [smtp, x, masto, atp] = await Promise.all([
+    startSmtp(),
+    startXStandIn("xkey"),
+    startMastodonStandIn("mtoken"),
+    startAtprotoStandIn("status.test", "app-pw"),
+  ]);
   hooks = await startWebhookReceiver(() => hookSecret || undefined);
   server = await startServer({
     OUTPOST_DEMO: "1",
@@ -53,7 +58,11 @@ test.afterAll(async () => {
 });
 
 async function noScriptPage(browser: Browser, forwardedFor: string) {
-  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: server.url, extraHTTPHeaders: { "x-forwarded-for": forwardedFor } });
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    baseURL: server.url,
+    extraHTTPHeaders: { "x-forwarded-for": forwardedFor },
+  });
   return context.newPage();
 }
 
@@ -90,7 +99,14 @@ test("[syndication] a webhook subscribes through a signed confirmation", async (
   await expect(page.getByRole("heading", { name: "Confirm your webhook" })).toBeVisible();
   hookSecret = (await page.locator("code").textContent())!.trim();
   const ping = hooks.received[0];
-  expect(verify(hookSecret, String(ping.headers["x-outpost-timestamp"]), ping.raw, String(ping.headers["x-outpost-signature"]))).toBe(true);
+  expect(
+    verify(
+      hookSecret,
+      String(ping.headers["x-outpost-timestamp"]),
+      ping.raw,
+      String(ping.headers["x-outpost-signature"]),
+    ),
+  ).toBe(true);
   const confirm = (ping.body.meta as { confirm: string }).confirm;
   const res = await page.request.post(confirm);
   expect(res.status()).toBe(200);
@@ -106,19 +122,35 @@ test("[syndication] subscribing is rate limited per client", async ({ browser })
   expect(last).toBe(429);
 });
 
-test("[syndication] an update reaches X, Mastodon, Bluesky, email and webhooks once, threaded; one click unsubscribes", async ({ request }) => {
+test("[syndication] an update reaches X, Mastodon, Bluesky, email and webhooks once, threaded; one click unsubscribes", async ({
+  request,
+}) => {
   const headers = { Authorization: `OAuth ${TOKEN}` };
   const pageId = (await (await request.get(`${server.url}/api/v2/summary.json`)).json()).page.id;
   const created = await request.post(`${server.url}/api/v1/pages/${pageId}/incidents`, {
     headers,
-    data: { incident: { name: "Checkout errors", status: "investigating", body: "We are looking into failed payments.", deliver_notifications: true } },
+    data: {
+      incident: {
+        name: "Checkout errors",
+        status: "investigating",
+        body: "We are looking into failed payments.",
+        deliver_notifications: true,
+      },
+    },
   });
   expect(created.status()).toBe(201);
   const incident = await created.json();
-  await expect.poll(() => [x.tweets.length, masto.statuses.length, atp.records.length], { timeout: 15_000 }).toEqual([1, 1, 1]);
-  const patched = await request.patch(`${server.url}/api/v1/pages/${pageId}/incidents/${incident.id}`, { headers, data: { incident: { status: "identified", body: "Found it." } } });
+  await expect
+    .poll(() => [x.tweets.length, masto.statuses.length, atp.records.length], { timeout: 15_000 })
+    .toEqual([1, 1, 1]);
+  const patched = await request.patch(`${server.url}/api/v1/pages/${pageId}/incidents/${incident.id}`, {
+    headers,
+    data: { incident: { status: "identified", body: "Found it." } },
+  });
   expect(patched.status()).toBe(200);
-  await expect.poll(() => [x.tweets.length, masto.statuses.length, atp.records.length], { timeout: 15_000 }).toEqual([2, 2, 2]);
+  await expect
+    .poll(() => [x.tweets.length, masto.statuses.length, atp.records.length], { timeout: 15_000 })
+    .toEqual([2, 2, 2]);
 
   expect(x.tweets[1].replyTo).toBe(x.tweets[0].id);
   expect(masto.statuses[1].inReplyToId).toBe(masto.statuses[0].id);
@@ -145,7 +177,14 @@ test("[syndication] staff see each channel's outcome and retry a failed post", a
   x.fail("/2/tweets", { status: 403, times: 1 });
   const created = await request.post(`${server.url}/api/v1/pages/${pageId}/incidents`, {
     headers,
-    data: { incident: { name: "Search slow", status: "investigating", body: "Searches take seconds.", deliver_notifications: true } },
+    data: {
+      incident: {
+        name: "Search slow",
+        status: "investigating",
+        body: "Searches take seconds.",
+        deliver_notifications: true,
+      },
+    },
   });
   const incident = await created.json();
   await expect.poll(() => masto.statuses.some((s) => s.text.startsWith("Search slow")), { timeout: 15_000 }).toBe(true);
@@ -154,10 +193,13 @@ test("[syndication] staff see each channel's outcome and retry a failed post", a
   const page = await context.newPage();
   await signIn(page.request, server.url, ADMIN);
   await expect
-    .poll(async () => {
-      await page.goto(`/admin/deliveries?incident=${incident.id}`);
-      return page.getByText("X answered 403").count();
-    }, { timeout: 15_000 })
+    .poll(
+      async () => {
+        await page.goto(`/admin/deliveries?incident=${incident.id}`);
+        return page.getByText("X answered 403").count();
+      },
+      { timeout: 15_000 },
+    )
     .toBe(1);
   await expect(page.getByRole("link", { name: "view post" })).toHaveCount(2); // Mastodon and Bluesky
   await page.getByRole("button", { name: /^Retry X/ }).click();

@@ -29,20 +29,28 @@ describe("accounts", () => {
 
   it("uses OUTPOST_ADMIN_EMAIL and _PASSWORD when given, and prints no password", async () => {
     const db = testDatabase();
-    expect(await ensureFirstAdmin(db, { email: "boss@example.com", password: "a long enough password" })).toEqual({ email: "boss@example.com", password: null });
+    expect(await ensureFirstAdmin(db, { email: "boss@example.com", password: "a long enough password" })).toEqual({
+      email: "boss@example.com",
+      password: null,
+    });
   });
 
   it("refuses admin-only verbs to an editor, and writes nothing", async () => {
     const { db, editorActor, admin } = await team();
     const audits = listAudit(db).length;
-    await expect(createUser(db, editorActor, { email: "x@example.com", role: "admin" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(createUser(db, editorActor, { email: "x@example.com", role: "admin" })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     expect(() => disableUser(db, editorActor, admin.id)).toThrow(AppError);
     expect(listAudit(db)).toHaveLength(audits);
   });
 
   it("rejects a duplicate email with a field message", async () => {
     const { db, adminActor } = await team();
-    await expect(createUser(db, adminActor, { email: "ED@example.com", role: "editor" })).rejects.toMatchObject({ code: "conflict", fieldErrors: { email: ["already has an account"] } });
+    await expect(createUser(db, adminActor, { email: "ED@example.com", role: "editor" })).rejects.toMatchObject({
+      code: "conflict",
+      fieldErrors: { email: ["already has an account"] },
+    });
   });
 
   it("bumps the session version on disable, so old sessions end; a role change keeps them", async () => {
@@ -52,7 +60,10 @@ describe("accounts", () => {
     expect(disabled.disabledAt).toBe(NOW);
     const enabled = enableUser(db, adminActor, editor.id, NOW);
     expect(enabled.disabledAt).toBeNull();
-    expect(setRole(db, adminActor, editor.id, "admin", NOW)).toMatchObject({ role: "admin", sessionVersion: editor.sessionVersion + 1 });
+    expect(setRole(db, adminActor, editor.id, "admin", NOW)).toMatchObject({
+      role: "admin",
+      sessionVersion: editor.sessionVersion + 1,
+    });
   });
 
   it("never disables or demotes the last enabled admin", async () => {

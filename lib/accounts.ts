@@ -57,8 +57,17 @@ export async function createUser(db: Db, actor: Actor, raw: z.input<typeof creat
   const plain = input.password ?? generatePassword();
   const passwordHash = await hashPassword(plain);
   const user = inTransaction(db, () => {
-    if (findUserByEmail(db, input.email)) throw new AppError("conflict", "An account with this email exists", { email: ["already has an account"] });
-    const row = insertUser(db, { id: newId(), email: input.email, name: input.name, role: input.role, passwordHash, createdAt: now, updatedAt: now });
+    if (findUserByEmail(db, input.email))
+      throw new AppError("conflict", "An account with this email exists", { email: ["already has an account"] });
+    const row = insertUser(db, {
+      id: newId(),
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      passwordHash,
+      createdAt: now,
+      updatedAt: now,
+    });
     recordAudit(db, actor, "user.create", { type: "user", id: row.id }, undefined, publicUser(row), now);
     return row;
   });
@@ -72,7 +81,14 @@ function guardLastAdmin(db: Db, user: UserRow) {
   }
 }
 
-function change(db: Db, actor: Actor, id: string, action: string, patch: (u: UserRow) => Partial<UserRow>, now: number): UserRow {
+function change(
+  db: Db,
+  actor: Actor,
+  id: string,
+  action: string,
+  patch: (u: UserRow) => Partial<UserRow>,
+  now: number,
+): UserRow {
   return inTransaction(db, () => {
     const before = mustGet(db, id);
     const after = updateUser(db, id, { ...patch(before), updatedAt: now });
@@ -84,12 +100,19 @@ function change(db: Db, actor: Actor, id: string, action: string, patch: (u: Use
 export function setRole(db: Db, actor: Actor, id: string, role: Role, now = Date.now()): UserRow {
   assertAdmin(actor);
   const parsed = parse(z.enum(ROLES, { error: "Choose admin or editor" }), role);
-  return change(db, actor, id, "user.role", (u) => {
-    if (u.role === parsed) return {};
-    if (parsed !== "admin") guardLastAdmin(db, u);
-    // No sign-out needed: the gate reads the role from the database on every request.
-    return { role: parsed };
-  }, now);
+  return change(
+    db,
+    actor,
+    id,
+    "user.role",
+    (u) => {
+      if (u.role === parsed) return {};
+      if (parsed !== "admin") guardLastAdmin(db, u);
+      // No sign-out needed: the gate reads the role from the database on every request.
+      return { role: parsed };
+    },
+    now,
+  );
 }
 
 export function updateProfile(db: Db, actor: Actor, id: string, name: string, now = Date.now()): UserRow {
@@ -100,11 +123,18 @@ export function updateProfile(db: Db, actor: Actor, id: string, name: string, no
 
 export function disableUser(db: Db, actor: Actor, id: string, now = Date.now()): UserRow {
   assertAdmin(actor);
-  return change(db, actor, id, "user.disable", (u) => {
-    if (u.disabledAt) return {};
-    guardLastAdmin(db, u);
-    return { disabledAt: now, sessionVersion: u.sessionVersion + 1 };
-  }, now);
+  return change(
+    db,
+    actor,
+    id,
+    "user.disable",
+    (u) => {
+      if (u.disabledAt) return {};
+      guardLastAdmin(db, u);
+      return { disabledAt: now, sessionVersion: u.sessionVersion + 1 };
+    },
+    now,
+  );
 }
 
 export function enableUser(db: Db, actor: Actor, id: string, now = Date.now()): UserRow {
@@ -117,7 +147,14 @@ export async function resetPassword(db: Db, actor: Actor, id: string, now = Date
   assertAdmin(actor);
   const plain = generatePassword();
   const passwordHash = await hashPassword(plain);
-  const user = change(db, actor, id, "user.reset_password", (u) => ({ passwordHash, sessionVersion: u.sessionVersion + 1 }), now);
+  const user = change(
+    db,
+    actor,
+    id,
+    "user.reset_password",
+    (u) => ({ passwordHash, sessionVersion: u.sessionVersion + 1 }),
+    now,
+  );
   return { user, password: plain };
 }
 
@@ -156,7 +193,9 @@ export function confirmTotp(db: Db, actor: Actor, code: string, now = Date.now()
   if (user.totpEnabledAt) throw new AppError("conflict", "Two-factor sign-in is already on");
   const step = user.totpSecret ? totpStep(user.totpSecret, code, now) : null;
   if (step === null) {
-    throw new AppError("validation", "That code is not right", { code: ["is not right; enter the newest code from the app"] });
+    throw new AppError("validation", "That code is not right", {
+      code: ["is not right; enter the newest code from the app"],
+    });
   }
   const codes = newRecoveryCodes();
   inTransaction(db, () => {
@@ -172,7 +211,14 @@ export function confirmTotp(db: Db, actor: Actor, code: string, now = Date.now()
 export function disableTotp(db: Db, actor: Actor, id: string, now = Date.now()): UserRow {
   if (actor.id !== id) assertAdmin(actor);
   return inTransaction(db, () => {
-    const user = change(db, actor, id, "user.totp_disable", () => ({ totpSecret: null, totpEnabledAt: null, totpLastStep: null }), now);
+    const user = change(
+      db,
+      actor,
+      id,
+      "user.totp_disable",
+      () => ({ totpSecret: null, totpEnabledAt: null, totpLastStep: null }),
+      now,
+    );
     replaceRecoveryCodes(db, id, []);
     return user;
   });

@@ -56,7 +56,7 @@ describe("reportAffected", () => {
     let counted = 0;
     for (let i = 0; i < CLIENT_HOURLY_LIMIT + 10; i++) {
       const c = s.components[i % s.components.length];
-      if (reportAffected(db, c.id, "spammer", NOW + i * WINDOW_MS / 10).counted) counted++;
+      if (reportAffected(db, c.id, "spammer", NOW + (i * WINDOW_MS) / 10).counted) counted++;
     }
     expect(counted).toBe(CLIENT_HOURLY_LIMIT);
     expect(reportAffected(db, s.components[0].id, "spammer", NOW + 3 * WINDOW_MS).reason).toBe("limited");
@@ -75,7 +75,9 @@ describe("reportAffected", () => {
 describe("public counts", () => {
   it("show only while a monitor or an open incident corroborates them", () => {
     const { db, s } = seeded();
-    const quiet = s.components.find((c) => c.status === "operational" && !s.incidents.unresolved.some((i) => i.componentIds.includes(c.id)))!;
+    const quiet = s.components.find(
+      (c) => c.status === "operational" && !s.incidents.unresolved.some((i) => i.componentIds.includes(c.id)),
+    )!;
     for (const who of ["a", "b", "c"]) reportAffected(db, quiet.id, who, NOW);
     expect(buildSnapshot(db, { publicUrl: "http://status.test", now: NOW }).affectedCounts.has(quiet.id)).toBe(false);
     setComponentStatus(db, quiet.id, "partial_outage", NOW);

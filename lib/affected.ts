@@ -4,7 +4,13 @@
 // a per-client hourly cap, a per-window cap, and rows older than a week pruned.
 import { createHmac } from "node:crypto";
 import type { Db } from "@/db/client";
-import { countClientReportsSince, countWindowReports, deleteReportsBefore, insertAffectedReport, listWindowCounts } from "@/db/queries/reach";
+import {
+  countClientReportsSince,
+  countWindowReports,
+  deleteReportsBefore,
+  insertAffectedReport,
+  listWindowCounts,
+} from "@/db/queries/reach";
 import type { SnapComponent, Snapshot } from "./snapshot";
 
 export const WINDOW_MS = 5 * 60_000;
@@ -30,7 +36,8 @@ export type ReportResult = { counted: boolean; reason: "counted" | "already" | "
 
 export function reportAffected(db: Db, componentId: string, client: string, now = Date.now()): ReportResult {
   const windowStart = windowOf(now);
-  if (countClientReportsSince(db, client, now - 3_600_000) >= CLIENT_HOURLY_LIMIT) return { counted: false, reason: "limited" };
+  if (countClientReportsSince(db, client, now - 3_600_000) >= CLIENT_HOURLY_LIMIT)
+    return { counted: false, reason: "limited" };
   if (countWindowReports(db, componentId, windowStart) >= WINDOW_CAP) return { counted: false, reason: "full" };
   const inserted = insertAffectedReport(db, { componentId, windowStart, clientHash: client, createdAt: now });
   return { counted: inserted, reason: inserted ? "counted" : "already" };
@@ -43,7 +50,8 @@ export function pruneAffectedReports(db: Db, now = Date.now()): number {
 /** Reports of the last `windows` windows (the current one included), per component. */
 export function recentCounts(db: Db, now: number, windows: number): Map<string, number> {
   const out = new Map<string, number>();
-  for (const r of listWindowCounts(db, windowOf(now) - (windows - 1) * WINDOW_MS)) out.set(r.componentId, (out.get(r.componentId) ?? 0) + Number(r.count));
+  for (const r of listWindowCounts(db, windowOf(now) - (windows - 1) * WINDOW_MS))
+    out.set(r.componentId, (out.get(r.componentId) ?? 0) + Number(r.count));
   return out;
 }
 
@@ -55,7 +63,11 @@ export function isCorroborated(s: Pick<Snapshot, "incidents">, c: Pick<SnapCompo
 export type WindowSeries = { componentId: string; windows: { start: number; count: number }[]; spike: boolean };
 
 /** Per component, the counts of the last `windows` windows (oldest first) and whether the latest is a spike. */
-export function reportSeries(rows: readonly { componentId: string; windowStart: number; count: number }[], now: number, windows = 13): WindowSeries[] {
+export function reportSeries(
+  rows: readonly { componentId: string; windowStart: number; count: number }[],
+  now: number,
+  windows = 13,
+): WindowSeries[] {
   const current = windowOf(now);
   const starts = Array.from({ length: windows }, (_, i) => current - (windows - 1 - i) * WINDOW_MS);
   const by = new Map<string, Map<number, number>>();

@@ -43,6 +43,9 @@ function redact(value: unknown): unknown {
   if (value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.map(redact);
   return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET_KEYS.has(k) ? (v == null ? v : "[redacted]") : redact(v)]),
+    Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+      k,
+      SECRET_KEYS.has(k) ? (v == null ? v : "[redacted]") : redact(v),
+    ]),
   );
 }

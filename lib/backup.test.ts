@@ -5,7 +5,15 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemo } from "@/db/seed";
-import { backupDatabase, backupDue, backupStatus, readManifest, restoreDatabase, retained, type BackupRecord } from "./backup";
+import {
+  backupDatabase,
+  backupDue,
+  backupStatus,
+  readManifest,
+  restoreDatabase,
+  retained,
+  type BackupRecord,
+} from "./backup";
 
 const NOW = Date.parse("2026-11-24T12:00:00Z");
 const HOUR = 3600_000;
@@ -18,7 +26,14 @@ function fileDatabase() {
   return { db, dir, dbPath: path.join(dir, "outpost.db"), backups: path.join(dir, "backups") };
 }
 
-const rec = (file: string, createdAt: number): BackupRecord => ({ file, createdAt, bytes: 1, sha256: "x", rowCounts: {}, restoreTestedAt: createdAt });
+const rec = (file: string, createdAt: number): BackupRecord => ({
+  file,
+  createdAt,
+  bytes: 1,
+  sha256: "x",
+  rowCounts: {},
+  restoreTestedAt: createdAt,
+});
 
 describe("retention", () => {
   it("keeps the newest of each of the last 24 hours and of each of the last 30 days", () => {
@@ -60,7 +75,9 @@ describe("backups", () => {
     const { asideAs, rowCounts } = restoreDatabase(path.join(backups, record.file), dbPath, NOW + 1000);
     expect(asideAs && fs.existsSync(asideAs)).toBe(true);
     const restored = openDatabase(dbPath);
-    expect(restored.$client.prepare("SELECT count(*) AS n FROM incident_updates").get()).toEqual({ n: rowCounts.incident_updates });
+    expect(restored.$client.prepare("SELECT count(*) AS n FROM incident_updates").get()).toEqual({
+      n: rowCounts.incident_updates,
+    });
     expect(rowCounts.incident_updates).toBeGreaterThan(0);
     restored.$client.close();
   });

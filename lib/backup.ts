@@ -58,7 +58,10 @@ export function retained(backups: readonly BackupRecord[], now: number): Set<str
   const seen = new Set<string>();
   for (const b of newestFirst) {
     const age = now - b.createdAt;
-    const slots = [age < DAY ? `h${Math.floor(b.createdAt / HOUR)}` : null, age < 30 * DAY ? `d${Math.floor(b.createdAt / DAY)}` : null];
+    const slots = [
+      age < DAY ? `h${Math.floor(b.createdAt / HOUR)}` : null,
+      age < 30 * DAY ? `d${Math.floor(b.createdAt / DAY)}` : null,
+    ];
     for (const slot of slots) {
       if (slot && !seen.has(slot)) {
         seen.add(slot);
@@ -76,8 +79,19 @@ export function inspectDatabase(file: string): Record<string, number> {
   try {
     const result = db.pragma("integrity_check", { simple: true });
     if (result !== "ok") throw new Error(`integrity_check: ${String(result)}`);
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-    return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT count(*) FROM "${t.replaceAll('"', '""')}"`).pluck().get() as number]));
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .pluck()
+      .all() as string[];
+    return Object.fromEntries(
+      tables.map((t) => [
+        t,
+        db
+          .prepare(`SELECT count(*) FROM "${t.replaceAll('"', '""')}"`)
+          .pluck()
+          .get() as number,
+      ]),
+    );
   } finally {
     db.close();
   }
@@ -95,13 +109,20 @@ function restoreTest(file: string, expected: Record<string, number>) {
     fs.copyFileSync(file, copy);
     const counts = inspectDatabase(copy);
     const differs = Object.keys({ ...expected, ...counts }).find((t) => expected[t] !== counts[t]);
-    if (differs) throw new Error(`restore test: table ${differs} has ${counts[differs] ?? "no"} rows, the backup ${expected[differs] ?? "none"}`);
+    if (differs)
+      throw new Error(
+        `restore test: table ${differs} has ${counts[differs] ?? "no"} rows, the backup ${expected[differs] ?? "none"}`,
+      );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-const stamp = (at: number) => new Date(at).toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+const stamp = (at: number) =>
+  new Date(at)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
 
 /** Writes, verifies and records one backup, then applies retention. A failure is recorded too. */
 export async function backupDatabase(db: Db, dir: string, now = Date.now()): Promise<BackupRecord> {
@@ -118,11 +139,21 @@ export async function backupDatabase(db: Db, dir: string, now = Date.now()): Pro
     fs.renameSync(partial, target);
     const rowCounts = inspectDatabase(target);
     restoreTest(target, rowCounts);
-    const record: BackupRecord = { file, createdAt: now, bytes: fs.statSync(target).size, sha256: sha256(target), rowCounts, restoreTestedAt: Date.now() };
+    const record: BackupRecord = {
+      file,
+      createdAt: now,
+      bytes: fs.statSync(target).size,
+      sha256: sha256(target),
+      rowCounts,
+      restoreTestedAt: Date.now(),
+    };
     const all = [...manifest.backups.filter((b) => b.file !== file), record];
     const keep = retained(all, now);
     for (const b of all) if (!keep.has(b.file)) fs.rmSync(path.join(dir, b.file), { force: true });
-    writeManifest(dir, { backups: all.filter((b) => keep.has(b.file)).sort((a, b) => a.createdAt - b.createdAt), lastError: null });
+    writeManifest(dir, {
+      backups: all.filter((b) => keep.has(b.file)).sort((a, b) => a.createdAt - b.createdAt),
+      lastError: null,
+    });
     return record;
   } catch (err) {
     fs.rmSync(partial, { force: true });
@@ -157,13 +188,18 @@ export function backupStatus(dir: string): BackupStatus {
  * Puts a backup in place of the database. Refuses a file that is not a sound SQLite database;
  * moves the current database (and its WAL files) aside first. Run with the server stopped.
  */
-export function restoreDatabase(file: string, databasePath: string, now = Date.now()): { asideAs: string | null; rowCounts: Record<string, number> } {
+export function restoreDatabase(
+  file: string,
+  databasePath: string,
+  now = Date.now(),
+): { asideAs: string | null; rowCounts: Record<string, number> } {
   const rowCounts = inspectDatabase(file);
   let asideAs: string | null = null;
   if (fs.existsSync(databasePath)) {
     asideAs = `${databasePath}.before-restore-${stamp(now)}`;
     fs.renameSync(databasePath, asideAs);
-    for (const suffix of ["-wal", "-shm"]) if (fs.existsSync(databasePath + suffix)) fs.renameSync(databasePath + suffix, asideAs + suffix);
+    for (const suffix of ["-wal", "-shm"])
+      if (fs.existsSync(databasePath + suffix)) fs.renameSync(databasePath + suffix, asideAs + suffix);
   }
   fs.mkdirSync(path.dirname(databasePath), { recursive: true, mode: 0o700 });
   fs.copyFileSync(file, databasePath);

@@ -29,7 +29,12 @@ describe("badge paths", () => {
     expect(parseBadgePath("/badge.svg")).toEqual({ kind: "overall", format: "svg" });
     expect(parseBadgePath("/badge.json")).toEqual({ kind: "overall", format: "json" });
     expect(parseBadgePath("/badge/api.json")).toEqual({ kind: "component", component: "api", format: "json" });
-    expect(parseBadgePath("/badge/api/uptime-7d.svg")).toEqual({ kind: "uptime", component: "api", window: "7d", format: "svg" });
+    expect(parseBadgePath("/badge/api/uptime-7d.svg")).toEqual({
+      kind: "uptime",
+      component: "api",
+      window: "7d",
+      format: "svg",
+    });
     expect(parseBadgePath("/badge/api/uptime-1y.svg")).toBe("unknown");
     expect(parseBadgePath("/badge/../../etc.svg")).toBe("unknown");
     expect(parseBadgePath("/badges")).toBeNull();
@@ -39,7 +44,11 @@ describe("badge paths", () => {
 describe("badges", () => {
   it("say the overall status and each component's, by id or slug; unknown ones are grey", () => {
     const { s } = snapshot();
-    expect(resolveBadge(s, { kind: "overall", format: "svg" }).badge).toEqual({ label: "status", message: "partially degraded service", color: "yellow" });
+    expect(resolveBadge(s, { kind: "overall", format: "svg" }).badge).toEqual({
+      label: "status",
+      message: "partially degraded service",
+      color: "yellow",
+    });
     const c = s.components[0];
     const bySlug = resolveBadge(s, { kind: "component", component: c.slug, format: "svg" });
     expect(bySlug).toEqual(resolveBadge(s, { kind: "component", component: c.id, format: "svg" }));
@@ -55,7 +64,10 @@ describe("badges", () => {
     const c = s.components.find((x) => x.status === "operational")!;
     setComponentStatus(db, c.id, "major_outage", NOW);
     const after = buildSnapshot(db, { publicUrl: "http://status.test", now: NOW + 1 });
-    expect(resolveBadge(after, { kind: "component", component: c.slug, format: "json" }).badge).toMatchObject({ message: "major outage", color: "red" });
+    expect(resolveBadge(after, { kind: "component", component: c.slug, format: "json" }).badge).toMatchObject({
+      message: "major outage",
+      color: "red",
+    });
   });
 
   it("render as SVG in every style, the label escaped", () => {

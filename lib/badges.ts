@@ -63,13 +63,21 @@ export function uptimeColor(percent: number | null): string {
 
 export function uptimeBadge(c: SnapComponent, window: UptimeWindow): Badge {
   const percent = uptimeOf(c, window);
-  return { label: `uptime ${window}`, message: percent === null ? "no data" : `${percent}%`, color: uptimeColor(percent) };
+  return {
+    label: `uptime ${window}`,
+    message: percent === null ? "no data" : `${percent}%`,
+    color: uptimeColor(percent),
+  };
 }
 
 /** A caller's label: printable characters only, trimmed, at most LABEL_MAX long; otherwise the default. */
 export function cleanLabel(raw: string | null | undefined, fallback: string): string {
   if (raw === null || raw === undefined) return fallback;
-  const cleaned = raw.replace(/[\u0000-\u001f\u007f]/g, "").replace(/\s+/g, " ").trim().slice(0, LABEL_MAX);
+  const cleaned = raw
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, LABEL_MAX);
   return cleaned || fallback;
 }
 
@@ -84,7 +92,13 @@ export function badgeSvg(b: Badge, style: BadgeStyle): string {
 
 /** The shields.io endpoint schema: exactly these keys. */
 export function badgeEndpointJson(b: Badge) {
-  return { schemaVersion: 1 as const, label: b.label, message: b.message, color: b.color, cacheSeconds: BADGE_CACHE_SECONDS };
+  return {
+    schemaVersion: 1 as const,
+    label: b.label,
+    message: b.message,
+    color: b.color,
+    cacheSeconds: BADGE_CACHE_SECONDS,
+  };
 }
 
 export type BadgeRequest =

@@ -7,11 +7,22 @@ import type { IncidentKind, IncidentStatus, MaintenanceStatus } from "./constant
 const OPEN: readonly string[] = ["investigating", "identified", "monitoring"];
 
 /** When the next update is due after posting one with `status`; null when no promise is made. */
-export function nextUpdateAfter(kind: IncidentKind, status: IncidentStatus | MaintenanceStatus, cadenceMinutes: number, now: number): number | null {
+export function nextUpdateAfter(
+  kind: IncidentKind,
+  status: IncidentStatus | MaintenanceStatus,
+  cadenceMinutes: number,
+  now: number,
+): number | null {
   return kind === "incident" && OPEN.includes(status) ? now + cadenceMinutes * 60_000 : null;
 }
 
-export function nextUpdateDue(db: Db, kind: IncidentKind, status: IncidentStatus | MaintenanceStatus, own: number | null, now: number): number | null {
+export function nextUpdateDue(
+  db: Db,
+  kind: IncidentKind,
+  status: IncidentStatus | MaintenanceStatus,
+  own: number | null,
+  now: number,
+): number | null {
   return nextUpdateAfter(kind, status, own ?? getPage(db)?.updateCadenceMinutes ?? 30, now);
 }
 

@@ -1,23 +1,35 @@
 import { describe, expect, it } from "vitest";
 import { chatPayload, shorten, type ChatMessage } from "./chat-format";
 
-const msg: ChatMessage = { title: "API <errors> & timeouts", text: "We are investigating @everyone", url: "https://status.example.com/incidents/abc", severity: "critical" };
+const msg: ChatMessage = {
+  title: "API <errors> & timeouts",
+  text: "We are investigating @everyone",
+  url: "https://status.example.com/incidents/abc",
+  severity: "critical",
+};
 
 describe("chat formats", () => {
   it("Slack: escapes its control characters and links the title", () => {
     const body = chatPayload("slack", msg) as { text: string; blocks: { text: { text: string } }[] };
-    expect(body.blocks[0].text.text).toBe("*<https://status.example.com/incidents/abc|API &lt;errors&gt; &amp; timeouts>*\nWe are investigating @everyone");
+    expect(body.blocks[0].text.text).toBe(
+      "*<https://status.example.com/incidents/abc|API &lt;errors&gt; &amp; timeouts>*\nWe are investigating @everyone",
+    );
     expect(body.text).toContain("API &lt;errors&gt;");
   });
 
   it("Discord: an embed with the link and colour, and no mentions", () => {
-    const body = chatPayload("discord", msg) as { allowed_mentions: { parse: string[] }; embeds: { url: string; color: number; title: string }[] };
+    const body = chatPayload("discord", msg) as {
+      allowed_mentions: { parse: string[] };
+      embeds: { url: string; color: number; title: string }[];
+    };
     expect(body.allowed_mentions.parse).toEqual([]);
     expect(body.embeds[0]).toMatchObject({ title: msg.title, url: msg.url, color: 0xb91c1c });
   });
 
   it("Teams: an adaptive card with an open-link action", () => {
-    const body = chatPayload("teams", msg) as { attachments: { contentType: string; content: { actions: { url: string }[] } }[] };
+    const body = chatPayload("teams", msg) as {
+      attachments: { contentType: string; content: { actions: { url: string }[] } }[];
+    };
     expect(body.attachments[0].contentType).toBe("application/vnd.microsoft.card.adaptive");
     expect(body.attachments[0].content.actions[0].url).toBe(msg.url);
   });

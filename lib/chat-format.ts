@@ -25,7 +25,12 @@ export type ChatMessage = {
 };
 
 const COLORS: Record<ChatSeverity, number> = { ok: 0x15803d, info: 0x1d4ed8, warning: 0xb45309, critical: 0xb91c1c };
-const TEAMS_COLORS: Record<ChatSeverity, string> = { ok: "Good", info: "Accent", warning: "Warning", critical: "Attention" };
+const TEAMS_COLORS: Record<ChatSeverity, string> = {
+  ok: "Good",
+  info: "Accent",
+  warning: "Warning",
+  critical: "Attention",
+};
 
 /** Cuts at a word boundary when one is near, never inside a character, and marks the cut with an ellipsis. */
 export function shorten(text: string, max: number): string {
@@ -52,7 +57,9 @@ function discord(m: ChatMessage) {
   return {
     // No pings: a status message must never mention @everyone, whatever its text says.
     allowed_mentions: { parse: [] },
-    embeds: [{ title: shorten(m.title, 256), description: discordText(docOf(m), 4000), url: m.url, color: COLORS[m.severity] }],
+    embeds: [
+      { title: shorten(m.title, 256), description: discordText(docOf(m), 4000), url: m.url, color: COLORS[m.severity] },
+    ],
   };
 }
 
@@ -68,7 +75,18 @@ function teams(m: ChatMessage) {
           version: "1.4",
           body: [
             // A TextBlock would read the title as markdown; a TextRun shows it as typed.
-            { type: "RichTextBlock", inlines: [{ type: "TextRun", text: shorten(m.title, 200), weight: "Bolder", size: "Medium", color: TEAMS_COLORS[m.severity] }] },
+            {
+              type: "RichTextBlock",
+              inlines: [
+                {
+                  type: "TextRun",
+                  text: shorten(m.title, 200),
+                  weight: "Bolder",
+                  size: "Medium",
+                  color: TEAMS_COLORS[m.severity],
+                },
+              ],
+            },
             ...teamsBlocks(docOf(m), 4000),
           ],
           actions: [{ type: "Action.OpenUrl", title: "Open", url: m.url }],

@@ -45,7 +45,8 @@ function units(doc: Doc, style: Style): Unit<Tag>[] {
           text = text.slice(raw.length);
         }
       }
-      for (const u of textUnits(text, (g) => length(style.text(g)), { line: n })) out.push({ ...u, text: style.text(u.text) });
+      for (const u of textUnits(text, (g) => length(style.text(g)), { line: n }))
+        out.push({ ...u, text: style.text(u.text) });
     });
   });
   return out;
@@ -61,7 +62,8 @@ function cut(doc: Doc, style: Style, max: number): Unit<Tag>[] {
 
 const join = (u: readonly Unit<Tag>[]) => u.map((x) => x.text).join("");
 
-export const slackEscape = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+export const slackEscape = (text: string) =>
+  text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 
 const slackStyle: Style = {
   text: slackEscape,
@@ -85,7 +87,12 @@ const discordStyle: Style = {
   code: (t) => (t.includes("`") ? discordEscape(t) : `\`${t}\``),
   // Discord shows an address as typed and links it itself; a worded link is [text](<url>), the
   // angle brackets keeping any parenthesis in the address from ending the link.
-  link: (l) => (l.bare && /^https?:/.test(l.url) ? l.url : l.bare ? discordEscape(l.text) : `[${discordEscape(l.text)}](<${l.url}>)`),
+  link: (l) =>
+    l.bare && /^https?:/.test(l.url)
+      ? l.url
+      : l.bare
+        ? discordEscape(l.text)
+        : `[${discordEscape(l.text)}](<${l.url}>)`,
 };
 
 /** Discord markdown of a document, at most `max` characters. */
@@ -99,7 +106,12 @@ const plainStyle: Style = {
   link: (l) => l.text,
 };
 
-export type TeamsRun = { type: "TextRun"; text: string; selectAction?: { type: "Action.OpenUrl"; url: string }; underline?: boolean };
+export type TeamsRun = {
+  type: "TextRun";
+  text: string;
+  selectAction?: { type: "Action.OpenUrl"; url: string };
+  underline?: boolean;
+};
 export type TeamsBlock = { type: "RichTextBlock"; inlines: TeamsRun[]; spacing?: "None" };
 
 /**
@@ -110,12 +122,22 @@ export function teamsBlocks(doc: Doc, max: number): TeamsBlock[] {
   const blocks: TeamsBlock[] = [];
   for (const u of cut(doc, plainStyle, max)) {
     if (u.text === "\n\n" || u.text === "\n" || blocks.length === 0) {
-      blocks.push(u.text === "\n" ? { type: "RichTextBlock", inlines: [], spacing: "None" } : { type: "RichTextBlock", inlines: [] });
+      blocks.push(
+        u.text === "\n"
+          ? { type: "RichTextBlock", inlines: [], spacing: "None" }
+          : { type: "RichTextBlock", inlines: [] },
+      );
       if (u.text.startsWith("\n")) continue;
     }
     const runs = blocks[blocks.length - 1].inlines;
     const last = runs[runs.length - 1];
-    if (u.tag.url) runs.push({ type: "TextRun", text: u.text, selectAction: { type: "Action.OpenUrl", url: u.tag.url }, underline: true });
+    if (u.tag.url)
+      runs.push({
+        type: "TextRun",
+        text: u.text,
+        selectAction: { type: "Action.OpenUrl", url: u.tag.url },
+        underline: true,
+      });
     else if (last && !last.selectAction) last.text += u.text;
     else runs.push({ type: "TextRun", text: u.text });
   }

@@ -4,7 +4,15 @@ import { ensurePage } from "@/db/seed";
 import { listAudit } from "@/db/queries/audit";
 import { getComponent, listComponents } from "@/db/queries/components";
 import type { Actor } from "./audit";
-import { createComponent, createGroup, deleteComponent, deleteGroup, moveItem, updateComponent, updateGroup } from "./components";
+import {
+  createComponent,
+  createGroup,
+  deleteComponent,
+  deleteGroup,
+  moveItem,
+  updateComponent,
+  updateGroup,
+} from "./components";
 import { buildSnapshot } from "./snapshot";
 
 const NOW = Date.parse("2026-11-24T12:00:00Z");
@@ -17,7 +25,9 @@ function page() {
 }
 
 const order = (db: ReturnType<typeof page>) =>
-  buildSnapshot(db, { publicUrl: "http://x", now: NOW }).layout.map((i) => (i.kind === "group" ? `[${i.group.name}: ${i.group.components.map((c) => c.name).join(", ")}]` : i.component.name));
+  buildSnapshot(db, { publicUrl: "http://x", now: NOW }).layout.map((i) =>
+    i.kind === "group" ? `[${i.group.name}: ${i.group.components.map((c) => c.name).join(", ")}]` : i.component.name,
+  );
 
 describe("component verbs", () => {
   it("creates components with unique slugs, in order, and audits each", () => {
@@ -35,7 +45,10 @@ describe("component verbs", () => {
     updateComponent(db, editor, c.id, { status: "major_outage" }, NOW + 60_000);
     const snap = buildSnapshot(db, { publicUrl: "http://x", now: NOW + 120_000 });
     expect(snap.status.indicator).toBe("critical");
-    expect(listAudit(db, { action: "component.status" })[0]).toMatchObject({ before: { status: "operational" }, after: { status: "major_outage" } });
+    expect(listAudit(db, { action: "component.status" })[0]).toMatchObject({
+      before: { status: "operational" },
+      after: { status: "major_outage" },
+    });
   });
 
   it("rejects bad input with field messages and writes nothing", () => {
@@ -68,11 +81,20 @@ describe("component verbs", () => {
     const db = page();
     const c = createComponent(db, editor, { name: "API", browserProbeUrl: "https://api.example.com/health" }, NOW);
     expect(getComponent(db, c.id)!.browserProbeUrl).toBe("https://api.example.com/health");
-    for (const bad of ["javascript:alert(1)", "ftp://example.com/", "not a url", `https://x.test/${"a".repeat(600)}`, "https://probe.example;sandbox;x/", "http://10.0.0.1:8080/ping"]) {
+    for (const bad of [
+      "javascript:alert(1)",
+      "ftp://example.com/",
+      "not a url",
+      `https://x.test/${"a".repeat(600)}`,
+      "https://probe.example;sandbox;x/",
+      "http://10.0.0.1:8080/ping",
+    ]) {
       expect(() => updateComponent(db, editor, c.id, { browserProbeUrl: bad })).toThrow(/URL|500/);
     }
     expect(updateComponent(db, editor, c.id, { browserProbeUrl: "" }).browserProbeUrl).toBeNull();
-    expect(updateComponent(db, editor, c.id, { browserProbeUrl: "http://127.0.0.1:8080/ping" }).browserProbeUrl).toBe("http://127.0.0.1:8080/ping");
+    expect(updateComponent(db, editor, c.id, { browserProbeUrl: "http://127.0.0.1:8080/ping" }).browserProbeUrl).toBe(
+      "http://127.0.0.1:8080/ping",
+    );
     expect(updateComponent(db, editor, c.id, { browserProbeUrl: null }).browserProbeUrl).toBeNull();
   });
 

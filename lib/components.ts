@@ -35,10 +35,19 @@ const componentFields = z.object({
   description: description.optional(),
   status: z.enum(COMPONENT_STATUSES, { error: `Use one of: ${COMPONENT_STATUSES.join(", ")}` }).optional(),
   groupId: z.string().min(1).nullable().optional(),
-  slug: z.string().trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Lower-case letters, digits and single hyphens").max(60).optional(),
+  slug: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Lower-case letters, digits and single hyphens")
+    .max(60)
+    .optional(),
   showcase: z.boolean().optional(),
   onlyShowIfDegraded: z.boolean().optional(),
-  startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-01-31").nullable().optional(),
+  startDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-01-31")
+    .nullable()
+    .optional(),
   /** Fetched from visitors' browsers ("is it just me?"): an endpoint of the service that allows CORS or an image. */
   browserProbeUrl: z
     .string()
@@ -76,7 +85,10 @@ function mustComponent(db: Db, id: string): ComponentRow {
 
 function mustGroup(db: Db, id: string, field = "groupId"): GroupRow {
   const g = getGroup(db, id);
-  if (!g) throw new AppError(field === "id" ? "not_found" : "validation", `No component group has the id ${id}`, { [field]: ["unknown group"] });
+  if (!g)
+    throw new AppError(field === "id" ? "not_found" : "validation", `No component group has the id ${id}`, {
+      [field]: ["unknown group"],
+    });
   return g;
 }
 
@@ -89,20 +101,30 @@ export function pageComponents(db: Db): ComponentRow[] {
 export function pageGroups(db: Db): { group: GroupRow; componentIds: string[] }[] {
   const page = thePage(db);
   const components = listComponents(db, page.id);
-  return listGroups(db, page.id).map((group) => ({ group, componentIds: components.filter((c) => c.groupId === group.id).map((c) => c.id) }));
+  return listGroups(db, page.id).map((group) => ({
+    group,
+    componentIds: components.filter((c) => c.groupId === group.id).map((c) => c.id),
+  }));
 }
 
 /** Groups with their components, then ungrouped components: the order of the public page, for forms. */
 export function componentSections(db: Db): { name: string | null; components: ComponentRow[] }[] {
   const page = thePage(db);
   return pageLayout(listGroups(db, page.id), listComponents(db, page.id)).map((item) =>
-    item.kind === "group" ? { name: item.group.name, components: item.components } : { name: null, components: [item.component] },
+    item.kind === "group"
+      ? { name: item.group.name, components: item.components }
+      : { name: null, components: [item.component] },
   );
 }
 
 export function groupWithMembers(db: Db, id: string): { group: GroupRow; componentIds: string[] } {
   const group = mustGroup(db, id, "id");
-  return { group, componentIds: listComponents(db, group.pageId).filter((c) => c.groupId === id).map((c) => c.id) };
+  return {
+    group,
+    componentIds: listComponents(db, group.pageId)
+      .filter((c) => c.groupId === id)
+      .map((c) => c.id),
+  };
 }
 
 /** A component by id or slug, as public URLs and the API accept either. */
@@ -110,7 +132,8 @@ export function findComponent(db: Db, idOrSlug: string): ComponentRow {
   const found = getComponent(db, idOrSlug) ?? findComponentBySlug(db, thePage(db).id, idOrSlug);
   if (found) return found;
   // Groups share the component list (as on Statuspage), so say where a group is managed.
-  if (getGroup(db, idOrSlug)) throw new AppError("not_found", `${idOrSlug} is a component group: use component-groups/${idOrSlug}`);
+  if (getGroup(db, idOrSlug))
+    throw new AppError("not_found", `${idOrSlug} is a component group: use component-groups/${idOrSlug}`);
   throw new AppError("not_found", `No component has the id or slug ${idOrSlug}`);
 }
 
@@ -125,7 +148,9 @@ function uniqueSlug(db: Db, pageId: string, wanted: string, selfId?: string): st
 
 /** Top-level items (groups and ungrouped components) share one order; a group orders its own. */
 function nextPosition(db: Db, pageId: string, groupId: string | null): number {
-  const inContainer = listComponents(db, pageId).filter((c) => c.groupId === groupId).map((c) => c.position);
+  const inContainer = listComponents(db, pageId)
+    .filter((c) => c.groupId === groupId)
+    .map((c) => c.position);
   const groups = groupId === null ? listGroups(db, pageId).map((g) => g.position) : [];
   return Math.max(-1, ...inContainer, ...groups) + 1;
 }
@@ -172,7 +197,8 @@ export function updateComponent(db: Db, actor: Actor, id: string, raw: Component
     if (input.startDate !== undefined) patch.startDate = input.startDate;
     if (input.browserProbeUrl !== undefined) patch.browserProbeUrl = input.browserProbeUrl;
     if (input.slug !== undefined && input.slug !== before.slug) {
-      if (findComponentBySlug(db, before.pageId, input.slug)) throw new AppError("conflict", `Another component uses the slug ${input.slug}`, { slug: ["is taken"] });
+      if (findComponentBySlug(db, before.pageId, input.slug))
+        throw new AppError("conflict", `Another component uses the slug ${input.slug}`, { slug: ["is taken"] });
       patch.slug = input.slug;
     }
     if (input.groupId !== undefined && input.groupId !== before.groupId) {
@@ -180,26 +206,50 @@ export function updateComponent(db: Db, actor: Actor, id: string, raw: Component
       patch.position = nextPosition(db, before.pageId, patch.groupId);
     }
     const after = updateComponentRow(db, id, patch);
-    recordAudit(db, actor, input.status && input.status !== before.status ? "component.status" : "component.update", { type: "component", id }, before, after, now);
+    recordAudit(
+      db,
+      actor,
+      input.status && input.status !== before.status ? "component.status" : "component.update",
+      { type: "component", id },
+      before,
+      after,
+      now,
+    );
     return after;
   });
 }
 
-const statusInput = z.object({ id: z.string(), status: z.enum(COMPONENT_STATUSES, { error: `Use one of: ${COMPONENT_STATUSES.join(", ")}` }) });
+const statusInput = z.object({
+  id: z.string(),
+  status: z.enum(COMPONENT_STATUSES, { error: `Use one of: ${COMPONENT_STATUSES.join(", ")}` }),
+});
 
 /**
  * Sets one component's status: staff by hand, or a monitor acting as the system (monitorActor in
  * lib/audit.ts). Recorded in the component's history and, like every write, in the audit log.
  * An unchanged status is recorded as "component.update", as an edit that changes nothing is.
  */
-export function setComponentStatus(db: Db, actor: Actor, raw: { id: string; status: ComponentStatus }, now = Date.now()): ComponentRow {
+export function setComponentStatus(
+  db: Db,
+  actor: Actor,
+  raw: { id: string; status: ComponentStatus },
+  now = Date.now(),
+): ComponentRow {
   const input = parse(statusInput, raw);
   return inTransaction(db, () => {
     const before = mustComponent(db, input.id);
     const changed = input.status !== before.status;
     if (changed) writeComponentStatus(db, input.id, input.status, now);
     const after = updateComponentRow(db, input.id, { updatedAt: now });
-    recordAudit(db, actor, changed ? "component.status" : "component.update", { type: "component", id: input.id }, before, after, now);
+    recordAudit(
+      db,
+      actor,
+      changed ? "component.status" : "component.update",
+      { type: "component", id: input.id },
+      before,
+      after,
+      now,
+    );
     return after;
   });
 }
@@ -217,7 +267,8 @@ function assignComponents(db: Db, pageId: string, groupId: string, ids: string[]
   for (const cid of ids) {
     const c = getComponent(db, cid);
     if (!c) throw new AppError("validation", `No component has the id ${cid}`, { componentIds: ["unknown component"] });
-    if (c.groupId !== groupId) updateComponentRow(db, cid, { groupId, position: nextPosition(db, pageId, groupId), updatedAt: now });
+    if (c.groupId !== groupId)
+      updateComponentRow(db, cid, { groupId, position: nextPosition(db, pageId, groupId), updatedAt: now });
   }
 }
 
@@ -235,7 +286,15 @@ export function createGroup(db: Db, actor: Actor, raw: GroupInput, now = Date.no
       updatedAt: now,
     });
     assignComponents(db, page.id, row.id, input.componentIds ?? [], now);
-    recordAudit(db, actor, "group.create", { type: "group", id: row.id }, undefined, { ...row, componentIds: input.componentIds ?? [] }, now);
+    recordAudit(
+      db,
+      actor,
+      "group.create",
+      { type: "group", id: row.id },
+      undefined,
+      { ...row, componentIds: input.componentIds ?? [] },
+      now,
+    );
     return row;
   });
 }
@@ -245,11 +304,19 @@ export function updateGroup(db: Db, actor: Actor, id: string, raw: Partial<Group
   const input = parse(groupFields.partial(), raw);
   return inTransaction(db, () => {
     const before = mustGroup(db, id, "id");
-    const members = () => listComponents(db, before.pageId).filter((c) => c.groupId === id).map((c) => c.id);
+    const members = () =>
+      listComponents(db, before.pageId)
+        .filter((c) => c.groupId === id)
+        .map((c) => c.id);
     const beforeMembers = members();
     if (input.componentIds) {
       for (const cid of beforeMembers) {
-        if (!input.componentIds.includes(cid)) updateComponentRow(db, cid, { groupId: null, position: nextPosition(db, before.pageId, null), updatedAt: now });
+        if (!input.componentIds.includes(cid))
+          updateComponentRow(db, cid, {
+            groupId: null,
+            position: nextPosition(db, before.pageId, null),
+            updatedAt: now,
+          });
       }
       assignComponents(db, before.pageId, id, input.componentIds, now);
     }
@@ -257,7 +324,15 @@ export function updateGroup(db: Db, actor: Actor, id: string, raw: Partial<Group
     if (input.name !== undefined) patch.name = input.name;
     if (input.description !== undefined) patch.description = input.description;
     const after = updateGroupRow(db, id, patch);
-    recordAudit(db, actor, "group.update", { type: "group", id }, { ...before, componentIds: beforeMembers }, { ...after, componentIds: members() }, now);
+    recordAudit(
+      db,
+      actor,
+      "group.update",
+      { type: "group", id },
+      { ...before, componentIds: beforeMembers },
+      { ...after, componentIds: members() },
+      now,
+    );
     return after;
   });
 }
@@ -278,15 +353,23 @@ export function deleteGroup(db: Db, actor: Actor, id: string, now = Date.now()):
 type Item = { kind: "group" | "component"; id: string; position: number };
 
 /** Swaps an item with its neighbour in the same container (the top level, or its group). */
-export function moveItem(db: Db, actor: Actor, target: { kind: "group" | "component"; id: string; direction: "up" | "down" }, now = Date.now()): void {
+export function moveItem(
+  db: Db,
+  actor: Actor,
+  target: { kind: "group" | "component"; id: string; direction: "up" | "down" },
+  now = Date.now(),
+): void {
   inTransaction(db, () => {
     const page = thePage(db);
-    const container =
-      target.kind === "group" ? null : mustComponent(db, target.id).groupId;
+    const container = target.kind === "group" ? null : mustComponent(db, target.id).groupId;
     if (target.kind === "group") mustGroup(db, target.id, "id");
     const items: Item[] = [
-      ...listComponents(db, page.id).filter((c) => c.groupId === container).map((c) => ({ kind: "component" as const, id: c.id, position: c.position })),
-      ...(container === null ? listGroups(db, page.id).map((g) => ({ kind: "group" as const, id: g.id, position: g.position })) : []),
+      ...listComponents(db, page.id)
+        .filter((c) => c.groupId === container)
+        .map((c) => ({ kind: "component" as const, id: c.id, position: c.position })),
+      ...(container === null
+        ? listGroups(db, page.id).map((g) => ({ kind: "group" as const, id: g.id, position: g.position }))
+        : []),
     ].sort((a, b) => a.position - b.position);
     const i = items.findIndex((it) => it.kind === target.kind && it.id === target.id);
     const j = target.direction === "up" ? i - 1 : i + 1;
@@ -296,6 +379,14 @@ export function moveItem(db: Db, actor: Actor, target: { kind: "group" | "compon
       if (it.kind === "group") updateGroupRow(db, it.id, { position, updatedAt: now });
       else updateComponentRow(db, it.id, { position, updatedAt: now });
     });
-    recordAudit(db, actor, `${target.kind === "group" ? "group" : "component"}.move`, { type: target.kind, id: target.id }, { position: i }, { position: j }, now);
+    recordAudit(
+      db,
+      actor,
+      `${target.kind === "group" ? "group" : "component"}.move`,
+      { type: target.kind, id: target.id },
+      { position: i },
+      { position: j },
+      now,
+    );
   });
 }

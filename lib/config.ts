@@ -29,7 +29,12 @@ function networkEnv(): UnionToIntersection<NetworkEnv> {
 
 const envSchema = z.object({
   HOST: z.string().min(1).default("0.0.0.0"),
-  PORT: z.coerce.number({ error: "must be a port number" }).int().min(0).max(65535, "must be at most 65535").default(3000),
+  PORT: z.coerce
+    .number({ error: "must be a port number" })
+    .int()
+    .min(0)
+    .max(65535, "must be at most 65535")
+    .default(3000),
   DATABASE_PATH: z.string().min(1).default("./data/outpost.db"),
   PUBLIC_URL: z.url({ error: "must be an absolute http(s) URL" }).optional(),
   OUTPOST_PAGE_NAME: z.string().trim().min(1).max(100).default("Outpost Demo"),
@@ -49,24 +54,41 @@ const envSchema = z.object({
   OIDC_NAME: z.string().trim().min(1).max(40).default("single sign-on"),
   SMTP_URL: z
     .string()
-    .refine((u) => /^smtps?:\/\//.test(u) && URL.canParse(u), "must look like smtp://user:password@host:587 or smtps://host:465")
+    .refine(
+      (u) => /^smtps?:\/\//.test(u) && URL.canParse(u),
+      "must look like smtp://user:password@host:587 or smtps://host:465",
+    )
     .optional(),
   MAIL_FROM: z.string().trim().min(3).max(200).optional(),
   BACKUP_DIR: z.string().min(1).optional(),
   MIRROR_DIR: z.string().min(1).optional(),
   MIRROR_PUBLIC_URL: z.url({ error: "must be an absolute http(s) URL" }).optional(),
   MIRROR_S3_ENDPOINT: z.url({ error: "must be the S3 endpoint's absolute URL" }).optional(),
-  MIRROR_S3_BUCKET: z.string().trim().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name (3-63 lower-case letters, digits, dots, hyphens)").optional(),
+  MIRROR_S3_BUCKET: z
+    .string()
+    .trim()
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      "must be a bucket name (3-63 lower-case letters, digits, dots, hyphens)",
+    )
+    .optional(),
   MIRROR_S3_REGION: z.string().trim().min(1).default("us-east-1"),
   MIRROR_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   MIRROR_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   OUTPOST_MONITORS: flag("1"),
-  OUTPOST_CHECK_RETENTION_DAYS: z.coerce.number({ error: "must be a number of days" }).int("must be a whole number of days").min(1, "must be at least 1").max(365, "must be at most 365").default(14),
+  OUTPOST_CHECK_RETENTION_DAYS: z.coerce
+    .number({ error: "must be a number of days" })
+    .int("must be a whole number of days")
+    .min(1, "must be at least 1")
+    .max(365, "must be at most 365")
+    .default(14),
   OUTPOST_ALERT_WEBHOOK_URL: z
     .string()
     .refine((u) => /^https?:\/\//.test(u) && URL.canParse(u), "must be an absolute http(s) URL")
     .optional(),
-  OUTPOST_ALERT_WEBHOOK_FORMAT: z.enum(["slack", "discord", "teams", "json"], { error: "must be one of slack, discord, teams, json" }).default("json"),
+  OUTPOST_ALERT_WEBHOOK_FORMAT: z
+    .enum(["slack", "discord", "teams", "json"], { error: "must be one of slack, discord, teams, json" })
+    .default("json"),
   OUTPOST_ALLOW_PRIVATE_TARGETS: flag("0"),
   OUTPOST_ALLOW_METADATA_TARGETS: flag("0"),
   // Each social network's variables, from its descriptor (lib/syndication/networks.ts).
@@ -78,7 +100,9 @@ const envSchema = z.object({
     .max(64, "must be at most 64")
     .default(os.availableParallelism()),
   // Set by the cluster primary for the processes it starts; never by hand.
-  OUTPOST_PROCESS_ROLE: z.enum(["writer", "worker"], { error: "is set by Outpost for its own processes; unset it" }).optional(),
+  OUTPOST_PROCESS_ROLE: z
+    .enum(["writer", "worker"], { error: "is set by Outpost for its own processes; unset it" })
+    .optional(),
   OUTPOST_WRITER_SOCKET: z.string().min(1).optional(),
 });
 
@@ -103,7 +127,11 @@ export type Config = Readonly<{
     publicUrl: string | null;
     s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | null;
   };
-  monitors: { enabled: boolean; retentionDays: number; alertWebhook: { url: string; format: "slack" | "discord" | "teams" | "json" } | null };
+  monitors: {
+    enabled: boolean;
+    retentionDays: number;
+    alertWebhook: { url: string; format: "slack" | "discord" | "teams" | "json" } | null;
+  };
   /** Webhooks, chat webhooks, the mirror bucket and every monitor may reach loopback/private addresses. */
   allowPrivateTargets: boolean;
   /** …and link-local / cloud metadata addresses too (169.254.0.0/16, fd00:ec2::254): opted into by name only. */
@@ -126,21 +154,41 @@ export class ConfigError extends Error {}
 function allOrNone<K extends string>(e: Record<string, unknown>, keys: readonly K[], what: string): boolean {
   const missing = keys.filter((k) => !e[k]);
   if (missing.length === keys.length) return false;
-  if (missing.length) throw new ConfigError(`${missing[0]} must be set too when ${keys.find((k) => !missing.includes(k))} is set (${what} needs all of ${keys.join(", ")})`);
+  if (missing.length)
+    throw new ConfigError(
+      `${missing[0]} must be set too when ${keys.find((k) => !missing.includes(k))} is set (${what} needs all of ${keys.join(", ")})`,
+    );
   return true;
 }
 
 function networkSettings(e: z.output<typeof envSchema>): NetworkSettings {
-  const entries = SOCIAL_NETWORKS.map((n) => [n.name, allOrNone(e, n.required, `posting to ${n.label}`) ? n.settings(e as never) : null]);
+  const entries = SOCIAL_NETWORKS.map((n) => [
+    n.name,
+    allOrNone(e, n.required, `posting to ${n.label}`) ? n.settings(e as never) : null,
+  ]);
   return Object.fromEntries(entries) as NetworkSettings;
 }
 
 function oidcOf(e: z.output<typeof envSchema>): Config["oidc"] {
-  const parts = { OIDC_ISSUER: e.OIDC_ISSUER, OIDC_CLIENT_ID: e.OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: e.OIDC_CLIENT_SECRET };
-  const missing = Object.entries(parts).filter(([, v]) => !v).map(([k]) => k);
+  const parts = {
+    OIDC_ISSUER: e.OIDC_ISSUER,
+    OIDC_CLIENT_ID: e.OIDC_CLIENT_ID,
+    OIDC_CLIENT_SECRET: e.OIDC_CLIENT_SECRET,
+  };
+  const missing = Object.entries(parts)
+    .filter(([, v]) => !v)
+    .map(([k]) => k);
   if (missing.length === 3) return null;
-  if (missing.length) throw new ConfigError(`${missing[0]} must be set too when ${Object.keys(parts).find((k) => !missing.includes(k))} is set (OpenID Connect sign-in needs all three)`);
-  return { issuer: e.OIDC_ISSUER!.replace(/\/+$/, ""), clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET!, name: e.OIDC_NAME };
+  if (missing.length)
+    throw new ConfigError(
+      `${missing[0]} must be set too when ${Object.keys(parts).find((k) => !missing.includes(k))} is set (OpenID Connect sign-in needs all three)`,
+    );
+  return {
+    issuer: e.OIDC_ISSUER!.replace(/\/+$/, ""),
+    clientId: e.OIDC_CLIENT_ID!,
+    clientSecret: e.OIDC_CLIENT_SECRET!,
+    name: e.OIDC_NAME,
+  };
 }
 
 function s3Of(e: z.output<typeof envSchema>): Config["mirror"]["s3"] {
@@ -150,14 +198,27 @@ function s3Of(e: z.output<typeof envSchema>): Config["mirror"]["s3"] {
     MIRROR_S3_ACCESS_KEY_ID: e.MIRROR_S3_ACCESS_KEY_ID,
     MIRROR_S3_SECRET_ACCESS_KEY: e.MIRROR_S3_SECRET_ACCESS_KEY,
   };
-  const missing = Object.entries(parts).filter(([, v]) => !v).map(([k]) => k);
+  const missing = Object.entries(parts)
+    .filter(([, v]) => !v)
+    .map(([k]) => k);
   if (missing.length === 4) return null;
-  if (missing.length) throw new ConfigError(`${missing[0]} must be set too when ${Object.keys(parts).find((k) => !missing.includes(k))} is set (the S3 mirror needs endpoint, bucket and both keys)`);
-  if (!/^https?:\/\//.test(e.MIRROR_S3_ENDPOINT!)) throw new ConfigError(`MIRROR_S3_ENDPOINT must be an absolute http(s) URL (got "${e.MIRROR_S3_ENDPOINT}")`);
+  if (missing.length)
+    throw new ConfigError(
+      `${missing[0]} must be set too when ${Object.keys(parts).find((k) => !missing.includes(k))} is set (the S3 mirror needs endpoint, bucket and both keys)`,
+    );
+  if (!/^https?:\/\//.test(e.MIRROR_S3_ENDPOINT!))
+    throw new ConfigError(`MIRROR_S3_ENDPOINT must be an absolute http(s) URL (got "${e.MIRROR_S3_ENDPOINT}")`);
   // A literal here; a name is checked on the address it resolves to, at each connect.
-  if (hostProblem(new URL(e.MIRROR_S3_ENDPOINT!).hostname, { allowPrivate: e.OUTPOST_ALLOW_PRIVATE_TARGETS, allowMetadata: e.OUTPOST_ALLOW_METADATA_TARGETS })) {
+  if (
+    hostProblem(new URL(e.MIRROR_S3_ENDPOINT!).hostname, {
+      allowPrivate: e.OUTPOST_ALLOW_PRIVATE_TARGETS,
+      allowMetadata: e.OUTPOST_ALLOW_METADATA_TARGETS,
+    })
+  ) {
     const which = e.OUTPOST_ALLOW_PRIVATE_TARGETS ? "OUTPOST_ALLOW_METADATA_TARGETS" : "OUTPOST_ALLOW_PRIVATE_TARGETS";
-    throw new ConfigError(`MIRROR_S3_ENDPOINT points at a loopback, private or metadata address; set ${which}=1 to allow it (got "${e.MIRROR_S3_ENDPOINT}")`);
+    throw new ConfigError(
+      `MIRROR_S3_ENDPOINT points at a loopback, private or metadata address; set ${which}=1 to allow it (got "${e.MIRROR_S3_ENDPOINT}")`,
+    );
   }
   return {
     endpoint: e.MIRROR_S3_ENDPOINT!.replace(/\/+$/, ""),
@@ -179,10 +240,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`${name} ${issue.message}${got}`);
   }
   const e = result.data;
-  if (e.OUTPOST_ADMIN_PASSWORD && !e.OUTPOST_ADMIN_EMAIL) throw new ConfigError("OUTPOST_ADMIN_EMAIL must be set too when OUTPOST_ADMIN_PASSWORD is set");
-  if (e.OUTPOST_PROCESS_ROLE && !e.OUTPOST_WRITER_SOCKET) throw new ConfigError("OUTPOST_WRITER_SOCKET must be set too when OUTPOST_PROCESS_ROLE is set");
+  if (e.OUTPOST_ADMIN_PASSWORD && !e.OUTPOST_ADMIN_EMAIL)
+    throw new ConfigError("OUTPOST_ADMIN_EMAIL must be set too when OUTPOST_ADMIN_PASSWORD is set");
+  if (e.OUTPOST_PROCESS_ROLE && !e.OUTPOST_WRITER_SOCKET)
+    throw new ConfigError("OUTPOST_WRITER_SOCKET must be set too when OUTPOST_PROCESS_ROLE is set");
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
-  if (!/^https?:\/\//.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an absolute http(s) URL (got "${publicUrl}")`);
+  if (!/^https?:\/\//.test(publicUrl))
+    throw new ConfigError(`PUBLIC_URL must be an absolute http(s) URL (got "${publicUrl}")`);
   const oidc = oidcOf(e);
   const s3 = s3Of(e);
   const networks = networkSettings(e);
@@ -210,9 +274,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     monitors: {
       enabled: e.OUTPOST_MONITORS,
       retentionDays: e.OUTPOST_CHECK_RETENTION_DAYS,
-      alertWebhook: e.OUTPOST_ALERT_WEBHOOK_URL ? { url: e.OUTPOST_ALERT_WEBHOOK_URL, format: e.OUTPOST_ALERT_WEBHOOK_FORMAT } : null,
+      alertWebhook: e.OUTPOST_ALERT_WEBHOOK_URL
+        ? { url: e.OUTPOST_ALERT_WEBHOOK_URL, format: e.OUTPOST_ALERT_WEBHOOK_FORMAT }
+        : null,
     },
-    mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `Outpost <outpost@${new URL(publicUrl).hostname}>` } : null,
+    mail: e.SMTP_URL
+      ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `Outpost <outpost@${new URL(publicUrl).hostname}>` }
+      : null,
     ...networks,
     workers: e.OUTPOST_WORKERS,
     role: e.OUTPOST_PROCESS_ROLE ?? "main",

@@ -36,7 +36,11 @@ const DANGLING = /^[\s([{"'“‘«]+$/u;
  * The units that fit in `budget` once an ellipsis of weight `ellipsisWeight` is added, or all of
  * them when they fit as they are. `cut` says whether the ellipsis is due.
  */
-export function cutUnits<T>(units: readonly Unit<T>[], budget: number, ellipsisWeight: number): { units: Unit<T>[]; cut: boolean } {
+export function cutUnits<T>(
+  units: readonly Unit<T>[],
+  budget: number,
+  ellipsisWeight: number,
+): { units: Unit<T>[]; cut: boolean } {
   if (totalWeight(units) <= budget) return { units: [...units], cut: false };
   const room = budget - ellipsisWeight;
   let end = 0;
@@ -53,7 +57,11 @@ export function cutUnits<T>(units: readonly Unit<T>[], budget: number, ellipsisW
 }
 
 /** Shortens a plain string (no links) to `budget` as weighed by `weigh`, with "…" when cut. */
-export function cutText(text: string, budget: number, weigh: (t: string) => number = (t) => graphemes(t).length): string {
+export function cutText(
+  text: string,
+  budget: number,
+  weigh: (t: string) => number = (t) => graphemes(t).length,
+): string {
   const { units, cut } = cutUnits(textUnits(text, weigh, undefined), budget, weigh(ELLIPSIS));
   if (!cut) return text;
   return units.length ? `${units.map((u) => u.text).join("")}${ELLIPSIS}` : "";

@@ -16,7 +16,12 @@ const NOW = Date.parse("2026-11-24T12:00:00Z");
 async function source() {
   const db = testDatabase();
   seedDemo(db, { name: "Demo", timeZone: "Europe/Berlin", now: NOW });
-  await createUser(db, SYSTEM_ACTOR, { email: "ed@example.com", role: "editor", name: "Ed", password: "a-long-password-1" });
+  await createUser(db, SYSTEM_ACTOR, {
+    email: "ed@example.com",
+    role: "editor",
+    name: "Ed",
+    password: "a-long-password-1",
+  });
   return db;
 }
 
@@ -31,7 +36,8 @@ describe("data export and import", () => {
     expect(counts.users).toBe(1);
     const again = exportData(b, NOW);
     expect(again.tables).toEqual(exportData(a, NOW).tables);
-    const view = (db: typeof a) => STATUSPAGE_DOCUMENTS["summary.json"](buildSnapshot(db, { publicUrl: "http://x", now: NOW }));
+    const view = (db: typeof a) =>
+      STATUSPAGE_DOCUMENTS["summary.json"](buildSnapshot(db, { publicUrl: "http://x", now: NOW }));
     expect(view(b)).toEqual(view(a));
   });
 
@@ -46,7 +52,24 @@ describe("data export and import", () => {
       { ...file, version: 99 },
       { ...file, tables: { ...file.tables, nonsense: [] } },
       { ...file, tables: { ...file.tables, components: [{ ...file.tables.components[0], evil: 1 }] } },
-      { ...file, tables: { ...file.tables, incident_updates: [{ id: "x", incident_id: "missing", seq: 1, status: "investigating", body: "", created_at: 1, updated_at: 1, display_at: 1 }] } },
+      {
+        ...file,
+        tables: {
+          ...file.tables,
+          incident_updates: [
+            {
+              id: "x",
+              incident_id: "missing",
+              seq: 1,
+              status: "investigating",
+              body: "",
+              created_at: 1,
+              updated_at: 1,
+              display_at: 1,
+            },
+          ],
+        },
+      },
     ];
     for (const bad of refusals) {
       expect(() => importData(b, bad)).toThrow();
@@ -73,11 +96,17 @@ describe("export over the admin API", () => {
   it("never holds a TOTP secret, a webhook secret or a chat webhook URL, says what it left out, and still imports", async () => {
     const { apiFixture } = await import("./api/testing");
     const f = apiFixture();
-    const { user } = await createUser(f.db, SYSTEM_ACTOR, { email: "twofa@example.com", role: "admin", password: "a-long-password-1" });
+    const { user } = await createUser(f.db, SYSTEM_ACTOR, {
+      email: "twofa@example.com",
+      role: "admin",
+      password: "a-long-password-1",
+    });
     const person: Actor = { type: "user", id: user.id, label: user.email, role: "admin" };
     const totp = beginTotp(f.db, person, NOW);
     confirmTotp(f.db, person, currentTotp(totp, NOW), NOW);
-    const hook = await f.call("POST", "subscribers", { json: { subscriber: { endpoint: "https://hooks.example.com/outpost" } } });
+    const hook = await f.call("POST", "subscribers", {
+      json: { subscriber: { endpoint: "https://hooks.example.com/outpost" } },
+    });
     const slackUrl = "https://hooks.slack.com/services/T000/B000/secretpart123";
     addSubscriber(f.db, SYSTEM_ACTOR, { kind: "slack", url: slackUrl, label: "ops" }, { allowPrivate: true });
     const secret = getSubscriber(f.db, hook.json.id)!.secret!;
@@ -93,7 +122,9 @@ describe("export over the admin API", () => {
     const b = testDatabase();
     ensurePage(b, { name: "Fresh", timeZone: "Etc/UTC" });
     importData(b, res.json);
-    const imported = b.$client.prepare("SELECT totp_secret, totp_enabled_at FROM users WHERE email = 'twofa@example.com'").get();
+    const imported = b.$client
+      .prepare("SELECT totp_secret, totp_enabled_at FROM users WHERE email = 'twofa@example.com'")
+      .get();
     expect(imported).toEqual({ totp_secret: null, totp_enabled_at: null });
     const newSecret = getSubscriber(b, hook.json.id)!.secret!;
     expect(newSecret).toMatch(/^whsec_/);

@@ -44,7 +44,12 @@ export const OMITTED_SECRETS = [
 /** Removes secrets from exported rows; the rest stays importable as it is. */
 function withoutSecrets(tables: DataExport["tables"]): DataExport["tables"] {
   const out = { ...tables };
-  out.users = (tables.users ?? []).map((u) => ({ ...u, totp_secret: null, totp_enabled_at: null, totp_last_step: null }));
+  out.users = (tables.users ?? []).map((u) => ({
+    ...u,
+    totp_secret: null,
+    totp_enabled_at: null,
+    totp_last_step: null,
+  }));
   out.recovery_codes = [];
   const chatRows = (tables.subscribers ?? []).filter((r) => CHAT_KINDS.has(String(r.kind)));
   const chat = new Set(chatRows.map((r) => r.id));
@@ -52,7 +57,8 @@ function withoutSecrets(tables: DataExport["tables"]): DataExport["tables"] {
   out.deliveries = (tables.deliveries ?? []).filter((r) => !chat.has(r.subscriber_id));
   // The audit log recorded the chat URLs when the channels were added.
   const urls = chatRows.map((r) => JSON.stringify(String(r.address)).slice(1, -1)).filter(Boolean);
-  const scrub = (v: unknown) => (typeof v === "string" ? urls.reduce((text, url) => text.replaceAll(url, "[omitted]"), v) : v);
+  const scrub = (v: unknown) =>
+    typeof v === "string" ? urls.reduce((text, url) => text.replaceAll(url, "[omitted]"), v) : v;
   out.audit_log = (tables.audit_log ?? []).map((r) => ({ ...r, before: scrub(r.before), after: scrub(r.after) }));
   return out;
 }
@@ -60,7 +66,12 @@ function withoutSecrets(tables: DataExport["tables"]): DataExport["tables"] {
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 function tablesOf(db: Db): string[] {
-  return (db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid").pluck().all() as string[]).filter((t) => !SKIPPED.has(t));
+  return (
+    db.$client
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid")
+      .pluck()
+      .all() as string[]
+  ).filter((t) => !SKIPPED.has(t));
 }
 
 function schemaLevel(db: Db): number {
@@ -74,34 +85,59 @@ function schemaLevel(db: Db): number {
 export function exportData(db: Db, now = Date.now(), options: ExportOptions = { secrets: "keep" }): DataExport {
   // One read transaction: a consistent copy while the server keeps writing.
   const read = db.$client.transaction(() =>
-    Object.fromEntries(tablesOf(db).map((t) => [t, db.$client.prepare(`SELECT * FROM ${quote(t)} ORDER BY rowid`).all() as Record<string, unknown>[]])),
+    Object.fromEntries(
+      tablesOf(db).map((t) => [
+        t,
+        db.$client.prepare(`SELECT * FROM ${quote(t)} ORDER BY rowid`).all() as Record<string, unknown>[],
+      ]),
+    ),
   );
-  const base = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exported_at: new Date(now).toISOString(), schema: schemaLevel(db) } as const;
+  const base = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exported_at: new Date(now).toISOString(),
+    schema: schemaLevel(db),
+  } as const;
   if (options.secrets === "keep") return { ...base, tables: read() };
   return { ...base, tables: withoutSecrets(read()), omitted: OMITTED_SECRETS };
 }
 
 function checkShape(data: unknown): asserts data is DataExport {
   const d = data as Partial<DataExport> | null;
-  if (!d || typeof d !== "object" || d.format !== EXPORT_FORMAT) throw new AppError("validation", "This is not an Outpost export file");
-  if (d.version !== EXPORT_VERSION) throw new AppError("validation", `Export format version ${String(d.version)} is not supported (this Outpost reads version ${EXPORT_VERSION})`);
+  if (!d || typeof d !== "object" || d.format !== EXPORT_FORMAT)
+    throw new AppError("validation", "This is not an Outpost export file");
+  if (d.version !== EXPORT_VERSION)
+    throw new AppError(
+      "validation",
+      `Export format version ${String(d.version)} is not supported (this Outpost reads version ${EXPORT_VERSION})`,
+    );
   if (!d.tables || typeof d.tables !== "object") throw new AppError("validation", "The export has no tables");
   for (const [t, rows] of Object.entries(d.tables)) {
-    if (!Array.isArray(rows) || rows.some((r) => !r || typeof r !== "object" || Array.isArray(r))) throw new AppError("validation", `Table ${t} in the export is not a list of rows`);
+    if (!Array.isArray(rows) || rows.some((r) => !r || typeof r !== "object" || Array.isArray(r)))
+      throw new AppError("validation", `Table ${t} in the export is not a list of rows`);
   }
 }
 
 /** Loads an export into an instance with no components, groups or incidents; one transaction. */
 export function importData(db: Db, data: unknown): Record<string, number> {
   checkShape(data);
-  if (data.schema > schemaLevel(db)) throw new AppError("conflict", "The export comes from a newer Outpost; upgrade this one first");
+  if (data.schema > schemaLevel(db))
+    throw new AppError("conflict", "The export comes from a newer Outpost; upgrade this one first");
   const known = new Set(tablesOf(db));
   const unknown = Object.keys(data.tables).find((t) => !known.has(t));
   if (unknown) throw new AppError("validation", `The export has a table this Outpost does not know: ${unknown}`);
   return inTransaction(db, () => {
     for (const t of CONTENT) {
-      if ((db.$client.prepare(`SELECT count(*) FROM ${quote(t)}`).pluck().get() as number) > 0) {
-        throw new AppError("conflict", "Import only into an empty instance (no components, groups or incidents); start one with OUTPOST_DEMO=0");
+      if (
+        (db.$client
+          .prepare(`SELECT count(*) FROM ${quote(t)}`)
+          .pluck()
+          .get() as number) > 0
+      ) {
+        throw new AppError(
+          "conflict",
+          "Import only into an empty instance (no components, groups or incidents); start one with OUTPOST_DEMO=0",
+        );
       }
     }
     // Checked at commit, so tables can be filled in any order.
@@ -113,17 +149,28 @@ export function importData(db: Db, data: unknown): Record<string, number> {
       for (const row of rows) {
         const names = Object.keys(row);
         const stray = names.find((c) => !columns.has(c));
-        if (stray) throw new AppError("validation", `Table ${t} in the export has a column this Outpost does not know: ${stray}`);
+        if (stray)
+          throw new AppError(
+            "validation",
+            `Table ${t} in the export has a column this Outpost does not know: ${stray}`,
+          );
         const values = names.map((c) => {
           const v = row[c];
           return v !== null && typeof v === "object" ? JSON.stringify(v) : (v as string | number | null);
         });
-        db.$client.prepare(`INSERT INTO ${quote(t)} (${names.map(quote).join(", ")}) VALUES (${names.map(() => "?").join(", ")})`).run(...values);
+        db.$client
+          .prepare(
+            `INSERT INTO ${quote(t)} (${names.map(quote).join(", ")}) VALUES (${names.map(() => "?").join(", ")})`,
+          )
+          .run(...values);
       }
       counts[t] = rows.length;
     }
     // An export without secrets: webhooks must not go out signed with an empty key.
-    const unsigned = db.$client.prepare("SELECT id FROM subscribers WHERE kind = 'webhook' AND secret IS NULL").pluck().all() as string[];
+    const unsigned = db.$client
+      .prepare("SELECT id FROM subscribers WHERE kind = 'webhook' AND secret IS NULL")
+      .pluck()
+      .all() as string[];
     const setSecret = db.$client.prepare("UPDATE subscribers SET secret = ? WHERE id = ?");
     for (const id of unsigned) setSecret.run(`whsec_${randomBytes(24).toString("base64url")}`, id);
     return counts;

@@ -27,10 +27,18 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
 export function storageError(err: unknown): AppError | null {
   const code = (err as { code?: unknown })?.code;
   if (typeof code !== "string" || !code.startsWith("SQLITE_")) return null;
-  if (code === "SQLITE_BUSY") return new AppError("unavailable", "The database is busy; nothing was changed. Retry in a moment.");
-  if (code === "SQLITE_FULL") return new AppError("unavailable", "The server's disk is full, so nothing was saved. The public page keeps showing the last state; free some space and try again.");
+  if (code === "SQLITE_BUSY")
+    return new AppError("unavailable", "The database is busy; nothing was changed. Retry in a moment.");
+  if (code === "SQLITE_FULL")
+    return new AppError(
+      "unavailable",
+      "The server's disk is full, so nothing was saved. The public page keeps showing the last state; free some space and try again.",
+    );
   if (code === "SQLITE_READONLY" || code.startsWith("SQLITE_IOERR") || code === "SQLITE_CANTOPEN") {
-    return new AppError("unavailable", "The database cannot be written right now, so nothing was saved. The public page keeps showing the last state; try again shortly.");
+    return new AppError(
+      "unavailable",
+      "The database cannot be written right now, so nothing was saved. The public page keeps showing the last state; try again shortly.",
+    );
   }
   return null;
 }

@@ -17,7 +17,11 @@ export type HistoryView = {
 };
 
 /** Reads `?month=YYYY-MM&page=N`, falling back to the current month and page 1 on anything else. */
-export function parseHistoryQuery(query: URLSearchParams, now: number, timeZone: string): { month: string; page: number } {
+export function parseHistoryQuery(
+  query: URLSearchParams,
+  now: number,
+  timeZone: string,
+): { month: string; page: number } {
   const current = monthKey(now, timeZone);
   const m = query.get("month");
   const month = m && /^\d{4}-(0[1-9]|1[0-2])$/.test(m) && m <= current && m >= "1970-01" ? m : current;

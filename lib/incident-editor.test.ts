@@ -42,7 +42,9 @@ describe("update cadence", () => {
     const { db } = setup();
     const i = createIncident(db, ed, { name: "Slow", status: "investigating", updateCadenceMinutes: 10 }, NOW);
     expect(getIncident(db, i.id)?.nextUpdateAt).toBe(NOW + 10 * MIN);
-    expect(() => createIncident(db, ed, { name: "x", status: "investigating", updateCadenceMinutes: 1 })).toThrow(/At least 5 minutes/);
+    expect(() => createIncident(db, ed, { name: "x", status: "investigating", updateCadenceMinutes: 1 })).toThrow(
+      /At least 5 minutes/,
+    );
   });
 
   it("a new cadence on an open incident restarts the promise from now; a closed one makes none", () => {
@@ -62,16 +64,35 @@ describe("update cadence", () => {
 describe("resolving", () => {
   it("can set the incident's components back to operational in the same step", () => {
     const { db, api, web } = setup();
-    const i = createIncident(db, ed, { name: "Outage", status: "investigating", components: { [api.id]: "major_outage", [web.id]: "degraded_performance" } }, NOW);
+    const i = createIncident(
+      db,
+      ed,
+      {
+        name: "Outage",
+        status: "investigating",
+        components: { [api.id]: "major_outage", [web.id]: "degraded_performance" },
+      },
+      NOW,
+    );
     addIncidentUpdate(db, ed, i.id, { status: "resolved", body: "All clear.", restoreComponents: true }, NOW + MIN);
-    expect([getComponent(db, api.id)?.status, getComponent(db, web.id)?.status]).toEqual(["operational", "operational"]);
-    const summary = STATUSPAGE_DOCUMENTS["summary.json"](buildSnapshot(db, { publicUrl: "http://x", now: NOW + 2 * MIN })) as { status: { indicator: string } };
+    expect([getComponent(db, api.id)?.status, getComponent(db, web.id)?.status]).toEqual([
+      "operational",
+      "operational",
+    ]);
+    const summary = STATUSPAGE_DOCUMENTS["summary.json"](
+      buildSnapshot(db, { publicUrl: "http://x", now: NOW + 2 * MIN }),
+    ) as { status: { indicator: string } };
     expect(summary.status.indicator).toBe("none");
   });
 
   it("leaves components alone when not asked, and reopening works", () => {
     const { db, api } = setup();
-    const i = createIncident(db, ed, { name: "Outage", status: "investigating", components: { [api.id]: "partial_outage" } }, NOW);
+    const i = createIncident(
+      db,
+      ed,
+      { name: "Outage", status: "investigating", components: { [api.id]: "partial_outage" } },
+      NOW,
+    );
     addIncidentUpdate(db, ed, i.id, { status: "resolved", body: "Done." }, NOW + MIN);
     expect(getComponent(db, api.id)?.status).toBe("partial_outage");
     addIncidentUpdate(db, ed, i.id, { status: "investigating", body: "It is back." }, NOW + 2 * MIN);
@@ -86,7 +107,9 @@ describe("editing and deleting updates", () => {
     const [first] = listUpdates(db, [i.id]);
     const edited = editUpdate(db, ed, first.id, "Looking into it.", NOW + MIN);
     expect(edited).toMatchObject({ body: "Looking into it.", editedAt: NOW + MIN, createdAt: NOW, seq: first.seq });
-    expect(listAudit(db, { action: "incident.edit_update" })[0]).toMatchObject({ before: { body: "Lokking into it." } });
+    expect(listAudit(db, { action: "incident.edit_update" })[0]).toMatchObject({
+      before: { body: "Lokking into it." },
+    });
     expect(() => editUpdate(db, ed, first.id, "  ")).toThrow(/Write the message/);
   });
 
@@ -108,11 +131,18 @@ describe("postmortems", () => {
     expect(() => savePostmortem(db, ed, i.id, "Root cause")).toThrow(/Resolve the incident/);
     addIncidentUpdate(db, ed, i.id, { status: "resolved", body: "Fixed." }, NOW + MIN);
     savePostmortem(db, ed, i.id, "## Root cause\nA bad deploy.", NOW + 2 * MIN);
-    const draft = STATUSPAGE_DOCUMENTS["incidents.json"](buildSnapshot(db, { publicUrl: "http://x", now: NOW + 3 * MIN })) as { incidents: Record<string, unknown>[] };
+    const draft = STATUSPAGE_DOCUMENTS["incidents.json"](
+      buildSnapshot(db, { publicUrl: "http://x", now: NOW + 3 * MIN }),
+    ) as { incidents: Record<string, unknown>[] };
     expect(draft.incidents[0].postmortem_body).toBeUndefined();
     publishPostmortem(db, ed, i.id, NOW + 4 * MIN);
-    const published = STATUSPAGE_DOCUMENTS["incidents.json"](buildSnapshot(db, { publicUrl: "http://x", now: NOW + 5 * MIN })) as { incidents: Record<string, unknown>[] };
-    expect(published.incidents[0]).toMatchObject({ status: "postmortem", postmortem_body: "## Root cause\nA bad deploy." });
+    const published = STATUSPAGE_DOCUMENTS["incidents.json"](
+      buildSnapshot(db, { publicUrl: "http://x", now: NOW + 5 * MIN }),
+    ) as { incidents: Record<string, unknown>[] };
+    expect(published.incidents[0]).toMatchObject({
+      status: "postmortem",
+      postmortem_body: "## Root cause\nA bad deploy.",
+    });
     expect(listUpdates(db, [i.id])[0].status).toBe("postmortem");
   });
 });
@@ -121,15 +151,22 @@ describe("backfill", () => {
   it("records a past outage in the component's history, so the uptime bar shows it", () => {
     const { db, api } = setup();
     const start = NOW - 3 * 24 * 60 * MIN;
-    createIncident(db, ed, {
-      name: "Outage we did not post",
-      status: "resolved",
-      body: "Posted later: the API was down for an hour.",
-      startedAt: start,
-      resolvedAt: start + 60 * MIN,
-      backfillComponents: { [api.id]: "major_outage" },
-    }, NOW);
-    const periods = listPeriodsSince(db, NOW - 10 * 24 * 60 * MIN).filter((p) => p.componentId === api.id).sort((a, b) => a.startedAt - b.startedAt);
+    createIncident(
+      db,
+      ed,
+      {
+        name: "Outage we did not post",
+        status: "resolved",
+        body: "Posted later: the API was down for an hour.",
+        startedAt: start,
+        resolvedAt: start + 60 * MIN,
+        backfillComponents: { [api.id]: "major_outage" },
+      },
+      NOW,
+    );
+    const periods = listPeriodsSince(db, NOW - 10 * 24 * 60 * MIN)
+      .filter((p) => p.componentId === api.id)
+      .sort((a, b) => a.startedAt - b.startedAt);
     expect(periods.map((p) => [p.status, p.startedAt, p.endedAt])).toEqual([
       ["operational", NOW - 90 * 24 * 60 * MIN, start],
       ["major_outage", start, start + 60 * MIN],
@@ -145,7 +182,21 @@ describe("backfill", () => {
 
   it("refuses an end before the start or in the future", () => {
     const { db } = setup();
-    expect(() => createIncident(db, ed, { name: "x", status: "resolved", startedAt: NOW - 10 * MIN, resolvedAt: NOW - 20 * MIN }, NOW)).toThrow(/ends after it starts/);
-    expect(() => createIncident(db, ed, { name: "x", status: "resolved", startedAt: NOW - 10 * MIN, resolvedAt: NOW + 20 * MIN }, NOW)).toThrow(/ends after it starts/);
+    expect(() =>
+      createIncident(
+        db,
+        ed,
+        { name: "x", status: "resolved", startedAt: NOW - 10 * MIN, resolvedAt: NOW - 20 * MIN },
+        NOW,
+      ),
+    ).toThrow(/ends after it starts/);
+    expect(() =>
+      createIncident(
+        db,
+        ed,
+        { name: "x", status: "resolved", startedAt: NOW - 10 * MIN, resolvedAt: NOW + 20 * MIN },
+        NOW,
+      ),
+    ).toThrow(/ends after it starts/);
   });
 });

@@ -22,7 +22,14 @@ describe("local date-times in the page's zone", () => {
   });
 
   it("refuses what is not a date-time", () => {
-    for (const bad of ["", "tomorrow", "2026-02-30T10:00", "2026-13-01T10:00", "2026-11-24T25:00", "2026-11-24 10:00"]) {
+    for (const bad of [
+      "",
+      "tomorrow",
+      "2026-02-30T10:00",
+      "2026-13-01T10:00",
+      "2026-11-24T25:00",
+      "2026-11-24 10:00",
+    ]) {
       expect(parseLocalDateTime(bad, "Etc/UTC"), bad).toBeNull();
     }
   });
@@ -31,40 +38,142 @@ describe("local date-times in the page's zone", () => {
 describe("incident forms", () => {
   it("a new incident: affected components with their statuses, notify toggle, own cadence", () => {
     const input = createInputFromForm(
-      { name: "API errors", status: "identified", impact: "", body: "Looking.", "components.api": "partial_outage", "components.web": "", deliverNotifications: "on", updateCadenceMinutes: "15" },
+      {
+        name: "API errors",
+        status: "identified",
+        impact: "",
+        body: "Looking.",
+        "components.api": "partial_outage",
+        "components.web": "",
+        deliverNotifications: "on",
+        updateCadenceMinutes: "15",
+      },
       "incident",
       "Etc/UTC",
     );
-    expect(input).toMatchObject({ kind: "incident", name: "API errors", status: "identified", impact: undefined, components: { api: "partial_outage" }, componentIds: ["api"], deliverNotifications: true, updateCadenceMinutes: 15 });
+    expect(input).toMatchObject({
+      kind: "incident",
+      name: "API errors",
+      status: "identified",
+      impact: undefined,
+      components: { api: "partial_outage" },
+      componentIds: ["api"],
+      deliverNotifications: true,
+      updateCadenceMinutes: 15,
+    });
   });
 
   it("a maintenance takes its window in the page's zone and needs both ends", () => {
-    const input = createInputFromForm({ name: "DB upgrade", scheduledFor: "2026-12-01T02:00", scheduledUntil: "2026-12-01T03:00", autoStart: "on", remindPriorMinutes: "60" }, "maintenance", "Europe/Berlin");
-    expect(input).toMatchObject({ status: "scheduled", scheduledFor: Date.parse("2026-12-01T01:00:00Z"), scheduledUntil: Date.parse("2026-12-01T02:00:00Z"), autoStart: true, autoComplete: false, remindPriorMinutes: 60 });
-    expect(fieldErrors(() => createInputFromForm({ name: "x", scheduledFor: "2026-12-01T02:00" }, "maintenance", "Etc/UTC"))).toEqual({ scheduledUntil: ["enter a date and time"] });
-    expect(fieldErrors(() => createInputFromForm({ name: "x", scheduledFor: "soon", scheduledUntil: "2026-12-01T02:00" }, "maintenance", "Etc/UTC"))).toEqual({ scheduledFor: ["enter a valid date and time"] });
+    const input = createInputFromForm(
+      {
+        name: "DB upgrade",
+        scheduledFor: "2026-12-01T02:00",
+        scheduledUntil: "2026-12-01T03:00",
+        autoStart: "on",
+        remindPriorMinutes: "60",
+      },
+      "maintenance",
+      "Europe/Berlin",
+    );
+    expect(input).toMatchObject({
+      status: "scheduled",
+      scheduledFor: Date.parse("2026-12-01T01:00:00Z"),
+      scheduledUntil: Date.parse("2026-12-01T02:00:00Z"),
+      autoStart: true,
+      autoComplete: false,
+      remindPriorMinutes: 60,
+    });
+    expect(
+      fieldErrors(() => createInputFromForm({ name: "x", scheduledFor: "2026-12-01T02:00" }, "maintenance", "Etc/UTC")),
+    ).toEqual({ scheduledUntil: ["enter a date and time"] });
+    expect(
+      fieldErrors(() =>
+        createInputFromForm(
+          { name: "x", scheduledFor: "soon", scheduledUntil: "2026-12-01T02:00" },
+          "maintenance",
+          "Etc/UTC",
+        ),
+      ),
+    ).toEqual({ scheduledFor: ["enter a valid date and time"] });
   });
 
   it("a backfill is resolved, sends nothing, and writes the components' history", () => {
-    const input = createInputFromForm({ name: "Old outage", backfill: "on", startedAt: "2026-10-01T10:00", resolvedAt: "2026-10-01T11:30", "components.api": "major_outage", deliverNotifications: "on" }, "incident", "Etc/UTC");
-    expect(input).toMatchObject({ status: "resolved", startedAt: Date.parse("2026-10-01T10:00:00Z"), resolvedAt: Date.parse("2026-10-01T11:30:00Z"), backfillComponents: { api: "major_outage" }, deliverNotifications: false });
+    const input = createInputFromForm(
+      {
+        name: "Old outage",
+        backfill: "on",
+        startedAt: "2026-10-01T10:00",
+        resolvedAt: "2026-10-01T11:30",
+        "components.api": "major_outage",
+        deliverNotifications: "on",
+      },
+      "incident",
+      "Etc/UTC",
+    );
+    expect(input).toMatchObject({
+      status: "resolved",
+      startedAt: Date.parse("2026-10-01T10:00:00Z"),
+      resolvedAt: Date.parse("2026-10-01T11:30:00Z"),
+      backfillComponents: { api: "major_outage" },
+      deliverNotifications: false,
+    });
   });
 
   it("an unknown component status is refused beside its field", () => {
-    expect(fieldErrors(() => updateInputFromForm({ status: "monitoring", "components.api": "on_fire" }))).toEqual({ "components.api": ["choose a listed status"] });
+    expect(fieldErrors(() => updateInputFromForm({ status: "monitoring", "components.api": "on_fire" }))).toEqual({
+      "components.api": ["choose a listed status"],
+    });
   });
 
   it("an update can restore components when it closes; details edit no status", () => {
-    expect(updateInputFromForm({ status: "resolved", body: "Fixed.", restoreComponents: "on" })).toMatchObject({ status: "resolved", restoreComponents: true, deliverNotifications: false, components: {} });
-    expect(editInputFromForm({ name: "Renamed", updateCadenceMinutes: "" }, "incident", "Etc/UTC")).toEqual({ name: "Renamed", deliverNotifications: false, updateCadenceMinutes: undefined });
+    expect(updateInputFromForm({ status: "resolved", body: "Fixed.", restoreComponents: "on" })).toMatchObject({
+      status: "resolved",
+      restoreComponents: true,
+      deliverNotifications: false,
+      components: {},
+    });
+    expect(editInputFromForm({ name: "Renamed", updateCadenceMinutes: "" }, "incident", "Etc/UTC")).toEqual({
+      name: "Renamed",
+      deliverNotifications: false,
+      updateCadenceMinutes: undefined,
+    });
   });
 });
 
 describe("recurring maintenance form", () => {
   it("reads the rule and the ticked components", () => {
     expect(
-      recurrenceInputFromForm({ title: "Patching", frequency: "monthly", weekday: "0", nth: "1", startTime: "02:00", durationMinutes: "60", "componentIds.api": "on", "componentIds.web": "", remindPriorMinutes: "" }),
-    ).toEqual({ title: "Patching", body: "", componentIds: ["api"], frequency: "monthly", weekday: 0, nth: 1, startTime: "02:00", durationMinutes: 60, remindPriorMinutes: null });
-    expect(recurrenceInputFromForm({ title: "Weekly", frequency: "weekly", weekday: "3", nth: "2", startTime: "23:30", durationMinutes: "30" })).toMatchObject({ nth: null, weekday: 3 });
+      recurrenceInputFromForm({
+        title: "Patching",
+        frequency: "monthly",
+        weekday: "0",
+        nth: "1",
+        startTime: "02:00",
+        durationMinutes: "60",
+        "componentIds.api": "on",
+        "componentIds.web": "",
+        remindPriorMinutes: "",
+      }),
+    ).toEqual({
+      title: "Patching",
+      body: "",
+      componentIds: ["api"],
+      frequency: "monthly",
+      weekday: 0,
+      nth: 1,
+      startTime: "02:00",
+      durationMinutes: 60,
+      remindPriorMinutes: null,
+    });
+    expect(
+      recurrenceInputFromForm({
+        title: "Weekly",
+        frequency: "weekly",
+        weekday: "3",
+        nth: "2",
+        startTime: "23:30",
+        durationMinutes: "30",
+      }),
+    ).toMatchObject({ nth: null, weekday: 3 });
   });
 });

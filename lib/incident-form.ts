@@ -18,7 +18,8 @@ export function componentChoices(values: Values): Record<string, ComponentStatus
   for (const [key, value] of Object.entries(values)) {
     if (!key.startsWith("components.") || !value) continue;
     const id = key.slice("components.".length);
-    if (!isStatus(value)) throw new AppError("validation", "Choose a listed status", { [key]: ["choose a listed status"] });
+    if (!isStatus(value))
+      throw new AppError("validation", "Choose a listed status", { [key]: ["choose a listed status"] });
     out[id] = value;
   }
   return out;
@@ -38,7 +39,8 @@ export function timeField(values: Values, field: string, timeZone: string, requi
     return undefined;
   }
   const at = parseLocalDateTime(raw, timeZone);
-  if (at === null) throw new AppError("validation", "Enter a valid date and time", { [field]: ["enter a valid date and time"] });
+  if (at === null)
+    throw new AppError("validation", "Enter a valid date and time", { [field]: ["enter a valid date and time"] });
   return at;
 }
 

@@ -21,7 +21,15 @@ export function editUpdate(db: Db, actor: Actor, id: string, text: string, now =
     const before = mustUpdate(db, id);
     if (before.body === parsed) return before;
     const after = updateUpdateRow(db, id, { body: parsed, editedAt: now, updatedAt: now });
-    recordAudit(db, actor, "incident.edit_update", { type: "incident", id: before.incidentId }, { updateId: id, body: before.body }, { updateId: id, body: parsed }, now);
+    recordAudit(
+      db,
+      actor,
+      "incident.edit_update",
+      { type: "incident", id: before.incidentId },
+      { updateId: id, body: before.body },
+      { updateId: id, body: parsed },
+      now,
+    );
     return after;
   });
 }

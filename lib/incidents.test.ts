@@ -42,17 +42,34 @@ describe("impactOfComponentStatuses", () => {
 describe("createIncident and addIncidentUpdate", () => {
   it("record the actor in the audit log, in the same write", () => {
     const { db, a } = setup();
-    const incident = createIncident(db, BOT, { name: "API down", status: "investigating", components: { [a.id]: "partial_outage" } }, NOW);
+    const incident = createIncident(
+      db,
+      BOT,
+      { name: "API down", status: "investigating", components: { [a.id]: "partial_outage" } },
+      NOW,
+    );
     expect(incident.impact).toBe("major");
-    expect(lastAudit(db)).toMatchObject({ action: "incident.create", actorType: "token", actorLabel: "pagerduty", entityId: incident.id });
+    expect(lastAudit(db)).toMatchObject({
+      action: "incident.create",
+      actorType: "token",
+      actorLabel: "pagerduty",
+      entityId: incident.id,
+    });
     addIncidentUpdate(db, SYSTEM_ACTOR, incident.id, { status: "identified", body: "Found it" }, NOW + 1000);
-    expect(lastAudit(db)).toMatchObject({ action: "incident.post_update", actorType: "system", actorLabel: "Outpost", entityId: incident.id });
+    expect(lastAudit(db)).toMatchObject({
+      action: "incident.post_update",
+      actorType: "system",
+      actorLabel: "Outpost",
+      entityId: incident.id,
+    });
   });
 
   it("refuse a window on an incident and unknown linked components, writing nothing", () => {
     const { db } = setup();
     const v = readDataVersion(db);
-    expect(() => createIncident(db, BOT, { name: "x", status: "investigating", scheduledUntil: NOW + 1 })).toThrow(/Only a maintenance/);
+    expect(() => createIncident(db, BOT, { name: "x", status: "investigating", scheduledUntil: NOW + 1 })).toThrow(
+      /Only a maintenance/,
+    );
     try {
       createIncident(db, BOT, { name: "x", status: "investigating", componentIds: ["nope"] });
       expect.unreachable();
@@ -79,7 +96,10 @@ describe("updateIncident", () => {
     const i = createIncident(db, BOT, { name: "Down", status: "investigating" }, NOW);
     updateIncident(db, BOT, i.id, { status: "resolved" }, NOW + 1000);
     const updates = listUpdates(db, [i.id]);
-    expect(updates.map((u) => [u.status, u.body])).toEqual([["resolved", ""], ["investigating", ""]]);
+    expect(updates.map((u) => [u.status, u.body])).toEqual([
+      ["resolved", ""],
+      ["investigating", ""],
+    ]);
     expect(getIncident(db, i.id)).toMatchObject({ status: "resolved", resolvedAt: NOW + 1000 });
   });
 
@@ -90,7 +110,13 @@ describe("updateIncident", () => {
     const [latest] = listUpdates(db, [i.id]);
     expect(latest).toMatchObject({ status: "identified", body: "Still on it" });
     expect(listUpdateComponents(db, [latest.id])).toEqual([
-      { updateId: latest.id, componentId: a.id, componentName: a.name, oldStatus: "operational", newStatus: "major_outage" },
+      {
+        updateId: latest.id,
+        componentId: a.id,
+        componentName: a.name,
+        oldStatus: "operational",
+        newStatus: "major_outage",
+      },
     ]);
     expect(getComponent(db, a.id)!.status).toBe("major_outage");
   });
@@ -113,10 +139,26 @@ describe("updateIncident", () => {
 
   it("moves a maintenance window, and refuses one on an incident or a status of the other kind", () => {
     const { db } = setup();
-    const m = createIncident(db, BOT, { kind: "maintenance", name: "Upgrade", status: "scheduled", scheduledFor: NOW + 10_000, scheduledUntil: NOW + 20_000 }, NOW);
-    expect(updateIncident(db, BOT, m.id, { scheduledFor: NOW + 5_000 }, NOW + 1)).toMatchObject({ scheduledFor: NOW + 5_000, startedAt: NOW + 5_000 });
+    const m = createIncident(
+      db,
+      BOT,
+      {
+        kind: "maintenance",
+        name: "Upgrade",
+        status: "scheduled",
+        scheduledFor: NOW + 10_000,
+        scheduledUntil: NOW + 20_000,
+      },
+      NOW,
+    );
+    expect(updateIncident(db, BOT, m.id, { scheduledFor: NOW + 5_000 }, NOW + 1)).toMatchObject({
+      scheduledFor: NOW + 5_000,
+      startedAt: NOW + 5_000,
+    });
     expect(() => updateIncident(db, BOT, m.id, { scheduledUntil: NOW }, NOW + 2)).toThrow(/end after it starts/);
-    expect(() => updateIncident(db, BOT, m.id, { status: "investigating" }, NOW + 2)).toThrow(/not valid for a maintenance/);
+    expect(() => updateIncident(db, BOT, m.id, { status: "investigating" }, NOW + 2)).toThrow(
+      /not valid for a maintenance/,
+    );
     expect(() => updateIncident(db, BOT, m.id, { impact: "major" }, NOW + 2)).toThrow(/not valid for a maintenance/);
     const i = createIncident(db, BOT, { name: "Down", status: "investigating" }, NOW);
     expect(() => updateIncident(db, BOT, i.id, { scheduledFor: NOW }, NOW + 2)).toThrow(/Only a maintenance/);
@@ -128,7 +170,13 @@ describe("updateIncident", () => {
     const v = readDataVersion(db);
     const audits = listAudit(db, { limit: 1000 }).length;
     expect(() =>
-      updateIncident(db, BOT, i.id, { name: "Renamed", status: "identified", components: { [a.id]: "major_outage", nope: "major_outage" } }, NOW + 1),
+      updateIncident(
+        db,
+        BOT,
+        i.id,
+        { name: "Renamed", status: "identified", components: { [a.id]: "major_outage", nope: "major_outage" } },
+        NOW + 1,
+      ),
     ).toThrow(/Unknown component nope/);
     expect(getIncident(db, i.id)).toMatchObject({ name: "Down", status: "investigating" });
     expect(getComponent(db, a.id)!.status).toBe("operational");
@@ -139,14 +187,21 @@ describe("updateIncident", () => {
 
   it("is not_found for an unknown id", () => {
     const { db } = setup();
-    expect(() => updateIncident(db, BOT, "nope", { name: "x" })).toThrow(expect.objectContaining({ code: "not_found" }));
+    expect(() => updateIncident(db, BOT, "nope", { name: "x" })).toThrow(
+      expect.objectContaining({ code: "not_found" }),
+    );
   });
 });
 
 describe("deleteIncident", () => {
   it("removes the incident with its timeline and keeps a record in the audit log", () => {
     const { db, a } = setup();
-    const i = createIncident(db, BOT, { name: "Oops", status: "investigating", body: "Test", components: { [a.id]: "degraded_performance" } }, NOW);
+    const i = createIncident(
+      db,
+      BOT,
+      { name: "Oops", status: "investigating", body: "Test", components: { [a.id]: "degraded_performance" } },
+      NOW,
+    );
     deleteIncident(db, BOT, i.id, NOW + 1000);
     expect(getIncident(db, i.id)).toBeUndefined();
     expect(listUpdates(db, [i.id])).toEqual([]);

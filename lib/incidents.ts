@@ -81,11 +81,19 @@ export function impactOfComponentStatuses(statuses: readonly ComponentStatus[]):
 }
 
 const anyStatus = z.enum([...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES]);
-const title = z.string({ error: "Give the incident a title" }).trim().min(1, "Give the incident a title").max(200, "At most 200 characters");
+const title = z
+  .string({ error: "Give the incident a title" })
+  .trim()
+  .min(1, "Give the incident a title")
+  .max(200, "At most 200 characters");
 const message = z.string().trim().max(20_000, "At most 20,000 characters");
 const componentChanges = z.record(z.string().min(1), z.enum(COMPONENT_STATUSES));
 const componentIdList = z.array(z.string().min(1));
-const cadence = z.number({ error: "Enter minutes" }).int("Whole minutes").min(5, "At least 5 minutes").max(24 * 60, "At most a day");
+const cadence = z
+  .number({ error: "Enter minutes" })
+  .int("Whole minutes")
+  .min(5, "At least 5 minutes")
+  .max(24 * 60, "At most a day");
 
 const updateInput = z.object({
   status: anyStatus,
@@ -116,7 +124,12 @@ const createInput = updateInput.extend({
   /** Maintenance automation (Statuspage's scheduled_auto_in_progress / _completed / remind_prior). */
   autoStart: z.boolean().default(true),
   autoComplete: z.boolean().default(true),
-  remindPriorMinutes: z.number().int().min(1).max(7 * 24 * 60).optional(),
+  remindPriorMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .optional(),
   recurrenceId: z.string().optional(),
 });
 export type CreateIncidentInput = z.input<typeof createInput>;
@@ -140,13 +153,17 @@ export type IncidentEdit = z.input<typeof editInput>;
 function checkStatusForKind(kind: IncidentKind, status: AnyStatus) {
   if (!statusesFor(kind).includes(status)) {
     const allowed = statusesFor(kind).join(", ");
-    throw new AppError("validation", `Status ${status} is not valid for a ${kind}`, { status: [`not valid for a ${kind}; use one of: ${allowed}`] });
+    throw new AppError("validation", `Status ${status} is not valid for a ${kind}`, {
+      status: [`not valid for a ${kind}; use one of: ${allowed}`],
+    });
   }
 }
 
 function checkWindow(from: number | null | undefined, until: number | null | undefined) {
   if (from != null && until != null && until <= from) {
-    throw new AppError("validation", "The window must end after it starts", { scheduledUntil: ["must be after the start"] });
+    throw new AppError("validation", "The window must end after it starts", {
+      scheduledUntil: ["must be after the start"],
+    });
   }
 }
 
@@ -181,7 +198,11 @@ function applyComponentChanges(db: Db, updateId: string, changes: Record<string,
 }
 
 /** Closing with restoreComponents: every linked component not yet operational goes back to operational. */
-function withRestored(db: Db, incident: IncidentRow, input: z.output<typeof updateInput>): Record<string, ComponentStatus> {
+function withRestored(
+  db: Db,
+  incident: IncidentRow,
+  input: z.output<typeof updateInput>,
+): Record<string, ComponentStatus> {
   if (!input.restoreComponents || !isClosedStatus(input.status)) return input.components;
   const restored: Record<string, ComponentStatus> = {};
   for (const { componentId } of listIncidentComponentIds(db, [incident.id])) {
@@ -191,7 +212,13 @@ function withRestored(db: Db, incident: IncidentRow, input: z.output<typeof upda
   return { ...restored, ...input.components };
 }
 
-function writeUpdate(db: Db, actor: Actor, incident: IncidentRow, input: z.output<typeof updateInput>, at: number): string {
+function writeUpdate(
+  db: Db,
+  actor: Actor,
+  incident: IncidentRow,
+  input: z.output<typeof updateInput>,
+  at: number,
+): string {
   const id = newId();
   const seq = nextUpdateSeq(db);
   insertUpdate(db, {
@@ -211,12 +238,19 @@ function writeUpdate(db: Db, actor: Actor, incident: IncidentRow, input: z.outpu
   linkComponents(db, incident.id, Object.keys(components));
   // The outbox rows commit with the update: a crash never loses a notification. A backfilled
   // incident is history, not news.
-  if (input.deliverNotifications && !incident.backfilled) enqueueDeliveries(db, { updateId: id, incidentId: incident.id, seq }, at);
+  if (input.deliverNotifications && !incident.backfilled)
+    enqueueDeliveries(db, { updateId: id, incidentId: incident.id, seq }, at);
   return id;
 }
 
 /** Moves the incident to the update's status and writes the update, with its audit row. Inside a transaction. */
-function postUpdate(db: Db, actor: Actor, incident: IncidentRow, input: z.output<typeof updateInput>, now: number): string {
+function postUpdate(
+  db: Db,
+  actor: Actor,
+  incident: IncidentRow,
+  input: z.output<typeof updateInput>,
+  now: number,
+): string {
   checkStatusForKind(incident.kind, input.status);
   updateIncidentRow(db, incident.id, {
     status: input.status,
@@ -226,7 +260,15 @@ function postUpdate(db: Db, actor: Actor, incident: IncidentRow, input: z.output
     overdueRemindedAt: null,
   });
   const updateId = writeUpdate(db, actor, incident, input, now);
-  recordAudit(db, actor, "incident.post_update", { type: "incident", id: incident.id }, { status: incident.status }, { updateId, ...input }, now);
+  recordAudit(
+    db,
+    actor,
+    "incident.post_update",
+    { type: "incident", id: incident.id },
+    { status: incident.status },
+    { updateId, ...input },
+    now,
+  );
   return updateId;
 }
 
@@ -240,14 +282,27 @@ export function createIncident(db: Db, actor: Actor, raw: CreateIncidentInput, n
   }
   if (input.kind === "incident" && (input.scheduledFor !== undefined || input.scheduledUntil !== undefined)) {
     const field = input.scheduledFor !== undefined ? "scheduledFor" : "scheduledUntil";
-    throw new AppError("validation", "Only a maintenance has a window", { [field]: ["only a maintenance has a window"] });
+    throw new AppError("validation", "Only a maintenance has a window", {
+      [field]: ["only a maintenance has a window"],
+    });
   }
   checkWindow(input.scheduledFor, input.scheduledUntil);
   const startedAt = Math.min(input.startedAt ?? now, now);
-  if (input.resolvedAt !== undefined && (input.startedAt === undefined || input.resolvedAt <= startedAt || input.resolvedAt > now || !isClosedStatus(input.status))) {
-    throw new AppError("validation", "A backfilled incident ends after it starts, by now, and is resolved", { resolvedAt: ["must be after the start and not in the future"] });
+  if (
+    input.resolvedAt !== undefined &&
+    (input.startedAt === undefined ||
+      input.resolvedAt <= startedAt ||
+      input.resolvedAt > now ||
+      !isClosedStatus(input.status))
+  ) {
+    throw new AppError("validation", "A backfilled incident ends after it starts, by now, and is resolved", {
+      resolvedAt: ["must be after the start and not in the future"],
+    });
   }
-  const impact = input.kind === "maintenance" ? "maintenance" : (input.impact ?? impactOfComponentStatuses(Object.values(input.components)));
+  const impact =
+    input.kind === "maintenance"
+      ? "maintenance"
+      : (input.impact ?? impactOfComponentStatuses(Object.values(input.components)));
   return inTransaction(db, () => {
     const page = getPage(db);
     if (!page) throw new AppError("unavailable", "The page is not set up yet");
@@ -277,25 +332,51 @@ export function createIncident(db: Db, actor: Actor, raw: CreateIncidentInput, n
     });
     linkComponents(db, incident.id, input.componentIds);
     if (Object.keys(input.backfillComponents).length) {
-      if (input.resolvedAt === undefined) throw new AppError("validation", "Give the end time to backfill component history", { resolvedAt: ["required with component history"] });
+      if (input.resolvedAt === undefined)
+        throw new AppError("validation", "Give the end time to backfill component history", {
+          resolvedAt: ["required with component history"],
+        });
       checkComponentsExist(db, Object.keys(input.backfillComponents), "components");
-      for (const [componentId, status] of Object.entries(input.backfillComponents)) overwritePeriod(db, componentId, status, startedAt, input.resolvedAt);
+      for (const [componentId, status] of Object.entries(input.backfillComponents))
+        overwritePeriod(db, componentId, status, startedAt, input.resolvedAt);
       linkComponents(db, incident.id, Object.keys(input.backfillComponents));
     }
     const updateId = writeUpdate(db, actor, incident, input, now);
-    const after = { ...incident, componentIds: input.componentIds, firstUpdate: { id: updateId, body: input.body, components: input.components } };
+    const after = {
+      ...incident,
+      componentIds: input.componentIds,
+      firstUpdate: { id: updateId, body: input.body, components: input.components },
+    };
     recordAudit(db, actor, "incident.create", { type: "incident", id: incident.id }, undefined, after, now);
     return incident;
   });
 }
 
 /** Posts an update: new status, message and component changes, strictly after all earlier ones. */
-export function addIncidentUpdate(db: Db, actor: Actor, incidentId: string, raw: UpdateInput, now = Date.now()): string {
+export function addIncidentUpdate(
+  db: Db,
+  actor: Actor,
+  incidentId: string,
+  raw: UpdateInput,
+  now = Date.now(),
+): string {
   const input = parse(updateInput, raw);
   return inTransaction(db, () => postUpdate(db, actor, mustIncident(db, incidentId), input, now));
 }
 
-type FieldPatch = Partial<Pick<IncidentRow, "name" | "impact" | "scheduledFor" | "scheduledUntil" | "startedAt" | "updateCadenceMinutes" | "nextUpdateAt" | "overdueRemindedAt">>;
+type FieldPatch = Partial<
+  Pick<
+    IncidentRow,
+    | "name"
+    | "impact"
+    | "scheduledFor"
+    | "scheduledUntil"
+    | "startedAt"
+    | "updateCadenceMinutes"
+    | "nextUpdateAt"
+    | "overdueRemindedAt"
+  >
+>;
 
 function fieldPatch(before: IncidentRow, input: z.output<typeof editInput>, now: number): FieldPatch {
   const patch: FieldPatch = {};
@@ -308,14 +389,18 @@ function fieldPatch(before: IncidentRow, input: z.output<typeof editInput>, now:
   if (input.name !== undefined && input.name !== before.name) patch.name = input.name;
   if (input.impact !== undefined && input.impact !== before.impact) {
     if ((before.kind === "maintenance") !== (input.impact === "maintenance")) {
-      throw new AppError("validation", `Impact ${input.impact} is not valid for a ${before.kind}`, { impact: [`not valid for a ${before.kind}`] });
+      throw new AppError("validation", `Impact ${input.impact} is not valid for a ${before.kind}`, {
+        impact: [`not valid for a ${before.kind}`],
+      });
     }
     patch.impact = input.impact;
   }
   if (input.scheduledFor !== undefined || input.scheduledUntil !== undefined) {
     if (before.kind !== "maintenance") {
       const field = input.scheduledFor !== undefined ? "scheduledFor" : "scheduledUntil";
-      throw new AppError("validation", "Only a maintenance has a window", { [field]: ["only a maintenance has a window"] });
+      throw new AppError("validation", "Only a maintenance has a window", {
+        [field]: ["only a maintenance has a window"],
+      });
     }
     const from = input.scheduledFor ?? before.scheduledFor;
     const until = input.scheduledUntil ?? before.scheduledUntil;
@@ -349,12 +434,32 @@ export function updateIncident(db: Db, actor: Actor, id: string, raw: IncidentEd
     let incident = before;
     if (Object.keys(patch).length || linkedAfter.join() !== linkedBefore.join()) {
       incident = updateIncidentRow(db, id, { ...patch, updatedAt: now });
-      recordAudit(db, actor, "incident.update", { type: "incident", id }, { ...before, componentIds: linkedBefore }, { ...incident, componentIds: linkedAfter }, now);
+      recordAudit(
+        db,
+        actor,
+        "incident.update",
+        { type: "incident", id },
+        { ...before, componentIds: linkedBefore },
+        { ...incident, componentIds: linkedAfter },
+        now,
+      );
     }
     const status = input.status ?? before.status;
     const components = input.components ?? {};
     if (input.body || status !== before.status || Object.keys(components).length) {
-      postUpdate(db, actor, incident, { status, body: input.body ?? "", components, deliverNotifications: input.deliverNotifications, restoreComponents: false }, now);
+      postUpdate(
+        db,
+        actor,
+        incident,
+        {
+          status,
+          body: input.body ?? "",
+          components,
+          deliverNotifications: input.deliverNotifications,
+          restoreComponents: false,
+        },
+        now,
+      );
     }
     return mustIncident(db, id);
   });
@@ -364,7 +469,11 @@ export function updateIncident(db: Db, actor: Actor, id: string, raw: IncidentEd
 export function deleteIncident(db: Db, actor: Actor, id: string, now = Date.now()): IncidentRow {
   return inTransaction(db, () => {
     const before = mustIncident(db, id);
-    const record = { ...before, componentIds: listIncidentComponentIds(db, [id]).map((l) => l.componentId), updates: listUpdates(db, [id]) };
+    const record = {
+      ...before,
+      componentIds: listIncidentComponentIds(db, [id]).map((l) => l.componentId),
+      updates: listUpdates(db, [id]),
+    };
     deleteIncidentRow(db, id);
     recordAudit(db, actor, "incident.delete", { type: "incident", id }, record, null, now);
     return before;

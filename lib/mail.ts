@@ -2,7 +2,13 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import { config } from "./config";
 
-export type Mail = { to: string | string[]; subject: string; text: string; html?: string; headers?: Record<string, string> };
+export type Mail = {
+  to: string | string[];
+  subject: string;
+  text: string;
+  html?: string;
+  headers?: Record<string, string>;
+};
 
 let transport: Transporter | undefined;
 let transportUrl: string | undefined;

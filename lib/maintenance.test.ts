@@ -7,7 +7,13 @@ import { listRecurrences } from "@/db/queries/recurrences";
 import type { Actor } from "./audit";
 import { createComponent } from "./components";
 import { createIncident } from "./incidents";
-import { createRecurrence, endMaintenanceEarly, generateOccurrences, runMaintenanceClock, stopRecurrence } from "./maintenance";
+import {
+  createRecurrence,
+  endMaintenanceEarly,
+  generateOccurrences,
+  runMaintenanceClock,
+  stopRecurrence,
+} from "./maintenance";
 import { buildSnapshot } from "./snapshot";
 
 const NOW = Date.parse("2026-11-24T12:00:00Z");
@@ -21,18 +27,27 @@ function setup() {
   return { db, db1 };
 }
 
-function window(db: ReturnType<typeof testDatabase>, componentId: string, opts: { from: number; until: number; remindPriorMinutes?: number; autoStart?: boolean }) {
-  return createIncident(db, ed, {
-    kind: "maintenance",
-    name: "Database upgrade",
-    status: "scheduled",
-    body: "We will upgrade the database.",
-    componentIds: [componentId],
-    scheduledFor: opts.from,
-    scheduledUntil: opts.until,
-    remindPriorMinutes: opts.remindPriorMinutes,
-    autoStart: opts.autoStart,
-  }, NOW);
+function window(
+  db: ReturnType<typeof testDatabase>,
+  componentId: string,
+  opts: { from: number; until: number; remindPriorMinutes?: number; autoStart?: boolean },
+) {
+  return createIncident(
+    db,
+    ed,
+    {
+      kind: "maintenance",
+      name: "Database upgrade",
+      status: "scheduled",
+      body: "We will upgrade the database.",
+      componentIds: [componentId],
+      scheduledFor: opts.from,
+      scheduledUntil: opts.until,
+      remindPriorMinutes: opts.remindPriorMinutes,
+      autoStart: opts.autoStart,
+    },
+    NOW,
+  );
 }
 
 describe("the maintenance clock", () => {
@@ -52,7 +67,12 @@ describe("the maintenance clock", () => {
     runMaintenanceClock(db, NOW + 120 * MIN);
     expect(getIncident(db, m.id)?.status).toBe("completed");
     expect(getComponent(db, db1.id)?.status).toBe("operational");
-    expect(listUpdates(db, [m.id]).map((u) => u.status)).toEqual(["completed", "in_progress", "scheduled", "scheduled"]);
+    expect(listUpdates(db, [m.id]).map((u) => u.status)).toEqual([
+      "completed",
+      "in_progress",
+      "scheduled",
+      "scheduled",
+    ]);
   });
 
   it("does not start a window whose automation is off, and ends one early on request", () => {
@@ -80,8 +100,24 @@ describe("the maintenance clock", () => {
 describe("recurring maintenance", () => {
   it("creates occurrences ahead of time in the page's zone, once, and stops when asked", () => {
     const { db, db1 } = setup();
-    const r = createRecurrence(db, ed, { title: "Monthly patching", componentIds: [db1.id], frequency: "monthly", weekday: 0, nth: 1, startTime: "02:00", durationMinutes: 60 }, NOW);
-    const upcoming = () => buildSnapshot(db, { publicUrl: "http://x", now: NOW }).maintenances.upcoming.filter((u) => u.recurrenceId === r.id);
+    const r = createRecurrence(
+      db,
+      ed,
+      {
+        title: "Monthly patching",
+        componentIds: [db1.id],
+        frequency: "monthly",
+        weekday: 0,
+        nth: 1,
+        startTime: "02:00",
+        durationMinutes: 60,
+      },
+      NOW,
+    );
+    const upcoming = () =>
+      buildSnapshot(db, { publicUrl: "http://x", now: NOW }).maintenances.upcoming.filter(
+        (u) => u.recurrenceId === r.id,
+      );
     // Within 35 days of Nov 24: Sunday December 6, 02:00 Berlin time (01:00 UTC).
     expect(upcoming().map((u) => new Date(u.scheduledFor!).toISOString())).toEqual(["2026-12-06T01:00:00.000Z"]);
     expect(generateOccurrences(db, NOW + MIN)).toBe(0);
@@ -93,7 +129,23 @@ describe("recurring maintenance", () => {
 
   it("rejects an incomplete rule with field messages", () => {
     const { db } = setup();
-    expect(() => createRecurrence(db, ed, { title: "x", frequency: "monthly", weekday: 0, startTime: "02:00", durationMinutes: 60 })).toThrow(/which week/);
-    expect(() => createRecurrence(db, ed, { title: "x", frequency: "weekly", weekday: 0, startTime: "25:00", durationMinutes: 60 })).toThrow(/time like 02:00/);
+    expect(() =>
+      createRecurrence(db, ed, {
+        title: "x",
+        frequency: "monthly",
+        weekday: 0,
+        startTime: "02:00",
+        durationMinutes: 60,
+      }),
+    ).toThrow(/which week/);
+    expect(() =>
+      createRecurrence(db, ed, {
+        title: "x",
+        frequency: "weekly",
+        weekday: 0,
+        startTime: "25:00",
+        durationMinutes: 60,
+      }),
+    ).toThrow(/time like 02:00/);
   });
 });

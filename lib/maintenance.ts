@@ -4,9 +4,20 @@
 import { z } from "zod";
 import { inTransaction, type Db } from "@/db/client";
 import { getComponent } from "@/db/queries/components";
-import { listIncidentComponentIds, listLiveMaintenances, updateIncidentRow, type IncidentRow } from "@/db/queries/incidents";
+import {
+  listIncidentComponentIds,
+  listLiveMaintenances,
+  updateIncidentRow,
+  type IncidentRow,
+} from "@/db/queries/incidents";
 import { getPage } from "@/db/queries/page";
-import { getRecurrence, insertRecurrence, listActiveRecurrences, updateRecurrenceRow, type RecurrenceRow } from "@/db/queries/recurrences";
+import {
+  getRecurrence,
+  insertRecurrence,
+  listActiveRecurrences,
+  updateRecurrenceRow,
+  type RecurrenceRow,
+} from "@/db/queries/recurrences";
 import { recordAudit, SYSTEM_ACTOR, type Actor } from "./audit";
 import type { ComponentStatus } from "./constants";
 import { AppError } from "./errors";
@@ -24,8 +35,14 @@ export function dueActions(maintenances: readonly IncidentRow[], now: number): C
   for (const m of maintenances) {
     if (m.scheduledFor === null || m.scheduledUntil === null) continue;
     if (m.status === "scheduled") {
-      if (m.autoStart && m.scheduledFor <= now) actions.push({ incidentId: m.id, kind: m.autoComplete && m.scheduledUntil <= now ? "complete" : "start" });
-      else if (m.remindPriorMinutes && !m.remindedPriorAt && m.scheduledFor - m.remindPriorMinutes * 60_000 <= now && m.scheduledFor > now) {
+      if (m.autoStart && m.scheduledFor <= now)
+        actions.push({ incidentId: m.id, kind: m.autoComplete && m.scheduledUntil <= now ? "complete" : "start" });
+      else if (
+        m.remindPriorMinutes &&
+        !m.remindedPriorAt &&
+        m.scheduledFor - m.remindPriorMinutes * 60_000 <= now &&
+        m.scheduledFor > now
+      ) {
         actions.push({ incidentId: m.id, kind: "remind" });
       }
     } else if (m.autoComplete && m.scheduledUntil <= now) {
@@ -35,7 +52,12 @@ export function dueActions(maintenances: readonly IncidentRow[], now: number): C
   return actions;
 }
 
-function linkedStatuses(db: Db, id: string, status: ComponentStatus, onlyIf?: ComponentStatus): Record<string, ComponentStatus> {
+function linkedStatuses(
+  db: Db,
+  id: string,
+  status: ComponentStatus,
+  onlyIf?: ComponentStatus,
+): Record<string, ComponentStatus> {
   const out: Record<string, ComponentStatus> = {};
   for (const { componentId } of listIncidentComponentIds(db, [id])) {
     const c = getComponent(db, componentId);
@@ -57,10 +79,26 @@ export function runMaintenanceClock(db: Db, now = Date.now()): ClockAction[] {
         const body = `Reminder: this maintenance begins at ${formatDateTime(m.scheduledFor!, timeZone)}.`;
         addIncidentUpdate(db, SYSTEM_ACTOR, m.id, { status: "scheduled", body }, now);
       } else if (action.kind === "start") {
-        addIncidentUpdate(db, SYSTEM_ACTOR, m.id, { status: "in_progress", body: "Scheduled maintenance is in progress.", components: linkedStatuses(db, m.id, "under_maintenance") }, now);
+        addIncidentUpdate(
+          db,
+          SYSTEM_ACTOR,
+          m.id,
+          {
+            status: "in_progress",
+            body: "Scheduled maintenance is in progress.",
+            components: linkedStatuses(db, m.id, "under_maintenance"),
+          },
+          now,
+        );
       } else {
         const body = "Scheduled maintenance is complete.";
-        addIncidentUpdate(db, SYSTEM_ACTOR, m.id, { status: "completed", body, components: linkedStatuses(db, m.id, "operational", "under_maintenance") }, now);
+        addIncidentUpdate(
+          db,
+          SYSTEM_ACTOR,
+          m.id,
+          { status: "completed", body, components: linkedStatuses(db, m.id, "operational", "under_maintenance") },
+          now,
+        );
       }
       done.push(action);
     });
@@ -73,7 +111,17 @@ export function endMaintenanceEarly(db: Db, actor: Actor, id: string, body: stri
   inTransaction(db, () => {
     const m = listLiveMaintenances(db).find((x) => x.id === id);
     if (!m) throw new AppError("conflict", "This maintenance is not scheduled or in progress");
-    addIncidentUpdate(db, actor, id, { status: "completed", body: body || "Maintenance finished early.", components: linkedStatuses(db, id, "operational", "under_maintenance") }, now);
+    addIncidentUpdate(
+      db,
+      actor,
+      id,
+      {
+        status: "completed",
+        body: body || "Maintenance finished early.",
+        components: linkedStatuses(db, id, "operational", "under_maintenance"),
+      },
+      now,
+    );
   });
 }
 
@@ -89,20 +137,46 @@ const recurrenceInput = z
     componentIds: z.array(z.string().min(1)).default([]),
     frequency: z.enum(["weekly", "monthly"], { error: "Choose weekly or monthly" }),
     weekday: z.number().int().min(0).max(6),
-    nth: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(-1)]).nullable().default(null),
+    nth: z
+      .union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(-1)])
+      .nullable()
+      .default(null),
     startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a time like 02:00"),
-    durationMinutes: z.number({ error: "Enter minutes" }).int().min(5, "At least 5 minutes").max(24 * 60, "At most a day"),
-    remindPriorMinutes: z.number().int().min(1).max(7 * 24 * 60).nullable().default(null),
+    durationMinutes: z
+      .number({ error: "Enter minutes" })
+      .int()
+      .min(5, "At least 5 minutes")
+      .max(24 * 60, "At most a day"),
+    remindPriorMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .nullable()
+      .default(null),
   })
-  .refine((r) => r.frequency === "weekly" || r.nth !== null, { message: "Choose which week of the month", path: ["nth"] });
+  .refine((r) => r.frequency === "weekly" || r.nth !== null, {
+    message: "Choose which week of the month",
+    path: ["nth"],
+  });
 export type RecurrenceInput = z.input<typeof recurrenceInput>;
 
 export function createRecurrence(db: Db, actor: Actor, raw: RecurrenceInput, now = Date.now()): RecurrenceRow {
   const input = parse(recurrenceInput, raw);
   const row = inTransaction(db, () => {
-    for (const id of input.componentIds) if (!getComponent(db, id)) throw new AppError("validation", `Unknown component ${id}`, { componentIds: ["unknown component"] });
+    for (const id of input.componentIds)
+      if (!getComponent(db, id))
+        throw new AppError("validation", `Unknown component ${id}`, { componentIds: ["unknown component"] });
     const created = insertRecurrence(db, { id: newId(), ...input, createdAt: now, updatedAt: now });
-    recordAudit(db, actor, "maintenance.recurrence_create", { type: "recurrence", id: created.id }, undefined, { ...created, rule: describeRule(created) }, now);
+    recordAudit(
+      db,
+      actor,
+      "maintenance.recurrence_create",
+      { type: "recurrence", id: created.id },
+      undefined,
+      { ...created, rule: describeRule(created) },
+      now,
+    );
     return created;
   });
   generateOccurrences(db, now);
@@ -115,7 +189,15 @@ export function stopRecurrence(db: Db, actor: Actor, id: string, now = Date.now(
     const before = getRecurrence(db, id);
     if (!before) throw new AppError("not_found", "No such recurring maintenance");
     updateRecurrenceRow(db, id, { active: false, updatedAt: now });
-    recordAudit(db, actor, "maintenance.recurrence_stop", { type: "recurrence", id }, { active: before.active }, { active: false }, now);
+    recordAudit(
+      db,
+      actor,
+      "maintenance.recurrence_stop",
+      { type: "recurrence", id },
+      { active: before.active },
+      { active: false },
+      now,
+    );
   });
 }
 
@@ -129,18 +211,23 @@ export function generateOccurrences(db: Db, now = Date.now()): number {
     if (from >= until) continue;
     inTransaction(db, () => {
       for (const o of occurrences(r, from, until, timeZone)) {
-        createIncident(db, SYSTEM_ACTOR, {
-          kind: "maintenance",
-          name: r.title,
-          status: "scheduled",
-          body: r.body || `${describeRule(r)} (${timeZone}).`,
-          componentIds: r.componentIds.filter((id) => getComponent(db, id)),
-          scheduledFor: o.start,
-          scheduledUntil: o.end,
-          remindPriorMinutes: r.remindPriorMinutes ?? undefined,
-          recurrenceId: r.id,
-          deliverNotifications: true,
-        }, now);
+        createIncident(
+          db,
+          SYSTEM_ACTOR,
+          {
+            kind: "maintenance",
+            name: r.title,
+            status: "scheduled",
+            body: r.body || `${describeRule(r)} (${timeZone}).`,
+            componentIds: r.componentIds.filter((id) => getComponent(db, id)),
+            scheduledFor: o.start,
+            scheduledUntil: o.end,
+            remindPriorMinutes: r.remindPriorMinutes ?? undefined,
+            recurrenceId: r.id,
+            deliverNotifications: true,
+          },
+          now,
+        );
         created++;
       }
       updateRecurrenceRow(db, r.id, { generatedUntil: until });

@@ -123,7 +123,14 @@ function inlineInto(start: Line, children: readonly Token[], breakLine: () => Li
       case "link_open": {
         let text = "";
         for (i++; i < children.length && children[i].type !== "link_close"; i++) text += children[i].content;
-        push(linkOf(text.replace(CONTROL, ""), String(c.attrGet("href") ?? ""), c.markup === "linkify" || c.markup === "autolink", showUrl));
+        push(
+          linkOf(
+            text.replace(CONTROL, ""),
+            String(c.attrGet("href") ?? ""),
+            c.markup === "linkify" || c.markup === "autolink",
+            showUrl,
+          ),
+        );
         break;
       }
       case "image": {

@@ -24,9 +24,14 @@ describe("markdownToText", () => {
     expect(markdownToText("**We are** [looking](https://x.y) into it")).toBe("We are looking (https://x.y) into it");
   });
   it("keeps every typed character: only markup goes", () => {
-    const sent = "Error rate > 5% on eu_west_1 (C# and node_modules clients). See [the runbook](https://example.com/runbook); ETA ~3 minutes";
-    expect(markdownToText(sent)).toBe("Error rate > 5% on eu_west_1 (C# and node_modules clients). See the runbook (https://example.com/runbook); ETA ~3 minutes");
-    expect(markdownToText("\\*not bold\\* `a*b` <b>x</b> &amp; [js](javascript:alert(1))")).toBe("*not bold* a*b <b>x</b> & [js](javascript:alert(1))");
+    const sent =
+      "Error rate > 5% on eu_west_1 (C# and node_modules clients). See [the runbook](https://example.com/runbook); ETA ~3 minutes";
+    expect(markdownToText(sent)).toBe(
+      "Error rate > 5% on eu_west_1 (C# and node_modules clients). See the runbook (https://example.com/runbook); ETA ~3 minutes",
+    );
+    expect(markdownToText("\\*not bold\\* `a*b` <b>x</b> &amp; [js](javascript:alert(1))")).toBe(
+      "*not bold* a*b <b>x</b> & [js](javascript:alert(1))",
+    );
   });
   it("keeps paragraphs, bullets and numbers on their own lines, and joins them for one line", () => {
     const src = "Now:\n\n- API: *slow*\n  - eu_west_1\n\n3. retry\n4. wait\n\n> quoted";

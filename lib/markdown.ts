@@ -7,7 +7,8 @@ import { docToText, tokensToDoc, type Doc } from "./markdown-doc";
 
 const md = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
 
-const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+const defaultLinkOpen =
+  md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   tokens[idx].attrSet("rel", "nofollow noopener");
   return defaultLinkOpen(tokens, idx, options, env, self);
@@ -37,5 +38,10 @@ export type FoundLink = { index: number; end: number; text: string; schemed: boo
 
 /** Addresses in plain text (http, https, mailto, and protocol-relative), as markdown-it's linkify finds them. */
 export function findLinks(text: string): FoundLink[] {
-  return (md.linkify.match(text) ?? []).map((m) => ({ index: m.index, end: m.lastIndex, text: m.raw, schemed: m.schema === "http:" || m.schema === "https:" }));
+  return (md.linkify.match(text) ?? []).map((m) => ({
+    index: m.index,
+    end: m.lastIndex,
+    text: m.raw,
+    schemed: m.schema === "http:" || m.schema === "https:",
+  }));
 }

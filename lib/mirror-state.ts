@@ -37,7 +37,13 @@ export function replaceMirrorState(next: MirrorState): void {
 export function configureMirrorTargets(names: readonly string[]): void {
   const s = store();
   s.configured = names.length > 0;
-  s.targets = names.map((target) => ({ target, lastPublishedAt: null, lastError: null, lastErrorAt: null, failures: 0 }));
+  s.targets = names.map((target) => ({
+    target,
+    lastPublishedAt: null,
+    lastError: null,
+    lastErrorAt: null,
+    failures: 0,
+  }));
   s.stamp++;
 }
 

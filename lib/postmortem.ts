@@ -25,7 +25,15 @@ export function savePostmortem(db: Db, actor: Actor, id: string, text: string, n
   return inTransaction(db, () => {
     const before = mustResolvedIncident(db, id);
     const after = updateIncidentRow(db, id, { postmortemBody: parsed, postmortemUpdatedAt: now, updatedAt: now });
-    recordAudit(db, actor, "incident.postmortem_save", { type: "incident", id }, { postmortemBody: before.postmortemBody }, { postmortemBody: parsed }, now);
+    recordAudit(
+      db,
+      actor,
+      "incident.postmortem_save",
+      { type: "incident", id },
+      { postmortemBody: before.postmortemBody },
+      { postmortemBody: parsed },
+      now,
+    );
     return after;
   });
 }
@@ -34,11 +42,30 @@ export function savePostmortem(db: Db, actor: Actor, id: string, text: string, n
 export function publishPostmortem(db: Db, actor: Actor, id: string, now = Date.now()): IncidentRow {
   return inTransaction(db, () => {
     const before = mustResolvedIncident(db, id);
-    if (!before.postmortemBody?.trim()) throw new AppError("validation", "Write the postmortem first", { postmortemBody: ["is empty"] });
+    if (!before.postmortemBody?.trim())
+      throw new AppError("validation", "Write the postmortem first", { postmortemBody: ["is empty"] });
     if (before.postmortemPublishedAt) return before;
     updateIncidentRow(db, id, { postmortemPublishedAt: now, postmortemUpdatedAt: now });
-    addIncidentUpdate(db, actor, id, { status: "postmortem", body: "We have published a postmortem of this incident below.", deliverNotifications: true }, now);
-    recordAudit(db, actor, "incident.postmortem_publish", { type: "incident", id }, { postmortemPublishedAt: null }, { postmortemPublishedAt: now }, now);
+    addIncidentUpdate(
+      db,
+      actor,
+      id,
+      {
+        status: "postmortem",
+        body: "We have published a postmortem of this incident below.",
+        deliverNotifications: true,
+      },
+      now,
+    );
+    recordAudit(
+      db,
+      actor,
+      "incident.postmortem_publish",
+      { type: "incident", id },
+      { postmortemPublishedAt: null },
+      { postmortemPublishedAt: now },
+      now,
+    );
     return getIncident(db, id)!;
   });
 }

@@ -24,7 +24,8 @@ export function browserProbeUrlProblem(raw: string): string | null {
   } catch {
     return "Use a full https:// URL";
   }
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) return "Use an https:// URL (http:// only for loopback)";
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname)))
+    return "Use an https:// URL (http:// only for loopback)";
   if (url.username || url.password) return "Leave user names and passwords out of the URL";
   const host = url.hostname;
   // The URL parser has already checked a bracketed IPv6 literal and normalised IPv4 numbers.

@@ -21,7 +21,8 @@ const NTH_NAMES: Record<string, string> = { "1": "first", "2": "second", "3": "t
 
 export function describeRule(rule: RecurrenceRule): string {
   const day = WEEKDAY_NAMES[rule.weekday];
-  const every = rule.frequency === "weekly" ? `Every ${day}` : `Every ${NTH_NAMES[String(rule.nth)]} ${day} of the month`;
+  const every =
+    rule.frequency === "weekly" ? `Every ${day}` : `Every ${NTH_NAMES[String(rule.nth)]} ${day} of the month`;
   return `${every}, ${rule.startTime} for ${rule.durationMinutes} minutes`;
 }
 
@@ -39,7 +40,11 @@ export function occurrences(rule: RecurrenceRule, from: number, until: number, t
   const out: Occurrence[] = [];
   const first = new TZDate(from, timeZone);
   // Walk local calendar days; a day before `from` is included so a window starting today counts.
-  for (let day = new TZDate(first.getFullYear(), first.getMonth(), first.getDate() - 1, timeZone); day.getTime() < until + 86_400_000; day = addDays(day, 1)) {
+  for (
+    let day = new TZDate(first.getFullYear(), first.getMonth(), first.getDate() - 1, timeZone);
+    day.getTime() < until + 86_400_000;
+    day = addDays(day, 1)
+  ) {
     if (!qualifies(day, rule)) continue;
     const start = new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), hh, mm, timeZone).getTime();
     if (start >= from && start < until) out.push({ start, end: start + rule.durationMinutes * 60_000 });

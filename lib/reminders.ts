@@ -15,7 +15,9 @@ export function reminderRecipients(db: Db, incident: IncidentRow): string[] {
   const lastBy = listUpdates(db, [incident.id])[0]?.createdBy;
   const last = lastBy ? getUser(db, lastBy) : undefined;
   if (last && !last.disabledAt) return [last.email];
-  return listUsers(db).filter((u) => !u.disabledAt).map((u) => u.email);
+  return listUsers(db)
+    .filter((u) => !u.disabledAt)
+    .map((u) => u.email);
 }
 
 export function reminderMail(incident: IncidentRow, to: string[], timeZone: string, publicUrl: string): Mail {
@@ -32,7 +34,11 @@ export function reminderMail(incident: IncidentRow, to: string[], timeZone: stri
 }
 
 /** Sends what is due; returns how many reminders went out. A failed send is retried a minute later. */
-export async function sendOverdueReminders(db: Db, now = Date.now(), send: (m: Mail) => Promise<unknown> = sendMail): Promise<number> {
+export async function sendOverdueReminders(
+  db: Db,
+  now = Date.now(),
+  send: (m: Mail) => Promise<unknown> = sendMail,
+): Promise<number> {
   if (!mailConfigured()) return 0;
   const timeZone = getPage(db)?.timeZone ?? "Etc/UTC";
   let sent = 0;

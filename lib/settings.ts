@@ -14,7 +14,10 @@ export { FOOTER_LINKS_MAX, LOGO_MAX_BYTES };
 const logo = z
   .string()
   .regex(/^data:image\/(png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/=]+$/, "Use a PNG, JPEG, GIF, WebP or SVG image")
-  .refine((s) => s.length <= Math.ceil((LOGO_MAX_BYTES * 4) / 3) + 40, `Keep the logo under ${LOGO_MAX_BYTES / 1000} kB`)
+  .refine(
+    (s) => s.length <= Math.ceil((LOGO_MAX_BYTES * 4) / 3) + 40,
+    `Keep the logo under ${LOGO_MAX_BYTES / 1000} kB`,
+  )
   .nullable();
 
 const footerLink = z.object({
@@ -30,10 +33,17 @@ const settingsInput = z.object({
   name: z.string().trim().min(1, "Give the page a name").max(100, "At most 100 characters"),
   timeZone: z.string().refine(isValidTimeZone, "Use an IANA time zone such as Europe/Berlin"),
   logo: logo.optional(),
-  brandColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #1f6feb").nullable(),
+  brandColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #1f6feb")
+    .nullable(),
   footerLinks: z.array(footerLink).max(FOOTER_LINKS_MAX, `At most ${FOOTER_LINKS_MAX} links`),
   infrastructureMd: z.string().max(20_000, "At most 20,000 characters"),
-  updateCadenceMinutes: z.number({ error: "Enter minutes" }).int("Whole minutes").min(5, "At least 5 minutes").max(24 * 60, "At most a day"),
+  updateCadenceMinutes: z
+    .number({ error: "Enter minutes" })
+    .int("Whole minutes")
+    .min(5, "At least 5 minutes")
+    .max(24 * 60, "At most a day"),
 });
 export type SettingsInput = z.input<typeof settingsInput>;
 
@@ -62,7 +72,12 @@ export function updateSettings(db: Db, actor: Actor, raw: SettingsInput, now = D
     const before = getPage(db);
     if (!before) throw new AppError("unavailable", "The page is not set up yet");
     const { logo: newLogo, ...rest } = input;
-    const after = updatePage(db, before.id, { ...rest, ...(newLogo !== undefined ? { logo: newLogo } : {}), brandColor: input.brandColor?.toLowerCase() ?? null, updatedAt: now });
+    const after = updatePage(db, before.id, {
+      ...rest,
+      ...(newLogo !== undefined ? { logo: newLogo } : {}),
+      brandColor: input.brandColor?.toLowerCase() ?? null,
+      updatedAt: now,
+    });
     const summary = (p: PageRow) => ({ ...pageSettings(p), logo: p.logo ? `${p.logo.length} characters` : null });
     recordAudit(db, actor, "settings.update", { type: "page", id: before.id }, summary(before), summary(after), now);
     return after;

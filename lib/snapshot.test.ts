@@ -25,7 +25,9 @@ function seeded() {
 
 function summaryOf(db: ReturnType<typeof testDatabase>) {
   // A round trip through JSON, as a consumer sees it.
-  return JSON.parse(JSON.stringify(STATUSPAGE_DOCUMENTS["summary.json"](buildSnapshot(db, { publicUrl: URL, now: NOW }))));
+  return JSON.parse(
+    JSON.stringify(STATUSPAGE_DOCUMENTS["summary.json"](buildSnapshot(db, { publicUrl: URL, now: NOW }))),
+  );
 }
 
 describe("the demo seed", () => {
@@ -34,7 +36,11 @@ describe("the demo seed", () => {
     expect(s.layout.filter((l) => l.kind === "group")).toHaveLength(3);
     expect(s.components).toHaveLength(8);
     expect(s.incidents.unresolved).toHaveLength(1);
-    expect(s.incidents.unresolved[0].updates.map((u) => u.status)).toEqual(["monitoring", "identified", "investigating"]);
+    expect(s.incidents.unresolved[0].updates.map((u) => u.status)).toEqual([
+      "monitoring",
+      "identified",
+      "investigating",
+    ]);
     expect(s.maintenances.upcoming).toHaveLength(1);
     expect(s.incidents.recent.length).toBeGreaterThanOrEqual(5);
     expect(s.status).toEqual({ indicator: "minor", description: "Partially Degraded Service" });
@@ -55,7 +61,10 @@ describe("summary.json", () => {
     expect(group.components).toHaveLength(3);
     const incident = summary.incidents[0];
     expect(incident.shortlink).toBe(`${URL}/incidents/${incident.id}`);
-    expect(incident.incident_updates[2].affected_components[0]).toMatchObject({ old_status: "operational", new_status: "partial_outage" });
+    expect(incident.incident_updates[2].affected_components[0]).toMatchObject({
+      old_status: "operational",
+      new_status: "partial_outage",
+    });
     expect(incident.components[0].name).toBe("Payouts");
     expect(summary.scheduled_maintenances[0].scheduled_for).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(summary.scheduled_maintenances[0].impact).toBe("maintenance");
@@ -66,9 +75,20 @@ describe("incident verbs", () => {
   it("records monitoring_at and resolved_at, clears resolved_at on reopening", () => {
     const db = seeded();
     const c = buildSnapshot(db, { publicUrl: URL, now: NOW }).components[0];
-    const incident = createIncident(db, SYSTEM_ACTOR, { name: "Down", status: "investigating", impact: "major", components: { [c.id]: "major_outage" } }, NOW);
+    const incident = createIncident(
+      db,
+      SYSTEM_ACTOR,
+      { name: "Down", status: "investigating", impact: "major", components: { [c.id]: "major_outage" } },
+      NOW,
+    );
     addIncidentUpdate(db, SYSTEM_ACTOR, incident.id, { status: "monitoring" }, NOW + 1000);
-    addIncidentUpdate(db, SYSTEM_ACTOR, incident.id, { status: "resolved", components: { [c.id]: "operational" } }, NOW + 2000);
+    addIncidentUpdate(
+      db,
+      SYSTEM_ACTOR,
+      incident.id,
+      { status: "resolved", components: { [c.id]: "operational" } },
+      NOW + 2000,
+    );
     let s = buildSnapshot(db, { publicUrl: URL, now: NOW + 3000 });
     let i = s.incidentsById.get(incident.id)!;
     expect([i.monitoringAt, i.resolvedAt]).toEqual([NOW + 1000, NOW + 2000]);
@@ -83,8 +103,12 @@ describe("incident verbs", () => {
     const db = seeded();
     const before = readDataVersion(db);
     expect(() => createIncident(db, SYSTEM_ACTOR, { name: " ", status: "investigating" })).toThrow(AppError);
-    expect(() => createIncident(db, SYSTEM_ACTOR, { name: "x", status: "scheduled" })).toThrow(/not valid for a incident/);
-    expect(() => createIncident(db, SYSTEM_ACTOR, { name: "x", status: "investigating", components: { nope: "major_outage" } })).toThrow(/Unknown component/);
+    expect(() => createIncident(db, SYSTEM_ACTOR, { name: "x", status: "scheduled" })).toThrow(
+      /not valid for a incident/,
+    );
+    expect(() =>
+      createIncident(db, SYSTEM_ACTOR, { name: "x", status: "investigating", components: { nope: "major_outage" } }),
+    ).toThrow(/Unknown component/);
     expect(readDataVersion(db)).toBe(before);
   });
 });
@@ -121,7 +145,13 @@ describe("the page's settings in the snapshot", () => {
       updateCadenceMinutes: 30,
     });
     const s = buildSnapshot(db, { publicUrl: URL, now: NOW });
-    expect(s.page).toMatchObject({ name: "Acme", timeZone: "Europe/Berlin", logo, brandColor: "#aa3300", footerLinks: [{ label: "Support", url: "https://acme.test/help" }] });
+    expect(s.page).toMatchObject({
+      name: "Acme",
+      timeZone: "Europe/Berlin",
+      logo,
+      brandColor: "#aa3300",
+      footerLinks: [{ label: "Support", url: "https://acme.test/help" }],
+    });
     expect(Object.keys(summaryOf(db).page).sort()).toEqual(["id", "name", "time_zone", "updated_at", "url"]);
   });
 });

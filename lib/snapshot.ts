@@ -96,7 +96,11 @@ export type Snapshot = {
   layout: LayoutItem[];
   components: SnapComponent[];
   componentsById: Map<string, SnapComponent>;
-  incidents: { unresolved: SnapIncident[]; recent: SnapIncident[]; pastDays: { date: string; incidents: SnapIncident[] }[] };
+  incidents: {
+    unresolved: SnapIncident[];
+    recent: SnapIncident[];
+    pastDays: { date: string; incidents: SnapIncident[] }[];
+  };
   maintenances: { recent: SnapIncident[]; upcoming: SnapIncident[]; active: SnapIncident[] };
   incidentsById: Map<string, SnapIncident>;
   /** "I am affected" reports of the last 15 minutes, only for components a monitor or an open incident corroborates. */
@@ -112,13 +116,17 @@ export function hydrateIncidents(db: Db, rows: IncidentRow[], publicUrl: string)
   const ids = rows.map((r) => r.id);
   const updates = listUpdates(db, ids);
   const affected = new Map<string, SnapUpdate["affected"] & object>();
-  for (const a of listUpdateComponents(db, updates.map((u) => u.id))) {
+  for (const a of listUpdateComponents(
+    db,
+    updates.map((u) => u.id),
+  )) {
     const list = affected.get(a.updateId) ?? [];
     list.push({ code: a.componentId, name: a.componentName, oldStatus: a.oldStatus, newStatus: a.newStatus });
     affected.set(a.updateId, list);
   }
   const links = new Map<string, string[]>();
-  for (const l of listIncidentComponentIds(db, ids)) links.set(l.incidentId, [...(links.get(l.incidentId) ?? []), l.componentId]);
+  for (const l of listIncidentComponentIds(db, ids))
+    links.set(l.incidentId, [...(links.get(l.incidentId) ?? []), l.componentId]);
   const byIncident = new Map<string, SnapUpdate[]>();
   for (const u of updates) {
     const list = byIncident.get(u.incidentId) ?? [];
@@ -135,7 +143,13 @@ export function hydrateIncidents(db: Db, rows: IncidentRow[], publicUrl: string)
 
 export function buildSnapshot(
   db: Db,
-  opts: { publicUrl: string; now?: number; fallbackName?: string; fallbackTimeZone?: string; emailSubscriptions?: boolean },
+  opts: {
+    publicUrl: string;
+    now?: number;
+    fallbackName?: string;
+    fallbackTimeZone?: string;
+    emailSubscriptions?: boolean;
+  },
 ): Snapshot {
   const now = opts.now ?? Date.now();
   const version = readDataVersion(db);
@@ -153,29 +167,50 @@ export function buildSnapshot(
   }
   const monitoring = monitoringView(db, now);
   const components: SnapComponent[] = listComponents(db, pageId).map((c) => {
-    const startedFrom = c.startDate ? lastDays(Date.parse(`${c.startDate}T12:00:00Z`), 1, timeZone)[0].start : undefined;
+    const startedFrom = c.startDate
+      ? lastDays(Date.parse(`${c.startDate}T12:00:00Z`), 1, timeZone)[0].start
+      : undefined;
     const days = dailyUptime(periods.get(c.id) ?? [], { now, days: UPTIME_DAYS, timeZone, startedFrom });
     const own = periods.get(c.id) ?? [];
     const uptime24h = uptimeBetween(own, Math.max(now - 86_400_000, startedFrom ?? -Infinity), now);
-    return { ...c, uptimeDays: days, uptimePercent: uptimePercent(days), uptime24h, monitoring: monitoring.get(c.id) ?? null };
+    return {
+      ...c,
+      uptimeDays: days,
+      uptimePercent: uptimePercent(days),
+      uptime24h,
+      monitoring: monitoring.get(c.id) ?? null,
+    };
   });
   const componentsById = new Map(components.map((c) => [c.id, c]));
 
   const layout: LayoutItem[] = pageLayout(listGroups(db, pageId), components).map((item) =>
-    item.kind === "group" ? { kind: "group", group: { ...item.group, status: worstStatus(item.components.map((c) => c.status)), components: item.components } } : item,
+    item.kind === "group"
+      ? {
+          kind: "group",
+          group: {
+            ...item.group,
+            status: worstStatus(item.components.map((c) => c.status)),
+            components: item.components,
+          },
+        }
+      : item,
   );
 
   const hydrate = (rows: IncidentRow[]) => hydrateIncidents(db, rows, opts.publicUrl);
   const unresolved = hydrate(listByStatus(db, "incident", UNRESOLVED_INCIDENT_STATUSES));
   const recent = hydrate(listRecent(db, "incident", LIST_LIMIT));
   const maintRecent = hydrate(listRecent(db, "maintenance", LIST_LIMIT));
-  const upcoming = hydrate(listByStatus(db, "maintenance", ["scheduled"])).sort((a, b) => (a.scheduledFor ?? 0) - (b.scheduledFor ?? 0));
+  const upcoming = hydrate(listByStatus(db, "maintenance", ["scheduled"])).sort(
+    (a, b) => (a.scheduledFor ?? 0) - (b.scheduledFor ?? 0),
+  );
   const active = hydrate(listByStatus(db, "maintenance", ACTIVE_MAINTENANCE_STATUSES));
 
   const days = lastDays(now, PAST_INCIDENT_DAYS, timeZone).reverse();
   const pastDays = days.map((d) => ({
     date: d.date,
-    incidents: recent.filter((i) => i.startedAt >= d.start && i.startedAt < d.end && !UNRESOLVED_INCIDENT_STATUSES.includes(i.status as never)),
+    incidents: recent.filter(
+      (i) => i.startedAt >= d.start && i.startedAt < d.end && !UNRESOLVED_INCIDENT_STATUSES.includes(i.status as never),
+    ),
   }));
 
   const incidentsById = new Map<string, SnapIncident>();
@@ -208,7 +243,10 @@ export function buildSnapshot(
       footerLinks: page?.footerLinks ?? [],
       infrastructureMd: page?.infrastructureMd ?? "",
     },
-    status: overallStatus(leafStatuses, unresolved.map((i) => i.impact)),
+    status: overallStatus(
+      leafStatuses,
+      unresolved.map((i) => i.impact),
+    ),
     layout,
     components,
     componentsById,
@@ -249,7 +287,13 @@ export function currentSnapshot(now = Date.now()): Snapshot {
   const db = getDb();
   if (!s.snapshot || s.snapshot.version !== readDataVersion(db) || now - s.snapshot.builtAt >= MAX_SNAPSHOT_AGE_MS) {
     const cfg = config();
-    s.snapshot = buildSnapshot(db, { publicUrl: cfg.publicUrl, now, fallbackName: cfg.pageName, fallbackTimeZone: cfg.timeZone, emailSubscriptions: cfg.mail !== null });
+    s.snapshot = buildSnapshot(db, {
+      publicUrl: cfg.publicUrl,
+      now,
+      fallbackName: cfg.pageName,
+      fallbackTimeZone: cfg.timeZone,
+      emailSubscriptions: cfg.mail !== null,
+    });
   }
   return s.snapshot;
 }

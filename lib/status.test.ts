@@ -19,7 +19,10 @@ describe("componentRollup", () => {
     });
   });
   it("major outage on fewer than half is major", () => {
-    expect(componentRollup(["major_outage", op, op])).toEqual({ indicator: "major", description: "Partial System Outage" });
+    expect(componentRollup(["major_outage", op, op])).toEqual({
+      indicator: "major",
+      description: "Partial System Outage",
+    });
   });
   it("two partial outages is major", () => {
     expect(componentRollup(["partial_outage", "partial_outage", op]).indicator).toBe("major");
@@ -56,10 +59,16 @@ describe("overallStatus with the incident floor", () => {
       indicator: "critical",
       description: "Major Service Outage",
     });
-    expect(overallStatus(times(op, 2), ["major", "minor"])).toEqual({ indicator: "major", description: "Partial System Outage" });
+    expect(overallStatus(times(op, 2), ["major", "minor"])).toEqual({
+      indicator: "major",
+      description: "Partial System Outage",
+    });
   });
   it("never lowers what the components say", () => {
-    expect(overallStatus(["major_outage", op, op], ["minor"])).toEqual({ indicator: "major", description: "Partial System Outage" });
+    expect(overallStatus(["major_outage", op, op], ["minor"])).toEqual({
+      indicator: "major",
+      description: "Partial System Outage",
+    });
   });
   it("keeps the component description when the floor does not raise it", () => {
     expect(overallStatus(["degraded_performance", op], ["minor"]).description).toBe("Partially Degraded Service");

@@ -34,7 +34,8 @@ export function componentRollup(leafStatuses: readonly ComponentStatus[]): Overa
   const count = (s: ComponentStatus) => leafStatuses.filter((x) => x === s).length;
   const major = count("major_outage");
   const partial = count("partial_outage");
-  if (major > 0 && major * 2 >= leafStatuses.length) return { indicator: "critical", description: DESCRIPTIONS.critical };
+  if (major > 0 && major * 2 >= leafStatuses.length)
+    return { indicator: "critical", description: DESCRIPTIONS.critical };
   if (major > 0 || partial >= 2) return { indicator: "major", description: DESCRIPTIONS.major };
   if (partial === 1) return { indicator: "minor", description: DESCRIPTIONS.minorOutage };
   const worst = worstStatus(leafStatuses);
@@ -53,7 +54,10 @@ const FLOOR_DESCRIPTION: Record<"minor" | "major" | "critical", string> = {
  * The overall status: the component roll-up, raised by every unresolved incident to at least its
  * impact and at least `minor`, so an open incident never sits under a green banner.
  */
-export function overallStatus(leafStatuses: readonly ComponentStatus[], unresolvedImpacts: readonly Impact[]): OverallStatus {
+export function overallStatus(
+  leafStatuses: readonly ComponentStatus[],
+  unresolvedImpacts: readonly Impact[],
+): OverallStatus {
   const rolled = componentRollup(leafStatuses);
   let floor: "minor" | "major" | "critical" | null = null;
   for (const impact of unresolvedImpacts) {

@@ -4,9 +4,14 @@ import type { SnapComponent, SnapGroup, SnapIncident, SnapUpdate, Snapshot } fro
 import { LIST_LIMIT } from "./constants";
 import { isoTime } from "./time";
 
-
 export function pageJson(s: Snapshot) {
-  return { id: s.page.id, name: s.page.name, url: s.page.url, time_zone: s.page.timeZone, updated_at: isoTime(s.page.updatedAt) };
+  return {
+    id: s.page.id,
+    name: s.page.name,
+    url: s.page.url,
+    time_zone: s.page.timeZone,
+    updated_at: isoTime(s.page.updatedAt),
+  };
 }
 
 /** What a component object needs: a snapshot's component, or a row read straight from the database. */
@@ -54,7 +59,9 @@ export function groupJson(g: Omit<SnapGroup, "components"> & { components: reado
 /** Groups and components in page order, each group followed by its children (Statuspage's order). */
 export function componentsJson(s: Snapshot) {
   return s.layout.flatMap((item) =>
-    item.kind === "group" ? [groupJson(item.group), ...item.group.components.map(componentJson)] : [componentJson(item.component)],
+    item.kind === "group"
+      ? [groupJson(item.group), ...item.group.components.map(componentJson)]
+      : [componentJson(item.component)],
   );
 }
 
@@ -95,7 +102,10 @@ export function incidentJson(s: ComponentLookup, i: SnapIncident) {
       return c ? [componentJson(c)] : [];
     }),
     ...(i.postmortemPublishedAt
-      ? { postmortem_body: i.postmortemBody, postmortem_body_last_updated_at: isoTime(i.postmortemUpdatedAt ?? i.postmortemPublishedAt) }
+      ? {
+          postmortem_body: i.postmortemBody,
+          postmortem_body_last_updated_at: isoTime(i.postmortemUpdatedAt ?? i.postmortemPublishedAt),
+        }
       : {}),
   };
   if (i.kind !== "maintenance") return base;
@@ -115,8 +125,14 @@ export const STATUSPAGE_DOCUMENTS: Record<string, (s: Snapshot) => unknown> = {
   }),
   "status.json": (s) => ({ page: pageJson(s), status: s.status }),
   "components.json": (s) => ({ page: pageJson(s), components: componentsJson(s) }),
-  "incidents.json": (s) => ({ page: pageJson(s), incidents: s.incidents.recent.slice(0, LIST_LIMIT).map((i) => incidentJson(s, i)) }),
-  "incidents/unresolved.json": (s) => ({ page: pageJson(s), incidents: s.incidents.unresolved.map((i) => incidentJson(s, i)) }),
+  "incidents.json": (s) => ({
+    page: pageJson(s),
+    incidents: s.incidents.recent.slice(0, LIST_LIMIT).map((i) => incidentJson(s, i)),
+  }),
+  "incidents/unresolved.json": (s) => ({
+    page: pageJson(s),
+    incidents: s.incidents.unresolved.map((i) => incidentJson(s, i)),
+  }),
   "scheduled-maintenances.json": (s) => ({
     page: pageJson(s),
     scheduled_maintenances: s.maintenances.recent.slice(0, LIST_LIMIT).map((i) => incidentJson(s, i)),
@@ -156,7 +172,10 @@ export function incidentV1Json(s: ComponentLookup, i: SnapIncident) {
   };
 }
 
-export type GroupSource = Pick<SnapGroup, "id" | "pageId" | "name" | "description" | "position" | "createdAt" | "updatedAt">;
+export type GroupSource = Pick<
+  SnapGroup,
+  "id" | "pageId" | "name" | "description" | "position" | "createdAt" | "updatedAt"
+>;
 
 /** A v1 component group: its children by id, no derived status. */
 export function groupV1Json(g: GroupSource, componentIds: readonly string[]) {

@@ -19,16 +19,40 @@ function fileDatabase() {
 describe("storage health", () => {
   it("is ok when the database can be written and the disk has room", () => {
     const { db, file } = fileDatabase();
-    expect(storageHealth(() => db, file, () => 10 * 1024 * 1024)).toEqual({ database: "ok", disk: "ok", reasons: [] });
+    expect(
+      storageHealth(
+        () => db,
+        file,
+        () => 10 * 1024 * 1024,
+      ),
+    ).toEqual({ database: "ok", disk: "ok", reasons: [] });
   });
 
   it("says why it is degraded: a read-only database, a full disk", () => {
     const { db, file } = fileDatabase();
     const readOnly = drizzle(new Database(file, { readonly: true })) as unknown as Db;
-    expect(storageHealth(() => readOnly, file, () => 10 * 1024 * 1024)).toMatchObject({ database: "read_only", reasons: ["database_read_only"] });
-    expect(storageHealth(() => db, file, () => 4096)).toMatchObject({ disk: "full", reasons: ["disk_full"] });
-    expect(storageHealth(() => {
-      throw new Error("gone");
-    }, file, () => null)).toMatchObject({ database: "unreachable", disk: "unknown", reasons: ["database_unreachable"] });
+    expect(
+      storageHealth(
+        () => readOnly,
+        file,
+        () => 10 * 1024 * 1024,
+      ),
+    ).toMatchObject({ database: "read_only", reasons: ["database_read_only"] });
+    expect(
+      storageHealth(
+        () => db,
+        file,
+        () => 4096,
+      ),
+    ).toMatchObject({ disk: "full", reasons: ["disk_full"] });
+    expect(
+      storageHealth(
+        () => {
+          throw new Error("gone");
+        },
+        file,
+        () => null,
+      ),
+    ).toMatchObject({ database: "unreachable", disk: "unknown", reasons: ["database_unreachable"] });
   });
 });

@@ -9,7 +9,11 @@ import { readDataVersion } from "@/db/queries/version";
 export const DISK_FULL_BELOW_BYTES = 1024 * 1024;
 
 export type StorageReason = "database_unreachable" | "database_read_only" | "disk_full";
-export type StorageHealth = { database: "ok" | "read_only" | "unreachable"; disk: "ok" | "full" | "unknown"; reasons: StorageReason[] };
+export type StorageHealth = {
+  database: "ok" | "read_only" | "unreachable";
+  disk: "ok" | "full" | "unknown";
+  reasons: StorageReason[];
+};
 
 function writable(p: string): boolean {
   try {
@@ -29,14 +33,19 @@ function freeBytes(dir: string): number | null {
   }
 }
 
-export function storageHealth(db: () => Db, databasePath: string, free: (dir: string) => number | null = freeBytes): StorageHealth {
+export function storageHealth(
+  db: () => Db,
+  databasePath: string,
+  free: (dir: string) => number | null = freeBytes,
+): StorageHealth {
   const reasons: StorageReason[] = [];
   let database: StorageHealth["database"] = "ok";
   try {
     const conn = db();
     readDataVersion(conn);
     // A read-only open, or a file or folder (for the WAL) this process may no longer write.
-    if (conn.$client.readonly || !writable(databasePath) || !writable(path.dirname(databasePath))) database = "read_only";
+    if (conn.$client.readonly || !writable(databasePath) || !writable(path.dirname(databasePath)))
+      database = "read_only";
   } catch {
     database = "unreachable";
   }

@@ -14,7 +14,13 @@ describe("templates", () => {
     ensurePage(db, { name: "Test", timeZone: "Etc/UTC" });
     const api = createComponent(db, ed, { name: "API" });
     const web = createComponent(db, ed, { name: "Web" });
-    const t = createTemplate(db, ed, { name: "API errors", title: "Elevated API errors", body: "We are investigating.", impact: "major", components: { [api.id]: "partial_outage", [web.id]: "degraded_performance" } });
+    const t = createTemplate(db, ed, {
+      name: "API errors",
+      title: "Elevated API errors",
+      body: "We are investigating.",
+      impact: "major",
+      components: { [api.id]: "partial_outage", [web.id]: "degraded_performance" },
+    });
     deleteComponent(db, ed, web.id);
     expect(templateComponents(db, getTemplate(db, t.id)!)).toEqual({ [api.id]: "partial_outage" });
     updateTemplate(db, ed, t.id, { name: "API errors", title: "API errors", impact: "minor" });
@@ -27,6 +33,8 @@ describe("templates", () => {
     const db = testDatabase();
     ensurePage(db, { name: "Test", timeZone: "Etc/UTC" });
     expect(() => createTemplate(db, ed, { name: "x", title: "" })).toThrow(/Give the incident a title/);
-    expect(() => createTemplate(db, ed, { name: "x", title: "y", components: { nope: "major_outage" } })).toThrow(/Unknown component/);
+    expect(() => createTemplate(db, ed, { name: "x", title: "y", components: { nope: "major_outage" } })).toThrow(
+      /Unknown component/,
+    );
   });
 });

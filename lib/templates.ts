@@ -3,7 +3,13 @@
 import { z } from "zod";
 import { inTransaction, type Db } from "@/db/client";
 import { getComponent } from "@/db/queries/components";
-import { deleteTemplateRow, getTemplate, insertTemplate, updateTemplateRow, type TemplateRow } from "@/db/queries/templates";
+import {
+  deleteTemplateRow,
+  getTemplate,
+  insertTemplate,
+  updateTemplateRow,
+  type TemplateRow,
+} from "@/db/queries/templates";
 import { recordAudit, type Actor } from "./audit";
 import { COMPONENT_STATUSES, IMPACTS, INCIDENT_KINDS } from "./constants";
 import { AppError } from "./errors";
@@ -22,7 +28,8 @@ export type TemplateInput = z.input<typeof templateInput>;
 
 function checkComponents(db: Db, components: Record<string, unknown>) {
   for (const id of Object.keys(components)) {
-    if (!getComponent(db, id)) throw new AppError("validation", `Unknown component ${id}`, { components: ["unknown component"] });
+    if (!getComponent(db, id))
+      throw new AppError("validation", `Unknown component ${id}`, { components: ["unknown component"] });
   }
 }
 

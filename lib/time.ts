@@ -69,7 +69,9 @@ export function formatDay(date: string): string {
 
 export function formatMonth(month: string): string {
   const [y, m] = month.split("-").map(Number);
-  return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "long", year: "numeric" }).format(Date.UTC(y, m - 1, 1));
+  return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "long", year: "numeric" }).format(
+    Date.UTC(y, m - 1, 1),
+  );
 }
 
 /** "45 min", "2 h 5 min", "3 days". */

@@ -22,7 +22,10 @@ describe("API tokens", () => {
     const { token, row } = createToken(db, admin, { name: "PagerDuty", scope: "admin" }, NOW);
     expect(token).toMatch(/^op_/);
     expect(JSON.stringify(getToken(db, row.id))).not.toContain(token);
-    expect(authenticateToken(db, token, undefined, NOW + 1000)).toMatchObject({ actor: { type: "token", id: row.id, label: "PagerDuty", role: "admin" }, scope: "admin" });
+    expect(authenticateToken(db, token, undefined, NOW + 1000)).toMatchObject({
+      actor: { type: "token", id: row.id, label: "PagerDuty", role: "admin" },
+      scope: "admin",
+    });
     expect(getToken(db, row.id)?.lastUsedAt).toBe(NOW + 1000);
     expect(authenticateToken(db, `${token}x`, undefined, NOW)).toBeNull();
   });
@@ -56,10 +59,20 @@ describe("API tokens", () => {
     const db = testDatabase();
     for (const scope of ["read", "write", "admin"] as const) {
       const { token } = createToken(db, admin, { name: scope, scope }, NOW);
-      expect(authenticateToken(db, token, undefined, NOW)).toMatchObject({ actor: { role: scope === "admin" ? "admin" : "editor" }, scope });
+      expect(authenticateToken(db, token, undefined, NOW)).toMatchObject({
+        actor: { role: scope === "admin" ? "admin" : "editor" },
+        scope,
+      });
     }
-    db.$client.prepare("INSERT INTO api_tokens (id, name, token_hash, prefix, created_at) VALUES ('old1', 'old', ?, 'op_old', 1)").run(createHash("sha256").update("op_old-token").digest("hex"));
-    expect(authenticateToken(db, "op_old-token", undefined, NOW)).toMatchObject({ actor: { role: "admin" }, scope: "admin" });
+    db.$client
+      .prepare(
+        "INSERT INTO api_tokens (id, name, token_hash, prefix, created_at) VALUES ('old1', 'old', ?, 'op_old', 1)",
+      )
+      .run(createHash("sha256").update("op_old-token").digest("hex"));
+    expect(authenticateToken(db, "op_old-token", undefined, NOW)).toMatchObject({
+      actor: { role: "admin" },
+      scope: "admin",
+    });
   });
 
   it("ranks scopes read < write < admin; a probe token reaches no admin API route", () => {

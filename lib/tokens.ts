@@ -17,7 +17,15 @@ function hashToken(token: string): string {
 }
 
 export function publicToken(t: TokenRow) {
-  return { id: t.id, name: t.name, prefix: t.prefix, scope: t.scope, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt, revokedAt: t.revokedAt };
+  return {
+    id: t.id,
+    name: t.name,
+    prefix: t.prefix,
+    scope: t.scope,
+    createdAt: t.createdAt,
+    lastUsedAt: t.lastUsedAt,
+    revokedAt: t.revokedAt,
+  };
 }
 
 const createInput = z.object({
@@ -26,7 +34,12 @@ const createInput = z.object({
   scope: z.enum(API_SCOPES, { error: "Choose read, write or admin" }),
 });
 
-export function createToken(db: Db, actor: Actor, raw: { name: string; scope: string }, now = Date.now()): { token: string; row: TokenRow } {
+export function createToken(
+  db: Db,
+  actor: Actor,
+  raw: { name: string; scope: string },
+  now = Date.now(),
+): { token: string; row: TokenRow } {
   assertAdmin(actor);
   const input = parse(createInput, raw);
   const token = PREFIX + randomBytes(24).toString("base64url");
@@ -93,11 +106,20 @@ export function scopeAllows(has: TokenScope, needs: ApiScope): boolean {
  * admin). The domain verbs see an admin token as an admin and any other as an editor, so they
  * refuse admin-only work even if a route forgot to.
  */
-export function authenticateToken(db: Db, token: string, envToken: string | undefined, now = Date.now()): TokenIdentity | null {
-  if (envToken && sameSecret(token, envToken)) return { actor: { type: "token", id: null, label: "OUTPOST_API_TOKEN", role: "admin" }, scope: "admin" };
+export function authenticateToken(
+  db: Db,
+  token: string,
+  envToken: string | undefined,
+  now = Date.now(),
+): TokenIdentity | null {
+  if (envToken && sameSecret(token, envToken))
+    return { actor: { type: "token", id: null, label: "OUTPOST_API_TOKEN", role: "admin" }, scope: "admin" };
   const row = findTokenByHash(db, hashToken(token));
   if (!row || row.revokedAt) return null;
   // Recording every use would make each API read a write; a minute's resolution is enough.
   if (!row.lastUsedAt || now - row.lastUsedAt >= LAST_USED_RESOLUTION_MS) updateToken(db, row.id, { lastUsedAt: now });
-  return { actor: { type: "token", id: row.id, label: row.name, role: row.scope === "admin" ? "admin" : "editor" }, scope: row.scope };
+  return {
+    actor: { type: "token", id: row.id, label: row.name, role: row.scope === "admin" ? "admin" : "editor" },
+    scope: row.scope,
+  };
 }

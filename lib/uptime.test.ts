@@ -27,8 +27,16 @@ describe("dailyUptime", () => {
 
   it("splits a period that crosses midnight between the two days", () => {
     const periods: StatusPeriod[] = [
-      { status: "operational", startedAt: Date.parse("2026-11-20T00:00:00Z"), endedAt: Date.parse("2026-11-22T23:30:00Z") },
-      { status: "major_outage", startedAt: Date.parse("2026-11-22T23:30:00Z"), endedAt: Date.parse("2026-11-23T00:30:00Z") },
+      {
+        status: "operational",
+        startedAt: Date.parse("2026-11-20T00:00:00Z"),
+        endedAt: Date.parse("2026-11-22T23:30:00Z"),
+      },
+      {
+        status: "major_outage",
+        startedAt: Date.parse("2026-11-22T23:30:00Z"),
+        endedAt: Date.parse("2026-11-23T00:30:00Z"),
+      },
       { status: "operational", startedAt: Date.parse("2026-11-23T00:30:00Z"), endedAt: null },
     ];
     const days = dailyUptime(periods, { now, days: 3, timeZone: tz });
@@ -41,7 +49,11 @@ describe("dailyUptime", () => {
   it("lets the later period win where two overlap", () => {
     const periods: StatusPeriod[] = [
       { status: "operational", startedAt: Date.parse("2026-11-24T00:00:00Z"), endedAt: null },
-      { status: "partial_outage", startedAt: Date.parse("2026-11-24T06:00:00Z"), endedAt: Date.parse("2026-11-24T07:00:00Z") },
+      {
+        status: "partial_outage",
+        startedAt: Date.parse("2026-11-24T06:00:00Z"),
+        endedAt: Date.parse("2026-11-24T07:00:00Z"),
+      },
     ];
     const [today] = dailyUptime(periods, { now, days: 1, timeZone: tz });
     // The open operational period is cut at 06:00 by the later one, so nothing is counted twice.
@@ -50,7 +62,9 @@ describe("dailyUptime", () => {
   });
 
   it("marks a day with no data and leaves it out of the percentage", () => {
-    const periods: StatusPeriod[] = [{ status: "operational", startedAt: Date.parse("2026-11-24T00:00:00Z"), endedAt: null }];
+    const periods: StatusPeriod[] = [
+      { status: "operational", startedAt: Date.parse("2026-11-24T00:00:00Z"), endedAt: null },
+    ];
     const days = dailyUptime(periods, { now, days: 3, timeZone: tz });
     expect(days.map(dayLevel)).toEqual(["none", "none", "operational"]);
     expect(uptimePercent(days)).toBe(100);
@@ -58,14 +72,18 @@ describe("dailyUptime", () => {
   });
 
   it("does not count time before the component's start date", () => {
-    const periods: StatusPeriod[] = [{ status: "major_outage", startedAt: Date.parse("2026-11-01T00:00:00Z"), endedAt: null }];
+    const periods: StatusPeriod[] = [
+      { status: "major_outage", startedAt: Date.parse("2026-11-01T00:00:00Z"), endedAt: null },
+    ];
     const days = dailyUptime(periods, { now, days: 2, timeZone: tz, startedFrom: Date.parse("2026-11-24T00:00:00Z") });
     expect(days[0].known).toBe(0);
     expect(days[1].majorOutage).toBe(12 * H);
   });
 
   it("counts a whole 25-hour DST day", () => {
-    const periods: StatusPeriod[] = [{ status: "operational", startedAt: Date.parse("2026-10-01T00:00:00Z"), endedAt: null }];
+    const periods: StatusPeriod[] = [
+      { status: "operational", startedAt: Date.parse("2026-10-01T00:00:00Z"), endedAt: null },
+    ];
     const days = dailyUptime(periods, { now: Date.parse("2026-10-26T12:00:00Z"), days: 2, timeZone: "Europe/Berlin" });
     expect(days[0].known).toBe(25 * H);
   });
@@ -73,11 +91,25 @@ describe("dailyUptime", () => {
 
 describe("uptimePercent", () => {
   it("weighs a partial outage at 30% and ignores degraded and maintenance", () => {
-    const day = { date: "2026-11-24", known: 100 * M, majorOutage: 1 * M, partialOutage: 10 * M, degraded: 20 * M, maintenance: 5 * M };
+    const day = {
+      date: "2026-11-24",
+      known: 100 * M,
+      majorOutage: 1 * M,
+      partialOutage: 10 * M,
+      degraded: 20 * M,
+      maintenance: 5 * M,
+    };
     expect(uptimePercent([day])).toBe(96);
   });
   it("never rounds a small outage up to 100%", () => {
-    const day = { date: "2026-11-24", known: 90 * 24 * H, majorOutage: 1000, partialOutage: 0, degraded: 0, maintenance: 0 };
+    const day = {
+      date: "2026-11-24",
+      known: 90 * 24 * H,
+      majorOutage: 1000,
+      partialOutage: 0,
+      degraded: 0,
+      maintenance: 0,
+    };
     expect(uptimePercent([day])).toBe(99.99);
   });
 });

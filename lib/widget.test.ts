@@ -24,7 +24,12 @@ describe("the widget's data", () => {
   });
 
   it("travels as a script calling the global callback, safe against closing the script early", () => {
-    const script = statusScript({ page: { name: "</script><script>alert(1)</script>", url: "x" }, status: { indicator: "none", description: "ok" }, incidents: [], generated_at: "t" });
+    const script = statusScript({
+      page: { name: "</script><script>alert(1)</script>", url: "x" },
+      status: { indicator: "none", description: "ok" },
+      incidents: [],
+      generated_at: "t",
+    });
     expect(script).not.toContain("</script>");
     let got: unknown;
     new Function("window", script)({ [WIDGET_CALLBACK]: (v: unknown) => (got = v) });
@@ -39,6 +44,8 @@ describe("the widget's data", () => {
     const seen: unknown[] = [];
     new Function("console", js)({ log: (...a: unknown[]) => seen.push(...a) });
     expect(seen).toEqual(["https://status.test", ""]);
-    expect(embedSnippet('https://m.test/"x')).toBe('<script src="https://m.test/&quot;x/embed.js" data-position="bottom-right" data-theme="auto" async></script>');
+    expect(embedSnippet('https://m.test/"x')).toBe(
+      '<script src="https://m.test/&quot;x/embed.js" data-position="bottom-right" data-theme="auto" async></script>',
+    );
   });
 });

@@ -15,14 +15,20 @@ export function widgetStatus(s: Snapshot, base: string, mirror = false): WidgetS
   return {
     page: { name: s.page.name, url: mirror ? `${base}/index.html` : base },
     status: s.status,
-    incidents: s.incidents.unresolved.map((i) => ({ name: i.name, url: mirror ? `${base}/incidents/${i.id}/index.html` : `${base}/incidents/${i.id}` })),
+    incidents: s.incidents.unresolved.map((i) => ({
+      name: i.name,
+      url: mirror ? `${base}/incidents/${i.id}/index.html` : `${base}/incidents/${i.id}`,
+    })),
     generated_at: new Date(s.builtAt).toISOString(),
   };
 }
 
 /** JSON that is also safe inside a script (no `</script>`, no line separators). */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 /** A script calling the widget's global callback: loads from any static host without CORS. */

@@ -41,7 +41,8 @@ function memoryMb(pid) {
   return { rss: Math.round(kb("VmRSS") / 1024), peak: Math.round(kb("VmHWM") / 1024) };
 }
 
-const p = (sorted, q) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((q / 100) * sorted.length) - 1)] : null);
+const p = (sorted, q) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((q / 100) * sorted.length) - 1)] : null;
 
 async function main() {
   await ensureBuild(root);
@@ -58,11 +59,24 @@ async function main() {
   const port = await freePort();
   const dbPath = path.join(work, "outpost.db");
   const eldFile = path.join(work, "eld.json");
-  const server = spawn(process.execPath, ["--import", path.join(root, "bench/event-loop-probe.mjs"), "dist/server.js"], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), DATABASE_PATH: dbPath, OUTPOST_DEMO: "1", OUTPOST_API_TOKEN: TOKEN, OUTPOST_BENCH_ELD_FILE: eldFile },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const server = spawn(
+    process.execPath,
+    ["--import", path.join(root, "bench/event-loop-probe.mjs"), "dist/server.js"],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        HOST: "127.0.0.1",
+        PORT: String(port),
+        DATABASE_PATH: dbPath,
+        OUTPOST_DEMO: "1",
+        OUTPOST_API_TOKEN: TOKEN,
+        OUTPOST_BENCH_ELD_FILE: eldFile,
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (server.exitCode !== null) throw new Error("the server exited");
@@ -82,7 +96,16 @@ async function main() {
     const res = await fetch(`${base}/api/v1/pages/${pageId}/monitors`, {
       method: "POST",
       headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
-      body: JSON.stringify({ monitor: { component_id: components[i % components.length], name: `Bench ${i}`, kind: "http", settings: { url: targetUrl }, interval_seconds: 60, timeout_ms: 5000 } }),
+      body: JSON.stringify({
+        monitor: {
+          component_id: components[i % components.length],
+          name: `Bench ${i}`,
+          kind: "http",
+          settings: { url: targetUrl },
+          interval_seconds: 60,
+          timeout_ms: 5000,
+        },
+      }),
     });
     if (res.status !== 201) throw new Error(`creating a monitor: HTTP ${res.status} ${await res.text()}`);
     if (i % 100 === 0) process.stdout.write(".");
@@ -132,7 +155,9 @@ async function main() {
   fs.writeFileSync(file, JSON.stringify({ ...previous, monitors: result }, null, 2) + "\n");
   fs.rmSync(work, { recursive: true, force: true });
 
-  console.log(`\nMonitors: ${MONITORS} HTTP at 60 s, measured ${result.measured_s} s (${result.checks} checks, ${result.checks_per_s}/s, ${result.failed_checks} failed)`);
+  console.log(
+    `\nMonitors: ${MONITORS} HTTP at 60 s, measured ${result.measured_s} s (${result.checks} checks, ${result.checks_per_s}/s, ${result.failed_checks} failed)`,
+  );
   const table = [
     ["CPU (% of one core)", `${cpuPct}%`, "< 25%"],
     ["event-loop delay p99", `${eld.p99} ms`, ""],

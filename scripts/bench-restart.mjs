@@ -26,7 +26,15 @@ function freePort() {
 function start(port, dbFile, workers) {
   const child = spawn(process.execPath, ["dist/server.js"], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), DATABASE_PATH: dbFile, OUTPOST_MONITORS: "0", OUTPOST_WORKERS: String(workers) },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      DATABASE_PATH: dbFile,
+      OUTPOST_MONITORS: "0",
+      OUTPOST_WORKERS: String(workers),
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -48,7 +56,8 @@ async function healthy(base, timeoutMs = 120_000) {
   throw new Error(`${base} did not become healthy`);
 }
 
-const exited = (child) => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once("exit", r)));
+const exited = (child) =>
+  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once("exit", r));
 
 /** wrk in the background; resolves with its error counts. */
 function wrk(url, connections) {
@@ -58,7 +67,10 @@ function wrk(url, connections) {
     p.stdout.on("data", (d) => (out += d));
     p.on("error", reject);
     p.on("exit", () => {
-      const sock = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out)?.slice(1).map(Number) ?? [0, 0, 0, 0];
+      const sock = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/
+        .exec(out)
+        ?.slice(1)
+        .map(Number) ?? [0, 0, 0, 0];
       resolve({
         requests: Number(/(\d+) requests in/.exec(out)?.[1] ?? 0),
         connect_errors: sock[0],
@@ -79,7 +91,11 @@ function treeRssMb(pid) {
   const kbOf = (p, file, re) => Number(re.exec(fs.readFileSync(`/proc/${p}/${file}`, "utf8"))?.[1] ?? 0);
   const children = (p) => {
     try {
-      return fs.readdirSync(`/proc/${p}/task`).flatMap((t) => fs.readFileSync(`/proc/${p}/task/${t}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
+      return fs
+        .readdirSync(`/proc/${p}/task`)
+        .flatMap((t) =>
+          fs.readFileSync(`/proc/${p}/task/${t}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number),
+        );
     } catch {
       return [];
     }
@@ -101,7 +117,10 @@ function treeRssMb(pid) {
 
 /** Public bytes (answered by workers) and a Next page (passed to the writer), both under load. */
 function loads(base) {
-  return Promise.all([wrk(`${base}/`, 64), wrk(`${base}/admin/sign-in`, 4)]).then(([pub, writer]) => ({ public: pub, writer }));
+  return Promise.all([wrk(`${base}/`, 64), wrk(`${base}/admin/sign-in`, 4)]).then(([pub, writer]) => ({
+    public: pub,
+    writer,
+  }));
 }
 
 async function measureReload(work) {
@@ -152,7 +171,12 @@ export async function benchRestart() {
     process.stdout.write("r");
     const single = await measureStopStart(work, 0);
     console.log("");
-    return { seconds_of_load: SECONDS, reload_at_2_workers: reload, stop_start_at_2_workers: stopStart, stop_start_single_process: single };
+    return {
+      seconds_of_load: SECONDS,
+      reload_at_2_workers: reload,
+      stop_start_at_2_workers: stopStart,
+      stop_start_single_process: single,
+    };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
@@ -163,12 +187,20 @@ export function printRestart(r) {
     `public ${x.public.requests} req: ${x.public.connect_errors} refused, ${x.public.read_errors + x.public.write_errors} read/write errors, ${x.public.timeouts} timeouts, ${x.public.non_2xx_3xx} non-2xx/3xx; ` +
     `writer-bound ${x.writer.requests} req: ${x.writer.connect_errors} refused, ${x.writer.read_errors + x.writer.write_errors} read/write errors, ${x.writer.timeouts} timeouts, ${x.writer.non_2xx_3xx} non-2xx/3xx`;
   console.log(`\nRestart under load (wrk ${r.seconds_of_load} s: / at c=64 and /admin/sign-in at c=4)`);
-  console.log(`  SIGHUP reload, 2 workers (done in ${r.reload_at_2_workers.reload_ms} ms): ${row(r.reload_at_2_workers)}`);
-  console.log(`  stop/start, 2 workers (back after ${r.stop_start_at_2_workers.back_after_ms} ms): ${row(r.stop_start_at_2_workers)}`);
-  console.log(`  stop/start, one process (back after ${r.stop_start_single_process.back_after_ms} ms): ${row(r.stop_start_single_process)}`);
+  console.log(
+    `  SIGHUP reload, 2 workers (done in ${r.reload_at_2_workers.reload_ms} ms): ${row(r.reload_at_2_workers)}`,
+  );
+  console.log(
+    `  stop/start, 2 workers (back after ${r.stop_start_at_2_workers.back_after_ms} ms): ${row(r.stop_start_at_2_workers)}`,
+  );
+  console.log(
+    `  stop/start, one process (back after ${r.stop_start_single_process.back_after_ms} ms): ${row(r.stop_start_single_process)}`,
+  );
   const m = r.reload_at_2_workers.memory_at_2_workers;
   const one = r.stop_start_single_process.memory;
-  console.log(`  memory under load: RSS ${m.mb} MB (PSS ${m.pss_mb} MB) in ${m.processes} processes at 2 workers (primary, writer, 2 workers); one process: RSS ${one.mb} MB (PSS ${one.pss_mb} MB)`);
+  console.log(
+    `  memory under load: RSS ${m.mb} MB (PSS ${m.pss_mb} MB) in ${m.processes} processes at 2 workers (primary, writer, 2 workers); one process: RSS ${one.mb} MB (PSS ${one.pss_mb} MB)`,
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

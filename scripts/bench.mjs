@@ -63,7 +63,11 @@ function stop(child) {
 function peakMemoryMb(pid) {
   const children = (p) => {
     try {
-      return fs.readdirSync(`/proc/${p}/task`).flatMap((t) => fs.readFileSync(`/proc/${p}/task/${t}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
+      return fs
+        .readdirSync(`/proc/${p}/task`)
+        .flatMap((t) =>
+          fs.readFileSync(`/proc/${p}/task/${t}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number),
+        );
     } catch {
       return [];
     }
@@ -89,11 +93,13 @@ function wrk(url, connections) {
     const m = new RegExp(`\\s${p}%\\s+([\\d.]+)(us|ms|s)`).exec(out);
     return m ? Math.round(ms(m[1], m[2]) * 100) / 100 : null;
   };
-  const errors =
-    [/Non-2xx or 3xx responses: (\d+)/, /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/]
-      .map((re) => re.exec(out))
-      .filter(Boolean)
-      .reduce((sum, m) => sum + m.slice(1).reduce((a, b) => a + Number(b), 0), 0);
+  const errors = [
+    /Non-2xx or 3xx responses: (\d+)/,
+    /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/,
+  ]
+    .map((re) => re.exec(out))
+    .filter(Boolean)
+    .reduce((sum, m) => sum + m.slice(1).reduce((a, b) => a + Number(b), 0), 0);
   return { rps: Math.round(Number(/Requests\/sec:\s+([\d.]+)/.exec(out)[1])), p50: pct(50), p99: pct(99), errors };
 }
 
@@ -107,7 +113,16 @@ async function main() {
   const port = await freePort();
   const server = spawn(process.execPath, ["dist/server.js"], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), DATABASE_PATH: path.join(work, "outpost.db"), OUTPOST_DEMO: "1", OUTPOST_API_TOKEN: BENCH_TOKEN, OUTPOST_MONITORS: "0" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      DATABASE_PATH: path.join(work, "outpost.db"),
+      OUTPOST_DEMO: "1",
+      OUTPOST_API_TOKEN: BENCH_TOKEN,
+      OUTPOST_MONITORS: "0",
+    },
     stdio: "ignore",
   });
   const outpost = `http://127.0.0.1:${port}`;
@@ -132,12 +147,14 @@ async function main() {
   const targets = [{ name: "outpost", base: outpost }];
   const children = [server];
   const nodePort = await freePort();
-  const bare = spawn(process.execPath, [path.join(root, "bench/baseline-server.mjs"), String(nodePort), site], { stdio: "ignore" });
+  const bare = spawn(process.execPath, [path.join(root, "bench/baseline-server.mjs"), String(nodePort), site], {
+    stdio: "ignore",
+  });
   children.push(bare);
   await waitFor(`http://127.0.0.1:${nodePort}/`, bare);
   targets.push({ name: "node", base: `http://127.0.0.1:${nodePort}` });
 
-  const nginxBin = ["/usr/sbin/nginx", "nginx"].find((b) => b.startsWith("/") ? fs.existsSync(b) : has(b));
+  const nginxBin = ["/usr/sbin/nginx", "nginx"].find((b) => (b.startsWith("/") ? fs.existsSync(b) : has(b)));
   if (nginxBin) {
     const nginxPort = await freePort();
     const conf = path.join(work, "nginx.conf");
@@ -165,7 +182,8 @@ http { access_log off; default_type application/octet-stream; client_body_temp_p
         row[t.name] = wrk(t.base + e.path, c);
         process.stdout.write(".");
       }
-      for (const t of targets.slice(1)) row[`ratio_vs_${t.name}`] = Math.round((row.outpost.rps / row[t.name].rps) * 100) / 100;
+      for (const t of targets.slice(1))
+        row[`ratio_vs_${t.name}`] = Math.round((row.outpost.rps / row[t.name].rps) * 100) / 100;
       load.push(row);
     }
   }
@@ -193,7 +211,10 @@ http { access_log off; default_type application/octet-stream; client_body_temp_p
   // Other benchmarks (the monitor run) keep their figures under their own keys.
   const previous = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {};
   fs.writeFileSync(file, JSON.stringify({ ...previous, ...result }, null, 2) + "\n");
-  printTable(result, targets.map((t) => t.name));
+  printTable(
+    result,
+    targets.map((t) => t.name),
+  );
   printRestart(restart);
   fs.rmSync(work, { recursive: true, force: true });
   // BENCH_MONITOR_MINUTES=0 skips the monitor run (1,000 HTTP monitors for a few minutes).
@@ -204,7 +225,11 @@ http { access_log off; default_type application/octet-stream; client_body_temp_p
 }
 
 const api = (base, pageId, p, method, body) =>
-  fetch(`${base}/api/v1/pages/${pageId}/${p}`, { method, headers: { authorization: `OAuth ${BENCH_TOKEN}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+  fetch(`${base}/api/v1/pages/${pageId}/${p}`, {
+    method,
+    headers: { authorization: `OAuth ${BENCH_TOKEN}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 /**
  * Time from an admin API write until each view shows it: the page and summary.json (the incident's
@@ -220,7 +245,15 @@ async function measureFreshness(base) {
     const name = `Freshness probe ${i} ${Date.now()}`;
     const badgeBefore = await (await fetch(`${base}/badge.svg`)).text();
     const started = performance.now();
-    const res = await api(base, pageId, "incidents", "POST", { incident: { name, status: "investigating", body: "Benchmark probe.", components: { [component]: "major_outage" }, component_ids: [component] } });
+    const res = await api(base, pageId, "incidents", "POST", {
+      incident: {
+        name,
+        status: "investigating",
+        body: "Benchmark probe.",
+        components: { [component]: "major_outage" },
+        component_ids: [component],
+      },
+    });
     const { id } = await res.json();
     const seen = {};
     while (Object.keys(seen).length < 4 && performance.now() - started < 5000) {
@@ -232,7 +265,9 @@ async function measureFreshness(base) {
       await sleep(5);
     }
     for (const k of Object.keys(views)) samples[k].push(seen[k] ?? Infinity);
-    await api(base, pageId, `incidents/${id}`, "PATCH", { incident: { status: "resolved", body: "Done.", components: { [component]: "operational" } } });
+    await api(base, pageId, `incidents/${id}`, "PATCH", {
+      incident: { status: "resolved", body: "Done.", components: { [component]: "operational" } },
+    });
     await sleep(300 + Math.random() * 200);
   }
   const stats = (xs) => {
@@ -249,7 +284,9 @@ async function timedRequests(base, path, n, localAddress) {
   for (let i = 0; i < n; i++) {
     const started = performance.now();
     await new Promise((resolve, reject) => {
-      const s = net.connect({ port: Number(port), host: "127.0.0.1", localAddress }, () => s.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
+      const s = net.connect({ port: Number(port), host: "127.0.0.1", localAddress }, () =>
+        s.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`),
+      );
       s.on("data", () => {});
       s.on("end", resolve);
       s.on("error", reject);
@@ -268,19 +305,28 @@ async function timedRequests(base, path, n, localAddress) {
 async function measureHostile(base) {
   const summary = await (await fetch(`${base}/api/v2/summary.json`)).json();
   const before = wrk(`${base}/api/v2/summary.json`, 64);
-  await api(base, summary.page.id, "incidents", "POST", { incident: { name: `Cache flood ${Date.now()}`, status: "investigating", body: "Benchmark." } });
+  await api(base, summary.page.id, "incidents", "POST", {
+    incident: { name: `Cache flood ${Date.now()}`, status: "investigating", body: "Benchmark." },
+  });
   for (let i = 0; i < 2_100; i++) await (await fetch(`${base}/badge.svg?label=junk${i}`)).arrayBuffer();
   const after = wrk(`${base}/api/v2/summary.json`, 64);
   const quiet = await timedRequests(base, "/api/v2/status.json", 50, "127.0.0.2");
   const sockets = [];
   let closed = 0;
   await Promise.all(
-    Array.from({ length: 10_000 }, () => new Promise((resolve) => {
-      const s = net.connect({ port: Number(new URL(base).port), host: "127.0.0.1", localAddress: "127.0.0.1" }, resolve);
-      s.on("close", () => closed++);
-      s.on("error", resolve);
-      sockets.push(s);
-    })),
+    Array.from(
+      { length: 10_000 },
+      () =>
+        new Promise((resolve) => {
+          const s = net.connect(
+            { port: Number(new URL(base).port), host: "127.0.0.1", localAddress: "127.0.0.1" },
+            resolve,
+          );
+          s.on("close", () => closed++);
+          s.on("error", resolve);
+          sockets.push(s);
+        }),
+    ),
   );
   await sleep(1000);
   const flooded = await timedRequests(base, "/api/v2/status.json", 50, "127.0.0.2");
@@ -307,13 +353,24 @@ async function measureScale(work) {
     const port = await freePort();
     const server = spawn(process.execPath, ["dist/server.js"], {
       cwd: root,
-      env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), DATABASE_PATH: file, OUTPOST_DEMO: "0", OUTPOST_MONITORS: "0" },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        HOST: "127.0.0.1",
+        PORT: String(port),
+        DATABASE_PATH: file,
+        OUTPOST_DEMO: "0",
+        OUTPOST_MONITORS: "0",
+      },
       stdio: "ignore",
     });
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/api/health`, server);
     const row = { components, incidents };
-    for (const [k, p] of [["page", "/"], ["summary", "/api/v2/summary.json"]]) {
+    for (const [k, p] of [
+      ["page", "/"],
+      ["summary", "/api/v2/summary.json"],
+    ]) {
       const started = performance.now();
       await (await fetch(base + p)).text(); // the first build after start
       row[`${k}_first_ms`] = Math.round(performance.now() - started);
@@ -329,23 +386,40 @@ async function measureScale(work) {
 }
 
 function printTable(r, names) {
-  const cell = (x) => (x ? `${String(x.rps).padStart(6)} r/s p50 ${String(x.p50).padStart(6)} p99 ${String(x.p99).padStart(7)} err ${x.errors}` : "-");
+  const cell = (x) =>
+    x
+      ? `${String(x.rps).padStart(6)} r/s p50 ${String(x.p50).padStart(6)} p99 ${String(x.p99).padStart(7)} err ${x.errors}`
+      : "-";
   console.log(`\nThroughput and latency (wrk, ${r.duration_per_run} per run, ms)`);
   for (const row of r.load) {
     console.log(`${row.endpoint.padEnd(22)} c=${String(row.connections).padEnd(4)}`);
-    for (const n of names) console.log(`   ${n.padEnd(8)} ${cell(row[n])}${n === "outpost" ? "" : `   outpost/${n} = ${row[`ratio_vs_${n}`]}`}`);
+    for (const n of names)
+      console.log(
+        `   ${n.padEnd(8)} ${cell(row[n])}${n === "outpost" ? "" : `   outpost/${n} = ${row[`ratio_vs_${n}`]}`}`,
+      );
   }
-  console.log(`\nFreshness (admin API write -> visible, ms, 20 writes): ${Object.entries(r.freshness_ms).map(([k, v]) => `${k} median ${v.median} max ${v.max}`).join("; ")}`);
+  console.log(
+    `\nFreshness (admin API write -> visible, ms, 20 writes): ${Object.entries(r.freshness_ms)
+      .map(([k, v]) => `${k} median ${v.median} max ${v.max}`)
+      .join("; ")}`,
+  );
   console.log(`\nScale (wrk c=64, ${r.duration_per_run}; rps / p50 / p99 ms)`);
   for (const x of r.scale) {
     const f = (w) => `${String(w.rps).padStart(6)} / ${w.p50} / ${w.p99}`;
-    console.log(`  ${String(x.components).padStart(5)} components ${String(x.incidents).padStart(7)} incidents: page ${f(x.page)} (${x.page_bytes} bytes)   summary ${f(x.summary)}`);
+    console.log(
+      `  ${String(x.components).padStart(5)} components ${String(x.incidents).padStart(7)} incidents: page ${f(x.page)} (${x.page_bytes} bytes)   summary ${f(x.summary)}`,
+    );
   }
-  for (const [p, w] of Object.entries(r.page_weight)) console.log(`Weight ${p}: ${w.bytes} bytes, ${w.gzip_bytes} gzipped`);
+  for (const [p, w] of Object.entries(r.page_weight))
+    console.log(`Weight ${p}: ${w.bytes} bytes, ${w.gzip_bytes} gzipped`);
   console.log(`Outpost peak memory: ${r.outpost_peak_memory_mb} MB`);
   const h = r.hostile;
-  console.log(`\nHostile: summary.json after 2,100 junk badge URLs ${h.summary_after_junk_rps} r/s vs ${h.summary_before_junk_rps} before (ratio ${h.junk_ratio})`);
-  console.log(`Hostile: ${h.idle_sockets_opened} idle sockets from one address, ${h.idle_sockets_closed_by_server} closed by the server; another client's request median ${h.other_client_ms_flooded.median} ms (max ${h.other_client_ms_flooded.max}) vs ${h.other_client_ms_quiet.median} ms (max ${h.other_client_ms_quiet.max}) without them`);
+  console.log(
+    `\nHostile: summary.json after 2,100 junk badge URLs ${h.summary_after_junk_rps} r/s vs ${h.summary_before_junk_rps} before (ratio ${h.junk_ratio})`,
+  );
+  console.log(
+    `Hostile: ${h.idle_sockets_opened} idle sockets from one address, ${h.idle_sockets_closed_by_server} closed by the server; another client's request median ${h.other_client_ms_flooded.median} ms (max ${h.other_client_ms_flooded.max}) vs ${h.other_client_ms_quiet.median} ms (max ${h.other_client_ms_quiet.max}) without them`,
+  );
 }
 
 main().catch((err) => {

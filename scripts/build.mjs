@@ -17,11 +17,17 @@ const started = Date.now();
 fs.rmSync(dist, { recursive: true, force: true });
 fs.mkdirSync(dist, { recursive: true });
 
-const next = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit" });
+const next = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+  cwd: root,
+  stdio: "inherit",
+});
 if (next.status !== 0) process.exit(next.status ?? 1);
 
 const cssFrom = path.join(root, "app/globals.css");
-const css = await postcss([tailwind({ base: root, optimize: { minify: true } })]).process(fs.readFileSync(cssFrom, "utf8"), { from: cssFrom });
+const css = await postcss([tailwind({ base: root, optimize: { minify: true } })]).process(
+  fs.readFileSync(cssFrom, "utf8"),
+  { from: cssFrom },
+);
 fs.writeFileSync(path.join(dist, "public.css"), css.css);
 
 await esbuild.build({
@@ -48,7 +54,9 @@ await esbuild.build({
     server: path.join(root, "server/main.ts"),
     "bench-support": path.join(root, "server/bench-support.ts"),
     ...Object.fromEntries(
-      fs.readdirSync(path.join(root, "server/tools")).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+      fs
+        .readdirSync(path.join(root, "server/tools"))
+        .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
         .map((f) => [`tools/${f.replace(/\.ts$/, "")}`, path.join(root, "server/tools", f)]),
     ),
   },

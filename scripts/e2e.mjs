@@ -20,5 +20,9 @@ if (!fs.existsSync(chromium)) {
   }
   env.OUTPOST_PLAYWRIGHT_BUNDLED = "1";
 }
-const result = spawnSync(process.execPath, [playwright, "test", ...process.argv.slice(2)], { cwd: root, stdio: "inherit", env });
+const result = spawnSync(process.execPath, [playwright, "test", ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: "inherit",
+  env,
+});
 process.exit(result.status ?? 1);

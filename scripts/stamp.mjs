@@ -3,7 +3,21 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
-const INPUTS = ["app", "components", "lib", "db", "server", "public", "proxy.ts", "package.json", "package-lock.json", "next.config.js", "postcss.config.mjs", "tsconfig.json", "scripts/build.mjs"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "db",
+  "server",
+  "public",
+  "proxy.ts",
+  "package.json",
+  "package-lock.json",
+  "next.config.js",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "scripts/build.mjs",
+];
 
 function* files(p) {
   if (!fs.existsSync(p)) return;
@@ -27,5 +41,9 @@ export const stampFile = (root) => path.join(root, "dist", "build-stamp");
 
 export function isBuildFresh(root) {
   const file = stampFile(root);
-  return fs.existsSync(path.join(root, "dist", "server.js")) && fs.existsSync(file) && fs.readFileSync(file, "utf8") === sourceStamp(root);
+  return (
+    fs.existsSync(path.join(root, "dist", "server.js")) &&
+    fs.existsSync(file) &&
+    fs.readFileSync(file, "utf8") === sourceStamp(root)
+  );
 }

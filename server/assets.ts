@@ -13,7 +13,10 @@ export const sha256 = (text: string) => `'sha256-${createHash("sha256").update(t
  * nonces): `styles` are further inline <style> texts (the brand colour's), `connect` origins the
  * page's script may reach (the components' browser probes).
  */
-export function contentSecurityPolicy(assets: PageAssets, extra: { styles?: readonly string[]; connect?: readonly string[] } = {}): string {
+export function contentSecurityPolicy(
+  assets: PageAssets,
+  extra: { styles?: readonly string[]; connect?: readonly string[] } = {},
+): string {
   return [
     "default-src 'none'",
     `style-src ${[assets.css, ...(extra.styles ?? [])].map(sha256).join(" ")}`,

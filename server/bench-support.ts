@@ -12,7 +12,8 @@ export function openDatabase(file: string) {
   const db = open(file);
   return {
     db,
-    openIncident: (d: typeof db, name: string) => createIncident(d, SYSTEM_ACTOR, { name, status: "investigating", impact: "minor", body: "Benchmark probe." }),
+    openIncident: (d: typeof db, name: string) =>
+      createIncident(d, SYSTEM_ACTOR, { name, status: "investigating", impact: "minor", body: "Benchmark probe." }),
   };
 }
 
@@ -25,7 +26,8 @@ export function generatePage(file: string, components: number, incidents: number
   migrateDatabase(db);
   const now = Date.now();
   const pageId = ensurePage(db, { name: "Scale test", timeZone: "Etc/UTC", now: now - 800 * 86_400_000 });
-  for (let i = 0; i < components; i++) createComponent(db, SYSTEM_ACTOR, { name: `Component ${i + 1}` }, now - 400 * 86_400_000);
+  for (let i = 0; i < components; i++)
+    createComponent(db, SYSTEM_ACTOR, { name: `Component ${i + 1}` }, now - 400 * 86_400_000);
   const insertIncident = db.$client.prepare(
     "INSERT INTO incidents (id, page_id, kind, name, status, impact, created_at, updated_at, started_at, resolved_at) VALUES (?, ?, 'incident', ?, 'resolved', 'minor', ?, ?, ?, ?)",
   );

@@ -48,7 +48,11 @@ function refuse(req: IncomingMessage, res: ServerResponse, limit: number): void 
   const detail = `The request body is larger than this address accepts (${Math.round(limit / KiB)} KiB).`;
   // The admin API answers every refusal as problem+json (RFC 7807), this one included.
   if ((req.url ?? "").startsWith("/api/")) {
-    res.writeHead(413, { "content-type": "application/problem+json; charset=utf-8", "cache-control": "no-store", connection: "close" });
+    res.writeHead(413, {
+      "content-type": "application/problem+json; charset=utf-8",
+      "cache-control": "no-store",
+      connection: "close",
+    });
     return void res.end(JSON.stringify({ type: "about:blank", title: "Content Too Large", status: 413, detail }));
   }
   res.writeHead(413, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", connection: "close" });
@@ -127,6 +131,10 @@ export function readBody(req: IncomingMessage, res: ServerResponse, limit: numbe
 }
 
 /** A url-encoded form body of at most `limit` bytes. */
-export async function readForm(req: IncomingMessage, res: ServerResponse, limit = FORM_LIMIT): Promise<URLSearchParams> {
+export async function readForm(
+  req: IncomingMessage,
+  res: ServerResponse,
+  limit = FORM_LIMIT,
+): Promise<URLSearchParams> {
   return new URLSearchParams((await readBody(req, res, limit)).toString("utf8"));
 }

@@ -12,7 +12,12 @@ export type CacheClass = "hot" | "variant";
 export const VARIANT_ENTRIES = 256;
 export const VARIANT_BYTES = 32 * 1024 * 1024;
 
-type Store = { owner: Snapshot | undefined; hot: Map<string, Payload>; variants: Map<string, Payload>; variantBytes: number };
+type Store = {
+  owner: Snapshot | undefined;
+  hot: Map<string, Payload>;
+  variants: Map<string, Payload>;
+  variantBytes: number;
+};
 const store: Store = { owner: undefined, hot: new Map(), variants: new Map(), variantBytes: 0 };
 
 const sizeOf = (p: Payload) => p.body.length + (p.gzip?.length ?? 0) + (p.br?.length ?? 0);

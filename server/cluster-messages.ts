@@ -11,7 +11,10 @@ export type Stop = { type: "stop" };
 
 export type ClusterMessage = WriterReady | MirrorUpdate | Stop;
 
-export function isMessage<T extends ClusterMessage["type"]>(m: unknown, type: T): m is Extract<ClusterMessage, { type: T }> {
+export function isMessage<T extends ClusterMessage["type"]>(
+  m: unknown,
+  type: T,
+): m is Extract<ClusterMessage, { type: T }> {
   return typeof m === "object" && m !== null && (m as { type?: unknown }).type === type;
 }
 

@@ -15,7 +15,10 @@ export const REQUEST_TIMEOUT_MS = 60_000;
 export const KEEP_ALIVE_MS = 65_000;
 
 /** Counts open sockets per address; closes those over the cap. */
-export function capConnectionsPerClient(server: Server, perClient = MAX_CONNECTIONS_PER_CLIENT): () => Map<string, number> {
+export function capConnectionsPerClient(
+  server: Server,
+  perClient = MAX_CONNECTIONS_PER_CLIENT,
+): () => Map<string, number> {
   const open = new Map<string, number>();
   server.on("connection", (socket: Socket) => {
     const address = socket.remoteAddress ?? "unknown";
@@ -43,5 +46,6 @@ export function guardConnections(server: Server, opts: { trustProxy: boolean; pr
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.requestTimeout = REQUEST_TIMEOUT_MS;
   server.keepAliveTimeout = KEEP_ALIVE_MS;
-  if (!opts.trustProxy) capConnectionsPerClient(server, Math.ceil(MAX_CONNECTIONS_PER_CLIENT / Math.max(1, opts.processes)));
+  if (!opts.trustProxy)
+    capConnectionsPerClient(server, Math.ceil(MAX_CONNECTIONS_PER_CLIENT / Math.max(1, opts.processes)));
 }

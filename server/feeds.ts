@@ -10,16 +10,30 @@ import { makePayload, type Payload } from "./payload";
 
 const FEED_PATH = /^(\/history|\/components\/([A-Za-z0-9_-]{1,80})\/history)\.(rss|atom)$/;
 
-const CONTENT_TYPES = { rss: "application/rss+xml; charset=utf-8", atom: "application/atom+xml; charset=utf-8" } as const;
+const CONTENT_TYPES = {
+  rss: "application/rss+xml; charset=utf-8",
+  atom: "application/atom+xml; charset=utf-8",
+} as const;
 
-
-function feedPayload(format: "rss" | "atom", channel: FeedChannel, entries: readonly FeedEntry[], now: number): Payload {
+function feedPayload(
+  format: "rss" | "atom",
+  channel: FeedChannel,
+  entries: readonly FeedEntry[],
+  now: number,
+): Payload {
   const xml = format === "rss" ? buildRss(channel, entries, now) : buildAtom(channel, entries, now);
-  return makePayload(200, CONTENT_TYPES[format], xml, { "access-control-allow-origin": "*", "x-content-type-options": "nosniff" });
+  return makePayload(200, CONTENT_TYPES[format], xml, {
+    "access-control-allow-origin": "*",
+    "x-content-type-options": "nosniff",
+  });
 }
 
 const notFound = (s: Snapshot) =>
-  hot(s, "feed:404", () => makePayload(404, "text/plain; charset=utf-8", "There is no component with this address.\n", { "access-control-allow-origin": "*" }));
+  hot(s, "feed:404", () =>
+    makePayload(404, "text/plain; charset=utf-8", "There is no component with this address.\n", {
+      "access-control-allow-origin": "*",
+    }),
+  );
 
 /** The payload for a feed path, or null when the path is not a feed. */
 export function feedRoute(s: Snapshot, path: string): Payload | null {
@@ -28,7 +42,12 @@ export function feedRoute(s: Snapshot, path: string): Payload | null {
   const format = m[3] as "rss" | "atom";
   const key = m[2];
   if (!key) {
-    const channel = { title: `${s.page.name} status`, description: `Incidents and maintenance of ${s.page.name}`, siteUrl: s.page.url, feedPath: "/history" };
+    const channel = {
+      title: `${s.page.name} status`,
+      description: `Incidents and maintenance of ${s.page.name}`,
+      siteUrl: s.page.url,
+      feedPath: "/history",
+    };
     return hot(s, `feed:${format}`, () => feedPayload(format, channel, s.feed, s.builtAt));
   }
   const component = s.componentsById.get(key) ?? s.components.find((c) => c.slug === key);

@@ -33,7 +33,15 @@ function writer(socketPath: string): Promise<WriterSocket> {
         req.on("data", (d) => (body += d));
         req.on("end", () => {
           res.writeHead(201, { "content-type": "application/json", "x-from": "writer" });
-          res.end(JSON.stringify({ method: req.method, url: req.url, body, peer: req.socket.remoteAddress, claimed: req.headers[PEER_HEADER] ?? null }));
+          res.end(
+            JSON.stringify({
+              method: req.method,
+              url: req.url,
+              body,
+              peer: req.socket.remoteAddress,
+              claimed: req.headers[PEER_HEADER] ?? null,
+            }),
+          );
         });
       },
       () => resolve(socket),
@@ -53,10 +61,20 @@ describe("forwarding to the writer", () => {
     const socketPath = socketPathIn();
     await writer(socketPath);
     const base = await worker(socketPath);
-    const res = await fetch(`${base}/admin/x?y=1`, { method: "POST", body: "a=1", headers: { [PEER_HEADER]: "203.0.113.9" } });
+    const res = await fetch(`${base}/admin/x?y=1`, {
+      method: "POST",
+      body: "a=1",
+      headers: { [PEER_HEADER]: "203.0.113.9" },
+    });
     expect(res.status).toBe(201);
     expect(res.headers.get("x-from")).toBe("writer");
-    expect(await res.json()).toEqual({ method: "POST", url: "/admin/x?y=1", body: "a=1", peer: "127.0.0.1", claimed: null });
+    expect(await res.json()).toEqual({
+      method: "POST",
+      url: "/admin/x?y=1",
+      body: "a=1",
+      peer: "127.0.0.1",
+      claimed: null,
+    });
   });
 
   it("holds a request while no writer listens (a restart) and answers it once one does", async () => {
@@ -91,10 +109,12 @@ describe("a draining server", () => {
     cleanup.push(() => agent.destroy());
     const get = () =>
       new Promise<http.IncomingMessage>((resolve, reject) => {
-        http.get({ port, host: "127.0.0.1", agent }, (res) => {
-          res.resume();
-          res.on("end", () => resolve(res));
-        }).on("error", reject);
+        http
+          .get({ port, host: "127.0.0.1", agent }, (res) => {
+            res.resume();
+            res.on("end", () => resolve(res));
+          })
+          .on("error", reject);
       });
     expect((await get()).headers.connection).toBe("keep-alive");
     const closed = drain.close(5_000);

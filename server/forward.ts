@@ -12,7 +12,17 @@ export const WRITER_WAIT_MS = 30_000;
 const HEALTH_WAIT_MS = 10_000;
 const RETRY_MS = [20, 50, 100, 200, 400];
 
-const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "proxy-connection", "proxy-authenticate", "proxy-authorization"]);
+const HOP_BY_HOP = new Set([
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "te",
+  "trailer",
+  "upgrade",
+  "proxy-connection",
+  "proxy-authenticate",
+  "proxy-authorization",
+]);
 
 /**
  * A connection the writer has accepted (it sends one byte first). A connection the kernel queued
@@ -71,7 +81,8 @@ export function createForwarder(socketPath: string, waits = { writerMs: WRITER_W
     if (gone()) return void sock.destroy();
 
     const headers: http.OutgoingHttpHeaders = {};
-    for (const [name, value] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(name) && name !== PEER_HEADER) headers[name] = value;
+    for (const [name, value] of Object.entries(req.headers))
+      if (!HOP_BY_HOP.has(name) && name !== PEER_HEADER) headers[name] = value;
     // The writer takes this as the client's socket address; it trusts it only on this socket.
     headers[PEER_HEADER] = req.socket.remoteAddress ?? "unknown";
     // One request per connection: the writer closes it after answering, so a stopping writer
@@ -94,7 +105,11 @@ export function createForwarder(socketPath: string, waits = { writerMs: WRITER_W
       // The writer accepted the request, then went away (a crash): nothing can be retried safely.
       console.error(`outpost: the writer did not answer ${req.method} ${req.url}: ${err.message}`);
       if (res.headersSent) return void res.destroy();
-      res.writeHead(502, { "content-type": "text/plain; charset=utf-8", "cache-control": NO_STORE, "retry-after": "5" });
+      res.writeHead(502, {
+        "content-type": "text/plain; charset=utf-8",
+        "cache-control": NO_STORE,
+        "retry-after": "5",
+      });
       res.end("The status page is briefly unavailable. Please retry.\n");
     });
     res.on("close", () => {

@@ -71,7 +71,9 @@ function stream(head: string, total: number, chunked: boolean, from?: string): P
     const chunk = Buffer.alloc(16 * 1024, "a");
     const pump = () => {
       while (!done && sent < total) {
-        const piece = chunked ? Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")]) : chunk;
+        const piece = chunked
+          ? Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")])
+          : chunk;
         sent += chunk.length;
         if (!socket.write(piece)) return void socket.once("drain", pump);
       }
@@ -92,7 +94,12 @@ describe("request bodies", () => {
   });
 
   it("cut a chunked body off at the public form limit", async () => {
-    for (const path of ["/subscribe", "/subscriptions/confirm", "/subscriptions/unsubscribe", "/components/nope/affected"]) {
+    for (const path of [
+      "/subscribe",
+      "/subscriptions/confirm",
+      "/subscriptions/unsubscribe",
+      "/components/nope/affected",
+    ]) {
       const out = await stream(post(path, "Transfer-Encoding: chunked"), 32 * MB, true);
       // The report route may answer (404: no such component) before the body is cut off.
       expect(out.head, path).toMatch(/^HTTP\/1.1 (413|404)|^$/);
@@ -105,12 +112,20 @@ describe("request bodies", () => {
     const chunked = await stream(post("/api/auth/callback/credentials", "Transfer-Encoding: chunked"), 32 * MB, true);
     expect(chunked.sent).toBeLessThan(32 * MB);
     expect(seenByNext.bodyBytes - before).toBeLessThanOrEqual(DEFAULT_LIMIT);
-    const declared = await stream(post("/api/auth/callback/credentials", `Content-Length: ${DEFAULT_LIMIT + 1}`), DEFAULT_LIMIT + 1, false);
+    const declared = await stream(
+      post("/api/auth/callback/credentials", `Content-Length: ${DEFAULT_LIMIT + 1}`),
+      DEFAULT_LIMIT + 1,
+      false,
+    );
     expect(declared.head).toBe("HTTP/1.1 413 Payload Too Large");
   });
 
   it("let bodies within the limit through", async () => {
-    const out = await stream(post("/api/auth/callback/credentials", `Content-Length: ${FORM_LIMIT}`), FORM_LIMIT, false);
+    const out = await stream(
+      post("/api/auth/callback/credentials", `Content-Length: ${FORM_LIMIT}`),
+      FORM_LIMIT,
+      false,
+    );
     expect(out.head).toBe("HTTP/1.1 200 OK");
   });
 });
@@ -124,7 +139,9 @@ describe("malformed requests", () => {
     expect(await send("GET /api/heartbeat/%ZZ HTTP/1.1\r\nHost: a\r\n\r\n")).toBe("HTTP/1.1 400 Bad Request");
     expect(await send("TRACE / HTTP/1.1\r\nHost: a\r\n\r\n")).toBe("HTTP/1.1 405 Method Not Allowed");
     expect(await send("OPTIONS * HTTP/1.1\r\nHost: a\r\n\r\n")).toBe("HTTP/1.1 400 Bad Request");
-    expect(await send("GET http://evil.example/admin HTTP/1.1\r\nHost: evil.example\r\n\r\n")).toBe("HTTP/1.1 400 Bad Request");
+    expect(await send("GET http://evil.example/admin HTTP/1.1\r\nHost: evil.example\r\n\r\n")).toBe(
+      "HTTP/1.1 400 Bad Request",
+    );
     expect(await send("GET //evil.example/ HTTP/1.1\r\nHost: a\r\n\r\n")).toBe("HTTP/1.1 400 Bad Request");
     expect(seenByNext.requests).toBe(before);
   });
@@ -133,8 +150,12 @@ describe("malformed requests", () => {
 describe("the public route table", () => {
   const send = (raw: string) => stream(raw, 0, false).then((o) => o.head);
   it("answers methods a row does not take with 405 and its Allow, and preflights only cross-origin rows", async () => {
-    expect(await send("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n")).toBe("HTTP/1.1 405 Method Not Allowed");
-    expect(await send("GET /components/x/affected HTTP/1.1\r\nHost: a\r\n\r\n")).toBe("HTTP/1.1 405 Method Not Allowed");
+    expect(await send("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n")).toBe(
+      "HTTP/1.1 405 Method Not Allowed",
+    );
+    expect(await send("GET /components/x/affected HTTP/1.1\r\nHost: a\r\n\r\n")).toBe(
+      "HTTP/1.1 405 Method Not Allowed",
+    );
     expect(await send("OPTIONS /api/v2/summary.json HTTP/1.1\r\nHost: a\r\n\r\n")).toBe("HTTP/1.1 204 No Content");
     expect(await send("OPTIONS /history HTTP/1.1\r\nHost: a\r\n\r\n")).toBe("HTTP/1.1 405 Method Not Allowed");
     expect(await send("HEAD /badge.svg HTTP/1.1\r\nHost: a\r\n\r\n")).toBe("HTTP/1.1 200 OK");
@@ -161,7 +182,9 @@ describe("the byte cache", () => {
     expect(route("/", new URLSearchParams(), ASSETS)).toBe(page);
     expect(cacheStats().variants).toBeLessThanOrEqual(VARIANT_ENTRIES);
     // Unknown incident ids share one 404.
-    expect(route("/incidents/junk1", new URLSearchParams(), ASSETS)).toBe(route("/incidents/junk2", new URLSearchParams(), ASSETS));
+    expect(route("/incidents/junk1", new URLSearchParams(), ASSETS)).toBe(
+      route("/incidents/junk2", new URLSearchParams(), ASSETS),
+    );
     expect(route("/incidents/junk1", new URLSearchParams(), ASSETS)?.status).toBe(404);
   }, 120_000);
 });
@@ -175,21 +198,28 @@ describe("idle connections", () => {
     const sockets: net.Socket[] = [];
     let closedByServer = 0;
     await Promise.all(
-      Array.from({ length: 60 }, () => new Promise<void>((resolve) => {
-        const s = net.connect({ port: gport, host: "127.0.0.1", localAddress: "127.0.0.1" }, () => resolve());
-        s.on("close", () => closedByServer++);
-        s.on("error", () => resolve());
-        sockets.push(s);
-      })),
+      Array.from(
+        { length: 60 },
+        () =>
+          new Promise<void>((resolve) => {
+            const s = net.connect({ port: gport, host: "127.0.0.1", localAddress: "127.0.0.1" }, () => resolve());
+            s.on("close", () => closedByServer++);
+            s.on("error", () => resolve());
+            sockets.push(s);
+          }),
+      ),
     );
-    for (let waited = 0; closedByServer < 40 && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    for (let waited = 0; closedByServer < 40 && waited < 10_000; waited += 50)
+      await new Promise((r) => setTimeout(r, 50));
     expect(closedByServer).toBe(40);
     expect(counts().get("127.0.0.1")).toBe(20);
     const other = await new Promise<number>((resolve, reject) =>
-      http.get({ host: "127.0.0.1", port: gport, path: "/", localAddress: "127.0.0.2", agent: false }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      }).on("error", reject),
+      http
+        .get({ host: "127.0.0.1", port: gport, path: "/", localAddress: "127.0.0.2", agent: false }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+        .on("error", reject),
     );
     expect(other).toBe(200);
     for (const s of sockets) s.destroy();

@@ -35,7 +35,9 @@ const HOME = findRoute("/")!;
 
 /** The page's bytes for this snapshot (kept warm off the request path). */
 export function homePayload(s: Snapshot, assets: LoadedAssets): Payload {
-  return HOME.route.get!(routeContext(HOME.route, HOME.params, { path: "/", query: new URLSearchParams(), assets, snapshot: () => s }));
+  return HOME.route.get!(
+    routeContext(HOME.route, HOME.params, { path: "/", query: new URLSearchParams(), assets, snapshot: () => s }),
+  );
 }
 
 /** The bytes a GET of this path answers with, or null when no row of the public table serves it. */
@@ -45,7 +47,8 @@ export function route(path: string, query: URLSearchParams, assets: LoadedAssets
   return found.route.get(routeContext(found.route, found.params, { path, query, assets, snapshot: snapshotOrLast }));
 }
 
-const allowHeader = (r: PublicRoute) => (r.methods.includes("GET") ? ["GET", "HEAD", ...r.methods.filter((m) => m !== "GET")] : [...r.methods]).join(", ");
+const allowHeader = (r: PublicRoute) =>
+  (r.methods.includes("GET") ? ["GET", "HEAD", ...r.methods.filter((m) => m !== "GET")] : [...r.methods]).join(", ");
 
 function allows(r: PublicRoute, method: string): boolean {
   return (r.methods as readonly string[]).includes(method) || (method === "HEAD" && r.methods.includes("GET"));
@@ -123,7 +126,8 @@ export function createFrontHandler(opts: { assets: LoadedAssets; next: Handler; 
           .catch((err) => {
             if (err instanceof BodyRefused) return;
             console.error(`outpost: ${row.name} request failed`, err);
-            if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8", "cache-control": NO_STORE });
+            if (!res.headersSent)
+              res.writeHead(500, { "content-type": "text/plain; charset=utf-8", "cache-control": NO_STORE });
             res.end("Something went wrong. Please try again.\n");
           });
       }
@@ -131,15 +135,24 @@ export function createFrontHandler(opts: { assets: LoadedAssets; next: Handler; 
         return sendPayload(req, res, row.get!(ctx));
       } catch (err) {
         console.error("outpost: public request failed", err);
-        const body = makePayload(503, "text/plain; charset=utf-8", "The status page is briefly unavailable. Please retry.\n", {
-          "cache-control": NO_STORE,
-          "retry-after": "5",
-        });
+        const body = makePayload(
+          503,
+          "text/plain; charset=utf-8",
+          "The status page is briefly unavailable. Please retry.\n",
+          {
+            "cache-control": NO_STORE,
+            "retry-after": "5",
+          },
+        );
         return sendPayload(req, res, body);
       }
     }
     // Whatever the client sent under this name is replaced: sign-in throttling keys on it.
-    req.headers[CLIENT_ADDRESS_HEADER] = addressOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustProxy);
+    req.headers[CLIENT_ADDRESS_HEADER] = addressOf(
+      req.socket.remoteAddress,
+      req.headers["x-forwarded-for"],
+      trustProxy,
+    );
     req.headers[REQUEST_PATH_HEADER] = url;
     return opts.next(req, res);
   };

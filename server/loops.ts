@@ -40,7 +40,9 @@ export function startLoops(db: Db): () => void {
       const version = readDataVersion(db);
       if (backupDue(lastBackup, version, now)) {
         lastBackup = { at: now, version };
-        await backupDatabase(db, config().backupDir, now).catch((err: Error) => console.error(`outpost: backup failed: ${err.message}`));
+        await backupDatabase(db, config().backupDir, now).catch((err: Error) =>
+          console.error(`outpost: backup failed: ${err.message}`),
+        );
       }
     } catch (err) {
       console.error(`outpost: background loop failed: ${(err as Error).message}`);
@@ -53,7 +55,9 @@ export function startLoops(db: Db): () => void {
   const stopSender = startSender(db);
   const stopMirror = startMirrorPublisher();
   const monitors = config().monitors;
-  const stopMonitors = monitors.enabled ? new MonitorScheduler(db, { retentionDays: monitors.retentionDays }).start() : () => {};
+  const stopMonitors = monitors.enabled
+    ? new MonitorScheduler(db, { retentionDays: monitors.retentionDays }).start()
+    : () => {};
   return () => {
     clearInterval(timer);
     stopSender();
@@ -65,7 +69,12 @@ export function startLoops(db: Db): () => void {
 /** The outbox sender: a lease row makes sure one process sends, whatever the number running. */
 function startSender(db: Db): () => void {
   // The server's own snapshot: posts describe exactly what the page shows.
-  const sender = new Sender({ db, publicUrl: config().publicUrl, channels: configuredChannels(), snapshot: () => currentSnapshot() });
+  const sender = new Sender({
+    db,
+    publicUrl: config().publicUrl,
+    channels: configuredChannels(),
+    snapshot: () => currentSnapshot(),
+  });
   const tick = () => {
     try {
       sender.tick();

@@ -36,7 +36,10 @@ export function s3Target(s3: NonNullable<Config["mirror"]["s3"]>, policy: Target
   // refuses forbidden literals, which skip lookup).
   const lookup = guardedLookup(policy);
   const client = new S3Client({
-    requestHandler: { httpAgent: new http.Agent({ keepAlive: true, lookup }), httpsAgent: new https.Agent({ keepAlive: true, lookup }) },
+    requestHandler: {
+      httpAgent: new http.Agent({ keepAlive: true, lookup }),
+      httpsAgent: new https.Agent({ keepAlive: true, lookup }),
+    },
     endpoint: s3.endpoint,
     region: s3.region,
     forcePathStyle: true,
@@ -57,7 +60,15 @@ export function s3Target(s3: NonNullable<Config["mirror"]["s3"]>, policy: Target
           new PutBucketCorsCommand({
             Bucket: s3.bucket,
             CORSConfiguration: {
-              CORSRules: [{ AllowedOrigins: ["*"], AllowedMethods: ["GET", "HEAD"], AllowedHeaders: ["*"], ExposeHeaders: ["ETag"], MaxAgeSeconds: 3600 }],
+              CORSRules: [
+                {
+                  AllowedOrigins: ["*"],
+                  AllowedMethods: ["GET", "HEAD"],
+                  AllowedHeaders: ["*"],
+                  ExposeHeaders: ["ETag"],
+                  MaxAgeSeconds: 3600,
+                },
+              ],
             },
           }),
         );
@@ -69,7 +80,13 @@ export function s3Target(s3: NonNullable<Config["mirror"]["s3"]>, policy: Target
         next.set(f.path, sum);
         if (uploaded.get(f.path) === sum) continue;
         await client.send(
-          new PutObjectCommand({ Bucket: s3.bucket, Key: f.path, Body: f.body, ContentType: f.contentType, CacheControl: MIRROR_CACHE_CONTROL }),
+          new PutObjectCommand({
+            Bucket: s3.bucket,
+            Key: f.path,
+            Body: f.body,
+            ContentType: f.contentType,
+            CacheControl: MIRROR_CACHE_CONTROL,
+          }),
         );
         uploaded.set(f.path, sum);
       }
@@ -91,14 +108,29 @@ export function backoffMs(failures: number, random = Math.random): number {
   return Math.round(cap / 2 + random() * (cap / 2));
 }
 
-type TargetRun = { target: MirrorTarget; publishedVersion: number | null; publishedAt: number; failures: number; retryAt: number };
+type TargetRun = {
+  target: MirrorTarget;
+  publishedVersion: number | null;
+  publishedAt: number;
+  failures: number;
+  retryAt: number;
+};
 
 /** Starts publishing; returns a function that stops it. */
-export function startMirrorPublisher(targets: MirrorTarget[] = configuredTargets(), assetsOf: () => LoadedAssets = () => loadAssets()): () => void {
+export function startMirrorPublisher(
+  targets: MirrorTarget[] = configuredTargets(),
+  assetsOf: () => LoadedAssets = () => loadAssets(),
+): () => void {
   configureMirrorTargets(targets.map((t) => t.name));
   if (!targets.length) return () => {};
   let assets: LoadedAssets | undefined;
-  const runs: TargetRun[] = targets.map((target) => ({ target, publishedVersion: null, publishedAt: 0, failures: 0, retryAt: 0 }));
+  const runs: TargetRun[] = targets.map((target) => ({
+    target,
+    publishedVersion: null,
+    publishedAt: 0,
+    failures: 0,
+    retryAt: 0,
+  }));
   let seenVersion: number | null = null;
   let firstSeenAt = 0;
   let lastChangeAt = 0;
@@ -134,7 +166,9 @@ export function startMirrorPublisher(targets: MirrorTarget[] = configuredTargets
           r.failures++;
           r.retryAt = Date.now() + backoffMs(r.failures);
           recordPublish(r.target.name, Date.now(), err as Error);
-          console.error(`outpost: mirror publish to ${r.target.name} failed (attempt ${r.failures}, retrying): ${(err as Error).message}`);
+          console.error(
+            `outpost: mirror publish to ${r.target.name} failed (attempt ${r.failures}, retrying): ${(err as Error).message}`,
+          );
         }
       }
       if (runs.every((r) => r.publishedVersion === s.version)) firstSeenAt = 0;

@@ -33,7 +33,8 @@ describe("mirror paths", () => {
   });
 
   it("rewrite root-relative links relative to the page", () => {
-    const html = '<a href="/">Home</a><a href="/incidents/x1#u">i</a><a href="#main">skip</a><a href="https://x.test/">out</a><a href="//cdn.test/a">cdn</a>';
+    const html =
+      '<a href="/">Home</a><a href="/incidents/x1#u">i</a><a href="#main">skip</a><a href="https://x.test/">out</a><a href="//cdn.test/a">cdn</a>';
     expect(relativiseLinks(html, "incidents/x1/index.html")).toBe(
       '<a href="../../index.html">Home</a><a href="../../incidents/x1/index.html#u">i</a><a href="#main">skip</a><a href="https://x.test/">out</a><a href="//cdn.test/a">cdn</a>',
     );
@@ -50,7 +51,18 @@ describe("the mirror's files", () => {
 
   it("hold the page, incident pages, history, the JSON API, badges, the widget and its status script", () => {
     const s = currentSnapshot();
-    for (const p of ["index.html", "history/index.html", "api/v2/summary.json", "api/v2/incidents/unresolved.json", "badge.svg", "badge.json", "embed.js", "status.js", "embed/index.html", "mirror.json"]) {
+    for (const p of [
+      "index.html",
+      "history/index.html",
+      "api/v2/summary.json",
+      "api/v2/incidents/unresolved.json",
+      "badge.svg",
+      "badge.json",
+      "embed.js",
+      "status.js",
+      "embed/index.html",
+      "mirror.json",
+    ]) {
       expect(file(p), p).toBeDefined();
     }
     for (const i of s.incidentsById.values()) expect(file(`incidents/${i.id}/index.html`)).toBeDefined();
@@ -68,7 +80,9 @@ describe("the mirror's files", () => {
     expect(index).not.toMatch(/href="\/(?!\/)/);
     const incident = files.find((f) => f.path.startsWith("incidents/"))!.body.toString();
     expect(incident).toContain('href="../../index.html"');
-    expect(file("status.js")!.body.toString()).toMatch(/^\/\* Outpost status, generated .*\*\/\n\(window\.__outpostStatus\|\|function\(\)\{\}\)\(\{"page"/);
+    expect(file("status.js")!.body.toString()).toMatch(
+      /^\/\* Outpost status, generated .*\*\/\n\(window\.__outpostStatus\|\|function\(\)\{\}\)\(\{"page"/,
+    );
   });
 
   it("are written into a folder", () => {
@@ -77,7 +91,9 @@ describe("the mirror's files", () => {
     expect(fs.readFileSync(path.join(dir, "index.html"))).toEqual(file("index.html")!.body);
     expect(fs.existsSync(path.join(dir, "api/v2/summary.json"))).toBe(true);
     expect(fs.readdirSync(dir).some((f) => f.endsWith(".tmp"))).toBe(false);
-    expect(() => writeMirrorDir(dir, [{ path: "../escape.txt", body: Buffer.from("x"), contentType: "text/plain" }])).toThrow(/outside/);
+    expect(() =>
+      writeMirrorDir(dir, [{ path: "../escape.txt", body: Buffer.from("x"), contentType: "text/plain" }]),
+    ).toThrow(/outside/);
   });
 });
 
@@ -91,10 +107,15 @@ describe("publishing", () => {
   });
 
   it("uploads to an S3-compatible bucket with content types and a CORS rule for other sites", async () => {
-    const target = s3Target({ endpoint: s3.endpoint, bucket: s3.bucket, region: "us-east-1", ...S3_KEYS }, { allowPrivate: true, allowMetadata: false });
+    const target = s3Target(
+      { endpoint: s3.endpoint, bucket: s3.bucket, region: "us-east-1", ...S3_KEYS },
+      { allowPrivate: true, allowMetadata: false },
+    );
     const files = collectMirrorFiles(currentSnapshot(), ASSETS);
     await target.publish(files);
-    const res = await fetch(`${s3.endpoint}/${s3.bucket}/api/v2/summary.json`, { headers: { origin: "https://elsewhere.test" } });
+    const res = await fetch(`${s3.endpoint}/${s3.bucket}/api/v2/summary.json`, {
+      headers: { origin: "https://elsewhere.test" },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
     expect(res.headers.get("access-control-allow-origin")).toMatch(/^(\*|https:\/\/elsewhere\.test)$/);
@@ -109,7 +130,9 @@ describe("publishing", () => {
     const endpoint = `http://localhost:${s3.port}`;
     const strict = s3Target({ endpoint, bucket: s3.bucket, region: "us-east-1", ...S3_KEYS }, PUBLIC_ONLY);
     const before = fs.readdirSync(s3.directory, { recursive: true }).length;
-    await expect(strict.publish([{ path: "refused.txt", body: Buffer.from("x"), contentType: "text/plain" }])).rejects.toThrow(/localhost resolves to 127\.0\.0\.1, a loopback or private address/);
+    await expect(
+      strict.publish([{ path: "refused.txt", body: Buffer.from("x"), contentType: "text/plain" }]),
+    ).rejects.toThrow(/localhost resolves to 127\.0\.0\.1, a loopback or private address/);
     expect(fs.readdirSync(s3.directory, { recursive: true }).length).toBe(before);
   });
 

@@ -63,16 +63,29 @@ export function collectMirrorFiles(s: Snapshot, assets: LoadedAssets, generatedA
       const [path, query = ""] = url.split("?");
       const found = findRoute(path);
       if (!file || found?.route !== row) continue;
-      const p = row.get(routeContext(row, found.params, { path, query: new URLSearchParams(query), assets, snapshot: () => s, mirror }));
+      const p = row.get(
+        routeContext(row, found.params, { path, query: new URLSearchParams(query), assets, snapshot: () => s, mirror }),
+      );
       // A feed this build does not serve, a component gone meanwhile: not copied.
       if (p.status !== 200) continue;
       const contentType = String(p.headers["content-type"] ?? contentTypeOf(file));
-      const body = contentType.startsWith("text/html") ? Buffer.from(relativiseLinks(p.body.toString("utf8"), file)) : p.body;
+      const body = contentType.startsWith("text/html")
+        ? Buffer.from(relativiseLinks(p.body.toString("utf8"), file))
+        : p.body;
       files.set(file, { path: file, body, contentType });
     }
   }
-  const meta = { generated_at: new Date(generatedAt).toISOString(), version: s.version, live_url: s.page.url, mirror_url: cfg.mirror.publicUrl };
-  files.set("mirror.json", { path: "mirror.json", body: Buffer.from(JSON.stringify(meta)), contentType: TYPES[".json"] });
+  const meta = {
+    generated_at: new Date(generatedAt).toISOString(),
+    version: s.version,
+    live_url: s.page.url,
+    mirror_url: cfg.mirror.publicUrl,
+  };
+  files.set("mirror.json", {
+    path: "mirror.json",
+    body: Buffer.from(JSON.stringify(meta)),
+    contentType: TYPES[".json"],
+  });
   return [...files.values()];
 }
 

@@ -18,14 +18,24 @@ export const NO_STORE = "no-store";
 
 const COMPRESS_MIN = 1024;
 
-export function makePayload(status: number, contentType: string, content: string | Buffer, headers: Record<string, string> = {}): Payload {
+export function makePayload(
+  status: number,
+  contentType: string,
+  content: string | Buffer,
+  headers: Record<string, string> = {},
+): Payload {
   const body = typeof content === "string" ? Buffer.from(content) : content;
   const etag = `"${createHash("sha1").update(body).digest("base64url").slice(0, 22)}"`;
   const big = body.length >= COMPRESS_MIN;
   return {
     status,
     // nosniff on every public byte: a JSON or feed body is never run as a script or page.
-    headers: { "content-type": contentType, "cache-control": PUBLIC_CACHE, "x-content-type-options": "nosniff", ...headers },
+    headers: {
+      "content-type": contentType,
+      "cache-control": PUBLIC_CACHE,
+      "x-content-type-options": "nosniff",
+      ...headers,
+    },
     body,
     etag,
     gzip: big ? zlib.gzipSync(body, { level: 6 }) : null,

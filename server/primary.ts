@@ -32,7 +32,10 @@ export async function runPrimary(cfg: Config): Promise<void> {
   const roles = new Map<Worker, Role>();
   const retiring = new Set<Worker>();
   const workers = new Set<Worker>();
-  const crashes: Record<Role, { count: number; at: number }> = { writer: { count: 0, at: 0 }, worker: { count: 0, at: 0 } };
+  const crashes: Record<Role, { count: number; at: number }> = {
+    writer: { count: 0, at: 0 },
+    worker: { count: 0, at: 0 },
+  };
   let writer: Worker | null = null;
   let mirror: MirrorState | null = null;
   let mirrorStamp = 0;
@@ -147,7 +150,9 @@ export async function runPrimary(cfg: Config): Promise<void> {
     const role = w === writer ? "writer" : workers.has(w) ? "worker" : null;
     if (!role) return; // one that never came up: its starter retries
     const delay = backoff(role);
-    console.error(`outpost: the ${role} (pid ${pid(w)}) exited (${signal ?? `code ${code}`}); starting another in ${delay} ms`);
+    console.error(
+      `outpost: the ${role} (pid ${pid(w)}) exited (${signal ?? `code ${code}`}); starting another in ${delay} ms`,
+    );
     if (role === "writer") {
       writer = null;
       void replaceWriter(delay);
@@ -171,7 +176,10 @@ export async function runPrimary(cfg: Config): Promise<void> {
           if (!(await untilUp("worker", forkWorker))) return;
           await retire(old);
         }
-        if (!shuttingDown) console.log(`outpost: reloaded (writer pid ${writer ? pid(writer) : "-"}, workers ${[...workers].map(pid).join(", ")})`);
+        if (!shuttingDown)
+          console.log(
+            `outpost: reloaded (writer pid ${writer ? pid(writer) : "-"}, workers ${[...workers].map(pid).join(", ")})`,
+          );
       } while (reloadAgain && !shuttingDown);
     })().finally(() => (reloading = null));
   }
@@ -181,7 +189,11 @@ export async function runPrimary(cfg: Config): Promise<void> {
     shuttingDown = true;
     // Workers first: what they hold for the writer is answered before the writer goes.
     const all = () => Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w);
-    await Promise.all(all().filter((w) => roles.get(w) === "worker").map(retire));
+    await Promise.all(
+      all()
+        .filter((w) => roles.get(w) === "worker")
+        .map(retire),
+    );
     await writerChain.catch(() => undefined);
     await Promise.all(all().map(retire));
     fs.rmSync(dir, { recursive: true, force: true });
@@ -210,5 +222,7 @@ export async function runPrimary(cfg: Config): Promise<void> {
     return shutdown(typeof code === "number" && code !== 0 ? code : 1);
   }
   started = true;
-  console.log(`outpost: ${cfg.workers} public worker${cfg.workers === 1 ? "" : "s"} and one writer (primary pid ${process.pid})`);
+  console.log(
+    `outpost: ${cfg.workers} public worker${cfg.workers === 1 ? "" : "s"} and one writer (primary pid ${process.pid})`,
+  );
 }

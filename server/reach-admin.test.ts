@@ -29,7 +29,9 @@ beforeAll(() => {
 
 describe("staff pieces", () => {
   it("show visitor reports per window and call out a spike", async () => {
-    expect(renderToStaticMarkup(await AffectedReports())).toContain("No visitor has reported a problem in the last hour.");
+    expect(renderToStaticMarkup(await AffectedReports())).toContain(
+      "No visitor has reported a problem in the last hour.",
+    );
     const c = pageComponents(db)[0];
     for (let i = 0; i < 6; i++) reportAffected(db, c.id, `client-${i}`);
     const html = renderToStaticMarkup(await AffectedReports());
@@ -52,6 +54,8 @@ describe("staff pieces", () => {
     const html = renderToStaticMarkup(await MirrorStatus());
     expect(html).toContain("Last published to every target: <strong>never</strong>");
     expect(html).toContain("24 Nov 2026, 12:00:00 UTC");
-    expect(html).toMatch(/role="alert"[^>]*>Failing since 24 Nov 2026, 12:00:05 UTC \(1 attempt, retrying\): connect ECONNREFUSED/);
+    expect(html).toMatch(
+      /role="alert"[^>]*>Failing since 24 Nov 2026, 12:00:05 UTC \(1 attempt, retrying\): connect ECONNREFUSED/,
+    );
   });
 });

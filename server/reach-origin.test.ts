@@ -4,12 +4,17 @@ import { reportOriginAllowed } from "./reach";
 const LIVE = "https://status.example.com";
 const MIRROR = "https://mirror.example.net/status";
 
-describe("[security] \"I am affected\" origins", () => {
+describe('[security] "I am affected" origins', () => {
   it("accepts the page and its mirror, refuses every other site", () => {
     expect(reportOriginAllowed({ origin: LIVE }, LIVE, MIRROR)).toBe(true);
     expect(reportOriginAllowed({ origin: "https://mirror.example.net" }, LIVE, MIRROR)).toBe(true);
     expect(reportOriginAllowed({ origin: "https://mirror.example.net" }, LIVE, null)).toBe(false);
-    for (const origin of ["https://evil.example", "null", "http://status.example.com", "https://status.example.com.evil.example"]) {
+    for (const origin of [
+      "https://evil.example",
+      "null",
+      "http://status.example.com",
+      "https://status.example.com.evil.example",
+    ]) {
       expect(reportOriginAllowed({ origin }, LIVE, MIRROR), origin).toBe(false);
     }
   });

@@ -13,7 +13,14 @@ import {
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { getDb } from "@/db/client";
 import { findComponentBySlug, getComponent } from "@/db/queries/components";
-import { clientHash, isCorroborated, PUBLIC_WINDOWS, recentCounts, reportAffected, type ReportResult } from "@/lib/affected";
+import {
+  clientHash,
+  isCorroborated,
+  PUBLIC_WINDOWS,
+  recentCounts,
+  reportAffected,
+  type ReportResult,
+} from "@/lib/affected";
 import { addressOf } from "@/lib/auth/client-address";
 import { config } from "@/lib/config";
 import { ensureAuthSecret } from "@/lib/secret";
@@ -36,7 +43,9 @@ function badgePayload(s: Snapshot, req: BadgeRequest | "unknown", query: URLSear
   const make = (label: string | null) => () => {
     const shown = { ...resolved.badge, label: cleanLabel(label, resolved.badge.label) };
     const status = resolved.found ? 200 : 404;
-    return json ? jsonPayload(status, badgeEndpointJson(shown)) : makePayload(status, SVG, badgeSvg(shown, style), CORS);
+    return json
+      ? jsonPayload(status, badgeEndpointJson(shown))
+      : makePayload(status, SVG, badgeSvg(shown, style), CORS);
   };
   // Every unknown badge shares one 404 per format and style; a custom label is a variant.
   if (!resolved.found) return hot(s, `badge:404:${json ? "json" : "svg"}:${style}`, make(null));
@@ -58,22 +67,34 @@ export function statusScriptPayload(s: Snapshot, mirrorBase?: string): Payload {
   );
 }
 
-const escapeHtml = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeHtml = (t: string) =>
+  t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-const FRAME_COLORS: Record<string, string> = { none: "#15803d", minor: "#a16207", major: "#c2410c", critical: "#b91c1c", maintenance: "#1d4ed8" };
+const FRAME_COLORS: Record<string, string> = {
+  none: "#15803d",
+  minor: "#a16207",
+  major: "#c2410c",
+  critical: "#b91c1c",
+  maintenance: "#1d4ed8",
+};
 const FRAME_CSS =
   "body{margin:0;font:14px/1.4 system-ui,sans-serif;color:#111827;background:transparent}" +
   "a{display:flex;align-items:center;gap:8px;margin:4px;padding:6px 12px;border:1px solid #d1d5db;border-radius:999px;background:#fff;color:inherit;text-decoration:none}" +
   "a.b{border-radius:8px;font-weight:600;color:#7c2d12;background:#fff7ed;border-color:#fdba74}span{width:10px;height:10px;border-radius:50%;flex:none}" +
   "@media (prefers-color-scheme:dark){a{color:#f3f4f6;background:#111827;border-color:#374151}}" +
-  Object.entries(FRAME_COLORS).map(([k, c]) => `.i-${k}{background:${c}}`).join("");
+  Object.entries(FRAME_COLORS)
+    .map(([k, c]) => `.i-${k}{background:${c}}`)
+    .join("");
 
 /** The iframe variant: the pill and open incidents as a tiny page, refreshed every minute without script. */
 export function embedFramePayload(s: Snapshot): Payload {
   return hot(s, "embed-frame", () => {
     const incidents = s.incidents.unresolved
       .slice(0, 2)
-      .map((i) => `<a class="b" href="${escapeHtml(i.url)}" target="_blank" rel="noopener"><span class="i-major"></span>Incident: ${escapeHtml(i.name)}</a>`)
+      .map(
+        (i) =>
+          `<a class="b" href="${escapeHtml(i.url)}" target="_blank" rel="noopener"><span class="i-major"></span>Incident: ${escapeHtml(i.name)}</a>`,
+      )
       .join("");
     const html =
       `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="60">` +
@@ -127,7 +148,11 @@ const originOf = (url: string | null) => (url ? new URL(url).origin : null);
  * POST; where one does not, Sec-Fetch-Site says whether the post is same-origin (or typed by the
  * user: none). A client sending neither is not a browser a third-party page can steer.
  */
-export function reportOriginAllowed(headers: IncomingMessage["headers"], publicUrl: string, mirrorUrl: string | null): boolean {
+export function reportOriginAllowed(
+  headers: IncomingMessage["headers"],
+  publicUrl: string,
+  mirrorUrl: string | null,
+): boolean {
   const origin = headers.origin;
   if (origin !== undefined) return origin === originOf(publicUrl) || origin === originOf(mirrorUrl);
   const site = headers["sec-fetch-site"];
@@ -144,22 +169,43 @@ export function handleReachWrite(req: IncomingMessage, res: ServerResponse, key:
   const cfg = config();
   if (!reportOriginAllowed(req.headers, cfg.publicUrl, cfg.mirror.publicUrl)) {
     const refused = "Reports are accepted from this status page only.";
-    return sendPayload(req, res, wantsJson ? jsonPayload(403, { error: refused }, { "cache-control": NO_STORE }) : reportPage(403, "Report refused", refused));
+    return sendPayload(
+      req,
+      res,
+      wantsJson
+        ? jsonPayload(403, { error: refused }, { "cache-control": NO_STORE })
+        : reportPage(403, "Report refused", refused),
+    );
   }
   const db = getDb();
   const s = currentSnapshot();
   const row = getComponent(db, key) ?? findComponentBySlug(db, s.page.id, key);
   if (!row) {
-    const body = wantsJson ? jsonPayload(404, { error: "No such component" }, { "cache-control": NO_STORE }) : reportPage(404, "Unknown component", "There is no component with this address.");
+    const body = wantsJson
+      ? jsonPayload(404, { error: "No such component" }, { "cache-control": NO_STORE })
+      : reportPage(404, "Unknown component", "There is no component with this address.");
     return sendPayload(req, res, body);
   }
   const now = Date.now();
   const address = addressOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustProxy);
   const result = reportAffected(db, row.id, clientHash(reportSecret(), address, now), now);
   const status = result.reason === "limited" ? 429 : 200;
-  if (!wantsJson) return sendPayload(req, res, reportPage(status, status === 429 ? "Too many reports" : "Report received", MESSAGES[result.reason]));
+  if (!wantsJson)
+    return sendPayload(
+      req,
+      res,
+      reportPage(status, status === 429 ? "Too many reports" : "Report received", MESSAGES[result.reason]),
+    );
   const corroborated = isCorroborated(s, row);
   const count = corroborated ? (recentCounts(db, now, PUBLIC_WINDOWS).get(row.id) ?? 0) : null;
-  sendPayload(req, res, jsonPayload(status, { counted: result.counted, reason: result.reason, message: MESSAGES[result.reason], count }, { "cache-control": NO_STORE }));
+  sendPayload(
+    req,
+    res,
+    jsonPayload(
+      status,
+      { counted: result.counted, reason: result.reason, message: MESSAGES[result.reason], count },
+      { "cache-control": NO_STORE },
+    ),
+  );
   // jsonPayload allows any origin: the static mirror's page posts here from its own host.
 }

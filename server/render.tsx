@@ -21,7 +21,8 @@ import { makePayload, type Payload } from "./payload";
 export type RenderOptions = { generatedAt?: number };
 
 function footerNote(s: Snapshot, opts: RenderOptions): ReactNode {
-  if (opts.generatedAt !== undefined) return <GeneratedNote at={opts.generatedAt} liveUrl={s.page.url} timeZone={s.page.timeZone} />;
+  if (opts.generatedAt !== undefined)
+    return <GeneratedNote at={opts.generatedAt} liveUrl={s.page.url} timeZone={s.page.timeZone} />;
   return <MirrorNote state={mirrorState()} mirrorUrl={config().mirror.publicUrl} timeZone={s.page.timeZone} />;
 }
 
@@ -50,13 +51,24 @@ export function html(
 ): Payload {
   const { logo, brandColor, footerLinks } = s.page;
   const markup = renderToStaticMarkup(
-    <Document title={title} description={description} pageName={s.page.name} assets={assets} branding={{ logo, brandColor, footerLinks }} footerNote={footerNote(s, opts)} version={s.version}>
+    <Document
+      title={title}
+      description={description}
+      pageName={s.page.name}
+      assets={assets}
+      branding={{ logo, brandColor, footerLinks }}
+      footerNote={footerNote(s, opts)}
+      version={s.version}
+    >
       {body}
     </Document>,
   );
   const brandCss = brandStyle(brandColor);
   return makePayload(status, "text/html; charset=utf-8", `<!DOCTYPE html>${markup}`, {
-    "content-security-policy": brandCss || connect.length ? contentSecurityPolicy(assets, { styles: brandCss ? [brandCss] : [], connect }) : assets.csp,
+    "content-security-policy":
+      brandCss || connect.length
+        ? contentSecurityPolicy(assets, { styles: brandCss ? [brandCss] : [], connect })
+        : assets.csp,
     "x-frame-options": "DENY",
     "x-content-type-options": "nosniff",
     "referrer-policy": "strict-origin-when-cross-origin",
@@ -66,21 +78,55 @@ export function html(
 export function renderStatusPage(s: Snapshot, assets: LoadedAssets, opts: RenderOptions = {}): Payload {
   // The static copy posts reports to the live server.
   const reportBase = opts.generatedAt !== undefined ? s.page.url : "";
-  return html(200, s, assets, `${s.page.name} status`, `${s.page.name}: ${s.status.description}`, <StatusPage snapshot={s} reportBase={reportBase} />, opts, probeOrigins(s));
+  return html(
+    200,
+    s,
+    assets,
+    `${s.page.name} status`,
+    `${s.page.name}: ${s.status.description}`,
+    <StatusPage snapshot={s} reportBase={reportBase} />,
+    opts,
+    probeOrigins(s),
+  );
 }
 
-export function renderIncidentPage(s: Snapshot, assets: LoadedAssets, incident: SnapIncident, opts: RenderOptions = {}): Payload {
-  return html(200, s, assets, `${incident.name} · ${s.page.name} status`, incident.name, <IncidentPage incident={incident} snapshot={s} />, opts);
+export function renderIncidentPage(
+  s: Snapshot,
+  assets: LoadedAssets,
+  incident: SnapIncident,
+  opts: RenderOptions = {},
+): Payload {
+  return html(
+    200,
+    s,
+    assets,
+    `${incident.name} · ${s.page.name} status`,
+    incident.name,
+    <IncidentPage incident={incident} snapshot={s} />,
+    opts,
+  );
 }
 
-export function renderHistoryPage(s: Snapshot, assets: LoadedAssets, view: HistoryView, opts: RenderOptions = {}): Payload {
+export function renderHistoryPage(
+  s: Snapshot,
+  assets: LoadedAssets,
+  view: HistoryView,
+  opts: RenderOptions = {},
+): Payload {
   const title = `Incident history, ${formatMonth(view.month)} · ${s.page.name} status`;
   return html(200, s, assets, title, title, <HistoryPage view={view} timeZone={s.page.timeZone} />, opts);
 }
 
 export function renderInfrastructurePage(s: Snapshot, assets: LoadedAssets, backups: BackupView): Payload {
   const title = `Infrastructure and backups · ${s.page.name} status`;
-  return html(200, s, assets, title, "Where this status page runs, and its latest verified backup", <InfrastructurePage disclosure={s.page.infrastructureMd} backups={backups} timeZone={s.page.timeZone} />);
+  return html(
+    200,
+    s,
+    assets,
+    title,
+    "Where this status page runs, and its latest verified backup",
+    <InfrastructurePage disclosure={s.page.infrastructureMd} backups={backups} timeZone={s.page.timeZone} />,
+  );
 }
 
 export function renderNotFound(s: Snapshot, assets: LoadedAssets, what: string): Payload {

@@ -23,7 +23,8 @@ describe("the public route table", () => {
     expect(name("/badge/api/uptime-30d.svg")).toBe("badges (SVG and shields.io JSON)");
     expect(name("/components/api/affected")).toBe('"I am affected" reports');
     expect(findRoute("/components/api/affected")?.params).toEqual(["api"]);
-    for (const next of ["/admin", "/api/v1/pages/x/incidents", "/api/auth/session", "/api/heartbeat/t", "/favicon.ico"]) expect(name(next), next).toBeNull();
+    for (const next of ["/admin", "/api/v1/pages/x/incidents", "/api/auth/session", "/api/heartbeat/t", "/favicon.ico"])
+      expect(name(next), next).toBeNull();
   });
 
   it("gives each row a way to answer its methods", () => {

@@ -22,7 +22,14 @@ import { feedRoute } from "./feeds";
 import { healthPayload } from "./health";
 import { jsonPayload, type Payload } from "./payload";
 import { badgeRoute, embedFramePayload, embedPayload, handleReachWrite, statusScriptPayload } from "./reach";
-import { renderHistoryPage, renderIncidentPage, renderInfrastructurePage, renderNotFound, renderStatusPage, type RenderOptions } from "./render";
+import {
+  renderHistoryPage,
+  renderIncidentPage,
+  renderInfrastructurePage,
+  renderNotFound,
+  renderStatusPage,
+  type RenderOptions,
+} from "./render";
 import { handleSubscription } from "./subscribe";
 
 export type RouteContext = {
@@ -38,7 +45,11 @@ export type RouteContext = {
   keep: (key: string, make: () => Payload, cls?: CacheClass) => Payload;
 };
 
-export type Responder = (req: IncomingMessage, res: ServerResponse, ctx: RouteContext & { trustProxy: boolean }) => unknown;
+export type Responder = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: RouteContext & { trustProxy: boolean },
+) => unknown;
 
 export type PublicRoute = {
   /** What the URL serves, for people reading the table. */
@@ -68,7 +79,9 @@ export type PublicRoute = {
 const INCIDENT_ID = /^[a-z0-9]{1,40}$/;
 
 const incidentNotFound = (ctx: RouteContext) =>
-  hot(ctx.snapshot, "incident:404", () => renderNotFound(ctx.snapshot, ctx.assets, "There is no incident with this address."));
+  hot(ctx.snapshot, "incident:404", () =>
+    renderNotFound(ctx.snapshot, ctx.assets, "There is no incident with this address."),
+  );
 
 function renderOptions(ctx: RouteContext): RenderOptions {
   return ctx.mirror ? { generatedAt: ctx.mirror.generatedAt } : {};
@@ -79,18 +92,25 @@ function incidentPage(ctx: RouteContext): Payload {
   const id = ctx.params[0].replace(/\/$/, "");
   if (!INCIDENT_ID.test(id)) return incidentNotFound(ctx);
   const known = s.incidentsById.get(id);
-  if (known) return ctx.keep(`incident:${id}`, () => renderIncidentPage(s, ctx.assets, known, renderOptions(ctx)), "hot");
+  if (known)
+    return ctx.keep(`incident:${id}`, () => renderIncidentPage(s, ctx.assets, known, renderOptions(ctx)), "hot");
   // Older incidents are read from the database; an id that is nowhere shares the one 404.
   const db = getDb();
   const row = getIncident(db, id);
   if (!row) return incidentNotFound(ctx);
-  return ctx.keep(`incident:${id}`, () => renderIncidentPage(s, ctx.assets, hydrateIncidents(db, [row], s.page.url)[0], renderOptions(ctx)), "variant");
+  return ctx.keep(
+    `incident:${id}`,
+    () => renderIncidentPage(s, ctx.assets, hydrateIncidents(db, [row], s.page.url)[0], renderOptions(ctx)),
+    "variant",
+  );
 }
 
 function historyPage(ctx: RouteContext): Payload {
   const s = ctx.snapshot;
   const q = parseHistoryQuery(ctx.query, s.builtAt, s.page.timeZone);
-  return ctx.keep(`history:${q.month}:${q.page}`, () => renderHistoryPage(s, ctx.assets, loadHistory(getDb(), s, q), renderOptions(ctx)));
+  return ctx.keep(`history:${q.month}:${q.page}`, () =>
+    renderHistoryPage(s, ctx.assets, loadHistory(getDb(), s, q), renderOptions(ctx)),
+  );
 }
 
 function v2Document(ctx: RouteContext): Payload {
@@ -103,12 +123,16 @@ function v2Document(ctx: RouteContext): Payload {
 function infrastructurePage(ctx: RouteContext): Payload {
   const backups = backupStatus(config().backupDir);
   // Rebuilt when the data or the newest backup changes.
-  return ctx.keep(`infrastructure:${backups.last?.createdAt ?? 0}:${backups.lastError?.at ?? 0}`, () => renderInfrastructurePage(ctx.snapshot, ctx.assets, backups));
+  return ctx.keep(`infrastructure:${backups.last?.createdAt ?? 0}:${backups.lastError?.at ?? 0}`, () =>
+    renderInfrastructurePage(ctx.snapshot, ctx.assets, backups),
+  );
 }
 
 /** The page; the footer shows the mirror's last publish, so a publish renders it again. */
 export function statusPage(ctx: RouteContext): Payload {
-  return ctx.keep(`page:/:${mirrorState().stamp}`, () => renderStatusPage(ctx.snapshot, ctx.assets, renderOptions(ctx)));
+  return ctx.keep(`page:/:${mirrorState().stamp}`, () =>
+    renderStatusPage(ctx.snapshot, ctx.assets, renderOptions(ctx)),
+  );
 }
 
 // ---- what the static mirror copies ---------------------------------------------------------
@@ -149,7 +173,15 @@ const shared = { methods: ["GET"], answeredBy: "any", cors: true, bodyLimit: DEF
 
 export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   { ...page, name: "the status page", path: "/", get: statusPage, cache: "hot", localised: true, mirror: () => ["/"] },
-  { ...page, name: "past incidents by month", path: "/history", get: historyPage, cache: "variant", localised: true, mirror: (s) => historyForMirror(s).urls },
+  {
+    ...page,
+    name: "past incidents by month",
+    path: "/history",
+    get: historyPage,
+    cache: "variant",
+    localised: true,
+    mirror: (s) => historyForMirror(s).urls,
+  },
   {
     ...page,
     name: "one incident or maintenance",
@@ -159,8 +191,22 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
     localised: true,
     mirror: (s) => [...historyForMirror(s).incidents.keys()].map((id) => `/incidents/${id}`),
   },
-  { ...page, name: "hosting and backups", path: "/infrastructure", get: infrastructurePage, cache: "hot", localised: true },
-  { ...shared, name: "Outpost's own health", path: "/api/health", get: () => healthPayload(), answeredBy: "writer", cache: "none" },
+  {
+    ...page,
+    name: "hosting and backups",
+    path: "/infrastructure",
+    get: infrastructurePage,
+    cache: "hot",
+    localised: true,
+  },
+  {
+    ...shared,
+    name: "Outpost's own health",
+    path: "/api/health",
+    get: () => healthPayload(),
+    answeredBy: "writer",
+    cache: "none",
+  },
   {
     ...shared,
     name: "Statuspage v2 JSON",
@@ -175,7 +221,11 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
     path: /^(?:\/history|\/components\/[A-Za-z0-9_-]{1,80}\/history)\.(?:rss|atom)$/,
     get: (ctx) => feedRoute(ctx.snapshot, ctx.path)!,
     cache: "hot",
-    mirror: (s) => ["/history.rss", "/history.atom", ...s.components.flatMap((c) => [`/components/${c.slug}/history.rss`, `/components/${c.slug}/history.atom`])],
+    mirror: (s) => [
+      "/history.rss",
+      "/history.atom",
+      ...s.components.flatMap((c) => [`/components/${c.slug}/history.rss`, `/components/${c.slug}/history.atom`]),
+    ],
   },
   {
     ...shared,
@@ -186,11 +236,31 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
     mirror: (s) => [
       "/badge.svg",
       "/badge.json",
-      ...componentKeys(s).flatMap((key) => [`/badge/${key}.svg`, `/badge/${key}.json`, ...UPTIME_WINDOWS.map((w) => `/badge/${key}/uptime-${w}.svg`)]),
+      ...componentKeys(s).flatMap((key) => [
+        `/badge/${key}.svg`,
+        `/badge/${key}.json`,
+        ...UPTIME_WINDOWS.map((w) => `/badge/${key}/uptime-${w}.svg`),
+      ]),
     ],
   },
-  { ...shared, name: "the widget script", path: "/embed.js", get: (ctx) => embedPayload(ctx.snapshot, ctx.assets), cache: "hot", mirror: () => ["/embed.js"] },
-  { ...shared, name: "the widget's iframe variant", path: "/embed", get: (ctx) => embedFramePayload(ctx.snapshot), cors: false, cache: "hot", localised: true, mirror: () => ["/embed"] },
+  {
+    ...shared,
+    name: "the widget script",
+    path: "/embed.js",
+    get: (ctx) => embedPayload(ctx.snapshot, ctx.assets),
+    cache: "hot",
+    mirror: () => ["/embed.js"],
+  },
+  {
+    ...shared,
+    name: "the widget's iframe variant",
+    path: "/embed",
+    get: (ctx) => embedFramePayload(ctx.snapshot),
+    cors: false,
+    cache: "hot",
+    localised: true,
+    mirror: () => ["/embed"],
+  },
   {
     ...shared,
     name: "the status as a script (widget fallback)",
@@ -199,19 +269,25 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
     cache: "hot",
     mirror: () => ["/status.js"],
   },
-  ...(["/subscribe", "/subscriptions/confirm", "/subscriptions/unsubscribe"] as const).map(
-    (path): PublicRoute => ({
-      name: path === "/subscribe" ? "subscribe (email, webhook)" : `${path.slice("/subscriptions/".length)} a subscription`,
-      path,
-      methods: ["GET", "POST"],
-      respond: (req, res, ctx) => handleSubscription(req, res, { snapshot: ctx.snapshot, assets: ctx.assets, trustProxy: ctx.trustProxy, path: ctx.path, query: ctx.query }),
-      answeredBy: "writer",
-      cors: false,
-      cache: "none",
-      bodyLimit: FORM_LIMIT,
-      localised: true,
-    }),
-  ),
+  ...(["/subscribe", "/subscriptions/confirm", "/subscriptions/unsubscribe"] as const).map((path): PublicRoute => ({
+    name:
+      path === "/subscribe" ? "subscribe (email, webhook)" : `${path.slice("/subscriptions/".length)} a subscription`,
+    path,
+    methods: ["GET", "POST"],
+    respond: (req, res, ctx) =>
+      handleSubscription(req, res, {
+        snapshot: ctx.snapshot,
+        assets: ctx.assets,
+        trustProxy: ctx.trustProxy,
+        path: ctx.path,
+        query: ctx.query,
+      }),
+    answeredBy: "writer",
+    cors: false,
+    cache: "none",
+    bodyLimit: FORM_LIMIT,
+    localised: true,
+  })),
   {
     name: '"I am affected" reports',
     path: /^\/components\/([A-Za-z0-9_-]{1,80})\/affected$/,
@@ -244,7 +320,13 @@ export function findRoute(path: string): { route: PublicRoute; params: readonly 
 export function routeContext(
   route: PublicRoute,
   params: readonly string[],
-  fields: { path: string; query: URLSearchParams; assets: LoadedAssets; snapshot: () => Snapshot; mirror?: RouteContext["mirror"] },
+  fields: {
+    path: string;
+    query: URLSearchParams;
+    assets: LoadedAssets;
+    snapshot: () => Snapshot;
+    mirror?: RouteContext["mirror"];
+  },
 ): RouteContext {
   let snapshot: Snapshot | undefined;
   const ctx: RouteContext = {

@@ -15,7 +15,10 @@ function trustWorkerPeer(handler: Handler): Handler {
   return (req, res) => {
     const peer = req.headers[PEER_HEADER];
     delete req.headers[PEER_HEADER];
-    Object.defineProperty(req.socket, "remoteAddress", { value: typeof peer === "string" ? peer : undefined, configurable: true });
+    Object.defineProperty(req.socket, "remoteAddress", {
+      value: typeof peer === "string" ? peer : undefined,
+      configurable: true,
+    });
     return handler(req, res);
   };
 }

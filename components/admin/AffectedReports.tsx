@@ -15,19 +15,32 @@ export async function AffectedReports() {
         Visitor reports
       </h2>
       {spikes.length ? (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
-          Spike in reports: {spikes.map((s) => `${names.get(s.componentId) ?? s.componentId} (${s.windows.at(-1)!.count} in 5 minutes)`).join(", ")}
+        <p
+          role="alert"
+          className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+        >
+          Spike in reports:{" "}
+          {spikes
+            .map((s) => `${names.get(s.componentId) ?? s.componentId} (${s.windows.at(-1)!.count} in 5 minutes)`)
+            .join(", ")}
         </p>
       ) : null}
       {series.length === 0 ? (
         <p className="text-sm text-gray-600 dark:text-gray-400">No visitor has reported a problem in the last hour.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-gray-200 dark:border-gray-800" tabIndex={0} role="region" aria-label="Reports per 5 minutes">
+        <div
+          className="overflow-x-auto rounded-lg border border-gray-200 dark:border-gray-800"
+          tabIndex={0}
+          role="region"
+          aria-label="Reports per 5 minutes"
+        >
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Reports per component and 5-minute window (UTC), newest last</caption>
             <thead className="bg-gray-100 text-xs text-gray-700 dark:bg-gray-900 dark:text-gray-300">
               <tr>
-                <th scope="col" className="px-2 py-1">Component</th>
+                <th scope="col" className="px-2 py-1">
+                  Component
+                </th>
                 {series[0].windows.map((w) => (
                   <th key={w.start} scope="col" className="px-2 py-1 font-normal">
                     {time.format(w.start)}
@@ -54,7 +67,8 @@ export async function AffectedReports() {
         </div>
       )}
       <p className="text-xs text-gray-600 dark:text-gray-400">
-        Windows of {WINDOW_MS / 60_000} minutes. The public page shows counts only while a monitor or an open incident backs them up.
+        Windows of {WINDOW_MS / 60_000} minutes. The public page shows counts only while a monitor or an open incident
+        backs them up.
       </p>
     </section>
   );

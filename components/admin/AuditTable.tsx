@@ -6,27 +6,44 @@ const fmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "
 export function AuditTable({ rows }: { rows: AuditRow[] }) {
   if (rows.length === 0) return <p className="text-sm text-gray-600 dark:text-gray-400">No entries match.</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-gray-200 dark:border-gray-800" tabIndex={0} role="region" aria-label="Audit entries">
+    <div
+      className="overflow-x-auto rounded-lg border border-gray-200 dark:border-gray-800"
+      tabIndex={0}
+      role="region"
+      aria-label="Audit entries"
+    >
       <table className="w-full text-left text-sm">
         <thead className="bg-gray-100 text-xs uppercase tracking-wide text-gray-700 dark:bg-gray-900 dark:text-gray-300">
           <tr>
-            <th scope="col" className="px-3 py-2">When (UTC)</th>
-            <th scope="col" className="px-3 py-2">Who</th>
-            <th scope="col" className="px-3 py-2">Action</th>
-            <th scope="col" className="px-3 py-2">Changes</th>
+            <th scope="col" className="px-3 py-2">
+              When (UTC)
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Who
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Action
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Changes
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-gray-200 dark:divide-gray-800">
           {rows.map((r) => (
             <tr key={r.id} className="align-top">
-              <td className="whitespace-nowrap px-3 py-2"><time dateTime={new Date(r.at).toISOString()}>{fmt.format(r.at)}</time></td>
+              <td className="whitespace-nowrap px-3 py-2">
+                <time dateTime={new Date(r.at).toISOString()}>{fmt.format(r.at)}</time>
+              </td>
               <td className="px-3 py-2">
                 {r.actorLabel}
                 <span className="block text-xs text-gray-600 dark:text-gray-400">{r.actorType}</span>
               </td>
               <td className="px-3 py-2">
                 <code>{r.action}</code>
-                <span className="block text-xs text-gray-600 dark:text-gray-400">{r.entityType} {r.entityId}</span>
+                <span className="block text-xs text-gray-600 dark:text-gray-400">
+                  {r.entityType} {r.entityId}
+                </span>
               </td>
               <td className="px-3 py-2">
                 <ul className="space-y-0.5">

@@ -5,7 +5,17 @@ import { CONTROL_CLASS } from "@/components/ui/Field";
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
 /** A colour picker beside the text field; both carry one value (the action takes whichever changed). */
-export function BrandColour({ saved, typed, picked, error }: { saved: string | null; typed?: string; picked?: string; error?: string[] }) {
+export function BrandColour({
+  saved,
+  typed,
+  picked,
+  error,
+}: {
+  saved: string | null;
+  typed?: string;
+  picked?: string;
+  error?: string[];
+}) {
   const id = useId();
   const pickerSaved = saved ?? "#1f6feb";
   return (

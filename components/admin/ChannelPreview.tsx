@@ -21,7 +21,8 @@ export function ChannelPreview({
 }) {
   const src = { incidentName, status, body: text, url: `${incidentUrl}?d=xxxxxxxxxxxx` };
   const previews = networks.map((n) => ({ ...previewPost(src, n.name, limitOf(n.post)), label: n.label }));
-  if (previews.length === 0) return <p className="text-sm text-gray-600 dark:text-gray-400">No social network is configured.</p>;
+  if (previews.length === 0)
+    return <p className="text-sm text-gray-600 dark:text-gray-400">No social network is configured.</p>;
   return (
     <section aria-label="Preview of the posts" className="space-y-3">
       {previews.map((p) => (

@@ -16,13 +16,33 @@ export function NewComponentForm({ groups }: { groups: Option[] }) {
   const v = state.values;
   return (
     <form action={action} className={CARD} aria-labelledby="new-component">
-      <h2 id="new-component" className="font-semibold">Add a component</h2>
+      <h2 id="new-component" className="font-semibold">
+        Add a component
+      </h2>
       <FormStatus state={state} />
       <TextField label="Name" name="name" required maxLength={100} defaultValue={v?.name} error={e.name} />
-      <TextField label="Description" name="description" defaultValue={v?.description} hint="Optional; shown under the name." error={e.description} />
+      <TextField
+        label="Description"
+        name="description"
+        defaultValue={v?.description}
+        hint="Optional; shown under the name."
+        error={e.description}
+      />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Select label="Group" name="groupId" options={groupOptions(groups)} defaultValue={v?.groupId ?? ""} error={e.groupId} />
-        <Select label="Status" name="status" options={STATUS_OPTIONS} defaultValue={v?.status ?? "operational"} error={e.status} />
+        <Select
+          label="Group"
+          name="groupId"
+          options={groupOptions(groups)}
+          defaultValue={v?.groupId ?? ""}
+          error={e.groupId}
+        />
+        <Select
+          label="Status"
+          name="status"
+          options={STATUS_OPTIONS}
+          defaultValue={v?.status ?? "operational"}
+          error={e.status}
+        />
       </div>
       <Button disabled={pending}>Add component</Button>
     </form>
@@ -34,10 +54,18 @@ export function NewGroupForm() {
   const e = state.fieldErrors ?? {};
   return (
     <form action={action} className={CARD} aria-labelledby="new-group">
-      <h2 id="new-group" className="font-semibold">Add a group</h2>
+      <h2 id="new-group" className="font-semibold">
+        Add a group
+      </h2>
       <FormStatus state={state} />
       <TextField label="Name" name="name" required maxLength={100} defaultValue={state.values?.name} error={e.name} />
-      <TextField label="Description" name="description" defaultValue={state.values?.description} hint="Optional." error={e.description} />
+      <TextField
+        label="Description"
+        name="description"
+        defaultValue={state.values?.description}
+        hint="Optional."
+        error={e.description}
+      />
       <Button disabled={pending}>Add group</Button>
     </form>
   );

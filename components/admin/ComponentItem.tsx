@@ -2,7 +2,11 @@
 // One component in the staff list: its status (set at once; the Set button serves without
 // JavaScript), move, delete with confirmation, and an Edit form folded into a <details>.
 import { useActionState } from "react";
-import { deleteComponentAction, editComponentAction, setComponentStatusAction } from "@/app/(admin)/admin/components/actions";
+import {
+  deleteComponentAction,
+  editComponentAction,
+  setComponentStatusAction,
+} from "@/app/(admin)/admin/components/actions";
 import { INITIAL_ACTION_STATE } from "@/lib/action-state";
 import { Button } from "@/components/ui/Button";
 import { ConfirmButton } from "@/components/ui/ConfirmButton";
@@ -55,13 +59,50 @@ function EditForm({ component, groups }: { component: AdminComponent; groups: Op
       <input type="hidden" name="id" value={component.id} />
       <FormStatus state={state} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField label="Name" name="name" required maxLength={100} defaultValue={v?.name ?? component.name} error={e.name} />
-        <TextField label="Slug" name="slug" defaultValue={v?.slug ?? component.slug} hint="Lower-case letters, digits and hyphens; used in URLs." error={e.slug} />
-        <TextField label="Description" name="description" className="sm:col-span-2" defaultValue={v?.description ?? component.description ?? ""} error={e.description} />
-        <Select label="Group" name="groupId" options={groupOptions(groups)} defaultValue={v?.groupId ?? component.groupId ?? ""} error={e.groupId} />
-        <TextField label="Start date" name="startDate" type="date" defaultValue={v?.startDate ?? component.startDate ?? ""} hint="Uptime is counted from this day." error={e.startDate} />
+        <TextField
+          label="Name"
+          name="name"
+          required
+          maxLength={100}
+          defaultValue={v?.name ?? component.name}
+          error={e.name}
+        />
+        <TextField
+          label="Slug"
+          name="slug"
+          defaultValue={v?.slug ?? component.slug}
+          hint="Lower-case letters, digits and hyphens; used in URLs."
+          error={e.slug}
+        />
+        <TextField
+          label="Description"
+          name="description"
+          className="sm:col-span-2"
+          defaultValue={v?.description ?? component.description ?? ""}
+          error={e.description}
+        />
+        <Select
+          label="Group"
+          name="groupId"
+          options={groupOptions(groups)}
+          defaultValue={v?.groupId ?? component.groupId ?? ""}
+          error={e.groupId}
+        />
+        <TextField
+          label="Start date"
+          name="startDate"
+          type="date"
+          defaultValue={v?.startDate ?? component.startDate ?? ""}
+          hint="Uptime is counted from this day."
+          error={e.startDate}
+        />
       </div>
-      <Checkbox label="Show the 90-day uptime bar" name="showcase" defaultChecked={checked("showcase", component.showcase)} error={e.showcase} />
+      <Checkbox
+        label="Show the 90-day uptime bar"
+        name="showcase"
+        defaultChecked={checked("showcase", component.showcase)}
+        error={e.showcase}
+      />
       <Checkbox
         label="Only show while it is not operational"
         name="onlyShowIfDegraded"
@@ -78,7 +119,10 @@ function EditForm({ component, groups }: { component: AdminComponent; groups: Op
 type Props = { component: AdminComponent; groups: Option[]; first: boolean; last: boolean };
 
 export function ComponentItem({ component, groups, first, last }: Props) {
-  const flags = [!component.showcase && "no uptime bar", component.onlyShowIfDegraded && "shown only while not operational"].filter(Boolean);
+  const flags = [
+    !component.showcase && "no uptime bar",
+    component.onlyShowIfDegraded && "shown only while not operational",
+  ].filter(Boolean);
   return (
     <li aria-label={component.name} data-component-id={component.id} className="space-y-2 p-3">
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
@@ -101,7 +145,10 @@ export function ComponentItem({ component, groups, first, last }: Props) {
           action={deleteComponentAction}
           fields={{ id: component.id }}
         >
-          <p>It disappears from the public page and the API at once, with its uptime history. Past incidents keep their text. This cannot be undone.</p>
+          <p>
+            It disappears from the public page and the API at once, with its uptime history. Past incidents keep their
+            text. This cannot be undone.
+          </p>
         </ConfirmButton>
       </div>
       <details className="rounded-md border border-gray-200 px-3 py-2 dark:border-gray-800">

@@ -35,13 +35,20 @@ function NetworkRow({ d }: { d: DeliveryView }) {
       {d.state === "sent" && d.remoteUrl ? (
         <>
           {" · "}
-          <a href={d.remoteUrl} className="text-blue-700 underline dark:text-blue-300" rel="noopener noreferrer" target="_blank">
+          <a
+            href={d.remoteUrl}
+            className="text-blue-700 underline dark:text-blue-300"
+            rel="noopener noreferrer"
+            target="_blank"
+          >
             view post
           </a>
         </>
       ) : null}
       {d.state === "pending" && d.attempts > 0 ? ` · attempt ${d.attempts + 1} at ${time(d.nextAttemptAt)}` : null}
-      {d.lastError && d.state !== "sent" ? <span className="block text-xs text-gray-700 dark:text-gray-300">{d.lastError}</span> : null}
+      {d.lastError && d.state !== "sent" ? (
+        <span className="block text-xs text-gray-700 dark:text-gray-300">{d.lastError}</span>
+      ) : null}
       {d.state === "failed" ? <RetryDelivery id={d.id} label={label} /> : null}
       {d.state === "unknown" ? <SettleDelivery id={d.id} label={label} /> : null}
     </li>
@@ -72,7 +79,9 @@ export async function Deliveries({ incidentId }: { incidentId: string }) {
   if (rows.length === 0) {
     return (
       <section aria-labelledby="deliveries" className="space-y-2">
-        <h2 id="deliveries" className="font-semibold">Notifications</h2>
+        <h2 id="deliveries" className="font-semibold">
+          Notifications
+        </h2>
         <p className="text-sm text-gray-600 dark:text-gray-400">No notifications were sent for this incident.</p>
       </section>
     );
@@ -81,7 +90,9 @@ export async function Deliveries({ incidentId }: { incidentId: string }) {
   for (const r of rows) byUpdate.set(r.updateId, [...(byUpdate.get(r.updateId) ?? []), r]);
   return (
     <section aria-labelledby="deliveries" className="space-y-4">
-      <h2 id="deliveries" className="font-semibold">Notifications</h2>
+      <h2 id="deliveries" className="font-semibold">
+        Notifications
+      </h2>
       {[...byUpdate.values()].map((list) => {
         const first = list[0];
         const networks = list.filter((d) => !d.subscriberId);
@@ -89,7 +100,8 @@ export async function Deliveries({ incidentId }: { incidentId: string }) {
         return (
           <div key={first.updateId} className="rounded-lg border border-gray-200 p-3 dark:border-gray-800">
             <h3 className="text-sm font-medium">
-              {UPDATE_STATUS_LABELS[first.updateStatus as keyof typeof UPDATE_STATUS_LABELS] ?? first.updateStatus} · {time(first.updateCreatedAt)}
+              {UPDATE_STATUS_LABELS[first.updateStatus as keyof typeof UPDATE_STATUS_LABELS] ?? first.updateStatus} ·{" "}
+              {time(first.updateCreatedAt)}
             </h3>
             <ul className="divide-y divide-gray-100 text-sm dark:divide-gray-800">
               {networks.map((d) => (

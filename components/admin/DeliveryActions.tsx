@@ -33,7 +33,13 @@ export function SettleDelivery({ id, label }: { id: string; label: string }) {
       <Button variant="secondary" name="outcome" value="posted" disabled={pending} aria-label={`${label} was posted`}>
         It was posted
       </Button>
-      <Button variant="secondary" name="outcome" value="not_posted" disabled={pending} aria-label={`${label} was not posted: send it`}>
+      <Button
+        variant="secondary"
+        name="outcome"
+        value="not_posted"
+        disabled={pending}
+        aria-label={`${label} was not posted: send it`}
+      >
         Not posted: send it
       </Button>
       <FormMessage state={state} className="w-full" />

@@ -13,7 +13,8 @@ export async function EmbedSnippet() {
   const snippet = embedSnippet(scriptBase);
   const iframe = `<iframe src="${cfg.publicUrl}/embed" title="Service status" width="320" height="96" style="border:0"></iframe>`;
   const badge = `![status](${cfg.publicUrl}/badge.svg)`;
-  const field = "mt-1 block w-full rounded border border-gray-300 bg-gray-50 p-2 font-mono text-xs dark:border-gray-700 dark:bg-gray-900";
+  const field =
+    "mt-1 block w-full rounded border border-gray-300 bg-gray-50 p-2 font-mono text-xs dark:border-gray-700 dark:bg-gray-900";
   return (
     <section aria-labelledby="embed-heading" className="space-y-3">
       <h2 id="embed-heading" className="text-lg font-semibold">
@@ -24,7 +25,8 @@ export async function EmbedSnippet() {
         {cfg.mirror.publicUrl
           ? "It loads from the mirror, so it keeps working while this server is down."
           : "Set MIRROR_PUBLIC_URL to load it from the static mirror, so it keeps working while this server is down."}{" "}
-        <code>data-position</code> takes bottom-right, bottom-left, top-right, top-left or inline; <code>data-theme</code> takes auto, light or dark.
+        <code>data-position</code> takes bottom-right, bottom-left, top-right, top-left or inline;{" "}
+        <code>data-theme</code> takes auto, light or dark.
       </p>
       <label className="block text-sm font-medium">
         Widget script
@@ -35,7 +37,8 @@ export async function EmbedSnippet() {
         <textarea readOnly rows={2} className={field} defaultValue={iframe} />
       </label>
       <label className="block text-sm font-medium">
-        Badge (Markdown); per component: <code>/badge/&#123;component&#125;.svg</code>, <code>/badge/&#123;component&#125;/uptime-30d.svg</code>
+        Badge (Markdown); per component: <code>/badge/&#123;component&#125;.svg</code>,{" "}
+        <code>/badge/&#123;component&#125;/uptime-30d.svg</code>
         <textarea readOnly rows={1} className={field} defaultValue={badge} />
       </label>
     </section>

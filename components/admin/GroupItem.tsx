@@ -11,7 +11,13 @@ import { TextField } from "@/components/ui/Field";
 import { FormStatus } from "@/components/auth/FormStatus";
 import { MoveButtons } from "./MoveButtons";
 
-type Props = { group: Pick<GroupRow, "id" | "name" | "description">; count: number; first: boolean; last: boolean; children: ReactNode };
+type Props = {
+  group: Pick<GroupRow, "id" | "name" | "description">;
+  count: number;
+  first: boolean;
+  last: boolean;
+  children: ReactNode;
+};
 
 function RenameForm({ group }: { group: Props["group"] }) {
   const [state, action, pending] = useActionState(editGroupAction, INITIAL_ACTION_STATE);
@@ -21,8 +27,20 @@ function RenameForm({ group }: { group: Props["group"] }) {
       <input type="hidden" name="id" value={group.id} />
       <FormStatus state={state} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField label="Group name" name="name" required maxLength={100} defaultValue={state.values?.name ?? group.name} error={e.name} />
-        <TextField label="Description" name="description" defaultValue={state.values?.description ?? group.description ?? ""} error={e.description} />
+        <TextField
+          label="Group name"
+          name="name"
+          required
+          maxLength={100}
+          defaultValue={state.values?.name ?? group.name}
+          error={e.name}
+        />
+        <TextField
+          label="Description"
+          name="description"
+          defaultValue={state.values?.description ?? group.description ?? ""}
+          error={e.description}
+        />
       </div>
       <Button disabled={pending}>
         Save<span className="sr-only"> group {group.name}</span>
@@ -65,7 +83,10 @@ export function GroupItem({ group, count, first, last, children }: Props) {
         </details>
       </div>
       {count ? (
-        <ul aria-label={`Components in ${group.name}`} className="ml-3 divide-y divide-gray-200 border-l-4 border-gray-200 dark:divide-gray-800 dark:border-gray-700">
+        <ul
+          aria-label={`Components in ${group.name}`}
+          className="ml-3 divide-y divide-gray-200 border-l-4 border-gray-200 dark:divide-gray-800 dark:border-gray-700"
+        >
           {children}
         </ul>
       ) : (

@@ -8,10 +8,18 @@ type Props = { kind: KindForm; values: Record<string, string>; errors?: Record<s
 function Field({ field: f, values, errors, editing }: Omit<Props, "kind"> & { field: KindField }) {
   const name = `settings.${f.key}`;
   const common = { label: f.label, name, error: errors?.[name], hint: f.hint };
-  if (f.type === "select") return <Select {...common} defaultValue={values[name] ?? String(f.default ?? "")} options={(f.options ?? []).map((o) => ({ value: o, label: o }))} />;
+  if (f.type === "select")
+    return (
+      <Select
+        {...common}
+        defaultValue={values[name] ?? String(f.default ?? "")}
+        options={(f.options ?? []).map((o) => ({ value: o, label: o }))}
+      />
+    );
   if (f.type === "headers") return <TextArea {...common} rows={2} defaultValue={values[name] ?? ""} />;
   // A box that is on by default stays ticked on a new monitor's form; an edit shows what is stored.
-  if (f.type === "checkbox") return <Checkbox {...common} defaultChecked={(f.default === true && !editing) || values[name] === "on"} />;
+  if (f.type === "checkbox")
+    return <Checkbox {...common} defaultChecked={(f.default === true && !editing) || values[name] === "on"} />;
   return (
     <TextField
       {...common}

@@ -39,7 +39,8 @@ export async function MirrorStatus() {
                 <code>{t.target}</code>: published {when(t.lastPublishedAt)}
                 {t.lastError ? (
                   <span role="alert" className="block text-red-700 dark:text-red-400">
-                    Failing since {when(t.lastErrorAt)} ({t.failures} {t.failures === 1 ? "attempt" : "attempts"}, retrying): {t.lastError}
+                    Failing since {when(t.lastErrorAt)} ({t.failures} {t.failures === 1 ? "attempt" : "attempts"},
+                    retrying): {t.lastError}
                   </span>
                 ) : null}
               </li>

@@ -10,46 +10,96 @@ import { Checkbox, Select, TextField } from "@/components/ui/Field";
 import { KindSettings } from "./KindSettings";
 import { FormStatus } from "@/components/auth/FormStatus";
 
-export type MonitorEditorProps = { kinds: KindForm[]; components: { id: string; name: string }[]; monitorId?: string; initial?: Record<string, string>; canSetInternal?: boolean };
+export type MonitorEditorProps = {
+  kinds: KindForm[];
+  components: { id: string; name: string }[];
+  monitorId?: string;
+  initial?: Record<string, string>;
+  canSetInternal?: boolean;
+};
 
-export function MonitorEditor({ kinds, components, monitorId, initial = {}, canSetInternal = false }: MonitorEditorProps) {
+export function MonitorEditor({
+  kinds,
+  components,
+  monitorId,
+  initial = {},
+  canSetInternal = false,
+}: MonitorEditorProps) {
   const editing = monitorId !== undefined;
-  const [state, action, pending] = useActionState(editing ? updateMonitorAction : createMonitorAction, INITIAL_ACTION_STATE);
+  const [state, action, pending] = useActionState(
+    editing ? updateMonitorAction : createMonitorAction,
+    INITIAL_ACTION_STATE,
+  );
   const v = { ...initial, ...(state.values ?? {}) };
   const [kind, setKind] = useState<string>(v.kind || "http");
   const current = kinds.find((k) => k.id === kind);
   const err = (name: string) => state.fieldErrors?.[name];
   const text = (name: string, label: string, extra: Record<string, unknown> = {}) => (
-    <TextField key={`${kind}-${name}`} label={label} name={name} defaultValue={v[name] ?? ""} error={err(name)} {...extra} />
+    <TextField
+      key={`${kind}-${name}`}
+      label={label}
+      name={name}
+      defaultValue={v[name] ?? ""}
+      error={err(name)}
+      {...extra}
+    />
   );
   return (
     // Keyed by the last answer: React resets a form after its action, and a remount makes the
     // reset land on what was submitted (state.values) rather than on the first render's values.
-    <form key={JSON.stringify(state.values ?? {}) + (state.message ?? "")} action={action} className="space-y-4 rounded-lg border border-gray-200 p-4 dark:border-gray-800" aria-labelledby="monitor-form">
-      <h2 id="monitor-form" className="font-semibold">{editing ? "Edit monitor" : "Add a monitor"}</h2>
+    <form
+      key={JSON.stringify(state.values ?? {}) + (state.message ?? "")}
+      action={action}
+      className="space-y-4 rounded-lg border border-gray-200 p-4 dark:border-gray-800"
+      aria-labelledby="monitor-form"
+    >
+      <h2 id="monitor-form" className="font-semibold">
+        {editing ? "Edit monitor" : "Add a monitor"}
+      </h2>
       <FormStatus state={state} />
       {editing ? <input type="hidden" name="id" value={monitorId} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         {text("name", "Name", { required: true, hint: "What it checks, e.g. “API health endpoint”." })}
-        <Select label="Component" name="componentId" defaultValue={v.componentId} error={err("componentId")} options={components.map((c) => ({ value: c.id, label: c.name }))} />
+        <Select
+          label="Component"
+          name="componentId"
+          defaultValue={v.componentId}
+          error={err("componentId")}
+          options={components.map((c) => ({ value: c.id, label: c.name }))}
+        />
         {editing ? (
           <p className="text-sm">
             <span className="block font-medium">Kind</span> {current?.label}
           </p>
         ) : (
-          <Select label="Kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value)} error={err("kind")} options={kinds.map((k) => ({ value: k.id, label: k.label }))} />
+          <Select
+            label="Kind"
+            name="kind"
+            value={kind}
+            onChange={(e) => setKind(e.target.value)}
+            error={err("kind")}
+            options={kinds.map((k) => ({ value: k.id, label: k.label }))}
+          />
         )}
       </div>
       {current ? <KindSettings kind={current} values={v} errors={state.fieldErrors} editing={editing} /> : null}
       <fieldset className="grid gap-4 sm:grid-cols-3">
         <legend className="mb-2 text-sm font-semibold">Timing and thresholds</legend>
-        {text("intervalSeconds", "Interval (seconds)", { inputMode: "numeric", placeholder: "60", hint: "At least 15." })}
+        {text("intervalSeconds", "Interval (seconds)", {
+          inputMode: "numeric",
+          placeholder: "60",
+          hint: "At least 15.",
+        })}
         {text("timeoutMs", "Timeout (ms)", { inputMode: "numeric", placeholder: "10000" })}
         {text("latencyThresholdMs", "Slow above (ms, optional)", { inputMode: "numeric" })}
         {text("failThreshold", "Failures before down", { inputMode: "numeric", placeholder: "2" })}
         {text("recoverThreshold", "Successes before up", { inputMode: "numeric", placeholder: "2" })}
       </fieldset>
-      <Checkbox label="Publish the incident automatically when this monitor takes its component down" name="autoPublish" defaultChecked={v.autoPublish === "on"} />
+      <Checkbox
+        label="Publish the incident automatically when this monitor takes its component down"
+        name="autoPublish"
+        defaultChecked={v.autoPublish === "on"}
+      />
       {canSetInternal ? (
         <>
           <input type="hidden" name="internalTargetShown" value="1" />
@@ -63,7 +113,8 @@ export function MonitorEditor({ kinds, components, monitorId, initial = {}, canS
         </>
       ) : v.internalTarget === "on" ? (
         <p className="text-sm" data-testid="internal-target-note">
-          Internal target: this monitor may reach private addresses (set by an admin; only an admin can change its target).
+          Internal target: this monitor may reach private addresses (set by an admin; only an admin can change its
+          target).
         </p>
       ) : null}
       <Button disabled={pending}>{editing ? "Save monitor" : "Add monitor"}</Button>

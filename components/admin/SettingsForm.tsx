@@ -36,15 +36,26 @@ export function SettingsForm({ settings, timeZoneList }: { settings: Settings; t
   const [state, action, pending] = useActionState(updateSettingsAction, INITIAL_ACTION_STATE);
   const errors = state.fieldErrors ?? {};
   const value = (key: string, saved: string) => state.values?.[key] ?? saved;
-  const filledRows = Object.keys(state.values ?? {}).flatMap((k) => (/^footerLinks\.(\d+)\./.exec(k) && (state.values![k] ?? "").trim() ? [Number(k.split(".")[1]) + 1] : []));
+  const filledRows = Object.keys(state.values ?? {}).flatMap((k) =>
+    /^footerLinks\.(\d+)\./.exec(k) && (state.values![k] ?? "").trim() ? [Number(k.split(".")[1]) + 1] : [],
+  );
   const rows = Math.min(FOOTER_LINKS_MAX, Math.max(settings.footerLinks.length + 2, 3, ...filledRows));
 
   return (
     <form action={action} className="space-y-6" aria-labelledby="settings-heading">
-      <h2 id="settings-heading" className="sr-only">Page settings</h2>
+      <h2 id="settings-heading" className="sr-only">
+        Page settings
+      </h2>
       <FormStatus state={state} />
       <Group legend="Page">
-        <TextField label="Page name" name="name" required maxLength={100} defaultValue={value("name", settings.name)} error={errors.name} />
+        <TextField
+          label="Page name"
+          name="name"
+          required
+          maxLength={100}
+          defaultValue={value("name", settings.name)}
+          error={errors.name}
+        />
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField
             label="Time zone"
@@ -74,7 +85,11 @@ export function SettingsForm({ settings, timeZoneList }: { settings: Settings; t
         <div className="flex flex-wrap items-start gap-4">
           {settings.logo ? (
             // eslint-disable-next-line @next/next/no-img-element -- a small data: URL; nothing to optimise
-            <img src={settings.logo} alt="Current logo" className="h-12 max-w-40 rounded border border-gray-200 bg-white object-contain p-1 dark:border-gray-700" />
+            <img
+              src={settings.logo}
+              alt="Current logo"
+              className="h-12 max-w-40 rounded border border-gray-200 bg-white object-contain p-1 dark:border-gray-700"
+            />
           ) : null}
           <div className="min-w-0 flex-1 space-y-3">
             <TextField
@@ -87,18 +102,28 @@ export function SettingsForm({ settings, timeZoneList }: { settings: Settings; t
               error={errors.logo}
               onChange={(e) => {
                 const file = e.currentTarget.files?.[0];
-                e.currentTarget.setCustomValidity(file && file.size > LOGO_MAX_BYTES ? `Keep the logo under ${LOGO_MAX_BYTES / 1000} kB` : "");
+                e.currentTarget.setCustomValidity(
+                  file && file.size > LOGO_MAX_BYTES ? `Keep the logo under ${LOGO_MAX_BYTES / 1000} kB` : "",
+                );
               }}
             />
-            {settings.logo ? <Checkbox label="Remove the logo" name="removeLogo" defaultChecked={state.values?.removeLogo === "on"} /> : null}
+            {settings.logo ? (
+              <Checkbox label="Remove the logo" name="removeLogo" defaultChecked={state.values?.removeLogo === "on"} />
+            ) : null}
           </div>
         </div>
-        <BrandColour saved={settings.brandColor} typed={state.values?.brandColor} picked={state.values?.brandColorPicker} error={errors.brandColor} />
+        <BrandColour
+          saved={settings.brandColor}
+          typed={state.values?.brandColor}
+          picked={state.values?.brandColorPicker}
+          error={errors.brandColor}
+        />
       </Group>
 
       <Group legend="Footer links">
         <p className="text-xs text-gray-600 dark:text-gray-400">
-          Up to {FOOTER_LINKS_MAX} links under the public page (http(s) or mailto:). Empty rows are skipped; save to get more rows.
+          Up to {FOOTER_LINKS_MAX} links under the public page (http(s) or mailto:). Empty rows are skipped; save to get
+          more rows.
         </p>
         <ol className="space-y-3">
           {Array.from({ length: rows }, (_, i) => {
@@ -106,14 +131,22 @@ export function SettingsForm({ settings, timeZoneList }: { settings: Settings; t
             return (
               <li key={i} className="grid gap-2 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
                 <TextField
-                  label={<><span className="sr-only">Footer </span>Link {i + 1} label</>}
+                  label={
+                    <>
+                      <span className="sr-only">Footer </span>Link {i + 1} label
+                    </>
+                  }
                   name={`footerLinks.${i}.label`}
                   maxLength={40}
                   defaultValue={value(`footerLinks.${i}.label`, saved?.label ?? "")}
                   error={errors[`footerLinks.${i}.label`]}
                 />
                 <TextField
-                  label={<><span className="sr-only">Footer </span>Link {i + 1} URL</>}
+                  label={
+                    <>
+                      <span className="sr-only">Footer </span>Link {i + 1} URL
+                    </>
+                  }
                   name={`footerLinks.${i}.url`}
                   inputMode="url"
                   placeholder="https://"
@@ -124,7 +157,9 @@ export function SettingsForm({ settings, timeZoneList }: { settings: Settings; t
             );
           })}
         </ol>
-        {errors.footerLinks ? <p className="text-sm font-medium text-red-700 dark:text-red-300">{errors.footerLinks.join(" ")}</p> : null}
+        {errors.footerLinks ? (
+          <p className="text-sm font-medium text-red-700 dark:text-red-300">{errors.footerLinks.join(" ")}</p>
+        ) : null}
       </Group>
 
       <Group legend="Infrastructure disclosure">

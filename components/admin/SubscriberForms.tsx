@@ -17,19 +17,52 @@ const KIND_OPTIONS = {
   ],
 };
 
-export function AddSubscriberForm({ variant, components }: { variant: "webhook" | "chat"; components: readonly { id: string; name: string }[] }) {
+export function AddSubscriberForm({
+  variant,
+  components,
+}: {
+  variant: "webhook" | "chat";
+  components: readonly { id: string; name: string }[];
+}) {
   const [state, action, pending] = useActionState(addSubscriberAction, INITIAL_ACTION_STATE);
   const title = variant === "webhook" ? "Add a webhook" : "Add a chat channel";
   const id = `add-${variant}`;
   return (
-    <form action={action} className="space-y-3 rounded-lg border border-gray-200 p-4 dark:border-gray-800" aria-labelledby={id}>
+    <form
+      action={action}
+      className="space-y-3 rounded-lg border border-gray-200 p-4 dark:border-gray-800"
+      aria-labelledby={id}
+    >
       <h2 id={id} className="font-semibold">
         {title}
       </h2>
       <FormStatus state={state} />
-      {variant === "webhook" ? <input type="hidden" name="kind" value="webhook" /> : <Select label="Product" name="kind" options={KIND_OPTIONS.chat} defaultValue={state.values?.kind} error={state.fieldErrors?.kind} />}
-      <TextField label="URL" name="url" type="url" required defaultValue={state.values?.url} error={state.fieldErrors?.url} />
-      <TextField label="Label" name="label" hint="Optional, e.g. “#ops channel”." defaultValue={state.values?.label} error={state.fieldErrors?.label} />
+      {variant === "webhook" ? (
+        <input type="hidden" name="kind" value="webhook" />
+      ) : (
+        <Select
+          label="Product"
+          name="kind"
+          options={KIND_OPTIONS.chat}
+          defaultValue={state.values?.kind}
+          error={state.fieldErrors?.kind}
+        />
+      )}
+      <TextField
+        label="URL"
+        name="url"
+        type="url"
+        required
+        defaultValue={state.values?.url}
+        error={state.fieldErrors?.url}
+      />
+      <TextField
+        label="Label"
+        name="label"
+        hint="Optional, e.g. “#ops channel”."
+        defaultValue={state.values?.label}
+        error={state.fieldErrors?.label}
+      />
       {components.length ? (
         <fieldset className="grid gap-1 sm:grid-cols-2">
           <legend className="text-sm font-medium">Only these components (none ticked: everything)</legend>
@@ -48,7 +81,14 @@ export function AddSubscriberForm({ variant, components }: { variant: "webhook" 
 
 export function RemoveSubscriber({ id, label }: { id: string; label: string }) {
   return (
-    <ConfirmButton label="Remove" ariaLabel={`Remove ${label}`} title={`Remove ${label}?`} confirmLabel="Remove" action={removeSubscriberAction} fields={{ id }}>
+    <ConfirmButton
+      label="Remove"
+      ariaLabel={`Remove ${label}`}
+      title={`Remove ${label}?`}
+      confirmLabel="Remove"
+      action={removeSubscriberAction}
+      fields={{ id }}
+    >
       <p>Nothing more is sent there, including deliveries still waiting.</p>
     </ConfirmButton>
   );

@@ -8,6 +8,9 @@ export type AdminComponent = Pick<
 >;
 export type Option = { value: string; label: string };
 
-export const STATUS_OPTIONS: readonly Option[] = COMPONENT_STATUSES.map((s) => ({ value: s, label: COMPONENT_STATUS_LABELS[s] }));
+export const STATUS_OPTIONS: readonly Option[] = COMPONENT_STATUSES.map((s) => ({
+  value: s,
+  label: COMPONENT_STATUS_LABELS[s],
+}));
 
 export const groupOptions = (groups: Option[]): Option[] => [{ value: "", label: "No group (top level)" }, ...groups];

@@ -10,8 +10,10 @@ import { SIGN_IN_MESSAGES, type SignInRefusal } from "@/lib/constants";
 
 const SSO_MESSAGES: Record<string, string> = {
   sso_unknown: "No enabled Outpost account has that email. Ask an admin to add you.",
-  sso_unverified: "Your sign-in provider has not verified this email address, so it cannot sign you in here. Verify the address with the provider, or use your password.",
-  sso_subject: "This Outpost account is linked to a different account at your sign-in provider. Sign in with that one, or ask an admin.",
+  sso_unverified:
+    "Your sign-in provider has not verified this email address, so it cannot sign you in here. Verify the address with the provider, or use your password.",
+  sso_subject:
+    "This Outpost account is linked to a different account at your sign-in provider. Sign in with that one, or ask an admin.",
   OAuthSignin: "The sign-in provider could not be reached. Try again, or use your password.",
   OAuthCallback: "The sign-in provider's answer could not be checked. Try again.",
   SessionRequired: "Sign in to continue.",
@@ -37,7 +39,9 @@ export function SignInForm({
   /** A single sign-on that still needs this account's second factor. */
   pending?: { email: string };
 }) {
-  const [error, setError] = useState<string | undefined>(messageFor(initialError === "CredentialsSignin" ? "invalid" : initialError));
+  const [error, setError] = useState<string | undefined>(
+    messageFor(initialError === "CredentialsSignin" ? "invalid" : initialError),
+  );
   const [needsCode, setNeedsCode] = useState(false);
   const [busy, setBusy] = useState(false);
   const codeRef = useRef<HTMLInputElement>(null);
@@ -48,9 +52,15 @@ export function SignInForm({
     setBusy(true);
     setError(undefined);
     const code = String(form.get("code") ?? "");
-    const result = await (pending
-      ? signIn("sso-code", { redirect: false, code })
-      : signIn("credentials", { redirect: false, email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), code })
+    const result = await (
+      pending
+        ? signIn("sso-code", { redirect: false, code })
+        : signIn("credentials", {
+            redirect: false,
+            email: String(form.get("email") ?? ""),
+            password: String(form.get("password") ?? ""),
+            code,
+          })
     ).catch(() => ({ ok: false, error: "unavailable" as const }));
     if (result?.ok && !result.error) {
       window.location.assign(callbackUrl);
@@ -65,14 +75,26 @@ export function SignInForm({
   }
 
   const alert = error && (
-    <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+    <p
+      role="alert"
+      className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+    >
       {error}
     </p>
   );
   const codeField = (
     <label className="block text-sm font-medium">
       Authentication code
-      <input ref={codeRef} name="code" inputMode="text" autoComplete="one-time-code" required className={input} aria-describedby="code-help" autoFocus={Boolean(pending)} />
+      <input
+        ref={codeRef}
+        name="code"
+        inputMode="text"
+        autoComplete="one-time-code"
+        required
+        className={input}
+        aria-describedby="code-help"
+        autoFocus={Boolean(pending)}
+      />
       <span id="code-help" className="mt-1 block text-xs font-normal text-gray-600 dark:text-gray-400">
         The 6-digit code from your authenticator app, or one of your recovery codes.
       </span>
@@ -85,7 +107,8 @@ export function SignInForm({
         <form onSubmit={submit} className="space-y-4">
           {alert}
           <p className="text-sm">
-            {ssoName ?? "Your sign-in provider"} signed you in as <strong>{pending.email}</strong>. This account has two-factor sign-in on: enter its code.
+            {ssoName ?? "Your sign-in provider"} signed you in as <strong>{pending.email}</strong>. This account has
+            two-factor sign-in on: enter its code.
           </p>
           {codeField}
           <Button disabled={busy} className="w-full">
@@ -106,7 +129,14 @@ export function SignInForm({
         </label>
         <label className="block text-sm font-medium">
           Password
-          <input name="password" type="password" autoComplete="current-password" required className={input} readOnly={needsCode} />
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            className={input}
+            readOnly={needsCode}
+          />
         </label>
         {needsCode && codeField}
         <Button disabled={busy} className="w-full">
@@ -119,7 +149,8 @@ export function SignInForm({
         </Button>
       )}
       <p className="text-xs text-gray-600 dark:text-gray-400">
-        Locked out? An admin can reset your password in People, or run <code>npm run admin:reset-password -- EMAIL</code> on the server.
+        Locked out? An admin can reset your password in People, or run{" "}
+        <code>npm run admin:reset-password -- EMAIL</code> on the server.
       </p>
     </div>
   );

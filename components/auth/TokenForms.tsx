@@ -8,16 +8,37 @@ import { Select, TextField } from "@/components/ui/Field";
 import { API_SCOPES, TOKEN_SCOPE_LABELS, type TokenScope } from "@/lib/constants";
 import { FormStatus } from "./FormStatus";
 
-type Token = { id: string; name: string; prefix: string; scope: TokenScope; createdAt: number; lastUsedAt: number | null; revokedAt: number | null };
+type Token = {
+  id: string;
+  name: string;
+  prefix: string;
+  scope: TokenScope;
+  createdAt: number;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+};
 const when = (t: number | null) => (t ? `${new Date(t).toISOString().slice(0, 16).replace("T", " ")} UTC` : "never");
 
 export function NewTokenForm() {
   const [state, action, pending] = useActionState(createTokenAction, INITIAL_ACTION_STATE);
   return (
-    <form action={action} className="space-y-3 rounded-lg border border-gray-200 p-4 dark:border-gray-800" aria-labelledby="new-token">
-      <h2 id="new-token" className="font-semibold">Create a token</h2>
+    <form
+      action={action}
+      className="space-y-3 rounded-lg border border-gray-200 p-4 dark:border-gray-800"
+      aria-labelledby="new-token"
+    >
+      <h2 id="new-token" className="font-semibold">
+        Create a token
+      </h2>
       <FormStatus state={state} />
-      <TextField label="Name" name="name" required hint="What uses it, e.g. “PagerDuty” or “deploy script”." defaultValue={state.values?.name} error={state.fieldErrors?.name} />
+      <TextField
+        label="Name"
+        name="name"
+        required
+        hint="What uses it, e.g. “PagerDuty” or “deploy script”."
+        defaultValue={state.values?.name}
+        error={state.fieldErrors?.name}
+      />
       <Select
         label="Scope"
         name="scope"
@@ -45,8 +66,17 @@ export function TokenRow({ token }: { token: Token }) {
         </p>
       </div>
       {!token.revokedAt && (
-        <ConfirmButton label="Revoke" ariaLabel={`Revoke ${token.name}`} title={`Revoke “${token.name}”?`} confirmLabel="Revoke token" action={revokeTokenAction} fields={{ id: token.id }}>
-          <p>Whatever uses this token gets 401 from its next request. This cannot be undone; create a new token instead.</p>
+        <ConfirmButton
+          label="Revoke"
+          ariaLabel={`Revoke ${token.name}`}
+          title={`Revoke “${token.name}”?`}
+          confirmLabel="Revoke token"
+          action={revokeTokenAction}
+          fields={{ id: token.id }}
+        >
+          <p>
+            Whatever uses this token gets 401 from its next request. This cannot be undone; create a new token instead.
+          </p>
         </ConfirmButton>
       )}
     </li>

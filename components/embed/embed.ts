@@ -12,10 +12,17 @@ declare const __OUTPOST_LIVE__: string;
 declare const __OUTPOST_MIRROR__: string;
 
 const CALLBACK = "__outpostStatus";
-const COLORS: Record<string, string> = { none: "#15803d", minor: "#a16207", major: "#c2410c", critical: "#b91c1c", maintenance: "#1d4ed8" };
+const COLORS: Record<string, string> = {
+  none: "#15803d",
+  minor: "#a16207",
+  major: "#c2410c",
+  critical: "#b91c1c",
+  maintenance: "#1d4ed8",
+};
 
 (() => {
-  const script = (document.currentScript ?? document.querySelector('script[src*="embed.js"]')) as HTMLScriptElement | null;
+  const script = (document.currentScript ??
+    document.querySelector('script[src*="embed.js"]')) as HTMLScriptElement | null;
   const data = script?.dataset ?? {};
   const here = script?.src ? new URL(".", script.src).href : "";
   const live = (data.live || __OUTPOST_LIVE__).replace(/\/+$/, "");
@@ -101,7 +108,12 @@ ${theme === "dark" ? `a{${dark}}` : theme === "auto" ? `@media (prefers-color-sc
     try {
       const ctl = new AbortController();
       const timer = setTimeout(() => ctl.abort(), 5000);
-      const res = await fetch(`${live}/api/v2/summary.json`, { signal: ctl.signal, credentials: "omit", mode: "cors", cache: "no-cache" });
+      const res = await fetch(`${live}/api/v2/summary.json`, {
+        signal: ctl.signal,
+        credentials: "omit",
+        mode: "cors",
+        cache: "no-cache",
+      });
       clearTimeout(timer);
       if (!res.ok) throw new Error(String(res.status));
       render(fromSummary(await res.json()), "live");

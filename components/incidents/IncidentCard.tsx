@@ -37,7 +37,8 @@ export function IncidentCard({ incident, timeZone }: { incident: SnapIncident; t
           {IMPACT_LABEL[incident.impact]}
           {incident.kind === "maintenance" && incident.scheduledFor && incident.scheduledUntil ? (
             <>
-              {" · "}Scheduled <Time at={incident.scheduledFor} timeZone={timeZone} /> – <Time at={incident.scheduledUntil} timeZone={timeZone} />
+              {" · "}Scheduled <Time at={incident.scheduledFor} timeZone={timeZone} /> –{" "}
+              <Time at={incident.scheduledUntil} timeZone={timeZone} />
             </>
           ) : null}
           {last ? (

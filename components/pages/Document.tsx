@@ -6,7 +6,11 @@ const FAVICON =
 export type PageAssets = { css: string; script: string };
 
 /** What the page's settings change in every public page (lib/snapshot.ts `page`). */
-export type Branding = { logo: string | null; brandColor: string | null; footerLinks: { label: string; url: string }[] };
+export type Branding = {
+  logo: string | null;
+  brandColor: string | null;
+  footerLinks: { label: string; url: string }[];
+};
 
 /** The one inline style that depends on the settings; the CSP allows it by hash (server/render.tsx). */
 export function brandStyle(brandColor: string | null): string | null {
@@ -48,14 +52,32 @@ export function Document({
         <title>{title}</title>
         <meta name="description" content={description} />
         <link rel="icon" href={FAVICON} />
-        <link rel="alternate" type="application/rss+xml" title={`${pageName} status history (RSS)`} href="/history.rss" />
-        <link rel="alternate" type="application/atom+xml" title={`${pageName} status history (Atom)`} href="/history.atom" />
-        <link rel="alternate" type="application/json" title="Status summary (Statuspage API v2)" href="/api/v2/summary.json" />
+        <link
+          rel="alternate"
+          type="application/rss+xml"
+          title={`${pageName} status history (RSS)`}
+          href="/history.rss"
+        />
+        <link
+          rel="alternate"
+          type="application/atom+xml"
+          title={`${pageName} status history (Atom)`}
+          href="/history.atom"
+        />
+        <link
+          rel="alternate"
+          type="application/json"
+          title="Status summary (Statuspage API v2)"
+          href="/api/v2/summary.json"
+        />
         <style dangerouslySetInnerHTML={{ __html: assets.css }} />
         {brandCss ? <style dangerouslySetInnerHTML={{ __html: brandCss }} /> : null}
       </head>
       <body className="min-h-screen bg-gray-50 text-gray-900 antialiased dark:bg-gray-950 dark:text-gray-100">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2 focus:text-gray-900">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2 focus:text-gray-900"
+        >
           Skip to content
         </a>
         {brandCss ? <div aria-hidden="true" data-brand-accent="" className="h-1.5 bg-(--brand)" /> : null}
@@ -63,7 +85,14 @@ export function Document({
           <header className="flex items-center justify-between gap-4 py-6">
             <h1 className="min-w-0 text-2xl font-bold tracking-tight">
               <a href="/" className="flex items-center gap-3">
-                {branding?.logo ? <img src={branding.logo} alt="" data-logo="" className="h-9 w-auto max-w-32 shrink-0 object-contain" /> : null}
+                {branding?.logo ? (
+                  <img
+                    src={branding.logo}
+                    alt=""
+                    data-logo=""
+                    className="h-9 w-auto max-w-32 shrink-0 object-contain"
+                  />
+                ) : null}
                 <span className="min-w-0 break-words">{pageName}</span>
               </a>
             </h1>
@@ -80,7 +109,11 @@ export function Document({
             {branding?.footerLinks.length ? (
               <nav aria-label="Links" className="flex w-full flex-wrap gap-x-4 gap-y-2">
                 {branding.footerLinks.map((link, i) => (
-                  <a key={i} href={link.url} className="font-medium text-gray-800 underline-offset-2 hover:underline dark:text-gray-200">
+                  <a
+                    key={i}
+                    href={link.url}
+                    className="font-medium text-gray-800 underline-offset-2 hover:underline dark:text-gray-200"
+                  >
                     {link.label}
                   </a>
                 ))}

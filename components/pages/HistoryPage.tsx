@@ -12,7 +12,10 @@ export function HistoryPage({ view, timeZone }: { view: HistoryView; timeZone: s
   return (
     <>
       <h2 className="text-xl font-semibold">Incident history</h2>
-      <section aria-labelledby="month-heading" className="mt-6 rounded-lg border border-gray-200 bg-white p-4 dark:border-gray-800 dark:bg-gray-900">
+      <section
+        aria-labelledby="month-heading"
+        className="mt-6 rounded-lg border border-gray-200 bg-white p-4 dark:border-gray-800 dark:bg-gray-900"
+      >
         <h3 id="month-heading" className="mb-3 text-lg font-semibold">
           {formatMonth(view.month)}
           {view.pages > 1 ? (
@@ -28,14 +31,34 @@ export function HistoryPage({ view, timeZone }: { view: HistoryView; timeZone: s
         )}
         {view.pages > 1 ? (
           <nav aria-label="Pages of this month" className="mt-4 flex gap-4 text-sm">
-            {view.page > 1 ? <a className={LINK} href={pageHref(view.month, view.page - 1)}>Newer in {formatMonth(view.month)}</a> : null}
-            {view.page < view.pages ? <a className={LINK} href={pageHref(view.month, view.page + 1)}>Older in {formatMonth(view.month)}</a> : null}
+            {view.page > 1 ? (
+              <a className={LINK} href={pageHref(view.month, view.page - 1)}>
+                Newer in {formatMonth(view.month)}
+              </a>
+            ) : null}
+            {view.page < view.pages ? (
+              <a className={LINK} href={pageHref(view.month, view.page + 1)}>
+                Older in {formatMonth(view.month)}
+              </a>
+            ) : null}
           </nav>
         ) : null}
       </section>
       <nav aria-label="Months" className="mt-6 flex justify-between text-sm">
-        {view.olderMonth ? <a className={LINK} rel="prev" href={pageHref(view.olderMonth)}>← {formatMonth(view.olderMonth)}</a> : <span />}
-        {view.newerMonth ? <a className={LINK} rel="next" href={pageHref(view.newerMonth)}>{formatMonth(view.newerMonth)} →</a> : <span />}
+        {view.olderMonth ? (
+          <a className={LINK} rel="prev" href={pageHref(view.olderMonth)}>
+            ← {formatMonth(view.olderMonth)}
+          </a>
+        ) : (
+          <span />
+        )}
+        {view.newerMonth ? (
+          <a className={LINK} rel="next" href={pageHref(view.newerMonth)}>
+            {formatMonth(view.newerMonth)} →
+          </a>
+        ) : (
+          <span />
+        )}
       </nav>
     </>
   );

@@ -11,7 +11,10 @@ export function IncidentPage({ incident: i, snapshot: s }: { incident: SnapIncid
   const components = i.componentIds.flatMap((id) => s.componentsById.get(id) ?? []);
   const closedAt = i.resolvedAt;
   return (
-    <article aria-labelledby="incident-title" className={`rounded-lg border border-l-4 border-gray-200 bg-white p-5 dark:border-gray-800 dark:bg-gray-900 ${IMPACT_BORDER[i.impact]}`}>
+    <article
+      aria-labelledby="incident-title"
+      className={`rounded-lg border border-l-4 border-gray-200 bg-white p-5 dark:border-gray-800 dark:bg-gray-900 ${IMPACT_BORDER[i.impact]}`}
+    >
       <header className="mb-6">
         <p className="text-sm font-medium text-gray-600 dark:text-gray-400">
           {i.kind === "maintenance" ? "Scheduled maintenance" : "Incident"} · {IMPACT_LABEL[i.impact]} ·{" "}
@@ -56,14 +59,18 @@ export function IncidentPage({ incident: i, snapshot: s }: { incident: SnapIncid
           {components.length ? (
             <>
               <dt className="font-semibold">Affects</dt>
-              <dd>{components.map((c) => `${c.name} (${COMPONENT_STATUS_LABELS[c.status].toLowerCase()} now)`).join(", ")}</dd>
+              <dd>
+                {components.map((c) => `${c.name} (${COMPONENT_STATUS_LABELS[c.status].toLowerCase()} now)`).join(", ")}
+              </dd>
             </>
           ) : null}
         </dl>
       </header>
       {i.postmortemPublishedAt && i.postmortemBody ? (
         <section aria-labelledby="postmortem" className="mb-6 rounded-md bg-gray-50 p-4 dark:bg-gray-800">
-          <h3 id="postmortem" className="mb-2 font-semibold">Postmortem</h3>
+          <h3 id="postmortem" className="mb-2 font-semibold">
+            Postmortem
+          </h3>
           <div className="prose-update" dangerouslySetInnerHTML={{ __html: renderMarkdown(i.postmortemBody) }} />
         </section>
       ) : null}

@@ -3,7 +3,15 @@ import { lastMirrorPublish } from "@/lib/mirror-state";
 import { Time } from "../status/Time";
 
 /** On the live page: when the static mirror was last published, or that publishing fails. */
-export function MirrorNote({ state, mirrorUrl, timeZone }: { state: MirrorState; mirrorUrl: string | null; timeZone: string }) {
+export function MirrorNote({
+  state,
+  mirrorUrl,
+  timeZone,
+}: {
+  state: MirrorState;
+  mirrorUrl: string | null;
+  timeZone: string;
+}) {
   if (!state.configured) return null;
   const failing = state.targets.find((t) => t.lastError);
   const last = lastMirrorPublish(state);

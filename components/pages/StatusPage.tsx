@@ -69,8 +69,15 @@ export function StatusPage({ snapshot: s, reportBase = "" }: { snapshot: Snapsho
       <Section id="subscribe" title="Subscribe to updates">
         <SubscribeForm components={s.components} emailEnabled={s.emailSubscriptions} />
         <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">
-          Or follow the <a href="/history.rss" className="text-blue-700 underline dark:text-blue-300">RSS</a> or{" "}
-          <a href="/history.atom" className="text-blue-700 underline dark:text-blue-300">Atom</a> feed.
+          Or follow the{" "}
+          <a href="/history.rss" className="text-blue-700 underline dark:text-blue-300">
+            RSS
+          </a>{" "}
+          or{" "}
+          <a href="/history.atom" className="text-blue-700 underline dark:text-blue-300">
+            Atom
+          </a>{" "}
+          feed.
         </p>
       </Section>
     </>

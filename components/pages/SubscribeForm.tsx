@@ -23,7 +23,12 @@ export function SubscribeForm({
   const v = state.values ?? {};
   const chosen = new Set(v.componentIds ?? []);
   return (
-    <form method="post" action="/subscribe" className="space-y-4 rounded-lg border border-gray-200 bg-white p-4 dark:border-gray-800 dark:bg-gray-900" noValidate>
+    <form
+      method="post"
+      action="/subscribe"
+      className="space-y-4 rounded-lg border border-gray-200 bg-white p-4 dark:border-gray-800 dark:bg-gray-900"
+      noValidate
+    >
       {state.message ? (
         <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-300">
           {state.message}
@@ -57,7 +62,12 @@ export function SubscribeForm({
           error={state.errors?.url}
           hint="We POST each update as JSON (Statuspage's webhook format), signed with a secret shown once."
         />
-        <button type="submit" name="kind" value="webhook" className={buttonClass(emailEnabled ? "secondary" : "primary")}>
+        <button
+          type="submit"
+          name="kind"
+          value="webhook"
+          className={buttonClass(emailEnabled ? "secondary" : "primary")}
+        >
           Add webhook
         </button>
       </div>
@@ -73,7 +83,9 @@ export function SubscribeForm({
               </label>
             ))}
           </fieldset>
-          {state.errors?.componentIds ? <p className="mt-1 text-sm text-red-700 dark:text-red-300">{state.errors.componentIds.join(" ")}</p> : null}
+          {state.errors?.componentIds ? (
+            <p className="mt-1 text-sm text-red-700 dark:text-red-300">{state.errors.componentIds.join(" ")}</p>
+          ) : null}
         </details>
       ) : null}
     </form>

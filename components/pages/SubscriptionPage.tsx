@@ -2,7 +2,12 @@ import { buttonClass } from "../ui/Button";
 import { SubscribeForm, type SubscribeFormState } from "./SubscribeForm";
 
 export type SubscriptionView =
-  | { kind: "form"; state: SubscribeFormState; components: readonly { id: string; name: string }[]; emailEnabled: boolean }
+  | {
+      kind: "form";
+      state: SubscribeFormState;
+      components: readonly { id: string; name: string }[];
+      emailEnabled: boolean;
+    }
   | { kind: "message"; title: string; lines: string[]; secret?: string }
   | { kind: "confirm"; title: string; text: string; action: string; token: string; button: string };
 
@@ -26,7 +31,9 @@ export function SubscriptionPage({ view }: { view: SubscriptionView }) {
           {view.secret ? (
             <p className="mt-4">
               Signing secret (shown once):{" "}
-              <code className="rounded bg-gray-100 px-2 py-1 font-mono text-sm break-all dark:bg-gray-800">{view.secret}</code>
+              <code className="rounded bg-gray-100 px-2 py-1 font-mono text-sm break-all dark:bg-gray-800">
+                {view.secret}
+              </code>
             </p>
           ) : null}
         </>

@@ -110,12 +110,16 @@ function schedule(): void {
   clearTimeout(timer);
   if (document.visibilityState === "hidden") return;
   // Full jitter on failure, ±20% otherwise, so many open pages never poll in step.
-  const delay = failures ? Math.random() * Math.min(MAX_BACKOFF_MS, POLL_MS * 2 ** failures) + POLL_MS : POLL_MS * (0.8 + Math.random() * 0.4);
+  const delay = failures
+    ? Math.random() * Math.min(MAX_BACKOFF_MS, POLL_MS * 2 ** failures) + POLL_MS
+    : POLL_MS * (0.8 + Math.random() * 0.4);
   timer = setTimeout(() => void poll(), delay);
 }
 
 /** The probe origins this page's CSP allows: those it was served with. */
-const allowedOrigins = new Set(Array.from(document.querySelectorAll<HTMLElement>("[data-probe-url]"), (el) => originOf(el.dataset.probeUrl!)));
+const allowedOrigins = new Set(
+  Array.from(document.querySelectorAll<HTMLElement>("[data-probe-url]"), (el) => originOf(el.dataset.probeUrl!)),
+);
 
 function originOf(url: string): string {
   try {
@@ -132,15 +136,21 @@ function swap(html: string, onlyIfNewer: boolean): void {
   if (!main || !fresh) return;
   if (onlyIfNewer && fresh.dataset.version === main.dataset.version) return;
   // A new browser probe needs the new page's CSP to reach its origin: load the page afresh.
-  const probes = Array.from(fresh.querySelectorAll<HTMLElement>("[data-probe-url]"), (el) => originOf(el.dataset.probeUrl!));
+  const probes = Array.from(fresh.querySelectorAll<HTMLElement>("[data-probe-url]"), (el) =>
+    originOf(el.dataset.probeUrl!),
+  );
   if (probes.some((o) => o && !allowedOrigins.has(o))) {
     location.reload();
     return;
   }
   const closed = new Set<string>();
-  main.querySelectorAll("details").forEach((d, i) => !d.open && closed.add(d.querySelector("summary")?.textContent ?? String(i)));
+  main
+    .querySelectorAll("details")
+    .forEach((d, i) => !d.open && closed.add(d.querySelector("summary")?.textContent ?? String(i)));
   main.replaceWith(fresh);
-  fresh.querySelectorAll("details").forEach((d, i) => closed.has(d.querySelector("summary")?.textContent ?? String(i)) && (d.open = false));
+  fresh
+    .querySelectorAll("details")
+    .forEach((d, i) => closed.has(d.querySelector("summary")?.textContent ?? String(i)) && (d.open = false));
   const footer = next.querySelector("footer");
   if (footer) document.querySelector("footer")?.replaceWith(footer);
   document.title = next.title;
@@ -149,7 +159,10 @@ function swap(html: string, onlyIfNewer: boolean): void {
 
 async function poll(): Promise<void> {
   try {
-    const res = await fetch(location.pathname + location.search, { cache: "no-store", headers: etag ? { "if-none-match": etag } : {} });
+    const res = await fetch(location.pathname + location.search, {
+      cache: "no-store",
+      headers: etag ? { "if-none-match": etag } : {},
+    });
     if (res.status === 200) {
       const tag = res.headers.get("etag");
       // The first answer is compared by data version: the page may have changed since it loaded.
@@ -177,6 +190,8 @@ function enhance(): void {
 enhance();
 setInterval(localise, 30_000);
 if (location.protocol !== "file:") {
-  document.addEventListener("visibilitychange", () => (document.visibilityState === "visible" ? void poll() : clearTimeout(timer)));
+  document.addEventListener("visibilitychange", () =>
+    document.visibilityState === "visible" ? void poll() : clearTimeout(timer),
+  );
   void poll();
 }

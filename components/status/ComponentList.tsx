@@ -26,17 +26,31 @@ function ComponentRow({ component, reach }: { component: SnapComponent; reach: R
         <h4 className="font-medium">{component.name}</h4>
         <StatusLabel status={component.status} />
       </div>
-      {component.description ? <p className="mt-0.5 text-sm text-gray-600 dark:text-gray-400">{component.description}</p> : null}
-      {component.showcase ? <UptimeBar days={component.uptimeDays} percent={component.uptimePercent} name={component.name} /> : null}
+      {component.description ? (
+        <p className="mt-0.5 text-sm text-gray-600 dark:text-gray-400">{component.description}</p>
+      ) : null}
+      {component.showcase ? (
+        <UptimeBar days={component.uptimeDays} percent={component.uptimePercent} name={component.name} />
+      ) : null}
       <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-gray-600 dark:text-gray-400">
-        {component.browserProbeUrl && !browserProbeUrlProblem(component.browserProbeUrl) ? <p data-probe-url={component.browserProbeUrl} aria-live="polite" hidden /> : null}
+        {component.browserProbeUrl && !browserProbeUrlProblem(component.browserProbeUrl) ? (
+          <p data-probe-url={component.browserProbeUrl} aria-live="polite" hidden />
+        ) : null}
         {reports ? (
           <p data-affected-count={reports}>
             {reports === 1 ? "1 person" : `${reports} people`} reported problems in the last 15 minutes
           </p>
         ) : null}
-        <form method="post" action={`${reach.reportBase ?? ""}/components/${component.slug}/affected`} data-affected-form="">
-          <button type="submit" aria-label={`I am affected by ${component.name}`} className="rounded border border-gray-300 px-2 py-0.5 text-xs font-medium text-gray-700 hover:bg-gray-100 dark:border-gray-700 dark:text-gray-300 dark:hover:bg-gray-800">
+        <form
+          method="post"
+          action={`${reach.reportBase ?? ""}/components/${component.slug}/affected`}
+          data-affected-form=""
+        >
+          <button
+            type="submit"
+            aria-label={`I am affected by ${component.name}`}
+            className="rounded border border-gray-300 px-2 py-0.5 text-xs font-medium text-gray-700 hover:bg-gray-100 dark:border-gray-700 dark:text-gray-300 dark:hover:bg-gray-800"
+          >
             I am affected
           </button>
         </form>

@@ -69,9 +69,27 @@ function Chart({ title, points }: { title: string; points: LatencyPoint[] }) {
         <span>{title}</span>
         <span className="text-gray-600 dark:text-gray-400">max {Math.round(max / 1.1)} ms</span>
       </figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" role="img" aria-label={label} className="mt-1 h-24 w-full rounded bg-gray-50 dark:bg-gray-800/60">
-        <path d={path(points, "p95", max)} fill="none" strokeWidth="1.5" className="stroke-amber-500" vectorEffect="non-scaling-stroke" />
-        <path d={path(points, "p50", max)} fill="none" strokeWidth="2" className="stroke-blue-600 dark:stroke-blue-400" vectorEffect="non-scaling-stroke" />
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={label}
+        className="mt-1 h-24 w-full rounded bg-gray-50 dark:bg-gray-800/60"
+      >
+        <path
+          d={path(points, "p95", max)}
+          fill="none"
+          strokeWidth="1.5"
+          className="stroke-amber-500"
+          vectorEffect="non-scaling-stroke"
+        />
+        <path
+          d={path(points, "p50", max)}
+          fill="none"
+          strokeWidth="2"
+          className="stroke-blue-600 dark:stroke-blue-400"
+          vectorEffect="non-scaling-stroke"
+        />
       </svg>
     </figure>
   );

@@ -19,9 +19,20 @@ export const STATUS_TEXT_CLASS: Record<ComponentStatus, string> = {
 
 export function StatusIcon({ status, className = "" }: { status: ComponentStatus; className?: string }) {
   return (
-    <svg viewBox="0 0 20 20" aria-hidden="true" className={`h-5 w-5 shrink-0 ${STATUS_TEXT_CLASS[status]} ${className}`}>
+    <svg
+      viewBox="0 0 20 20"
+      aria-hidden="true"
+      className={`h-5 w-5 shrink-0 ${STATUS_TEXT_CLASS[status]} ${className}`}
+    >
       <circle cx="10" cy="10" r="9" className="fill-current opacity-15" />
-      <path d={PATHS[status]} fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d={PATHS[status]}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2.2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }

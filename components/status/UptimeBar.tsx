@@ -35,7 +35,13 @@ export function UptimeBar({ days, percent, name }: { days: DayUptime[]; percent:
   }`;
   return (
     <div className="mt-2">
-      <svg viewBox={`0 0 ${days.length * 5 - 2} 30`} preserveAspectRatio="none" role="img" aria-label={label} className="h-8 w-full">
+      <svg
+        viewBox={`0 0 ${days.length * 5 - 2} 30`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={label}
+        className="h-8 w-full"
+      >
         {days.map((d, i) => (
           <rect key={d.date} x={i * 5} y="0" width="3" height="30" rx="1" className={FILL[dayLevel(d)]}>
             <title>{describeDay(d)}</title>

@@ -12,7 +12,8 @@ export const BUTTON_VARIANTS = {
   danger: "bg-red-700 px-3 py-2 text-white hover:bg-red-800 focus-visible:ring-red-600",
   dangerOutline:
     "border border-red-300 bg-white px-3 py-1.5 text-red-800 hover:bg-red-50 focus-visible:ring-red-600 dark:border-red-800 dark:bg-gray-900 dark:text-red-200 dark:hover:bg-red-950",
-  ghost: "px-2 py-1 text-gray-700 hover:bg-gray-100 focus-visible:ring-blue-600 dark:text-gray-300 dark:hover:bg-gray-800",
+  ghost:
+    "px-2 py-1 text-gray-700 hover:bg-gray-100 focus-visible:ring-blue-600 dark:text-gray-300 dark:hover:bg-gray-800",
 } as const;
 export type ButtonVariant = keyof typeof BUTTON_VARIANTS;
 
@@ -20,6 +21,11 @@ export function buttonClass(variant: ButtonVariant = "primary", extra = ""): str
   return `${BASE} ${BUTTON_VARIANTS[variant]} ${extra}`.trim();
 }
 
-export function Button({ variant = "primary", className = "", type = "submit", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant }) {
+export function Button({
+  variant = "primary",
+  className = "",
+  type = "submit",
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant }) {
   return <button type={type} className={buttonClass(variant, className)} {...props} />;
 }

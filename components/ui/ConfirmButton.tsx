@@ -20,13 +20,29 @@ type Props = {
   variant?: ButtonVariant;
 };
 
-export function ConfirmButton({ label, ariaLabel, title, children, confirmLabel, action, fields, variant = "dangerOutline" }: Props) {
+export function ConfirmButton({
+  label,
+  ariaLabel,
+  title,
+  children,
+  confirmLabel,
+  action,
+  fields,
+  variant = "dangerOutline",
+}: Props) {
   const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   return (
     <>
-      <Button type="button" variant={variant} aria-label={ariaLabel} aria-haspopup="dialog" disabled={pending} onClick={() => dialog.current?.showModal()}>
+      <Button
+        type="button"
+        variant={variant}
+        aria-label={ariaLabel}
+        aria-haspopup="dialog"
+        disabled={pending}
+        onClick={() => dialog.current?.showModal()}
+      >
         {label}
       </Button>
       <dialog
@@ -38,7 +54,11 @@ export function ConfirmButton({ label, ariaLabel, title, children, confirmLabel,
           {title}
         </h2>
         <div className="mt-2 space-y-2 text-sm text-gray-700 dark:text-gray-300">{children}</div>
-        <form action={formAction} onSubmit={() => dialog.current?.close()} className="mt-5 flex flex-wrap justify-end gap-2">
+        <form
+          action={formAction}
+          onSubmit={() => dialog.current?.close()}
+          className="mt-5 flex flex-wrap justify-end gap-2"
+        >
           {Object.entries(fields).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}

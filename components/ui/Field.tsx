@@ -1,4 +1,10 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 
 // Labelled form controls with a hint and an error slot, wired with aria-describedby and
 // aria-invalid so a screen reader hears the problem when it reaches the field.
@@ -22,7 +28,17 @@ function useDescribed(error?: string[], hint?: ReactNode) {
   };
 }
 
-function Extras({ hintId, errorId, hint, error }: { hintId?: string; errorId?: string; hint?: ReactNode; error?: string[] }) {
+function Extras({
+  hintId,
+  errorId,
+  hint,
+  error,
+}: {
+  hintId?: string;
+  errorId?: string;
+  hint?: ReactNode;
+  error?: string[];
+}) {
   return (
     <>
       {hintId ? (
@@ -39,7 +55,14 @@ function Extras({ hintId, errorId, hint, error }: { hintId?: string; errorId?: s
   );
 }
 
-export function TextField({ label, name, error, hint, className = "", ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  label,
+  name,
+  error,
+  hint,
+  className = "",
+  ...input
+}: Common & InputHTMLAttributes<HTMLInputElement>) {
   const d = useDescribed(error, hint);
   return (
     <div className={className}>
@@ -52,7 +75,14 @@ export function TextField({ label, name, error, hint, className = "", ...input }
   );
 }
 
-export function TextArea({ label, name, error, hint, className = "", ...input }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextArea({
+  label,
+  name,
+  error,
+  hint,
+  className = "",
+  ...input
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const d = useDescribed(error, hint);
   return (
     <div className={className}>
@@ -92,7 +122,14 @@ export function Select({
   );
 }
 
-export function Checkbox({ label, name, error, hint, className = "", ...input }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "type">) {
+export function Checkbox({
+  label,
+  name,
+  error,
+  hint,
+  className = "",
+  ...input
+}: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "type">) {
   const d = useDescribed(error, hint);
   return (
     <div className={className}>

@@ -3,7 +3,14 @@ import type { Db } from "../client";
 import { auditLog } from "../schema";
 
 export type AuditRow = typeof auditLog.$inferSelect;
-export type AuditFilter = { actorId?: string; entityType?: string; entityId?: string; action?: string; before?: number; limit?: number };
+export type AuditFilter = {
+  actorId?: string;
+  entityType?: string;
+  entityId?: string;
+  action?: string;
+  before?: number;
+  limit?: number;
+};
 
 export function insertAudit(db: Db, row: typeof auditLog.$inferInsert): void {
   db.insert(auditLog).values(row).run();
@@ -28,7 +35,12 @@ export function listAudit(db: Db, filter: AuditFilter = {}): AuditRow[] {
 
 /** The distinct entity types and actors seen, for the filter menus. */
 export function auditFacets(db: Db): { entityTypes: string[]; actors: { id: string; label: string }[] } {
-  const entityTypes = db.selectDistinct({ v: auditLog.entityType }).from(auditLog).orderBy(auditLog.entityType).all().map((r) => r.v);
+  const entityTypes = db
+    .selectDistinct({ v: auditLog.entityType })
+    .from(auditLog)
+    .orderBy(auditLog.entityType)
+    .all()
+    .map((r) => r.v);
   const actors = db
     .selectDistinct({ id: auditLog.actorId, label: auditLog.actorLabel })
     .from(auditLog)

@@ -8,7 +8,12 @@ export type GroupRow = typeof componentGroups.$inferSelect;
 export type PeriodRow = typeof componentStatusPeriods.$inferSelect;
 
 export function listGroups(db: Db, pageId: string): GroupRow[] {
-  return db.select().from(componentGroups).where(eq(componentGroups.pageId, pageId)).orderBy(asc(componentGroups.position)).all();
+  return db
+    .select()
+    .from(componentGroups)
+    .where(eq(componentGroups.pageId, pageId))
+    .orderBy(asc(componentGroups.position))
+    .all();
 }
 
 export function listComponents(db: Db, pageId: string): ComponentRow[] {
@@ -45,7 +50,12 @@ export function insertComponent(db: Db, row: typeof components.$inferInsert): Co
  * Sets a component's status and records the change in its history (closes the open period,
  * opens a new one). Returns the old status. Call inside a transaction.
  */
-export function writeComponentStatus(db: Db, componentId: string, status: ComponentStatus, at: number): ComponentStatus {
+export function writeComponentStatus(
+  db: Db,
+  componentId: string,
+  status: ComponentStatus,
+  at: number,
+): ComponentStatus {
   const current = getComponent(db, componentId);
   if (!current) throw new Error(`component ${componentId} not found`);
   if (current.status === status) return status;
@@ -79,7 +89,11 @@ export function deleteGroupRow(db: Db, id: string): void {
 }
 
 export function findComponentBySlug(db: Db, pageId: string, slug: string): ComponentRow | undefined {
-  return db.select().from(components).where(and(eq(components.pageId, pageId), eq(components.slug, slug))).get();
+  return db
+    .select()
+    .from(components)
+    .where(and(eq(components.pageId, pageId), eq(components.slug, slug)))
+    .get();
 }
 
 /**
@@ -97,7 +111,8 @@ export function overwritePeriod(db: Db, componentId: string, status: ComponentSt
     const endsAfter = row.endedAt === null || row.endedAt > to;
     if (row.startedAt < from) {
       db.update(p).set({ endedAt: from }).where(eq(p.id, row.id)).run();
-      if (endsAfter) db.insert(p).values({ componentId, status: row.status, startedAt: to, endedAt: row.endedAt }).run();
+      if (endsAfter)
+        db.insert(p).values({ componentId, status: row.status, startedAt: to, endedAt: row.endedAt }).run();
     } else if (endsAfter) {
       db.update(p).set({ startedAt: to }).where(eq(p.id, row.id)).run();
     } else {

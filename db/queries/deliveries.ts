@@ -7,7 +7,11 @@ export type DeliveryRow = typeof deliveries.$inferSelect;
 export type NewDelivery = typeof deliveries.$inferInsert;
 
 export function insertDeliveries(db: Db, rows: NewDelivery[]): void {
-  for (let i = 0; i < rows.length; i += 500) db.insert(deliveries).values(rows.slice(i, i + 500)).onConflictDoNothing().run();
+  for (let i = 0; i < rows.length; i += 500)
+    db.insert(deliveries)
+      .values(rows.slice(i, i + 500))
+      .onConflictDoNothing()
+      .run();
 }
 
 export function getDelivery(db: Db, id: string): DeliveryRow | undefined {
@@ -63,11 +67,21 @@ export function recoverAbandoned(db: Db, inFlight: readonly string[], now: numbe
 }
 
 /** The last post of the same thread: the latest sent delivery to this target for this incident, before this one. */
-export function previousInThread(db: Db, d: Pick<DeliveryRow, "incidentId" | "target" | "seq">): DeliveryRow | undefined {
+export function previousInThread(
+  db: Db,
+  d: Pick<DeliveryRow, "incidentId" | "target" | "seq">,
+): DeliveryRow | undefined {
   return db
     .select()
     .from(deliveries)
-    .where(and(eq(deliveries.incidentId, d.incidentId), eq(deliveries.target, d.target), eq(deliveries.state, "sent"), lt(deliveries.seq, d.seq)))
+    .where(
+      and(
+        eq(deliveries.incidentId, d.incidentId),
+        eq(deliveries.target, d.target),
+        eq(deliveries.state, "sent"),
+        lt(deliveries.seq, d.seq),
+      ),
+    )
     .orderBy(desc(deliveries.seq))
     .limit(1)
     .get();
@@ -102,7 +116,11 @@ export function listRecentProblems(db: Db, limit: number) {
 }
 
 export function countByState(db: Db): Record<string, number> {
-  const rows = db.select({ state: deliveries.state, n: sql<number>`count(*)` }).from(deliveries).groupBy(deliveries.state).all();
+  const rows = db
+    .select({ state: deliveries.state, n: sql<number>`count(*)` })
+    .from(deliveries)
+    .groupBy(deliveries.state)
+    .all();
   return Object.fromEntries(rows.map((r) => [r.state, r.n]));
 }
 
@@ -120,11 +138,19 @@ export function acquireLease(db: Db, name: string, holder: string, now: number, 
 }
 
 export function releaseLease(db: Db, name: string, holder: string): void {
-  db.delete(outboxLease).where(and(eq(outboxLease.name, name), eq(outboxLease.holder, holder))).run();
+  db.delete(outboxLease)
+    .where(and(eq(outboxLease.name, name), eq(outboxLease.holder, holder)))
+    .run();
 }
 
 export function networkSwitches(db: Db): Map<string, boolean> {
-  return new Map(db.select().from(syndicationChannels).all().map((r) => [r.name, r.enabled]));
+  return new Map(
+    db
+      .select()
+      .from(syndicationChannels)
+      .all()
+      .map((r) => [r.name, r.enabled]),
+  );
 }
 
 export function setNetworkSwitch(db: Db, name: string, enabled: boolean, now: number): void {

@@ -1,4 +1,19 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, max, notInArray, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  lt,
+  max,
+  notInArray,
+  or,
+  sql,
+  type SQL,
+  type SQLWrapper,
+} from "drizzle-orm";
 import type { Db } from "../client";
 import { incidentComponents, incidents, incidentUpdateComponents, incidentUpdates } from "../schema";
 import type { IncidentKind } from "@/lib/constants";
@@ -22,7 +37,13 @@ export function listByStatus(db: Db, kind: IncidentKind, statuses: readonly Inci
 
 /** The most recent of a kind, newest first by start. */
 export function listRecent(db: Db, kind: IncidentKind, limit: number): IncidentRow[] {
-  return db.select().from(incidents).where(eq(incidents.kind, kind)).orderBy(desc(incidents.startedAt)).limit(limit).all();
+  return db
+    .select()
+    .from(incidents)
+    .where(eq(incidents.kind, kind))
+    .orderBy(desc(incidents.startedAt))
+    .limit(limit)
+    .all();
 }
 
 /** Incidents and maintenances that started in [start, end), newest first, one page of them. */
@@ -53,7 +74,12 @@ export function countStartedBetween(db: Db, range: { start: number; end: number 
 
 /** The start of the oldest incident, for the history page's bounds. */
 export function oldestStart(db: Db): number | null {
-  return db.select({ at: sql<number | null>`min(${incidents.startedAt})` }).from(incidents).get()?.at ?? null;
+  return (
+    db
+      .select({ at: sql<number | null>`min(${incidents.startedAt})` })
+      .from(incidents)
+      .get()?.at ?? null
+  );
 }
 
 export function listUpdates(db: Db, incidentIds: readonly string[]): UpdateRow[] {
@@ -72,12 +98,17 @@ export function listUpdateComponents(db: Db, updateIds: readonly string[]): Upda
   // SQLite limits bound parameters; chunk large lists.
   for (let i = 0; i < updateIds.length; i += 500) {
     const chunk = updateIds.slice(i, i + 500) as string[];
-    rows.push(...db.select().from(incidentUpdateComponents).where(inArray(incidentUpdateComponents.updateId, chunk)).all());
+    rows.push(
+      ...db.select().from(incidentUpdateComponents).where(inArray(incidentUpdateComponents.updateId, chunk)).all(),
+    );
   }
   return rows;
 }
 
-export function listIncidentComponentIds(db: Db, incidentIds: readonly string[]): { incidentId: string; componentId: string }[] {
+export function listIncidentComponentIds(
+  db: Db,
+  incidentIds: readonly string[],
+): { incidentId: string; componentId: string }[] {
   if (incidentIds.length === 0) return [];
   return db
     .select()
@@ -147,7 +178,9 @@ export function searchIncidents(db: Db, f: IncidentSearch): IncidentRow[] {
 /** Keeps only the given components linked to an incident. */
 export function unlinkComponentsExcept(db: Db, incidentId: string, keep: readonly string[]): void {
   db.delete(incidentComponents)
-    .where(and(eq(incidentComponents.incidentId, incidentId), notInArray(incidentComponents.componentId, keep as string[])))
+    .where(
+      and(eq(incidentComponents.incidentId, incidentId), notInArray(incidentComponents.componentId, keep as string[])),
+    )
     .run();
 }
 
@@ -161,7 +194,12 @@ export function linkComponents(db: Db, incidentId: string, componentIds: readonl
 
 /** Next value of the strict update order. Call inside the write transaction. */
 export function nextUpdateSeq(db: Db): number {
-  return (db.select({ m: max(incidentUpdates.seq) }).from(incidentUpdates).get()?.m ?? 0) + 1;
+  return (
+    (db
+      .select({ m: max(incidentUpdates.seq) })
+      .from(incidentUpdates)
+      .get()?.m ?? 0) + 1
+  );
 }
 
 export function insertUpdate(db: Db, row: typeof incidentUpdates.$inferInsert): UpdateRow {

@@ -1,6 +1,14 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { checkResults, checkRollups, monitorAlerts, monitorComponentState, monitorDrafts, monitorLease, monitors } from "../monitors-schema";
+import {
+  checkResults,
+  checkRollups,
+  monitorAlerts,
+  monitorComponentState,
+  monitorDrafts,
+  monitorLease,
+  monitors,
+} from "../monitors-schema";
 import { incidentComponents, incidents } from "../schema";
 import { ACTIVE_MAINTENANCE_STATUSES, UNRESOLVED_INCIDENT_STATUSES } from "@/lib/constants";
 
@@ -69,11 +77,21 @@ export function insertCheck(db: Db, row: typeof checkResults.$inferInsert): void
 }
 
 export function listRecentChecks(db: Db, monitorId: string, limit: number): CheckRow[] {
-  return db.select().from(checkResults).where(eq(checkResults.monitorId, monitorId)).orderBy(desc(checkResults.at), desc(checkResults.id)).limit(limit).all();
+  return db
+    .select()
+    .from(checkResults)
+    .where(eq(checkResults.monitorId, monitorId))
+    .orderBy(desc(checkResults.at), desc(checkResults.id))
+    .limit(limit)
+    .all();
 }
 
 /** Every check in [start, end), ordered by monitor: one bucket's raw material. */
-export function listChecksBetween(db: Db, start: number, end: number): Pick<CheckRow, "monitorId" | "ok" | "latencyMs">[] {
+export function listChecksBetween(
+  db: Db,
+  start: number,
+  end: number,
+): Pick<CheckRow, "monitorId" | "ok" | "latencyMs">[] {
   return db
     .select({ monitorId: checkResults.monitorId, ok: checkResults.ok, latencyMs: checkResults.latencyMs })
     .from(checkResults)
@@ -93,15 +111,34 @@ export function upsertRollups(db: Db, rows: (typeof checkRollups.$inferInsert)[]
   }
 }
 
-export function listRollupsSince(db: Db, size: RollupRow["size"], since: number, monitorIds?: readonly string[]): RollupRow[] {
-  const where = monitorIds ? and(eq(checkRollups.size, size), gte(checkRollups.bucketStart, since), inArray(checkRollups.monitorId, monitorIds)) : and(eq(checkRollups.size, size), gte(checkRollups.bucketStart, since));
+export function listRollupsSince(
+  db: Db,
+  size: RollupRow["size"],
+  since: number,
+  monitorIds?: readonly string[],
+): RollupRow[] {
+  const where = monitorIds
+    ? and(
+        eq(checkRollups.size, size),
+        gte(checkRollups.bucketStart, since),
+        inArray(checkRollups.monitorId, monitorIds),
+      )
+    : and(eq(checkRollups.size, size), gte(checkRollups.bucketStart, since));
   return db.select().from(checkRollups).where(where).orderBy(asc(checkRollups.bucketStart)).all();
 }
 
 /** Checks and failures per monitor over buckets starting after `since`: the uptime figures. */
-export function sumRollupsSince(db: Db, size: RollupRow["size"], since: number): { monitorId: string; count: number; failures: number }[] {
+export function sumRollupsSince(
+  db: Db,
+  size: RollupRow["size"],
+  since: number,
+): { monitorId: string; count: number; failures: number }[] {
   return db
-    .select({ monitorId: checkRollups.monitorId, count: sql<number>`sum(${checkRollups.count})`, failures: sql<number>`sum(${checkRollups.failures})` })
+    .select({
+      monitorId: checkRollups.monitorId,
+      count: sql<number>`sum(${checkRollups.count})`,
+      failures: sql<number>`sum(${checkRollups.failures})`,
+    })
     .from(checkRollups)
     .where(and(eq(checkRollups.size, size), gt(checkRollups.bucketStart, since)))
     .groupBy(checkRollups.monitorId)
@@ -113,7 +150,10 @@ export function deleteChecksBefore(db: Db, before: number): number {
 }
 
 export function deleteRollupsBefore(db: Db, size: RollupRow["size"], before: number): number {
-  return db.delete(checkRollups).where(and(eq(checkRollups.size, size), lt(checkRollups.bucketStart, before))).run().changes;
+  return db
+    .delete(checkRollups)
+    .where(and(eq(checkRollups.size, size), lt(checkRollups.bucketStart, before)))
+    .run().changes;
 }
 
 // ---- the scheduler's lease
@@ -130,7 +170,10 @@ export function acquireLease(db: Db, owner: string, now: number, ttlMs: number):
 }
 
 export function releaseLease(db: Db, owner: string): void {
-  db.update(monitorLease).set({ expiresAt: 0 }).where(and(eq(monitorLease.id, 1), eq(monitorLease.owner, owner))).run();
+  db.update(monitorLease)
+    .set({ expiresAt: 0 })
+    .where(and(eq(monitorLease.id, 1), eq(monitorLease.owner, owner)))
+    .run();
 }
 
 export function getLease(db: Db): LeaseRow | undefined {
@@ -150,7 +193,16 @@ export function listComponentStates(db: Db): ComponentStateRow[] {
 export function putComponentState(db: Db, row: typeof monitorComponentState.$inferInsert): void {
   db.insert(monitorComponentState)
     .values(row)
-    .onConflictDoUpdate({ target: monitorComponentState.componentId, set: { desired: row.desired, applied: row.applied, manual: row.manual, disagreement: row.disagreement, updatedAt: row.updatedAt } })
+    .onConflictDoUpdate({
+      target: monitorComponentState.componentId,
+      set: {
+        desired: row.desired,
+        applied: row.applied,
+        manual: row.manual,
+        disagreement: row.disagreement,
+        updatedAt: row.updatedAt,
+      },
+    })
     .run();
 }
 
@@ -160,7 +212,13 @@ export function openIncidentIdsFor(db: Db, componentId: string): string[] {
     .select({ id: incidents.id })
     .from(incidents)
     .innerJoin(incidentComponents, eq(incidentComponents.incidentId, incidents.id))
-    .where(and(eq(incidentComponents.componentId, componentId), eq(incidents.kind, "incident"), inArray(incidents.status, UNRESOLVED_INCIDENT_STATUSES)))
+    .where(
+      and(
+        eq(incidentComponents.componentId, componentId),
+        eq(incidents.kind, "incident"),
+        inArray(incidents.status, UNRESOLVED_INCIDENT_STATUSES),
+      ),
+    )
     .orderBy(desc(incidents.startedAt))
     .all()
     .map((r) => r.id);
@@ -201,7 +259,12 @@ export function updateDraftRow(db: Db, id: string, patch: Partial<typeof monitor
 }
 
 export function listOpenDrafts(db: Db): DraftRow[] {
-  return db.select().from(monitorDrafts).where(eq(monitorDrafts.state, "open")).orderBy(desc(monitorDrafts.createdAt)).all();
+  return db
+    .select()
+    .from(monitorDrafts)
+    .where(eq(monitorDrafts.state, "open"))
+    .orderBy(desc(monitorDrafts.createdAt))
+    .all();
 }
 
 /** The component's open draft, or its published one whose recovery is not yet recorded. */
@@ -209,7 +272,15 @@ export function openDraftFor(db: Db, componentId: string): DraftRow | undefined 
   return db
     .select()
     .from(monitorDrafts)
-    .where(and(eq(monitorDrafts.componentId, componentId), or(eq(monitorDrafts.state, "open"), and(eq(monitorDrafts.state, "published"), isNull(monitorDrafts.recoveredAt)))))
+    .where(
+      and(
+        eq(monitorDrafts.componentId, componentId),
+        or(
+          eq(monitorDrafts.state, "open"),
+          and(eq(monitorDrafts.state, "published"), isNull(monitorDrafts.recoveredAt)),
+        ),
+      ),
+    )
     .orderBy(desc(monitorDrafts.createdAt))
     .get();
 }
@@ -217,12 +288,19 @@ export function openDraftFor(db: Db, componentId: string): DraftRow | undefined 
 // ---- alert suppression
 
 export function getAlertState(db: Db, monitorId: string, kind: "down" | "degraded" | "up") {
-  return db.select().from(monitorAlerts).where(and(eq(monitorAlerts.monitorId, monitorId), eq(monitorAlerts.kind, kind))).get();
+  return db
+    .select()
+    .from(monitorAlerts)
+    .where(and(eq(monitorAlerts.monitorId, monitorId), eq(monitorAlerts.kind, kind)))
+    .get();
 }
 
 export function putAlertState(db: Db, row: typeof monitorAlerts.$inferInsert): void {
   db.insert(monitorAlerts)
     .values(row)
-    .onConflictDoUpdate({ target: [monitorAlerts.monitorId, monitorAlerts.kind], set: { lastSentAt: row.lastSentAt, suppressed: row.suppressed } })
+    .onConflictDoUpdate({
+      target: [monitorAlerts.monitorId, monitorAlerts.kind],
+      set: { lastSentAt: row.lastSentAt, suppressed: row.suppressed },
+    })
     .run();
 }

@@ -26,7 +26,11 @@ export function countWindowReports(db: Db, componentId: string, windowStart: num
 /** Report counts per component and window since `since` (bounded by the window index). */
 export function listWindowCounts(db: Db, since: number): { componentId: string; windowStart: number; count: number }[] {
   return db
-    .select({ componentId: affectedReports.componentId, windowStart: affectedReports.windowStart, count: sql<number>`count(*)` })
+    .select({
+      componentId: affectedReports.componentId,
+      windowStart: affectedReports.windowStart,
+      count: sql<number>`count(*)`,
+    })
     .from(affectedReports)
     .where(gte(affectedReports.windowStart, since))
     .groupBy(affectedReports.componentId, affectedReports.windowStart)

@@ -20,6 +20,10 @@ export function insertRecurrence(db: Db, row: typeof maintenanceRecurrences.$inf
   return db.insert(maintenanceRecurrences).values(row).returning().get();
 }
 
-export function updateRecurrenceRow(db: Db, id: string, patch: Partial<typeof maintenanceRecurrences.$inferInsert>): void {
+export function updateRecurrenceRow(
+  db: Db,
+  id: string,
+  patch: Partial<typeof maintenanceRecurrences.$inferInsert>,
+): void {
   db.update(maintenanceRecurrences).set(patch).where(eq(maintenanceRecurrences.id, id)).run();
 }

@@ -17,7 +17,11 @@ export function subscriberByToken(db: Db, token: string): SubscriberRow | undefi
 }
 
 export function subscriberByAddress(db: Db, kind: SubscriberRow["kind"], address: string): SubscriberRow | undefined {
-  return db.select().from(subscribers).where(and(eq(subscribers.kind, kind), eq(subscribers.address, address))).get();
+  return db
+    .select()
+    .from(subscribers)
+    .where(and(eq(subscribers.kind, kind), eq(subscribers.address, address)))
+    .get();
 }
 
 export function patchSubscriber(db: Db, id: string, patch: Partial<typeof subscribers.$inferInsert>): SubscriberRow {
@@ -33,7 +37,10 @@ export function listConfirmed(db: Db): SubscriberRow[] {
   return db.select().from(subscribers).where(isNotNull(subscribers.confirmedAt)).all();
 }
 
-export function listSubscribers(db: Db, opts: { kind?: SubscriberRow["kind"]; limit: number; offset: number }): SubscriberRow[] {
+export function listSubscribers(
+  db: Db,
+  opts: { kind?: SubscriberRow["kind"]; limit: number; offset: number },
+): SubscriberRow[] {
   return db
     .select()
     .from(subscribers)
@@ -45,7 +52,12 @@ export function listSubscribers(db: Db, opts: { kind?: SubscriberRow["kind"]; li
 }
 
 export function countSubscribers(db: Db): number {
-  return db.select({ n: sql<number>`count(*)` }).from(subscribers).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(subscribers)
+      .get()?.n ?? 0
+  );
 }
 
 /** Counts one attempt for `key` in a fixed window; returns the count including this one. */
@@ -58,6 +70,9 @@ export function bumpThrottle(db: Db, key: string, now: number, windowMs: number)
       .run();
     return 1;
   }
-  db.update(subscribeThrottle).set({ count: row.count + 1 }).where(eq(subscribeThrottle.key, key)).run();
+  db.update(subscribeThrottle)
+    .set({ count: row.count + 1 })
+    .where(eq(subscribeThrottle.key, key))
+    .run();
   return row.count + 1;
 }

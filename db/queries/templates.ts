@@ -16,7 +16,11 @@ export function insertTemplate(db: Db, row: typeof incidentTemplates.$inferInser
   return db.insert(incidentTemplates).values(row).returning().get();
 }
 
-export function updateTemplateRow(db: Db, id: string, patch: Partial<typeof incidentTemplates.$inferInsert>): TemplateRow {
+export function updateTemplateRow(
+  db: Db,
+  id: string,
+  patch: Partial<typeof incidentTemplates.$inferInsert>,
+): TemplateRow {
   return db.update(incidentTemplates).set(patch).where(eq(incidentTemplates.id, id)).returning().get();
 }
 

@@ -18,7 +18,12 @@ export function listUsers(db: Db): UserRow[] {
 }
 
 export function countUsers(db: Db): number {
-  return db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(users)
+      .get()?.n ?? 0
+  );
 }
 
 export function countActiveAdmins(db: Db): number {
@@ -41,7 +46,10 @@ export function updateUser(db: Db, id: string, patch: Partial<typeof users.$infe
 
 export function replaceRecoveryCodes(db: Db, userId: string, hashes: string[]): void {
   db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
-  if (hashes.length) db.insert(recoveryCodes).values(hashes.map((codeHash) => ({ userId, codeHash }))).run();
+  if (hashes.length)
+    db.insert(recoveryCodes)
+      .values(hashes.map((codeHash) => ({ userId, codeHash })))
+      .run();
 }
 
 /** Marks an unused recovery code as used; false when there is none with that hash. */
@@ -71,7 +79,10 @@ export function getThrottle(db: Db, key: string): ThrottleRow | undefined {
 export function putThrottle(db: Db, row: ThrottleRow): void {
   db.insert(signInThrottle)
     .values(row)
-    .onConflictDoUpdate({ target: signInThrottle.key, set: { failures: row.failures, windowStartedAt: row.windowStartedAt, blockedUntil: row.blockedUntil } })
+    .onConflictDoUpdate({
+      target: signInThrottle.key,
+      set: { failures: row.failures, windowStartedAt: row.windowStartedAt, blockedUntil: row.blockedUntil },
+    })
     .run();
 }
 

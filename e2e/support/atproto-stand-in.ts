@@ -4,7 +4,13 @@
 import { createHash } from "node:crypto";
 import { startStandIn, type StandIn } from "./http-stand-in";
 
-export type StoredRecord = { uri: string; cid: string; rkey: string; collection: string; value: Record<string, unknown> };
+export type StoredRecord = {
+  uri: string;
+  cid: string;
+  rkey: string;
+  collection: string;
+  value: Record<string, unknown>;
+};
 export type AtprotoStandIn = StandIn & { records: StoredRecord[]; did: string };
 
 const B32 = "abcdefghijklmnopqrstuvwxyz234567";
@@ -39,27 +45,50 @@ export async function startAtprotoStandIn(identifier: string, password: string):
   const did = "did:plc:outpoststandin0000000000";
   const records: StoredRecord[] = [];
   const access = fakeJwt(did, "com.atproto.access");
-  const session = { did, handle: identifier, email: "status@example.com", accessJwt: access, refreshJwt: fakeJwt(did, "com.atproto.refresh"), active: true };
+  const session = {
+    did,
+    handle: identifier,
+    email: "status@example.com",
+    accessJwt: access,
+    refreshJwt: fakeJwt(did, "com.atproto.refresh"),
+    active: true,
+  };
   const authed = (h: string | string[] | undefined) => h === `Bearer ${access}`;
   const s = await startStandIn((req) => {
     const m = /^\/xrpc\/(.+)$/.exec(req.path)?.[1];
     if (m === "com.atproto.server.createSession" && req.method === "POST") {
       const b = req.json() as { identifier?: string; password?: string };
-      if (b.identifier !== identifier || b.password !== password) return { status: 401, body: { error: "AuthenticationRequired", message: "Invalid identifier or password" } };
+      if (b.identifier !== identifier || b.password !== password)
+        return { status: 401, body: { error: "AuthenticationRequired", message: "Invalid identifier or password" } };
       return { status: 200, body: session };
     }
-    if (m === "com.atproto.server.getSession") return authed(req.headers.authorization) ? { status: 200, body: session } : { status: 401, body: { error: "AuthenticationRequired" } };
+    if (m === "com.atproto.server.getSession")
+      return authed(req.headers.authorization)
+        ? { status: 200, body: session }
+        : { status: 401, body: { error: "AuthenticationRequired" } };
     if (m === "com.atproto.repo.createRecord" && req.method === "POST") {
-      if (!authed(req.headers.authorization)) return { status: 401, body: { error: "AuthenticationRequired", message: "Authentication Required" } };
+      if (!authed(req.headers.authorization))
+        return { status: 401, body: { error: "AuthenticationRequired", message: "Authentication Required" } };
       const b = req.json() as { repo: string; collection: string; rkey?: string; record: Record<string, unknown> };
       if (b.repo !== did) return { status: 400, body: { error: "InvalidRequest", message: "Invalid repo" } };
       const rkey = b.rkey ?? String(Date.now());
-      if (!/^[234567a-z]{13}$/.test(rkey)) return { status: 400, body: { error: "InvalidRequest", message: "Invalid TID" } };
-      if (records.some((r) => r.collection === b.collection && r.rkey === rkey)) return { status: 400, body: { error: "InvalidRequest", message: "Record already exists" } };
+      if (!/^[234567a-z]{13}$/.test(rkey))
+        return { status: 400, body: { error: "InvalidRequest", message: "Invalid TID" } };
+      if (records.some((r) => r.collection === b.collection && r.rkey === rkey))
+        return { status: 400, body: { error: "InvalidRequest", message: "Record already exists" } };
       if (typeof b.record.text !== "string" || [...new Intl.Segmenter().segment(b.record.text)].length > 300) {
-        return { status: 400, body: { error: "InvalidRequest", message: "Record/text must not be longer than 300 graphemes" } };
+        return {
+          status: 400,
+          body: { error: "InvalidRequest", message: "Record/text must not be longer than 300 graphemes" },
+        };
       }
-      const rec = { uri: `at://${did}/${b.collection}/${rkey}`, cid: cidOf(b.record), rkey, collection: b.collection, value: b.record };
+      const rec = {
+        uri: `at://${did}/${b.collection}/${rkey}`,
+        cid: cidOf(b.record),
+        rkey,
+        collection: b.collection,
+        value: b.record,
+      };
       records.push(rec);
       return { status: 200, body: { uri: rec.uri, cid: rec.cid, validationStatus: "valid" } };
     }

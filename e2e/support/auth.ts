@@ -14,7 +14,13 @@ export async function signIn(
   const { csrfToken } = (await (await request.get(`${baseUrl}/api/auth/csrf`)).json()) as { csrfToken: string };
   const res = await request.post(`${baseUrl}/api/auth/callback/credentials`, {
     // json=true: next-auth answers {url} instead of redirecting, as its own client asks it to.
-    form: { csrfToken, email: credentials.email, password: credentials.password, code: credentials.code ?? "", json: "true" },
+    form: {
+      csrfToken,
+      email: credentials.email,
+      password: credentials.password,
+      code: credentials.code ?? "",
+      json: "true",
+    },
     maxRedirects: 0,
   });
   // A refusal is a 401 whose {url} names the reason as ?error=.

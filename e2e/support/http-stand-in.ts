@@ -4,7 +4,14 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 
 export type Fault = { status: number; headers?: Record<string, string>; times: number };
-export type Req = { method: string; path: string; query: URLSearchParams; headers: http.IncomingHttpHeaders; body: string; json: () => unknown };
+export type Req = {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  json: () => unknown;
+};
 export type Res = { status: number; body: unknown; headers?: Record<string, string> };
 
 export type StandIn = {
@@ -24,7 +31,14 @@ export async function startStandIn(handle: (req: Req) => Res | Promise<Res>): Pr
     req.on("data", (c: string) => (body += c));
     req.on("end", async () => {
       const u = new URL(req.url ?? "/", "http://stand-in");
-      const r: Req = { method: req.method ?? "GET", path: u.pathname, query: u.searchParams, headers: req.headers, body, json: () => JSON.parse(body || "{}") };
+      const r: Req = {
+        method: req.method ?? "GET",
+        path: u.pathname,
+        query: u.searchParams,
+        headers: req.headers,
+        body,
+        json: () => JSON.parse(body || "{}"),
+      };
       requests.push(r);
       const f = faults.find((x) => r.path.startsWith(x.prefix) && x.fault.times > 0);
       let out: Res;
@@ -39,7 +53,11 @@ export async function startStandIn(handle: (req: Req) => Res | Promise<Res>): Pr
         }
       }
       const text = JSON.stringify(out.body);
-      res.writeHead(out.status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text), ...out.headers });
+      res.writeHead(out.status, {
+        "content-type": "application/json; charset=utf-8",
+        "content-length": Buffer.byteLength(text),
+        ...out.headers,
+      });
       res.end(text);
     });
   });

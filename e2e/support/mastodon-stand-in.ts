@@ -21,9 +21,18 @@ export async function startMastodonStandIn(token: string): Promise<MastodonStand
   const byKey = new Map<string, Toot>();
   let next = 5000;
   let base = "";
-  const json = (t: Toot) => ({ id: t.id, url: t.url, uri: t.url, content: t.content, in_reply_to_id: t.inReplyToId, visibility: "public", created_at: new Date().toISOString() });
+  const json = (t: Toot) => ({
+    id: t.id,
+    url: t.url,
+    uri: t.url,
+    content: t.content,
+    in_reply_to_id: t.inReplyToId,
+    visibility: "public",
+    created_at: new Date().toISOString(),
+  });
   const s = await startStandIn((req) => {
-    if (req.headers.authorization !== `Bearer ${token}`) return { status: 401, body: { error: "The access token is invalid" } };
+    if (req.headers.authorization !== `Bearer ${token}`)
+      return { status: 401, body: { error: "The access token is invalid" } };
     if (req.method === "POST" && req.path === "/api/v1/statuses") {
       const key = req.headers["idempotency-key"] as string | undefined;
       const seen = key ? byKey.get(key) : undefined;
@@ -31,15 +40,24 @@ export async function startMastodonStandIn(token: string): Promise<MastodonStand
       const body = req.json() as { status?: string; in_reply_to_id?: string };
       const text = body.status ?? "";
       if (!text) return { status: 422, body: { error: "Validation failed: Text can't be blank" } };
-      if (Array.from(text.replace(/https?:\/\/\S+/g, "x".repeat(23))).length > 500) return { status: 422, body: { error: "Validation failed: Text character limit of 500 exceeded" } };
-      if (body.in_reply_to_id && !statuses.some((t) => t.id === body.in_reply_to_id)) return { status: 404, body: { error: "Record not found" } };
+      if (Array.from(text.replace(/https?:\/\/\S+/g, "x".repeat(23))).length > 500)
+        return { status: 422, body: { error: "Validation failed: Text character limit of 500 exceeded" } };
+      if (body.in_reply_to_id && !statuses.some((t) => t.id === body.in_reply_to_id))
+        return { status: 404, body: { error: "Record not found" } };
       const id = String(next++);
-      const toot = { id, text, inReplyToId: body.in_reply_to_id ?? null, content: contentOf(text), url: `${base}/@status/${id}` };
+      const toot = {
+        id,
+        text,
+        inReplyToId: body.in_reply_to_id ?? null,
+        content: contentOf(text),
+        url: `${base}/@status/${id}`,
+      };
       statuses.push(toot);
       if (key) byKey.set(key, toot);
       return { status: 200, body: json(toot) };
     }
-    if (req.method === "GET" && req.path === "/api/v1/accounts/verify_credentials") return { status: 200, body: { id: "42", username: "status", acct: "status" } };
+    if (req.method === "GET" && req.path === "/api/v1/accounts/verify_credentials")
+      return { status: 200, body: { id: "42", username: "status", acct: "status" } };
     if (req.method === "GET" && req.path === "/api/v1/accounts/42/statuses") {
       const limit = Math.min(40, Number(req.query.get("limit") ?? 20));
       return { status: 200, body: [...statuses].reverse().slice(0, limit).map(json) };

@@ -8,7 +8,13 @@ import type { AddressInfo } from "node:net";
 
 /** `email_verified` defaults to true; null leaves the claim out. */
 export type StandInPerson = { sub: string; email: string; name: string; email_verified?: boolean | null };
-export type StandInProvider = { issuer: string; clientId: string; clientSecret: string; setPerson(p: StandInPerson): void; close(): Promise<void> };
+export type StandInProvider = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  setPerson(p: StandInPerson): void;
+  close(): Promise<void>;
+};
 
 const b64url = (data: Buffer | string) => Buffer.from(data).toString("base64url");
 
@@ -25,7 +31,16 @@ export async function startOidcProvider(): Promise<StandInProvider> {
     const now = Math.floor(Date.now() / 1000);
     const head = b64url(JSON.stringify({ alg: "RS256", typ: "JWT", kid: "k1" }));
     const verified = p.email_verified === undefined ? true : p.email_verified;
-    const claims = { iss: issuer, aud: clientId, sub: p.sub, email: p.email, ...(verified === null ? {} : { email_verified: verified }), name: p.name, iat: now, exp: now + 300 };
+    const claims = {
+      iss: issuer,
+      aud: clientId,
+      sub: p.sub,
+      email: p.email,
+      ...(verified === null ? {} : { email_verified: verified }),
+      name: p.name,
+      iat: now,
+      exp: now + 300,
+    };
     const body = b64url(JSON.stringify(claims));
     return `${head}.${body}.${b64url(sign("RSA-SHA256", Buffer.from(`${head}.${body}`), privateKey))}`;
   };
@@ -53,7 +68,8 @@ export async function startOidcProvider(): Promise<StandInProvider> {
     if (url.pathname === "/jwks") return json(res, 200, { keys: [jwk] });
     if (url.pathname === "/authorize") {
       const redirectUri = url.searchParams.get("redirect_uri") ?? "";
-      if (url.searchParams.get("client_id") !== clientId || url.searchParams.get("code_challenge_method") !== "S256") return json(res, 400, { error: "invalid_request" });
+      if (url.searchParams.get("client_id") !== clientId || url.searchParams.get("code_challenge_method") !== "S256")
+        return json(res, 400, { error: "invalid_request" });
       const code = randomBytes(12).toString("hex");
       codes.set(code, { challenge: url.searchParams.get("code_challenge") ?? "", redirectUri, person });
       const back = new URL(redirectUri);
@@ -67,15 +83,26 @@ export async function startOidcProvider(): Promise<StandInProvider> {
       for await (const chunk of req) raw += chunk;
       const form = new URLSearchParams(raw);
       const basic = Buffer.from((req.headers.authorization ?? "").replace(/^Basic /, ""), "base64").toString();
-      const [id, secret] = basic ? basic.split(":").map(decodeURIComponent) : [form.get("client_id"), form.get("client_secret")];
+      const [id, secret] = basic
+        ? basic.split(":").map(decodeURIComponent)
+        : [form.get("client_id"), form.get("client_secret")];
       if (id !== clientId || secret !== clientSecret) return json(res, 401, { error: "invalid_client" });
       const grant = codes.get(form.get("code") ?? "");
       codes.delete(form.get("code") ?? "");
       const verifier = form.get("code_verifier") ?? "";
-      if (!grant || grant.redirectUri !== form.get("redirect_uri") || b64url(createHash("sha256").update(verifier).digest()) !== grant.challenge) {
+      if (
+        !grant ||
+        grant.redirectUri !== form.get("redirect_uri") ||
+        b64url(createHash("sha256").update(verifier).digest()) !== grant.challenge
+      ) {
         return json(res, 400, { error: "invalid_grant" });
       }
-      return json(res, 200, { access_token: randomBytes(12).toString("hex"), token_type: "Bearer", expires_in: 300, id_token: idToken(grant.person) });
+      return json(res, 200, {
+        access_token: randomBytes(12).toString("hex"),
+        token_type: "Bearer",
+        expires_in: 300,
+        id_token: idToken(grant.person),
+      });
     }
     json(res, 404, { error: "not_found" });
   });

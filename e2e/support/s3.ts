@@ -10,7 +10,13 @@ export async function startS3(
   opts: { port?: number; directory?: string } = {},
 ): Promise<{ endpoint: string; bucket: string; port: number; directory: string; stop: () => Promise<void> }> {
   const directory = opts.directory ?? tempDir("outpost-s3-");
-  const server = new S3rver({ address: "127.0.0.1", port: opts.port ?? 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
+  const server = new S3rver({
+    address: "127.0.0.1",
+    port: opts.port ?? 0,
+    silent: true,
+    directory,
+    configureBuckets: [{ name: bucket }],
+  });
   const { port } = await server.run();
   return { endpoint: `http://127.0.0.1:${port}`, bucket, port, directory, stop: () => server.close() };
 }

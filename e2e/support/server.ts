@@ -22,7 +22,13 @@ export function tempDir(prefix = "outpost-e2e-"): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export type RunningServer = { url: string; child: ChildProcess; databasePath: string; output: () => string; stop: () => Promise<void> };
+export type RunningServer = {
+  url: string;
+  child: ChildProcess;
+  databasePath: string;
+  output: () => string;
+  stop: () => Promise<void>;
+};
 
 /** Runs dist/server.js directly (not through npm or npx, whose wrappers can orphan the server). */
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
@@ -34,7 +40,15 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.join(ROOT, "dist/server.js")], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), DATABASE_PATH: databasePath, PUBLIC_URL: url, ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      DATABASE_PATH: databasePath,
+      PUBLIC_URL: url,
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (d) => (output += d));

@@ -3,7 +3,12 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 
 export type CapturedMail = { from: string; to: string[]; raw: string; subject: string; text: string };
-export type StandInSmtp = { url: string; messages: CapturedMail[]; waitFor(match: (m: CapturedMail) => boolean, ms?: number): Promise<CapturedMail>; close(): Promise<void> };
+export type StandInSmtp = {
+  url: string;
+  messages: CapturedMail[];
+  waitFor(match: (m: CapturedMail) => boolean, ms?: number): Promise<CapturedMail>;
+  close(): Promise<void>;
+};
 
 function header(raw: string, name: string): string {
   const m = new RegExp(`^${name}:\\s*(.*(?:\\r?\\n[ \\t].*)*)`, "im").exec(raw);
@@ -11,7 +16,10 @@ function header(raw: string, name: string): string {
 }
 
 function decodeBody(raw: string): string {
-  const body = raw.split(/\r?\n\r?\n/).slice(1).join("\n\n");
+  const body = raw
+    .split(/\r?\n\r?\n/)
+    .slice(1)
+    .join("\n\n");
   // nodemailer uses quoted-printable for text with long lines or non-ASCII characters.
   if (!/quoted-printable/i.test(raw)) return body;
   const latin1 = body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
@@ -49,7 +57,8 @@ export async function startSmtp(): Promise<StandInSmtp> {
       for (;;) {
         const found = messages.find(match);
         if (found) return found;
-        if (Date.now() > deadline) throw new Error(`no matching mail in ${ms} ms; got: ${messages.map((m) => m.subject).join(" | ") || "none"}`);
+        if (Date.now() > deadline)
+          throw new Error(`no matching mail in ${ms} ms; got: ${messages.map((m) => m.subject).join(" | ") || "none"}`);
         await new Promise((r) => setTimeout(r, 100));
       }
     },

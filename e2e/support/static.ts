@@ -14,7 +14,11 @@ const TYPES: Record<string, string> = {
 
 export type StaticServer = { url: string; port: number; requests: string[]; stop: () => Promise<void> };
 
-export async function startStatic(opts: { dir?: string; pages?: Record<string, string>; port?: number }): Promise<StaticServer> {
+export async function startStatic(opts: {
+  dir?: string;
+  pages?: Record<string, string>;
+  port?: number;
+}): Promise<StaticServer> {
   const requests: string[] = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://x");
@@ -27,9 +31,13 @@ export async function startStatic(opts: { dir?: string; pages?: Record<string, s
     if (opts.dir) {
       const root = path.resolve(opts.dir);
       let file = path.resolve(root, `.${decodeURIComponent(url.pathname)}`);
-      if (file.startsWith(root) && fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
+      if (file.startsWith(root) && fs.existsSync(file) && fs.statSync(file).isDirectory())
+        file = path.join(file, "index.html");
       if (file.startsWith(root + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
-        res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" });
+        res.writeHead(200, {
+          "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
+          "cache-control": "no-cache",
+        });
         return res.end(fs.readFileSync(file));
       }
     }

@@ -2,7 +2,14 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { startStandIn, type StandIn } from "./http-stand-in";
 
-export type Received = { body: Record<string, unknown>; raw: string; valid: boolean; delivery: string; path: string; headers: Record<string, unknown> };
+export type Received = {
+  body: Record<string, unknown>;
+  raw: string;
+  valid: boolean;
+  delivery: string;
+  path: string;
+  headers: Record<string, unknown>;
+};
 export type WebhookReceiver = StandIn & { received: Received[] };
 
 export function verify(secret: string, timestamp: string, body: string, header: string): boolean {
@@ -21,9 +28,19 @@ export async function startWebhookReceiver(secretFor: (path: string) => string |
   const s = await startStandIn((req) => {
     const secret = secretFor(req.path);
     const ts = String(req.headers["x-outpost-timestamp"] ?? "");
-    const valid = secret !== undefined && verify(secret, ts, req.body, String(req.headers["x-outpost-signature"] ?? ""));
-    received.push({ body: req.json() as Record<string, unknown>, raw: req.body, valid, delivery: String(req.headers["x-outpost-delivery"] ?? ""), path: req.path, headers: req.headers });
-    return valid || secret === undefined ? { status: 200, body: { ok: true } } : { status: 401, body: { error: "bad signature" } };
+    const valid =
+      secret !== undefined && verify(secret, ts, req.body, String(req.headers["x-outpost-signature"] ?? ""));
+    received.push({
+      body: req.json() as Record<string, unknown>,
+      raw: req.body,
+      valid,
+      delivery: String(req.headers["x-outpost-delivery"] ?? ""),
+      path: req.path,
+      headers: req.headers,
+    });
+    return valid || secret === undefined
+      ? { status: 200, body: { ok: true } }
+      : { status: 401, body: { error: "bad signature" } };
   });
   return Object.assign(s, { received });
 }

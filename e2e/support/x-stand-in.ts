@@ -10,7 +10,11 @@ export async function startXStandIn(consumerKey: string): Promise<XStandIn> {
   let next = 1000;
   const s = await startStandIn((req) => {
     const auth = String(req.headers.authorization ?? "");
-    if (!auth.startsWith("OAuth ") || !auth.includes(`oauth_consumer_key="${consumerKey}"`) || !auth.includes("oauth_signature=")) {
+    if (
+      !auth.startsWith("OAuth ") ||
+      !auth.includes(`oauth_consumer_key="${consumerKey}"`) ||
+      !auth.includes("oauth_signature=")
+    ) {
       return { status: 401, body: { title: "Unauthorized", status: 401 } };
     }
     if (req.method === "POST" && req.path === "/2/tweets") {
@@ -21,7 +25,13 @@ export async function startXStandIn(consumerKey: string): Promise<XStandIn> {
       return { status: 201, body: { data: { id: tweet.id, text: tweet.text, edit_history_tweet_ids: [tweet.id] } } };
     }
     if (req.method === "GET" && /^\/2\/users\/[^/]+\/tweets$/.test(req.path)) {
-      return { status: 200, body: { data: [...tweets].reverse().map((t) => ({ id: t.id, text: t.text })), meta: { result_count: tweets.length } } };
+      return {
+        status: 200,
+        body: {
+          data: [...tweets].reverse().map((t) => ({ id: t.id, text: t.text })),
+          meta: { result_count: tweets.length },
+        },
+      };
     }
     return { status: 404, body: { title: "Not Found" } };
   });

@@ -19,7 +19,10 @@ import { componentJson, groupJson, groupV1Json } from "../statuspage";
 import type { ApiContext, FieldNames } from "./route";
 import type { ComponentCreateBody, ComponentUpdateBody, GroupCreateBody, GroupUpdateBody } from "./schemas";
 
-export const COMPONENT_FIELDS: FieldNames = { wrapper: "component", rename: { browserProbeUrl: "outpost_browser_probe_url" } };
+export const COMPONENT_FIELDS: FieldNames = {
+  wrapper: "component",
+  rename: { browserProbeUrl: "outpost_browser_probe_url" },
+};
 export const GROUP_FIELDS: FieldNames = { wrapper: "component_group", rename: { componentIds: "components" } };
 
 function componentInput(f: ComponentUpdateBody["component"]): ComponentPatch {
@@ -37,11 +40,17 @@ function componentInput(f: ComponentUpdateBody["component"]): ComponentPatch {
 
 /** Page order: top-level items by position, each group followed by its children (as components.json). */
 export function listComponents(ctx: ApiContext) {
-  const layout = pageLayout(pageGroups(ctx.db).map(({ group }) => group), pageComponents(ctx.db));
+  const layout = pageLayout(
+    pageGroups(ctx.db).map(({ group }) => group),
+    pageComponents(ctx.db),
+  );
   return layout.flatMap((item) => {
     if (item.kind === "component") return [componentJson(item.component)];
     const children = item.components;
-    return [groupJson({ ...item.group, status: worstStatus(children.map((c) => c.status)), components: children }), ...children.map(componentJson)];
+    return [
+      groupJson({ ...item.group, status: worstStatus(children.map((c) => c.status)), components: children }),
+      ...children.map(componentJson),
+    ];
   });
 }
 
@@ -50,7 +59,14 @@ export function showComponent(ctx: ApiContext) {
 }
 
 export function postComponent(ctx: ApiContext<ComponentCreateBody>) {
-  return componentJson(createComponent(ctx.db, ctx.actor, { ...componentInput(ctx.body.component), name: ctx.body.component.name }, ctx.now));
+  return componentJson(
+    createComponent(
+      ctx.db,
+      ctx.actor,
+      { ...componentInput(ctx.body.component), name: ctx.body.component.name },
+      ctx.now,
+    ),
+  );
 }
 
 export function patchComponent(ctx: ApiContext<ComponentUpdateBody>) {
@@ -77,13 +93,24 @@ export function showGroup(ctx: ApiContext) {
 
 export function postGroup(ctx: ApiContext<GroupCreateBody>) {
   const f = ctx.body.component_group;
-  const row = createGroup(ctx.db, ctx.actor, { name: f.name, description: f.description, componentIds: f.components }, ctx.now);
+  const row = createGroup(
+    ctx.db,
+    ctx.actor,
+    { name: f.name, description: f.description, componentIds: f.components },
+    ctx.now,
+  );
   return groupView(ctx, row.id);
 }
 
 export function patchGroup(ctx: ApiContext<GroupUpdateBody>) {
   const f = ctx.body.component_group;
-  const row = updateGroup(ctx.db, ctx.actor, ctx.params.group_id, { name: f.name, description: f.description, componentIds: f.components }, ctx.now);
+  const row = updateGroup(
+    ctx.db,
+    ctx.actor,
+    ctx.params.group_id,
+    { name: f.name, description: f.description, componentIds: f.components },
+    ctx.now,
+  );
   return groupView(ctx, row.id);
 }
 

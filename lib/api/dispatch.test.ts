@@ -15,7 +15,12 @@ const body = { incident: { name: "Probe", status: "investigating" } };
 function expectProblem(res: ApiAnswer, status: number) {
   expect(res.status).toBe(status);
   expect(res.headers.get("content-type")).toBe("application/problem+json; charset=utf-8");
-  expect(res.json).toMatchObject({ type: "about:blank", status, title: expect.any(String), detail: expect.any(String) });
+  expect(res.json).toMatchObject({
+    type: "about:blank",
+    status,
+    title: expect.any(String),
+    detail: expect.any(String),
+  });
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -39,7 +44,9 @@ describe("authentication", () => {
       for (const auth of [null, "OAuth wrong-token", `Bearer ${token}`, "Basic dXNlcjpwYXNz", `OAuth`]) {
         const res = await f.call(r.method, sample(r.pattern), { auth, json: r.body ? body : undefined });
         expectProblem(res, 401);
-        expect(res.headers.get("www-authenticate"), `${r.method} ${r.pattern}`).toMatch(/^OAuth realm="Outpost", Bearer realm="Outpost"/);
+        expect(res.headers.get("www-authenticate"), `${r.method} ${r.pattern}`).toMatch(
+          /^OAuth realm="Outpost", Bearer realm="Outpost"/,
+        );
       }
     }
     expect(f.version()).toBe(v);
@@ -53,14 +60,25 @@ describe("token scopes", () => {
       expect(["read", "write", "admin"], `${r.method} ${r.pattern}`).toContain(r.scope);
       const adminOnly = r.pattern === "export" || r.pattern.startsWith("api-tokens");
       const sensitive = r.pattern.startsWith("monitors") || r.pattern.startsWith("subscribers");
-      expect(r.scope, `${r.method} ${r.pattern}`).toBe(adminOnly ? "admin" : r.method === "GET" && !sensitive ? "read" : "write");
+      expect(r.scope, `${r.method} ${r.pattern}`).toBe(
+        adminOnly ? "admin" : r.method === "GET" && !sensitive ? "read" : "write",
+      );
     }
   });
 
   it("a weaker token gets 403 problem+json on every route, with nothing written; probe tokens reach none", async () => {
     const f = apiFixture();
-    const tokens = Object.fromEntries((["read", "write"] as const).map((scope) => [scope, createToken(f.db, SYSTEM_ACTOR, { name: scope, scope }).token]));
-    f.db.$client.prepare("INSERT INTO api_tokens (id, name, token_hash, prefix, scope, created_at) VALUES ('probe1', 'agent', ?, 'op_prb', 'probe', 1)").run(createHash("sha256").update("op_probe-token").digest("hex"));
+    const tokens = Object.fromEntries(
+      (["read", "write"] as const).map((scope) => [
+        scope,
+        createToken(f.db, SYSTEM_ACTOR, { name: scope, scope }).token,
+      ]),
+    );
+    f.db.$client
+      .prepare(
+        "INSERT INTO api_tokens (id, name, token_hash, prefix, scope, created_at) VALUES ('probe1', 'agent', ?, 'op_prb', 'probe', 1)",
+      )
+      .run(createHash("sha256").update("op_probe-token").digest("hex"));
     const v = f.version();
     const audits = f.audit().length;
     const weaker = { read: [], write: ["read"], admin: ["read", "write"] } as const;
@@ -81,7 +99,8 @@ describe("token scopes", () => {
 
   it("a read token reads; a write token writes but cannot export or manage tokens; an admin token does all", async () => {
     const f = apiFixture();
-    const token = (scope: "read" | "write" | "admin") => `Bearer ${createToken(f.db, SYSTEM_ACTOR, { name: scope, scope }).token}`;
+    const token = (scope: "read" | "write" | "admin") =>
+      `Bearer ${createToken(f.db, SYSTEM_ACTOR, { name: scope, scope }).token}`;
     const [read, write, admin] = [token("read"), token("write"), token("admin")];
     expect((await f.call("GET", "components", { auth: read })).status).toBe(200);
     expectProblem(await f.call("POST", "incidents", { auth: read, json: body }), 403);
@@ -122,8 +141,14 @@ describe("request bodies", () => {
   it("is 413 for a body over 1 MB, by Content-Length before reading and by counting while reading", async () => {
     const f = apiFixture();
     const big = JSON.stringify({ incident: { name: "x", body: "a".repeat(MAX_BODY_BYTES) } });
-    expectProblem(await f.call("POST", "incidents", { raw: big, headers: { "content-type": "application/json" } }), 413);
-    const declared = await f.call("POST", "incidents", { raw: "{}", headers: { "content-type": "application/json", "content-length": String(MAX_BODY_BYTES + 1) } });
+    expectProblem(
+      await f.call("POST", "incidents", { raw: big, headers: { "content-type": "application/json" } }),
+      413,
+    );
+    const declared = await f.call("POST", "incidents", {
+      raw: "{}",
+      headers: { "content-type": "application/json", "content-length": String(MAX_BODY_BYTES + 1) },
+    });
     expectProblem(declared, 413);
     // A stream that would never end: refused once it passes the limit, not read to the end.
     let pulled = 0;
@@ -133,19 +158,41 @@ describe("request bodies", () => {
         controller.enqueue(new Uint8Array(64 * 1024).fill(32));
       },
     });
-    expectProblem(await f.call("POST", "incidents", { raw: endless, headers: { "content-type": "application/json" } }), 413);
+    expectProblem(
+      await f.call("POST", "incidents", { raw: endless, headers: { "content-type": "application/json" } }),
+      413,
+    );
     expect(pulled).toBeLessThan(MAX_BODY_BYTES + 256 * 1024);
   });
 
   it("is 415 for anything but JSON, saying what to send", async () => {
     const f = apiFixture();
-    const form = await f.call("POST", "incidents", { raw: "incident[name]=x", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const form = await f.call("POST", "incidents", {
+      raw: "incident[name]=x",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expectProblem(form, 415);
     expect(form.json.detail).toMatch(/application\/json.*Form-encoded bodies are not supported/);
     expectProblem(await f.call("POST", "incidents", { raw: JSON.stringify(body) }), 415);
-    expectProblem(await f.call("POST", "incidents", { raw: JSON.stringify(body), headers: { "content-type": "text/plain" } }), 415);
-    expectProblem(await f.call("POST", "incidents", { json: body, headers: { "content-type": "application/json; charset=iso-8859-1" } }), 415);
-    expect((await f.call("POST", "incidents", { json: body, headers: { "content-type": "application/json; charset=UTF-8" } })).status).toBe(201);
+    expectProblem(
+      await f.call("POST", "incidents", { raw: JSON.stringify(body), headers: { "content-type": "text/plain" } }),
+      415,
+    );
+    expectProblem(
+      await f.call("POST", "incidents", {
+        json: body,
+        headers: { "content-type": "application/json; charset=iso-8859-1" },
+      }),
+      415,
+    );
+    expect(
+      (
+        await f.call("POST", "incidents", {
+          json: body,
+          headers: { "content-type": "application/json; charset=UTF-8" },
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it("is 400 for malformed JSON, an empty body or invalid UTF-8", async () => {
@@ -171,22 +218,36 @@ describe("request bodies", () => {
 describe("errors", () => {
   it("maps each domain error code to its HTTP status", async () => {
     const statuses = Object.fromEntries(
-      (["not_found", "forbidden", "validation", "conflict", "unavailable"] as const).map((code) => [code, problemOf(new AppError(code, "x"), undefined).status]),
+      (["not_found", "forbidden", "validation", "conflict", "unavailable"] as const).map((code) => [
+        code,
+        problemOf(new AppError(code, "x"), undefined).status,
+      ]),
     );
     expect(statuses).toEqual({ not_found: 404, forbidden: 403, validation: 422, conflict: 409, unavailable: 503 });
-    const conflict = problemOf(new AppError("conflict", "Taken", { slug: ["is taken"] }), API_ROUTES.find((r) => r.pattern === "components" && r.method === "POST"));
-    expect(await conflict.json()).toMatchObject({ status: 409, errors: [{ field: "component.slug", pointer: "/component/slug", detail: "is taken" }] });
+    const conflict = problemOf(
+      new AppError("conflict", "Taken", { slug: ["is taken"] }),
+      API_ROUTES.find((r) => r.pattern === "components" && r.method === "POST"),
+    );
+    expect(await conflict.json()).toMatchObject({
+      status: 409,
+      errors: [{ field: "component.slug", pointer: "/component/slug", detail: "is taken" }],
+    });
   });
 
   it("answers 500 problem+json without details when something unexpected breaks", async () => {
     const f = apiFixture();
     const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
     f.db.$client.close();
-    const res = await handleApiRequest(new Request(`${PUBLIC_URL}/api/v1/pages/${f.pageId}/components`, { headers: { authorization: `OAuth ${ENV_TOKEN}` } }), {
-      db: f.db,
-      apiToken: undefined,
-      publicUrl: PUBLIC_URL,
-    });
+    const res = await handleApiRequest(
+      new Request(`${PUBLIC_URL}/api/v1/pages/${f.pageId}/components`, {
+        headers: { authorization: `OAuth ${ENV_TOKEN}` },
+      }),
+      {
+        db: f.db,
+        apiToken: undefined,
+        publicUrl: PUBLIC_URL,
+      },
+    );
     expect(res.status).toBe(500);
     expect(res.headers.get("content-type")).toContain("application/problem+json");
     expect((await res.json()).detail).not.toMatch(/database|sqlite/i);
@@ -201,12 +262,25 @@ describe("responses", () => {
       incident_id: (await f.call("GET", "incidents/unresolved")).json[0].id,
       component_id: "website",
       group_id: (await f.call("GET", "component-groups")).json[0].id,
-      template_id: (await f.call("POST", "incident_templates", { json: { template: { name: "Errors", title: "Elevated errors" } } })).json.id,
-      monitor_id: (await f.call("POST", "monitors", { json: { monitor: { component_id: "website", name: "Home", kind: "http", settings: { url: "https://192.0.2.1/" } } } })).json.id,
-      subscriber_id: (await f.call("POST", "subscribers", { json: { subscriber: { endpoint: "https://hooks.example.com/x" } } })).json.id,
+      template_id: (
+        await f.call("POST", "incident_templates", { json: { template: { name: "Errors", title: "Elevated errors" } } })
+      ).json.id,
+      monitor_id: (
+        await f.call("POST", "monitors", {
+          json: {
+            monitor: { component_id: "website", name: "Home", kind: "http", settings: { url: "https://192.0.2.1/" } },
+          },
+        })
+      ).json.id,
+      subscriber_id: (
+        await f.call("POST", "subscribers", { json: { subscriber: { endpoint: "https://hooks.example.com/x" } } })
+      ).json.id,
     };
     for (const r of API_ROUTES.filter((x) => x.method === "GET")) {
-      const res = await f.call("GET", r.pattern.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]));
+      const res = await f.call(
+        "GET",
+        r.pattern.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]),
+      );
       expect(res.status, r.pattern).toBe(r.status);
       expect(() => r.response!.parse(res.json), r.pattern).not.toThrow();
     }
@@ -238,6 +312,10 @@ describe("openapi.json", () => {
     const list = doc.paths["/api/v1/pages/{page_id}/incidents"].get;
     expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(["page_id", "q", "limit", "per_page", "page"]);
     expect(Object.keys(doc.components.securitySchemes)).toEqual(["statuspageKey", "bearer"]);
-    z.object({ openapi: z.string(), info: z.object({ title: z.string() }), paths: z.record(z.string(), z.unknown()) }).parse(doc);
+    z.object({
+      openapi: z.string(),
+      info: z.object({ title: z.string() }),
+      paths: z.record(z.string(), z.unknown()),
+    }).parse(doc);
   });
 });

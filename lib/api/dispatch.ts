@@ -50,7 +50,10 @@ function matchRoute(path: string, method: string): { route: ApiRoute; params: Re
     throw new ApiError(405, `${method} is not allowed here; use ${allow}`, { headers: { allow } });
   }
   try {
-    return { route: hit.c.route, params: Object.fromEntries(hit.c.names.map((n, i) => [n, decodeURIComponent(hit.values[i])])) };
+    return {
+      route: hit.c.route,
+      params: Object.fromEntries(hit.c.names.map((n, i) => [n, decodeURIComponent(hit.values[i])])),
+    };
   } catch {
     throw new ApiError(404, "The path is not valid URL encoding");
   }
@@ -59,11 +62,15 @@ function matchRoute(path: string, method: string): { route: ApiRoute; params: Re
 function authenticate(req: Request, deps: ApiDeps, now: number): TokenIdentity {
   const token = tokenFromHeader(req.headers.get("authorization"));
   if (!token) {
-    throw new ApiError(401, "Send an API token as Authorization: OAuth <token> (or Bearer <token>)", { headers: { "www-authenticate": CHALLENGE } });
+    throw new ApiError(401, "Send an API token as Authorization: OAuth <token> (or Bearer <token>)", {
+      headers: { "www-authenticate": CHALLENGE },
+    });
   }
   const identity = authenticateToken(deps.db, token, deps.apiToken, now);
   if (!identity) {
-    throw new ApiError(401, "The API token is unknown or revoked", { headers: { "www-authenticate": `${CHALLENGE}, error="invalid_token"` } });
+    throw new ApiError(401, "The API token is unknown or revoked", {
+      headers: { "www-authenticate": `${CHALLENGE}, error="invalid_token"` },
+    });
   }
   return identity;
 }
@@ -71,14 +78,19 @@ function authenticate(req: Request, deps: ApiDeps, now: number): TokenIdentity {
 /** Least privilege: a token's scope must reach the route's (RFC 6750's insufficient_scope). */
 function authorize(identity: TokenIdentity, route: ApiRoute): Actor {
   if (!scopeAllows(identity.scope, route.scope)) {
-    throw new ApiError(403, `This token's scope is ${identity.scope}; ${route.method} ${route.pattern} needs a ${route.scope} token`, {
-      headers: { "www-authenticate": `${CHALLENGE}, error="insufficient_scope", scope="${route.scope}"` },
-    });
+    throw new ApiError(
+      403,
+      `This token's scope is ${identity.scope}; ${route.method} ${route.pattern} needs a ${route.scope} token`,
+      {
+        headers: { "www-authenticate": `${CHALLENGE}, error="insufficient_scope", scope="${route.scope}"` },
+      },
+    );
   }
   return identity.actor;
 }
 
-const issues = (error: z.ZodError, prefix: string[] = []) => error.issues.map((i) => fieldProblem([...prefix, ...i.path.map(String)], i.message));
+const issues = (error: z.ZodError, prefix: string[] = []) =>
+  error.issues.map((i) => fieldProblem([...prefix, ...i.path.map(String)], i.message));
 
 async function readInput(req: Request, route: ApiRoute, url: URL): Promise<{ body: unknown; query: unknown }> {
   let query: unknown;
@@ -90,7 +102,12 @@ async function readInput(req: Request, route: ApiRoute, url: URL): Promise<{ bod
   let body: unknown;
   if (route.body) {
     const parsed = route.body.safeParse(await readJsonBody(req));
-    if (!parsed.success) throw new ApiError(422, `The body is not valid: ${issues(parsed.error)[0].field}: ${parsed.error.issues[0].message}`, { errors: issues(parsed.error) });
+    if (!parsed.success)
+      throw new ApiError(
+        422,
+        `The body is not valid: ${issues(parsed.error)[0].field}: ${parsed.error.issues[0].message}`,
+        { errors: issues(parsed.error) },
+      );
     body = parsed.data;
   }
   return { body, query };
@@ -112,7 +129,10 @@ export function problemOf(err: unknown, route: ApiRoute | undefined): Response {
   if (err instanceof ApiError) return problemResponse(err.status, err.message, err.extra);
   if (err instanceof AppError) {
     const errors = err.fieldErrors ? domainProblems(err.fieldErrors, route?.fields) : undefined;
-    return problemResponse(HTTP_STATUS[err.code], err.message, { errors, headers: err.code === "unavailable" ? { "retry-after": "5" } : undefined });
+    return problemResponse(HTTP_STATUS[err.code], err.message, {
+      errors,
+      headers: err.code === "unavailable" ? { "retry-after": "5" } : undefined,
+    });
   }
   const storage = storageError(err);
   if (storage) {
@@ -130,17 +150,31 @@ export async function handleApiRequest(req: Request, deps: ApiDeps): Promise<Res
     const url = new URL(req.url);
     const path = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : "";
     if (path === "openapi.json") {
-      if (req.method !== "GET" && req.method !== "HEAD") throw new ApiError(405, `${req.method} is not allowed here; use GET`, { headers: { allow: "GET" } });
-      return jsonResponse(200, openApiDocument(deps.publicUrl), { "cache-control": "public, max-age=300", "access-control-allow-origin": "*" });
+      if (req.method !== "GET" && req.method !== "HEAD")
+        throw new ApiError(405, `${req.method} is not allowed here; use GET`, { headers: { allow: "GET" } });
+      return jsonResponse(200, openApiDocument(deps.publicUrl), {
+        "cache-control": "public, max-age=300",
+        "access-control-allow-origin": "*",
+      });
     }
     const match = matchRoute(path, req.method);
     route = match.route;
     const now = deps.now?.() ?? Date.now();
     const actor = authorize(authenticate(req, deps, now), route);
     const page = getPage(deps.db);
-    if (!page || page.id !== match.params.page_id) throw new ApiError(404, `No page has the id ${match.params.page_id.slice(0, 100)}`);
+    if (!page || page.id !== match.params.page_id)
+      throw new ApiError(404, `No page has the id ${match.params.page_id.slice(0, 100)}`);
     const { body, query } = await readInput(req, route, url);
-    const result = await route.handle({ db: deps.db, actor, page, params: match.params, body, query, publicUrl: deps.publicUrl, now });
+    const result = await route.handle({
+      db: deps.db,
+      actor,
+      page,
+      params: match.params,
+      body,
+      query,
+      publicUrl: deps.publicUrl,
+      now,
+    });
     return jsonResponse(route.status, result);
   } catch (err) {
     return problemOf(err, route);

@@ -36,12 +36,21 @@ const NO_STORE = { "cache-control": "no-store" };
 
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   if (status === 204) return new Response(null, { status, headers: { ...NO_STORE, ...headers } });
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...NO_STORE, ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", ...NO_STORE, ...headers },
+  });
 }
 
 /** RFC 7807: `type` about:blank means the status code says it all; `errors` names each bad field. */
 export function problemResponse(status: number, detail: string, extra: ApiError["extra"] = {}): Response {
-  const body = { type: "about:blank", title: TITLES[status] ?? "Error", status, detail, ...(extra.errors ? { errors: extra.errors } : {}) };
+  const body = {
+    type: "about:blank",
+    title: TITLES[status] ?? "Error",
+    status,
+    detail,
+    ...(extra.errors ? { errors: extra.errors } : {}),
+  };
   return new Response(JSON.stringify(body), {
     status,
     headers: { "content-type": "application/problem+json; charset=utf-8", ...NO_STORE, ...extra.headers },
@@ -93,7 +102,7 @@ export async function readJsonBody(req: Request, limit = MAX_BODY_BYTES): Promis
     );
   }
   const text = await readText(req, limit);
-  if (!text.trim()) throw new ApiError(400, "The body is empty; send a JSON object such as {\"incident\": {...}}");
+  if (!text.trim()) throw new ApiError(400, 'The body is empty; send a JSON object such as {"incident": {...}}');
   try {
     return JSON.parse(text);
   } catch (err) {

@@ -2,9 +2,21 @@
 // objects out. The rules live in lib/incidents.ts; this file only translates.
 import type { IncidentRow } from "@/db/queries/incidents";
 import { pageComponents } from "../components";
-import { ACTIVE_MAINTENANCE_STATUSES, MAINTENANCE_STATUSES, UNRESOLVED_INCIDENT_STATUSES, type IncidentKind } from "../constants";
+import {
+  ACTIVE_MAINTENANCE_STATUSES,
+  MAINTENANCE_STATUSES,
+  UNRESOLVED_INCIDENT_STATUSES,
+  type IncidentKind,
+} from "../constants";
 import { AppError } from "../errors";
-import { createIncident, deleteIncident, findIncidents, incidentById, updateIncident, type IncidentEdit } from "../incidents";
+import {
+  createIncident,
+  deleteIncident,
+  findIncidents,
+  incidentById,
+  updateIncident,
+  type IncidentEdit,
+} from "../incidents";
 import { hydrateIncidents } from "../snapshot";
 import { incidentV1Json } from "../statuspage";
 import { dayStart } from "../time";
@@ -12,7 +24,10 @@ import type { ApiContext, FieldNames } from "./route";
 import type { IncidentCreateBody, IncidentUpdateBody, ListQuery, PostmortemBody } from "./schemas";
 import { publishPostmortem, savePostmortem } from "../postmortem";
 
-export const INCIDENT_FIELDS: FieldNames = { wrapper: "incident", rename: { impact: "impact_override", startedAt: "backfill_date" } };
+export const INCIDENT_FIELDS: FieldNames = {
+  wrapper: "incident",
+  rename: { impact: "impact_override", startedAt: "backfill_date" },
+};
 
 function views(ctx: ApiContext<unknown, unknown>, rows: IncidentRow[]) {
   const lookup = { componentsById: new Map(pageComponents(ctx.db).map((c) => [c.id, c])) };
@@ -46,7 +61,9 @@ export function postIncident(ctx: ApiContext<IncidentCreateBody>) {
   const maintenance = f.scheduled_for != null;
   if (f.backfilled && f.components && Object.keys(f.components).length) {
     // Statuspage's rule too: a record of the past must not change today's component statuses.
-    throw new AppError("validation", "A backfilled incident cannot set component statuses", { components: ["not allowed on a backfilled incident; use component_ids"] });
+    throw new AppError("validation", "A backfilled incident cannot set component statuses", {
+      components: ["not allowed on a backfilled incident; use component_ids"],
+    });
   }
   const row = createIncident(
     ctx.db,
@@ -90,13 +107,20 @@ export function removeIncident(ctx: ApiContext) {
   return shown;
 }
 
-type ListKind = { kind?: IncidentKind; statuses?: readonly IncidentRow["status"][]; order: "newest" | "soonest" | "latest_window" };
+type ListKind = {
+  kind?: IncidentKind;
+  statuses?: readonly IncidentRow["status"][];
+  order: "newest" | "soonest" | "latest_window";
+};
 
 /** A list handler: one page of a filtered list, Statuspage's paging. */
 export function listIncidents(filter: ListKind) {
   return (ctx: ApiContext<undefined, ListQuery>) => {
     const limit = ctx.query.limit ?? ctx.query.per_page ?? 100;
-    return views(ctx, findIncidents(ctx.db, { ...filter, q: ctx.query.q || undefined, limit, offset: (ctx.query.page - 1) * limit }));
+    return views(
+      ctx,
+      findIncidents(ctx.db, { ...filter, q: ctx.query.q || undefined, limit, offset: (ctx.query.page - 1) * limit }),
+    );
   };
 }
 
@@ -106,7 +130,10 @@ export const UPCOMING: ListKind = { kind: "maintenance", statuses: ["scheduled"]
 export const SCHEDULED: ListKind = { kind: "maintenance", statuses: MAINTENANCE_STATUSES, order: "latest_window" };
 export const ACTIVE: ListKind = { kind: "maintenance", statuses: ACTIVE_MAINTENANCE_STATUSES, order: "soonest" };
 
-export const POSTMORTEM_FIELDS: FieldNames = { wrapper: "postmortem", rename: { body: "body_draft", postmortemBody: "body_draft" } };
+export const POSTMORTEM_FIELDS: FieldNames = {
+  wrapper: "postmortem",
+  rename: { body: "body_draft", postmortemBody: "body_draft" },
+};
 
 /** Saves the postmortem draft (or, once published, the published text). */
 export function putPostmortem(ctx: ApiContext<PostmortemBody>) {

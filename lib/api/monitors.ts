@@ -17,7 +17,9 @@ export const MONITOR_FIELDS: FieldNames = { wrapper: "monitor" };
 const camel = (k: string) => k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const rekey = (o: unknown, f: (k: string) => string) =>
-  o && typeof o === "object" && !Array.isArray(o) ? Object.fromEntries(Object.entries(o).map(([k, v]) => [f(k), v])) : o;
+  o && typeof o === "object" && !Array.isArray(o)
+    ? Object.fromEntries(Object.entries(o).map(([k, v]) => [f(k), v]))
+    : o;
 
 const monitorFields = {
   component_id: z.string().describe("The component it watches (id or slug)."),
@@ -26,23 +28,36 @@ const monitorFields = {
   settings: z
     .record(z.string(), z.unknown())
     .describe(`Per kind. ${MONITOR_KIND_LIST.map((k) => `${k.id}: ${k.apiSettings}.`).join(" ")}`),
-  interval_seconds: z.number().int().optional().describe(`Seconds between checks, at least ${MIN_INTERVAL_SECONDS} (default 60).`),
+  interval_seconds: z
+    .number()
+    .int()
+    .optional()
+    .describe(`Seconds between checks, at least ${MIN_INTERVAL_SECONDS} (default 60).`),
   timeout_ms: z.number().int().optional().describe("Hard limit per check (default 10000)."),
-  latency_threshold_ms: z.number().int().nullable().optional().describe("Slower successful checks count as slow: degraded after fail_threshold of them."),
+  latency_threshold_ms: z
+    .number()
+    .int()
+    .nullable()
+    .optional()
+    .describe("Slower successful checks count as slow: degraded after fail_threshold of them."),
   fail_threshold: z.number().int().optional().describe("Consecutive failures before down (default 2)."),
   recover_threshold: z.number().int().optional().describe("Consecutive successes before up again (default 2)."),
   paused: z.boolean().optional(),
-  auto_publish: z.boolean().optional().describe("Publish the draft incident at once when this monitor takes its component down."),
+  auto_publish: z
+    .boolean()
+    .optional()
+    .describe("Publish the draft incident at once when this monitor takes its component down."),
   internal_target: z
     .boolean()
     .optional()
-    .describe("Admins only: checks may reach loopback and private addresses even when OUTPOST_ALLOW_PRIVATE_TARGETS is off (never cloud metadata addresses). Editors get 403."),
+    .describe(
+      "Admins only: checks may reach loopback and private addresses even when OUTPOST_ALLOW_PRIVATE_TARGETS is off (never cloud metadata addresses). Editors get 403.",
+    ),
 };
 export const monitorCreateBody = z.object({ monitor: z.object(monitorFields) });
 export const monitorUpdateBody = z.object({ monitor: z.object(monitorFields).omit({ kind: true }).partial() });
 type CreateBody = z.output<typeof monitorCreateBody>;
 type UpdateBody = z.output<typeof monitorUpdateBody>;
-
 
 export const monitorOut = z.strictObject({
   id: z.string(),
@@ -58,14 +73,23 @@ export const monitorOut = z.strictObject({
   paused: z.boolean(),
   auto_publish: z.boolean(),
   internal_target: z.boolean(),
-  heartbeat_url: z.string().nullable().describe("Heartbeat monitors: the secret URL the watched job calls (GET or POST)."),
+  heartbeat_url: z
+    .string()
+    .nullable()
+    .describe("Heartbeat monitors: the secret URL the watched job calls (GET or POST)."),
   health: z.enum(MONITOR_HEALTHS),
   last_checked_at: z.string().nullable(),
   last_latency_ms: z.number().nullable(),
   last_error: z.string().nullable(),
   created_at: z.string(),
   updated_at: z.string(),
-  warning: z.string().nullable().optional().describe("On create and update: the target resolves to an address its checks will refuse (or may reach only as an internal target)."),
+  warning: z
+    .string()
+    .nullable()
+    .optional()
+    .describe(
+      "On create and update: the target resolves to an address its checks will refuse (or may reach only as an internal target).",
+    ),
 });
 
 export function monitorJson(m: MonitorRow, publicUrl: string) {
@@ -120,16 +144,38 @@ export function showMonitor(ctx: ApiContext) {
 export async function postMonitor(ctx: ApiContext<CreateBody>) {
   const f = ctx.body.monitor;
   const defined = Object.fromEntries(Object.entries(input(ctx, f)).filter(([, v]) => v !== undefined));
-  const row = createMonitor(ctx.db, ctx.actor, { ...defined, componentId: findComponent(ctx.db, f.component_id).id, name: f.name, kind: f.kind, settings: rekey(f.settings, camel) }, ctx.now);
-  return { ...monitorJson(row, ctx.publicUrl), warning: await targetWarning(row.kind, row.settings, monitorPolicy(targetPolicy(), row)) };
+  const row = createMonitor(
+    ctx.db,
+    ctx.actor,
+    {
+      ...defined,
+      componentId: findComponent(ctx.db, f.component_id).id,
+      name: f.name,
+      kind: f.kind,
+      settings: rekey(f.settings, camel),
+    },
+    ctx.now,
+  );
+  return {
+    ...monitorJson(row, ctx.publicUrl),
+    warning: await targetWarning(row.kind, row.settings, monitorPolicy(targetPolicy(), row)),
+  };
 }
 
 export async function patchMonitor(ctx: ApiContext<UpdateBody>) {
-  const row = updateMonitor(ctx.db, ctx.actor, monitorById(ctx.db, ctx.params.monitor_id).id, input(ctx, ctx.body.monitor), ctx.now);
-  return { ...monitorJson(row, ctx.publicUrl), warning: await targetWarning(row.kind, row.settings, monitorPolicy(targetPolicy(), row)) };
+  const row = updateMonitor(
+    ctx.db,
+    ctx.actor,
+    monitorById(ctx.db, ctx.params.monitor_id).id,
+    input(ctx, ctx.body.monitor),
+    ctx.now,
+  );
+  return {
+    ...monitorJson(row, ctx.publicUrl),
+    warning: await targetWarning(row.kind, row.settings, monitorPolicy(targetPolicy(), row)),
+  };
 }
 
 export function removeMonitor(ctx: ApiContext) {
   return monitorJson(deleteMonitor(ctx.db, ctx.actor, ctx.params.monitor_id, ctx.now), ctx.publicUrl);
 }
-

@@ -24,13 +24,19 @@ function queryParameters(schema: z.ZodType) {
   }));
 }
 
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
+const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+});
 
 function responses(r: ApiRoute) {
   const success =
     r.status === 204
       ? { description: "Done; no content" }
-      : { description: r.status === 201 ? "Created" : "OK", content: { "application/json": { schema: r.response ? jsonSchema(r.response, "output") : {} } } };
+      : {
+          description: r.status === 201 ? "Created" : "OK",
+          content: { "application/json": { schema: r.response ? jsonSchema(r.response, "output") : {} } },
+        };
   return {
     [r.status]: success,
     ...(r.query ? { 400: problem("A query parameter is not valid") } : {}),
@@ -52,7 +58,12 @@ function operation(r: ApiRoute) {
     in: "path",
     required: true,
     schema: { type: "string" },
-    description: m[1] === "page_id" ? "The page's id, as in /api/v2/summary.json" : m[1] === "component_id" ? "The component's id or slug" : undefined,
+    description:
+      m[1] === "page_id"
+        ? "The page's id, as in /api/v2/summary.json"
+        : m[1] === "component_id"
+          ? "The component's id or slug"
+          : undefined,
   }));
   return {
     operationId: `${r.method.toLowerCase()}_${r.pattern.replace(/[{}]/g, "").replace(/[/-]/g, "_")}`,
@@ -63,7 +74,9 @@ function operation(r: ApiRoute) {
     // OpenAPI 3.1 lets a security requirement name roles for any scheme type: here, the scope.
     security: [{ statuspageKey: [r.scope] }, { bearer: [r.scope] }],
     parameters: [...pathParams, ...(r.query ? queryParameters(r.query) : [])],
-    ...(r.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(r.body, "input") } } } } : {}),
+    ...(r.body
+      ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(r.body, "input") } } } }
+      : {}),
     responses: responses(r),
   };
 }
@@ -82,7 +95,8 @@ let cached: { publicUrl: string; doc: unknown } | undefined;
 export function openApiDocument(publicUrl: string): unknown {
   if (cached?.publicUrl === publicUrl) return cached.doc;
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const r of API_ROUTES) (paths[`/api/v1/pages/{page_id}/${r.pattern}`] ??= {})[r.method.toLowerCase()] = operation(r);
+  for (const r of API_ROUTES)
+    (paths[`/api/v1/pages/{page_id}/${r.pattern}`] ??= {})[r.method.toLowerCase()] = operation(r);
   const doc = {
     openapi: "3.1.0",
     info: { title: "Outpost admin API", version: "1", description: DESCRIPTION },
@@ -92,7 +106,12 @@ export function openApiDocument(publicUrl: string): unknown {
     paths,
     components: {
       securitySchemes: {
-        statuspageKey: { type: "apiKey", in: "header", name: "Authorization", description: "`OAuth <token>`, as Statuspage's API takes it" },
+        statuspageKey: {
+          type: "apiKey",
+          in: "header",
+          name: "Authorization",
+          description: "`OAuth <token>`, as Statuspage's API takes it",
+        },
         bearer: { type: "http", scheme: "bearer" },
       },
       schemas: { Problem: jsonSchema(problemOut, "output") },

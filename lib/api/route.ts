@@ -43,15 +43,21 @@ export type ApiRoute = {
   handle: (ctx: ApiContext) => unknown;
 };
 
-export type RouteDef<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> = Omit<ApiRoute, "body" | "query" | "status" | "handle"> & {
+export type RouteDef<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> = Omit<
+  ApiRoute,
+  "body" | "query" | "status" | "handle"
+> & {
   body?: B;
   query?: Q;
   status?: number;
-  handle: (ctx: ApiContext<B extends z.ZodType ? z.output<B> : undefined, Q extends z.ZodType ? z.output<Q> : undefined>) => unknown;
+  handle: (
+    ctx: ApiContext<B extends z.ZodType ? z.output<B> : undefined, Q extends z.ZodType ? z.output<Q> : undefined>,
+  ) => unknown;
 };
 
 /** Declares a route; the handler's body and query types follow from the schemas given. */
-export function route<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(def: RouteDef<B, Q>): ApiRoute {
+export function route<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+  def: RouteDef<B, Q>,
+): ApiRoute {
   return { ...def, status: def.status ?? 200, handle: (ctx) => def.handle(ctx as Parameters<typeof def.handle>[0]) };
 }
-

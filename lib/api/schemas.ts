@@ -5,29 +5,55 @@
 import { z } from "zod";
 import { COMPONENT_STATUSES, IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES, TOKEN_SCOPES } from "../constants";
 
-const ignored = (what: string) => z.unknown().optional().describe(`Accepted for Statuspage compatibility; Outpost ignores ${what}.`);
-const time = z.iso.datetime({ offset: true, error: "Use an ISO 8601 time with an offset, such as 2026-05-07T03:00:00Z" });
+const ignored = (what: string) =>
+  z.unknown().optional().describe(`Accepted for Statuspage compatibility; Outpost ignores ${what}.`);
+const time = z.iso.datetime({
+  offset: true,
+  error: "Use an ISO 8601 time with an offset, such as 2026-05-07T03:00:00Z",
+});
 const componentStatus = z.enum(COMPONENT_STATUSES, { error: `Use one of: ${COMPONENT_STATUSES.join(", ")}` });
 const incidentStatus = z.enum([...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES], {
   error: `Use one of: ${[...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES].join(", ")}`,
 });
-const incidentImpact = z.enum(["none", "minor", "major", "critical"], { error: "Use one of: none, minor, major, critical" });
+const incidentImpact = z.enum(["none", "minor", "major", "critical"], {
+  error: "Use one of: none, minor, major, critical",
+});
 
 const incidentFields = {
   name: z.string().describe("The title."),
   status: incidentStatus
     .optional()
-    .describe("An incident: investigating, identified, monitoring, resolved, postmortem. A maintenance: scheduled, in_progress, verifying, completed."),
-  impact_override: incidentImpact.nullable().optional().describe("The impact; left out, it follows the worst component status set (degraded: minor, partial outage: major, major outage: critical)."),
+    .describe(
+      "An incident: investigating, identified, monitoring, resolved, postmortem. A maintenance: scheduled, in_progress, verifying, completed.",
+    ),
+  impact_override: incidentImpact
+    .nullable()
+    .optional()
+    .describe(
+      "The impact; left out, it follows the worst component status set (degraded: minor, partial outage: major, major outage: critical).",
+    ),
   body: z.string().nullable().optional().describe("The message of the update this request posts."),
   component_ids: z.array(z.string()).nullable().optional().describe("The components the incident concerns."),
-  components: z.record(z.string(), componentStatus).nullable().optional().describe("New statuses by component id; recorded on the update as affected_components."),
+  components: z
+    .record(z.string(), componentStatus)
+    .nullable()
+    .optional()
+    .describe("New statuses by component id; recorded on the update as affected_components."),
   deliver_notifications: z.boolean().optional().describe("Whether subscribers hear about this update (default true)."),
   scheduled_for: time.nullable().optional().describe("Makes it a maintenance: the window's start."),
   scheduled_until: time.nullable().optional().describe("The maintenance window's end."),
-  scheduled_remind_prior: z.boolean().optional().describe("Post a reminder update 60 minutes before the window starts."),
-  scheduled_auto_in_progress: z.boolean().optional().describe("Start the maintenance by itself at scheduled_for (default true)."),
-  scheduled_auto_completed: z.boolean().optional().describe("Complete the maintenance by itself at scheduled_until (default true)."),
+  scheduled_remind_prior: z
+    .boolean()
+    .optional()
+    .describe("Post a reminder update 60 minutes before the window starts."),
+  scheduled_auto_in_progress: z
+    .boolean()
+    .optional()
+    .describe("Start the maintenance by itself at scheduled_for (default true)."),
+  scheduled_auto_completed: z
+    .boolean()
+    .optional()
+    .describe("Complete the maintenance by itself at scheduled_until (default true)."),
   auto_transition_to_maintenance_state: ignored("it"),
   auto_transition_to_operational_state: ignored("it"),
   auto_transition_deliver_notifications_at_start: ignored("it"),
@@ -40,7 +66,10 @@ const incidentFields = {
   backfilled: z.boolean().optional().describe("Records a past incident: created resolved, starting on backfill_date."),
   backfill_date: z
     .string()
-    .refine((v) => z.iso.date().safeParse(v).success || time.safeParse(v).success, "Use a date like 2026-01-31 or an ISO 8601 time")
+    .refine(
+      (v) => z.iso.date().safeParse(v).success || time.safeParse(v).success,
+      "Use a date like 2026-01-31 or an ISO 8601 time",
+    )
     .optional()
     .describe("When a backfilled incident happened (YYYY-MM-DD in the page's time zone, or a time)."),
   metadata: ignored("metadata"),
@@ -56,16 +85,26 @@ const componentFields = {
   name: z.string(),
   description: z.string().nullable().optional(),
   status: componentStatus.optional(),
-  group_id: z.string().nullable().optional().describe("The component group it belongs to; null takes it out of its group."),
+  group_id: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("The component group it belongs to; null takes it out of its group."),
   showcase: z.boolean().optional().describe("Show its uptime bars on the page."),
   only_show_if_degraded: z.boolean().optional(),
-  start_date: z.iso.date({ error: "Use a date like 2026-01-31" }).nullable().optional().describe("Uptime is counted from this day."),
+  start_date: z.iso
+    .date({ error: "Use a date like 2026-01-31" })
+    .nullable()
+    .optional()
+    .describe("Uptime is counted from this day."),
   automation_email: ignored("e-mail automation"),
   outpost_browser_probe_url: z
     .string()
     .nullable()
     .optional()
-    .describe("Outpost only: an http(s) URL of the service that visitors' browsers fetch to tell \"is it just me?\" (allows CORS or is an image). null removes it."),
+    .describe(
+      'Outpost only: an http(s) URL of the service that visitors\' browsers fetch to tell "is it just me?" (allows CORS or is an image). null removes it.',
+    ),
 };
 export const componentCreateBody = z.object({ component: z.object(componentFields) });
 export const componentUpdateBody = z.object({ component: z.object(componentFields).partial() });
@@ -84,11 +123,13 @@ export type GroupUpdateBody = z.output<typeof groupUpdateBody>;
 
 export const tokenCreateBody = z.object({
   api_token: z.object({
-    name: z.string().describe("What uses the token, e.g. \"deploy script\"."),
+    name: z.string().describe('What uses the token, e.g. "deploy script".'),
     scope: z
       .string()
       .default("read")
-      .describe("read (get incidents, components, groups, templates), write (an editor's rights, incl. monitors and subscribers) or admin (everything, incl. tokens and the export). Default read: give a token no more than it needs."),
+      .describe(
+        "read (get incidents, components, groups, templates), write (an editor's rights, incl. monitors and subscribers) or admin (everything, incl. tokens and the export). Default read: give a token no more than it needs.",
+      ),
   }),
 });
 export type TokenCreateBody = z.output<typeof tokenCreateBody>;
@@ -133,7 +174,9 @@ const updateOut = z.strictObject({
   updated_at: iso,
   display_at: iso,
   affected_components: z
-    .array(z.strictObject({ code: z.string(), name: z.string(), old_status: componentStatus, new_status: componentStatus }))
+    .array(
+      z.strictObject({ code: z.string(), name: z.string(), old_status: componentStatus, new_status: componentStatus }),
+    )
     .nullable(),
   deliver_notifications: z.boolean(),
   custom_tweet: z.string().nullable(),
@@ -182,21 +225,35 @@ export const tokenOut = z.strictObject({
   id: z.string(),
   name: z.string(),
   prefix: z.string().describe("The token's first characters, to tell tokens apart."),
-  scope: z.enum(TOKEN_SCOPES).describe("What the token may do: read, write, admin (or probe: one probe agent's own routes)."),
+  scope: z
+    .enum(TOKEN_SCOPES)
+    .describe("What the token may do: read, write, admin (or probe: one probe agent's own routes)."),
   created_at: iso,
   last_used_at: iso.nullable(),
   revoked_at: iso.nullable(),
 });
-export const tokenCreatedOut = z.strictObject({ ...tokenOut.shape, token: z.string().describe("The secret. Shown only in this response.") });
+export const tokenCreatedOut = z.strictObject({
+  ...tokenOut.shape,
+  token: z.string().describe("The secret. Shown only in this response."),
+});
 
 export const subscriberCreateBody = z.object({
   subscriber: z
     .object({
       email: z.string().optional().describe("An email address (with skip_confirmation_notification: true)."),
       endpoint: z.string().optional().describe("A webhook URL (http or https)."),
-      type: z.enum(["webhook", "slack", "discord", "teams"]).optional().describe("What the endpoint is; default webhook."),
-      component_ids: z.array(z.string()).optional().describe("Only incidents concerning these components; none: everything."),
-      skip_confirmation_notification: z.boolean().optional().describe("Add an email address as confirmed, without a confirmation mail."),
+      type: z
+        .enum(["webhook", "slack", "discord", "teams"])
+        .optional()
+        .describe("What the endpoint is; default webhook."),
+      component_ids: z
+        .array(z.string())
+        .optional()
+        .describe("Only incidents concerning these components; none: everything."),
+      skip_confirmation_notification: z
+        .boolean()
+        .optional()
+        .describe("Add an email address as confirmed, without a confirmation mail."),
     })
     .refine((v) => !!v.email !== !!v.endpoint, { message: "Give either email or endpoint", path: ["email"] }),
 });
@@ -212,7 +269,10 @@ export const subscriberOut = z.strictObject({
   created_at: iso,
   updated_at: iso,
 });
-export const subscriberCreatedOut = z.strictObject({ ...subscriberOut.shape, secret: z.string().nullable().describe("A webhook's signing secret. Shown only in this response.") });
+export const subscriberCreatedOut = z.strictObject({
+  ...subscriberOut.shape,
+  secret: z.string().nullable().describe("A webhook's signing secret. Shown only in this response."),
+});
 
 export const problemOut = z.object({
   type: z.string(),
@@ -225,13 +285,19 @@ export const problemOut = z.object({
 // ---- Outpost's own resources beside Statuspage's: templates and postmortems
 
 const templateFields = {
-  name: z.string().describe("What staff pick it by, e.g. \"API errors\"."),
+  name: z.string().describe('What staff pick it by, e.g. "API errors".'),
   title: z.string().describe("The incident title it prefills."),
   body: z.string().optional().describe("The first message it prefills (markdown)."),
-  kind: z.enum(["incident", "maintenance"], { error: "Use incident or maintenance" }).optional().describe("incident (default) or maintenance."),
+  kind: z
+    .enum(["incident", "maintenance"], { error: "Use incident or maintenance" })
+    .optional()
+    .describe("incident (default) or maintenance."),
   impact: incidentImpact.optional().describe("The impact it prefills (default minor)."),
   components: z.record(z.string(), componentStatus).optional().describe("Component id → the status it prefills."),
-  component_ids: z.array(z.string()).optional().describe("Components it marks; each gets major_outage unless `components` says otherwise."),
+  component_ids: z
+    .array(z.string())
+    .optional()
+    .describe("Components it marks; each gets major_outage unless `components` says otherwise."),
 };
 export const templateCreateBody = z.object({ template: z.object(templateFields) });
 export type TemplateCreateBody = z.output<typeof templateCreateBody>;
@@ -252,7 +318,9 @@ export const templateOut = z.strictObject({
 });
 
 /** Statuspage's postmortem draft: PUT incidents/{id}/postmortem. */
-export const postmortemBody = z.object({ postmortem: z.object({ body_draft: z.string().describe("The postmortem (markdown); private until published.") }) });
+export const postmortemBody = z.object({
+  postmortem: z.object({ body_draft: z.string().describe("The postmortem (markdown); private until published.") }),
+});
 export type PostmortemBody = z.output<typeof postmortemBody>;
 
 /** All data as one document (lib/data-transfer.ts); import it with `npm run data:import`. */
@@ -261,6 +329,12 @@ export const dataExportOut = z.strictObject({
   version: z.literal(1),
   exported_at: iso,
   schema: z.number().int().describe("How many schema migrations the exporting instance had applied."),
-  tables: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))).describe("Every table's rows, as stored, without secrets."),
-  omitted: z.array(z.string()).describe("What this export leaves out because it is a secret (TOTP keys, webhook signing keys, chat webhook URLs); `npm run data:export` on the server keeps them."),
+  tables: z
+    .record(z.string(), z.array(z.record(z.string(), z.unknown())))
+    .describe("Every table's rows, as stored, without secrets."),
+  omitted: z
+    .array(z.string())
+    .describe(
+      "What this export leaves out because it is a secret (TOTP keys, webhook signing keys, chat webhook URLs); `npm run data:export` on the server keeps them.",
+    ),
 });

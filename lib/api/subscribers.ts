@@ -10,8 +10,10 @@ import type { ApiContext, FieldNames } from "./route";
 import type { ListQuery, SubscriberCreateBody } from "./schemas";
 import { isoTime } from "../time";
 
-export const SUBSCRIBER_FIELDS: FieldNames = { wrapper: "subscriber", rename: { url: "endpoint", componentIds: "component_ids" } };
-
+export const SUBSCRIBER_FIELDS: FieldNames = {
+  wrapper: "subscriber",
+  rename: { url: "endpoint", componentIds: "component_ids" },
+};
 
 export function subscriberJson(s: SubscriberRow) {
   return {
@@ -41,15 +43,27 @@ export function postSubscriber(ctx: ApiContext<SubscriberCreateBody>) {
   const b = ctx.body.subscriber;
   const componentIds = b.component_ids ?? [];
   if (b.endpoint) {
-    const { subscriber, secret } = addSubscriber(ctx.db, ctx.actor, { kind: b.type ?? "webhook", url: b.endpoint, componentIds }, { allowPrivate: config().allowPrivateTargets, now: ctx.now });
+    const { subscriber, secret } = addSubscriber(
+      ctx.db,
+      ctx.actor,
+      { kind: b.type ?? "webhook", url: b.endpoint, componentIds },
+      { allowPrivate: config().allowPrivateTargets, now: ctx.now },
+    );
     return { ...subscriberJson(subscriber), secret };
   }
   if (!b.skip_confirmation_notification) {
-    throw new AppError("validation", "Email subscribers confirm from the public page; send skip_confirmation_notification: true to add an address you vouch for", {
-      skipConfirmationNotification: ["must be true for an email added by staff"],
-    });
+    throw new AppError(
+      "validation",
+      "Email subscribers confirm from the public page; send skip_confirmation_notification: true to add an address you vouch for",
+      {
+        skipConfirmationNotification: ["must be true for an email added by staff"],
+      },
+    );
   }
-  return { ...subscriberJson(addConfirmedEmail(ctx.db, ctx.actor, { email: b.email ?? "", componentIds }, ctx.now)), secret: null };
+  return {
+    ...subscriberJson(addConfirmedEmail(ctx.db, ctx.actor, { email: b.email ?? "", componentIds }, ctx.now)),
+    secret: null,
+  };
 }
 
 export function deleteSubscriber(ctx: ApiContext) {

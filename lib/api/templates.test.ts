@@ -13,14 +13,31 @@ describe("incident templates", () => {
   it("create, list, patch (fields not given stay), delete", async () => {
     const f = await setup();
     const created = await f.call("POST", "incident_templates", {
-      json: { template: { name: "API errors", title: "Elevated API errors", body: "We are looking into it.", component_ids: [f.api], components: { [f.web]: "degraded_performance" } } },
+      json: {
+        template: {
+          name: "API errors",
+          title: "Elevated API errors",
+          body: "We are looking into it.",
+          component_ids: [f.api],
+          components: { [f.web]: "degraded_performance" },
+        },
+      },
     });
     expect(created.status).toBe(201);
-    expect(templateOut.parse(created.json)).toMatchObject({ name: "API errors", kind: "incident", impact: "minor", components: { [f.api]: "major_outage", [f.web]: "degraded_performance" } });
+    expect(templateOut.parse(created.json)).toMatchObject({
+      name: "API errors",
+      kind: "incident",
+      impact: "minor",
+      components: { [f.api]: "major_outage", [f.web]: "degraded_performance" },
+    });
     const id = created.json.id;
     expect((await f.call("GET", "incident_templates")).json.map((t: { id: string }) => t.id)).toEqual([id]);
     const patched = await f.call("PATCH", `incident_templates/${id}`, { json: { template: { impact: "major" } } });
-    expect(patched.json).toMatchObject({ title: "Elevated API errors", impact: "major", body: "We are looking into it." });
+    expect(patched.json).toMatchObject({
+      title: "Elevated API errors",
+      impact: "major",
+      body: "We are looking into it.",
+    });
     expect((await f.call("DELETE", `incident_templates/${id}`)).json.id).toBe(id);
     expect((await f.call("GET", `incident_templates/${id}`)).status).toBe(404);
   });
@@ -30,9 +47,13 @@ describe("incident templates", () => {
     const noTitle = await f.call("POST", "incident_templates", { json: { template: { name: "x", title: " " } } });
     expect(noTitle.status).toBe(422);
     expect(noTitle.json.errors.map((e: { field: string }) => e.field)).toEqual(["template.title"]);
-    const unknown = await f.call("POST", "incident_templates", { json: { template: { name: "x", title: "y", component_ids: ["nope"] } } });
+    const unknown = await f.call("POST", "incident_templates", {
+      json: { template: { name: "x", title: "y", component_ids: ["nope"] } },
+    });
     expect(unknown.status).toBe(422);
-    const badStatus = await f.call("POST", "incident_templates", { json: { template: { name: "x", title: "y", components: { [f.api]: "on_fire" } } } });
+    const badStatus = await f.call("POST", "incident_templates", {
+      json: { template: { name: "x", title: "y", components: { [f.api]: "on_fire" } } },
+    });
     expect(badStatus.status).toBe(422);
     expect((await f.call("GET", "incident_templates")).json).toEqual([]);
   });
@@ -41,12 +62,18 @@ describe("incident templates", () => {
 describe("postmortems", () => {
   it("a draft stays private until published; publishing moves the incident to postmortem", async () => {
     const f = await setup();
-    const open = await f.call("POST", "incidents", { json: { incident: { name: "Outage", status: "investigating", body: "Looking." } } });
+    const open = await f.call("POST", "incidents", {
+      json: { incident: { name: "Outage", status: "investigating", body: "Looking." } },
+    });
     const id = open.json.id;
-    const early = await f.call("PUT", `incidents/${id}/postmortem`, { json: { postmortem: { body_draft: "Too early" } } });
+    const early = await f.call("PUT", `incidents/${id}/postmortem`, {
+      json: { postmortem: { body_draft: "Too early" } },
+    });
     expect(early.status).toBe(409);
     await f.call("PATCH", `incidents/${id}`, { json: { incident: { status: "resolved", body: "Fixed." } } });
-    const draft = await f.call("PUT", `incidents/${id}/postmortem`, { json: { postmortem: { body_draft: "## Cause\nA bad deploy." } } });
+    const draft = await f.call("PUT", `incidents/${id}/postmortem`, {
+      json: { postmortem: { body_draft: "## Cause\nA bad deploy." } },
+    });
     expect(draft.status).toBe(200);
     expect(incidentOut.parse(draft.json).status).toBe("resolved");
     expect(getIncident(f.db, id)?.postmortemPublishedAt).toBeNull();

@@ -9,7 +9,6 @@ import { isoTime } from "../time";
 
 export const TEMPLATE_FIELDS: FieldNames = { wrapper: "template" };
 
-
 function templateJson(t: TemplateRow) {
   return {
     id: t.id,
@@ -50,7 +49,14 @@ export function showTemplate(ctx: ApiContext) {
 
 export function postTemplate(ctx: ApiContext<TemplateCreateBody>) {
   const f = ctx.body.template;
-  const input: TemplateInput = { name: f.name, title: f.title, body: f.body, kind: f.kind, impact: f.impact, components: componentsOf(f) };
+  const input: TemplateInput = {
+    name: f.name,
+    title: f.title,
+    body: f.body,
+    kind: f.kind,
+    impact: f.impact,
+    components: componentsOf(f),
+  };
   return templateJson(createTemplate(ctx.db, ctx.actor, input, ctx.now));
 }
 

@@ -42,7 +42,12 @@ export function apiFixture() {
       if (!headers.has("content-type")) headers.set("content-type", "application/json");
     }
     const url = path.startsWith("/") ? `${PUBLIC_URL}/api/v1${path}` : `${PUBLIC_URL}/api/v1/pages/${pageId}/${path}`;
-    const init: RequestInit & { duplex?: "half" } = { method, headers, body, duplex: body instanceof ReadableStream ? "half" : undefined };
+    const init: RequestInit & { duplex?: "half" } = {
+      method,
+      headers,
+      body,
+      duplex: body instanceof ReadableStream ? "half" : undefined,
+    };
     const res = await handleApiRequest(new Request(url, init), deps);
     const text = await res.text();
     return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : undefined };

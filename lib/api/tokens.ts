@@ -9,7 +9,15 @@ import { isoTime } from "../time";
 export const TOKEN_FIELDS: FieldNames = { wrapper: "api_token" };
 
 function tokenJson(t: TokenRow) {
-  return { id: t.id, name: t.name, prefix: t.prefix, scope: t.scope, created_at: isoTime(t.createdAt)!, last_used_at: isoTime(t.lastUsedAt), revoked_at: isoTime(t.revokedAt) };
+  return {
+    id: t.id,
+    name: t.name,
+    prefix: t.prefix,
+    scope: t.scope,
+    created_at: isoTime(t.createdAt)!,
+    last_used_at: isoTime(t.lastUsedAt),
+    revoked_at: isoTime(t.revokedAt),
+  };
 }
 
 export function listTokens(ctx: ApiContext) {
@@ -17,7 +25,12 @@ export function listTokens(ctx: ApiContext) {
 }
 
 export function postToken(ctx: ApiContext<TokenCreateBody>) {
-  const { token, row } = createToken(ctx.db, ctx.actor, { name: ctx.body.api_token.name, scope: ctx.body.api_token.scope }, ctx.now);
+  const { token, row } = createToken(
+    ctx.db,
+    ctx.actor,
+    { name: ctx.body.api_token.name, scope: ctx.body.api_token.scope },
+    ctx.now,
+  );
   return { ...tokenJson(row), token };
 }
 

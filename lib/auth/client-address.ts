@@ -7,18 +7,26 @@ export const REQUEST_PATH_HEADER = "x-outpost-path";
 type Headers = Record<string, string | string[] | undefined> | { get(name: string): string | null };
 
 export function clientAddress(headers: Headers): string {
-  const raw = typeof (headers as { get?: unknown }).get === "function"
-    ? (headers as { get(name: string): string | null }).get(CLIENT_ADDRESS_HEADER)
-    : (headers as Record<string, string | string[] | undefined>)[CLIENT_ADDRESS_HEADER];
+  const raw =
+    typeof (headers as { get?: unknown }).get === "function"
+      ? (headers as { get(name: string): string | null }).get(CLIENT_ADDRESS_HEADER)
+      : (headers as Record<string, string | string[] | undefined>)[CLIENT_ADDRESS_HEADER];
   const value = Array.isArray(raw) ? raw[0] : raw;
   return value || "unknown";
 }
 
 /** From the socket, or the nearest untrusted hop of X-Forwarded-For when a proxy is trusted. */
-export function addressOf(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trustProxy: boolean): string {
+export function addressOf(
+  socketAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trustProxy: boolean,
+): string {
   const forwarded = Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor;
   if (trustProxy && forwarded) {
-    const hops = forwarded.split(",").map((h) => h.trim()).filter(Boolean);
+    const hops = forwarded
+      .split(",")
+      .map((h) => h.trim())
+      .filter(Boolean);
     if (hops.length) return hops[hops.length - 1];
   }
   return (socketAddress ?? "unknown").replace(/^::ffff:/, "");

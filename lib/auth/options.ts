@@ -74,7 +74,12 @@ export function authOptions(): NextAuthOptions {
         });
         // next-auth hands the thrown message to the sign-in form as `error`.
         if (!result.ok) throw new Error(result.reason);
-        return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
+        return {
+          id: result.user.id,
+          email: result.user.email,
+          name: result.user.name,
+          sessionVersion: result.user.sessionVersion,
+        };
       },
     }),
   ];
@@ -91,7 +96,11 @@ export function authOptions(): NextAuthOptions {
       authorization: { params: { scope: "openid email profile" } },
       idToken: true,
       checks: ["pkce", "state"],
-      profile: (p: { sub: string; email?: string; name?: string }) => ({ id: p.sub, email: p.email ?? null, name: p.name ?? null }),
+      profile: (p: { sub: string; email?: string; name?: string }) => ({
+        id: p.sub,
+        email: p.email ?? null,
+        name: p.name ?? null,
+      }),
     });
     providers.push(
       Credentials({
@@ -101,11 +110,23 @@ export function authOptions(): NextAuthOptions {
         async authorize(credentials, req) {
           // The pending session itself (signed and encrypted by next-auth) says who signed in at the provider.
           const headers = (req.headers ?? {}) as Record<string, string | string[] | undefined>;
-          const token = await getToken({ req: { cookies: cookiesOf(headers.cookie), headers } as never, secret, secureCookie: useSecureCookies });
-          const pending: PendingSso | null = token?.uid && token.pendingSince && token.sv !== undefined ? { uid: token.uid, sv: token.sv, since: token.pendingSince } : null;
+          const token = await getToken({
+            req: { cookies: cookiesOf(headers.cookie), headers } as never,
+            secret,
+            secureCookie: useSecureCookies,
+          });
+          const pending: PendingSso | null =
+            token?.uid && token.pendingSince && token.sv !== undefined
+              ? { uid: token.uid, sv: token.sv, since: token.pendingSince }
+              : null;
           const result = checkSsoCode(getDb(), pending, credentials?.code ?? "", clientAddress(headers));
           if (!result.ok) throw new Error(result.reason);
-          return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
+          return {
+            id: result.user.id,
+            email: result.user.email,
+            name: result.user.name,
+            sessionVersion: result.user.sessionVersion,
+          };
         },
       }),
     );
@@ -129,7 +150,8 @@ export function authOptions(): NextAuthOptions {
       async jwt({ token, user, account }) {
         if (user) {
           // signIn() above has bound the subject, so it names the account.
-          const row = account?.provider === "oidc" ? findUserByOidcSubject(getDb(), account.providerAccountId) : undefined;
+          const row =
+            account?.provider === "oidc" ? findUserByOidcSubject(getDb(), account.providerAccountId) : undefined;
           token.uid = row?.id ?? user.id;
           token.sv = row?.sessionVersion ?? user.sessionVersion;
           if (row && needsSecondFactor(row)) token.pendingSince = Date.now();

@@ -36,7 +36,10 @@ describe("checkSignIn", () => {
   it("answers an unknown email exactly like a wrong password, and counts both per address and per (address, account)", async () => {
     const { db } = await withUser();
     expect(await checkSignIn(db, attempt({ password: "wrong" }), NOW)).toEqual({ ok: false, reason: "invalid" });
-    expect(await checkSignIn(db, attempt({ email: "nobody@example.com" }), NOW)).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkSignIn(db, attempt({ email: "nobody@example.com" }), NOW)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     expect(getThrottle(db, "pair:192.0.2.1|nobody@example.com")?.failures).toBe(1);
     expect(getThrottle(db, "pair:192.0.2.1|ann@example.com")?.failures).toBe(1);
     expect(getThrottle(db, "address:192.0.2.1")?.failures).toBe(2);
@@ -47,20 +50,35 @@ describe("checkSignIn", () => {
 
   it("pauses one address for one account after five failures, while the right password from another address still works", async () => {
     const { db, user } = await withUser();
-    for (let i = 0; i < PAIR_LIMIT.failures; i++) await checkSignIn(db, attempt({ password: `wrong ${i}`, address: "198.51.100.7" }), NOW + i);
+    for (let i = 0; i < PAIR_LIMIT.failures; i++)
+      await checkSignIn(db, attempt({ password: `wrong ${i}`, address: "198.51.100.7" }), NOW + i);
     const blocked = await checkSignIn(db, attempt({ address: "198.51.100.7" }), NOW + 10);
     expect(blocked).toMatchObject({ ok: false, reason: "throttled" });
     expect((blocked as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(14 * 60_000);
-    expect(getThrottle(db, "pair:198.51.100.7|ann@example.com")?.blockedUntil).toBe(NOW + PAIR_LIMIT.failures - 1 + PAIR_LIMIT.blockMs);
-    expect(await checkSignIn(db, attempt({ address: "203.0.113.9" }), NOW + 11)).toMatchObject({ ok: true, user: { id: user.id } });
+    expect(getThrottle(db, "pair:198.51.100.7|ann@example.com")?.blockedUntil).toBe(
+      NOW + PAIR_LIMIT.failures - 1 + PAIR_LIMIT.blockMs,
+    );
+    expect(await checkSignIn(db, attempt({ address: "203.0.113.9" }), NOW + 11)).toMatchObject({
+      ok: true,
+      user: { id: user.id },
+    });
     // The same address may try another account (its own) meanwhile, and the pause ends on its own.
-    expect(await checkSignIn(db, attempt({ email: "ops@example.com", password: "another admin password", address: "198.51.100.7" }), NOW + 12)).toMatchObject({ ok: true });
-    expect(await checkSignIn(db, attempt({ address: "198.51.100.7" }), NOW + PAIR_LIMIT.windowMs + 10)).toMatchObject({ ok: true });
+    expect(
+      await checkSignIn(
+        db,
+        attempt({ email: "ops@example.com", password: "another admin password", address: "198.51.100.7" }),
+        NOW + 12,
+      ),
+    ).toMatchObject({ ok: true });
+    expect(await checkSignIn(db, attempt({ address: "198.51.100.7" }), NOW + PAIR_LIMIT.windowMs + 10)).toMatchObject({
+      ok: true,
+    });
   });
 
   it("a password reset by an admin clears the account's pauses at every address", async () => {
     const { db } = await withUser();
-    for (let i = 0; i < PAIR_LIMIT.failures; i++) await checkSignIn(db, attempt({ password: "wrong", address: "198.51.100.8" }), NOW);
+    for (let i = 0; i < PAIR_LIMIT.failures; i++)
+      await checkSignIn(db, attempt({ password: "wrong", address: "198.51.100.8" }), NOW);
     await checkSignIn(db, attempt({ email: "ops@example.com", password: "wrong", address: "198.51.100.8" }), NOW);
     const { password } = await resetPasswordByEmail(db, "ann@example.com", NOW + 1);
     expect(getThrottle(db, "pair:198.51.100.8|ann@example.com")).toBeUndefined();
@@ -72,18 +90,28 @@ describe("checkSignIn", () => {
     const { db } = await withUser();
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
     // Seeded as if GLOBAL_LIMIT - 1 failures had come from as many addresses (hashing 1000 wrong passwords would be slow).
-    db.$client.prepare("INSERT INTO sign_in_throttle (key, failures, window_started_at) VALUES (?, ?, ?)").run(GLOBAL_KEY, GLOBAL_LIMIT.failures - 1, NOW);
+    db.$client
+      .prepare("INSERT INTO sign_in_throttle (key, failures, window_started_at) VALUES (?, ?, ?)")
+      .run(GLOBAL_KEY, GLOBAL_LIMIT.failures - 1, NOW);
     await checkSignIn(db, attempt({ password: "wrong", address: "198.51.100.9" }), NOW + 1);
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0][0])).toMatch(/1000 failed sign-ins in 15 minutes across all addresses; password sign-in paused for 60 s/);
-    expect(await checkSignIn(db, attempt({ address: "203.0.113.10" }), NOW + 2)).toMatchObject({ ok: false, reason: "throttled" });
-    expect(await checkSignIn(db, attempt({ address: "203.0.113.10" }), NOW + 1 + GLOBAL_LIMIT.blockMs)).toMatchObject({ ok: true });
+    expect(String(warn.mock.calls[0][0])).toMatch(
+      /1000 failed sign-ins in 15 minutes across all addresses; password sign-in paused for 60 s/,
+    );
+    expect(await checkSignIn(db, attempt({ address: "203.0.113.10" }), NOW + 2)).toMatchObject({
+      ok: false,
+      reason: "throttled",
+    });
+    expect(await checkSignIn(db, attempt({ address: "203.0.113.10" }), NOW + 1 + GLOBAL_LIMIT.blockMs)).toMatchObject({
+      ok: true,
+    });
     warn.mockRestore();
   });
 
   it("blocks an address that tries many accounts", async () => {
     const { db } = await withUser();
-    for (let i = 0; i < ADDRESS_LIMIT.failures; i++) await checkSignIn(db, attempt({ email: `u${i}@example.com` }), NOW);
+    for (let i = 0; i < ADDRESS_LIMIT.failures; i++)
+      await checkSignIn(db, attempt({ email: `u${i}@example.com` }), NOW);
     expect(await checkSignIn(db, attempt(), NOW + 1)).toMatchObject({ ok: false, reason: "throttled" });
     expect(await checkSignIn(db, attempt({ address: "192.0.2.77" }), NOW + 1)).toMatchObject({ ok: true });
   });
@@ -94,8 +122,12 @@ describe("checkSignIn", () => {
     const codes = confirmTotp(db, actor, currentTotp(secret, NOW), NOW);
     expect(codes).toHaveLength(10);
     expect(await checkSignIn(db, attempt(), NOW)).toEqual({ ok: false, reason: "code_required" });
-    expect(await checkSignIn(db, attempt({ code: "000000" === currentTotp(secret, NOW) ? "111111" : "000000" }), NOW)).toEqual({ ok: false, reason: "code_invalid" });
-    expect(await checkSignIn(db, attempt({ code: currentTotp(secret, NOW + 30_000) }), NOW + 30_000)).toMatchObject({ ok: true });
+    expect(
+      await checkSignIn(db, attempt({ code: "000000" === currentTotp(secret, NOW) ? "111111" : "000000" }), NOW),
+    ).toEqual({ ok: false, reason: "code_invalid" });
+    expect(await checkSignIn(db, attempt({ code: currentTotp(secret, NOW + 30_000) }), NOW + 30_000)).toMatchObject({
+      ok: true,
+    });
     expect(await checkSignIn(db, attempt({ code: codes[0].toUpperCase() }), NOW)).toMatchObject({ ok: true });
     expect(await checkSignIn(db, attempt({ code: codes[0] }), NOW)).toEqual({ ok: false, reason: "code_invalid" });
   });
@@ -105,15 +137,26 @@ describe("checkSignIn", () => {
     const secret = beginTotp(db, actor, NOW);
     confirmTotp(db, actor, currentTotp(secret, NOW), NOW);
     // The enrolment code is spent too.
-    expect(await checkSignIn(db, attempt({ code: currentTotp(secret, NOW) }), NOW + 1000)).toEqual({ ok: false, reason: "code_invalid" });
+    expect(await checkSignIn(db, attempt({ code: currentTotp(secret, NOW) }), NOW + 1000)).toEqual({
+      ok: false,
+      reason: "code_invalid",
+    });
     const later = NOW + 60_000;
     const code = currentTotp(secret, later);
     expect(await checkSignIn(db, attempt({ code }), later)).toMatchObject({ ok: true });
     expect(getUser(db, user.id)?.totpLastStep).toBe(Math.floor(later / 30_000));
-    expect(await checkSignIn(db, attempt({ code, address: "203.0.113.5" }), later + 5_000)).toEqual({ ok: false, reason: "code_invalid" });
+    expect(await checkSignIn(db, attempt({ code, address: "203.0.113.5" }), later + 5_000)).toEqual({
+      ok: false,
+      reason: "code_invalid",
+    });
     // The previous step's code is still inside the drift window, but older than the one used.
-    expect(await checkSignIn(db, attempt({ code: currentTotp(secret, later - 30_000) }), later + 5_000)).toEqual({ ok: false, reason: "code_invalid" });
-    expect(await checkSignIn(db, attempt({ code: currentTotp(secret, later + 30_000) }), later + 30_000)).toMatchObject({ ok: true });
+    expect(await checkSignIn(db, attempt({ code: currentTotp(secret, later - 30_000) }), later + 5_000)).toEqual({
+      ok: false,
+      reason: "code_invalid",
+    });
+    expect(await checkSignIn(db, attempt({ code: currentTotp(secret, later + 30_000) }), later + 30_000)).toMatchObject(
+      { ok: true },
+    );
   });
 
   it("says a disabled account is disabled only to someone who knows its password", async () => {

@@ -7,7 +7,17 @@ import { clearThrottle, findUserByEmail, getThrottle, putThrottle, updateUser, t
 import type { SignInRefusal } from "../constants";
 import { burnVerification, verifyPassword } from "./passwords";
 import { acceptSecondFactor } from "./second-factor";
-import { ADDRESS_LIMIT, addressKey, afterFailure, blockedFor, GLOBAL_KEY, GLOBAL_LIMIT, PAIR_LIMIT, pairKey, type Limit } from "./throttle";
+import {
+  ADDRESS_LIMIT,
+  addressKey,
+  afterFailure,
+  blockedFor,
+  GLOBAL_KEY,
+  GLOBAL_LIMIT,
+  PAIR_LIMIT,
+  pairKey,
+  type Limit,
+} from "./throttle";
 
 export type SignInAttempt = { email: string; password: string; code?: string; address: string };
 export type SignInResult = { ok: true; user: UserRow } | { ok: false; reason: SignInRefusal; retryAfterMs?: number };

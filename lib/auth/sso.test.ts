@@ -17,14 +17,25 @@ async function withUser() {
   return { db, user, actor };
 }
 
-const claims = (over: Record<string, unknown> = {}) => ({ sub: "idp-1", email: "Ann@Example.com", email_verified: true, ...over });
+const claims = (over: Record<string, unknown> = {}) => ({
+  sub: "idp-1",
+  email: "Ann@Example.com",
+  email_verified: true,
+  ...over,
+});
 
 describe("checkSsoSignIn", () => {
   it("refuses an email the provider has not verified, whether the claim is false or missing", async () => {
     const { db, user } = await withUser();
     expect(checkSsoSignIn(db, claims({ email_verified: false }), NOW)).toEqual({ ok: false, reason: "sso_unverified" });
-    expect(checkSsoSignIn(db, claims({ email_verified: undefined }), NOW)).toEqual({ ok: false, reason: "sso_unverified" });
-    expect(checkSsoSignIn(db, claims({ email_verified: "false" }), NOW)).toEqual({ ok: false, reason: "sso_unverified" });
+    expect(checkSsoSignIn(db, claims({ email_verified: undefined }), NOW)).toEqual({
+      ok: false,
+      reason: "sso_unverified",
+    });
+    expect(checkSsoSignIn(db, claims({ email_verified: "false" }), NOW)).toEqual({
+      ok: false,
+      reason: "sso_unverified",
+    });
     expect(getUser(db, user.id)?.oidcSubject).toBeNull();
   });
 
@@ -35,13 +46,19 @@ describe("checkSsoSignIn", () => {
     expect(checkSsoSignIn(db, claims(), NOW + 1)).toMatchObject({ ok: true, user: { id: user.id } });
     expect(checkSsoSignIn(db, claims({ sub: "idp-2" }), NOW + 2)).toEqual({ ok: false, reason: "sso_subject" });
     // The bound sub cannot claim another account either.
-    expect(checkSsoSignIn(db, claims({ email: "ops@example.com" }), NOW + 3)).toEqual({ ok: false, reason: "sso_subject" });
+    expect(checkSsoSignIn(db, claims({ email: "ops@example.com" }), NOW + 3)).toEqual({
+      ok: false,
+      reason: "sso_subject",
+    });
     expect(getUser(db, user.id)?.oidcSubject).toBe("idp-1");
   });
 
   it("lets in only enabled accounts that exist here", async () => {
     const { db, user } = await withUser();
-    expect(checkSsoSignIn(db, claims({ email: "stranger@example.com" }), NOW)).toEqual({ ok: false, reason: "sso_unknown" });
+    expect(checkSsoSignIn(db, claims({ email: "stranger@example.com" }), NOW)).toEqual({
+      ok: false,
+      reason: "sso_unknown",
+    });
     disableUser(db, SYSTEM_ACTOR, user.id, NOW);
     expect(checkSsoSignIn(db, claims(), NOW)).toEqual({ ok: false, reason: "sso_unknown" });
   });
@@ -58,12 +75,26 @@ describe("checkSsoCode", () => {
     const later = NOW + 60_000;
     const code = currentTotp(secret, later);
     expect(checkSsoCode(db, pending, "", "192.0.2.1", later)).toEqual({ ok: false, reason: "code_required" });
-    expect(checkSsoCode(db, pending, code === "000000" ? "111111" : "000000", "192.0.2.1", later)).toEqual({ ok: false, reason: "code_invalid" });
+    expect(checkSsoCode(db, pending, code === "000000" ? "111111" : "000000", "192.0.2.1", later)).toEqual({
+      ok: false,
+      reason: "code_invalid",
+    });
     expect(checkSsoCode(db, pending, code, "192.0.2.1", later)).toMatchObject({ ok: true, user: { id: user.id } });
     expect(checkSsoCode(db, pending, code, "192.0.2.1", later + 1000)).toEqual({ ok: false, reason: "code_invalid" });
     expect(checkSsoCode(db, null, code, "192.0.2.1", later)).toEqual({ ok: false, reason: "sso_expired" });
-    expect(checkSsoCode(db, { ...pending, since: later - SSO_PENDING_MAX_MS - 1 }, currentTotp(secret, later + 30_000), "192.0.2.1", later + 30_000)).toEqual({ ok: false, reason: "sso_expired" });
+    expect(
+      checkSsoCode(
+        db,
+        { ...pending, since: later - SSO_PENDING_MAX_MS - 1 },
+        currentTotp(secret, later + 30_000),
+        "192.0.2.1",
+        later + 30_000,
+      ),
+    ).toEqual({ ok: false, reason: "sso_expired" });
     signOutEverywhere(db, actor, user.id, later);
-    expect(checkSsoCode(db, pending, currentTotp(secret, later + 30_000), "192.0.2.1", later + 30_000)).toEqual({ ok: false, reason: "sso_expired" });
+    expect(checkSsoCode(db, pending, currentTotp(secret, later + 30_000), "192.0.2.1", later + 30_000)).toEqual({
+      ok: false,
+      reason: "sso_expired",
+    });
   });
 });

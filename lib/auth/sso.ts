@@ -17,11 +17,16 @@ export type SsoClaims = { sub?: unknown; email?: unknown; email_verified?: unkno
 /** How long after the provider's answer the second factor may still be given. */
 export const SSO_PENDING_MAX_MS = 10 * 60_000;
 
-export function checkSsoSignIn(db: Db, claims: SsoClaims, now = Date.now()): { ok: true; user: UserRow } | { ok: false; reason: SsoRefusal } {
+export function checkSsoSignIn(
+  db: Db,
+  claims: SsoClaims,
+  now = Date.now(),
+): { ok: true; user: UserRow } | { ok: false; reason: SsoRefusal } {
   const sub = typeof claims.sub === "string" ? claims.sub : "";
   const email = typeof claims.email === "string" ? claims.email : "";
   // Some providers send the claim as the string "true"; anything else (absent, false) is unverified.
-  if (!sub || !email || (claims.email_verified !== true && claims.email_verified !== "true")) return { ok: false, reason: "sso_unverified" };
+  if (!sub || !email || (claims.email_verified !== true && claims.email_verified !== "true"))
+    return { ok: false, reason: "sso_unverified" };
   const user = findUserByEmail(db, email);
   if (!user || user.disabledAt) return { ok: false, reason: "sso_unknown" };
   if (user.oidcSubject) return user.oidcSubject === sub ? { ok: true, user } : { ok: false, reason: "sso_subject" };
@@ -30,7 +35,15 @@ export function checkSsoSignIn(db: Db, claims: SsoClaims, now = Date.now()): { o
   const bound = inTransaction(db, () => {
     const after = updateUser(db, user.id, { oidcSubject: sub, updatedAt: now });
     const actor = { type: "user" as const, id: user.id, label: user.email, role: user.role };
-    recordAudit(db, actor, "user.sso_bind", { type: "user", id: user.id }, publicUser(user), { ...publicUser(after), oidcSubject: sub }, now);
+    recordAudit(
+      db,
+      actor,
+      "user.sso_bind",
+      { type: "user", id: user.id },
+      publicUser(user),
+      { ...publicUser(after), oidcSubject: sub },
+      now,
+    );
     return after;
   });
   return { ok: true, user: bound };
@@ -44,7 +57,13 @@ export function needsSecondFactor(user: UserRow): boolean {
 export type PendingSso = { uid: string; sv: number; since: number };
 
 /** The second step of a single sign-on for an account with two-factor sign-in: its code, once. */
-export function checkSsoCode(db: Db, pending: PendingSso | null, code: string, address: string, now = Date.now()): SignInResult {
+export function checkSsoCode(
+  db: Db,
+  pending: PendingSso | null,
+  code: string,
+  address: string,
+  now = Date.now(),
+): SignInResult {
   const refuse = (reason: SignInRefusal): SignInResult => ({ ok: false, reason });
   if (!pending || now - pending.since > SSO_PENDING_MAX_MS) return refuse("sso_expired");
   const user = getUser(db, pending.uid);

@@ -10,7 +10,14 @@ export function newTotpSecret(): string {
 }
 
 function totp(secret: string, label: string) {
-  return new TOTP({ issuer: ISSUER, label, secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" });
+  return new TOTP({
+    issuer: ISSUER,
+    label,
+    secret: Secret.fromBase32(secret),
+    digits: 6,
+    period: 30,
+    algorithm: "SHA1",
+  });
 }
 
 export function totpUri(secret: string, email: string): string {
@@ -53,7 +60,14 @@ export function newRecoveryCodes(): string[] {
 }
 
 export function hashRecoveryCode(code: string): string {
-  return createHash("sha256").update(code.trim().toLowerCase().replace(/[^a-z0-9]/g, "")).digest("hex");
+  return createHash("sha256")
+    .update(
+      code
+        .trim()
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, ""),
+    )
+    .digest("hex");
 }
 
 export function looksLikeRecoveryCode(code: string): boolean {

@@ -6,7 +6,15 @@ import { testDatabase } from "@/db/testing";
 import { alertText, deliverAlerts } from "./alerts";
 import type { Alert } from "./engine";
 
-const alert: Alert = { kind: "down", monitorId: "m1", monitorName: "API health", componentId: "c1", componentName: "API", error: "HTTP 503 (expected 200-299)", at: Date.parse("2026-11-24T12:00:00Z") };
+const alert: Alert = {
+  kind: "down",
+  monitorId: "m1",
+  monitorName: "API health",
+  componentId: "c1",
+  componentName: "API",
+  error: "HTTP 503 (expected 200-299)",
+  at: Date.parse("2026-11-24T12:00:00Z"),
+};
 
 describe("staff alerts", () => {
   it("say what is down and why", () => {
@@ -34,7 +42,10 @@ describe("staff alerts", () => {
       insertUser(db, { id: "b", email: "b@example.com", disabledAt: 1, createdAt: 0, updatedAt: 0 });
       const mails: unknown[] = [];
       const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
-      const delivered = await deliverAlerts(db, [alert], { webhook: { url, format: "slack" }, sendMail: async (m) => void mails.push(m) });
+      const delivered = await deliverAlerts(db, [alert], {
+        webhook: { url, format: "slack" },
+        sendMail: async (m) => void mails.push(m),
+      });
       expect(delivered).toBe(2);
       expect(mails).toEqual([expect.objectContaining({ to: ["a@example.com"], subject: "DOWN: API health (API)" })]);
       expect(received).toHaveLength(1);

@@ -13,9 +13,15 @@ const WEBHOOK_TIMEOUT_MS = 10_000;
 
 export function alertText(a: Alert): { title: string; text: string } {
   const title =
-    a.kind === "down" ? `DOWN: ${a.monitorName} (${a.componentName})` : a.kind === "degraded" ? `DEGRADED: ${a.monitorName} (${a.componentName})` : `UP: ${a.monitorName} (${a.componentName}) is back`;
+    a.kind === "down"
+      ? `DOWN: ${a.monitorName} (${a.componentName})`
+      : a.kind === "degraded"
+        ? `DEGRADED: ${a.monitorName} (${a.componentName})`
+        : `UP: ${a.monitorName} (${a.componentName}) is back`;
   const lines = [
-    a.kind === "up" ? `The monitor ${a.monitorName} reports ${a.componentName} healthy again.` : `The monitor ${a.monitorName} reports a problem with ${a.componentName}.`,
+    a.kind === "up"
+      ? `The monitor ${a.monitorName} reports ${a.componentName} healthy again.`
+      : `The monitor ${a.monitorName} reports a problem with ${a.componentName}.`,
     a.error && a.kind !== "up" ? `Last error: ${a.error}` : null,
     `At ${new Date(a.at).toISOString()}.`,
   ].filter(Boolean);
@@ -35,7 +41,9 @@ export async function deliverAlerts(db: Db, alerts: readonly Alert[], sinks: Ale
   const send = sinks.sendMail ?? (mailConfigured() ? sendMail : null);
   const webhook = sinks.webhook === undefined ? cfg.monitors.alertWebhook : sinks.webhook;
   const doFetch = sinks.fetch ?? fetch;
-  const staff = listUsers(db).filter((u) => !u.disabledAt).map((u) => u.email);
+  const staff = listUsers(db)
+    .filter((u) => !u.disabledAt)
+    .map((u) => u.email);
   const url = `${cfg.publicUrl}/admin/monitors`;
   let delivered = 0;
   const jobs: Promise<void>[] = [];
@@ -49,9 +57,16 @@ export async function deliverAlerts(db: Db, alerts: readonly Alert[], sinks: Ale
       );
     }
     if (webhook) {
-      const body = JSON.stringify(chatPayload(webhook.format, { title, text, url: `${url}/${a.monitorId}`, severity: SEVERITY[a.kind] }));
+      const body = JSON.stringify(
+        chatPayload(webhook.format, { title, text, url: `${url}/${a.monitorId}`, severity: SEVERITY[a.kind] }),
+      );
       jobs.push(
-        doFetch(webhook.url, { method: "POST", headers: { "content-type": "application/json" }, body, signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS) })
+        doFetch(webhook.url, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body,
+          signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+        })
           .then((res) => {
             if (!res.ok) throw new Error(`HTTP ${res.status}`);
             delivered++;

@@ -19,7 +19,11 @@ export function openDrafts(db: Db): DraftView[] {
 function mustOpenDraft(db: Db, id: string): DraftRow {
   const d = getDraft(db, id);
   if (!d) throw new AppError("not_found", "This draft no longer exists");
-  if (d.state !== "open") throw new AppError("conflict", d.state === "published" ? "This draft is already published" : "This draft was dismissed");
+  if (d.state !== "open")
+    throw new AppError(
+      "conflict",
+      d.state === "published" ? "This draft is already published" : "This draft was dismissed",
+    );
   return d;
 }
 
@@ -28,7 +32,15 @@ export function publishDraft(db: Db, actor: Actor, id: string, now = Date.now())
   return inTransaction(db, () => {
     const draft = mustOpenDraft(db, id);
     const published = publishDraftRow(db, draft, actor, now);
-    recordAudit(db, actor, "monitor_draft.publish", { type: "monitor_draft", id }, { state: "open" }, { state: "published", incidentId: published.publishedIncidentId }, now);
+    recordAudit(
+      db,
+      actor,
+      "monitor_draft.publish",
+      { type: "monitor_draft", id },
+      { state: "open" },
+      { state: "published", incidentId: published.publishedIncidentId },
+      now,
+    );
     return published.publishedIncidentId!;
   });
 }
@@ -37,6 +49,14 @@ export function dismissDraft(db: Db, actor: Actor, id: string, now = Date.now())
   inTransaction(db, () => {
     mustOpenDraft(db, id);
     updateDraftRow(db, id, { state: "dismissed", closedAt: now });
-    recordAudit(db, actor, "monitor_draft.dismiss", { type: "monitor_draft", id }, { state: "open" }, { state: "dismissed" }, now);
+    recordAudit(
+      db,
+      actor,
+      "monitor_draft.dismiss",
+      { type: "monitor_draft", id },
+      { state: "open" },
+      { state: "dismissed" },
+      now,
+    );
   });
 }

@@ -32,7 +32,15 @@ import type { MonitorHealth } from "../constants";
 import type { ProbeResult } from "./probes/types";
 
 export type AlertKind = "down" | "degraded" | "up";
-export type Alert = { kind: AlertKind; monitorId: string; monitorName: string; componentId: string; componentName: string; error: string | null; at: number };
+export type Alert = {
+  kind: AlertKind;
+  monitorId: string;
+  monitorName: string;
+  componentId: string;
+  componentName: string;
+  error: string | null;
+  at: number;
+};
 
 /** Repeats of the same alert for one monitor within this window are suppressed (flapping). */
 export const ALERT_REPEAT_MS = 30 * 60_000;
@@ -48,13 +56,31 @@ function alertKind(from: MonitorHealth, to: MonitorHealth): AlertKind | null {
 }
 
 /** Records one check and applies its consequences, in one transaction. */
-export function recordCheck(db: Db, monitor: MonitorRow, result: ProbeResult, at: { now: number; lateMs: number; nextCheckAt: number }): CheckOutcome {
+export function recordCheck(
+  db: Db,
+  monitor: MonitorRow,
+  result: ProbeResult,
+  at: { now: number; lateMs: number; nextCheckAt: number },
+): CheckOutcome {
   return inTransaction(db, () => {
     const current = listComponentMonitors(db, monitor.componentId).find((m) => m.id === monitor.id);
     // Deleted or paused while the check ran: the result no longer counts.
     if (!current || current.paused) return { monitor, from: monitor.health, alerts: [], draft: null };
-    const slow = result.ok && (!!result.degraded || (current.latencyThresholdMs !== null && result.latencyMs !== null && result.latencyMs > current.latencyThresholdMs));
-    insertCheck(db, { monitorId: current.id, at: at.now, ok: result.ok, slow, latencyMs: result.latencyMs, error: result.error, lateMs: Math.max(0, Math.round(at.lateMs)) });
+    const slow =
+      result.ok &&
+      (!!result.degraded ||
+        (current.latencyThresholdMs !== null &&
+          result.latencyMs !== null &&
+          result.latencyMs > current.latencyThresholdMs));
+    insertCheck(db, {
+      monitorId: current.id,
+      at: at.now,
+      ok: result.ok,
+      slow,
+      latencyMs: result.latencyMs,
+      error: result.error,
+      lateMs: Math.max(0, Math.round(at.lateMs)),
+    });
     const streaks = nextHealth(current, current, { ok: result.ok, slow });
     const changed = streaks.health !== current.health;
     const updated = updateMonitorRow(db, current.id, {
@@ -66,7 +92,10 @@ export function recordCheck(db: Db, monitor: MonitorRow, result: ProbeResult, at
       ...(changed ? { healthChangedAt: at.now } : {}),
     });
     if (!changed) return { monitor: updated, from: current.health, alerts: [], draft: null };
-    const { muted, draft } = reconcileComponent(db, current.componentId, at.now, { monitor: updated, error: result.error });
+    const { muted, draft } = reconcileComponent(db, current.componentId, at.now, {
+      monitor: updated,
+      error: result.error,
+    });
     const kind = alertKind(current.health, updated.health);
     const alerts = kind && !muted ? dueAlerts(db, updated, kind, result.error, at.now) : [];
     return { monitor: updated, from: current.health, alerts, draft };
@@ -81,19 +110,36 @@ function dueAlerts(db: Db, monitor: MonitorRow, kind: AlertKind, error: string |
   }
   putAlertState(db, { monitorId: monitor.id, kind, lastSentAt: now, suppressed: 0 });
   const component = getComponent(db, monitor.componentId);
-  return [{ kind, monitorId: monitor.id, monitorName: monitor.name, componentId: monitor.componentId, componentName: component?.name ?? "", error, at: now }];
+  return [
+    {
+      kind,
+      monitorId: monitor.id,
+      monitorName: monitor.name,
+      componentId: monitor.componentId,
+      componentName: component?.name ?? "",
+      error,
+      at: now,
+    },
+  ];
 }
 
 /** Incidents that monitors published themselves (auto-publish) do not block them. */
 function blockingIncident(db: Db, componentId: string, own: DraftRow | undefined): string | null {
-  return openIncidentIdsFor(db, componentId).find((id) => !(own?.autoPublished && own.publishedIncidentId === id)) ?? null;
+  return (
+    openIncidentIdsFor(db, componentId).find((id) => !(own?.autoPublished && own.publishedIncidentId === id)) ?? null
+  );
 }
 
 /**
  * Brings the component in line with its monitors where monitors may set it. Returns whether
  * alerts and drafts are muted (maintenance, manual) and the draft created, if any.
  */
-export function reconcileComponent(db: Db, componentId: string, now: number, trigger?: { monitor: MonitorRow; error: string | null }): { muted: boolean; draft: DraftRow | null } {
+export function reconcileComponent(
+  db: Db,
+  componentId: string,
+  now: number,
+  trigger?: { monitor: MonitorRow; error: string | null },
+): { muted: boolean; draft: DraftRow | null } {
   const component = getComponent(db, componentId);
   if (!component) return { muted: true, draft: null };
   const monitors = listComponentMonitors(db, componentId).filter((m) => !m.paused);
@@ -118,7 +164,13 @@ export function reconcileComponent(db: Db, componentId: string, now: number, tri
     if (own.autoPublished && own.publishedIncidentId) {
       const incident = getIncident(db, own.publishedIncidentId);
       if (incident && !isClosedStatus(incident.status)) {
-        addIncidentUpdate(db, SYSTEM_ACTOR, incident.id, { status: "resolved", body: `Monitors report ${component.name} as ${label} again.`, restoreComponents: true }, now);
+        addIncidentUpdate(
+          db,
+          SYSTEM_ACTOR,
+          incident.id,
+          { status: "resolved", body: `Monitors report ${component.name} as ${label} again.`, restoreComponents: true },
+          now,
+        );
         status = getComponent(db, componentId)!.status;
       }
     }
@@ -139,19 +191,38 @@ export function reconcileComponent(db: Db, componentId: string, now: number, tri
 
   const owned = status === (state?.applied ?? "operational");
   if (blocking) {
-    save(state?.applied ?? null, status === desired ? null : `An open incident sets this status; monitors report ${label}`);
+    save(
+      state?.applied ?? null,
+      status === desired ? null : `An open incident sets this status; monitors report ${label}`,
+    );
   } else if (status === desired) {
     save(desired, null);
   } else if (!owned) {
-    save(state?.applied ?? null, `Set by staff to ${COMPONENT_STATUS_LABELS[status].toLowerCase()}; monitors report ${label}`);
+    save(
+      state?.applied ?? null,
+      `Set by staff to ${COMPONENT_STATUS_LABELS[status].toLowerCase()}; monitors report ${label}`,
+    );
   } else {
-    if (getComponent(db, componentId)!.status !== desired) setComponentStatus(db, trigger ? monitorActor(trigger.monitor) : SYSTEM_ACTOR, { id: componentId, status: desired }, now);
+    if (getComponent(db, componentId)!.status !== desired)
+      setComponentStatus(
+        db,
+        trigger ? monitorActor(trigger.monitor) : SYSTEM_ACTOR,
+        { id: componentId, status: desired },
+        now,
+      );
     save(desired, null);
   }
   return { muted: false, draft };
 }
 
-function proposeDraft(db: Db, componentId: string, status: ComponentStatus, own: DraftRow | undefined, trigger: { monitor: MonitorRow; error: string | null } | undefined, now: number): DraftRow | null {
+function proposeDraft(
+  db: Db,
+  componentId: string,
+  status: ComponentStatus,
+  own: DraftRow | undefined,
+  trigger: { monitor: MonitorRow; error: string | null } | undefined,
+  now: number,
+): DraftRow | null {
   if (own && own.state === "open") {
     // Still the same problem (maybe wider now): keep one draft per component.
     updateDraftRow(db, own.id, { status, recoveredAt: null });
@@ -166,16 +237,26 @@ function proposeDraft(db: Db, componentId: string, status: ComponentStatus, own:
     firstError: trigger?.error ?? "Monitors report a failure",
     createdAt: now,
   });
-  const autoPublish = listComponentMonitors(db, componentId).some((m) => !m.paused && m.health === "down" && m.autoPublish);
+  const autoPublish = listComponentMonitors(db, componentId).some(
+    (m) => !m.paused && m.health === "down" && m.autoPublish,
+  );
   return autoPublish ? publishDraftRow(db, draft, SYSTEM_ACTOR, now, true) : draft;
 }
 
 export function draftTitle(componentName: string, status: ComponentStatus): string {
-  return status === "major_outage" ? `${componentName} is down` : `${componentName}: ${COMPONENT_STATUS_LABELS[status].toLowerCase()}`;
+  return status === "major_outage"
+    ? `${componentName} is down`
+    : `${componentName}: ${COMPONENT_STATUS_LABELS[status].toLowerCase()}`;
 }
 
 /** Publishes a draft as an incident (inside the caller's transaction). */
-export function publishDraftRow(db: Db, draft: DraftRow, actor: typeof SYSTEM_ACTOR, now: number, auto = false): DraftRow {
+export function publishDraftRow(
+  db: Db,
+  draft: DraftRow,
+  actor: typeof SYSTEM_ACTOR,
+  now: number,
+  auto = false,
+): DraftRow {
   const component = getComponent(db, draft.componentId);
   const name = component?.name ?? "A component";
   const incident = createIncident(
@@ -190,5 +271,10 @@ export function publishDraftRow(db: Db, draft: DraftRow, actor: typeof SYSTEM_AC
     },
     now,
   );
-  return updateDraftRow(db, draft.id, { state: "published", publishedIncidentId: incident.id, autoPublished: auto, closedAt: now });
+  return updateDraftRow(db, draft.id, {
+    state: "published",
+    publishedIncidentId: incident.id,
+    autoPublished: auto,
+    closedAt: now,
+  });
 }

@@ -4,7 +4,9 @@ import { combineHealth, nextHealth, type Streaks } from "./evaluate";
 const start: Streaks = { health: "unknown", failStreak: 0, okStreak: 0, slowStreak: 0, fastStreak: 0 };
 const t = { failThreshold: 2, recoverThreshold: 2 };
 const run = (outcomes: string) =>
-  [...outcomes].reduce<Streaks[]>((acc, c) => [...acc, nextHealth(acc.at(-1) ?? start, t, { ok: c !== "x", slow: c === "s" })], []).map((s) => s.health);
+  [...outcomes]
+    .reduce<Streaks[]>((acc, c) => [...acc, nextHealth(acc.at(-1) ?? start, t, { ok: c !== "x", slow: c === "s" })], [])
+    .map((s) => s.health);
 
 describe("anti-flap", () => {
   it("goes down after two failures and up after two successes", () => {

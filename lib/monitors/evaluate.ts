@@ -4,7 +4,13 @@
 import type { ComponentStatus } from "../constants";
 import type { MonitorHealth } from "../constants";
 
-export type Streaks = { health: MonitorHealth; failStreak: number; okStreak: number; slowStreak: number; fastStreak: number };
+export type Streaks = {
+  health: MonitorHealth;
+  failStreak: number;
+  okStreak: number;
+  slowStreak: number;
+  fastStreak: number;
+};
 export type Thresholds = { failThreshold: number; recoverThreshold: number };
 export type Outcome = { ok: boolean; slow: boolean };
 

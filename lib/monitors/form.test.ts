@@ -30,14 +30,32 @@ describe("the staff form", () => {
     });
     const m = createMonitor(db, ed, input);
     expect(m).toMatchObject({ intervalSeconds: 30, timeoutMs: 10_000, latencyThresholdMs: null, autoPublish: true });
-    expect(m.settings).toEqual({ method: "HEAD", url: "https://api.example.com/health", headers: { Authorization: "Bearer x", "X-Probe": "outpost" }, statusMin: 200, statusMax: 299, keyword: null, followRedirects: false });
+    expect(m.settings).toEqual({
+      method: "HEAD",
+      url: "https://api.example.com/health",
+      headers: { Authorization: "Bearer x", "X-Probe": "outpost" },
+      statusMin: 200,
+      statusMax: 299,
+      keyword: null,
+      followRedirects: false,
+    });
     const values = valuesFromMonitor(m);
-    expect(values).toMatchObject({ "settings.headers": "Authorization: Bearer x\nX-Probe: outpost", "settings.followRedirects": "", intervalSeconds: "30", autoPublish: "on" });
+    expect(values).toMatchObject({
+      "settings.headers": "Authorization: Bearer x\nX-Probe: outpost",
+      "settings.followRedirects": "",
+      intervalSeconds: "30",
+      autoPublish: "on",
+    });
     expect(createMonitor(db, ed, monitorFromForm(values)).settings).toEqual(m.settings);
   });
 
   it("reads DNS expected records from a comma list", () => {
-    const input = monitorFromForm({ kind: "dns", "settings.name": "example.com", "settings.expected": "192.0.2.1, 192.0.2.2", "settings.server": "" });
+    const input = monitorFromForm({
+      kind: "dns",
+      "settings.name": "example.com",
+      "settings.expected": "192.0.2.1, 192.0.2.2",
+      "settings.server": "",
+    });
     expect(input.settings).toEqual({ name: "example.com", expected: ["192.0.2.1", "192.0.2.2"], server: null });
   });
 });

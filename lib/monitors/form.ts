@@ -92,7 +92,10 @@ export function valuesFromMonitor(m: {
   for (const [key, value] of Object.entries(m.settings as Record<string, unknown>)) {
     const name = `settings.${key}`;
     const type = fieldType(m.kind, key);
-    if (type === "headers") out[name] = Object.entries(value as Record<string, string>).map(([k, v]) => `${k}: ${v}`).join("\n");
+    if (type === "headers")
+      out[name] = Object.entries(value as Record<string, string>)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join("\n");
     else if (type === "list") out[name] = (value as string[]).join(", ");
     else if (typeof value === "boolean") out[name] = value ? "on" : "";
     else out[name] = value === null || value === undefined ? "" : String(value);

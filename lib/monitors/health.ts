@@ -5,5 +5,8 @@ import { LATE_AFTER_MS } from "./scheduler";
 
 export function monitorHealth(db: Db, now = Date.now()): { last_run: string | null; late_checks: number } {
   const lastRun = getLease(db)?.lastRunAt ?? null;
-  return { last_run: lastRun ? new Date(lastRun).toISOString() : null, late_checks: countLateMonitors(db, now - LATE_AFTER_MS) };
+  return {
+    last_run: lastRun ? new Date(lastRun).toISOString() : null,
+    late_checks: countLateMonitors(db, now - LATE_AFTER_MS),
+  };
 }

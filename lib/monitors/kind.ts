@@ -50,6 +50,8 @@ export type MonitorKindDescriptor<Id extends string = string, S = unknown> = {
 };
 
 /** Keeps the kind's literal id and ties its schema, probe and host to one settings type. */
-export function defineKind<const Id extends string, S>(kind: MonitorKindDescriptor<Id, S>): MonitorKindDescriptor<Id, S> {
+export function defineKind<const Id extends string, S>(
+  kind: MonitorKindDescriptor<Id, S>,
+): MonitorKindDescriptor<Id, S> {
   return kind;
 }

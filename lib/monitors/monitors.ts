@@ -28,16 +28,22 @@ function mustMonitor(db: Db, id: string): MonitorRow {
 }
 
 function mustComponent(db: Db, id: string) {
-  if (!getComponent(db, id)) throw new AppError("validation", `No component has the id ${id}`, { componentId: ["unknown component"] });
+  if (!getComponent(db, id))
+    throw new AppError("validation", `No component has the id ${id}`, { componentId: ["unknown component"] });
 }
 
 function parseSettings(kind: MonitorKind, raw: unknown): MonitorSettings {
   const result = kindOf(kind).settings.safeParse(raw ?? {});
   if (result.success) return result.data;
   const fieldErrors: Record<string, string[]> = {};
-  for (const issue of result.error.issues) (fieldErrors[["settings", ...issue.path].join(".")] ??= []).push(issue.message);
+  for (const issue of result.error.issues)
+    (fieldErrors[["settings", ...issue.path].join(".")] ??= []).push(issue.message);
   const first = result.error.issues[0];
-  throw new AppError("validation", `settings${first.path.length ? "." + first.path.join(".") : ""}: ${first.message}`, fieldErrors);
+  throw new AppError(
+    "validation",
+    `settings${first.path.length ? "." + first.path.join(".") : ""}: ${first.message}`,
+    fieldErrors,
+  );
 }
 
 /** A random first check within one interval: monitors created together spread out. */
@@ -61,9 +67,17 @@ const INTERNAL_ADMIN_ONLY = "Only an admin can let a monitor reach internal (loo
  */
 function mustMayTarget(actor: Actor, internal: boolean, what: "flag" | "target") {
   if (!internal || actor.role === "admin") return;
-  throw new AppError("forbidden", what === "flag" ? INTERNAL_ADMIN_ONLY : `${INTERNAL_ADMIN_ONLY}; this monitor has that flag, so only an admin can change its target`, {
-    [what === "flag" ? "internalTarget" : "settings"]: [what === "flag" ? "admins only" : "admins only for an internal-target monitor"],
-  });
+  throw new AppError(
+    "forbidden",
+    what === "flag"
+      ? INTERNAL_ADMIN_ONLY
+      : `${INTERNAL_ADMIN_ONLY}; this monitor has that flag, so only an admin can change its target`,
+    {
+      [what === "flag" ? "internalTarget" : "settings"]: [
+        what === "flag" ? "admins only" : "admins only for an internal-target monitor",
+      ],
+    },
+  );
 }
 
 export function createMonitor(db: Db, actor: Actor, raw: MonitorInput, now = Date.now()): MonitorRow {
@@ -91,7 +105,15 @@ export function createMonitor(db: Db, actor: Actor, raw: MonitorInput, now = Dat
       createdAt: now,
       updatedAt: now,
     });
-    recordAudit(db, actor, "monitor.create", { type: "monitor", id: row.id }, undefined, { ...row, heartbeatToken: undefined }, now);
+    recordAudit(
+      db,
+      actor,
+      "monitor.create",
+      { type: "monitor", id: row.id },
+      undefined,
+      { ...row, heartbeatToken: undefined },
+      now,
+    );
     return row;
   });
 }
@@ -112,14 +134,24 @@ export function updateMonitor(db: Db, actor: Actor, id: string, raw: MonitorPatc
     }
     if (input.settings !== undefined) {
       patch.settings = parseSettings(before.kind, input.settings);
-      if (JSON.stringify(patch.settings) !== JSON.stringify(before.settings)) mustMayTarget(actor, patch.internalTarget ?? before.internalTarget, "target");
+      if (JSON.stringify(patch.settings) !== JSON.stringify(before.settings))
+        mustMayTarget(actor, patch.internalTarget ?? before.internalTarget, "target");
     }
-    for (const key of ["intervalSeconds", "timeoutMs", "latencyThresholdMs", "failThreshold", "recoverThreshold", "autoPublish"] as const) {
+    for (const key of [
+      "intervalSeconds",
+      "timeoutMs",
+      "latencyThresholdMs",
+      "failThreshold",
+      "recoverThreshold",
+      "autoPublish",
+    ] as const) {
       if (input[key] !== undefined) (patch as Record<string, unknown>)[key] = input[key];
     }
     const interval = patch.intervalSeconds ?? before.intervalSeconds;
     if ((patch.timeoutMs ?? before.timeoutMs) > interval * 1000) {
-      throw new AppError("validation", "The timeout must not be longer than the interval", { timeoutMs: ["must not be longer than the interval"] });
+      throw new AppError("validation", "The timeout must not be longer than the interval", {
+        timeoutMs: ["must not be longer than the interval"],
+      });
     }
     if (input.paused !== undefined && input.paused !== before.paused) {
       patch.paused = input.paused;
@@ -129,9 +161,18 @@ export function updateMonitor(db: Db, actor: Actor, id: string, raw: MonitorPatc
     } else if (patch.intervalSeconds !== undefined && patch.intervalSeconds !== before.intervalSeconds) {
       patch.nextCheckAt = Math.min(before.nextCheckAt, now + interval * 1000);
     }
-    if (patch.settings !== undefined || patch.componentId !== undefined) Object.assign(patch, { health: "unknown", failStreak: 0, okStreak: 0, slowStreak: 0, fastStreak: 0 });
+    if (patch.settings !== undefined || patch.componentId !== undefined)
+      Object.assign(patch, { health: "unknown", failStreak: 0, okStreak: 0, slowStreak: 0, fastStreak: 0 });
     const row = updateMonitorRow(db, id, patch);
-    recordAudit(db, actor, input.paused === true ? "monitor.pause" : input.paused === false ? "monitor.resume" : "monitor.update", { type: "monitor", id }, { ...before, heartbeatToken: undefined }, { ...row, heartbeatToken: undefined }, now);
+    recordAudit(
+      db,
+      actor,
+      input.paused === true ? "monitor.pause" : input.paused === false ? "monitor.resume" : "monitor.update",
+      { type: "monitor", id },
+      { ...before, heartbeatToken: undefined },
+      { ...row, heartbeatToken: undefined },
+      now,
+    );
     return row;
   });
 }
@@ -140,7 +181,15 @@ export function deleteMonitor(db: Db, actor: Actor, id: string, now = Date.now()
   return inTransaction(db, () => {
     const before = mustMonitor(db, id);
     deleteMonitorRow(db, id);
-    recordAudit(db, actor, "monitor.delete", { type: "monitor", id }, { ...before, heartbeatToken: undefined }, null, now);
+    recordAudit(
+      db,
+      actor,
+      "monitor.delete",
+      { type: "monitor", id },
+      { ...before, heartbeatToken: undefined },
+      null,
+      now,
+    );
     return before;
   });
 }
@@ -158,7 +207,15 @@ export function setComponentManual(db: Db, actor: Actor, componentId: string, ma
       disagreement: manual ? null : (prev?.disagreement ?? null),
       updatedAt: now,
     });
-    recordAudit(db, actor, manual ? "component.monitors_manual" : "component.monitors_automatic", { type: "component", id: componentId }, { manual: prev?.manual ?? false }, { manual }, now);
+    recordAudit(
+      db,
+      actor,
+      manual ? "component.monitors_manual" : "component.monitors_automatic",
+      { type: "component", id: componentId },
+      { manual: prev?.manual ?? false },
+      { manual },
+      now,
+    );
   });
 }
 

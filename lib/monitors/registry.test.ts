@@ -18,9 +18,23 @@ describe("monitor kind registry", () => {
 
   it("reads back from the form what the form was given, for every kind", () => {
     for (const k of MONITOR_KIND_LIST) {
-      expect(Object.keys(k.example as object), `${k.id}'s example fills every field`).toEqual(expect.arrayContaining(k.fields.map((f) => f.key)));
+      expect(Object.keys(k.example as object), `${k.id}'s example fills every field`).toEqual(
+        expect.arrayContaining(k.fields.map((f) => f.key)),
+      );
       const stored = k.settings.parse(k.example);
-      const values = valuesFromMonitor({ componentId: "c", name: "m", kind: k.id, settings: stored, intervalSeconds: 60, timeoutMs: 1000, latencyThresholdMs: null, failThreshold: 2, recoverThreshold: 2, autoPublish: false, internalTarget: false });
+      const values = valuesFromMonitor({
+        componentId: "c",
+        name: "m",
+        kind: k.id,
+        settings: stored,
+        intervalSeconds: 60,
+        timeoutMs: 1000,
+        latencyThresholdMs: null,
+        failThreshold: 2,
+        recoverThreshold: 2,
+        autoPublish: false,
+        internalTarget: false,
+      });
       // A browser leaves unticked boxes out of the form.
       const submitted = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ""));
       expect(k.settings.parse(settingsFromForm(k.id, submitted)), k.id).toEqual(stored);

@@ -14,12 +14,18 @@ export const MONITOR_KIND_LIST = [http, tcp, dns, tls, heartbeat, upstream] as c
 
 type Listed = (typeof MONITOR_KIND_LIST)[number];
 export type MonitorKind = Listed["id"];
-export type MonitorSettings = Listed extends infer K ? (K extends MonitorKindDescriptor<string, infer S> ? S : never) : never;
+export type MonitorSettings = Listed extends infer K
+  ? K extends MonitorKindDescriptor<string, infer S>
+    ? S
+    : never
+  : never;
 
 /** The ids as a non-empty tuple, for z.enum and the database column's type. */
 export const MONITOR_KINDS = MONITOR_KIND_LIST.map((k) => k.id) as [MonitorKind, ...MonitorKind[]];
 
-const BY_ID = new Map<string, MonitorKindDescriptor<MonitorKind, MonitorSettings>>(MONITOR_KIND_LIST.map((k) => [k.id, k as never]));
+const BY_ID = new Map<string, MonitorKindDescriptor<MonitorKind, MonitorSettings>>(
+  MONITOR_KIND_LIST.map((k) => [k.id, k as never]),
+);
 
 /** The descriptor of a known kind (stored rows and validated input only carry known ids). */
 export function kindOf(id: MonitorKind): MonitorKindDescriptor<MonitorKind, MonitorSettings> {
@@ -32,11 +38,19 @@ export function findKind(id: string): MonitorKindDescriptor<MonitorKind, Monitor
 }
 
 /** What staff call each kind. */
-export const MONITOR_KIND_LABELS = Object.fromEntries(MONITOR_KIND_LIST.map((k) => [k.id, k.label])) as Record<MonitorKind, string>;
+export const MONITOR_KIND_LABELS = Object.fromEntries(MONITOR_KIND_LIST.map((k) => [k.id, k.label])) as Record<
+  MonitorKind,
+  string
+>;
 
 /** The form's view of every kind, safe to hand to a client component. */
 export function kindForms(): KindForm[] {
-  return MONITOR_KIND_LIST.map((k) => ({ id: k.id, label: k.label, fields: k.fields, ...(k.formNote ? { note: k.formNote } : {}) }));
+  return MONITOR_KIND_LIST.map((k) => ({
+    id: k.id,
+    label: k.label,
+    fields: k.fields,
+    ...(k.formNote ? { note: k.formNote } : {}),
+  }));
 }
 
 export function runProbe(kind: MonitorKind, settings: MonitorSettings, ctx: ProbeContext): Promise<ProbeResult> {

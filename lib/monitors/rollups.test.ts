@@ -17,7 +17,12 @@ function setup() {
   const db = testDatabase();
   ensurePage(db, { name: "Test", timeZone: "Etc/UTC", now: NOW - 100 * DAY });
   const api = createComponent(db, ed, { name: "API" }, NOW - 100 * DAY);
-  const m = createMonitor(db, ed, { componentId: api.id, name: "API health", kind: "http", settings: { url: "https://api.example.com/" } }, NOW - 100 * DAY);
+  const m = createMonitor(
+    db,
+    ed,
+    { componentId: api.id, name: "API health", kind: "http", settings: { url: "https://api.example.com/" } },
+    NOW - 100 * DAY,
+  );
   return { db, api, m };
 }
 
@@ -34,11 +39,20 @@ describe("percentile", () => {
 describe("roll-ups and pruning", () => {
   it("rolls an hour up into count, failures and p50/p95/max of successful checks", () => {
     const { db, m } = setup();
-    for (let i = 0; i < 20; i++) insertCheck(db, { monitorId: m.id, at: HOUR_START + i * 60_000, ok: i !== 3, latencyMs: (i + 1) * 10 });
+    for (let i = 0; i < 20; i++)
+      insertCheck(db, { monitorId: m.id, at: HOUR_START + i * 60_000, ok: i !== 3, latencyMs: (i + 1) * 10 });
     insertCheck(db, { monitorId: m.id, at: HOUR_START - 1, ok: true, latencyMs: 5000 }); // the hour before
     rollUp(db, NOW, null);
     const [hour] = listRollupsSince(db, "hour", HOUR_START);
-    expect(hour).toMatchObject({ monitorId: m.id, bucketStart: HOUR_START, count: 20, failures: 1, p50Ms: 110, p95Ms: 200, maxMs: 200 });
+    expect(hour).toMatchObject({
+      monitorId: m.id,
+      bucketStart: HOUR_START,
+      count: 20,
+      failures: 1,
+      p50Ms: 110,
+      p95Ms: 200,
+      maxMs: 200,
+    });
     const day = listRollupsSince(db, "day", HOUR_START - 12 * HOUR);
     expect(day).toEqual([expect.objectContaining({ count: 21, failures: 1, maxMs: 5000 })]);
   });
@@ -55,7 +69,13 @@ describe("roll-ups and pruning", () => {
   it("prunes raw results past the retention; the public view keeps its figures from roll-ups", () => {
     const { db, m, api } = setup();
     for (let d = 0; d < 40; d++) {
-      for (let h = 0; h < 2; h++) insertCheck(db, { monitorId: m.id, at: NOW - d * DAY - h * HOUR, ok: !(d === 20 && h === 0), latencyMs: 100 + h });
+      for (let h = 0; h < 2; h++)
+        insertCheck(db, {
+          monitorId: m.id,
+          at: NOW - d * DAY - h * HOUR,
+          ok: !(d === 20 && h === 0),
+          latencyMs: 100 + h,
+        });
     }
     // Roll every bucket up, as the scheduler does over time.
     for (let d = 40; d >= 0; d--) rollUp(db, NOW - d * DAY + HOUR, NOW - d * DAY - 2 * HOUR);

@@ -28,7 +28,16 @@ export function rollUpBucket(db: Db, size: "hour" | "day", start: number): numbe
   }
   const rows = [...byMonitor].map(([monitorId, a]) => {
     const sorted = a.latencies.sort((x, y) => x - y);
-    return { monitorId, size, bucketStart: start, count: a.count, failures: a.failures, p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95), maxMs: sorted.at(-1) ?? null };
+    return {
+      monitorId,
+      size,
+      bucketStart: start,
+      count: a.count,
+      failures: a.failures,
+      p50Ms: percentile(sorted, 50),
+      p95Ms: percentile(sorted, 95),
+      maxMs: sorted.at(-1) ?? null,
+    };
   });
   inTransaction(db, () => upsertRollups(db, rows));
   return rows.length;
@@ -53,6 +62,8 @@ export function rollUp(db: Db, now: number, lastRun: number | null): void {
 
 export function prune(db: Db, now: number, retentionDays: number): { checks: number; rollups: number } {
   const checks = deleteChecksBefore(db, now - retentionDays * DAY);
-  const rollups = deleteRollupsBefore(db, "hour", now - HOURLY_KEEP_DAYS * DAY) + deleteRollupsBefore(db, "day", now - DAILY_KEEP_DAYS * DAY);
+  const rollups =
+    deleteRollupsBefore(db, "hour", now - HOURLY_KEEP_DAYS * DAY) +
+    deleteRollupsBefore(db, "day", now - DAILY_KEEP_DAYS * DAY);
   return { checks, rollups };
 }

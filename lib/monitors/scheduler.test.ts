@@ -5,7 +5,16 @@ import { startSmtp, type StandInSmtp } from "@/e2e/support/smtp";
 import type { Db } from "@/db/client";
 import { getComponent, listPeriodsSince } from "@/db/queries/components";
 import { getIncident, listUpdates } from "@/db/queries/incidents";
-import { getComponentState, getMonitor, insertCheck, listOpenDrafts, listRecentChecks, listRollupsSince, updateMonitorRow, type MonitorRow } from "@/db/queries/monitors";
+import {
+  getComponentState,
+  getMonitor,
+  insertCheck,
+  listOpenDrafts,
+  listRecentChecks,
+  listRollupsSince,
+  updateMonitorRow,
+  type MonitorRow,
+} from "@/db/queries/monitors";
 import { insertUser } from "@/db/queries/users";
 import { ensurePage } from "@/db/seed";
 import { testDatabase } from "@/db/testing";
@@ -47,12 +56,26 @@ beforeEach(() => {
   smtp.messages.length = 0;
 });
 
-type World = { db: Db; clock: ManualClock; sched: MonitorScheduler; alerts: Alert[]; deliveries: Promise<unknown>[]; componentId: string };
+type World = {
+  db: Db;
+  clock: ManualClock;
+  sched: MonitorScheduler;
+  alerts: Alert[];
+  deliveries: Promise<unknown>[];
+  componentId: string;
+};
 
 function world(opts: { mail?: boolean; targets?: TargetPolicy } = {}): World {
   const db = testDatabase();
   ensurePage(db, { name: "Test", timeZone: "Etc/UTC", now: T0 - 60 * MIN });
-  insertUser(db, { id: "u1", email: "oncall@example.com", name: "On call", role: "editor", createdAt: T0, updatedAt: T0 });
+  insertUser(db, {
+    id: "u1",
+    email: "oncall@example.com",
+    name: "On call",
+    role: "editor",
+    createdAt: T0,
+    updatedAt: T0,
+  });
   const componentId = createComponent(db, ed, { name: "API" }, T0 - 60 * MIN).id;
   const clock = new ManualClock(T0);
   const alerts: Alert[] = [];
@@ -71,8 +94,16 @@ function world(opts: { mail?: boolean; targets?: TargetPolicy } = {}): World {
 }
 
 /** A monitor due right now. */
-function monitor(w: World, input: Partial<Parameters<typeof createMonitor>[2]> & Pick<Parameters<typeof createMonitor>[2], "kind" | "settings">): MonitorRow {
-  const m = createMonitor(w.db, ed, { componentId: w.componentId, name: `${input.kind} check`, timeoutMs: 1000, ...input }, w.clock.now());
+function monitor(
+  w: World,
+  input: Partial<Parameters<typeof createMonitor>[2]> & Pick<Parameters<typeof createMonitor>[2], "kind" | "settings">,
+): MonitorRow {
+  const m = createMonitor(
+    w.db,
+    ed,
+    { componentId: w.componentId, name: `${input.kind} check`, timeoutMs: 1000, ...input },
+    w.clock.now(),
+  );
   return updateMonitorRow(w.db, m.id, { nextCheckAt: w.clock.now() });
 }
 
@@ -84,7 +115,6 @@ async function step(w: World, ms = MIN) {
 
 const status = (w: World) => getComponent(w.db, w.componentId)!.status;
 const http = () => ({ url: target.url });
-
 
 describe("detection and confirmation", () => {
   it("takes the component down on the second failed check and back up after two successes", async () => {
@@ -104,7 +134,9 @@ describe("detection and confirmation", () => {
     await step(w);
     expect(status(w)).toBe("operational");
     // The outage is in the component's history, so the uptime bars show it.
-    const periods = listPeriodsSince(w.db, T0).filter((p) => p.componentId === w.componentId).sort((a, b) => a.startedAt - b.startedAt);
+    const periods = listPeriodsSince(w.db, T0)
+      .filter((p) => p.componentId === w.componentId)
+      .sort((a, b) => a.startedAt - b.startedAt);
     expect(periods.map((p) => p.status)).toEqual(["operational", "major_outage", "operational"]);
     expect(w.alerts.map((a) => a.kind)).toEqual(["down", "up"]);
     expect(listRecentChecks(w.db, m.id, 10)).toHaveLength(5);
@@ -182,7 +214,10 @@ describe("[security] private targets", () => {
     const hits = target.hits;
     const m = monitor(w, { kind: "http", settings: { url: `http://localhost:${target.port}/` } });
     await w.sched.runDue();
-    expect(listRecentChecks(w.db, m.id, 1)[0]).toMatchObject({ ok: false, error: expect.stringMatching(/^Refused to connect: localhost resolves to 127\.0\.0\.1/) });
+    expect(listRecentChecks(w.db, m.id, 1)[0]).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Refused to connect: localhost resolves to 127\.0\.0\.1/),
+    });
     expect(target.hits).toBe(hits);
     updateMonitorRow(w.db, m.id, { internalTarget: true, nextCheckAt: w.clock.now() });
     await w.sched.runDue();
@@ -218,7 +253,11 @@ describe("a database that cannot be written", () => {
 describe("heartbeat and upstream monitors", () => {
   it("silence past the period plus grace takes the component down; a beat brings it back", async () => {
     const w = world();
-    const hb = monitor(w, { kind: "heartbeat", settings: { periodSeconds: 300, graceSeconds: 60 }, intervalSeconds: 60 });
+    const hb = monitor(w, {
+      kind: "heartbeat",
+      settings: { periodSeconds: 300, graceSeconds: 60 },
+      intervalSeconds: 60,
+    });
     expect(recordBeat(w.db, hb.heartbeatToken!, w.clock.now())).toBe(true);
     expect(recordBeat(w.db, "not-a-real-token", w.clock.now())).toBe(false);
     await w.sched.runDue();
@@ -264,7 +303,11 @@ describe("drafts, alerts and who decides", () => {
     await step(w);
     const drafts = listOpenDrafts(w.db);
     expect(drafts).toHaveLength(1);
-    expect(drafts[0]).toMatchObject({ componentId: w.componentId, status: "major_outage", firstError: "HTTP 503 (expected 200-299)" });
+    expect(drafts[0]).toMatchObject({
+      componentId: w.componentId,
+      status: "major_outage",
+      firstError: "HTTP 503 (expected 200-299)",
+    });
     const incidentId = publishDraft(w.db, ed, drafts[0].id, w.clock.now());
     const incident = getIncident(w.db, incidentId)!;
     expect(incident).toMatchObject({ name: "API is down", status: "investigating", impact: "critical" });
@@ -274,7 +317,9 @@ describe("drafts, alerts and who decides", () => {
     await step(w);
     await step(w);
     expect(status(w)).toBe("major_outage");
-    expect(getComponentState(w.db, w.componentId)!.disagreement).toBe("An open incident sets this status; monitors report operational");
+    expect(getComponentState(w.db, w.componentId)!.disagreement).toBe(
+      "An open incident sets this status; monitors report operational",
+    );
     expect(() => dismissDraft(w.db, ed, drafts[0].id)).toThrow(/already published/);
   });
 
@@ -285,7 +330,10 @@ describe("drafts, alerts and who decides", () => {
     target.mode = "down";
     await step(w);
     await step(w);
-    const draft = w.db.$client.prepare("select * from monitor_drafts").get() as { state: string; published_incident_id: string };
+    const draft = w.db.$client.prepare("select * from monitor_drafts").get() as {
+      state: string;
+      published_incident_id: string;
+    };
     expect(draft.state).toBe("published");
     expect(getIncident(w.db, draft.published_incident_id)!.status).toBe("investigating");
     target.mode = "up";
@@ -293,7 +341,10 @@ describe("drafts, alerts and who decides", () => {
     await step(w);
     expect(getIncident(w.db, draft.published_incident_id)!.status).toBe("resolved");
     expect(status(w)).toBe("operational");
-    expect(listUpdates(w.db, [draft.published_incident_id]).map((u) => u.status)).toEqual(["resolved", "investigating"]);
+    expect(listUpdates(w.db, [draft.published_incident_id]).map((u) => u.status)).toEqual([
+      "resolved",
+      "investigating",
+    ]);
   });
 
   it("mails staff on down and up, and suppresses a repeat within the window", async () => {
@@ -311,7 +362,13 @@ describe("drafts, alerts and who decides", () => {
     expect(down.text).toContain("HTTP 503");
     await smtp.waitFor((m) => m.subject.startsWith("UP: http check (API)"));
     expect(w.alerts.map((a) => a.kind)).toEqual(["down", "up"]); // the second down came 4 minutes later
-    expect((w.db.$client.prepare("select suppressed from monitor_alerts where kind = 'down'").get() as { suppressed: number }).suppressed).toBe(1);
+    expect(
+      (
+        w.db.$client.prepare("select suppressed from monitor_alerts where kind = 'down'").get() as {
+          suppressed: number;
+        }
+      ).suppressed,
+    ).toBe(1);
   });
 
   it("never overrides a status set by staff, and says so", async () => {
@@ -323,7 +380,9 @@ describe("drafts, alerts and who decides", () => {
     await step(w);
     await step(w);
     expect(status(w)).toBe("degraded_performance");
-    expect(getComponentState(w.db, w.componentId)!.disagreement).toBe("Set by staff to degraded performance; monitors report major outage");
+    expect(getComponentState(w.db, w.componentId)!.disagreement).toBe(
+      "Set by staff to degraded performance; monitors report major outage",
+    );
     // Set back to what the monitors see: they drive it again.
     setComponentStatus(w.db, w.componentId, "major_outage", w.clock.now());
     target.mode = "up";
@@ -350,15 +409,20 @@ describe("drafts, alerts and who decides", () => {
     const w = world();
     const m = monitor(w, { kind: "http", settings: http() });
     await w.sched.runDue();
-    createIncident(w.db, ed, {
-      kind: "maintenance",
-      name: "Upgrade",
-      status: "in_progress",
-      componentIds: [w.componentId],
-      components: { [w.componentId]: "under_maintenance" },
-      scheduledFor: w.clock.now(),
-      scheduledUntil: w.clock.now() + 60 * MIN,
-    }, w.clock.now());
+    createIncident(
+      w.db,
+      ed,
+      {
+        kind: "maintenance",
+        name: "Upgrade",
+        status: "in_progress",
+        componentIds: [w.componentId],
+        components: { [w.componentId]: "under_maintenance" },
+        scheduledFor: w.clock.now(),
+        scheduledUntil: w.clock.now() + 60 * MIN,
+      },
+      w.clock.now(),
+    );
     target.mode = "down";
     await step(w);
     await step(w);
@@ -368,7 +432,9 @@ describe("drafts, alerts and who decides", () => {
     expect(listRecentChecks(w.db, m.id, 10).filter((c) => !c.ok)).toHaveLength(3);
     expect(w.alerts).toEqual([]);
     expect(listOpenDrafts(w.db)).toEqual([]);
-    expect(getComponentState(w.db, w.componentId)!.disagreement).toBe("Under maintenance; monitors report major outage");
+    expect(getComponentState(w.db, w.componentId)!.disagreement).toBe(
+      "Under maintenance; monitors report major outage",
+    );
   });
 
   it("a paused monitor is not checked and its verdict does not count", async () => {

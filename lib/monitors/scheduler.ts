@@ -5,7 +5,14 @@
 // together do not fire together. Time comes from an injectable clock so tests can drive it.
 import crypto from "node:crypto";
 import type { Db } from "@/db/client";
-import { acquireLease, getLease, listDueMonitors, listMonitors, releaseLease, type MonitorRow } from "@/db/queries/monitors";
+import {
+  acquireLease,
+  getLease,
+  listDueMonitors,
+  listMonitors,
+  releaseLease,
+  type MonitorRow,
+} from "@/db/queries/monitors";
 import { deliverAlerts } from "./alerts";
 import { reconcileComponent, recordCheck, type Alert, type CheckOutcome } from "./engine";
 import type { ProbeResult } from "./probes/types";
@@ -70,13 +77,20 @@ export function monitorPolicy(base: TargetPolicy, m: Pick<MonitorRow, "internalT
 
 function defaultProbe(targets: TargetPolicy) {
   return (m: MonitorRow, now: number): Promise<ProbeResult> =>
-    runProbe(m.kind, m.settings, { timeoutMs: m.timeoutMs, now, lastBeatAt: m.lastBeatAt, createdAt: m.createdAt, policy: monitorPolicy(targets, m) });
+    runProbe(m.kind, m.settings, {
+      timeoutMs: m.timeoutMs,
+      now,
+      lastBeatAt: m.lastBeatAt,
+      createdAt: m.createdAt,
+      policy: monitorPolicy(targets, m),
+    });
 }
 
 export class MonitorScheduler {
   readonly owner: string;
   private readonly clock: Clock;
-  private readonly o: Required<Omit<SchedulerOptions, "clock" | "owner" | "onCheck" | "targets">> & Pick<SchedulerOptions, "onCheck">;
+  private readonly o: Required<Omit<SchedulerOptions, "clock" | "owner" | "onCheck" | "targets">> &
+    Pick<SchedulerOptions, "onCheck">;
   private readonly inFlight = new Map<string, Promise<void>>();
   private timer: unknown = null;
   private holding = false;
@@ -148,7 +162,8 @@ export class MonitorScheduler {
       if (now < this.backoffUntil) return;
       if (!this.lease(now)) return;
       this.startDue(now);
-      if (this.lastHousekeeping === null || now - this.lastHousekeeping >= this.o.housekeepingMs) this.housekeeping(now);
+      if (this.lastHousekeeping === null || now - this.lastHousekeeping >= this.o.housekeepingMs)
+        this.housekeeping(now);
     } catch (err) {
       if (!this.storageTrouble(err)) console.error(`outpost: monitor scheduler tick failed: ${(err as Error).message}`);
     } finally {
@@ -173,7 +188,9 @@ export class MonitorScheduler {
   private startDue(now: number): void {
     const free = this.o.concurrency - this.inFlight.size;
     if (free <= 0) return;
-    const due = listDueMonitors(this.db, now, free + this.inFlight.size).filter((m) => !this.inFlight.has(m.id)).slice(0, free);
+    const due = listDueMonitors(this.db, now, free + this.inFlight.size)
+      .filter((m) => !this.inFlight.has(m.id))
+      .slice(0, free);
     for (const m of due) {
       const run = this.check(m, now).finally(() => this.inFlight.delete(m.id));
       this.inFlight.set(m.id, run);
@@ -183,11 +200,22 @@ export class MonitorScheduler {
   private async guardedProbe(m: MonitorRow, now: number): Promise<ProbeResult> {
     let timer: NodeJS.Timeout | undefined;
     const guard = new Promise<ProbeResult>((resolve) => {
-      timer = setTimeout(() => resolve({ ok: false, latencyMs: null, error: `The check did not finish within ${m.timeoutMs + GUARD_MS} ms` }), m.timeoutMs + GUARD_MS);
+      timer = setTimeout(
+        () =>
+          resolve({
+            ok: false,
+            latencyMs: null,
+            error: `The check did not finish within ${m.timeoutMs + GUARD_MS} ms`,
+          }),
+        m.timeoutMs + GUARD_MS,
+      );
       timer.unref?.();
     });
     try {
-      return await Promise.race([this.o.probe(m, now).catch((err: Error) => ({ ok: false, latencyMs: null, error: err.message })), guard]);
+      return await Promise.race([
+        this.o.probe(m, now).catch((err: Error) => ({ ok: false, latencyMs: null, error: err.message })),
+        guard,
+      ]);
     } finally {
       clearTimeout(timer);
     }
@@ -200,10 +228,17 @@ export class MonitorScheduler {
     try {
       const result = await this.guardedProbe(m, startedAt);
       const now = this.clock.now();
-      const outcome = recordCheck(this.db, m, result, { now, lateMs, nextCheckAt: nextDue(m.nextCheckAt, m.intervalSeconds, now) });
+      const outcome = recordCheck(this.db, m, result, {
+        now,
+        lateMs,
+        nextCheckAt: nextDue(m.nextCheckAt, m.intervalSeconds, now),
+      });
       this.backoffMs = 0; // writes work again
       this.o.onCheck?.(outcome);
-      if (outcome.alerts.length) this.o.onAlerts(outcome.alerts).catch((err) => console.error(`outpost: alert delivery failed: ${(err as Error).message}`));
+      if (outcome.alerts.length)
+        this.o
+          .onAlerts(outcome.alerts)
+          .catch((err) => console.error(`outpost: alert delivery failed: ${(err as Error).message}`));
     } catch (err) {
       if (!this.storageTrouble(err)) console.error(`outpost: monitor ${m.id} check failed: ${(err as Error).message}`);
     }
@@ -220,7 +255,9 @@ export class MonitorScheduler {
     if (now < this.backoffUntil) return true;
     this.backoffMs = Math.min(this.backoffMs ? this.backoffMs * 2 : 1000, 60_000);
     this.backoffUntil = now + this.backoffMs;
-    console.error(`outpost: monitor scheduler paused for ${this.backoffMs / 1000} s: ${storage.message} (${(err as { code?: string }).code})`);
+    console.error(
+      `outpost: monitor scheduler paused for ${this.backoffMs / 1000} s: ${storage.message} (${(err as { code?: string }).code})`,
+    );
     return true;
   }
 

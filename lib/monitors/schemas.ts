@@ -11,17 +11,42 @@ import { kindOf, MONITOR_KINDS, type MonitorKind, type MonitorSettings } from ".
 
 const common = {
   componentId: z.string({ error: "Choose a component" }).min(1, "Choose a component"),
-  name: z.string({ error: "Give the monitor a name" }).trim().min(1, "Give the monitor a name").max(100, "At most 100 characters"),
+  name: z
+    .string({ error: "Give the monitor a name" })
+    .trim()
+    .min(1, "Give the monitor a name")
+    .max(100, "At most 100 characters"),
   intervalSeconds: z.coerce
     .number({ error: "Enter the interval in seconds" })
     .int("Whole seconds")
     .min(MIN_INTERVAL_SECONDS, `Checks run at most every ${MIN_INTERVAL_SECONDS} seconds`)
     .max(86_400, "At most once a day")
     .default(60),
-  timeoutMs: z.coerce.number({ error: "Enter the timeout in milliseconds" }).int().min(100, "At least 100 ms").max(60_000, "At most 60 seconds").default(10_000),
-  latencyThresholdMs: z.coerce.number({ error: "Enter milliseconds" }).int().min(1, "At least 1 ms").max(60_000, "At most 60 seconds").nullable().default(null),
-  failThreshold: z.coerce.number({ error: "Enter a count" }).int().min(1, "At least 1").max(20, "At most 20").default(2),
-  recoverThreshold: z.coerce.number({ error: "Enter a count" }).int().min(1, "At least 1").max(20, "At most 20").default(2),
+  timeoutMs: z.coerce
+    .number({ error: "Enter the timeout in milliseconds" })
+    .int()
+    .min(100, "At least 100 ms")
+    .max(60_000, "At most 60 seconds")
+    .default(10_000),
+  latencyThresholdMs: z.coerce
+    .number({ error: "Enter milliseconds" })
+    .int()
+    .min(1, "At least 1 ms")
+    .max(60_000, "At most 60 seconds")
+    .nullable()
+    .default(null),
+  failThreshold: z.coerce
+    .number({ error: "Enter a count" })
+    .int()
+    .min(1, "At least 1")
+    .max(20, "At most 20")
+    .default(2),
+  recoverThreshold: z.coerce
+    .number({ error: "Enter a count" })
+    .int()
+    .min(1, "At least 1")
+    .max(20, "At most 20")
+    .default(2),
   paused: z.boolean().default(false),
   autoPublish: z.boolean().default(false),
   /** May reach loopback/private addresses even when OUTPOST_ALLOW_PRIVATE_TARGETS is off (admins only). */
@@ -29,9 +54,18 @@ const common = {
 };
 
 export const monitorInput = z
-  .object({ ...common, kind: z.enum(MONITOR_KINDS, { error: `Use one of: ${MONITOR_KINDS.join(", ")}` }), settings: z.unknown() })
+  .object({
+    ...common,
+    kind: z.enum(MONITOR_KINDS, { error: `Use one of: ${MONITOR_KINDS.join(", ")}` }),
+    settings: z.unknown(),
+  })
   .superRefine((m, ctx) => {
-    if (m.timeoutMs > m.intervalSeconds * 1000) ctx.addIssue({ code: "custom", path: ["timeoutMs"], message: "The timeout must not be longer than the interval" });
+    if (m.timeoutMs > m.intervalSeconds * 1000)
+      ctx.addIssue({
+        code: "custom",
+        path: ["timeoutMs"],
+        message: "The timeout must not be longer than the interval",
+      });
   });
 export type MonitorInput = z.input<typeof monitorInput>;
 
@@ -56,7 +90,11 @@ export { isPrivateAddress } from "../net/targets";
  * A note for staff on save: the target resolves to an address its checks will refuse under this
  * policy, or to a private one they may reach. Checks judge the address again at every connect.
  */
-export async function targetWarning(kind: MonitorKind, settings: MonitorSettings, policy: TargetPolicy): Promise<string | null> {
+export async function targetWarning(
+  kind: MonitorKind,
+  settings: MonitorSettings,
+  policy: TargetPolicy,
+): Promise<string | null> {
   const host = kindOf(kind).host(settings);
   if (!host) return null;
   let addresses: string[];
@@ -67,8 +105,11 @@ export async function targetWarning(kind: MonitorKind, settings: MonitorSettings
   }
   for (const address of addresses) {
     const why = addressProblem(address, policy);
-    if (why) return `${host} resolves to ${address}, ${why}: checks will refuse it${classifyAddress(address) === "private" ? " unless an admin marks this monitor as an internal target" : ""}.`;
+    if (why)
+      return `${host} resolves to ${address}, ${why}: checks will refuse it${classifyAddress(address) === "private" ? " unless an admin marks this monitor as an internal target" : ""}.`;
   }
   const inside = addresses.find((a) => classifyAddress(a) !== "public");
-  return inside ? `${host} resolves to ${inside}, a loopback or private address: make sure that is the service you mean to watch.` : null;
+  return inside
+    ? `${host} resolves to ${inside}, a loopback or private address: make sure that is the service you mean to watch.`
+    : null;
 }

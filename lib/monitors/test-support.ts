@@ -13,7 +13,14 @@ import type { Clock } from "./scheduler";
 
 export type TargetMode = "up" | "down" | "slow" | "hang";
 
-export type Target = { url: string; port: number; mode: TargetMode; slowMs: number; hits: number; close(): Promise<void> };
+export type Target = {
+  url: string;
+  port: number;
+  mode: TargetMode;
+  slowMs: number;
+  hits: number;
+  close(): Promise<void>;
+};
 
 export async function startTarget(mode: TargetMode = "up"): Promise<Target> {
   const target = { mode, slowMs: 300, hits: 0 } as Target;
@@ -45,7 +52,11 @@ export async function startTarget(mode: TargetMode = "up"): Promise<Target> {
   return target;
 }
 
-export type StatuspageStandIn = { url: string; components: { id: string; name: string; status: string }[]; close(): Promise<void> };
+export type StatuspageStandIn = {
+  url: string;
+  components: { id: string; name: string; status: string }[];
+  close(): Promise<void>;
+};
 
 export async function startStatuspage(components: StatuspageStandIn["components"]): Promise<StatuspageStandIn> {
   const page = { components } as StatuspageStandIn;
@@ -68,7 +79,9 @@ export async function startStatuspage(components: StatuspageStandIn["components"
 }
 
 /** Answers A queries for the names it knows (NXDOMAIN otherwise), over UDP. */
-export async function startDns(records: Record<string, string[]>): Promise<{ server: string; records: Record<string, string[]>; close(): Promise<void> }> {
+export async function startDns(
+  records: Record<string, string[]>,
+): Promise<{ server: string; records: Record<string, string[]>; close(): Promise<void> }> {
   const socket = dgram.createSocket("udp4");
   socket.on("message", (msg, rinfo) => {
     const id = msg.readUInt16BE(0);
@@ -100,7 +113,11 @@ export async function startDns(records: Record<string, string[]>): Promise<{ ser
     socket.send(Buffer.concat([header, question, ...rrs]), rinfo.port, rinfo.address);
   });
   await new Promise<void>((r) => socket.bind(0, "127.0.0.1", r));
-  return { server: `127.0.0.1:${socket.address().port}`, records, close: () => new Promise<void>((r) => socket.close(() => r())) };
+  return {
+    server: `127.0.0.1:${socket.address().port}`,
+    records,
+    close: () => new Promise<void>((r) => socket.close(() => r())),
+  };
 }
 
 /** A self-signed certificate for 127.0.0.1 valid for `days` days (openssl), and a TLS server using it. */
@@ -108,11 +125,32 @@ export async function startTlsServer(days: number): Promise<{ port: number; clos
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "outpost-tls-"));
   const key = path.join(dir, "key.pem");
   const cert = path.join(dir, "cert.pem");
-  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", String(days), "-subj", "/CN=127.0.0.1"], { stdio: "ignore" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-keyout",
+      key,
+      "-out",
+      cert,
+      "-days",
+      String(days),
+      "-subj",
+      "/CN=127.0.0.1",
+    ],
+    { stdio: "ignore" },
+  );
   const server = tls.createServer({ key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, (s) => s.end());
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   fs.rmSync(dir, { recursive: true, force: true });
-  return { port: (server.address() as AddressInfo).port, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 export function hasOpenssl(): boolean {

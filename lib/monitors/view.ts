@@ -8,7 +8,12 @@ import { DAY, HOUR } from "./rollups";
 
 export type LatencyPoint = { at: number; p50: number | null; p95: number | null };
 export type UptimeFigures = { h24: number | null; d7: number | null; d30: number | null; d90: number | null };
-export type ComponentMonitoring = { monitorName: string | null; day: LatencyPoint[]; week: LatencyPoint[]; uptime: UptimeFigures };
+export type ComponentMonitoring = {
+  monitorName: string | null;
+  day: LatencyPoint[];
+  week: LatencyPoint[];
+  uptime: UptimeFigures;
+};
 
 const LATENCY_KINDS = new Set<string>(MONITOR_KIND_LIST.filter((k) => k.measuresLatency).map((k) => k.id));
 
@@ -36,9 +41,16 @@ export function monitoringView(db: Db, now: number): Map<string, ComponentMonito
   const weekFrom = thisHour - 167 * HOUR;
   const byComponent = new Map<string, typeof monitors>();
   for (const m of monitors) byComponent.set(m.componentId, [...(byComponent.get(m.componentId) ?? []), m]);
-  const primaries = new Map([...byComponent].map(([componentId, list]) => [componentId, list.find((m) => LATENCY_KINDS.has(m.kind)) ?? null]));
+  const primaries = new Map(
+    [...byComponent].map(([componentId, list]) => [componentId, list.find((m) => LATENCY_KINDS.has(m.kind)) ?? null]),
+  );
   // Charts: only each component's primary monitor, hourly. Uptime: sums per monitor, in SQL.
-  const chartRows = listRollupsSince(db, "hour", weekFrom, [...primaries.values()].flatMap((m) => (m ? [m.id] : [])));
+  const chartRows = listRollupsSince(
+    db,
+    "hour",
+    weekFrom,
+    [...primaries.values()].flatMap((m) => (m ? [m.id] : [])),
+  );
   const sums = {
     h24: sumRollupsSince(db, "hour", now - DAY - HOUR),
     d7: sumRollupsSince(db, "hour", now - 7 * DAY - HOUR),

@@ -39,7 +39,9 @@ describe("[security] outgoing target policy", () => {
   });
 
   it("needs the metadata opt-in by name, even when private addresses are allowed", () => {
-    expect(addressProblem("169.254.169.254", { allowPrivate: true, allowMetadata: false })).toMatch(/OUTPOST_ALLOW_METADATA_TARGETS/);
+    expect(addressProblem("169.254.169.254", { allowPrivate: true, allowMetadata: false })).toMatch(
+      /OUTPOST_ALLOW_METADATA_TARGETS/,
+    );
     expect(addressProblem("169.254.169.254", { allowPrivate: true, allowMetadata: true })).toBeNull();
     expect(addressProblem("10.0.0.1", { allowPrivate: true, allowMetadata: false })).toBeNull();
     expect(addressProblem("10.0.0.1", PUBLIC_ONLY)).toMatch(/loopback or private/);
@@ -49,9 +51,18 @@ describe("[security] outgoing target policy", () => {
   });
 
   it("judges a name by what it resolves to, inside the socket's lookup", async () => {
-    const err = await new Promise<Error | null>((resolve) => guardedLookup(PUBLIC_ONLY)("localhost", { all: false }, (e) => resolve(e)));
-    expect(err).toMatchObject({ code: "EPRIVATE", message: "Refused to connect: localhost resolves to 127.0.0.1, a loopback or private address" });
-    const ok = await new Promise<string>((resolve) => guardedLookup({ allowPrivate: true, allowMetadata: false })("localhost", { all: false }, (_e, a) => resolve(a as string)));
+    const err = await new Promise<Error | null>((resolve) =>
+      guardedLookup(PUBLIC_ONLY)("localhost", { all: false }, (e) => resolve(e)),
+    );
+    expect(err).toMatchObject({
+      code: "EPRIVATE",
+      message: "Refused to connect: localhost resolves to 127.0.0.1, a loopback or private address",
+    });
+    const ok = await new Promise<string>((resolve) =>
+      guardedLookup({ allowPrivate: true, allowMetadata: false })("localhost", { all: false }, (_e, a) =>
+        resolve(a as string),
+      ),
+    );
     expect(ok).toBe("127.0.0.1");
   });
 
@@ -64,8 +75,12 @@ describe("[security] outgoing target policy", () => {
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     try {
       const port = (server.address() as AddressInfo).port;
-      await expect(postJson(`http://localhost:${port}/hook`, "{}", {}, { allowPrivate: false, what: "Hook" })).rejects.toMatchObject({ message: /Hook: This address is private or local/ });
-      await expect(postJson(`http://[::ffff:7f00:1]:${port}/hook`, "{}", {}, { allowPrivate: false, what: "Hook" })).rejects.toMatchObject({ message: /private or local/ });
+      await expect(
+        postJson(`http://localhost:${port}/hook`, "{}", {}, { allowPrivate: false, what: "Hook" }),
+      ).rejects.toMatchObject({ message: /Hook: This address is private or local/ });
+      await expect(
+        postJson(`http://[::ffff:7f00:1]:${port}/hook`, "{}", {}, { allowPrivate: false, what: "Hook" }),
+      ).rejects.toMatchObject({ message: /private or local/ });
       expect(hits).toBe(0);
     } finally {
       server.close();

@@ -80,7 +80,8 @@ function embeddedV4(w: number[]): string | null {
 export function classifyAddress(address: string): AddressClass {
   const bare = address.replace(/^\[|\]$/g, "");
   const family = net.isIP(bare.replace(/%.*$/, ""));
-  if (family === 4) return metadata.check(bare, "ipv4") ? "metadata" : special.check(bare, "ipv4") ? "private" : "public";
+  if (family === 4)
+    return metadata.check(bare, "ipv4") ? "metadata" : special.check(bare, "ipv4") ? "private" : "public";
   if (family !== 6) return "private";
   const words = v6Words(bare);
   const v4 = embeddedV4(words);
@@ -98,7 +99,8 @@ export function isPrivateAddress(address: string): boolean {
 /** Why the policy refuses this address, or null when it may be reached. */
 export function addressProblem(address: string, policy: TargetPolicy): string | null {
   const kind = classifyAddress(address);
-  if (kind === "metadata" && !policy.allowMetadata) return "a link-local or cloud metadata address (allowed only with OUTPOST_ALLOW_METADATA_TARGETS=1)";
+  if (kind === "metadata" && !policy.allowMetadata)
+    return "a link-local or cloud metadata address (allowed only with OUTPOST_ALLOW_METADATA_TARGETS=1)";
   if (kind !== "public" && !policy.allowPrivate) return "a loopback or private address";
   return null;
 }
@@ -139,9 +141,11 @@ export function guardedLookup(policy: TargetPolicy): net.LookupFunction {
       const list = addresses as unknown as dns.LookupAddress[];
       for (const a of list) {
         const why = addressProblem(a.address, policy);
-        if (why) return callback(new TargetRefused(`Refused to connect: ${hostname} resolves to ${a.address}, ${why}`), "", 4);
+        if (why)
+          return callback(new TargetRefused(`Refused to connect: ${hostname} resolves to ${a.address}, ${why}`), "", 4);
       }
-      if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list);
+      if ((options as { all?: boolean }).all)
+        return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list);
       callback(null, list[0].address, list[0].family);
     });
   };

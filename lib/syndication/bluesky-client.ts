@@ -34,11 +34,16 @@ export function postRecord(job: Pick<Job, "incident" | "update" | "url" | "paren
   rt.detectFacetsWithoutResolution();
   // Links and hashtags only: a mention found without resolution carries a handle where the
   // record needs a DID, and text like "@everyone" in an update names no Bluesky account.
-  const facets = (rt.facets ?? []).filter((f) => f.features.every((x) => x.$type !== "app.bsky.richtext.facet#mention"));
+  const facets = (rt.facets ?? []).filter((f) =>
+    f.features.every((x) => x.$type !== "app.bsky.richtext.facet#mention"),
+  );
   const record: Record<string, unknown> = { $type: COLLECTION, text: rt.text, facets, createdAt, langs: ["en"] };
   const ref = job.parent?.ref;
   if (ref?.uri && ref.cid) {
-    record.reply = { root: { uri: ref.rootUri ?? ref.uri, cid: ref.rootCid ?? ref.cid }, parent: { uri: ref.uri, cid: ref.cid } };
+    record.reply = {
+      root: { uri: ref.rootUri ?? ref.uri, cid: ref.rootCid ?? ref.cid },
+      parent: { uri: ref.uri, cid: ref.cid },
+    };
   }
   return record;
 }
@@ -47,7 +52,8 @@ function asSendError(err: unknown): SendError {
   const e = err as { status?: number; error?: string; message?: string; headers?: Record<string, string> };
   const status = typeof e.status === "number" ? e.status : 0;
   const message = `Bluesky: ${e.error ?? ""} ${e.message ?? String(err)}`.replace(/\s+/g, " ").trim();
-  if (status >= 400 && status < 500 && status !== 408 && status !== 429) return new SendError(message, { status, permanent: status !== 401 });
+  if (status >= 400 && status < 500 && status !== 408 && status !== 429)
+    return new SendError(message, { status, permanent: status !== 401 });
   let retryAfterMs: number | undefined;
   const reset = e.headers?.["ratelimit-reset"];
   if (status === 429 && reset && /^\d+$/.test(reset)) retryAfterMs = Math.max(0, Number(reset) * 1000 - Date.now());
@@ -93,7 +99,12 @@ export function connectBluesky(cfg: BlueskyConfig): Channel {
         const did = a.session!.did;
         const rkey = recordKeyFor(job.delivery);
         try {
-          const res = await a.com.atproto.repo.createRecord({ repo: did, collection: COLLECTION, rkey, record: postRecord(job, new Date(job.update.createdAt).toISOString()) });
+          const res = await a.com.atproto.repo.createRecord({
+            repo: did,
+            collection: COLLECTION,
+            rkey,
+            record: postRecord(job, new Date(job.update.createdAt).toISOString()),
+          });
           return sentOf(did, rkey, res.data.uri, res.data.cid, job);
         } catch (err) {
           // Refused because the key exists: an earlier attempt did post it.

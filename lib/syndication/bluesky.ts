@@ -13,11 +13,16 @@ const POST: PostRules = { max: 300, count: "graphemes", linkCost: null };
 const LIMIT = limitOf(POST);
 
 export function blueskyText(job: Pick<Job, "incident" | "update" | "url">): string {
-  return fitPost({ incidentName: job.incident.name, status: job.update.status, body: job.update.body, url: job.url }, LIMIT);
+  return fitPost(
+    { incidentName: job.incident.name, status: job.update.status, body: job.update.body, url: job.url },
+    LIMIT,
+  );
 }
 
 export function blueskyChannel(cfg: BlueskyConfig): Channel {
-  return lazyChannel("bluesky", { idempotent: true, canFind: true }, async () => (await import("./bluesky-client")).connectBluesky(cfg));
+  return lazyChannel("bluesky", { idempotent: true, canFind: true }, async () =>
+    (await import("./bluesky-client")).connectBluesky(cfg),
+  );
 }
 
 export const blueskyNetwork = defineNetwork({
@@ -29,7 +34,11 @@ export const blueskyNetwork = defineNetwork({
     BLUESKY_APP_PASSWORD: z.string().min(1).optional(),
   },
   required: ["BLUESKY_IDENTIFIER", "BLUESKY_APP_PASSWORD"],
-  settings: (e): BlueskyConfig => ({ service: trimSlash(e.BLUESKY_SERVICE), identifier: e.BLUESKY_IDENTIFIER!, password: e.BLUESKY_APP_PASSWORD! }),
+  settings: (e): BlueskyConfig => ({
+    service: trimSlash(e.BLUESKY_SERVICE),
+    identifier: e.BLUESKY_IDENTIFIER!,
+    password: e.BLUESKY_APP_PASSWORD!,
+  }),
   post: POST,
   text: blueskyText,
   channel: blueskyChannel,

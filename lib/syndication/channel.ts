@@ -63,7 +63,12 @@ export function retryAfterMs(headers: { get(name: string): string | null }, now 
 }
 
 /** Maps an HTTP failure to a SendError: 4xx (but 408/425/429) is permanent, 5xx and 429 retry. */
-export function httpError(what: string, status: number, headers: { get(name: string): string | null }, detail = ""): SendError {
+export function httpError(
+  what: string,
+  status: number,
+  headers: { get(name: string): string | null },
+  detail = "",
+): SendError {
   const retryable = status >= 500 || status === 408 || status === 425 || status === 429;
   const message = `${what} answered ${status}${detail ? `: ${detail.slice(0, 300)}` : ""}`;
   return new SendError(message, { status, permanent: !retryable, retryAfterMs: retryAfterMs(headers) });
@@ -71,7 +76,12 @@ export function httpError(what: string, status: number, headers: { get(name: str
 
 /** A transport error (timeout, reset): the request may or may not have arrived. */
 export function transportError(what: string, err: unknown): SendError {
-  const cause = err instanceof Error ? (err.cause instanceof Error ? `${err.message} (${err.cause.message})` : err.message) : String(err);
+  const cause =
+    err instanceof Error
+      ? err.cause instanceof Error
+        ? `${err.message} (${err.cause.message})`
+        : err.message
+      : String(err);
   return new SendError(`${what}: ${cause}`, { maybeSent: true });
 }
 

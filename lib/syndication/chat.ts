@@ -24,12 +24,20 @@ export function chatMessage(job: Pick<Job, "incident" | "update">) {
   };
 }
 
-export function chatChannel(kind: Exclude<ChatKind, "json">, opts: { allowPrivate: boolean; allowMetadata?: boolean }): Channel {
+export function chatChannel(
+  kind: Exclude<ChatKind, "json">,
+  opts: { allowPrivate: boolean; allowMetadata?: boolean },
+): Channel {
   return {
     name: kind,
     async send(job) {
       const body = JSON.stringify(chatPayload(kind, chatMessage(job)));
-      const res = await postJson(job.subscriber!.address, body, {}, { allowPrivate: opts.allowPrivate, allowMetadata: opts.allowMetadata, what: `The ${kind} webhook` });
+      const res = await postJson(
+        job.subscriber!.address,
+        body,
+        {},
+        { allowPrivate: opts.allowPrivate, allowMetadata: opts.allowMetadata, what: `The ${kind} webhook` },
+      );
       return { remoteId: `HTTP ${res.status}` };
     },
   };

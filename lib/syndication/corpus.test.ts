@@ -29,8 +29,21 @@ const POST_URL = `${INCIDENT}?d=del9Qx4mZ2aB`;
 function jobFor(c: Case): Job {
   return {
     delivery: { id: "del9Qx4mZ2aB", createdAt: NOW },
-    incident: { id: "inc7Hk2pQ", name: c.title, url: INCIDENT, impact: "major", kind: c.status === "completed" ? "maintenance" : "incident" },
-    update: { id: "upd1", status: c.status, body: c.body, bodyHtml: renderMarkdown(c.body), customTweet: null, createdAt: NOW },
+    incident: {
+      id: "inc7Hk2pQ",
+      name: c.title,
+      url: INCIDENT,
+      impact: "major",
+      kind: c.status === "completed" ? "maintenance" : "incident",
+    },
+    update: {
+      id: "upd1",
+      status: c.status,
+      body: c.body,
+      bodyHtml: renderMarkdown(c.body),
+      customTweet: null,
+      createdAt: NOW,
+    },
     url: POST_URL,
     marker: "d=del9Qx4mZ2aB",
     parent: null,
@@ -40,17 +53,40 @@ function jobFor(c: Case): Job {
   } as unknown as Job;
 }
 
-type Facet = { index: { byteStart: number; byteEnd: number }; features: { $type: string; uri?: string; tag?: string }[] };
-type Rendered = { email: { text: string; html: string }; posts: Record<Network, string>; facets: Facet[]; slack: SlackBody; discord: DiscordBody; teams: TeamsBody; rss: string; atom: string };
+type Facet = {
+  index: { byteStart: number; byteEnd: number };
+  features: { $type: string; uri?: string; tag?: string }[];
+};
+type Rendered = {
+  email: { text: string; html: string };
+  posts: Record<Network, string>;
+  facets: Facet[];
+  slack: SlackBody;
+  discord: DiscordBody;
+  teams: TeamsBody;
+  rss: string;
+  atom: string;
+};
 type SlackBody = { text: string; blocks: { text: { text: string } }[] };
 type DiscordBody = { embeds: { description: string }[] };
-type TeamsBody = { attachments: { content: { body: { inlines?: { text: string; selectAction?: { url: string } }[] }[] } }[] };
+type TeamsBody = {
+  attachments: { content: { body: { inlines?: { text: string; selectAction?: { url: string } }[] }[] } }[];
+};
 
 function render(c: Case): Rendered {
   const job = jobFor(c);
   const mail = updateMail(job);
   const record = postRecord(job, new Date(NOW).toISOString()) as { text: string; facets: Facet[] };
-  const entry = { updateId: "upd1", incidentId: "inc7Hk2pQ", incidentName: c.title, kind: "incident" as const, status: c.status, body: c.body, displayAt: NOW, updatedAt: NOW };
+  const entry = {
+    updateId: "upd1",
+    incidentId: "inc7Hk2pQ",
+    incidentName: c.title,
+    kind: "incident" as const,
+    status: c.status,
+    body: c.body,
+    displayAt: NOW,
+    updatedAt: NOW,
+  };
   const channel = { title: "Example status", description: "Example", siteUrl: SITE, feedPath: "/history" };
   return {
     email: { text: String(mail.text), html: String(mail.html) },
@@ -70,7 +106,14 @@ const fromUtf8 = new TextDecoder();
 function facetLines(text: string, facets: Facet[]): string {
   const bytes = utf8.encode(text);
   const what = (f: Facet) => (f.features[0].uri ? `link ${f.features[0].uri}` : `tag ${f.features[0].tag}`);
-  return facets.map((f) => `  bytes ${f.index.byteStart}–${f.index.byteEnd} "${fromUtf8.decode(bytes.slice(f.index.byteStart, f.index.byteEnd))}" → ${what(f)}`).join("\n") || "  (none)";
+  return (
+    facets
+      .map(
+        (f) =>
+          `  bytes ${f.index.byteStart}–${f.index.byteEnd} "${fromUtf8.decode(bytes.slice(f.index.byteStart, f.index.byteEnd))}" → ${what(f)}`,
+      )
+      .join("\n") || "  (none)"
+  );
 }
 
 function goldenFile(c: Case, r: Rendered): string {
@@ -83,7 +126,10 @@ function goldenFile(c: Case, r: Rendered): string {
     section("email: HTML part", r.email.html),
     section(`X (${weight("x")})`, r.posts.x),
     section(`Mastodon (${weight("mastodon")})`, r.posts.mastodon),
-    section(`Bluesky (${weight("bluesky")} graphemes)`, `${r.posts.bluesky}\nfacets:\n${facetLines(r.posts.bluesky, r.facets)}`),
+    section(
+      `Bluesky (${weight("bluesky")} graphemes)`,
+      `${r.posts.bluesky}\nfacets:\n${facetLines(r.posts.bluesky, r.facets)}`,
+    ),
     section("Slack (section block, mrkdwn)", r.slack.blocks[0].text.text),
     section("Slack (notification text)", r.slack.text),
     section("Discord (embed description)", r.discord.embeds[0].description),
@@ -94,21 +140,44 @@ function goldenFile(c: Case, r: Rendered): string {
 }
 
 // What a reader sees of each channel's output, markup resolved, addresses included.
-const decodeEntities = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, "&");
+const decodeEntities = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 const slackVisible = (s: string) => decodeEntities(s.replace(/<([^|>]*)\|([^>]*)>/g, "$2 $1"));
-const discordVisible = (s: string) => s.replace(/\[((?:\\.|[^\]\\])*)\]\(<([^>]*)>\)/g, "$1 $2").replace(/\\(.)/g, "$1");
+const discordVisible = (s: string) =>
+  s.replace(/\[((?:\\.|[^\]\\])*)\]\(<([^>]*)>\)/g, "$1 $2").replace(/\\(.)/g, "$1");
 const teamsVisible = (b: TeamsBody) =>
   b.attachments[0].content.body
     .slice(1)
-    .map((block) => (block.inlines ?? []).map((r) => r.text + (r.selectAction ? ` ${r.selectAction.url}` : "")).join(""))
+    .map((block) =>
+      (block.inlines ?? []).map((r) => r.text + (r.selectAction ? ` ${r.selectAction.url}` : "")).join(""),
+    )
     .join("\n");
-const htmlVisible = (html: string) => decodeEntities(`${html.replace(/<[^>]*>/g, "")} ${[...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]).join(" ")}`);
-const decodeUrls = (s: string) => s.replace(/https?:\/\/\S+/g, (u) => { try { return decodeURI(u); } catch { return u; } });
+const htmlVisible = (html: string) =>
+  decodeEntities(`${html.replace(/<[^>]*>/g, "")} ${[...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]).join(" ")}`);
+const decodeUrls = (s: string) =>
+  s.replace(/https?:\/\/\S+/g, (u) => {
+    try {
+      return decodeURI(u);
+    } catch {
+      return u;
+    }
+  });
 
 /** Words: letters, marks and digits. Markup never is one, so every word typed must arrive. */
 const words = (s: string) => new Set(s.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []);
 /** The source's words, less those of its markup: a code fence's language, ordered-list numbers, link schemes. */
-const typedWords = (markdown: string) => words(markdown.replace(/^```\S*/gm, "").replace(/^\s*\d+[.)]\s/gm, "").replace(/\]\(mailto:/g, "]("));
+const typedWords = (markdown: string) =>
+  words(
+    markdown
+      .replace(/^```\S*/gm, "")
+      .replace(/^\s*\d+[.)]\s/gm, "")
+      .replace(/\]\(mailto:/g, "]("),
+  );
 /** Words are looked for as substrings: scripts without spaces run words together once a link's brackets go. */
 const missingWords = (from: string, to: string) => {
   const have = decodeUrls(to);
@@ -148,7 +217,9 @@ describe("golden corpus", () => {
         for (const [name, out] of Object.entries({ ...text, ...html })) {
           if (out.includes("…") && !c.body.includes("…")) continue;
           expect(missingWords(c.body, out), name).toEqual([]);
-          if (name in text) for (const fragment of c.keep) expect(decodeUrls(out), `${name} keeps ${fragment}`).toContain(decodeUrls(fragment));
+          if (name in text)
+            for (const fragment of c.keep)
+              expect(decodeUrls(out), `${name} keeps ${fragment}`).toContain(decodeUrls(fragment));
         }
       });
 
@@ -169,9 +240,14 @@ describe("golden corpus", () => {
         const bytes = utf8.encode(r.posts.bluesky);
         const links = r.facets.filter((f) => f.features[0].$type === "app.bsky.richtext.facet#link");
         const linked = links.map((f) => fromUtf8.decode(bytes.slice(f.index.byteStart, f.index.byteEnd)));
-        for (const [i, f] of links.entries()) expect(f.features[0].uri!.endsWith(linked[i].replace(/^https?:\/\//, ""))).toBe(true);
+        for (const [i, f] of links.entries())
+          expect(f.features[0].uri!.endsWith(linked[i].replace(/^https?:\/\//, ""))).toBe(true);
         expect(linked).toContain(POST_URL);
-        for (const m of r.posts.bluesky.matchAll(/https?:\/\/[^\s)]+[^\s).,;]/g)) expect(linked.some((l) => l.startsWith(m[0]) || m[0].startsWith(l)), m[0]).toBe(true);
+        for (const m of r.posts.bluesky.matchAll(/https?:\/\/[^\s)]+[^\s).,;]/g))
+          expect(
+            linked.some((l) => l.startsWith(m[0]) || m[0].startsWith(l)),
+            m[0],
+          ).toBe(true);
       });
     });
   }

@@ -36,7 +36,15 @@ describe("hostile text in notifications", () => {
 
   it("posts: plain text that fits, whatever the markup or length", () => {
     for (const network of ["x", "mastodon", "bluesky"] as const) {
-      const text = fitPost({ incidentName: name, status: "investigating", body: `${body} ${"word ".repeat(2_000)}`, url: "https://status.example/incidents/abc?d=del123" }, LIMITS[network]);
+      const text = fitPost(
+        {
+          incidentName: name,
+          status: "investigating",
+          body: `${body} ${"word ".repeat(2_000)}`,
+          url: "https://status.example/incidents/abc?d=del123",
+        },
+        LIMITS[network],
+      );
       expect(text).toContain("https://status.example/incidents/abc?d=del123");
       expect(text.length).toBeLessThan(1_000);
     }

@@ -8,7 +8,8 @@ import { markdownToText } from "../markdown";
 import { SendError, type Channel, type Job } from "./channel";
 import { confirmUrl, unsubscribeUrl } from "./links";
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 /** Header values never carry line breaks. */
 const oneLine = (s: string) => s.replace(/[\r\n\u0000-\u001F]+/g, " ").trim();
 

@@ -12,10 +12,20 @@ import { xmlEscape, xmlSafe } from "./xml";
 
 const SITE = "https://status.example.com";
 const NOW = Date.parse("2026-11-24T12:00:00Z");
-const channel = { title: "Acme <status> & \"more\"", description: "d", siteUrl: SITE, feedPath: "/history" };
+const channel = { title: 'Acme <status> & "more"', description: "d", siteUrl: SITE, feedPath: "/history" };
 
 function entry(over: Partial<FeedEntry> = {}): FeedEntry {
-  return { updateId: "u1", incidentId: "i1", incidentName: "API down", kind: "incident", status: "investigating", body: "We are looking.", displayAt: NOW, updatedAt: NOW, ...over };
+  return {
+    updateId: "u1",
+    incidentId: "i1",
+    incidentName: "API down",
+    kind: "incident",
+    status: "investigating",
+    body: "We are looking.",
+    displayAt: NOW,
+    updatedAt: NOW,
+    ...over,
+  };
 }
 
 const parser = new Parser();
@@ -72,9 +82,26 @@ describe("the snapshot's feed entries", () => {
     const db = testDatabase();
     const pageId = ensurePage(db, { name: "Acme", timeZone: "Etc/UTC", now: NOW });
     const c = insertComponent(db, { id: "comp1", pageId, name: "API", slug: "api", createdAt: NOW, updatedAt: NOW });
-    const inc = createIncident(db, SYSTEM_ACTOR, { name: "Down", status: "investigating", body: "one", componentIds: [c.id] }, NOW);
+    const inc = createIncident(
+      db,
+      SYSTEM_ACTOR,
+      { name: "Down", status: "investigating", body: "one", componentIds: [c.id] },
+      NOW,
+    );
     addIncidentUpdate(db, SYSTEM_ACTOR, inc.id, { status: "resolved", body: "two" }, NOW + 1000);
-    const m = createIncident(db, SYSTEM_ACTOR, { kind: "maintenance", name: "Upgrade", status: "scheduled", body: "three", scheduledFor: NOW + 1e6, scheduledUntil: NOW + 2e6 }, NOW + 2000);
+    const m = createIncident(
+      db,
+      SYSTEM_ACTOR,
+      {
+        kind: "maintenance",
+        name: "Upgrade",
+        status: "scheduled",
+        body: "three",
+        scheduledFor: NOW + 1e6,
+        scheduledUntil: NOW + 2e6,
+      },
+      NOW + 2000,
+    );
     const s = buildSnapshot(db, { publicUrl: SITE, now: NOW + 3000 });
     expect(s.feed.map((e) => [e.incidentId, e.body])).toEqual([
       [m.id, "three"],

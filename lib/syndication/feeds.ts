@@ -66,7 +66,6 @@ export function buildRss(channel: FeedChannel, entries: readonly FeedEntry[], no
   return feed.xml({ indent: false });
 }
 
-
 export function buildAtom(channel: FeedChannel, entries: readonly FeedEntry[], now: number): string {
   const self = `${channel.siteUrl}${channel.feedPath}.atom`;
   const updated = entries.reduce((m, e) => Math.max(m, e.updatedAt, e.displayAt), 0) || now;

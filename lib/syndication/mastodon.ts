@@ -15,7 +15,10 @@ const POST: PostRules = { max: 500, count: "codepoints", linkCost: 23 };
 const LIMIT = limitOf(POST);
 
 export function mastodonText(job: Pick<Job, "incident" | "update" | "url">): string {
-  return fitPost({ incidentName: job.incident.name, status: job.update.status, body: job.update.body, url: job.url }, LIMIT);
+  return fitPost(
+    { incidentName: job.incident.name, status: job.update.status, body: job.update.body, url: job.url },
+    LIMIT,
+  );
 }
 
 export function mastodonChannel(cfg: MastodonConfig, fetchImpl: typeof fetch = fetch): Channel {
@@ -23,7 +26,11 @@ export function mastodonChannel(cfg: MastodonConfig, fetchImpl: typeof fetch = f
   async function call(path: string, init: RequestInit = {}): Promise<unknown> {
     let res: Response;
     try {
-      res = await fetchImpl(`${cfg.url}${path}`, { ...init, headers: { ...headers, ...init.headers }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+      res = await fetchImpl(`${cfg.url}${path}`, {
+        ...init,
+        headers: { ...headers, ...init.headers },
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
     } catch (err) {
       throw transportError("Mastodon", err);
     }
@@ -45,7 +52,9 @@ export function mastodonChannel(cfg: MastodonConfig, fetchImpl: typeof fetch = f
     },
     async find(job) {
       const me = (await call("/api/v1/accounts/verify_credentials")) as { id: string };
-      const recent = (await call(`/api/v1/accounts/${encodeURIComponent(me.id)}/statuses?limit=40&exclude_reblogs=true`)) as Status[];
+      const recent = (await call(
+        `/api/v1/accounts/${encodeURIComponent(me.id)}/statuses?limit=40&exclude_reblogs=true`,
+      )) as Status[];
       // The link in the status HTML carries the marker (&amp; never precedes it: it is the only parameter).
       const hit = recent.find((s) => s.content?.includes(`?${job.marker}`));
       return hit ? sent(hit) : null;

@@ -5,10 +5,24 @@ import { isPrivateAddress, postJson, targetUrlProblem } from "./net";
 
 describe("webhook targets", () => {
   it("knows private, loopback and special addresses", () => {
-    for (const a of ["127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "fd00::1", "fe80::1", "::ffff:127.0.0.1", "::"]) {
+    for (const a of [
+      "127.0.0.1",
+      "10.1.2.3",
+      "172.16.0.1",
+      "192.168.1.1",
+      "169.254.169.254",
+      "100.64.0.1",
+      "0.0.0.0",
+      "::1",
+      "fd00::1",
+      "fe80::1",
+      "::ffff:127.0.0.1",
+      "::",
+    ]) {
       expect(isPrivateAddress(a), a).toBe(true);
     }
-    for (const a of ["93.184.216.34", "8.8.8.8", "2606:4700::1111", "::ffff:1.1.1.1"]) expect(isPrivateAddress(a), a).toBe(false);
+    for (const a of ["93.184.216.34", "8.8.8.8", "2606:4700::1111", "::ffff:1.1.1.1"])
+      expect(isPrivateAddress(a), a).toBe(false);
   });
 
   it("explains what is wrong with a URL", () => {
@@ -29,8 +43,13 @@ describe("webhook targets", () => {
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-    await expect(postJson(url, "{}", {}, { allowPrivate: true, what: "Hook" })).rejects.toMatchObject({ message: /302: redirects are not followed/, opts: { permanent: true } });
-    await expect(postJson(url, "{}", {}, { allowPrivate: false, what: "Hook" })).rejects.toMatchObject({ message: /private or local/ });
+    await expect(postJson(url, "{}", {}, { allowPrivate: true, what: "Hook" })).rejects.toMatchObject({
+      message: /302: redirects are not followed/,
+      opts: { permanent: true },
+    });
+    await expect(postJson(url, "{}", {}, { allowPrivate: false, what: "Hook" })).rejects.toMatchObject({
+      message: /private or local/,
+    });
     server.close();
   });
 });

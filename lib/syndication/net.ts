@@ -19,17 +19,24 @@ export function targetUrlProblem(raw: string, allowPrivate: boolean | TargetPoli
   } catch {
     return "Enter a full URL starting with https:// or http://";
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return "Only http:// and https:// URLs can receive webhooks";
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    return "Only http:// and https:// URLs can receive webhooks";
   if (url.username || url.password) return "Leave user names and passwords out of the URL";
   if (raw.length > 2000) return "At most 2,000 characters";
-  if (hostProblem(url.hostname, policy)) return "This address is private or local; webhooks go to public addresses only";
+  if (hostProblem(url.hostname, policy))
+    return "This address is private or local; webhooks go to public addresses only";
   return null;
 }
 
 export type PostResult = { status: number; body: string };
 
 /** POSTs a body; 2xx resolves, anything else (3xx included: redirects are not followed) is a SendError. */
-export function postJson(rawUrl: string, body: string, headers: Record<string, string>, opts: { allowPrivate: boolean; allowMetadata?: boolean; what: string }): Promise<PostResult> {
+export function postJson(
+  rawUrl: string,
+  body: string,
+  headers: Record<string, string>,
+  opts: { allowPrivate: boolean; allowMetadata?: boolean; what: string },
+): Promise<PostResult> {
   const policy: TargetPolicy = { allowPrivate: opts.allowPrivate, allowMetadata: opts.allowMetadata ?? false };
   const problem = targetUrlProblem(rawUrl, policy);
   if (problem) return Promise.reject(new SendError(`${opts.what}: ${problem}`, { permanent: true }));
@@ -40,7 +47,12 @@ export function postJson(rawUrl: string, body: string, headers: Record<string, s
       url,
       {
         method: "POST",
-        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), "user-agent": "Outpost", ...headers },
+        headers: {
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(body),
+          "user-agent": "Outpost",
+          ...headers,
+        },
         lookup: guardedLookup(policy),
         timeout: REQUEST_TIMEOUT_MS,
       },
@@ -59,14 +71,25 @@ export function postJson(rawUrl: string, body: string, headers: Record<string, s
           };
           const retryable = status >= 500 || status === 408 || status === 429;
           const why = status >= 300 && status < 400 ? "redirects are not followed" : text.slice(0, 300);
-          reject(new SendError(`${opts.what} answered ${status}${why ? `: ${why}` : ""}`, { status, permanent: !retryable, retryAfterMs: retryAfterMs({ get }) }));
+          reject(
+            new SendError(`${opts.what} answered ${status}${why ? `: ${why}` : ""}`, {
+              status,
+              permanent: !retryable,
+              retryAfterMs: retryAfterMs({ get }),
+            }),
+          );
         });
       },
     );
     req.on("timeout", () => req.destroy(new Error("timed out")));
     req.on("error", (err: NodeJS.ErrnoException) => {
       const refusedBeforeSending = err.code === "EPRIVATE" || err.code === "ENOTFOUND" || err.code === "ECONNREFUSED";
-      reject(new SendError(`${opts.what}: ${err.message}`, { permanent: err.code === "EPRIVATE", maybeSent: !refusedBeforeSending }));
+      reject(
+        new SendError(`${opts.what}: ${err.message}`, {
+          permanent: err.code === "EPRIVATE",
+          maybeSent: !refusedBeforeSending,
+        }),
+      );
     });
     req.end(body);
   });

@@ -25,7 +25,9 @@ export type SocialNetwork<N extends string = string, S extends z.ZodRawShape = z
 };
 
 /** Keeps a descriptor's literal name and its settings' type. */
-export function defineNetwork<const N extends string, S extends z.ZodRawShape, C>(network: SocialNetwork<N, S, C>): SocialNetwork<N, S, C> {
+export function defineNetwork<const N extends string, S extends z.ZodRawShape, C>(
+  network: SocialNetwork<N, S, C>,
+): SocialNetwork<N, S, C> {
   return network;
 }
 
@@ -39,7 +41,11 @@ export const trimSlash = (u: string) => u.replace(/\/+$/, "");
  * (Bluesky's takes most of a second and 40 MB) stays out of the processes that only read the
  * configuration, such as the public workers. `find` and `idempotent` must be known before then.
  */
-export function lazyChannel(name: string, traits: { idempotent?: boolean; canFind?: boolean }, load: () => Promise<Channel>): Channel {
+export function lazyChannel(
+  name: string,
+  traits: { idempotent?: boolean; canFind?: boolean },
+  load: () => Promise<Channel>,
+): Channel {
   let loaded: Promise<Channel> | undefined;
   const real = () => (loaded ??= load());
   return {

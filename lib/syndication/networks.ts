@@ -22,7 +22,10 @@ export function networkNamed(name: string): SocialNetworks | undefined {
 }
 
 /** Each network's counting rules, by name. */
-export const LIMITS = Object.fromEntries(SOCIAL_NETWORKS.map((n) => [n.name, limitOf(n.post)])) as Record<NetworkName, Limit>;
+export const LIMITS = Object.fromEntries(SOCIAL_NETWORKS.map((n) => [n.name, limitOf(n.post)])) as Record<
+  NetworkName,
+  Limit
+>;
 
 /** What the editor's preview needs of a network (it runs in the browser, so plain data). */
 export function networkPreview(name: NetworkName): NetworkPreview {

@@ -2,7 +2,14 @@
 // in the same transaction as the update that causes it, so a crash never loses a notification.
 // Staff verbs on deliveries (retry, settle) live here too.
 import { inTransaction, type Db } from "@/db/client";
-import { getDelivery, insertDeliveries, networkSwitches, patchDelivery, setNetworkSwitch, type NewDelivery } from "@/db/queries/deliveries";
+import {
+  getDelivery,
+  insertDeliveries,
+  networkSwitches,
+  patchDelivery,
+  setNetworkSwitch,
+  type NewDelivery,
+} from "@/db/queries/deliveries";
 import { listIncidentComponentIds } from "@/db/queries/incidents";
 import { listConfirmed } from "@/db/queries/subscribers";
 import { recordAudit, type Actor } from "../audit";
@@ -27,9 +34,20 @@ export function enabledNetworks(db: Db): NetworkName[] {
  * Writes the deliveries of one update. Call inside the update's transaction.
  * Subscribers with a component filter get only incidents that concern one of those components.
  */
-export function enqueueDeliveries(db: Db, u: { updateId: string; incidentId: string; seq: number }, now: number): number {
+export function enqueueDeliveries(
+  db: Db,
+  u: { updateId: string; incidentId: string; seq: number },
+  now: number,
+): number {
   const rows: NewDelivery[] = [];
-  const base = { updateId: u.updateId, incidentId: u.incidentId, seq: u.seq, nextAttemptAt: now, createdAt: now, updatedAt: now };
+  const base = {
+    updateId: u.updateId,
+    incidentId: u.incidentId,
+    seq: u.seq,
+    nextAttemptAt: now,
+    createdAt: now,
+    updatedAt: now,
+  };
   for (const n of enabledNetworks(db)) rows.push({ ...base, id: newId(), channel: n, target: n });
   const concerned = new Set(listIncidentComponentIds(db, [u.incidentId]).map((l) => l.componentId));
   for (const s of listConfirmed(db)) {
@@ -50,8 +68,15 @@ function mustDelivery(db: Db, id: string) {
 export function retryDelivery(db: Db, actor: Actor, id: string, now = Date.now()) {
   return inTransaction(db, () => {
     const d = mustDelivery(db, id);
-    if (d.state !== "failed") throw new AppError("conflict", `Only a failed delivery can be retried (this one is ${d.state})`);
-    const after = patchDelivery(db, id, { state: "pending", attempts: 0, nextAttemptAt: now, lastError: null, updatedAt: now })!;
+    if (d.state !== "failed")
+      throw new AppError("conflict", `Only a failed delivery can be retried (this one is ${d.state})`);
+    const after = patchDelivery(db, id, {
+      state: "pending",
+      attempts: 0,
+      nextAttemptAt: now,
+      lastError: null,
+      updatedAt: now,
+    })!;
     recordAudit(db, actor, "delivery.retry", { type: "delivery", id }, { state: d.state }, { state: after.state }, now);
     return after;
   });
@@ -61,13 +86,27 @@ export function retryDelivery(db: Db, actor: Actor, id: string, now = Date.now()
  * Staff settle a delivery whose outcome is unknown: "posted" (it reached the network; give the
  * post's URL when known) or "not posted" (send it now).
  */
-export function settleDelivery(db: Db, actor: Actor, id: string, outcome: "posted" | "not_posted", remoteUrl?: string, now = Date.now()) {
+export function settleDelivery(
+  db: Db,
+  actor: Actor,
+  id: string,
+  outcome: "posted" | "not_posted",
+  remoteUrl?: string,
+  now = Date.now(),
+) {
   return inTransaction(db, () => {
     const d = mustDelivery(db, id);
-    if (d.state !== "unknown") throw new AppError("conflict", `Only a delivery with an unknown outcome can be settled (this one is ${d.state})`);
+    if (d.state !== "unknown")
+      throw new AppError("conflict", `Only a delivery with an unknown outcome can be settled (this one is ${d.state})`);
     const patch =
       outcome === "posted"
-        ? { state: "sent" as const, sentAt: now, remoteUrl: remoteUrl || null, remoteId: remoteUrl?.split("/").pop() || null, lastError: null }
+        ? {
+            state: "sent" as const,
+            sentAt: now,
+            remoteUrl: remoteUrl || null,
+            remoteId: remoteUrl?.split("/").pop() || null,
+            lastError: null,
+          }
         : { state: "pending" as const, uncertain: false, attempts: 0, nextAttemptAt: now, lastError: null };
     const after = patchDelivery(db, id, { ...patch, updatedAt: now })!;
     const record = { state: after.state, outcome, remoteUrl: remoteUrl ?? null };

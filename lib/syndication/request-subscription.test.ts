@@ -14,12 +14,17 @@ beforeEach(() => {
   setDatabase(db);
 });
 
-const page = (emailSubscriptions: boolean) => ({ ...buildSnapshot(db, { publicUrl: "http://status.test" }), emailSubscriptions });
+const page = (emailSubscriptions: boolean) => ({
+  ...buildSnapshot(db, { publicUrl: "http://status.test" }),
+  emailSubscriptions,
+});
 const opts = { clientAddress: "198.51.100.7", allowPrivate: false };
 
 describe("requestSubscription", () => {
   it("refuses email when the page sends no mail", async () => {
-    expect(await requestSubscription(db, page(false), { kind: "email", email: "a@example.com", componentIds: [] }, opts)).toEqual({
+    expect(
+      await requestSubscription(db, page(false), { kind: "email", email: "a@example.com", componentIds: [] }, opts),
+    ).toEqual({
       ok: false,
       status: 400,
       message: "Email subscriptions are not available on this page.",
@@ -34,15 +39,31 @@ describe("requestSubscription", () => {
   });
 
   it("says a webhook it cannot reach cannot receive webhooks, without saying why", async () => {
-    const r = await requestSubscription(db, page(false), { kind: "webhook", url: "https://127.0.0.1:9/hook", componentIds: [] }, { ...opts, allowPrivate: true });
-    expect(r).toEqual({ ok: false, status: 400, message: "Please check the form.", fieldErrors: { url: ["This address cannot receive webhooks."] } });
+    const r = await requestSubscription(
+      db,
+      page(false),
+      { kind: "webhook", url: "https://127.0.0.1:9/hook", componentIds: [] },
+      { ...opts, allowPrivate: true },
+    );
+    expect(r).toEqual({
+      ok: false,
+      status: 400,
+      message: "Please check the form.",
+      fieldErrors: { url: ["This address cannot receive webhooks."] },
+    });
   });
 
   it("throttles one client address", async () => {
-    for (let i = 0; i < SUBSCRIBE_LIMIT; i++) await requestSubscription(db, page(false), { kind: "webhook", url: "bad", componentIds: [] }, opts);
+    for (let i = 0; i < SUBSCRIBE_LIMIT; i++)
+      await requestSubscription(db, page(false), { kind: "webhook", url: "bad", componentIds: [] }, opts);
     const r = await requestSubscription(db, page(false), { kind: "webhook", url: "bad", componentIds: [] }, opts);
     expect(!r.ok && r.status).toBe(429);
-    const other = await requestSubscription(db, page(false), { kind: "webhook", url: "bad", componentIds: [] }, { ...opts, clientAddress: "203.0.113.9" });
+    const other = await requestSubscription(
+      db,
+      page(false),
+      { kind: "webhook", url: "bad", componentIds: [] },
+      { ...opts, clientAddress: "203.0.113.9" },
+    );
     expect(!other.ok && other.status).toBe(400);
   });
 });

@@ -11,7 +11,8 @@ import { postJson } from "./net";
 import { subscribe, throttleSubscribe, type SubscribeOutcome } from "./subscribers";
 import { signature } from "./webhook";
 
-export type SubscriptionRequest = { kind: "email"; email: string; componentIds: string[] } | { kind: "webhook"; url: string; componentIds: string[] };
+export type SubscriptionRequest =
+  { kind: "email"; email: string; componentIds: string[] } | { kind: "webhook"; url: string; componentIds: string[] };
 
 export type SubscriptionResult =
   | { ok: true; kind: "email"; address: string }
@@ -30,7 +31,10 @@ async function askWebhookToConfirm(s: Page, outcome: SubscribeOutcome, allowPriv
     page: { id: s.page.id, name: s.page.name, url: s.page.url },
   });
   const timestamp = String(Math.floor(now / 1000));
-  const headers = { "x-outpost-timestamp": timestamp, "x-outpost-signature": signature(sub.secret ?? "", timestamp, body) };
+  const headers = {
+    "x-outpost-timestamp": timestamp,
+    "x-outpost-signature": signature(sub.secret ?? "", timestamp, body),
+  };
   await postJson(sub.address, body, headers, { allowPrivate, what: "Your webhook" });
 }
 
@@ -41,28 +45,49 @@ export async function requestSubscription(
   opts: { clientAddress: string; allowPrivate: boolean; now?: number },
 ): Promise<SubscriptionResult> {
   const now = opts.now ?? Date.now();
-  if (input.kind === "email" && !s.emailSubscriptions) return { ok: false, status: 400, message: "Email subscriptions are not available on this page." };
+  if (input.kind === "email" && !s.emailSubscriptions)
+    return { ok: false, status: 400, message: "Email subscriptions are not available on this page." };
   let outcome: SubscribeOutcome;
   try {
     throttleSubscribe(db, opts.clientAddress, now);
     outcome = subscribe(db, input, { allowPrivate: opts.allowPrivate, now });
   } catch (err) {
     // A read-only database or a full disk is the server's trouble, not the visitor's: 503, retry later.
-    if (storageError(err)) return { ok: false, status: 503, message: "Subscriptions cannot be saved right now. Please try again in a few minutes." };
+    if (storageError(err))
+      return {
+        ok: false,
+        status: 503,
+        message: "Subscriptions cannot be saved right now. Please try again in a few minutes.",
+      };
     if (!(err instanceof AppError)) throw err;
     if (err.code === "forbidden") return { ok: false, status: 429, message: err.message };
     const field = input.kind === "email" ? "email" : "url";
     const errors = err.fieldErrors ?? {};
-    const fieldErrors = errors[field] ? { [field]: errors[field] } : errors.componentIds ? { componentIds: errors.componentIds } : { [field]: [err.message] };
+    const fieldErrors = errors[field]
+      ? { [field]: errors[field] }
+      : errors.componentIds
+        ? { componentIds: errors.componentIds }
+        : { [field]: [err.message] };
     return { ok: false, status: 400, message: "Please check the form.", fieldErrors };
   }
   if (input.kind === "email") {
     if (outcome.needsConfirmation) {
       try {
-        await sendMail(confirmationMail({ pageName: s.page.name, publicUrl: s.page.url, address: outcome.subscriber.address, token: outcome.subscriber.token }));
+        await sendMail(
+          confirmationMail({
+            pageName: s.page.name,
+            publicUrl: s.page.url,
+            address: outcome.subscriber.address,
+            token: outcome.subscriber.token,
+          }),
+        );
       } catch (err) {
         console.error(`outpost: confirmation mail failed: ${(err as Error).message}`);
-        return { ok: false, status: 503, message: "We could not send the confirmation email just now. Please try again in a few minutes." };
+        return {
+          ok: false,
+          status: 503,
+          message: "We could not send the confirmation email just now. Please try again in a few minutes.",
+        };
       }
     }
     return { ok: true, kind: "email", address: outcome.subscriber.address };
@@ -72,7 +97,12 @@ export async function requestSubscription(
     await askWebhookToConfirm(s, outcome, opts.allowPrivate, now);
   } catch {
     // Which address the name resolved to, or why the connection failed, is not the public's to see.
-    return { ok: false, status: 400, message: "Please check the form.", fieldErrors: { url: ["This address cannot receive webhooks."] } };
+    return {
+      ok: false,
+      status: 400,
+      message: "Please check the form.",
+      fieldErrors: { url: ["This address cannot receive webhooks."] },
+    };
   }
   return { ok: true, kind: "webhook", alreadySubscribed: false, secret: outcome.secret };
 }

@@ -77,13 +77,32 @@ function channels(): Record<string, Channel> {
 function setup() {
   const db = testDatabase();
   const pageId = ensurePage(db, { name: "Acme", timeZone: "Etc/UTC", now: T0 });
-  const api = insertComponent(db, { id: "api000000001", pageId, name: "API", slug: "api", createdAt: T0, updatedAt: T0 });
-  const web = insertComponent(db, { id: "web000000001", pageId, name: "Website", slug: "website", createdAt: T0, updatedAt: T0 });
+  const api = insertComponent(db, {
+    id: "api000000001",
+    pageId,
+    name: "API",
+    slug: "api",
+    createdAt: T0,
+    updatedAt: T0,
+  });
+  const web = insertComponent(db, {
+    id: "web000000001",
+    pageId,
+    name: "Website",
+    slug: "website",
+    createdAt: T0,
+    updatedAt: T0,
+  });
   return { db, api, web };
 }
 
 function addWebhook(db: Db, path: string, componentIds: string[] = []) {
-  const { subscriber, secret } = addSubscriber(db, SYSTEM_ACTOR, { kind: "webhook", url: `${hooks.url}${path}`, componentIds }, { allowPrivate: true, now: T0 });
+  const { subscriber, secret } = addSubscriber(
+    db,
+    SYSTEM_ACTOR,
+    { kind: "webhook", url: `${hooks.url}${path}`, componentIds },
+    { allowPrivate: true, now: T0 },
+  );
   secrets.set(path, secret!);
   return subscriber;
 }
@@ -95,7 +114,8 @@ function addEmail(db: Db, address: string) {
 }
 
 const rows = (db: Db) => db.select().from(deliveries).orderBy(deliveries.seq).all();
-const ofChannel = (db: Db, channel: string) => db.select().from(deliveries).where(eq(deliveries.channel, channel)).orderBy(deliveries.seq).all();
+const ofChannel = (db: Db, channel: string) =>
+  db.select().from(deliveries).where(eq(deliveries.channel, channel)).orderBy(deliveries.seq).all();
 
 /** Ticks on a virtual clock until nothing is pending or sending. */
 async function drain(sender: Sender, db: Db, start: number, step = 60_000): Promise<number> {
@@ -106,13 +126,31 @@ async function drain(sender: Sender, db: Db, start: number, step = 60_000): Prom
     if (!rows(db).some((r) => r.state === "pending" || r.state === "sending")) return now;
     now += step;
   }
-  throw new Error(`the outbox did not drain: ${JSON.stringify(rows(db).map((r) => [r.channel, r.state, r.lastError]))}`);
+  throw new Error(
+    `the outbox did not drain: ${JSON.stringify(rows(db).map((r) => [r.channel, r.state, r.lastError]))}`,
+  );
 }
 
 function threeUpdates(db: Db, componentId: string) {
-  const incident = createIncident(db, SYSTEM_ACTOR, { name: "API errors", status: "investigating", body: "We are looking into errors.", components: { [componentId]: "major_outage" } }, T0);
+  const incident = createIncident(
+    db,
+    SYSTEM_ACTOR,
+    {
+      name: "API errors",
+      status: "investigating",
+      body: "We are looking into errors.",
+      components: { [componentId]: "major_outage" },
+    },
+    T0,
+  );
   addIncidentUpdate(db, SYSTEM_ACTOR, incident.id, { status: "identified", body: "A bad deploy." }, T0 + 1000);
-  addIncidentUpdate(db, SYSTEM_ACTOR, incident.id, { status: "resolved", body: "Rolled back.", components: { [componentId]: "operational" } }, T0 + 2000);
+  addIncidentUpdate(
+    db,
+    SYSTEM_ACTOR,
+    incident.id,
+    { status: "resolved", body: "Rolled back.", components: { [componentId]: "operational" } },
+    T0 + 2000,
+  );
   return incident;
 }
 
@@ -129,17 +167,39 @@ describe("the outbox", () => {
     const apiOnly = addWebhook(db, "/api", [api.id]);
     addWebhook(db, "/web", [web.id]);
     subscribe(db, { kind: "email", email: "unconfirmed@example.com" }, { allowPrivate: false, now: T0 });
-    const incident = createIncident(db, SYSTEM_ACTOR, { name: "Down", status: "investigating", components: { [api.id]: "major_outage" } }, T0);
-    expect(rows(db).map((r) => r.target).sort()).toEqual(["bluesky", "mastodon", "x", all.id, apiOnly.id].sort());
+    const incident = createIncident(
+      db,
+      SYSTEM_ACTOR,
+      { name: "Down", status: "investigating", components: { [api.id]: "major_outage" } },
+      T0,
+    );
+    expect(
+      rows(db)
+        .map((r) => r.target)
+        .sort(),
+    ).toEqual(["bluesky", "mastodon", "x", all.id, apiOnly.id].sort());
 
     addIncidentUpdate(db, SYSTEM_ACTOR, incident.id, { status: "identified", deliverNotifications: false }, T0 + 1);
     expect(rows(db)).toHaveLength(5);
     // A failed write leaves no delivery behind.
-    expect(() => addIncidentUpdate(db, SYSTEM_ACTOR, incident.id, { status: "identified", components: { nosuch: "major_outage" } }, T0 + 2)).toThrow();
+    expect(() =>
+      addIncidentUpdate(
+        db,
+        SYSTEM_ACTOR,
+        incident.id,
+        { status: "identified", components: { nosuch: "major_outage" } },
+        T0 + 2,
+      ),
+    ).toThrow();
     expect(rows(db)).toHaveLength(5);
     switchNetwork(db, SYSTEM_ACTOR, "x", false, T0);
     addIncidentUpdate(db, SYSTEM_ACTOR, incident.id, { status: "monitoring" }, T0 + 3);
-    expect(rows(db).filter((r) => r.seq === rows(db).at(-1)!.seq).map((r) => r.channel).sort()).toEqual(["bluesky", "mastodon", "webhook", "webhook"]);
+    expect(
+      rows(db)
+        .filter((r) => r.seq === rows(db).at(-1)!.seq)
+        .map((r) => r.channel)
+        .sort(),
+    ).toEqual(["bluesky", "mastodon", "webhook", "webhook"]);
   });
 
   it("delivers every update exactly once, in order and threaded, through 503s and 429s", async () => {
@@ -151,7 +211,15 @@ describe("the outbox", () => {
     atp.fail("/xrpc/com.atproto.repo.createRecord", { status: 503, times: 1 });
     hooks.fail("/hook", { status: 503, times: 2 });
     const incident = threeUpdates(db, api.id);
-    const sender = new Sender({ db, publicUrl: PUBLIC, channels: channels(), baseDelayMs: 1000, maxDelayMs: 10_000, random: () => 0.5, log: () => {} });
+    const sender = new Sender({
+      db,
+      publicUrl: PUBLIC,
+      channels: channels(),
+      baseDelayMs: 1000,
+      maxDelayMs: 10_000,
+      random: () => 0.5,
+      log: () => {},
+    });
 
     sender.tick(T0);
     await sender.idle();
@@ -175,10 +243,20 @@ describe("the outbox", () => {
     const facet = (r0.value.facets as { features: { uri: string }[] }[])[0].features[0];
     expect(facet.uri).toMatch(new RegExp(`^${PUBLIC}/incidents/${incident.id}\\?d=`));
     expect(hooks.received.map((h) => h.valid)).toEqual([true, true, true]);
-    expect(hooks.received.map((h) => (h.body.incident as { incident_updates: unknown[] }).incident_updates.length)).toEqual([1, 2, 3]);
-    expect(hooks.received.map((h) => (h.body.incident as { status: string }).status)).toEqual(["investigating", "identified", "resolved"]);
+    expect(
+      hooks.received.map((h) => (h.body.incident as { incident_updates: unknown[] }).incident_updates.length),
+    ).toEqual([1, 2, 3]);
+    expect(hooks.received.map((h) => (h.body.incident as { status: string }).status)).toEqual([
+      "investigating",
+      "identified",
+      "resolved",
+    ]);
     expect(new Set(hooks.received.map((h) => h.delivery)).size).toBe(3);
-    expect(smtp.messages.map((m) => m.subject)).toEqual(["[Acme] API errors: Investigating", "[Acme] API errors: Identified", "[Acme] API errors: Resolved"]);
+    expect(smtp.messages.map((m) => m.subject)).toEqual([
+      "[Acme] API errors: Investigating",
+      "[Acme] API errors: Identified",
+      "[Acme] API errors: Resolved",
+    ]);
     const headers = smtp.messages[0].raw.replace(/\r?\n[ \t]+/g, " ");
     expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
     expect(headers).toMatch(/^List-Unsubscribe: <http:\/\/status\.test\/subscriptions\/unsubscribe\?token=/m);
@@ -187,10 +265,23 @@ describe("the outbox", () => {
 
   it("never posts twice when the process dies between sending and recording", async () => {
     const { db, api } = setup();
-    const abandon = (c: Channel): Channel => ({ ...c, send: async (job) => (await c.send(job), new Promise(() => {})) });
+    const abandon = (c: Channel): Channel => ({
+      ...c,
+      send: async (job) => (await c.send(job), new Promise(() => {})),
+    });
     const real = channels();
-    const dying = new Sender({ db, publicUrl: PUBLIC, channels: { x: abandon(real.x), mastodon: abandon(real.mastodon), bluesky: abandon(real.bluesky) }, log: () => {} });
-    const incident = createIncident(db, SYSTEM_ACTOR, { name: "API errors", status: "investigating", body: "Looking.", components: { [api.id]: "major_outage" } }, T0);
+    const dying = new Sender({
+      db,
+      publicUrl: PUBLIC,
+      channels: { x: abandon(real.x), mastodon: abandon(real.mastodon), bluesky: abandon(real.bluesky) },
+      log: () => {},
+    });
+    const incident = createIncident(
+      db,
+      SYSTEM_ACTOR,
+      { name: "API errors", status: "investigating", body: "Looking.", components: { [api.id]: "major_outage" } },
+      T0,
+    );
     dying.tick(T0);
     await vi.waitFor(() => expect([x.tweets.length, masto.statuses.length, atp.records.length]).toEqual([1, 1, 1]));
     expect(rows(db).every((r) => r.state === "sending")).toBe(true);
@@ -218,21 +309,37 @@ describe("the outbox", () => {
 
   it("a resend after a lost answer is refused by Mastodon's Idempotency-Key and Bluesky's record key", async () => {
     const { db, api } = setup();
-    createIncident(db, SYSTEM_ACTOR, { name: "API errors", status: "investigating", body: "Looking.", components: { [api.id]: "major_outage" } }, T0);
+    createIncident(
+      db,
+      SYSTEM_ACTOR,
+      { name: "API errors", status: "investigating", body: "Looking.", components: { [api.id]: "major_outage" } },
+      T0,
+    );
     const real = channels();
     // Both sends reach the network; the first answer is lost on the way back.
     const loseFirstAnswer = (c: Channel): Channel => {
       let lost = false;
-      return { ...c, find: undefined, idempotent: true, send: async (job) => {
-        const sent = await c.send(job);
-        if (!lost) {
-          lost = true;
-          throw Object.assign(new Error("socket hang up"), { opts: { maybeSent: true } });
-        }
-        return sent;
-      } };
+      return {
+        ...c,
+        find: undefined,
+        idempotent: true,
+        send: async (job) => {
+          const sent = await c.send(job);
+          if (!lost) {
+            lost = true;
+            throw Object.assign(new Error("socket hang up"), { opts: { maybeSent: true } });
+          }
+          return sent;
+        },
+      };
     };
-    const sender = new Sender({ db, publicUrl: PUBLIC, channels: { mastodon: loseFirstAnswer(real.mastodon), bluesky: loseFirstAnswer(real.bluesky) }, baseDelayMs: 1000, log: () => {} });
+    const sender = new Sender({
+      db,
+      publicUrl: PUBLIC,
+      channels: { mastodon: loseFirstAnswer(real.mastodon), bluesky: loseFirstAnswer(real.bluesky) },
+      baseDelayMs: 1000,
+      log: () => {},
+    });
     switchNetwork(db, SYSTEM_ACTOR, "x", false, T0);
     db.delete(deliveries).where(eq(deliveries.channel, "x")).run();
     await drain(sender, db, T0);
@@ -247,9 +354,21 @@ describe("the outbox", () => {
     addWebhook(db, "/ok");
     x.fail("/2/tweets", { status: 503, times: 10_000 });
     threeUpdates(db, api.id);
-    const sender = new Sender({ db, publicUrl: PUBLIC, channels: channels(), maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 5000, log: () => {} });
+    const sender = new Sender({
+      db,
+      publicUrl: PUBLIC,
+      channels: channels(),
+      maxAttempts: 4,
+      baseDelayMs: 1000,
+      maxDelayMs: 5000,
+      log: () => {},
+    });
     await drain(sender, db, T0, 10_000);
-    expect(ofChannel(db, "x").map((d) => [d.state, d.attempts])).toEqual([["failed", 4], ["failed", 4], ["failed", 4]]);
+    expect(ofChannel(db, "x").map((d) => [d.state, d.attempts])).toEqual([
+      ["failed", 4],
+      ["failed", 4],
+      ["failed", 4],
+    ]);
     expect(ofChannel(db, "x")[0].lastError).toMatch(/503/);
     expect(x.tweets).toHaveLength(0);
     expect(masto.statuses).toHaveLength(3);
@@ -260,7 +379,12 @@ describe("the outbox", () => {
   it("does not queue the networks behind a large subscriber fan-out", async () => {
     const { db, api } = setup();
     for (let i = 0; i < 40; i++) addWebhook(db, `/fan/${i}`);
-    createIncident(db, SYSTEM_ACTOR, { name: "Down", status: "investigating", components: { [api.id]: "major_outage" } }, T0);
+    createIncident(
+      db,
+      SYSTEM_ACTOR,
+      { name: "Down", status: "investigating", components: { [api.id]: "major_outage" } },
+      T0,
+    );
     const sender = new Sender({ db, publicUrl: PUBLIC, channels: channels(), concurrency: 2, log: () => {} });
     sender.tick(T0);
     await sender.idle();
@@ -273,18 +397,26 @@ describe("the outbox", () => {
   it("posts to chat webhooks in the product's format; an unknown outcome there waits for staff", async () => {
     const { db, api } = setup();
     addSubscriber(db, SYSTEM_ACTOR, { kind: "slack", url: `${hooks.url}/slack` }, { allowPrivate: true, now: T0 });
-    const incident = createIncident(db, SYSTEM_ACTOR, { name: "API <errors>", status: "investigating", body: "Looking.", components: { [api.id]: "major_outage" } }, T0);
+    const incident = createIncident(
+      db,
+      SYSTEM_ACTOR,
+      { name: "API <errors>", status: "investigating", body: "Looking.", components: { [api.id]: "major_outage" } },
+      T0,
+    );
     for (const n of ["x", "mastodon", "bluesky"] as const) db.delete(deliveries).where(eq(deliveries.channel, n)).run();
     let lose = true;
     const slack = chatChannel("slack", { allowPrivate: true });
-    const flaky: Channel = { ...slack, send: async (job) => {
-      const sent = await slack.send(job);
-      if (lose) {
-        lose = false;
-        throw Object.assign(new Error("socket hang up"), { opts: { maybeSent: true } });
-      }
-      return sent;
-    } };
+    const flaky: Channel = {
+      ...slack,
+      send: async (job) => {
+        const sent = await slack.send(job);
+        if (lose) {
+          lose = false;
+          throw Object.assign(new Error("socket hang up"), { opts: { maybeSent: true } });
+        }
+        return sent;
+      },
+    };
     const sender = new Sender({ db, publicUrl: PUBLIC, channels: { slack: flaky }, baseDelayMs: 1000, log: () => {} });
     await drain(sender, db, T0);
     const [d] = ofChannel(db, "slack");
@@ -304,7 +436,12 @@ describe("the outbox", () => {
 
   it("staff retry a failed delivery from its first attempt", async () => {
     const { db, api } = setup();
-    createIncident(db, SYSTEM_ACTOR, { name: "Down", status: "investigating", components: { [api.id]: "major_outage" } }, T0);
+    createIncident(
+      db,
+      SYSTEM_ACTOR,
+      { name: "Down", status: "investigating", components: { [api.id]: "major_outage" } },
+      T0,
+    );
     for (const n of ["mastodon", "bluesky"] as const) db.delete(deliveries).where(eq(deliveries.channel, n)).run();
     x.fail("/2/tweets", { status: 403, times: 1, headers: {} });
     const sender = new Sender({ db, publicUrl: PUBLIC, channels: channels(), log: () => {} });
@@ -314,7 +451,11 @@ describe("the outbox", () => {
     expect(d.lastError).toMatch(/X answered 403/);
     retryDelivery(db, SYSTEM_ACTOR, d.id, T0 + 1000);
     await drain(sender, db, T0 + 1000);
-    expect(ofChannel(db, "x")[0]).toMatchObject({ state: "sent", remoteId: x.tweets[0].id, remoteUrl: `https://x.com/i/web/status/${x.tweets[0].id}` });
+    expect(ofChannel(db, "x")[0]).toMatchObject({
+      state: "sent",
+      remoteId: x.tweets[0].id,
+      remoteUrl: `https://x.com/i/web/status/${x.tweets[0].id}`,
+    });
   });
 
   it("targets backing off never crowd out a healthy one", async () => {
@@ -322,8 +463,20 @@ describe("the outbox", () => {
     for (let i = 0; i < 210; i++) addWebhook(db, `/down/${i}`);
     addWebhook(db, "/up");
     hooks.fail("/down", { status: 503, times: 100_000 });
-    createIncident(db, SYSTEM_ACTOR, { name: "Down", status: "investigating", components: { [api.id]: "major_outage" } }, T0);
-    const sender = new Sender({ db, publicUrl: PUBLIC, channels: channels(), concurrency: 50, baseDelayMs: 60_000, log: () => {} });
+    createIncident(
+      db,
+      SYSTEM_ACTOR,
+      { name: "Down", status: "investigating", components: { [api.id]: "major_outage" } },
+      T0,
+    );
+    const sender = new Sender({
+      db,
+      publicUrl: PUBLIC,
+      channels: channels(),
+      concurrency: 50,
+      baseDelayMs: 60_000,
+      log: () => {},
+    });
     for (let i = 0; i < 10; i++) {
       sender.tick(T0 + i * 1000);
       await sender.idle();
@@ -336,7 +489,12 @@ describe("the outbox", () => {
     const a = new Sender({ db, publicUrl: PUBLIC, channels: channels(), log: () => {} });
     const b = new Sender({ db, publicUrl: PUBLIC, channels: channels(), log: () => {} });
     a.tick(T0);
-    createIncident(db, SYSTEM_ACTOR, { name: "Down", status: "investigating", components: { [api.id]: "major_outage" } }, T0);
+    createIncident(
+      db,
+      SYSTEM_ACTOR,
+      { name: "Down", status: "investigating", components: { [api.id]: "major_outage" } },
+      T0,
+    );
     expect(b.tick(T0 + 100)).toBe(0);
     a.stop();
     expect(b.tick(T0 + 200)).toBe(3);
@@ -347,8 +505,18 @@ describe("the outbox", () => {
   it("refuses private webhook targets unless allowed", async () => {
     const { db, api } = setup();
     addWebhook(db, "/private");
-    createIncident(db, SYSTEM_ACTOR, { name: "Down", status: "investigating", components: { [api.id]: "major_outage" } }, T0);
-    const sender = new Sender({ db, publicUrl: PUBLIC, channels: { webhook: webhookChannel({ allowPrivate: false }) }, log: () => {} });
+    createIncident(
+      db,
+      SYSTEM_ACTOR,
+      { name: "Down", status: "investigating", components: { [api.id]: "major_outage" } },
+      T0,
+    );
+    const sender = new Sender({
+      db,
+      publicUrl: PUBLIC,
+      channels: { webhook: webhookChannel({ allowPrivate: false }) },
+      log: () => {},
+    });
     for (const n of ["x", "mastodon", "bluesky"] as const) db.delete(deliveries).where(eq(deliveries.channel, n)).run();
     await drain(sender, db, T0);
     expect(ofChannel(db, "webhook")[0]).toMatchObject({ state: "failed", attempts: 1 });

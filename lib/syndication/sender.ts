@@ -55,7 +55,10 @@ export type SenderOptions = {
 };
 
 /** Exponential backoff with jitter (half fixed, half random); a Retry-After from the network wins when longer. */
-export function backoffDelay(attempt: number, o: { baseDelayMs: number; maxDelayMs: number; retryAfterMs?: number; random: () => number }): number {
+export function backoffDelay(
+  attempt: number,
+  o: { baseDelayMs: number; maxDelayMs: number; retryAfterMs?: number; random: () => number },
+): number {
   const exp = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** Math.max(0, attempt - 1));
   const jittered = exp / 2 + (o.random() * exp) / 2;
   return Math.max(jittered, o.retryAfterMs ?? 0);
@@ -145,14 +148,23 @@ export class Sender {
       if (d.uncertain) {
         const decided = await this.decideUncertain(channel, job);
         if (decided === "unknown") {
-          return this.finish(d, { state: "unknown", lastError: "An earlier attempt may have been posted and this network cannot be searched: check the account, then settle." }, now);
+          return this.finish(
+            d,
+            {
+              state: "unknown",
+              lastError:
+                "An earlier attempt may have been posted and this network cannot be searched: check the account, then settle.",
+            },
+            now,
+          );
         }
         if (decided) return this.succeed(d, decided, now);
       }
       const sent = await channel.send(job);
       this.succeed(d, sent, now);
     } catch (err) {
-      const e = err instanceof SendError ? err : new SendError((err as Error)?.message ?? String(err), { maybeSent: true });
+      const e =
+        err instanceof SendError ? err : new SendError((err as Error)?.message ?? String(err), { maybeSent: true });
       this.retryLater(d, e, now);
     }
   }
@@ -189,7 +201,13 @@ export class Sender {
       marker: `d=${d.id}`,
       parent: prev?.remoteId ? { remoteId: prev.remoteId, ref: prev.remoteRef ?? null } : null,
       subscriber,
-      page: { id: page?.id ?? "", name: page?.name ?? "Status", url: this.o.publicUrl, indicator: status.indicator, description: status.description },
+      page: {
+        id: page?.id ?? "",
+        name: page?.name ?? "Status",
+        url: this.o.publicUrl,
+        indicator: status.indicator,
+        description: status.description,
+      },
       components: new Map(components.map((c) => [c.id, c])),
     };
   }
@@ -208,7 +226,19 @@ export class Sender {
 
   private succeed(d: DeliveryRow, sent: Sent, now: number) {
     this.breakers.delete(d.target);
-    this.finish(d, { state: "sent", remoteId: sent.remoteId, remoteUrl: sent.remoteUrl ?? null, remoteRef: sent.ref ?? null, sentAt: now, lastError: null, uncertain: false }, now);
+    this.finish(
+      d,
+      {
+        state: "sent",
+        remoteId: sent.remoteId,
+        remoteUrl: sent.remoteUrl ?? null,
+        remoteRef: sent.ref ?? null,
+        sentAt: now,
+        lastError: null,
+        uncertain: false,
+      },
+      now,
+    );
   }
 
   private retryLater(d: DeliveryRow, e: SendError, now: number) {
@@ -220,7 +250,10 @@ export class Sender {
     this.breakers.set(d.target, b);
     const uncertain = d.uncertain || !!e.opts.maybeSent;
     if (e.opts.permanent || d.attempts >= this.o.maxAttempts) {
-      const state = uncertain && !this.o.channels[d.channel]?.find && !this.o.channels[d.channel]?.idempotent ? "unknown" : "failed";
+      const state =
+        uncertain && !this.o.channels[d.channel]?.find && !this.o.channels[d.channel]?.idempotent
+          ? "unknown"
+          : "failed";
       return this.finish(d, { state, lastError: e.message, uncertain }, now);
     }
     const delay = backoffDelay(d.attempts, { ...this.o, retryAfterMs: e.opts.retryAfterMs });
@@ -229,11 +262,14 @@ export class Sender {
 
   private finish(d: DeliveryRow, patch: Partial<DeliveryRow>, now: number) {
     try {
-      inTransaction(this.o.db, () => patchDelivery(this.o.db, d.id, { ...patch, attemptStartedAt: null, updatedAt: now }));
+      inTransaction(this.o.db, () =>
+        patchDelivery(this.o.db, d.id, { ...patch, attemptStartedAt: null, updatedAt: now }),
+      );
     } catch (err) {
       // The row stays "sending": the next sender treats it as uncertain and checks before resending.
       this.o.log(`outpost: could not record delivery ${d.id}: ${(err as Error).message}`);
     }
-    if (patch.state === "failed" || patch.state === "unknown") this.o.log(`outpost: delivery ${d.id} (${d.channel}) ${patch.state}: ${patch.lastError}`);
+    if (patch.state === "failed" || patch.state === "unknown")
+      this.o.log(`outpost: delivery ${d.id} (${d.channel}) ${patch.state}: ${patch.lastError}`);
   }
 }

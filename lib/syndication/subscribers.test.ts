@@ -26,11 +26,26 @@ function fieldErrors(fn: () => unknown): Record<string, string[]> {
 describe("public subscriptions", () => {
   it("refuses bad addresses and URLs with clear messages", () => {
     const d = db();
-    expect(fieldErrors(() => subscribe(d, { kind: "email", email: "nope" }, { allowPrivate: false }))).toEqual({ email: ["Enter a valid email address"] });
-    expect(fieldErrors(() => subscribe(d, { kind: "email", email: `${"a".repeat(250)}@example.com` }, { allowPrivate: false })).email[0]).toMatch(/At most 254/);
-    expect(fieldErrors(() => subscribe(d, { kind: "webhook", url: "javascript:alert(1)" }, { allowPrivate: false })).url[0]).toMatch(/Only http/);
-    expect(fieldErrors(() => subscribe(d, { kind: "webhook", url: "http://192.168.0.1/hook" }, { allowPrivate: false })).url[0]).toMatch(/private or local/);
-    expect(fieldErrors(() => subscribe(d, { kind: "email", email: "a@example.com", componentIds: ["nosuch"] }, { allowPrivate: false }))).toEqual({ componentIds: ["unknown component nosuch"] });
+    expect(fieldErrors(() => subscribe(d, { kind: "email", email: "nope" }, { allowPrivate: false }))).toEqual({
+      email: ["Enter a valid email address"],
+    });
+    expect(
+      fieldErrors(() =>
+        subscribe(d, { kind: "email", email: `${"a".repeat(250)}@example.com` }, { allowPrivate: false }),
+      ).email[0],
+    ).toMatch(/At most 254/);
+    expect(
+      fieldErrors(() => subscribe(d, { kind: "webhook", url: "javascript:alert(1)" }, { allowPrivate: false })).url[0],
+    ).toMatch(/Only http/);
+    expect(
+      fieldErrors(() => subscribe(d, { kind: "webhook", url: "http://192.168.0.1/hook" }, { allowPrivate: false }))
+        .url[0],
+    ).toMatch(/private or local/);
+    expect(
+      fieldErrors(() =>
+        subscribe(d, { kind: "email", email: "a@example.com", componentIds: ["nosuch"] }, { allowPrivate: false }),
+      ),
+    ).toEqual({ componentIds: ["unknown component nosuch"] });
   });
 
   it("double opt-in: unconfirmed until the link is followed; one-click unsubscribe deletes it", () => {
@@ -39,9 +54,15 @@ describe("public subscriptions", () => {
     expect(first).toMatchObject({ needsConfirmation: true, secret: null });
     expect(first.subscriber).toMatchObject({ address: "reader@example.com", confirmedAt: null });
     // Asking again re-sends the confirmation; once confirmed, nothing changes.
-    expect(subscribe(d, { kind: "email", email: "reader@example.com" }, { allowPrivate: false, now: T0 + 1 }).needsConfirmation).toBe(true);
+    expect(
+      subscribe(d, { kind: "email", email: "reader@example.com" }, { allowPrivate: false, now: T0 + 1 })
+        .needsConfirmation,
+    ).toBe(true);
     expect(confirmSubscription(d, first.subscriber.token, T0 + 2).confirmedAt).toBe(T0 + 2);
-    expect(subscribe(d, { kind: "email", email: "reader@example.com" }, { allowPrivate: false, now: T0 + 3 }).needsConfirmation).toBe(false);
+    expect(
+      subscribe(d, { kind: "email", email: "reader@example.com" }, { allowPrivate: false, now: T0 + 3 })
+        .needsConfirmation,
+    ).toBe(false);
     expect(() => confirmSubscription(d, "wrong-token")).toThrow(/not valid/);
     expect(unsubscribe(d, first.subscriber.token)?.id).toBe(first.subscriber.id);
     expect(getSubscriber(d, first.subscriber.id)).toBeUndefined();

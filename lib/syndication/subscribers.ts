@@ -49,7 +49,9 @@ export function publicSubscribeSchema(allowPrivate: boolean) {
 export type PublicSubscribeInput = z.input<ReturnType<typeof publicSubscribeSchema>>;
 
 function checkComponents(db: Db, ids: readonly string[]) {
-  for (const id of ids) if (!getComponent(db, id)) throw new AppError("validation", `Unknown component ${id}`, { componentIds: [`unknown component ${id}`] });
+  for (const id of ids)
+    if (!getComponent(db, id))
+      throw new AppError("validation", `Unknown component ${id}`, { componentIds: [`unknown component ${id}`] });
 }
 
 /** Public subscribe attempts allowed per client (hashed address) per hour. */
@@ -77,7 +79,11 @@ export type SubscribeOutcome = {
  * again re-sends the confirmation (unconfirmed) or changes nothing (confirmed); the answer shown
  * is the same either way, so the form does not reveal who is subscribed.
  */
-export function subscribe(db: Db, raw: PublicSubscribeInput, opts: { allowPrivate: boolean; now?: number }): SubscribeOutcome {
+export function subscribe(
+  db: Db,
+  raw: PublicSubscribeInput,
+  opts: { allowPrivate: boolean; now?: number },
+): SubscribeOutcome {
   const input = parse(publicSubscribeSchema(opts.allowPrivate), raw);
   const now = opts.now ?? Date.now();
   return inTransaction(db, () => {
@@ -88,7 +94,12 @@ export function subscribe(db: Db, raw: PublicSubscribeInput, opts: { allowPrivat
       if (existing.confirmedAt) return { subscriber: existing, needsConfirmation: false, secret: null };
       // Still unconfirmed: a webhook gets a fresh secret, as the first one may never have been seen.
       const secret = input.kind === "webhook" ? newSecret() : null;
-      const again = patchSubscriber(db, existing.id, { componentIds: input.componentIds, confirmationSentAt: now, updatedAt: now, ...(secret ? { secret } : {}) });
+      const again = patchSubscriber(db, existing.id, {
+        componentIds: input.componentIds,
+        confirmationSentAt: now,
+        updatedAt: now,
+        ...(secret ? { secret } : {}),
+      });
       return { subscriber: again, needsConfirmation: true, secret };
     }
     const secret = input.kind === "webhook" ? newSecret() : null;
@@ -126,7 +137,9 @@ export function unsubscribe(db: Db, tokenValue: string): SubscriberRow | null {
 
 export const staffSubscriberSchema = (allowPrivate: boolean) =>
   z.object({
-    kind: z.enum(SUBSCRIBER_KINDS.filter((k) => k !== "email") as ["webhook", "slack", "discord", "teams"], { error: "Choose webhook, Slack, Discord or Teams" }),
+    kind: z.enum(SUBSCRIBER_KINDS.filter((k) => k !== "email") as ["webhook", "slack", "discord", "teams"], {
+      error: "Choose webhook, Slack, Discord or Teams",
+    }),
     url: webhookUrl(allowPrivate),
     label: z.string().trim().max(80, "At most 80 characters").default(""),
     componentIds,
@@ -134,31 +147,68 @@ export const staffSubscriberSchema = (allowPrivate: boolean) =>
 export type StaffSubscriberInput = z.input<ReturnType<typeof staffSubscriberSchema>>;
 
 /** A subscriber staff vouch for: confirmed at once, with its audit row. Inside a transaction. */
-function insertConfirmed(db: Db, actor: Actor, fields: Pick<Parameters<typeof insertSubscriber>[1], "kind" | "address" | "secret" | "label" | "componentIds">, now: number): SubscriberRow {
-  const subscriber = insertSubscriber(db, { id: newId(), ...fields, token: token(), confirmedAt: now, createdAt: now, updatedAt: now });
-  recordAudit(db, actor, "subscriber.create", { type: "subscriber", id: subscriber.id }, undefined, publicView(subscriber), now);
+function insertConfirmed(
+  db: Db,
+  actor: Actor,
+  fields: Pick<Parameters<typeof insertSubscriber>[1], "kind" | "address" | "secret" | "label" | "componentIds">,
+  now: number,
+): SubscriberRow {
+  const subscriber = insertSubscriber(db, {
+    id: newId(),
+    ...fields,
+    token: token(),
+    confirmedAt: now,
+    createdAt: now,
+    updatedAt: now,
+  });
+  recordAudit(
+    db,
+    actor,
+    "subscriber.create",
+    { type: "subscriber", id: subscriber.id },
+    undefined,
+    publicView(subscriber),
+    now,
+  );
   return subscriber;
 }
 
 /** Staff add a webhook or chat channel: confirmed at once. Returns the webhook's secret (shown once). */
-export function addSubscriber(db: Db, actor: Actor, raw: StaffSubscriberInput, opts: { allowPrivate: boolean; now?: number }) {
+export function addSubscriber(
+  db: Db,
+  actor: Actor,
+  raw: StaffSubscriberInput,
+  opts: { allowPrivate: boolean; now?: number },
+) {
   const input = parse(staffSubscriberSchema(opts.allowPrivate), raw);
   const now = opts.now ?? Date.now();
   return inTransaction(db, () => {
     checkComponents(db, input.componentIds);
-    if (subscriberByAddress(db, input.kind, input.url)) throw new AppError("conflict", "This URL is already registered", { url: ["already registered"] });
+    if (subscriberByAddress(db, input.kind, input.url))
+      throw new AppError("conflict", "This URL is already registered", { url: ["already registered"] });
     const secret = input.kind === "webhook" ? newSecret() : null;
-    const subscriber = insertConfirmed(db, actor, { kind: input.kind, address: input.url, secret, label: input.label, componentIds: input.componentIds }, now);
+    const subscriber = insertConfirmed(
+      db,
+      actor,
+      { kind: input.kind, address: input.url, secret, label: input.label, componentIds: input.componentIds },
+      now,
+    );
     return { subscriber, secret };
   });
 }
 
 /** Staff add an email address they vouch for: confirmed at once, no confirmation mail. */
-export function addConfirmedEmail(db: Db, actor: Actor, raw: { email: string; componentIds?: string[] }, now = Date.now()) {
+export function addConfirmedEmail(
+  db: Db,
+  actor: Actor,
+  raw: { email: string; componentIds?: string[] },
+  now = Date.now(),
+) {
   const input = parse(z.object({ email, componentIds }), raw);
   return inTransaction(db, () => {
     checkComponents(db, input.componentIds);
-    if (subscriberByAddress(db, "email", input.email)) throw new AppError("conflict", "This address is already subscribed", { email: ["already subscribed"] });
+    if (subscriberByAddress(db, "email", input.email))
+      throw new AppError("conflict", "This address is already subscribed", { email: ["already subscribed"] });
     return insertConfirmed(db, actor, { kind: "email", address: input.email, componentIds: input.componentIds }, now);
   });
 }

@@ -3,11 +3,18 @@ import { LIMITS, previewPosts } from "./networks";
 import { cutToWeight, fitPost, graphemes, postWeight, xWeight } from "./text";
 
 const url = "https://status.example.com/incidents/abcdefghijkl?d=mnopqrstuvwx";
-const src = (body: string, incidentName = "API errors") => ({ incidentName, status: "investigating" as const, body, url });
+const src = (body: string, incidentName = "API errors") => ({
+  incidentName,
+  status: "investigating" as const,
+  body,
+  url,
+});
 
 describe("fitting posts", () => {
   it("keeps a short post whole", () => {
-    expect(fitPost(src("We are looking into it."), LIMITS.x)).toBe(`API errors (Investigating): We are looking into it. ${url}`);
+    expect(fitPost(src("We are looking into it."), LIMITS.x)).toBe(
+      `API errors (Investigating): We are looking into it. ${url}`,
+    );
   });
 
   it("fits a 10,000-character body into each network's limit, keeping the link", () => {
@@ -47,7 +54,9 @@ describe("fitting posts", () => {
   });
 
   it("cuts at a word boundary when one is near", () => {
-    expect(cutToWeight("alpha beta gamma delta", 12, { max: 12, weigh: (t) => t.length, linkWeight: () => null })).toBe("alpha beta…");
+    expect(cutToWeight("alpha beta gamma delta", 12, { max: 12, weigh: (t) => t.length, linkWeight: () => null })).toBe(
+      "alpha beta…",
+    );
   });
 
   it("previews every network and says when it shortened", () => {

@@ -34,13 +34,21 @@ export function xWeight(text: string): number {
   let w = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    const light = cp <= 0x10ff || (cp >= 0x2000 && cp <= 0x200d) || (cp >= 0x2010 && cp <= 0x201f) || (cp >= 0x2032 && cp <= 0x2037);
+    const light =
+      cp <= 0x10ff ||
+      (cp >= 0x2000 && cp <= 0x200d) ||
+      (cp >= 0x2010 && cp <= 0x201f) ||
+      (cp >= 0x2032 && cp <= 0x2037);
     w += light ? 1 : 2;
   }
   return w;
 }
 
-const COUNTS = { x: xWeight, codepoints: (t: string) => Array.from(t).length, graphemes: (t: string) => graphemes(t).length };
+const COUNTS = {
+  x: xWeight,
+  codepoints: (t: string) => Array.from(t).length,
+  graphemes: (t: string) => graphemes(t).length,
+};
 
 /**
  * How a network counts a post, as plain data (the editor's preview gets it from the server).
@@ -56,7 +64,8 @@ export function limitOf(rules: PostRules): Limit {
   return {
     max: rules.max,
     weigh,
-    linkWeight: (l) => (linkCost === null ? null : l.schemed ? linkCost : rules.bareDomains ? Math.max(linkCost, weigh(l.text)) : null),
+    linkWeight: (l) =>
+      linkCost === null ? null : l.schemed ? linkCost : rules.bareDomains ? Math.max(linkCost, weigh(l.text)) : null,
     ...(rules.bareDomains ? { bareDomains: true } : {}),
   };
 }
@@ -69,7 +78,8 @@ function linksIn(text: string, limit: Limit) {
   if (limit.bareDomains) {
     for (const m of text.matchAll(BARE_DOMAIN)) {
       const end = m.index + m[0].length;
-      if (!links.some((l) => m.index < l.end && end > l.index)) links.push({ index: m.index, end, text: m[0], schemed: false });
+      if (!links.some((l) => m.index < l.end && end > l.index))
+        links.push({ index: m.index, end, text: m[0], schemed: false });
     }
     links.sort((a, b) => a.index - b.index);
   }
@@ -82,7 +92,12 @@ function postUnits(text: string, limit: Limit): Unit<boolean>[] {
   let at = 0;
   for (const link of linksIn(text, limit)) {
     units.push(...textUnits(text.slice(at, link.index), limit.weigh, false));
-    units.push({ text: link.text, weight: limit.linkWeight(link) ?? limit.weigh(link.text), boundary: true, tag: true });
+    units.push({
+      text: link.text,
+      weight: limit.linkWeight(link) ?? limit.weigh(link.text),
+      boundary: true,
+      tag: true,
+    });
     at = link.end;
   }
   units.push(...textUnits(text.slice(at), limit.weigh, false));
@@ -113,7 +128,10 @@ export function cutToWeight(text: string, budget: number, limit: Limit): string 
 
 /** One line, no control characters: titles. */
 function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001F\u007F]+/g, " ").replace(/\s+/g, " ").trim();
+  return text
+    .replace(/[\u0000-\u001F\u007F]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** A plain-text message as typed: control characters go, line breaks stay. */

@@ -42,7 +42,11 @@ export function webhookChannel(opts: { allowPrivate: boolean; allowMetadata?: bo
         "x-outpost-signature": signature(sub.secret ?? "", timestamp, body),
         "x-outpost-delivery": job.delivery.id,
       };
-      const res = await postJson(sub.address, body, headers, { allowPrivate: opts.allowPrivate, allowMetadata: opts.allowMetadata, what: "The webhook" });
+      const res = await postJson(sub.address, body, headers, {
+        allowPrivate: opts.allowPrivate,
+        allowMetadata: opts.allowMetadata,
+        what: "The webhook",
+      });
       return { remoteId: `HTTP ${res.status}` };
     },
   };

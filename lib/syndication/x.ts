@@ -24,7 +24,10 @@ export function xText(job: Pick<Job, "incident" | "update" | "url">): string {
   // A custom tweet is written for X as plain text: its characters are sent as typed, not read as markdown.
   const custom = job.update.customTweet?.trim();
   const body = custom || job.update.body;
-  return fitPost({ incidentName: job.incident.name, status: job.update.status, body, plain: !!custom, url: job.url }, LIMIT);
+  return fitPost(
+    { incidentName: job.incident.name, status: job.update.status, body, plain: !!custom, url: job.url },
+    LIMIT,
+  );
 }
 
 /** Sends the library's requests to another base URL (a proxy, or a stand-in in tests). */
@@ -93,7 +96,13 @@ export const xNetwork = defineNetwork({
     X_API_URL: z.url({ error: "must be an absolute http(s) URL" }).default(DEFAULT_BASE),
   },
   required: ["X_APP_KEY", "X_APP_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_SECRET"],
-  settings: (e): XConfig => ({ appKey: e.X_APP_KEY!, appSecret: e.X_APP_SECRET!, accessToken: e.X_ACCESS_TOKEN!, accessSecret: e.X_ACCESS_SECRET!, apiUrl: trimSlash(e.X_API_URL) }),
+  settings: (e): XConfig => ({
+    appKey: e.X_APP_KEY!,
+    appSecret: e.X_APP_SECRET!,
+    accessToken: e.X_ACCESS_TOKEN!,
+    accessSecret: e.X_ACCESS_SECRET!,
+    apiUrl: trimSlash(e.X_API_URL),
+  }),
   post: POST,
   text: xText,
   channel: xChannel,

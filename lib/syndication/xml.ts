@@ -10,5 +10,8 @@ export function xmlSafe(text: string): string {
 
 /** Escaped for element content and attribute values alike. */
 export function xmlEscape(text: string): string {
-  return xmlSafe(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
+  return xmlSafe(text).replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!,
+  );
 }

@@ -3,9 +3,12 @@ import { changedFields } from "./audit";
 
 describe("changedFields", () => {
   it("lists only what changed, ignoring updatedAt", () => {
-    expect(changedFields({ name: "API", status: "operational", updatedAt: 1 }, { name: "API", status: "major_outage", updatedAt: 2 })).toEqual([
-      { field: "status", before: "operational", after: "major_outage" },
-    ]);
+    expect(
+      changedFields(
+        { name: "API", status: "operational", updatedAt: 1 },
+        { name: "API", status: "major_outage", updatedAt: 2 },
+      ),
+    ).toEqual([{ field: "status", before: "operational", after: "major_outage" }]);
   });
   it("shows every field of a creation or a deletion against a dash", () => {
     expect(changedFields(null, { name: "New" })).toEqual([{ field: "name", before: "—", after: "New" }]);

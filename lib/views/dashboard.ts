@@ -14,8 +14,12 @@ export function dashboardView(db: Db = getDb()) {
     timeZone,
     now,
     open: overdueFirst(listByStatus(db, "incident", UNRESOLVED_INCIDENT_STATUSES), now),
-    maintenance: listByStatus(db, "maintenance", ["in_progress", "verifying", "scheduled"]).sort((a, b) => (a.scheduledFor ?? 0) - (b.scheduledFor ?? 0)),
-    resolved: listRecent(db, "incident", 20).filter((i) => (i.status === "resolved" || i.status === "postmortem") && (i.resolvedAt ?? 0) > now - WEEK),
+    maintenance: listByStatus(db, "maintenance", ["in_progress", "verifying", "scheduled"]).sort(
+      (a, b) => (a.scheduledFor ?? 0) - (b.scheduledFor ?? 0),
+    ),
+    resolved: listRecent(db, "incident", 20).filter(
+      (i) => (i.status === "resolved" || i.status === "postmortem") && (i.resolvedAt ?? 0) > now - WEEK,
+    ),
     templates: listTemplates(db).filter((t) => t.kind === "incident"),
   };
 }

@@ -15,7 +15,10 @@ import { templateComponents } from "../templates";
 import { formatDateTime, toLocalDateTime } from "../time";
 
 export function pickerSections(db: Db) {
-  return componentSections(db).map((s) => ({ name: s.name, components: s.components.map((c) => ({ id: c.id, name: c.name, status: c.status })) }));
+  return componentSections(db).map((s) => ({
+    name: s.name,
+    components: s.components.map((c) => ({ id: c.id, name: c.name, status: c.status })),
+  }));
 }
 
 /** A template as the form's field values (its components as `components.<id>`). */
@@ -34,7 +37,11 @@ export function pageZone(db: Db): { timeZone: string; cadence: number; now: numb
 
 /** The Details form's starting values. */
 export function detailDefaults(i: IncidentRow, timeZone: string): Record<string, string> {
-  const values: Record<string, string> = { name: i.name, impact: i.impact, updateCadenceMinutes: i.updateCadenceMinutes ? String(i.updateCadenceMinutes) : "" };
+  const values: Record<string, string> = {
+    name: i.name,
+    impact: i.impact,
+    updateCadenceMinutes: i.updateCadenceMinutes ? String(i.updateCadenceMinutes) : "",
+  };
   if (i.scheduledFor) values.scheduledFor = toLocalDateTime(i.scheduledFor, timeZone);
   if (i.scheduledUntil) values.scheduledUntil = toLocalDateTime(i.scheduledUntil, timeZone);
   return values;
@@ -52,13 +59,21 @@ export function timelineOf(db: Db, incident: IncidentRow, timeZone: string) {
     at: formatDateTime(u.displayAt, timeZone),
     edited: u.editedAt ? formatDateTime(u.editedAt, timeZone) : null,
     by: u.createdBy ? (people.get(u.createdBy) ?? null) : null,
-    affected: u.affected?.length ? u.affected.map((a) => `${a.name}: ${COMPONENT_STATUS_LABELS[a.oldStatus]} → ${COMPONENT_STATUS_LABELS[a.newStatus]}`).join(" · ") : null,
+    affected: u.affected?.length
+      ? u.affected
+          .map((a) => `${a.name}: ${COMPONENT_STATUS_LABELS[a.oldStatus]} → ${COMPONENT_STATUS_LABELS[a.newStatus]}`)
+          .join(" · ")
+      : null,
   }));
 }
 
 /** What the post previews need: the incident's link (a same-length stand-in before it exists) and the networks that post. */
 export function previewContext(db: Db, incident?: { id: string; name: string }) {
-  return { incidentUrl: `${config().publicUrl}/incidents/${incident?.id ?? "xxxxxxxxxxxx"}`, incidentName: incident?.name ?? "", networks: enabledNetworks(db).map(networkPreview) };
+  return {
+    incidentUrl: `${config().publicUrl}/incidents/${incident?.id ?? "xxxxxxxxxxxx"}`,
+    incidentName: incident?.name ?? "",
+    networks: enabledNetworks(db).map(networkPreview),
+  };
 }
 
 /** Everything the editor of one incident shows, or null when there is no such incident. */

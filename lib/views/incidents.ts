@@ -8,6 +8,12 @@ const PER_PAGE = 25;
 
 export function incidentsView(query: { q: string; kind?: IncidentKind; page: number }, db: Db = getDb()) {
   const { q, kind, page } = query;
-  const rows = findIncidents(db, { q: q || undefined, kind, order: "newest", limit: PER_PAGE + 1, offset: (page - 1) * PER_PAGE });
+  const rows = findIncidents(db, {
+    q: q || undefined,
+    kind,
+    order: "newest",
+    limit: PER_PAGE + 1,
+    offset: (page - 1) * PER_PAGE,
+  });
   return { incidents: rows.slice(0, PER_PAGE), more: rows.length > PER_PAGE, ...pageZone(db) };
 }

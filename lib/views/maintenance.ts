@@ -10,7 +10,9 @@ export function maintenanceView(db: Db = getDb()) {
   return {
     timeZone,
     now,
-    live: listByStatus(db, "maintenance", ["in_progress", "verifying", "scheduled"]).sort((a, b) => (a.scheduledFor ?? 0) - (b.scheduledFor ?? 0)),
+    live: listByStatus(db, "maintenance", ["in_progress", "verifying", "scheduled"]).sort(
+      (a, b) => (a.scheduledFor ?? 0) - (b.scheduledFor ?? 0),
+    ),
     sections,
     componentNames: new Map(sections.flatMap((s) => s.components).map((c) => [c.id, c.name])),
     recurrences: listRecurrences(db),

@@ -15,7 +15,8 @@ export function newIncidentView(kind: IncidentKind, templateId: string | undefin
     timeZone,
     cadence,
     sections: pickerSections(db),
-    defaults: template && (kind === "incident" || template.kind === "maintenance") ? templateDefaults(db, template) : {},
+    defaults:
+      template && (kind === "incident" || template.kind === "maintenance") ? templateDefaults(db, template) : {},
     preview: previewContext(db),
   };
 }

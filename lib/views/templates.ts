@@ -8,7 +8,12 @@ export function templatesView(db: Db = getDb()) {
     sections: pickerSections(db),
     templates: listTemplates(db).map((t) => ({
       ...t,
-      defaults: { ...templateDefaults(db, t), templateName: t.name, kind: t.kind, impact: t.impact === "maintenance" ? "none" : t.impact },
+      defaults: {
+        ...templateDefaults(db, t),
+        templateName: t.name,
+        kind: t.kind,
+        impact: t.impact === "maintenance" ? "none" : t.impact,
+      },
     })),
   };
 }

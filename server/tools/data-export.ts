@@ -20,7 +20,9 @@ export async function run(args: string[]): Promise<number> {
     fs.renameSync(`${target}.partial`, target);
     fs.chmodSync(target, 0o600);
     const rows = Object.values(data.tables).reduce((a, t) => a + t.length, 0);
-    console.log(`outpost: exported ${rows} rows from ${Object.keys(data.tables).length} tables to ${target} (it holds password hashes, TOTP keys and webhook secrets: keep it private)`);
+    console.log(
+      `outpost: exported ${rows} rows from ${Object.keys(data.tables).length} tables to ${target} (it holds password hashes, TOTP keys and webhook secrets: keep it private)`,
+    );
     return 0;
   } finally {
     db.$client.close();

@@ -24,7 +24,8 @@ export async function run(args: string[]): Promise<number> {
     const rows = Object.values(counts).reduce((a, n) => a + n, 0);
     console.log(`outpost: imported ${rows} rows into ${Object.keys(counts).length} tables`);
     const omitted = (data as { omitted?: unknown }).omitted;
-    if (Array.isArray(omitted) && omitted.length) console.log(`outpost: this export came without secrets; left out: ${omitted.join("; ")}`);
+    if (Array.isArray(omitted) && omitted.length)
+      console.log(`outpost: this export came without secrets; left out: ${omitted.join("; ")}`);
     return 0;
   } catch (err) {
     if (err instanceof AppError) {

@@ -17,7 +17,9 @@ export async function run(args: string[]): Promise<number> {
     const files = collectMirrorFiles(currentSnapshot(), loadAssets(path.resolve(process.cwd(), "dist")));
     writeMirrorDir(dir, files);
     const bytes = files.reduce((n, f) => n + f.body.length, 0);
-    console.log(`outpost: wrote ${files.length} files (${Math.round(bytes / 1024)} KB) into ${path.resolve(dir)} in ${Date.now() - started} ms`);
+    console.log(
+      `outpost: wrote ${files.length} files (${Math.round(bytes / 1024)} KB) into ${path.resolve(dir)} in ${Date.now() - started} ms`,
+    );
     return 0;
   } catch (err) {
     console.error(`outpost: export failed: ${(err as Error).message}`);

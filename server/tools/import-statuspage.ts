@@ -8,14 +8,20 @@ import { openToolDatabase } from "../tool-database";
 
 export async function run(args: string[]): Promise<number> {
   if (!args.length) {
-    console.error("usage: npm run import:statuspage -- https://status.example.com   or   -- summary.json incidents.json ...");
+    console.error(
+      "usage: npm run import:statuspage -- https://status.example.com   or   -- summary.json incidents.json ...",
+    );
     return 2;
   }
   const db = openToolDatabase();
   try {
-    const docs = /^https?:\/\//.test(args[0]) ? await fetchStatuspage(args[0]) : mergeDocuments(args.map((f) => JSON.parse(fs.readFileSync(f, "utf8")) as Record<string, unknown>));
+    const docs = /^https?:\/\//.test(args[0])
+      ? await fetchStatuspage(args[0])
+      : mergeDocuments(args.map((f) => JSON.parse(fs.readFileSync(f, "utf8")) as Record<string, unknown>));
     const r = importStatuspage(db, SYSTEM_ACTOR, docs);
-    console.log(`outpost: imported ${r.groups} groups, ${r.components} components, ${r.incidents} incidents and ${r.maintenances} maintenances with ${r.updates} updates`);
+    console.log(
+      `outpost: imported ${r.groups} groups, ${r.components} components, ${r.incidents} incidents and ${r.maintenances} maintenances with ${r.updates} updates`,
+    );
     return 0;
   } catch (err) {
     if (err instanceof AppError || err instanceof SyntaxError || (err as NodeJS.ErrnoException).code === "ENOENT") {

@@ -28,7 +28,9 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   if (!args.includes("--yes")) {
-    console.error(`outpost: this replaces ${databasePath} with ${source} (the current database is kept aside). Run again with --yes to do it.`);
+    console.error(
+      `outpost: this replaces ${databasePath} with ${source} (the current database is kept aside). Run again with --yes to do it.`,
+    );
     return 2;
   }
   try {
@@ -38,7 +40,9 @@ export async function run(args: string[]): Promise<number> {
     if (asideAs) console.log(`outpost: the previous database is kept as ${asideAs}`);
     return 0;
   } catch (err) {
-    console.error(`outpost: refused: ${source} is not a sound Outpost database: ${(err as Error).message}. Nothing was changed.`);
+    console.error(
+      `outpost: refused: ${source} is not a sound Outpost database: ${(err as Error).message}. Nothing was changed.`,
+    );
     return 1;
   }
 }

@@ -22,14 +22,30 @@ export default async function DashboardPage() {
         <h2 id="open" className="text-lg font-semibold">
           Open incidents {open.length ? `(${open.length})` : null}
         </h2>
-        <IncidentList incidents={open} timeZone={timeZone} now={now} label="Open incidents" empty="No open incidents. The page shows all systems as they are." />
+        <IncidentList
+          incidents={open}
+          timeZone={timeZone}
+          now={now}
+          label="Open incidents"
+          empty="No open incidents. The page shows all systems as they are."
+        />
       </section>
       <section aria-labelledby="maint" className="space-y-3">
-        <h2 id="maint" className="text-lg font-semibold">Maintenance in progress and upcoming</h2>
-        <IncidentList incidents={maintenance} timeZone={timeZone} now={now} label="Maintenance" empty="Nothing scheduled." />
+        <h2 id="maint" className="text-lg font-semibold">
+          Maintenance in progress and upcoming
+        </h2>
+        <IncidentList
+          incidents={maintenance}
+          timeZone={timeZone}
+          now={now}
+          label="Maintenance"
+          empty="Nothing scheduled."
+        />
       </section>
       <section aria-labelledby="resolved" className="space-y-3">
-        <h2 id="resolved" className="text-lg font-semibold">Resolved in the last 7 days</h2>
+        <h2 id="resolved" className="text-lg font-semibold">
+          Resolved in the last 7 days
+        </h2>
         <IncidentList incidents={resolved} timeZone={timeZone} now={now} label="Recently resolved" empty="None." />
       </section>
     </div>

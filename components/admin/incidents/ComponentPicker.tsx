@@ -16,15 +16,29 @@ type Props = {
   emptyLabel?: string;
 };
 
-export function ComponentPicker({ sections, defaults = {}, errors = {}, legend, hint, emptyLabel = "Not affected" }: Props) {
-  const options = [{ value: "", label: emptyLabel }, ...COMPONENT_STATUSES.map((s) => ({ value: s, label: COMPONENT_STATUS_LABELS[s] }))];
+export function ComponentPicker({
+  sections,
+  defaults = {},
+  errors = {},
+  legend,
+  hint,
+  emptyLabel = "Not affected",
+}: Props) {
+  const options = [
+    { value: "", label: emptyLabel },
+    ...COMPONENT_STATUSES.map((s) => ({ value: s, label: COMPONENT_STATUS_LABELS[s] })),
+  ];
   return (
     <fieldset className="space-y-3">
       <legend className="text-sm font-medium">{legend}</legend>
       {hint ? <p className="text-xs text-gray-600 dark:text-gray-400">{hint}</p> : null}
       {sections.map((section, i) => (
         <div key={section.name ?? `ungrouped-${i}`} className="space-y-2">
-          {section.name ? <p className="text-xs font-semibold uppercase tracking-wide text-gray-600 dark:text-gray-400">{section.name}</p> : null}
+          {section.name ? (
+            <p className="text-xs font-semibold uppercase tracking-wide text-gray-600 dark:text-gray-400">
+              {section.name}
+            </p>
+          ) : null}
           <div className="grid gap-2 sm:grid-cols-2">
             {section.components.map((c) => (
               <Select
@@ -32,7 +46,10 @@ export function ComponentPicker({ sections, defaults = {}, errors = {}, legend, 
                 name={`components.${c.id}`}
                 label={
                   <>
-                    {c.name} <span className="font-normal text-gray-600 dark:text-gray-400">(now {COMPONENT_STATUS_LABELS[c.status].toLowerCase()})</span>
+                    {c.name}{" "}
+                    <span className="font-normal text-gray-600 dark:text-gray-400">
+                      (now {COMPONENT_STATUS_LABELS[c.status].toLowerCase()})
+                    </span>
                   </>
                 }
                 options={options}

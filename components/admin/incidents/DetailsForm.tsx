@@ -17,7 +17,13 @@ const IMPACTS = [
   { value: "critical", label: "Critical" },
 ];
 
-type Props = { id: string; kind: IncidentKind; defaults: Record<string, string>; timeZone: string; defaultCadence: number };
+type Props = {
+  id: string;
+  kind: IncidentKind;
+  defaults: Record<string, string>;
+  timeZone: string;
+  defaultCadence: number;
+};
 
 export function DetailsForm({ id, kind, defaults, timeZone, defaultCadence }: Props) {
   const [state, action, pending] = useActionState(editIncidentAction, INITIAL_ACTION_STATE);
@@ -25,7 +31,9 @@ export function DetailsForm({ id, kind, defaults, timeZone, defaultCadence }: Pr
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-4" aria-labelledby="details">
-      <h2 id="details" className="text-lg font-semibold">Details</h2>
+      <h2 id="details" className="text-lg font-semibold">
+        Details
+      </h2>
       <input type="hidden" name="id" value={id} />
       <FormStatus state={state} />
       <TextField label="Title" name="name" required maxLength={200} defaultValue={v.name} error={errors.name} />

@@ -25,7 +25,9 @@ export function IncidentHeader({ incident: i, timeZone, justPublished, now }: Pr
         </span>
         {" · "}
         {IMPACT_LABEL[i.impact]}
-        {i.kind === "maintenance" && i.scheduledFor && i.scheduledUntil ? ` · ${formatDateTime(i.scheduledFor, timeZone)} – ${formatDateTime(i.scheduledUntil, timeZone)}` : ` · started ${formatDateTime(i.startedAt, timeZone)}`}
+        {i.kind === "maintenance" && i.scheduledFor && i.scheduledUntil
+          ? ` · ${formatDateTime(i.scheduledFor, timeZone)} – ${formatDateTime(i.scheduledUntil, timeZone)}`
+          : ` · started ${formatDateTime(i.startedAt, timeZone)}`}
         {i.backfilled ? " · posted later" : null}
         {" · "}
         <a href={`/incidents/${i.id}`} className="text-blue-700 underline underline-offset-2 dark:text-blue-300">
@@ -33,7 +35,10 @@ export function IncidentHeader({ incident: i, timeZone, justPublished, now }: Pr
         </a>
       </p>
       {justPublished ? (
-        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
+        <p
+          role="status"
+          className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100"
+        >
           Published. It is on the status page now.
         </p>
       ) : null}
@@ -42,7 +47,9 @@ export function IncidentHeader({ incident: i, timeZone, justPublished, now }: Pr
           role={overdue ? "alert" : undefined}
           className={`rounded-md border px-3 py-2 text-sm ${overdue ? "border-red-300 bg-red-50 font-medium text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100" : "border-gray-200 dark:border-gray-800"}`}
         >
-          {overdue ? `Overdue: the next update was promised by ${formatDateTime(i.nextUpdateAt, timeZone)}. Post an update now.` : `Next update promised by ${formatDateTime(i.nextUpdateAt, timeZone)}.`}
+          {overdue
+            ? `Overdue: the next update was promised by ${formatDateTime(i.nextUpdateAt, timeZone)}. Post an update now.`
+            : `Next update promised by ${formatDateTime(i.nextUpdateAt, timeZone)}.`}
         </p>
       ) : null}
     </header>

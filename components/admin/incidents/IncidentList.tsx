@@ -16,19 +16,32 @@ function when(i: IncidentRow, timeZone: string): string {
 export function IncidentList({ incidents, timeZone, now, empty, label }: Props) {
   if (!incidents.length) return <p className="text-sm text-gray-600 dark:text-gray-400">{empty}</p>;
   return (
-    <ul aria-label={label} className="divide-y divide-gray-200 rounded-lg border border-gray-200 dark:divide-gray-800 dark:border-gray-800">
+    <ul
+      aria-label={label}
+      className="divide-y divide-gray-200 rounded-lg border border-gray-200 dark:divide-gray-800 dark:border-gray-800"
+    >
       {incidents.map((i) => {
         const overdue = isOverdue(i, now);
         return (
-          <li key={i.id} className={`p-3 sm:p-4 ${overdue ? "bg-red-50 dark:bg-red-950/40" : ""}`} data-overdue={overdue ? "true" : undefined}>
-            <Link href={`/admin/incidents/${i.id}`} className="font-medium text-blue-800 underline-offset-2 hover:underline dark:text-blue-200">
+          <li
+            key={i.id}
+            className={`p-3 sm:p-4 ${overdue ? "bg-red-50 dark:bg-red-950/40" : ""}`}
+            data-overdue={overdue ? "true" : undefined}
+          >
+            <Link
+              href={`/admin/incidents/${i.id}`}
+              className="font-medium text-blue-800 underline-offset-2 hover:underline dark:text-blue-200"
+            >
               {i.name}
             </Link>
             <p className="text-xs text-gray-700 dark:text-gray-300">
-              <span className="font-semibold">{UPDATE_STATUS_LABELS[i.status]}</span> · {IMPACT_LABEL[i.impact]} · {when(i, timeZone)}
+              <span className="font-semibold">{UPDATE_STATUS_LABELS[i.status]}</span> · {IMPACT_LABEL[i.impact]} ·{" "}
+              {when(i, timeZone)}
               {i.nextUpdateAt ? (
                 overdue ? (
-                  <strong className="ml-1 rounded bg-red-700 px-1.5 py-0.5 text-white">Overdue since {formatDateTime(i.nextUpdateAt, timeZone)}</strong>
+                  <strong className="ml-1 rounded bg-red-700 px-1.5 py-0.5 text-white">
+                    Overdue since {formatDateTime(i.nextUpdateAt, timeZone)}
+                  </strong>
                 ) : (
                   ` · next update by ${formatDateTime(i.nextUpdateAt, timeZone)}`
                 )

@@ -5,7 +5,16 @@ import { useState, type ReactNode } from "react";
 import { renderMarkdown } from "@/lib/markdown";
 import { TextArea } from "@/components/ui/Field";
 
-type Props = { name: string; label: string; defaultValue?: string; error?: string[]; rows?: number; required?: boolean; hint?: ReactNode; children?: (text: string) => ReactNode };
+type Props = {
+  name: string;
+  label: string;
+  defaultValue?: string;
+  error?: string[];
+  rows?: number;
+  required?: boolean;
+  hint?: ReactNode;
+  children?: (text: string) => ReactNode;
+};
 
 export function MarkdownField({ name, label, defaultValue = "", error, rows = 5, required, hint, children }: Props) {
   const [text, setText] = useState(defaultValue);
@@ -22,7 +31,10 @@ export function MarkdownField({ name, label, defaultValue = "", error, rows = 5,
         hint={hint ?? "Markdown: **bold**, _italic_, [links](https://…), lists. HTML is shown as text."}
       />
       {text.trim() ? (
-        <section aria-label={`${label}: preview`} className="rounded-md border border-dashed border-gray-300 p-3 dark:border-gray-700">
+        <section
+          aria-label={`${label}: preview`}
+          className="rounded-md border border-dashed border-gray-300 p-3 dark:border-gray-700"
+        >
           <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-gray-600 dark:text-gray-400">Preview</p>
           <div className="prose-update text-sm" dangerouslySetInnerHTML={{ __html: renderMarkdown(text) }} />
         </section>

@@ -11,13 +11,24 @@ export function PostmortemForm({ id, body, published }: { id: string; body: stri
   const [state, action, pending] = useActionState(savePostmortemAction, INITIAL_ACTION_STATE);
   return (
     <form action={action} className="space-y-3" aria-labelledby="postmortem">
-      <h2 id="postmortem" className="text-lg font-semibold">Postmortem</h2>
+      <h2 id="postmortem" className="text-lg font-semibold">
+        Postmortem
+      </h2>
       <p className="text-sm text-gray-600 dark:text-gray-400">
-        {published ? `Published ${published}. Saving changes the public text at once.` : "A private draft until you publish it. Publishing posts an update and sets the status to Postmortem."}
+        {published
+          ? `Published ${published}. Saving changes the public text at once.`
+          : "A private draft until you publish it. Publishing posts an update and sets the status to Postmortem."}
       </p>
       <input type="hidden" name="id" value={id} />
       <FormStatus state={state} />
-      <MarkdownField name="postmortemBody" label="Postmortem" rows={10} defaultValue={state.values?.postmortemBody ?? body} error={state.fieldErrors?.body ?? state.fieldErrors?.postmortemBody} hint="What happened, the impact, the cause, and what will change. Markdown." />
+      <MarkdownField
+        name="postmortemBody"
+        label="Postmortem"
+        rows={10}
+        defaultValue={state.values?.postmortemBody ?? body}
+        error={state.fieldErrors?.body ?? state.fieldErrors?.postmortemBody}
+        hint="What happened, the impact, the cause, and what will change. Markdown."
+      />
       <div className="flex flex-wrap gap-2">
         <Button variant="secondary" name="intent" value="save" disabled={pending}>
           {published ? "Save" : "Save draft"}

@@ -5,7 +5,10 @@ import { buttonClass } from "@/components/ui/Button";
 
 export function QuickStart({ templates }: { templates: TemplateRow[] }) {
   return (
-    <section aria-label="Start" className="space-y-3 rounded-lg border border-gray-200 bg-white p-4 dark:border-gray-800 dark:bg-gray-900">
+    <section
+      aria-label="Start"
+      className="space-y-3 rounded-lg border border-gray-200 bg-white p-4 dark:border-gray-800 dark:bg-gray-900"
+    >
       <div className="flex flex-wrap gap-2">
         <Link href="/admin/incidents/new" className={buttonClass("danger", "px-4 py-2.5 text-base")}>
           Report a problem
@@ -18,7 +21,11 @@ export function QuickStart({ templates }: { templates: TemplateRow[] }) {
         <p className="flex flex-wrap items-center gap-2 text-sm">
           <span className="text-gray-700 dark:text-gray-300">Or start from a template:</span>
           {templates.map((t) => (
-            <Link key={t.id} href={`/admin/incidents/new?template=${t.id}`} className="rounded-full border border-gray-300 px-3 py-1 hover:bg-gray-100 dark:border-gray-700 dark:hover:bg-gray-800">
+            <Link
+              key={t.id}
+              href={`/admin/incidents/new?template=${t.id}`}
+              className="rounded-full border border-gray-300 px-3 py-1 hover:bg-gray-100 dark:border-gray-700 dark:hover:bg-gray-800"
+            >
               {t.name}
             </Link>
           ))}

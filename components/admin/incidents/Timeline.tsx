@@ -9,7 +9,16 @@ import { ConfirmButton } from "@/components/ui/ConfirmButton";
 import { TextArea } from "@/components/ui/Field";
 import { FormStatus } from "@/components/auth/FormStatus";
 
-export type TimelineUpdate = { id: string; status: string; body: string; bodyHtml: string; at: string; edited: string | null; affected: string | null; by: string | null };
+export type TimelineUpdate = {
+  id: string;
+  status: string;
+  body: string;
+  bodyHtml: string;
+  at: string;
+  edited: string | null;
+  affected: string | null;
+  by: string | null;
+};
 
 function EditForm({ update }: { update: TimelineUpdate }) {
   const [state, action, pending] = useActionState(editUpdateAction, INITIAL_ACTION_STATE);
@@ -17,7 +26,14 @@ function EditForm({ update }: { update: TimelineUpdate }) {
     <form action={action} className="mt-2 space-y-2">
       <input type="hidden" name="updateId" value={update.id} />
       <FormStatus state={state} />
-      <TextArea label="Corrected message" name="body" rows={4} required defaultValue={state.values?.body ?? update.body} error={state.fieldErrors?.body} />
+      <TextArea
+        label="Corrected message"
+        name="body"
+        rows={4}
+        required
+        defaultValue={state.values?.body ?? update.body}
+        error={state.fieldErrors?.body}
+      />
       <Button variant="secondary" disabled={pending}>
         Save correction
       </Button>
@@ -43,12 +59,24 @@ export function Timeline({ updates }: { updates: TimelineUpdate[] }) {
           {u.affected ? <p className="mt-1 text-xs text-gray-600 dark:text-gray-400">{u.affected}</p> : null}
           <div className="mt-2 flex flex-wrap items-start gap-2">
             <details className="w-full">
-              <summary className="cursor-pointer text-sm font-medium text-blue-700 dark:text-blue-300">Edit message</summary>
+              <summary className="cursor-pointer text-sm font-medium text-blue-700 dark:text-blue-300">
+                Edit message
+              </summary>
               <EditForm update={u} />
             </details>
             {updates.length > 1 ? (
-              <ConfirmButton label="Delete update" ariaLabel={`Delete the ${u.status} update of ${u.at}`} title="Delete this update?" confirmLabel="Delete update" action={deleteUpdateAction} fields={{ updateId: u.id }}>
-                <p>It disappears from the public page, the API and the feeds. Messages already sent to subscribers stay sent. The audit log keeps a copy.</p>
+              <ConfirmButton
+                label="Delete update"
+                ariaLabel={`Delete the ${u.status} update of ${u.at}`}
+                title="Delete this update?"
+                confirmLabel="Delete update"
+                action={deleteUpdateAction}
+                fields={{ updateId: u.id }}
+              >
+                <p>
+                  It disappears from the public page, the API and the feeds. Messages already sent to subscribers stay
+                  sent. The audit log keeps a copy.
+                </p>
               </ConfirmButton>
             ) : null}
           </div>

@@ -12,7 +12,14 @@ import { MarkdownField } from "./MarkdownField";
 import { PostPreview, type PreviewContext } from "./PostPreview";
 
 type Status = IncidentStatus | MaintenanceStatus;
-type Props = { incidentId: string; statuses: readonly Status[]; current: Status; sections: PickerSection[]; closing: readonly Status[]; preview: PreviewContext };
+type Props = {
+  incidentId: string;
+  statuses: readonly Status[];
+  current: Status;
+  sections: PickerSection[];
+  closing: readonly Status[];
+  preview: PreviewContext;
+};
 
 export function UpdateForm({ incidentId, statuses, current, sections, closing, preview }: Props) {
   const [state, action, pending] = useActionState(postUpdateAction, INITIAL_ACTION_STATE);
@@ -22,7 +29,9 @@ export function UpdateForm({ incidentId, statuses, current, sections, closing, p
   const refused = !state.ok && Boolean(state.values);
   return (
     <form action={action} className="space-y-4" aria-labelledby="post-update">
-      <h2 id="post-update" className="text-lg font-semibold">Post an update</h2>
+      <h2 id="post-update" className="text-lg font-semibold">
+        Post an update
+      </h2>
       <input type="hidden" name="id" value={incidentId} />
       <FormStatus state={state} />
       <Select
@@ -34,13 +43,29 @@ export function UpdateForm({ incidentId, statuses, current, sections, closing, p
         onChange={(e) => setStatus(e.target.value as Status)}
         error={errors.status}
       />
-      <MarkdownField key={state.values?.sent ?? "draft"} name="body" label="Message" defaultValue={v.body} error={errors.body} required>
+      <MarkdownField
+        key={state.values?.sent ?? "draft"}
+        name="body"
+        label="Message"
+        defaultValue={v.body}
+        error={errors.body}
+        required
+      >
         {(text) => <PostPreview text={text} status={status} context={preview} />}
       </MarkdownField>
-      <details className="rounded-md border border-gray-200 p-3 dark:border-gray-800" open={Object.keys(errors).some((k) => k.startsWith("components."))}>
+      <details
+        className="rounded-md border border-gray-200 p-3 dark:border-gray-800"
+        open={Object.keys(errors).some((k) => k.startsWith("components."))}
+      >
         <summary className="cursor-pointer text-sm font-medium">Change component statuses</summary>
         <div className="mt-3">
-          <ComponentPicker sections={sections} defaults={v} errors={errors} legend="New status of each component" emptyLabel="No change" />
+          <ComponentPicker
+            sections={sections}
+            defaults={v}
+            errors={errors}
+            legend="New status of each component"
+            emptyLabel="No change"
+          />
         </div>
       </details>
       <Checkbox
@@ -48,7 +73,11 @@ export function UpdateForm({ incidentId, statuses, current, sections, closing, p
         name="restoreComponents"
         defaultChecked={boxOn(v, "restoreComponents", refused)}
       />
-      <Checkbox label="Notify subscribers" name="deliverNotifications" defaultChecked={boxOn(v, "deliverNotifications", refused)} />
+      <Checkbox
+        label="Notify subscribers"
+        name="deliverNotifications"
+        defaultChecked={boxOn(v, "deliverNotifications", refused)}
+      />
       <Button disabled={pending}>Post update</Button>
     </form>
   );

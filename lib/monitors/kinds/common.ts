@@ -7,7 +7,12 @@ export const hostname = z
   .trim()
   .min(1, "Enter a host name or address")
   .max(253, "At most 253 characters")
-  .refine((h) => net.isIP(h) !== 0 || /^(?=.{1,253}$)([a-z0-9_](?:[a-z0-9-_]{0,61}[a-z0-9])?)(\.[a-z0-9_](?:[a-z0-9-_]{0,61}[a-z0-9])?)*\.?$/i.test(h), "Enter a host name such as api.example.com or an IP address");
+  .refine(
+    (h) =>
+      net.isIP(h) !== 0 ||
+      /^(?=.{1,253}$)([a-z0-9_](?:[a-z0-9-_]{0,61}[a-z0-9])?)(\.[a-z0-9_](?:[a-z0-9-_]{0,61}[a-z0-9])?)*\.?$/i.test(h),
+    "Enter a host name such as api.example.com or an IP address",
+  );
 
 export const port = z.coerce
   .number({ error: "Enter a port number" })

@@ -29,12 +29,27 @@ export const dns = defineKind({
   label: "DNS",
   settings,
   apiSettings: "name, record_type, expected, server",
-  example: { name: "example.com", recordType: "MX", expected: ["mx1.example.com", "mx2.example.com"], server: "192.0.2.53:53" },
+  example: {
+    name: "example.com",
+    recordType: "MX",
+    expected: ["mx1.example.com", "mx2.example.com"],
+    server: "192.0.2.53:53",
+  },
   fields: [
     { key: "name", label: "Name to resolve", type: "text", required: true, placeholder: "api.example.com" },
     { key: "recordType", label: "Record type", type: "select", options: DNS_RECORD_TYPES, default: "A" },
-    { key: "expected", label: "Expected records (optional)", type: "list", hint: "Separated by commas; every one must be in the answer." },
-    { key: "server", label: "Resolver (optional)", type: "text", hint: "An IP address with an optional :port; the server's own resolver otherwise." },
+    {
+      key: "expected",
+      label: "Expected records (optional)",
+      type: "list",
+      hint: "Separated by commas; every one must be in the answer.",
+    },
+    {
+      key: "server",
+      label: "Resolver (optional)",
+      type: "text",
+      hint: "An IP address with an optional :port; the server's own resolver otherwise.",
+    },
   ],
   probe: probeDns,
   // The target warning looks at the name being asked about; the probe checks a configured resolver.

@@ -5,8 +5,17 @@ import { defineKind } from "../kind";
 import { probeHeartbeat } from "../probes/heartbeat";
 
 const settings = z.object({
-  periodSeconds: z.coerce.number({ error: "Enter seconds" }).int("Whole seconds").min(MIN_INTERVAL_SECONDS, `At least ${MIN_INTERVAL_SECONDS} seconds`).max(31 * 86_400, "At most 31 days"),
-  graceSeconds: z.coerce.number({ error: "Enter seconds" }).int("Whole seconds").min(0, "Not negative").max(86_400, "At most a day").default(60),
+  periodSeconds: z.coerce
+    .number({ error: "Enter seconds" })
+    .int("Whole seconds")
+    .min(MIN_INTERVAL_SECONDS, `At least ${MIN_INTERVAL_SECONDS} seconds`)
+    .max(31 * 86_400, "At most 31 days"),
+  graceSeconds: z.coerce
+    .number({ error: "Enter seconds" })
+    .int("Whole seconds")
+    .min(0, "Not negative")
+    .max(86_400, "At most a day")
+    .default(60),
 });
 export type HeartbeatSettings = z.output<typeof settings>;
 

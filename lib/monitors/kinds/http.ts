@@ -6,22 +6,41 @@ import { httpUrl, urlHost } from "./common";
 
 export const HTTP_METHODS = ["GET", "HEAD", "POST"] as const;
 
-const statusCode = z.coerce.number({ error: "Enter a status code" }).int("A whole number").min(100, "Status codes run from 100 to 599").max(599, "Status codes run from 100 to 599");
+const statusCode = z.coerce
+  .number({ error: "Enter a status code" })
+  .int("A whole number")
+  .min(100, "Status codes run from 100 to 599")
+  .max(599, "Status codes run from 100 to 599");
 
 const settings = z
   .object({
     method: z.enum(HTTP_METHODS, { error: `Use one of: ${HTTP_METHODS.join(", ")}` }).default("GET"),
     url: httpUrl("URL to check"),
     headers: z
-      .record(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "Header names are letters, digits and hyphens"), z.string().max(2000).refine((v) => !/[\r\n]/.test(v), "A header value is one line"))
+      .record(
+        z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "Header names are letters, digits and hyphens"),
+        z
+          .string()
+          .max(2000)
+          .refine((v) => !/[\r\n]/.test(v), "A header value is one line"),
+      )
       .default({}),
     /** Inclusive range of accepted status codes. */
     statusMin: statusCode.default(200),
     statusMax: statusCode.default(299),
-    keyword: z.string().trim().max(200, "At most 200 characters").nullable().default(null).transform((k) => k || null),
+    keyword: z
+      .string()
+      .trim()
+      .max(200, "At most 200 characters")
+      .nullable()
+      .default(null)
+      .transform((k) => k || null),
     followRedirects: z.boolean().default(true),
   })
-  .refine((s) => s.statusMax >= s.statusMin, { message: "The highest accepted status must not be below the lowest", path: ["statusMax"] });
+  .refine((s) => s.statusMax >= s.statusMin, {
+    message: "The highest accepted status must not be below the lowest",
+    path: ["statusMax"],
+  });
 export type HttpSettings = z.output<typeof settings>;
 
 export const http = defineKind({
@@ -29,7 +48,15 @@ export const http = defineKind({
   label: "HTTP(S)",
   settings,
   apiSettings: "url, method, headers, status_min, status_max, keyword, follow_redirects",
-  example: { url: "https://api.example.com/health", method: "HEAD", headers: { "x-a": "1" }, statusMin: 200, statusMax: 204, keyword: "ok", followRedirects: false },
+  example: {
+    url: "https://api.example.com/health",
+    method: "HEAD",
+    headers: { "x-a": "1" },
+    statusMin: 200,
+    statusMax: 204,
+    keyword: "ok",
+    followRedirects: false,
+  },
   fields: [
     { key: "url", label: "URL", type: "url", required: true, placeholder: "https://api.example.com/health" },
     { key: "method", label: "Method", type: "select", options: HTTP_METHODS, default: "GET" },

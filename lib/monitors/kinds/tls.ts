@@ -7,7 +7,12 @@ import { hostname, port } from "./common";
 const settings = z.object({
   host: hostname,
   port: port.default(443),
-  warnDays: z.coerce.number({ error: "Enter a number of days" }).int("Whole days").min(1, "At least 1 day").max(365, "At most 365 days").default(14),
+  warnDays: z.coerce
+    .number({ error: "Enter a number of days" })
+    .int("Whole days")
+    .min(1, "At least 1 day")
+    .max(365, "At most 365 days")
+    .default(14),
   allowUntrusted: z.boolean().default(false),
 });
 export type TlsSettings = z.output<typeof settings>;

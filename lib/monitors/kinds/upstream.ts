@@ -6,7 +6,11 @@ import { httpUrl, urlHost } from "./common";
 
 const settings = z.object({
   url: httpUrl("status page URL"),
-  component: z.string({ error: "Name the upstream component (its id or name)" }).trim().min(1, "Name the upstream component (its id or name)").max(200),
+  component: z
+    .string({ error: "Name the upstream component (its id or name)" })
+    .trim()
+    .min(1, "Name the upstream component (its id or name)")
+    .max(200),
 });
 export type UpstreamSettings = z.output<typeof settings>;
 

@@ -31,7 +31,10 @@ export function probeDns(s: DnsSettings, ctx: ProbeContext): Promise<ProbeResult
         if (got.length === 0) return done(fail(`No ${s.recordType} records for ${s.name}`, latencyMs));
         const want = s.expected.map((e) => (s.recordType === "TXT" ? e : e.toLowerCase().replace(/\.$/, "")));
         const missing = want.filter((w) => !got.includes(w));
-        if (missing.length) return done(fail(`${s.name} ${s.recordType} is ${got.join(", ")}; expected ${missing.join(", ")}`, latencyMs));
+        if (missing.length)
+          return done(
+            fail(`${s.name} ${s.recordType} is ${got.join(", ")}; expected ${missing.join(", ")}`, latencyMs),
+          );
         done({ ok: true, latencyMs, error: null });
       })
       .catch((err) => done(fail(errorText(err), Math.round(performance.now() - started))));

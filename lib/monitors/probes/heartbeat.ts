@@ -9,5 +9,9 @@ export function probeHeartbeat(s: HeartbeatSettings, ctx: ProbeContext): Promise
   const silent = ctx.now - since;
   if (silent <= allowed) return Promise.resolve({ ok: true, latencyMs: null, error: null });
   const what = ctx.lastBeatAt ? `No heartbeat for ${Math.round(silent / 1000)} s` : "No heartbeat received yet";
-  return Promise.resolve({ ok: false, latencyMs: null, error: `${what} (expected every ${s.periodSeconds} s, grace ${s.graceSeconds} s)` });
+  return Promise.resolve({
+    ok: false,
+    latencyMs: null,
+    error: `${what} (expected every ${s.periodSeconds} s, grace ${s.graceSeconds} s)`,
+  });
 }

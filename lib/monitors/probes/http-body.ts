@@ -6,7 +6,8 @@ import { errorText, withDeadline } from "./types";
 
 const MAX_BODY = 2 * 1024 * 1024;
 
-export type BodyResult = { ok: true; body: string; latencyMs: number } | { ok: false; error: string; latencyMs: number | null };
+export type BodyResult =
+  { ok: true; body: string; latencyMs: number } | { ok: false; error: string; latencyMs: number | null };
 
 export async function probeHttpBody(url: string, timeoutMs: number, policy: TargetPolicy): Promise<BodyResult> {
   const started = performance.now();
@@ -16,7 +17,11 @@ export async function probeHttpBody(url: string, timeoutMs: number, policy: Targ
     const u = new URL(url);
     const refused = connectProblem(u.hostname, policy);
     if (refused) return done({ ok: false, latencyMs: null, error: refused.message });
-    const req = (u.protocol === "https:" ? https : http).request(u, { headers: { accept: "application/json", "user-agent": "Outpost-Monitor/1" }, agent: false, lookup: guardedLookup(policy) });
+    const req = (u.protocol === "https:" ? https : http).request(u, {
+      headers: { accept: "application/json", "user-agent": "Outpost-Monitor/1" },
+      agent: false,
+      lookup: guardedLookup(policy),
+    });
     onAbort(() => req.destroy());
     req.once("error", (err) => done({ ok: false, latencyMs: elapsed(), error: errorText(err) }));
     req.once("response", (res) => {
@@ -39,5 +44,7 @@ export async function probeHttpBody(url: string, timeoutMs: number, policy: Targ
     });
     req.end();
   });
-  return r.ok ? { ok: true, body, latencyMs: r.latencyMs ?? elapsed() } : { ok: false, error: r.error ?? "failed", latencyMs: r.latencyMs };
+  return r.ok
+    ? { ok: true, body, latencyMs: r.latencyMs ?? elapsed() }
+    : { ok: false, error: r.error ?? "failed", latencyMs: r.latencyMs };
 }

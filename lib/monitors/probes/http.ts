@@ -20,7 +20,12 @@ export function probeHttp(s: HttpSettings, ctx: ProbeContext): Promise<ProbeResu
       const refused = connectProblem(url.hostname, ctx.policy);
       if (refused) return done(fail(refused.message, elapsed()));
       const lib = url.protocol === "https:" ? https : http;
-      const req = lib.request(url, { method: s.method, headers: { "user-agent": "Outpost-Monitor/1", ...s.headers }, agent: false, lookup });
+      const req = lib.request(url, {
+        method: s.method,
+        headers: { "user-agent": "Outpost-Monitor/1", ...s.headers },
+        agent: false,
+        lookup,
+      });
       onAbort(() => req.destroy());
       req.once("error", (err) => done(fail(errorText(err), elapsed())));
       req.once("response", (res) => {
@@ -35,7 +40,8 @@ export function probeHttp(s: HttpSettings, ctx: ProbeContext): Promise<ProbeResu
           } catch {
             return done(fail(`Redirect to an invalid location: ${location.slice(0, 200)}`, elapsed()));
           }
-          if (!/^https?:$/.test(next.protocol)) return done(fail(`Redirect to a non-http(s) location: ${next.protocol}`, elapsed()));
+          if (!/^https?:$/.test(next.protocol))
+            return done(fail(`Redirect to a non-http(s) location: ${next.protocol}`, elapsed()));
           return visit(next, hops + 1);
         }
         const accepted = status >= s.statusMin && status <= s.statusMax;
@@ -51,7 +57,8 @@ export function probeHttp(s: HttpSettings, ctx: ProbeContext): Promise<ProbeResu
         res.once("end", () => {
           const latencyMs = elapsed();
           if (!accepted) return done(fail(`HTTP ${status} (expected ${s.statusMin}-${s.statusMax})`, latencyMs));
-          if (s.keyword && !Buffer.concat(chunks).toString("utf8").includes(s.keyword)) return done(fail(`The response does not contain “${s.keyword}”`, latencyMs));
+          if (s.keyword && !Buffer.concat(chunks).toString("utf8").includes(s.keyword))
+            return done(fail(`The response does not contain “${s.keyword}”`, latencyMs));
           done({ ok: true, latencyMs, error: null });
         });
       });

@@ -1,7 +1,15 @@
 import nodeHttp from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasOpenssl, startDns, startStatuspage, startTarget, startTlsServer, type StatuspageStandIn, type Target } from "../test-support";
+import {
+  hasOpenssl,
+  startDns,
+  startStatuspage,
+  startTarget,
+  startTlsServer,
+  type StatuspageStandIn,
+  type Target,
+} from "../test-support";
 import { runProbe } from "../registry";
 import type { HttpSettings } from "../kinds/http";
 import type { TargetPolicy } from "../../net/targets";
@@ -17,7 +25,16 @@ beforeAll(async () => {
 });
 afterAll(() => target.close());
 
-const http = (over: Partial<HttpSettings> = {}): HttpSettings => ({ method: "GET", url: target.url, headers: {}, statusMin: 200, statusMax: 299, keyword: null, followRedirects: true, ...over });
+const http = (over: Partial<HttpSettings> = {}): HttpSettings => ({
+  method: "GET",
+  url: target.url,
+  headers: {},
+  statusMin: 200,
+  statusMax: 299,
+  keyword: null,
+  followRedirects: true,
+  ...over,
+});
 
 describe("HTTP probe", () => {
   it("passes on an accepted status and reports latency", async () => {
@@ -28,15 +45,30 @@ describe("HTTP probe", () => {
   });
   it("fails on a status outside the range, and on a missing keyword", async () => {
     target.mode = "down";
-    expect(await runProbe("http", http(), { policy: INTERNAL, timeoutMs: 2000, now: NOW })).toMatchObject({ ok: false, error: "HTTP 503 (expected 200-299)" });
+    expect(await runProbe("http", http(), { policy: INTERNAL, timeoutMs: 2000, now: NOW })).toMatchObject({
+      ok: false,
+      error: "HTTP 503 (expected 200-299)",
+    });
     target.mode = "up";
-    expect(await runProbe("http", http({ keyword: "all good" }), { policy: INTERNAL, timeoutMs: 2000, now: NOW })).toMatchObject({ ok: true });
-    expect((await runProbe("http", http({ keyword: "banana" }), { policy: INTERNAL, timeoutMs: 2000, now: NOW })).error).toMatch(/does not contain/);
+    expect(
+      await runProbe("http", http({ keyword: "all good" }), { policy: INTERNAL, timeoutMs: 2000, now: NOW }),
+    ).toMatchObject({ ok: true });
+    expect(
+      (await runProbe("http", http({ keyword: "banana" }), { policy: INTERNAL, timeoutMs: 2000, now: NOW })).error,
+    ).toMatch(/does not contain/);
   });
   it("follows redirects only when told to", async () => {
     target.mode = "up";
-    expect(await runProbe("http", http({ url: `${target.url}redirect` }), { policy: INTERNAL, timeoutMs: 2000, now: NOW })).toMatchObject({ ok: true });
-    expect(await runProbe("http", http({ url: `${target.url}redirect`, followRedirects: false }), { policy: INTERNAL, timeoutMs: 2000, now: NOW })).toMatchObject({ ok: false, error: "HTTP 302 (expected 200-299)" });
+    expect(
+      await runProbe("http", http({ url: `${target.url}redirect` }), { policy: INTERNAL, timeoutMs: 2000, now: NOW }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await runProbe("http", http({ url: `${target.url}redirect`, followRedirects: false }), {
+        policy: INTERNAL,
+        timeoutMs: 2000,
+        now: NOW,
+      }),
+    ).toMatchObject({ ok: false, error: "HTTP 302 (expected 200-299)" });
   });
   it("gives up on a hung target at the deadline and frees the socket", async () => {
     target.mode = "hang";
@@ -55,10 +87,16 @@ describe("HTTP probe", () => {
 
 describe("TCP probe", () => {
   it("connects to an open port and fails on a closed one", async () => {
-    expect(await runProbe("tcp", { host: "127.0.0.1", port: target.port }, { policy: INTERNAL, timeoutMs: 2000, now: NOW })).toMatchObject({ ok: true });
+    expect(
+      await runProbe("tcp", { host: "127.0.0.1", port: target.port }, { policy: INTERNAL, timeoutMs: 2000, now: NOW }),
+    ).toMatchObject({ ok: true });
     const gone = await startTarget();
     await gone.close();
-    const r = await runProbe("tcp", { host: "127.0.0.1", port: gone.port }, { policy: INTERNAL, timeoutMs: 2000, now: NOW });
+    const r = await runProbe(
+      "tcp",
+      { host: "127.0.0.1", port: gone.port },
+      { policy: INTERNAL, timeoutMs: 2000, now: NOW },
+    );
     expect(r.ok).toBe(false);
     expect(r.error).toMatch(/ECONNREFUSED/);
   });
@@ -69,11 +107,23 @@ describe("DNS probe", () => {
     const dns = await startDns({ "api.example.test": ["192.0.2.10"] });
     try {
       const base = { name: "api.example.test", recordType: "A" as const, server: dns.server };
-      expect(await runProbe("dns", { ...base, expected: [] }, { policy: INTERNAL, timeoutMs: 2000, now: NOW })).toMatchObject({ ok: true });
-      expect(await runProbe("dns", { ...base, expected: ["192.0.2.10"] }, { policy: INTERNAL, timeoutMs: 2000, now: NOW })).toMatchObject({ ok: true });
-      const wrong = await runProbe("dns", { ...base, expected: ["192.0.2.99"] }, { policy: INTERNAL, timeoutMs: 2000, now: NOW });
+      expect(
+        await runProbe("dns", { ...base, expected: [] }, { policy: INTERNAL, timeoutMs: 2000, now: NOW }),
+      ).toMatchObject({ ok: true });
+      expect(
+        await runProbe("dns", { ...base, expected: ["192.0.2.10"] }, { policy: INTERNAL, timeoutMs: 2000, now: NOW }),
+      ).toMatchObject({ ok: true });
+      const wrong = await runProbe(
+        "dns",
+        { ...base, expected: ["192.0.2.99"] },
+        { policy: INTERNAL, timeoutMs: 2000, now: NOW },
+      );
       expect(wrong).toMatchObject({ ok: false, error: "api.example.test A is 192.0.2.10; expected 192.0.2.99" });
-      const missing = await runProbe("dns", { ...base, name: "nope.example.test", expected: [] }, { policy: INTERNAL, timeoutMs: 2000, now: NOW });
+      const missing = await runProbe(
+        "dns",
+        { ...base, name: "nope.example.test", expected: [] },
+        { policy: INTERNAL, timeoutMs: 2000, now: NOW },
+      );
       expect(missing.ok).toBe(false);
       expect(missing.error).toMatch(/ENOTFOUND/);
     } finally {
@@ -87,14 +137,32 @@ describe.skipIf(!hasOpenssl())("TLS probe", () => {
     const server = await startTlsServer(5);
     try {
       const base = { host: "127.0.0.1", port: server.port, warnDays: 14 };
-      const untrusted = await runProbe("tls", { ...base, allowUntrusted: false }, { policy: INTERNAL, timeoutMs: 3000, now: Date.now() });
+      const untrusted = await runProbe(
+        "tls",
+        { ...base, allowUntrusted: false },
+        { policy: INTERNAL, timeoutMs: 3000, now: Date.now() },
+      );
       expect(untrusted.ok).toBe(false);
       expect(untrusted.error).toMatch(/^Certificate not trusted/);
-      const soon = await runProbe("tls", { ...base, allowUntrusted: true }, { policy: INTERNAL, timeoutMs: 3000, now: Date.now() });
+      const soon = await runProbe(
+        "tls",
+        { ...base, allowUntrusted: true },
+        { policy: INTERNAL, timeoutMs: 3000, now: Date.now() },
+      );
       expect(soon).toMatchObject({ ok: true, degraded: true });
       expect(soon.error).toMatch(/expires in [45] days/);
-      expect(await runProbe("tls", { ...base, warnDays: 2, allowUntrusted: true }, { policy: INTERNAL, timeoutMs: 3000, now: Date.now() })).toMatchObject({ ok: true, error: null });
-      const later = await runProbe("tls", { ...base, allowUntrusted: true }, { policy: INTERNAL, timeoutMs: 3000, now: Date.now() + 10 * 86_400_000 });
+      expect(
+        await runProbe(
+          "tls",
+          { ...base, warnDays: 2, allowUntrusted: true },
+          { policy: INTERNAL, timeoutMs: 3000, now: Date.now() },
+        ),
+      ).toMatchObject({ ok: true, error: null });
+      const later = await runProbe(
+        "tls",
+        { ...base, allowUntrusted: true },
+        { policy: INTERNAL, timeoutMs: 3000, now: Date.now() + 10 * 86_400_000 },
+      );
       expect(later.ok).toBe(false);
       expect(later.error).toMatch(/expired/);
     } finally {
@@ -106,11 +174,36 @@ describe.skipIf(!hasOpenssl())("TLS probe", () => {
 describe("heartbeat probe", () => {
   const s = { periodSeconds: 60, graceSeconds: 30 };
   it("passes within period plus grace and fails after", async () => {
-    expect(await runProbe("heartbeat", s, { policy: INTERNAL, timeoutMs: 1000, now: NOW, lastBeatAt: NOW - 89_000 })).toMatchObject({ ok: true });
-    const silent = await runProbe("heartbeat", s, { policy: INTERNAL, timeoutMs: 1000, now: NOW, lastBeatAt: NOW - 91_000 });
+    expect(
+      await runProbe("heartbeat", s, { policy: INTERNAL, timeoutMs: 1000, now: NOW, lastBeatAt: NOW - 89_000 }),
+    ).toMatchObject({ ok: true });
+    const silent = await runProbe("heartbeat", s, {
+      policy: INTERNAL,
+      timeoutMs: 1000,
+      now: NOW,
+      lastBeatAt: NOW - 91_000,
+    });
     expect(silent).toMatchObject({ ok: false, error: "No heartbeat for 91 s (expected every 60 s, grace 30 s)" });
-    expect(await runProbe("heartbeat", s, { policy: INTERNAL, timeoutMs: 1000, now: NOW, lastBeatAt: null, createdAt: NOW - 10_000 })).toMatchObject({ ok: true });
-    expect((await runProbe("heartbeat", s, { policy: INTERNAL, timeoutMs: 1000, now: NOW, lastBeatAt: null, createdAt: NOW - 100_000 })).error).toMatch(/^No heartbeat received yet/);
+    expect(
+      await runProbe("heartbeat", s, {
+        policy: INTERNAL,
+        timeoutMs: 1000,
+        now: NOW,
+        lastBeatAt: null,
+        createdAt: NOW - 10_000,
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      (
+        await runProbe("heartbeat", s, {
+          policy: INTERNAL,
+          timeoutMs: 1000,
+          now: NOW,
+          lastBeatAt: null,
+          createdAt: NOW - 100_000,
+        })
+      ).error,
+    ).toMatch(/^No heartbeat received yet/);
   });
 });
 
@@ -128,9 +221,14 @@ describe("upstream probe", () => {
     const ctx = { policy: INTERNAL, timeoutMs: 2000, now: NOW };
     expect(await runProbe("upstream", { url: page.url, component: "abc123" }, ctx)).toMatchObject({ ok: true });
     page.components[0].status = "degraded_performance";
-    expect(await runProbe("upstream", { url: page.url, component: "object storage" }, ctx)).toMatchObject({ ok: true, degraded: true });
+    expect(await runProbe("upstream", { url: page.url, component: "object storage" }, ctx)).toMatchObject({
+      ok: true,
+      degraded: true,
+    });
     page.components[0].status = "major_outage";
-    expect(await runProbe("upstream", { url: `${page.url}/api/v2/components.json`, component: "abc123" }, ctx)).toMatchObject({ ok: false, error: "Upstream Object Storage: major outage" });
+    expect(
+      await runProbe("upstream", { url: `${page.url}/api/v2/components.json`, component: "abc123" }, ctx),
+    ).toMatchObject({ ok: false, error: "Upstream Object Storage: major outage" });
     expect((await runProbe("upstream", { url: page.url, component: "Queues" }, ctx)).error).toMatch(/has no component/);
   });
 });
@@ -144,17 +242,31 @@ describe("[security] probes are not an SSRF oracle", () => {
     const hits = target.hits;
     const byName = await runProbe("http", http({ url: `http://localhost:${target.port}/` }), ctx(PUBLIC_ONLY));
     expect(byName).toMatchObject({ ok: false });
-    expect(byName.error).toMatch(/^Refused to connect: localhost resolves to 127\.0\.0\.1, a loopback or private address/);
+    expect(byName.error).toMatch(
+      /^Refused to connect: localhost resolves to 127\.0\.0\.1, a loopback or private address/,
+    );
     const tcp = await runProbe("tcp", { host: "localhost", port: target.port }, ctx(PUBLIC_ONLY));
     expect(tcp.error).toMatch(/^Refused to connect: localhost resolves to 127\.0\.0\.1/);
-    const tls = await runProbe("tls", { host: "localhost", port: target.port, warnDays: 14, allowUntrusted: true }, ctx(PUBLIC_ONLY));
+    const tls = await runProbe(
+      "tls",
+      { host: "localhost", port: target.port, warnDays: 14, allowUntrusted: true },
+      ctx(PUBLIC_ONLY),
+    );
     expect(tls.error).toMatch(/^Refused to connect: localhost resolves to 127\.0\.0\.1/);
     expect(target.hits).toBe(hits);
   });
 
   it("refuse loopback literals in every encoding", async () => {
     const hits = target.hits;
-    for (const host of ["127.0.0.1", "[::1]", "[::ffff:127.0.0.1]", "[::ffff:7f00:1]", "2130706433", "0x7f.1", "[64:ff9b::7f00:1]"]) {
+    for (const host of [
+      "127.0.0.1",
+      "[::1]",
+      "[::ffff:127.0.0.1]",
+      "[::ffff:7f00:1]",
+      "2130706433",
+      "0x7f.1",
+      "[64:ff9b::7f00:1]",
+    ]) {
       const r = await runProbe("http", http({ url: `http://${host}:${target.port}/` }), ctx(PUBLIC_ONLY));
       expect(r.error, host).toMatch(/^Refused to connect: .* is a loopback or private address/);
     }
@@ -171,7 +283,11 @@ describe("[security] probes are not an SSRF oracle", () => {
     });
     await new Promise<void>((r) => hop.listen(0, "127.0.0.1", r));
     try {
-      const r = await runProbe("http", http({ url: `http://127.0.0.1:${(hop.address() as AddressInfo).port}/` }), ctx(INTERNAL));
+      const r = await runProbe(
+        "http",
+        http({ url: `http://127.0.0.1:${(hop.address() as AddressInfo).port}/` }),
+        ctx(INTERNAL),
+      );
       expect(r.error).toMatch(/^Refused to connect: .*metadata/);
     } finally {
       hop.close();
@@ -179,7 +295,11 @@ describe("[security] probes are not an SSRF oracle", () => {
   });
 
   it("refuse a private resolver for DNS checks unless allowed", async () => {
-    const r = await runProbe("dns", { name: "example.com", recordType: "A", expected: [], server: "10.0.0.53:53" }, ctx(PUBLIC_ONLY));
+    const r = await runProbe(
+      "dns",
+      { name: "example.com", recordType: "A", expected: [], server: "10.0.0.53:53" },
+      ctx(PUBLIC_ONLY),
+    );
     expect(r).toMatchObject({ ok: false, error: "Refused to query 10.0.0.53: a loopback or private address" });
   });
 

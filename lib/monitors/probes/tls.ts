@@ -13,17 +13,36 @@ export function probeTls(s: TlsSettings, ctx: ProbeContext): Promise<ProbeResult
   return withDeadline(ctx.timeoutMs, (done, onAbort) => {
     const refused = connectProblem(s.host, ctx.policy);
     if (refused) return done(fail(refused.message, null));
-    const socket = tls.connect({ host: s.host, port: s.port, servername: net.isIP(s.host) ? undefined : s.host, rejectUnauthorized: false, lookup: guardedLookup(ctx.policy) });
+    const socket = tls.connect({
+      host: s.host,
+      port: s.port,
+      servername: net.isIP(s.host) ? undefined : s.host,
+      rejectUnauthorized: false,
+      lookup: guardedLookup(ctx.policy),
+    });
     onAbort(() => socket.destroy());
     socket.once("error", (err) => done(fail(errorText(err), Math.round(performance.now() - started))));
     socket.once("secureConnect", () => {
       const latencyMs = Math.round(performance.now() - started);
       const cert = socket.getPeerCertificate();
       if (!cert || !cert.valid_to) return done(fail("The server sent no certificate", latencyMs));
-      if (!socket.authorized && !s.allowUntrusted) return done(fail(`Certificate not trusted: ${String(socket.authorizationError)}`, latencyMs));
+      if (!socket.authorized && !s.allowUntrusted)
+        return done(fail(`Certificate not trusted: ${String(socket.authorizationError)}`, latencyMs));
       const daysLeft = Math.floor((Date.parse(cert.valid_to) - ctx.now) / DAY);
-      if (daysLeft < 0) return done(fail(`The certificate expired on ${new Date(Date.parse(cert.valid_to)).toISOString().slice(0, 10)}`, latencyMs));
-      if (daysLeft < s.warnDays) return done({ ok: true, degraded: true, latencyMs, error: `The certificate expires in ${daysLeft} day${daysLeft === 1 ? "" : "s"}` });
+      if (daysLeft < 0)
+        return done(
+          fail(
+            `The certificate expired on ${new Date(Date.parse(cert.valid_to)).toISOString().slice(0, 10)}`,
+            latencyMs,
+          ),
+        );
+      if (daysLeft < s.warnDays)
+        return done({
+          ok: true,
+          degraded: true,
+          latencyMs,
+          error: `The certificate expires in ${daysLeft} day${daysLeft === 1 ? "" : "s"}`,
+        });
       done({ ok: true, latencyMs, error: null });
     });
   });

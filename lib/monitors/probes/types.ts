@@ -31,7 +31,10 @@ export function errorText(err: unknown): string {
 }
 
 /** Runs fn with a deadline: on timeout the abort callback destroys the socket and the result is a failure. */
-export function withDeadline(timeoutMs: number, fn: (done: (r: ProbeResult) => void, onAbort: (cb: () => void) => void) => void): Promise<ProbeResult> {
+export function withDeadline(
+  timeoutMs: number,
+  fn: (done: (r: ProbeResult) => void, onAbort: (cb: () => void) => void) => void,
+): Promise<ProbeResult> {
   return new Promise((resolve) => {
     let settled = false;
     const aborts: (() => void)[] = [];

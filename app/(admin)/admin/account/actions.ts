@@ -1,5 +1,12 @@
 "use server";
-import { beginTotp, changeOwnPassword, confirmTotp, disableTotp, signOutEverywhere, updateProfile } from "@/lib/accounts";
+import {
+  beginTotp,
+  changeOwnPassword,
+  confirmTotp,
+  disableTotp,
+  signOutEverywhere,
+  updateProfile,
+} from "@/lib/accounts";
 import { ALL_STAFF_PAGES, formValues, runAction, type ActionState } from "@/lib/auth/action";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { AppError } from "@/lib/errors";
@@ -32,7 +39,12 @@ export async function confirmTotpAction(_prev: ActionState, form: FormData): Pro
   const { code = "" } = formValues(form);
   return runAction("editor", (staff, db) => {
     const codes = confirmTotp(db, staff, code);
-    return { ok: true, message: "Two-factor sign-in is on. Save these recovery codes somewhere safe: each works once, and they are shown only now.", secret: codes.join("\n") };
+    return {
+      ok: true,
+      message:
+        "Two-factor sign-in is on. Save these recovery codes somewhere safe: each works once, and they are shown only now.",
+      secret: codes.join("\n"),
+    };
   });
 }
 

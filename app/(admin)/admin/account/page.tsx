@@ -10,16 +10,25 @@ export const metadata: Metadata = { title: "Your account · Outpost" };
 
 export default async function AccountPage() {
   const { user } = await requireStaff("editor");
-  const pending = !user.totpEnabledAt && user.totpSecret ? { secret: user.totpSecret, qr: await qrSvg(totpUri(user.totpSecret, user.email)) } : null;
+  const pending =
+    !user.totpEnabledAt && user.totpSecret
+      ? { secret: user.totpSecret, qr: await qrSvg(totpUri(user.totpSecret, user.email)) }
+      : null;
   return (
     <section className="space-y-8">
       <div>
         <h1 className="text-xl font-semibold">Your account</h1>
-        <p className="text-sm text-gray-600 dark:text-gray-400">{user.email} · {user.role}</p>
+        <p className="text-sm text-gray-600 dark:text-gray-400">
+          {user.email} · {user.role}
+        </p>
       </div>
       <ProfileForm name={user.name} />
       {user.passwordHash && <PasswordForm />}
-      <TwoFactorSection enabled={user.totpEnabledAt !== null} pending={pending} recoveryLeft={accountView(user.id).recoveryLeft} />
+      <TwoFactorSection
+        enabled={user.totpEnabledAt !== null}
+        pending={pending}
+        recoveryLeft={accountView(user.id).recoveryLeft}
+      />
       <SignOutEverywhereForm />
     </section>
   );

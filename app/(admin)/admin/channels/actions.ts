@@ -15,7 +15,10 @@ export async function switchNetworkAction(_prev: ActionState, form: FormData): P
     (staff, db) => {
       const v = parse(input, values);
       switchNetwork(db, staff, v.name, v.enabled === "1");
-      return { ok: true, message: v.enabled === "1" ? "On: new updates are posted there." : "Off: new updates are not posted there." };
+      return {
+        ok: true,
+        message: v.enabled === "1" ? "On: new updates are posted there." : "Off: new updates are not posted there.",
+      };
     },
     { revalidate: ["/admin/channels"] },
   );

@@ -18,7 +18,8 @@ export default async function ChannelsPage() {
       <div>
         <h1 className="text-xl font-semibold">Channels</h1>
         <p className="text-sm text-gray-600 dark:text-gray-400">
-          Where updates posted with “notify” go. Waiting: {counts.pending ?? 0} · failed: {counts.failed ?? 0} · unknown outcome: {counts.unknown ?? 0}.
+          Where updates posted with “notify” go. Waiting: {counts.pending ?? 0} · failed: {counts.failed ?? 0} · unknown
+          outcome: {counts.unknown ?? 0}.
         </p>
       </div>
       <div>
@@ -34,7 +35,11 @@ export default async function ChannelsPage() {
                     {label}: {enabled ? "on" : "off"}
                   </p>
                   <p className="text-xs text-gray-600 dark:text-gray-400">
-                    {isConfigured ? (enabled ? "Posting every notified update." : "Switched off here.") : `Off: set ${required.join(", ")} to turn it on.`}
+                    {isConfigured
+                      ? enabled
+                        ? "Posting every notified update."
+                        : "Switched off here."
+                      : `Off: set ${required.join(", ")} to turn it on.`}
                   </p>
                 </div>
                 {isConfigured ? <NetworkSwitch name={n} label={label} enabled={enabled} /> : null}
@@ -43,7 +48,11 @@ export default async function ChannelsPage() {
           })}
           <li className="p-3">
             <p className="font-medium">Email: {mailConfigured() ? "on" : "off"}</p>
-            <p className="text-xs text-gray-600 dark:text-gray-400">{mailConfigured() ? "Subscribers confirm by email from the public page." : "Off: set SMTP_URL to offer email subscriptions."}</p>
+            <p className="text-xs text-gray-600 dark:text-gray-400">
+              {mailConfigured()
+                ? "Subscribers confirm by email from the public page."
+                : "Off: set SMTP_URL to offer email subscriptions."}
+            </p>
           </li>
         </ul>
       </div>
@@ -56,7 +65,9 @@ export default async function ChannelsPage() {
             {chats.map((c) => (
               <li key={c.id} className="flex flex-wrap items-center justify-between gap-3 p-3">
                 <p className="break-all text-sm">
-                  <span className="mr-2 rounded bg-gray-100 px-1.5 py-0.5 text-xs uppercase dark:bg-gray-800">{c.kind}</span>
+                  <span className="mr-2 rounded bg-gray-100 px-1.5 py-0.5 text-xs uppercase dark:bg-gray-800">
+                    {c.kind}
+                  </span>
                   {c.label || new URL(c.address).host}
                 </p>
                 <RemoveSubscriber id={c.id} label={`${c.kind} ${c.label || c.id}`} />
@@ -74,7 +85,10 @@ export default async function ChannelsPage() {
           <ul className="divide-y divide-gray-200 rounded-lg border border-gray-200 text-sm dark:divide-gray-800 dark:border-gray-800">
             {problems.map((p) => (
               <li key={p.id} className="p-3">
-                <a className="font-medium text-blue-700 underline dark:text-blue-300" href={`/admin/deliveries?incident=${p.incidentId}`}>
+                <a
+                  className="font-medium text-blue-700 underline dark:text-blue-300"
+                  href={`/admin/deliveries?incident=${p.incidentId}`}
+                >
                   {p.incidentName}
                 </a>{" "}
                 · {p.channel} · {p.state} · {time(p.updatedAt)}

@@ -84,7 +84,10 @@ export async function createGroupAction(_prev: ActionState, form: FormData): Pro
     "editor",
     (staff, db) => {
       const row = createGroup(db, staff, { name: values.name ?? "", description: orNull(values.description) });
-      return { ok: true, message: `Added the group “${row.name}”. Add components to it from their Edit form or below.` };
+      return {
+        ok: true,
+        message: `Added the group “${row.name}”. Add components to it from their Edit form or below.`,
+      };
     },
     { echo: values, revalidate },
   );
@@ -95,7 +98,10 @@ export async function editGroupAction(_prev: ActionState, form: FormData): Promi
   return runAction(
     "editor",
     (staff, db) => {
-      const row = updateGroup(db, staff, values.id ?? "", { name: values.name ?? "", description: orNull(values.description) });
+      const row = updateGroup(db, staff, values.id ?? "", {
+        name: values.name ?? "",
+        description: orNull(values.description),
+      });
       return { ok: true, message: `Saved the group “${row.name}”.` };
     },
     { echo: values, revalidate },

@@ -18,7 +18,9 @@ function pick(c: ComponentRow): AdminComponent {
 }
 
 function Rows({ components, groups }: { components: ComponentRow[]; groups: Option[] }) {
-  return components.map((c, i) => <ComponentItem key={c.id} component={pick(c)} groups={groups} first={i === 0} last={i === components.length - 1} />);
+  return components.map((c, i) => (
+    <ComponentItem key={c.id} component={pick(c)} groups={groups} first={i === 0} last={i === components.length - 1} />
+  ));
 }
 
 export default async function ComponentsPage() {
@@ -30,8 +32,8 @@ export default async function ComponentsPage() {
       <div>
         <h1 className="text-xl font-semibold">Components</h1>
         <p className="text-sm text-gray-600 dark:text-gray-400">
-          What the public page lists, in its order. A status set here shows on the public page and the API within a second; for an outage,
-          an incident tells people more.
+          What the public page lists, in its order. A status set here shows on the public page and the API within a
+          second; for an outage, an incident tells people more.
         </p>
       </div>
       {top.length === 0 ? (
@@ -40,10 +42,16 @@ export default async function ComponentsPage() {
         <ol aria-label="Groups and components in page order" className={LIST}>
           {top.map((item, i) => {
             const edge = { first: i === 0, last: i === top.length - 1 };
-            if ("component" in item) return <ComponentItem key={item.key} component={pick(item.component)} groups={options} {...edge} />;
+            if ("component" in item)
+              return <ComponentItem key={item.key} component={pick(item.component)} groups={options} {...edge} />;
             const members = components.filter((c) => c.groupId === item.key);
             return (
-              <GroupItem key={item.key} group={{ id: item.group.id, name: item.group.name, description: item.group.description }} count={members.length} {...edge}>
+              <GroupItem
+                key={item.key}
+                group={{ id: item.group.id, name: item.group.name, description: item.group.description }}
+                count={members.length}
+                {...edge}
+              >
                 <Rows components={members} groups={options} />
               </GroupItem>
             );

@@ -8,7 +8,11 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Notifications · Outpost" };
 
 /** Incidents with failed or unsettled notifications (no ?incident=), or one incident's notifications. */
-export default async function DeliveriesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DeliveriesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireStaff("editor");
   const raw = (await searchParams).incident;
   const id = typeof raw === "string" ? raw.slice(0, 40) : "";
@@ -34,7 +38,10 @@ function NeedingAttention() {
         <ul className="list-disc space-y-1 pl-5">
           {[...seen].map(([incidentId, name]) => (
             <li key={incidentId}>
-              <a className="text-blue-700 underline dark:text-blue-300" href={`/admin/deliveries?incident=${incidentId}`}>
+              <a
+                className="text-blue-700 underline dark:text-blue-300"
+                href={`/admin/deliveries?incident=${incidentId}`}
+              >
                 {name}
               </a>
             </li>

@@ -101,7 +101,15 @@ export async function savePostmortemAction(_prev: ActionState, form: FormData): 
       const after = savePostmortem(db, staff, values.id ?? "", values.postmortemBody ?? "");
       id = after.id;
       if (values.intent === "publish") publishPostmortem(db, staff, after.id);
-      return { ok: true, message: values.intent === "publish" ? "Postmortem published." : after.postmortemPublishedAt ? "Saved; the published postmortem shows the new text." : "Draft saved. Only staff can see it." };
+      return {
+        ok: true,
+        message:
+          values.intent === "publish"
+            ? "Postmortem published."
+            : after.postmortemPublishedAt
+              ? "Saved; the published postmortem shows the new text."
+              : "Draft saved. Only staff can see it.",
+      };
     },
     { echo: values, revalidate: () => pages(id) },
   );

@@ -18,7 +18,8 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const kind = sp.kind === "incident" || sp.kind === "maintenance" ? sp.kind : undefined;
   const page = Math.min(Math.max(1, Number.parseInt(typeof sp.page === "string" ? sp.page : "1", 10) || 1), 10_000);
   const { incidents, more, ...zone } = incidentsView({ q, kind, page });
-  const link = (p: number) => `/admin/incidents?${new URLSearchParams({ ...(q ? { q } : {}), ...(kind ? { kind } : {}), page: String(p) })}`;
+  const link = (p: number) =>
+    `/admin/incidents?${new URLSearchParams({ ...(q ? { q } : {}), ...(kind ? { kind } : {}), page: String(p) })}`;
   return (
     <section className="space-y-5">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -33,14 +34,44 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         </p>
       ) : null}
       <form role="search" className="flex flex-wrap items-end gap-3" action="/admin/incidents">
-        <TextField label="Search titles and messages" name="q" type="search" defaultValue={q} className="min-w-0 flex-1" />
-        <Select label="Kind" name="kind" defaultValue={kind ?? ""} options={[{ value: "", label: "All" }, { value: "incident", label: "Incidents" }, { value: "maintenance", label: "Maintenance" }]} />
+        <TextField
+          label="Search titles and messages"
+          name="q"
+          type="search"
+          defaultValue={q}
+          className="min-w-0 flex-1"
+        />
+        <Select
+          label="Kind"
+          name="kind"
+          defaultValue={kind ?? ""}
+          options={[
+            { value: "", label: "All" },
+            { value: "incident", label: "Incidents" },
+            { value: "maintenance", label: "Maintenance" },
+          ]}
+        />
         <button className={buttonClass("secondary", "py-2")}>Search</button>
       </form>
-      <IncidentList incidents={incidents} {...zone} label="Incidents" empty={q ? "Nothing matches." : "No incidents yet."} />
+      <IncidentList
+        incidents={incidents}
+        {...zone}
+        label="Incidents"
+        empty={q ? "Nothing matches." : "No incidents yet."}
+      />
       <nav aria-label="Pages" className="flex justify-between text-sm">
-        {page > 1 ? <Link href={link(page - 1)} className="underline">← Newer</Link> : <span />}
-        {more ? <Link href={link(page + 1)} className="underline">Older →</Link> : null}
+        {page > 1 ? (
+          <Link href={link(page - 1)} className="underline">
+            ← Newer
+          </Link>
+        ) : (
+          <span />
+        )}
+        {more ? (
+          <Link href={link(page + 1)} className="underline">
+            Older →
+          </Link>
+        ) : null}
       </nav>
     </section>
   );

@@ -11,7 +11,10 @@ export async function createRecurrenceAction(_prev: ActionState, form: FormData)
     "editor",
     (staff, db) => {
       createRecurrence(db, staff, recurrenceInputFromForm(values));
-      return { ok: true, message: "Schedule saved. Its occurrences for the next five weeks are listed as upcoming maintenance." };
+      return {
+        ok: true,
+        message: "Schedule saved. Its occurrences for the next five weeks are listed as upcoming maintenance.",
+      };
     },
     { echo: values, revalidate },
   );

@@ -22,11 +22,21 @@ export default async function MaintenancePage() {
         </Link>
       </div>
       <section aria-labelledby="live" className="space-y-3">
-        <h2 id="live" className="text-lg font-semibold">In progress and upcoming</h2>
-        <IncidentList incidents={live} timeZone={timeZone} now={now} label="In progress and upcoming maintenance" empty="Nothing scheduled." />
+        <h2 id="live" className="text-lg font-semibold">
+          In progress and upcoming
+        </h2>
+        <IncidentList
+          incidents={live}
+          timeZone={timeZone}
+          now={now}
+          label="In progress and upcoming maintenance"
+          empty="Nothing scheduled."
+        />
       </section>
       <section aria-labelledby="recurring" className="space-y-3">
-        <h2 id="recurring" className="text-lg font-semibold">Recurring schedules</h2>
+        <h2 id="recurring" className="text-lg font-semibold">
+          Recurring schedules
+        </h2>
         <RecurrenceList recurrences={recurrences} componentNames={componentNames} />
       </section>
       <section className="rounded-lg border border-gray-200 p-4 dark:border-gray-800">

@@ -12,7 +12,10 @@ import type { MonitorRow } from "@/lib/views/rows";
 const LIST = "/admin/monitors";
 
 /** A success note, with the private-address warning when the target has one. */
-async function saved(message: string, row: Pick<MonitorRow, "kind" | "settings" | "internalTarget">): Promise<ActionState> {
+async function saved(
+  message: string,
+  row: Pick<MonitorRow, "kind" | "settings" | "internalTarget">,
+): Promise<ActionState> {
   const warning = await targetWarning(row.kind, row.settings, monitorPolicy(targetPolicy(), row));
   return { ok: true, message: warning ? `${message} Note: ${warning}` : message };
 }
@@ -50,7 +53,12 @@ export async function pauseMonitorAction(_prev: ActionState, form: FormData): Pr
     "editor",
     (staff, db) => {
       const row = updateMonitor(db, staff, id, { paused: paused === "1" });
-      return { ok: true, message: row.paused ? "Paused: no checks run and its verdict no longer counts." : "Resumed: checks start again within one interval." };
+      return {
+        ok: true,
+        message: row.paused
+          ? "Paused: no checks run and its verdict no longer counts."
+          : "Resumed: checks start again within one interval.",
+      };
     },
     { revalidate: [LIST, `/admin/monitors/${id}`] },
   );
@@ -69,7 +77,13 @@ export async function setManualAction(_prev: ActionState, form: FormData): Promi
     "editor",
     (staff, db) => {
       setComponentManual(db, staff, componentId, manual === "1");
-      return { ok: true, message: manual === "1" ? "Manual: monitors keep checking but no longer set this component's status." : "Monitors set this component's status again." };
+      return {
+        ok: true,
+        message:
+          manual === "1"
+            ? "Manual: monitors keep checking but no longer set this component's status."
+            : "Monitors set this component's status again.",
+      };
     },
     { revalidate: monitorId ? [LIST, `/admin/monitors/${monitorId}`] : [LIST] },
   );

@@ -14,16 +14,13 @@ export default async function PeoplePage() {
       <div>
         <h1 className="text-xl font-semibold">People</h1>
         <p className="text-sm text-gray-600 dark:text-gray-400">
-          Admins manage everything; editors manage components, incidents and maintenance. Changes take effect on the person&apos;s next request.
+          Admins manage everything; editors manage components, incidents and maintenance. Changes take effect on the
+          person&apos;s next request.
         </p>
       </div>
       <ul className="divide-y divide-gray-200 rounded-lg border border-gray-200 dark:divide-gray-800 dark:border-gray-800">
         {people.map((u) => (
-          <PersonRow
-            key={u.id}
-            person={u}
-            isSelf={u.id === staff.id}
-          />
+          <PersonRow key={u.id} person={u} isSelf={u.id === staff.id} />
         ))}
       </ul>
       <NewPersonForm />

@@ -14,7 +14,8 @@ async function logoOf(form: FormData, values: Record<string, string>): Promise<s
 function brandColorOf(values: Record<string, string>): string | null {
   const text = (values.brandColor ?? "").trim();
   const picked = values.brandColorPicker ?? "";
-  const chosen = text === (values.brandColorBefore ?? "") && picked && picked !== values.brandColorPickerBefore ? picked : text;
+  const chosen =
+    text === (values.brandColorBefore ?? "") && picked && picked !== values.brandColorPickerBefore ? picked : text;
   return chosen === "" ? null : chosen;
 }
 
@@ -34,7 +35,12 @@ function footerLinksOf(values: Record<string, string>) {
 
 function renumber(fieldErrors: Record<string, string[]> | undefined, rows: number[]) {
   if (!fieldErrors) return fieldErrors;
-  return Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k.replace(/^footerLinks\.(\d+)\./, (_, n) => `footerLinks.${rows[Number(n)] ?? n}.`), v]));
+  return Object.fromEntries(
+    Object.entries(fieldErrors).map(([k, v]) => [
+      k.replace(/^footerLinks\.(\d+)\./, (_, n) => `footerLinks.${rows[Number(n)] ?? n}.`),
+      v,
+    ]),
+  );
 }
 
 export async function updateSettingsAction(_prev: ActionState, form: FormData): Promise<ActionState> {

@@ -30,8 +30,8 @@ export default async function SettingsPage() {
       <div>
         <h1 className="text-xl font-semibold">Settings</h1>
         <p className="text-sm text-gray-600 dark:text-gray-400">
-          How the public page looks and behaves. Saved changes show on the public page within a second. Its address stays{" "}
-          the <code>PUBLIC_URL</code> environment setting.
+          How the public page looks and behaves. Saved changes show on the public page within a second. Its address
+          stays the <code>PUBLIC_URL</code> environment setting.
         </p>
       </div>
       {settings ? (
@@ -42,7 +42,9 @@ export default async function SettingsPage() {
           <MirrorStatus />
         </>
       ) : (
-        <p role="alert" className="text-sm">The page is not set up yet: start the server once so it creates it.</p>
+        <p role="alert" className="text-sm">
+          The page is not set up yet: start the server once so it creates it.
+        </p>
       )}
     </section>
   );

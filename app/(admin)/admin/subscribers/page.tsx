@@ -16,7 +16,8 @@ export default async function SubscribersPage() {
       <div>
         <h1 className="text-xl font-semibold">Subscribers</h1>
         <p className="text-sm text-gray-600 dark:text-gray-400">
-          People and systems notified of every update posted with “notify”: email (double opt-in from the public page), webhooks and chat channels.
+          People and systems notified of every update posted with “notify”: email (double opt-in from the public page),
+          webhooks and chat channels.
           {total > PAGE_SIZE ? ` Showing the first ${PAGE_SIZE} of ${total}.` : ` ${total} in all.`}
         </p>
       </div>
@@ -30,12 +31,17 @@ export default async function SubscribersPage() {
               <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 p-3" aria-label={label}>
                 <div className="min-w-0">
                   <p className="break-all font-medium">
-                    <span className="mr-2 rounded bg-gray-100 px-1.5 py-0.5 text-xs uppercase dark:bg-gray-800">{s.kind}</span>
+                    <span className="mr-2 rounded bg-gray-100 px-1.5 py-0.5 text-xs uppercase dark:bg-gray-800">
+                      {s.kind}
+                    </span>
                     {s.label ? `${s.label} · ` : ""}
                     {s.address}
                   </p>
                   <p className="text-xs text-gray-600 dark:text-gray-400">
-                    confirmed {when(s.confirmedAt)} · {s.componentIds.length ? `only ${s.componentIds.map((id) => names.get(id) ?? id).join(", ")}` : "all components"}
+                    confirmed {when(s.confirmedAt)} ·{" "}
+                    {s.componentIds.length
+                      ? `only ${s.componentIds.map((id) => names.get(id) ?? id).join(", ")}`
+                      : "all components"}
                   </p>
                 </div>
                 <RemoveSubscriber id={s.id} label={label} />

@@ -15,9 +15,12 @@ export default async function TokensPage() {
         <h1 className="text-xl font-semibold">API tokens</h1>
         <p className="text-sm text-gray-600 dark:text-gray-400">
           For scripts and alerting tools using the Statuspage-compatible API at <code>/api/v1/pages/…</code>: send{" "}
-          <code>Authorization: OAuth &lt;token&gt;</code> or <code>Bearer &lt;token&gt;</code>. Each token has a scope: read, write (an
-          editor&apos;s rights) or admin (also API tokens and the data export); a route that needs more answers 403.{" "}
-          <a className="underline" href="/api/v1/openapi.json">OpenAPI description</a>
+          <code>Authorization: OAuth &lt;token&gt;</code> or <code>Bearer &lt;token&gt;</code>. Each token has a scope:
+          read, write (an editor&apos;s rights) or admin (also API tokens and the data export); a route that needs more
+          answers 403.{" "}
+          <a className="underline" href="/api/v1/openapi.json">
+            OpenAPI description
+          </a>
         </p>
       </div>
       {tokens.length === 0 ? (

@@ -13,7 +13,11 @@ function safeCallback(raw: string | string[] | undefined): string {
   return value && /^\/admin(\/|$|\?)/.test(value) && !value.startsWith("/admin/sign-in") ? value : "/admin";
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);
   if (await currentStaff()) redirect(callbackUrl);
@@ -23,7 +27,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-12">
       <h1 className="text-2xl font-semibold tracking-tight">Sign in to Outpost</h1>
-      <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">Staff only. The public status page is at <a className="underline" href="/">/</a>.</p>
+      <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
+        Staff only. The public status page is at{" "}
+        <a className="underline" href="/">
+          /
+        </a>
+        .
+      </p>
       <SignInForm callbackUrl={callbackUrl} ssoName={oidc?.name} initialError={error} pending={pending ?? undefined} />
     </main>
   );

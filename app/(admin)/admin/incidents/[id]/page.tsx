@@ -15,32 +15,59 @@ import { formatDateTime } from "@/lib/time";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Incident · Outpost" };
 
-export default async function IncidentEditorPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ published?: string }> }) {
+export default async function IncidentEditorPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ published?: string }>;
+}) {
   await requireStaff("editor");
   const view = incidentEditorView((await params).id);
   if (!view) notFound();
   const { incident, timeZone, cadence, now } = view;
   const { published } = await searchParams;
   const maintenance = incident.kind === "maintenance";
-  const closed = maintenance ? incident.status === "completed" : incident.status === "resolved" || incident.status === "postmortem";
+  const closed = maintenance
+    ? incident.status === "completed"
+    : incident.status === "resolved" || incident.status === "postmortem";
   return (
     <div className="space-y-8">
       <IncidentHeader incident={incident} timeZone={timeZone} justPublished={published === "1"} now={now} />
       <section className="rounded-lg border border-gray-200 p-4 dark:border-gray-800">
-        <UpdateForm incidentId={incident.id} statuses={statusesFor(incident.kind)} current={incident.status} sections={view.sections} closing={maintenance ? ["completed"] : ["resolved"]} preview={view.preview} />
+        <UpdateForm
+          incidentId={incident.id}
+          statuses={statusesFor(incident.kind)}
+          current={incident.status}
+          sections={view.sections}
+          closing={maintenance ? ["completed"] : ["resolved"]}
+          preview={view.preview}
+        />
       </section>
       <section aria-labelledby="timeline" className="space-y-3">
-        <h2 id="timeline" className="text-lg font-semibold">Timeline</h2>
+        <h2 id="timeline" className="text-lg font-semibold">
+          Timeline
+        </h2>
         <Timeline updates={view.timeline} />
       </section>
       <Deliveries incidentId={incident.id} />
       {!maintenance && closed ? (
         <section className="rounded-lg border border-gray-200 p-4 dark:border-gray-800">
-          <PostmortemForm id={incident.id} body={incident.postmortemBody ?? ""} published={incident.postmortemPublishedAt ? formatDateTime(incident.postmortemPublishedAt, timeZone) : null} />
+          <PostmortemForm
+            id={incident.id}
+            body={incident.postmortemBody ?? ""}
+            published={incident.postmortemPublishedAt ? formatDateTime(incident.postmortemPublishedAt, timeZone) : null}
+          />
         </section>
       ) : null}
       <section className="rounded-lg border border-gray-200 p-4 dark:border-gray-800">
-        <DetailsForm id={incident.id} kind={incident.kind} defaults={view.defaults} timeZone={timeZone} defaultCadence={cadence} />
+        <DetailsForm
+          id={incident.id}
+          kind={incident.kind}
+          defaults={view.defaults}
+          timeZone={timeZone}
+          defaultCadence={cadence}
+        />
       </section>
       <IncidentDangerZone incident={incident} />
     </div>

@@ -7,15 +7,25 @@ import { newIncidentView } from "@/lib/views/new-incident";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Report a problem · Outpost" };
 
-export default async function NewIncidentPage({ searchParams }: { searchParams: Promise<{ template?: string | string[] }> }) {
+export default async function NewIncidentPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ template?: string | string[] }>;
+}) {
   await requireStaff("editor");
   const { template: wanted } = await searchParams;
-  const { templates, template, timeZone, cadence, sections, defaults, preview } = newIncidentView("incident", typeof wanted === "string" ? wanted : undefined);
+  const { templates, template, timeZone, cadence, sections, defaults, preview } = newIncidentView(
+    "incident",
+    typeof wanted === "string" ? wanted : undefined,
+  );
   return (
     <section className="space-y-6">
       <div>
         <h1 className="text-xl font-semibold">Report a problem</h1>
-        <p className="text-sm text-gray-600 dark:text-gray-400">Publishing shows it at once on the status page, the API and the feeds. A short first word now beats a perfect one later.</p>
+        <p className="text-sm text-gray-600 dark:text-gray-400">
+          Publishing shows it at once on the status page, the API and the feeds. A short first word now beats a perfect
+          one later.
+        </p>
       </div>
       {templates.length ? (
         <nav aria-label="Start from a template" className="flex flex-wrap items-center gap-2 text-sm">
@@ -32,7 +42,15 @@ export default async function NewIncidentPage({ searchParams }: { searchParams: 
           ))}
         </nav>
       ) : null}
-      <IncidentForm key={template?.id ?? "blank"} kind="incident" sections={sections} defaults={defaults} timeZone={timeZone} defaultCadence={cadence} preview={preview} />
+      <IncidentForm
+        key={template?.id ?? "blank"}
+        kind="incident"
+        sections={sections}
+        defaults={defaults}
+        timeZone={timeZone}
+        defaultCadence={cadence}
+        preview={preview}
+      />
     </section>
   );
 }

@@ -26,39 +26,59 @@ export default async function MonitorPage({ params }: { params: Promise<{ id: st
   return (
     <section className="space-y-6">
       <p className="text-sm">
-        <Link href="/admin/monitors" className="text-blue-700 hover:underline dark:text-blue-300">← Monitors</Link>
+        <Link href="/admin/monitors" className="text-blue-700 hover:underline dark:text-blue-300">
+          ← Monitors
+        </Link>
       </p>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold">{m.name}</h1>
           <p className="text-sm text-gray-600 dark:text-gray-400">
-            {MONITOR_KIND_LABELS[m.kind]} on {component?.name} · every {m.intervalSeconds} s{m.internalTarget ? " · internal target" : ""} ·{" "}
-            <HealthBadge health={m.health} paused={m.paused} />
+            {MONITOR_KIND_LABELS[m.kind]} on {component?.name} · every {m.intervalSeconds} s
+            {m.internalTarget ? " · internal target" : ""} · <HealthBadge health={m.health} paused={m.paused} />
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <ActionButton label={m.paused ? "Resume" : "Pause"} action={pauseMonitorAction} fields={{ id: m.id, paused: m.paused ? "0" : "1" }} />
+          <ActionButton
+            label={m.paused ? "Resume" : "Pause"}
+            action={pauseMonitorAction}
+            fields={{ id: m.id, paused: m.paused ? "0" : "1" }}
+          />
           <ActionButton
             label={state?.manual ? "Let monitors set the status" : "Set the component to manual"}
             action={setManualAction}
             fields={{ componentId: m.componentId, manual: state?.manual ? "0" : "1", monitorId: m.id }}
           />
-          <ConfirmButton label="Delete" ariaLabel={`Delete ${m.name}`} title={`Delete “${m.name}”?`} confirmLabel="Delete monitor" action={deleteMonitorAction} fields={{ id: m.id }}>
+          <ConfirmButton
+            label="Delete"
+            ariaLabel={`Delete ${m.name}`}
+            title={`Delete “${m.name}”?`}
+            confirmLabel="Delete monitor"
+            action={deleteMonitorAction}
+            fields={{ id: m.id }}
+          >
             <p>Its check history goes with it. The component keeps its current status.</p>
           </ConfirmButton>
         </div>
       </div>
       {state?.disagreement ? (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm dark:border-amber-800 dark:bg-amber-950/40">
+        <p
+          role="status"
+          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm dark:border-amber-800 dark:bg-amber-950/40"
+        >
           {state.disagreement}
         </p>
       ) : null}
       {m.heartbeatToken ? (
         <div className="rounded-md border border-gray-200 p-3 text-sm dark:border-gray-800">
           <p className="font-medium">Heartbeat URL (keep it secret)</p>
-          <code className="break-all" data-testid="heartbeat-url">{`${config().publicUrl}/api/heartbeat/${m.heartbeatToken}`}</code>
+          <code
+            className="break-all"
+            data-testid="heartbeat-url"
+          >{`${config().publicUrl}/api/heartbeat/${m.heartbeatToken}`}</code>
           <p className="text-xs text-gray-600 dark:text-gray-400">
-            GET or POST it at least every {(m.settings as { periodSeconds: number }).periodSeconds} s. Last beat: {m.lastBeatAt ? time(m.lastBeatAt) : "none yet"}.
+            GET or POST it at least every {(m.settings as { periodSeconds: number }).periodSeconds} s. Last beat:{" "}
+            {m.lastBeatAt ? time(m.lastBeatAt) : "none yet"}.
           </p>
         </div>
       ) : null}
@@ -74,10 +94,18 @@ export default async function MonitorPage({ params }: { params: Promise<{ id: st
               <caption className="sr-only">Recent checks, newest first</caption>
               <thead className="text-xs text-gray-600 dark:text-gray-400">
                 <tr>
-                  <th scope="col" className="py-1 pr-3">Time</th>
-                  <th scope="col" className="py-1 pr-3">Result</th>
-                  <th scope="col" className="py-1 pr-3">Latency</th>
-                  <th scope="col" className="py-1">Error</th>
+                  <th scope="col" className="py-1 pr-3">
+                    Time
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    Result
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    Latency
+                  </th>
+                  <th scope="col" className="py-1">
+                    Error
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
@@ -96,7 +124,12 @@ export default async function MonitorPage({ params }: { params: Promise<{ id: st
           <p className="text-sm">No checks yet.</p>
         )}
       </div>
-      <MonitorForm components={components.map((c) => ({ id: c.id, name: c.name }))} monitorId={m.id} initial={valuesFromMonitor(m)} canSetInternal={staff.role === "admin"} />
+      <MonitorForm
+        components={components.map((c) => ({ id: c.id, name: c.name }))}
+        monitorId={m.id}
+        initial={valuesFromMonitor(m)}
+        canSetInternal={staff.role === "admin"}
+      />
     </section>
   );
 }
