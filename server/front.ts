@@ -87,26 +87,35 @@ function refuseMalformed(req: IncomingMessage, res: ServerResponse, url: string,
   return false;
 }
 
+/** A request that passed admission: its target split once, and its row of the route table. */
+export type Admitted = { url: string; q: number; path: string; found: ReturnType<typeof findRoute> };
+const ADMITTED = Symbol("outpost.admitted");
+
 /**
  * What every request passes before any handler, here, in Next or in the writer behind a public
- * worker: a well-formed target and method, and a bounded body. False when it was answered already.
+ * worker: a well-formed target and method, and a bounded body. Null when it was answered already.
+ * Done once per request: a public worker's front reuses what the worker admitted.
  */
-export function admit(req: IncomingMessage, res: ServerResponse): boolean {
+export function admit(req: IncomingMessage, res: ServerResponse): Admitted | null {
+  const known = (req as IncomingMessage & { [ADMITTED]?: Admitted })[ADMITTED];
+  if (known) return known;
   const url = req.url ?? "/";
   const q = url.indexOf("?");
   const path = q === -1 ? url : url.slice(0, q);
-  if (refuseMalformed(req, res, url, path)) return false;
-  return limitBody(req, res, findRoute(path)?.route.bodyLimit ?? bodyLimitFor(path));
+  if (refuseMalformed(req, res, url, path)) return null;
+  const found = findRoute(path);
+  if (!limitBody(req, res, found?.route.bodyLimit ?? bodyLimitFor(path))) return null;
+  const admitted = { url, q, path, found };
+  (req as IncomingMessage & { [ADMITTED]?: Admitted })[ADMITTED] = admitted;
+  return admitted;
 }
 
 export function createFrontHandler(opts: { assets: LoadedAssets; next: Handler; trustProxy?: boolean }): Handler {
   const trustProxy = opts.trustProxy ?? false;
   return (req, res) => {
-    if (!admit(req, res)) return;
-    const url = req.url ?? "/";
-    const q = url.indexOf("?");
-    const path = q === -1 ? url : url.slice(0, q);
-    const found = findRoute(path);
+    const admitted = admit(req, res);
+    if (!admitted) return;
+    const { url, q, path, found } = admitted;
     if (found) {
       const { route: row, params } = found;
       const method = req.method ?? "GET";

@@ -142,20 +142,15 @@ async function tokenAction(
   });
 }
 
-/** Answers the subscription paths (GET and POST). */
+/** Answers the subscription paths (GET, HEAD and POST; the route table refuses other methods). */
 export async function handleSubscription(
   req: IncomingMessage,
   res: ServerResponse,
   opts: { snapshot: Snapshot; assets: LoadedAssets; trustProxy: boolean; path: string; query: URLSearchParams },
 ) {
   const { snapshot: s, assets, path, query } = opts;
-  const method = req.method ?? "GET";
-  if (!["GET", "HEAD", "POST"].includes(method)) {
-    res.writeHead(405, { allow: "GET, HEAD, POST", "content-type": "text/plain; charset=utf-8" });
-    return res.end("Method not allowed\n");
-  }
   if (path === "/subscribe") {
-    if (method === "POST") return postSubscribe(req, res, s, assets, opts.trustProxy);
+    if (req.method === "POST") return postSubscribe(req, res, s, assets, opts.trustProxy);
     return respond(req, res, s, assets, 200, "Subscribe", formView(s, {}));
   }
   return tokenAction(req, res, s, assets, path, query);

@@ -13,7 +13,6 @@ import { createForwarder } from "./forward";
 import { admit, createFrontHandler, homePayload } from "./front";
 import { drainable } from "./graceful";
 import { createHttpServer } from "./http-server";
-import { findRoute } from "./routes";
 
 /** Within the primary's patience (15 s); a reload replaces workers only once the writer is back. */
 const GRACE_MS = 10_000;
@@ -43,14 +42,12 @@ export function runWorker(cfg: Config): void {
 
   const server = createHttpServer((req, res) => {
     // Malformed requests and oversized bodies stop here, before anything is streamed on.
-    if (!admit(req, res)) return;
-    const url = req.url ?? "/";
-    const q = url.indexOf("?");
-    const p = q === -1 ? url : url.slice(0, q);
+    const admitted = admit(req, res);
+    if (!admitted) return;
     // Writes and what lives in the writer's memory (health, throttles) are the writer's: the
     // route table says which public URLs a worker answers from the snapshot.
     const read = req.method === "GET" || req.method === "HEAD";
-    if (!read || findRoute(p)?.route.answeredBy === "writer") return forward(req, res);
+    if (!read || admitted.found?.route.answeredBy === "writer") return forward(req, res);
     return front(req, res);
   });
   const drain = drainable(server);
