@@ -6,28 +6,18 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { ensureBuild } from "./ensure-build.mjs";
+import { freePort, sleep } from "./bench-common.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const MONITORS = Number(process.env.BENCH_MONITORS ?? 1000);
 const MINUTES = Number(process.env.BENCH_MONITOR_MINUTES ?? 3);
 const WARMUP_MS = 65_000;
 const TOKEN = `bench-${Math.random().toString(36).slice(2)}-0123456789abcdef`;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function freePort() {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 function cpuTicks(pid) {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");

@@ -5,23 +5,13 @@
 // bench/results.json under "restart". Targets 127.0.0.1 only; every load is bounded in time.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort, processTree, sleep } from "./bench-common.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SECONDS = Number(process.env.BENCH_RESTART_SECONDS ?? 40);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function freePort() {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 function start(port, dbFile, workers) {
   const child = spawn(process.execPath, ["dist/server.js"], {
@@ -89,19 +79,7 @@ function wrk(url, connections) {
  */
 function treeRssMb(pid) {
   const kbOf = (p, file, re) => Number(re.exec(fs.readFileSync(`/proc/${p}/${file}`, "utf8"))?.[1] ?? 0);
-  const children = (p) => {
-    try {
-      return fs
-        .readdirSync(`/proc/${p}/task`)
-        .flatMap((t) =>
-          fs.readFileSync(`/proc/${p}/task/${t}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number),
-        );
-    } catch {
-      return [];
-    }
-  };
-  const all = [pid];
-  for (let i = 0; i < all.length; i++) all.push(...children(all[i]));
+  const all = processTree(pid);
   let rss = 0;
   let pss = 0;
   for (const p of all) {

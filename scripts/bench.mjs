@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchRestart, printRestart } from "./bench-restart.mjs";
 import { ensureBuild } from "./ensure-build.mjs";
+import { freePort, processTree, sleep } from "./bench-common.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DURATION = process.env.BENCH_DURATION ?? "5s";
@@ -30,17 +31,7 @@ const SCALES = [
   [10, 100_000],
 ];
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
-
-function freePort() {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitFor(url, child) {
   for (let i = 0; i < 300; i++) {
@@ -61,19 +52,7 @@ function stop(child) {
 
 /** Peak resident memory of the server: its processes together (the primary, writer and workers). */
 function peakMemoryMb(pid) {
-  const children = (p) => {
-    try {
-      return fs
-        .readdirSync(`/proc/${p}/task`)
-        .flatMap((t) =>
-          fs.readFileSync(`/proc/${p}/task/${t}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number),
-        );
-    } catch {
-      return [];
-    }
-  };
-  const all = [pid];
-  for (let i = 0; i < all.length; i++) all.push(...children(all[i]));
+  const all = processTree(pid);
   let kb = 0;
   for (const p of all) {
     try {

@@ -1,0 +1,32 @@
+// What the benchmark scripts share: waiting, a free port on 127.0.0.1, and a server's process tree.
+import fs from "node:fs";
+import net from "node:net";
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export function freePort() {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** A process and all its descendants (the primary, the writer and the workers), read from /proc. */
+export function processTree(pid) {
+  const children = (p) => {
+    try {
+      return fs
+        .readdirSync(`/proc/${p}/task`)
+        .flatMap((t) =>
+          fs.readFileSync(`/proc/${p}/task/${t}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number),
+        );
+    } catch {
+      return [];
+    }
+  };
+  const all = [pid];
+  for (let i = 0; i < all.length; i++) all.push(...children(all[i]));
+  return all;
+}
