@@ -33,8 +33,9 @@ const SCALES = [
 
 const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
 
+/** Up to two minutes: the writer and its workers start one after the other, and a large page's first build is slow. */
 async function waitFor(url, child) {
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 1200; i++) {
     if (child.exitCode !== null) throw new Error(`${url}: the server exited`);
     try {
       if ((await fetch(url)).status < 500) return;
