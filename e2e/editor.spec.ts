@@ -78,8 +78,11 @@ test("[editor] Report a problem → publish in one form → update → edit → 
   await timeline.getByLabel("Corrected message").first().fill("A bad deploy of the payment service; rolling back.");
   await timeline.getByRole("button", { name: "Save correction" }).first().click();
   await expect(page.getByText("Saved. The public page marks this update as edited.")).toBeVisible();
-  await page.goto(`/incidents/${id}`);
-  await expect(page.getByText("A bad deploy of the payment service; rolling back.")).toBeVisible();
+  // Public views follow a write within a second (a worker checks the data version every 250 ms).
+  await expect(async () => {
+    await page.goto(`/incidents/${id}`);
+    await expect(page.getByText("A bad deploy of the payment service; rolling back.")).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 5_000 });
   await expect(page.locator("[data-edited]")).toHaveCount(1);
 
   // Resolve, setting the components back to operational in the same step.

@@ -398,9 +398,16 @@ test("[reach] the server publishes the mirror to an S3 bucket; while the bucket 
     };
     setComponentStatus(db, c.id, "major_outage");
     await expect.poll(async () => (await health()).last_error, { timeout: 30_000 }).not.toBeNull();
-    const page = await request.get(`${live.url}/`);
-    expect(page.status()).toBe(200);
-    expect(await page.text()).toContain("the last attempt failed (retrying)");
+    // The writer tells the public workers about the mirror every 250 ms; the page follows.
+    await expect
+      .poll(
+        async () => {
+          const page = await request.get(`${live.url}/`);
+          return `${page.status()} ${(await page.text()).includes("the last attempt failed (retrying)")}`;
+        },
+        { timeout: 5_000 },
+      )
+      .toBe("200 true");
 
     s3 = await startS3(s3.bucket, { port: s3.port, directory: s3.directory });
     await expect.poll(async () => (await health()).last_error, { timeout: 60_000 }).toBeNull();

@@ -18,5 +18,8 @@ export async function startS3(
     configureBuckets: [{ name: bucket }],
   });
   const { port } = await server.run();
-  return { endpoint: `http://127.0.0.1:${port}`, bucket, port, directory, stop: () => server.close() };
+  // Stopping twice is fine (a test's finally may stop a bucket it already took down).
+  let stopped: Promise<void> | null = null;
+  const stop = () => (stopped ??= server.close());
+  return { endpoint: `http://127.0.0.1:${port}`, bucket, port, directory, stop };
 }
