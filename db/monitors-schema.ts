@@ -6,7 +6,7 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "driz
 import { COMPONENT_STATUSES, MONITOR_HEALTHS } from "../lib/constants";
 // Types only: the kinds are a TypeScript union (SQLite has no enum), so the schema never loads the probes.
 import type { MonitorKind, MonitorSettings } from "../lib/monitors/registry";
-import { components } from "./schema";
+import { components } from "./page-schema";
 
 export const monitors = sqliteTable(
   "monitors",

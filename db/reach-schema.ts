@@ -1,7 +1,7 @@
 // "I am affected" reports: one row per client, component and 5-minute window. The client is an
 // HMAC of its address with a daily salt (no address is stored); rows older than a week are pruned.
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { components } from "./schema";
+import { components } from "./page-schema";
 
 export const affectedReports = sqliteTable(
   "affected_reports",

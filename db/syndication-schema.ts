@@ -2,7 +2,7 @@
 // the sender's lease and the subscribe throttle. None of them is public, so none bumps the
 // data version.
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { incidents, incidentUpdates } from "./schema";
+import { incidents, incidentUpdates } from "./page-schema";
 
 export const SUBSCRIBER_KINDS = ["email", "webhook", "slack", "discord", "teams"] as const;
 export const DELIVERY_STATES = ["pending", "sending", "sent", "failed", "unknown"] as const;

@@ -11,7 +11,7 @@ import {
   insertAffectedReport,
   listWindowCounts,
 } from "@/db/queries/reach";
-import type { SnapComponent, Snapshot } from "./snapshot";
+import type { SnapComponent, Snapshot } from "./snapshot-types";
 
 export const WINDOW_MS = 5 * 60_000;
 /** The public count covers this many recent windows (15 minutes). */

@@ -2,7 +2,7 @@
 // shields.io endpoint JSON. Pure: the front server turns these into cached bytes.
 import { makeBadge } from "badge-maker";
 import { COMPONENT_STATUS_LABELS, type ComponentStatus, type Indicator } from "./constants";
-import type { SnapComponent, Snapshot } from "./snapshot";
+import type { SnapComponent, Snapshot } from "./snapshot-types";
 import { uptimePercent } from "./uptime";
 
 export const BADGE_STYLES = ["flat", "flat-square", "for-the-badge"] as const;

@@ -1,7 +1,8 @@
 // One month of the incident history, read from the database with bounded queries.
 import type { Db } from "@/db/client";
 import { countStartedBetween, listStartedBetween, oldestStart } from "@/db/queries/incidents";
-import { hydrateIncidents, type SnapIncident, type Snapshot } from "./snapshot";
+import { hydrateIncidents } from "./snapshot";
+import type { SnapIncident, Snapshot } from "./snapshot-types";
 import { monthKey, monthRange, shiftMonth } from "./time";
 
 export const HISTORY_PAGE_SIZE = 25;

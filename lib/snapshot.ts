@@ -1,7 +1,7 @@
 // The one public view of the page. Every public surface renders from it; it is rebuilt when the
 // database's data version moves (any writer) and at least once a minute.
 import { getDb, type Db } from "@/db/client";
-import { listComponents, listGroups, listPeriodsSince, type ComponentRow } from "@/db/queries/components";
+import { listComponents, listGroups, listPeriodsSince } from "@/db/queries/components";
 import {
   listByStatus,
   listIncidentComponentIds,
@@ -21,95 +21,15 @@ import {
   PAST_INCIDENT_DAYS,
   UNRESOLVED_INCIDENT_STATUSES,
   UPTIME_DAYS,
-  type ComponentStatus,
 } from "./constants";
 import { renderMarkdown } from "./markdown";
-import { monitoringView, type ComponentMonitoring } from "./monitors/view";
-import { FEED_LIMIT, type FeedEntry } from "./syndication/feeds";
+import { monitoringView } from "./monitors/view";
+import { FEED_LIMIT } from "./syndication/feeds";
 import { pageLayout } from "./page-layout";
-import { overallStatus, worstStatus, type OverallStatus } from "./status";
+import { overallStatus, worstStatus } from "./status";
+import type { LayoutItem, SnapComponent, SnapIncident, SnapUpdate, Snapshot } from "./snapshot-types";
 import { lastDays } from "./time";
-import { dailyUptime, uptimeBetween, uptimePercent, type DayUptime, type StatusPeriod } from "./uptime";
-
-export type SnapComponent = Omit<ComponentRow, "pageId"> & {
-  pageId: string;
-  uptimeDays: DayUptime[];
-  uptimePercent: number | null;
-  /** Uptime over the last 24 hours (rolling, not a calendar day). */
-  uptime24h: number | null;
-  /** Response times and uptime % from monitor roll-ups; null when no monitor watches it. */
-  monitoring?: ComponentMonitoring | null;
-};
-
-export type SnapGroup = {
-  id: string;
-  pageId: string;
-  name: string;
-  description: string | null;
-  position: number;
-  status: ComponentStatus;
-  createdAt: number;
-  updatedAt: number;
-  components: SnapComponent[];
-};
-
-export type SnapUpdate = {
-  id: string;
-  seq: number;
-  incidentId: string;
-  status: IncidentRow["status"];
-  body: string;
-  bodyHtml: string;
-  createdAt: number;
-  updatedAt: number;
-  displayAt: number;
-  deliverNotifications: boolean;
-  customTweet: string | null;
-  tweetId: string | null;
-  /** Set when staff corrected the text after publishing; the page says "edited". */
-  editedAt: number | null;
-  /** The staff account that posted it; never published, shown in the staff area. */
-  createdBy: string | null;
-  affected: { code: string; name: string; oldStatus: ComponentStatus; newStatus: ComponentStatus }[] | null;
-};
-
-export type SnapIncident = IncidentRow & { updates: SnapUpdate[]; componentIds: string[]; url: string };
-
-export type LayoutItem = { kind: "group"; group: SnapGroup } | { kind: "component"; component: SnapComponent };
-
-export type Snapshot = {
-  version: number;
-  builtAt: number;
-  page: {
-    id: string;
-    name: string;
-    url: string;
-    timeZone: string;
-    updatedAt: number;
-    logo: string | null;
-    brandColor: string | null;
-    footerLinks: { label: string; url: string }[];
-    /** Staff-written markdown for /infrastructure: where Outpost and its mirror run. */
-    infrastructureMd: string;
-  };
-  status: OverallStatus;
-  layout: LayoutItem[];
-  components: SnapComponent[];
-  componentsById: Map<string, SnapComponent>;
-  incidents: {
-    unresolved: SnapIncident[];
-    recent: SnapIncident[];
-    pastDays: { date: string; incidents: SnapIncident[] }[];
-  };
-  maintenances: { recent: SnapIncident[]; upcoming: SnapIncident[]; active: SnapIncident[] };
-  incidentsById: Map<string, SnapIncident>;
-  /** "I am affected" reports of the last 15 minutes, only for components a monitor or an open incident corroborates. */
-  affectedCounts: Map<string, number>;
-  /** The newest updates of incidents and maintenances, newest first: the history feeds. */
-  feed: FeedEntry[];
-  /** Email subscriptions are offered (outgoing mail is configured). */
-  emailSubscriptions: boolean;
-};
+import { dailyUptime, uptimeBetween, uptimePercent, type StatusPeriod } from "./uptime";
 
 /** Loads incidents' updates, affected components and component links in three queries. */
 export function hydrateIncidents(db: Db, rows: IncidentRow[], publicUrl: string): SnapIncident[] {

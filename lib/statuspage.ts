@@ -1,6 +1,6 @@
 // Formats the snapshot as Atlassian Statuspage public API v2 JSON, and the manage API v1 objects
 // built on them (the admin REST API). Pure.
-import type { SnapComponent, SnapGroup, SnapIncident, SnapUpdate, Snapshot } from "./snapshot";
+import type { SnapComponent, SnapGroup, SnapIncident, SnapUpdate, Snapshot } from "./snapshot-types";
 import { LIST_LIMIT } from "./constants";
 import { isoTime } from "./time";
 

@@ -1,5 +1,5 @@
 // What the embeddable widget shows, and the mirror's status.js that carries it without CORS. Pure.
-import type { Snapshot } from "./snapshot";
+import type { Snapshot } from "./snapshot-types";
 
 export const WIDGET_CALLBACK = "__outpostStatus";
 

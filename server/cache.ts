@@ -4,7 +4,7 @@
 //   the widget, incident pages of the snapshot, and one shared 404 per kind). Never evicted.
 // - variant: parameterised bytes (badge labels and styles, history pages, older incidents) in a
 //   small LRU bounded by entries and bytes. Junk URLs only ever evict each other.
-import type { Snapshot } from "@/lib/snapshot";
+import type { Snapshot } from "@/lib/snapshot-types";
 import type { Payload } from "./payload";
 
 export type CacheClass = "hot" | "variant";

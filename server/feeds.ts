@@ -3,7 +3,7 @@
 // made once per snapshot.
 import { getDb } from "@/db/client";
 import { listFeedUpdates } from "@/db/queries/feed";
-import type { Snapshot } from "@/lib/snapshot";
+import type { Snapshot } from "@/lib/snapshot-types";
 import { buildAtom, buildRss, FEED_LIMIT, type FeedChannel, type FeedEntry } from "@/lib/syndication/feeds";
 import { hot } from "./cache";
 import { makePayload, type Payload } from "./payload";

@@ -4,7 +4,8 @@
 // bytes are not in memory yet.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { addressOf, CLIENT_ADDRESS_HEADER, REQUEST_PATH_HEADER } from "@/lib/auth/client-address";
-import { currentSnapshot, lastSnapshot, type Snapshot } from "@/lib/snapshot";
+import { currentSnapshot, lastSnapshot } from "@/lib/snapshot";
+import type { Snapshot } from "@/lib/snapshot-types";
 import type { LoadedAssets } from "./assets";
 import { BodyRefused, bodyLimitFor, limitBody } from "./body";
 import { makePayload, NO_STORE, sendPayload, type Payload } from "./payload";

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { config } from "@/lib/config";
-import type { Snapshot } from "@/lib/snapshot";
+import type { Snapshot } from "@/lib/snapshot-types";
 import type { LoadedAssets } from "./assets";
 import { findRoute, PUBLIC_ROUTES, routeContext } from "./routes";
 

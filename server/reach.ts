@@ -25,7 +25,7 @@ import { addressOf } from "@/lib/auth/client-address";
 import { config } from "@/lib/config";
 import { ensureAuthSecret } from "@/lib/secret";
 import { currentSnapshot } from "@/lib/snapshot";
-import type { Snapshot } from "@/lib/snapshot";
+import type { Snapshot } from "@/lib/snapshot-types";
 import { embedScript, statusScript, widgetStatus } from "@/lib/widget";
 import { sha256, type LoadedAssets } from "./assets";
 import { hot, variant } from "./cache";

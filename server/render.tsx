@@ -11,7 +11,7 @@ import { GeneratedNote, MirrorNote } from "@/components/pages/MirrorNote";
 import { config } from "@/lib/config";
 import { mirrorState } from "@/lib/mirror-state";
 import type { HistoryView } from "@/lib/history";
-import type { SnapIncident, Snapshot } from "@/lib/snapshot";
+import type { SnapIncident, Snapshot } from "@/lib/snapshot-types";
 import { formatMonth } from "@/lib/time";
 import { browserProbeOrigin } from "@/lib/probe-url";
 import { contentSecurityPolicy, type LoadedAssets } from "./assets";

@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { addressOf } from "@/lib/auth/client-address";
 import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
-import type { Snapshot } from "@/lib/snapshot";
+import type { Snapshot } from "@/lib/snapshot-types";
 import { requestSubscription, type SubscriptionRequest } from "@/lib/syndication/request-subscription";
 import { confirmSubscription, unsubscribe } from "@/lib/syndication/subscribers";
 import { SubscriptionPage, type SubscriptionView } from "@/components/pages/SubscriptionPage";

@@ -1,5 +1,5 @@
 import type { Impact } from "@/lib/constants";
-import type { SnapIncident } from "@/lib/snapshot";
+import type { SnapIncident } from "@/lib/snapshot-types";
 import { Time } from "../status/Time";
 import { UpdateList } from "./UpdateList";
 

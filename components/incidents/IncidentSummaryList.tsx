@@ -1,5 +1,5 @@
 import { UPDATE_STATUS_LABELS } from "@/lib/constants";
-import type { SnapIncident } from "@/lib/snapshot";
+import type { SnapIncident } from "@/lib/snapshot-types";
 import { markdownToLine } from "@/lib/markdown";
 import { Time } from "../status/Time";
 

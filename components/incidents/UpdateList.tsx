@@ -1,5 +1,5 @@
 import { UPDATE_STATUS_LABELS } from "@/lib/constants";
-import type { SnapUpdate } from "@/lib/snapshot";
+import type { SnapUpdate } from "@/lib/snapshot-types";
 import { Time } from "../status/Time";
 
 /** Every update, newest first, in the strict order the server assigned. */

@@ -1,5 +1,5 @@
 import { COMPONENT_STATUS_LABELS, UPDATE_STATUS_LABELS } from "@/lib/constants";
-import type { SnapIncident, Snapshot } from "@/lib/snapshot";
+import type { SnapIncident, Snapshot } from "@/lib/snapshot-types";
 import { formatDuration } from "@/lib/time";
 import { renderMarkdown } from "@/lib/markdown";
 import { IMPACT_BORDER, IMPACT_LABEL } from "../incidents/IncidentCard";

@@ -1,4 +1,4 @@
-import type { Snapshot } from "@/lib/snapshot";
+import type { Snapshot } from "@/lib/snapshot-types";
 import { formatDay } from "@/lib/time";
 import { ComponentList } from "../status/ComponentList";
 import { StatusBanner } from "../status/StatusBanner";

@@ -1,6 +1,6 @@
 import { COMPONENT_STATUS_LABELS } from "@/lib/constants";
 import { browserProbeUrlProblem } from "@/lib/probe-url";
-import type { LayoutItem, SnapComponent, SnapGroup } from "@/lib/snapshot";
+import type { LayoutItem, SnapComponent, SnapGroup } from "@/lib/snapshot-types";
 import { isComponentVisible } from "@/lib/status";
 import { ResponseTimeChart } from "./ResponseTimeChart";
 import { StatusIcon, STATUS_TEXT_CLASS } from "./StatusIcon";

@@ -5,8 +5,10 @@
 // (lib/syndication/bluesky.ts): the library is slow to load.
 import { AtpAgent, RichText } from "@atproto/api";
 import { createHash } from "node:crypto";
-import { blueskyText, type BlueskyConfig } from "./bluesky";
+import { blueskyText } from "./bluesky-text";
 import { SendError, type Channel, type Job, type Sent } from "./channel";
+
+export type BlueskyConfig = { service: string; identifier: string; password: string };
 
 const S32 = "234567abcdefghijklmnopqrstuvwxyz";
 const COLLECTION = "app.bsky.feed.post";

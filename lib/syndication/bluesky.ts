@@ -3,21 +3,12 @@
 // post is looked up by that key before a resend. Sending lives in ./bluesky-client.ts, loaded on
 // the first post: its library takes most of a second to load.
 import { z } from "zod";
-import { fitPost, limitOf, type PostRules } from "./text";
-import type { Channel, Job } from "./channel";
+import type { BlueskyConfig } from "./bluesky-client";
+import { BLUESKY_POST, blueskyText } from "./bluesky-text";
+import type { Channel } from "./channel";
 import { defineNetwork, lazyChannel, trimSlash } from "./network";
 
-export type BlueskyConfig = { service: string; identifier: string; password: string };
-
-const POST: PostRules = { max: 300, count: "graphemes", linkCost: null };
-const LIMIT = limitOf(POST);
-
-export function blueskyText(job: Pick<Job, "incident" | "update" | "url">): string {
-  return fitPost(
-    { incidentName: job.incident.name, status: job.update.status, body: job.update.body, url: job.url },
-    LIMIT,
-  );
-}
+export { blueskyText };
 
 export function blueskyChannel(cfg: BlueskyConfig): Channel {
   return lazyChannel("bluesky", { idempotent: true, canFind: true }, async () =>
@@ -39,7 +30,7 @@ export const blueskyNetwork = defineNetwork({
     identifier: e.BLUESKY_IDENTIFIER!,
     password: e.BLUESKY_APP_PASSWORD!,
   }),
-  post: POST,
+  post: BLUESKY_POST,
   text: blueskyText,
   channel: blueskyChannel,
 });

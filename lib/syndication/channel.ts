@@ -1,7 +1,7 @@
 // What every channel implements, and how a failed attempt is described to the sender.
 import type { DeliveryRow } from "@/db/queries/deliveries";
 import type { SubscriberRow } from "@/db/queries/subscribers";
-import type { SnapIncident, SnapUpdate } from "../snapshot";
+import type { SnapIncident, SnapUpdate } from "../snapshot-types";
 import type { ComponentSource } from "../statuspage";
 
 /** Everything an attempt needs, loaded by the sender. */

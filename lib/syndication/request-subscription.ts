@@ -4,7 +4,7 @@
 import type { Db } from "@/db/client";
 import { AppError, storageError } from "../errors";
 import { sendMail } from "../mail";
-import type { Snapshot } from "../snapshot";
+import type { Snapshot } from "../snapshot-types";
 import { confirmationMail } from "./email";
 import { confirmUrl, unsubscribeUrl } from "./links";
 import { postJson } from "./net";

@@ -23,7 +23,8 @@ import { getIncident } from "@/db/queries/incidents";
 import { getPage } from "@/db/queries/page";
 import { getSubscriber } from "@/db/queries/subscribers";
 import { newId } from "../ids";
-import { buildSnapshot, hydrateIncidents, type Snapshot } from "../snapshot";
+import { buildSnapshot, hydrateIncidents } from "../snapshot";
+import type { Snapshot } from "../snapshot-types";
 import { SendError, type Channel, type Job, type Sent } from "./channel";
 import { NETWORKS } from "./networks";
 

@@ -1,8 +1,9 @@
-// Heartbeat: the watched job calls a secret URL at least once a period; silence is a failure.
+// Heartbeat: the watched job calls /api/heartbeat/{token}; silence longer than the expected
+// period plus the grace is a failure. A new monitor gets one period before silence counts.
 import { z } from "zod";
 import { MIN_INTERVAL_SECONDS } from "../../constants";
 import { defineKind } from "../kind";
-import { probeHeartbeat } from "../probes/heartbeat";
+import type { ProbeContext, ProbeResult } from "../probes/types";
 
 const settings = z.object({
   periodSeconds: z.coerce
@@ -18,6 +19,19 @@ const settings = z.object({
     .default(60),
 });
 export type HeartbeatSettings = z.output<typeof settings>;
+
+export function probeHeartbeat(s: HeartbeatSettings, ctx: ProbeContext): Promise<ProbeResult> {
+  const allowed = (s.periodSeconds + s.graceSeconds) * 1000;
+  const since = ctx.lastBeatAt ?? ctx.createdAt ?? ctx.now;
+  const silent = ctx.now - since;
+  if (silent <= allowed) return Promise.resolve({ ok: true, latencyMs: null, error: null });
+  const what = ctx.lastBeatAt ? `No heartbeat for ${Math.round(silent / 1000)} s` : "No heartbeat received yet";
+  return Promise.resolve({
+    ok: false,
+    latencyMs: null,
+    error: `${what} (expected every ${s.periodSeconds} s, grace ${s.graceSeconds} s)`,
+  });
+}
 
 export const heartbeat = defineKind({
   id: "heartbeat",
