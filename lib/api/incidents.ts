@@ -107,7 +107,7 @@ export function removeIncident(ctx: ApiContext) {
   return shown;
 }
 
-type ListKind = {
+export type ListKind = {
   kind?: IncidentKind;
   statuses?: readonly IncidentRow["status"][];
   order: "newest" | "soonest" | "latest_window";

@@ -61,3 +61,73 @@ export function route<B extends z.ZodType | undefined = undefined, Q extends z.Z
 ): ApiRoute {
   return { ...def, status: def.status ?? 200, handle: (ctx) => def.handle(ctx as Parameters<typeof def.handle>[0]) };
 }
+
+/** One operation of a resource: what differs from the resource's defaults. */
+type Op<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> = Omit<
+  RouteDef<B, Q>,
+  "method" | "pattern" | "tag" | "scope"
+> & { scope?: ApiScope };
+
+/**
+ * The usual operations on a collection and its items, in the order the OpenAPI document lists
+ * them: list and create at `path`, then `more` (other routes under it), then get, update (PATCH
+ * and PUT, as Statuspage does) and delete at `path/{id}`. Reads need `read`, the rest `write`;
+ * an item's shape is `out` and a write's field names `fields`, unless an operation says otherwise.
+ */
+export function resource<
+  LQ extends z.ZodType | undefined = undefined,
+  CB extends z.ZodType | undefined = undefined,
+  UB extends z.ZodType | undefined = undefined,
+>(r: {
+  path: string;
+  id: string;
+  tag: string;
+  read: ApiScope;
+  write: ApiScope;
+  out: z.ZodType;
+  fields?: FieldNames;
+  list?: Op<undefined, LQ>;
+  create?: Op<CB, undefined>;
+  more?: readonly ApiRoute[];
+  show?: Op<undefined, undefined>;
+  update?: Op<UB, undefined>;
+  remove?: Op<undefined, undefined>;
+}): ApiRoute[] {
+  const base = { tag: r.tag };
+  const item = `${r.path}/{${r.id}}`;
+  const routes: ApiRoute[] = [];
+  if (r.list) routes.push(route<undefined, LQ>({ ...base, method: "GET", pattern: r.path, scope: r.read, ...r.list }));
+  if (r.create)
+    routes.push(
+      route<CB, undefined>({
+        ...base,
+        method: "POST",
+        pattern: r.path,
+        scope: r.write,
+        status: 201,
+        response: r.out,
+        fields: r.fields,
+        ...r.create,
+      }),
+    );
+  routes.push(...(r.more ?? []));
+  if (r.show) routes.push(route({ ...base, method: "GET", pattern: item, scope: r.read, response: r.out, ...r.show }));
+  if (r.update) {
+    const update = r.update;
+    for (const method of ["PATCH", "PUT"] as const)
+      routes.push(
+        route<UB, undefined>({
+          ...base,
+          method,
+          pattern: item,
+          scope: r.write,
+          response: r.out,
+          fields: r.fields,
+          ...update,
+        }),
+      );
+  }
+  if (r.remove)
+    routes.push(route({ ...base, method: "DELETE", pattern: item, scope: r.write, response: r.out, ...r.remove }));
+  return routes;
+}
