@@ -28,7 +28,7 @@ import { monitoringView, type ComponentMonitoring } from "./monitors/view";
 import { FEED_LIMIT, type FeedEntry } from "./syndication/feeds";
 import { pageLayout } from "./page-layout";
 import { overallStatus, worstStatus, type OverallStatus } from "./status";
-import { lastDays } from "./time";
+import { lastDays, lastDaysStart } from "./time";
 import { dailyUptime, uptimeBetween, uptimePercent, type DayUptime, type StatusPeriod } from "./uptime";
 
 export type SnapComponent = Omit<ComponentRow, "pageId"> & {
@@ -141,6 +141,13 @@ export function hydrateIncidents(db: Db, rows: IncidentRow[], publicUrl: string)
   }));
 }
 
+/** One incident, hydrated as hydrateIncidents does. */
+export function hydrateIncident(db: Db, row: IncidentRow, publicUrl: string): SnapIncident {
+  const [incident] = hydrateIncidents(db, [row], publicUrl);
+  if (!incident) throw new Error(`Incident ${row.id} was not hydrated`);
+  return incident;
+}
+
 export function buildSnapshot(
   db: Db,
   opts: {
@@ -158,7 +165,7 @@ export function buildSnapshot(
   const pageId = page?.id ?? "";
 
   // Uptime: only periods overlapping the window are read, whatever the length of history.
-  const windowStart = lastDays(now, UPTIME_DAYS, timeZone)[0].start;
+  const windowStart = lastDaysStart(now, UPTIME_DAYS, timeZone);
   const periods = new Map<string, StatusPeriod[]>();
   for (const p of listPeriodsSince(db, windowStart)) {
     const list = periods.get(p.componentId) ?? [];
@@ -167,9 +174,7 @@ export function buildSnapshot(
   }
   const monitoring = monitoringView(db, now);
   const components: SnapComponent[] = listComponents(db, pageId).map((c) => {
-    const startedFrom = c.startDate
-      ? lastDays(Date.parse(`${c.startDate}T12:00:00Z`), 1, timeZone)[0].start
-      : undefined;
+    const startedFrom = c.startDate ? lastDaysStart(Date.parse(`${c.startDate}T12:00:00Z`), 1, timeZone) : undefined;
     const days = dailyUptime(periods.get(c.id) ?? [], { now, days: UPTIME_DAYS, timeZone, startedFrom });
     const own = periods.get(c.id) ?? [];
     const uptime24h = uptimeBetween(own, Math.max(now - 86_400_000, startedFrom ?? -Infinity), now);
