@@ -196,7 +196,7 @@ test("[security] tokens have a scope: made in the staff area, shown in the list,
 }) => {
   await signInPage(page);
   await page.goto("/admin/tokens");
-  const made: Record<string, string> = {};
+  const made = { read: "", write: "" };
   for (const scope of ["read", "write"] as const) {
     const form = page.getByRole("form", { name: "Create a token" });
     await form.getByLabel("Name").fill(`e2e ${scope} ${Date.now()}`);

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { must } from "../lib/testing";
 import { expect, openIncident, storedSnapshot, test } from "./fixtures";
 
 const fixture = JSON.parse(
@@ -68,7 +69,7 @@ test("[api] incidents.json holds at most the 50 most recent", async ({ request }
 
 test("[api] conditional GET, HEAD, CORS preflight and compression", async ({ request }) => {
   const first = await request.get("/api/v2/status.json");
-  const etag = first.headers()["etag"];
+  const etag = must(first.headers()["etag"], "an ETag");
   expect(etag).toMatch(/^".+"$/);
   const again = await request.get("/api/v2/status.json", { headers: { "If-None-Match": etag } });
   expect(again.status()).toBe(304);

@@ -3,6 +3,7 @@
 import { getIncident, listUpdates } from "../db/queries/incidents";
 import { SYSTEM_ACTOR } from "../lib/audit";
 import { createIncident } from "../lib/incidents";
+import { must } from "../lib/testing";
 import {
   baseUrl,
   componentByName,
@@ -49,7 +50,7 @@ test("[editor] Report a problem → publish in one form → update → edit → 
   await page.getByRole("button", { name: "Publish incident" }).click();
   clicks++;
   await expect(page.getByText("Published. It is on the status page now.")).toBeVisible();
-  const id = /\/admin\/incidents\/([a-z0-9]+)/.exec(page.url())![1];
+  const id = must(/\/admin\/incidents\/([a-z0-9]+)/.exec(page.url())?.[1], "an incident id in the address");
   await expect
     .poll(async () => (await summary(request)).incidents.find((i) => i.id === id)?.status, { timeout: 5_000 })
     .toBe("investigating");

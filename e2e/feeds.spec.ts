@@ -1,6 +1,7 @@
 import Parser from "rss-parser";
 import { addIncidentUpdate } from "../lib/incidents";
 import { SYSTEM_ACTOR } from "../lib/audit";
+import { must } from "../lib/testing";
 import { componentByName, database, expect, openIncident, test } from "./fixtures";
 
 const parser = new Parser();
@@ -36,7 +37,9 @@ test("[feeds] RSS and Atom list every update, newest first, and survive hostile 
         { timeout: 3_000, intervals: [100] },
       )
       .toBe(`${process.env.OUTPOST_BASE_URL}/incidents/${incident.id}`);
-    const [latest, first] = feed!.items;
+    const [newest, oldest] = feed?.items ?? [];
+    const latest = must(newest, `the newest item of ${path}`);
+    const first = must(oldest, `the first item of ${path}`);
     expect(latest.title, path).toBe(`${name.replace("\u0007", "")} (Identified)`);
     expect(latest.content).toContain("Found it ]]&gt; &lt;![CDATA[");
     expect(first.title).toBe(`${name.replace("\u0007", "")} (Investigating)`);
@@ -46,7 +49,9 @@ test("[feeds] RSS and Atom list every update, newest first, and survive hostile 
   }
 
   const res = await request.get("/history.atom");
-  const again = await request.get("/history.atom", { headers: { "if-none-match": res.headers().etag } });
+  const again = await request.get("/history.atom", {
+    headers: { "if-none-match": must(res.headers().etag, "an ETag on /history.atom") },
+  });
   expect(again.status()).toBe(304);
   expect((await request.get("/components/no-such-component/history.rss")).status()).toBe(404);
 

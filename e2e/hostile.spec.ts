@@ -44,7 +44,8 @@ function flood(
       if (done) return;
       done = true;
       socket.destroy();
-      resolve({ status: received.split("\r\n")[0], sent });
+      const [status = ""] = received.split("\r\n");
+      resolve({ status, sent });
     };
     socket.on("data", (d) => {
       received += d.toString("latin1");

@@ -62,7 +62,7 @@ test("[monitors] staff add a monitor; two failed checks take the component down 
   });
 
   await checkNow(monitor.id);
-  expect(listRecentChecks(db, monitor.id, 1)[0].ok).toBe(true);
+  expect(listRecentChecks(db, monitor.id, 1)[0]?.ok).toBe(true);
   target.mode = "down";
   await checkNow(monitor.id);
   expect(getComponent(db, component.id)!.status).toBe("operational");

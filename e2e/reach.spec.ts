@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { SYSTEM_ACTOR } from "../lib/audit";
 import { createComponent, deleteComponent } from "../lib/components";
-import { setComponentStatus } from "../lib/testing";
+import { must, setComponentStatus } from "../lib/testing";
 import { baseUrl, componentByName, database, expect, storedSnapshot, test } from "./fixtures";
 import { freePort, ROOT, startServer, tempDir } from "./support/server";
 import { startStatic } from "./support/static";
@@ -31,7 +31,7 @@ test("[reach] badges are SVG or shields.io JSON; an unknown component gets a gre
   expect(overall.headers()["access-control-allow-origin"]).toBe("*");
   expect(await overall.text()).toContain(`aria-label="status: ${stored.status.description.toLowerCase()}"`);
 
-  const c = stored.components[0];
+  const c = must(stored.components[0], "a component");
   for (const key of [c.id, c.slug]) {
     const svg = await (await request.get(`/badge/${key}.svg?label=${encodeURIComponent("<b>mine</b>")}`)).text();
     expect(svg).toContain("&lt;b&gt;mine&lt;/b&gt;");
@@ -65,7 +65,7 @@ test("[reach] badges are SVG or shields.io JSON; an unknown component gets a gre
 test("[reach] every public response has an ETag, CDN cache headers and answers If-None-Match with 304", async ({
   request,
 }) => {
-  const incident = storedSnapshot().incidents.unresolved[0];
+  const incident = must(storedSnapshot().incidents.unresolved[0], "an open incident");
   const paths = [
     "/",
     `/incidents/${incident.id}`,
@@ -84,7 +84,7 @@ test("[reach] every public response has an ETag, CDN cache headers and answers I
     expect(h.etag, p).toMatch(/^"[^"]+"$/);
     for (const part of ["public", "max-age=", "s-maxage=", "stale-while-revalidate=", "stale-if-error="])
       expect(h["cache-control"], p).toContain(part);
-    const again = await request.get(p, { headers: { "if-none-match": h.etag } });
+    const again = await request.get(p, { headers: { "if-none-match": must(h.etag, `an ETag on ${p}`) } });
     expect(again.status(), p).toBe(304);
     expect(await again.body(), p).toHaveLength(0);
   }
@@ -259,7 +259,7 @@ test("[reach] \"is it just me?\": the browser's own probe gives a plain verdict 
       status: "major_outage",
       browserProbeUrl: `http://127.0.0.1:${closedPort}/health`,
     }),
-  ];
+  ] as const;
   try {
     const errors = watchConsole(page);
     // The components were written by this process: wait until the server's page has them.
@@ -305,7 +305,7 @@ test('[reach] "I am affected" counts once per visitor, with or without JavaScrip
       client_hash: string;
     }[];
     expect(stored).toHaveLength(1);
-    expect(stored[0].client_hash).not.toContain("198.51");
+    expect(must(stored[0], "the stored report").client_hash).not.toContain("198.51");
 
     // Not corroborated: the page shows no count. A monitor or incident saying so shows it.
     await page.goto("/");
@@ -437,7 +437,7 @@ test("[reach] npm run export writes a static copy that works from a static file 
     await page.goto(`${host.url}/index.html`);
     await expect(page.getByRole("region", { name: "Overall status" })).toHaveText(stored.status.description);
     await expect(page.locator("[data-generated-at]")).toContainText("Static copy generated");
-    const open = stored.incidents.unresolved[0];
+    const open = must(stored.incidents.unresolved[0], "an open incident");
     await page.getByRole("article", { name: open.name }).getByRole("link", { name: open.name }).click();
     await expect(page).toHaveURL(`${host.url}/incidents/${open.id}/index.html`);
     await expect(page.getByRole("heading", { name: open.name }).first()).toBeVisible();

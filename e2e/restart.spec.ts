@@ -3,6 +3,7 @@
 // from this process, bounded in rate and time, aimed at 127.0.0.1 only.
 import http from "node:http";
 import path from "node:path";
+import { must } from "../lib/testing";
 import { E2E_API_TOKEN } from "./support/auth";
 import { startServer, tempDir } from "./support/server";
 import { expect, test } from "./fixtures";
@@ -86,7 +87,8 @@ test("[restart] SIGHUP under load with two workers: no refused connection, no 5x
     const [first, second] = writers();
     expect(second).toBeDefined();
     expect(second).not.toBe(first);
-    expect(() => process.kill(first, 0)).toThrow();
+    const retired = must(first, "the first writer's pid");
+    expect(() => process.kill(retired, 0)).toThrow();
     expect(server.child.exitCode).toBeNull();
 
     const name = `Written after the reload ${Date.now()}`;

@@ -20,7 +20,7 @@ const XSS = [
   `[click](javascript:window.__xss=5)`,
   `"><iframe srcdoc="<script>parent.__xss=6</script>">`,
   `\u202e\ud800 broken \u0000 unicode`,
-];
+] as const;
 
 test("[security] every public and staff response sends the security headers; only /embed may be framed", async ({
   request,

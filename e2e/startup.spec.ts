@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { spawnSync } from "node:child_process";
+import { must } from "../lib/testing";
 import { signIn } from "./support/auth";
 import { ROOT, startExpectingFailure, startServer, tempDir } from "./support/server";
 
@@ -39,7 +40,7 @@ test("[startup] a misconfigured variable stops start-up with one line naming it"
     ["OUTPOST_TIME_ZONE", "Mars/Olympus"],
     ["PUBLIC_URL", "not a url"],
     ["OUTPOST_DEMO", "maybe"],
-  ]) {
+  ] as const) {
     const { code, output } = await startExpectingFailure({
       [name]: value,
       DATABASE_PATH: path.join(tempDir(), "x.db"),
@@ -74,7 +75,8 @@ test("[startup] an empty database gets a first admin whose generated password is
   try {
     const printed = /sign in at \S+\/admin as (\S+) with password (\S+)/.exec(server.output());
     expect(printed, server.output()).not.toBeNull();
-    const [, email, password] = printed!;
+    const email = must(printed?.[1], "the printed address");
+    const password = must(printed?.[2], "the printed password");
     await signIn(request, server.url, { email, password });
 
     const reset = spawnSync(
@@ -86,7 +88,7 @@ test("[startup] an empty database gets a first admin whose generated password is
       },
     );
     expect(reset.status, reset.stderr).toBe(0);
-    const fresh = /new password for \S+: (\S+)/.exec(reset.stdout)![1];
+    const fresh = must(/new password for \S+: (\S+)/.exec(reset.stdout)?.[1], "the new password");
     await expect(signIn(request, server.url, { email, password })).rejects.toThrow(/invalid/);
     await signIn(request, server.url, { email, password: fresh });
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { SYSTEM_ACTOR } from "../lib/audit";
 import { addIncidentUpdate } from "../lib/incidents";
-import { setComponentStatus } from "../lib/testing";
+import { must, setComponentStatus } from "../lib/testing";
 import {
   componentByName,
   database,
@@ -26,7 +26,7 @@ test("[status page] the banner, components and open incident agree with what is 
     await expect(row.getByRole("heading", { name: c.name })).toBeVisible();
     await expect(row).toHaveAttribute("data-status", c.status);
   }
-  const open = stored.incidents.unresolved[0];
+  const open = must(stored.incidents.unresolved[0], "an open incident");
   const card = page.getByRole("article", { name: open.name });
   await expect(card).toBeVisible();
   // Every update in strict order, newest first.

@@ -8,6 +8,7 @@ import { startXStandIn, type XStandIn } from "./support/x-stand-in";
 import { startMastodonStandIn, type MastodonStandIn } from "./support/mastodon-stand-in";
 import { startAtprotoStandIn, type AtprotoStandIn } from "./support/atproto-stand-in";
 import { startWebhookReceiver, verify, type WebhookReceiver } from "./support/webhook-receiver";
+import { must } from "../lib/testing";
 import { signIn } from "./support/auth";
 
 const TOKEN = "e2e-syndication-token-0123456789";
@@ -80,7 +81,10 @@ test("[syndication] email double opt-in without JavaScript, clear messages for b
   await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
   const mail = await smtp.waitFor((m) => m.to.includes("reader@example.com"));
   expect(mail.subject).toContain("Confirm your subscription");
-  const link = /(http:\/\/127\.0\.0\.1:\d+\/subscriptions\/confirm\?token=[\w-]+)/.exec(mail.text)![1];
+  const link = must(
+    /(http:\/\/127\.0\.0\.1:\d+\/subscriptions\/confirm\?token=[\w-]+)/.exec(mail.text)?.[1],
+    "a confirmation link",
+  );
   await page.goto(link);
   await page.getByRole("button", { name: "Confirm subscription" }).click();
   await expect(page.getByRole("heading", { name: "You are subscribed" })).toBeVisible();
@@ -98,7 +102,7 @@ test("[syndication] a webhook subscribes through a signed confirmation", async (
   await page.getByRole("button", { name: "Add webhook" }).click();
   await expect(page.getByRole("heading", { name: "Confirm your webhook" })).toBeVisible();
   hookSecret = (await page.locator("code").textContent())!.trim();
-  const ping = hooks.received[0];
+  const ping = must(hooks.received[0], "the confirmation ping");
   expect(
     verify(
       hookSecret,
@@ -152,10 +156,15 @@ test("[syndication] an update reaches X, Mastodon, Bluesky, email and webhooks o
     .poll(() => [x.tweets.length, masto.statuses.length, atp.records.length], { timeout: 15_000 })
     .toEqual([2, 2, 2]);
 
-  expect(x.tweets[1].replyTo).toBe(x.tweets[0].id);
-  expect(masto.statuses[1].inReplyToId).toBe(masto.statuses[0].id);
-  expect((atp.records[1].value.reply as { parent: { uri: string } }).parent.uri).toBe(atp.records[0].uri);
-  for (const text of [x.tweets[0].text, masto.statuses[0].text, atp.records[0].value.text as string]) {
+  const tweet = must(x.tweets[0], "the first post on X");
+  const status = must(masto.statuses[0], "the first post on Mastodon");
+  const record = must(atp.records[0], "the first post on Bluesky");
+  expect(x.tweets[1]?.replyTo).toBe(tweet.id);
+  expect(masto.statuses[1]?.inReplyToId).toBe(status.id);
+  expect((must(atp.records[1], "the reply on Bluesky").value.reply as { parent: { uri: string } }).parent.uri).toBe(
+    record.uri,
+  );
+  for (const text of [tweet.text, status.text, record.value.text as string]) {
     expect(text).toContain(`${server.url}/incidents/${incident.id}?d=`);
   }
   await expect.poll(() => hooks.received.filter((h) => h.body.incident).length, { timeout: 15_000 }).toBe(2);
@@ -163,7 +172,7 @@ test("[syndication] an update reaches X, Mastodon, Bluesky, email and webhooks o
 
   const update = await smtp.waitFor((m) => m.subject.includes("Checkout errors: Identified"), 15_000);
   const raw = update.raw.replace(/\r?\n[ \t]+/g, " ");
-  const unsubscribe = /^List-Unsubscribe: <([^>]+)>/m.exec(raw)![1];
+  const unsubscribe = must(/^List-Unsubscribe: <([^>]+)>/m.exec(raw)?.[1], "a List-Unsubscribe address");
   expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
   const oneClick = await request.post(unsubscribe, { form: { "List-Unsubscribe": "One-Click" } });
   expect(oneClick.status()).toBe(200);

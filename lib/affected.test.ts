@@ -14,7 +14,7 @@ import {
   WINDOW_MS,
   windowOf,
 } from "./affected";
-import { setComponentStatus } from "./testing";
+import { must, setComponentStatus } from "./testing";
 import { buildSnapshot } from "./snapshot";
 
 const NOW = Date.parse("2026-11-24T12:01:00Z");
@@ -40,7 +40,7 @@ describe("client pseudonyms", () => {
 describe("reportAffected", () => {
   it("counts one report per client, component and 5-minute window", () => {
     const { db, s } = seeded();
-    const c = s.components[0];
+    const c = must(s.components[0], "a component");
     expect(reportAffected(db, c.id, "client-a", NOW)).toEqual({ counted: true, reason: "counted" });
     expect(reportAffected(db, c.id, "client-a", NOW + 1000)).toEqual({ counted: false, reason: "already" });
     expect(reportAffected(db, c.id, "client-b", NOW + 2000).counted).toBe(true);
@@ -55,19 +55,22 @@ describe("reportAffected", () => {
     const { db, s } = seeded();
     let counted = 0;
     for (let i = 0; i < CLIENT_HOURLY_LIMIT + 10; i++) {
-      const c = s.components[i % s.components.length];
+      const c = must(s.components[i % s.components.length], "a component");
       if (reportAffected(db, c.id, "spammer", NOW + (i * WINDOW_MS) / 10).counted) counted++;
     }
     expect(counted).toBe(CLIENT_HOURLY_LIMIT);
-    expect(reportAffected(db, s.components[0].id, "spammer", NOW + 3 * WINDOW_MS).reason).toBe("limited");
+    expect(reportAffected(db, must(s.components[0], "a component").id, "spammer", NOW + 3 * WINDOW_MS).reason).toBe(
+      "limited",
+    );
     const rows = db.$client.prepare("select count(*) as n from affected_reports").get() as { n: number };
     expect(rows.n).toBe(CLIENT_HOURLY_LIMIT);
   });
 
   it("prunes reports older than a week", () => {
     const { db, s } = seeded();
-    reportAffected(db, s.components[0].id, "old", NOW - 8 * 86_400_000);
-    reportAffected(db, s.components[0].id, "new", NOW);
+    const c = must(s.components[0], "a component");
+    reportAffected(db, c.id, "old", NOW - 8 * 86_400_000);
+    reportAffected(db, c.id, "new", NOW);
     expect(pruneAffectedReports(db, NOW)).toBe(1);
   });
 });
@@ -95,13 +98,13 @@ describe("spikes", () => {
 
   it("are computed per component over the staff window", () => {
     const { db, s } = seeded();
-    const c = s.components[1];
+    const c = must(s.components[1], "a second component");
     for (let i = 0; i < 6; i++) reportAffected(db, c.id, `client-${i}`, NOW);
     const series = staffReportSeries(db, NOW);
     expect(series).toHaveLength(1);
     expect(series[0]).toMatchObject({ componentId: c.id, spike: true });
-    expect(series[0].windows).toHaveLength(13);
-    expect(series[0].windows.at(-1)).toEqual({ start: windowOf(NOW), count: 6 });
+    expect(series[0]?.windows).toHaveLength(13);
+    expect(series[0]?.windows.at(-1)).toEqual({ start: windowOf(NOW), count: 6 });
     expect(reportSeries([], NOW)).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ import {
   uptimeBadge,
   uptimeColor,
 } from "./badges";
-import { setComponentStatus } from "./testing";
+import { must, setComponentStatus } from "./testing";
 import { buildSnapshot } from "./snapshot";
 import { uptimeBetween } from "./uptime";
 
@@ -49,7 +49,7 @@ describe("badges", () => {
       message: "partially degraded service",
       color: "yellow",
     });
-    const c = s.components[0];
+    const c = must(s.components[0], "a component");
     const bySlug = resolveBadge(s, { kind: "component", component: c.slug, format: "svg" });
     expect(bySlug).toEqual(resolveBadge(s, { kind: "component", component: c.id, format: "svg" }));
     expect(bySlug.found).toBe(true);

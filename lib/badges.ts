@@ -114,10 +114,10 @@ export function parseBadgePath(path: string): BadgeRequest | "unknown" | null {
   if (path === "/badge.svg") return { kind: "overall", format: "svg" };
   if (path === "/badge.json") return { kind: "overall", format: "json" };
   if (!path.startsWith("/badge/")) return null;
-  const uptime = UPTIME_PATH.exec(path);
-  if (uptime) return { kind: "uptime", component: uptime[1], window: uptime[2] as UptimeWindow, format: "svg" };
-  const c = COMPONENT_PATH.exec(path);
-  if (c) return { kind: "component", component: c[1], format: c[2] as "svg" | "json" };
+  const [, measured, span] = UPTIME_PATH.exec(path) ?? [];
+  if (measured && span) return { kind: "uptime", component: measured, window: span as UptimeWindow, format: "svg" };
+  const [, component, format] = COMPONENT_PATH.exec(path) ?? [];
+  if (component && format) return { kind: "component", component, format: format as "svg" | "json" };
   return "unknown";
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chatPayload, shorten, type ChatMessage } from "./chat-format";
+import { must } from "./testing";
 
 const msg: ChatMessage = {
   title: "API <errors> & timeouts",
@@ -11,7 +12,7 @@ const msg: ChatMessage = {
 describe("chat formats", () => {
   it("Slack: escapes its control characters and links the title", () => {
     const body = chatPayload("slack", msg) as { text: string; blocks: { text: { text: string } }[] };
-    expect(body.blocks[0].text.text).toBe(
+    expect(body.blocks[0]?.text.text).toBe(
       "*<https://status.example.com/incidents/abc|API &lt;errors&gt; &amp; timeouts>*\nWe are investigating @everyone",
     );
     expect(body.text).toContain("API &lt;errors&gt;");
@@ -30,13 +31,13 @@ describe("chat formats", () => {
     const body = chatPayload("teams", msg) as {
       attachments: { contentType: string; content: { actions: { url: string }[] } }[];
     };
-    expect(body.attachments[0].contentType).toBe("application/vnd.microsoft.card.adaptive");
-    expect(body.attachments[0].content.actions[0].url).toBe(msg.url);
+    expect(body.attachments[0]?.contentType).toBe("application/vnd.microsoft.card.adaptive");
+    expect(body.attachments[0]?.content.actions[0]?.url).toBe(msg.url);
   });
 
   it("shortens long text at a code point, with an ellipsis", () => {
     expect(shorten("😀".repeat(10), 4)).toBe("😀😀😀…");
     const long = chatPayload("discord", { ...msg, text: "x".repeat(10_000) }) as { embeds: { description: string }[] };
-    expect(Array.from(long.embeds[0].description)).toHaveLength(4000);
+    expect(Array.from(must(long.embeds[0], "an embed").description)).toHaveLength(4000);
   });
 });

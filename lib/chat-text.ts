@@ -120,17 +120,18 @@ export type TeamsBlock = { type: "RichTextBlock"; inlines: TeamsRun[]; spacing?:
  */
 export function teamsBlocks(doc: Doc, max: number): TeamsBlock[] {
   const blocks: TeamsBlock[] = [];
+  let block: TeamsBlock | undefined;
   for (const u of cut(doc, plainStyle, max)) {
-    if (u.text === "\n\n" || u.text === "\n" || blocks.length === 0) {
-      blocks.push(
+    if (u.text === "\n\n" || u.text === "\n" || !block) {
+      block =
         u.text === "\n"
           ? { type: "RichTextBlock", inlines: [], spacing: "None" }
-          : { type: "RichTextBlock", inlines: [] },
-      );
+          : { type: "RichTextBlock", inlines: [] };
+      blocks.push(block);
       if (u.text.startsWith("\n")) continue;
     }
-    const runs = blocks[blocks.length - 1].inlines;
-    const last = runs[runs.length - 1];
+    const runs = block.inlines;
+    const last = runs.at(-1);
     if (u.tag.url)
       runs.push({
         type: "TextRun",

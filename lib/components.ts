@@ -373,8 +373,9 @@ export function moveItem(
     ].sort((a, b) => a.position - b.position);
     const i = items.findIndex((it) => it.kind === target.kind && it.id === target.id);
     const j = target.direction === "up" ? i - 1 : i + 1;
-    if (i < 0 || j < 0 || j >= items.length) return;
-    [items[i], items[j]] = [items[j], items[i]];
+    const [moved, passed] = [items[i], items[j]];
+    if (!moved || !passed) return;
+    [items[i], items[j]] = [passed, moved];
     items.forEach((it, position) => {
       if (it.kind === "group") updateGroupRow(db, it.id, { position, updatedAt: now });
       else updateComponentRow(db, it.id, { position, updatedAt: now });

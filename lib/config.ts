@@ -4,6 +4,7 @@ import path from "node:path";
 import { z } from "zod";
 import { hostProblem, type TargetPolicy } from "./net/targets";
 import { SOCIAL_NETWORKS, type SocialNetworks } from "./syndication/networks";
+import { firstIssue } from "./validation";
 
 export function isValidTimeZone(zone: string): boolean {
   try {
@@ -234,7 +235,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
-    const issue = result.error.issues[0];
+    const issue = firstIssue(result.error);
     const name = String(issue.path[0] ?? "environment");
     const got = cleaned[name] === undefined ? "" : ` (got "${cleaned[name]}")`;
     throw new ConfigError(`${name} ${issue.message}${got}`);

@@ -45,15 +45,17 @@ export function cutUnits<T>(
   const room = budget - ellipsisWeight;
   let end = 0;
   let used = 0;
-  while (end < units.length && used + units[end].weight <= room) used += units[end++].weight;
+  for (const u of units) {
+    if (used + u.weight > room) break;
+    used += u.weight;
+    end++;
+  }
   // Step back to the start of the word being cut, unless that throws away more than half the room
   // (one very long word, or a script the segmenter cannot split).
-  let kept = used;
-  let at = end;
-  while (at > 0 && !units[at].boundary) kept -= units[--at].weight;
-  if (at > 0 && kept >= room / 2) end = at;
-  while (end > 0 && DANGLING.test(units[end - 1].text)) end--;
-  return { units: units.slice(0, end), cut: true };
+  const wordStart = units.slice(1, end + 1).findLastIndex((u) => u.boundary) + 1;
+  if (wordStart > 0 && totalWeight(units.slice(0, wordStart)) >= room / 2) end = wordStart;
+  const kept = units.slice(0, end);
+  return { units: kept.slice(0, kept.findLastIndex((u) => !DANGLING.test(u.text)) + 1), cut: true };
 }
 
 /** Shortens a plain string (no links) to `budget` as weighed by `weigh`, with "…" when cut. */

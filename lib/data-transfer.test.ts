@@ -10,6 +10,7 @@ import { exportData, importData } from "./data-transfer";
 import { AppError } from "./errors";
 import { buildSnapshot } from "./snapshot";
 import { STATUSPAGE_DOCUMENTS } from "./statuspage";
+import { must } from "./testing";
 
 const NOW = Date.parse("2026-11-24T12:00:00Z");
 
@@ -37,7 +38,10 @@ describe("data export and import", () => {
     const again = exportData(b, NOW);
     expect(again.tables).toEqual(exportData(a, NOW).tables);
     const view = (db: typeof a) =>
-      STATUSPAGE_DOCUMENTS["summary.json"](buildSnapshot(db, { publicUrl: "http://x", now: NOW }));
+      must(
+        STATUSPAGE_DOCUMENTS["summary.json"],
+        "the summary.json document",
+      )(buildSnapshot(db, { publicUrl: "http://x", now: NOW }));
     expect(view(b)).toEqual(view(a));
   });
 

@@ -13,6 +13,7 @@ import { addIncidentUpdate, createIncident, updateIncident } from "./incidents";
 import { publishPostmortem, savePostmortem } from "./postmortem";
 import { buildSnapshot } from "./snapshot";
 import { STATUSPAGE_DOCUMENTS } from "./statuspage";
+import { must } from "./testing";
 
 const NOW = Date.parse("2026-11-24T12:00:00Z");
 const MIN = 60_000;
@@ -79,9 +80,10 @@ describe("resolving", () => {
       "operational",
       "operational",
     ]);
-    const summary = STATUSPAGE_DOCUMENTS["summary.json"](
-      buildSnapshot(db, { publicUrl: "http://x", now: NOW + 2 * MIN }),
-    ) as { status: { indicator: string } };
+    const summary = must(
+      STATUSPAGE_DOCUMENTS["summary.json"],
+      "the summary.json document",
+    )(buildSnapshot(db, { publicUrl: "http://x", now: NOW + 2 * MIN })) as { status: { indicator: string } };
     expect(summary.status.indicator).toBe("none");
   });
 
@@ -104,7 +106,7 @@ describe("editing and deleting updates", () => {
   it("marks an edited update, keeps its time and order, and audits the old text", () => {
     const { db } = setup();
     const i = createIncident(db, ed, { name: "Errors", status: "investigating", body: "Lokking into it." }, NOW);
-    const [first] = listUpdates(db, [i.id]);
+    const first = must(listUpdates(db, [i.id])[0], "the first update");
     const edited = editUpdate(db, ed, first.id, "Looking into it.", NOW + MIN);
     expect(edited).toMatchObject({ body: "Looking into it.", editedAt: NOW + MIN, createdAt: NOW, seq: first.seq });
     expect(listAudit(db, { action: "incident.edit_update" })[0]).toMatchObject({
@@ -116,7 +118,7 @@ describe("editing and deleting updates", () => {
   it("deletes an update but never the only one", () => {
     const { db } = setup();
     const i = createIncident(db, ed, { name: "Errors", status: "investigating", body: "One." }, NOW);
-    const [only] = listUpdates(db, [i.id]);
+    const only = must(listUpdates(db, [i.id])[0], "the only update");
     expect(() => deleteUpdate(db, ed, only.id)).toThrow(/only update/);
     addIncidentUpdate(db, ed, i.id, { status: "identified", body: "Two." }, NOW + MIN);
     deleteUpdate(db, ed, only.id, NOW + 2 * MIN);
@@ -131,19 +133,21 @@ describe("postmortems", () => {
     expect(() => savePostmortem(db, ed, i.id, "Root cause")).toThrow(/Resolve the incident/);
     addIncidentUpdate(db, ed, i.id, { status: "resolved", body: "Fixed." }, NOW + MIN);
     savePostmortem(db, ed, i.id, "## Root cause\nA bad deploy.", NOW + 2 * MIN);
-    const draft = STATUSPAGE_DOCUMENTS["incidents.json"](
-      buildSnapshot(db, { publicUrl: "http://x", now: NOW + 3 * MIN }),
-    ) as { incidents: Record<string, unknown>[] };
-    expect(draft.incidents[0].postmortem_body).toBeUndefined();
+    const draft = must(
+      STATUSPAGE_DOCUMENTS["incidents.json"],
+      "the incidents.json document",
+    )(buildSnapshot(db, { publicUrl: "http://x", now: NOW + 3 * MIN })) as { incidents: Record<string, unknown>[] };
+    expect(must(draft.incidents[0], "the incident").postmortem_body).toBeUndefined();
     publishPostmortem(db, ed, i.id, NOW + 4 * MIN);
-    const published = STATUSPAGE_DOCUMENTS["incidents.json"](
-      buildSnapshot(db, { publicUrl: "http://x", now: NOW + 5 * MIN }),
-    ) as { incidents: Record<string, unknown>[] };
+    const published = must(
+      STATUSPAGE_DOCUMENTS["incidents.json"],
+      "the incidents.json document",
+    )(buildSnapshot(db, { publicUrl: "http://x", now: NOW + 5 * MIN })) as { incidents: Record<string, unknown>[] };
     expect(published.incidents[0]).toMatchObject({
       status: "postmortem",
       postmortem_body: "## Root cause\nA bad deploy.",
     });
-    expect(listUpdates(db, [i.id])[0].status).toBe("postmortem");
+    expect(listUpdates(db, [i.id])[0]?.status).toBe("postmortem");
   });
 });
 

@@ -16,6 +16,7 @@ import {
   updateIncident,
 } from "./incidents";
 import { buildSnapshot } from "./snapshot";
+import { must } from "./testing";
 
 const NOW = Date.parse("2026-11-24T12:00:00Z");
 const BOT: Actor = { type: "token", id: "t1", label: "pagerduty", role: "admin" };
@@ -23,11 +24,11 @@ const BOT: Actor = { type: "token", id: "t1", label: "pagerduty", role: "admin" 
 function setup() {
   const db = testDatabase();
   seedDemo(db, { name: "Demo", timeZone: "Etc/UTC", now: NOW });
-  const [a, b] = buildSnapshot(db, { publicUrl: "http://x", now: NOW }).components;
-  return { db, a, b };
+  const { components } = buildSnapshot(db, { publicUrl: "http://x", now: NOW });
+  return { db, a: must(components[0], "a component"), b: must(components[1], "a second component") };
 }
 
-const lastAudit = (db: ReturnType<typeof testDatabase>) => listAudit(db, { limit: 1 })[0];
+const lastAudit = (db: ReturnType<typeof testDatabase>) => must(listAudit(db, { limit: 1 })[0], "an audit row");
 
 describe("impactOfComponentStatuses", () => {
   it("takes the worst status, as Statuspage does", () => {
@@ -107,7 +108,7 @@ describe("updateIncident", () => {
     const { db, a } = setup();
     const i = createIncident(db, BOT, { name: "Down", status: "identified" }, NOW);
     updateIncident(db, BOT, i.id, { body: "Still on it", components: { [a.id]: "major_outage" } }, NOW + 1000);
-    const [latest] = listUpdates(db, [i.id]);
+    const latest = must(listUpdates(db, [i.id])[0], "the latest update");
     expect(latest).toMatchObject({ status: "identified", body: "Still on it" });
     expect(listUpdateComponents(db, [latest.id])).toEqual([
       {
@@ -208,7 +209,7 @@ describe("deleteIncident", () => {
     expect(listIncidentComponentIds(db, [i.id])).toEqual([]);
     const audit = lastAudit(db);
     expect(audit).toMatchObject({ action: "incident.delete", actorLabel: "pagerduty", after: null });
-    expect((audit.before as { name: string; updates: { body: string }[] }).updates[0].body).toBe("Test");
+    expect((audit.before as { name: string; updates: { body: string }[] }).updates[0]?.body).toBe("Test");
     expect(() => deleteIncident(db, BOT, i.id)).toThrow(/No incident has the id/);
   });
 });

@@ -182,8 +182,8 @@ function checkComponentsExist(db: Db, ids: readonly string[], field: "components
   ids.forEach((id, i) => {
     if (!getComponent(db, id)) errors[`${field}.${field === "components" ? id : i}`] = [`unknown component ${id}`];
   });
-  const first = Object.values(errors)[0];
-  if (first) throw new AppError("validation", first[0].replace(/^u/, "U"), errors);
+  const [first] = Object.values(errors).flat();
+  if (first) throw new AppError("validation", first.replace(/^u/, "U"), errors);
 }
 
 /** Applies component changes, returning the rows for affected_components. Inside a transaction. */

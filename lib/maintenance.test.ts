@@ -57,7 +57,9 @@ describe("the maintenance clock", () => {
     expect(runMaintenanceClock(db, NOW + 10 * MIN)).toEqual([]);
     expect(runMaintenanceClock(db, NOW + 31 * MIN)).toEqual([{ incidentId: m.id, kind: "remind" }]);
     expect(runMaintenanceClock(db, NOW + 32 * MIN)).toEqual([]);
-    expect(listUpdates(db, [m.id])[0].body).toMatch(/^Reminder: this maintenance begins at Nov 24, 2026, 14:00 GMT\+1/);
+    expect(listUpdates(db, [m.id])[0]?.body).toMatch(
+      /^Reminder: this maintenance begins at Nov 24, 2026, 14:00 GMT\+1/,
+    );
 
     runMaintenanceClock(db, NOW + 60 * MIN);
     expect(getIncident(db, m.id)?.status).toBe("in_progress");
@@ -124,7 +126,7 @@ describe("recurring maintenance", () => {
     expect(generateOccurrences(db, NOW + 20 * 24 * 60 * MIN)).toBe(1);
     stopRecurrence(db, ed, r.id, NOW);
     expect(generateOccurrences(db, NOW + 60 * 24 * 60 * MIN)).toBe(0);
-    expect(listRecurrences(db)[0].active).toBe(false);
+    expect(listRecurrences(db)[0]?.active).toBe(false);
   });
 
   it("rejects an incomplete rule with field messages", () => {

@@ -29,6 +29,8 @@ export function tokensToDoc(tokens: readonly Token[], showUrl: (url: string) => 
   const frames: Frame[] = [];
   let gap = false;
   let ordinal = 0;
+  // The line of the table row being read: its cells' words go on it, " | " between them.
+  let row: Line | undefined;
 
   const newLine = (withGap: boolean): Line => {
     const prefix = frames.map((f) => (f.used ? f.rest : ((f.used = true), f.first))).join("");
@@ -38,8 +40,7 @@ export function tokensToDoc(tokens: readonly Token[], showUrl: (url: string) => 
     return line;
   };
 
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
+  for (const t of tokens) {
     switch (t.type) {
       case "paragraph_open":
       case "heading_open":
@@ -47,8 +48,9 @@ export function tokensToDoc(tokens: readonly Token[], showUrl: (url: string) => 
         if (!t.hidden) gap = true;
         break;
       case "inline": {
-        const line = newLine(gap);
-        inlineInto(line, t.children ?? [], () => newLine(false), showUrl);
+        const cells = row;
+        if (cells) inlineInto(cells, t.children ?? [], () => cells, showUrl);
+        else inlineInto(newLine(gap), t.children ?? [], () => newLine(false), showUrl);
         break;
       }
       case "bullet_list_open":
@@ -79,19 +81,15 @@ export function tokensToDoc(tokens: readonly Token[], showUrl: (url: string) => 
         break;
       case "tr_open":
         ordinal = 0;
-        newLine(gap);
+        row = newLine(gap);
+        break;
+      case "tr_close":
+        row = undefined;
         break;
       case "th_open":
-      case "td_open": {
-        const line = doc[doc.length - 1];
-        if (ordinal++ > 0) line.inlines.push({ kind: "text", text: " | " });
-        const cell = tokens[i + 1];
-        if (cell?.type === "inline") {
-          inlineInto(line, cell.children ?? [], () => line, showUrl);
-          i++;
-        }
+      case "td_open":
+        if (ordinal++ > 0) row?.inlines.push({ kind: "text", text: " | " });
         break;
-      }
       case "hr":
         gap = true;
         break;
@@ -103,12 +101,29 @@ export function tokensToDoc(tokens: readonly Token[], showUrl: (url: string) => 
 function inlineInto(start: Line, children: readonly Token[], breakLine: () => Line, showUrl: (url: string) => string) {
   let line = start;
   const push = (inline: Inline) => {
-    const last = line.inlines[line.inlines.length - 1];
+    const last = line.inlines.at(-1);
     if (inline.kind === "text" && last?.kind === "text") last.text += inline.text;
     else line.inlines.push(inline);
   };
-  for (let i = 0; i < children.length; i++) {
-    const c = children[i];
+  // A link's words are gathered up to its close, then written as one inline.
+  let link: { open: Token; text: string } | undefined;
+  const pushLink = ({ open, text }: { open: Token; text: string }) =>
+    push(
+      linkOf(
+        text.replace(CONTROL, ""),
+        String(open.attrGet("href") ?? ""),
+        open.markup === "linkify" || open.markup === "autolink",
+        showUrl,
+      ),
+    );
+  for (const c of children) {
+    if (link) {
+      if (c.type === "link_close") {
+        pushLink(link);
+        link = undefined;
+      } else link.text += c.content;
+      continue;
+    }
     switch (c.type) {
       case "text":
         if (c.content) push({ kind: "text", text: c.content.replace(CONTROL, "") });
@@ -120,19 +135,9 @@ function inlineInto(start: Line, children: readonly Token[], breakLine: () => Li
       case "hardbreak":
         line = breakLine();
         break;
-      case "link_open": {
-        let text = "";
-        for (i++; i < children.length && children[i].type !== "link_close"; i++) text += children[i].content;
-        push(
-          linkOf(
-            text.replace(CONTROL, ""),
-            String(c.attrGet("href") ?? ""),
-            c.markup === "linkify" || c.markup === "autolink",
-            showUrl,
-          ),
-        );
+      case "link_open":
+        link = { open: c, text: "" };
         break;
-      }
       case "image": {
         const src = String(c.attrGet("src") ?? "");
         // An inline data: image would put kilobytes of base64 into the text: its description is enough.
@@ -142,6 +147,8 @@ function inlineInto(start: Line, children: readonly Token[], breakLine: () => Li
       }
     }
   }
+  // markdown-it closes every link; should one be left open, its words are still written.
+  if (link) pushLink(link);
 }
 
 function linkOf(text: string, url: string, typed: boolean, showUrl: (url: string) => string): Inline {

@@ -10,7 +10,9 @@ const md = new MarkdownIt({ html: false, linkify: true, breaks: true, typographe
 const defaultLinkOpen =
   md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
-  tokens[idx].attrSet("rel", "nofollow noopener");
+  const token = tokens[idx];
+  if (!token) throw new Error(`markdown-it gave link_open no token at ${idx}`);
+  token.attrSet("rel", "nofollow noopener");
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeRule, occurrences } from "./recurrence";
+import { must } from "./testing";
 
 const iso = (t: number) => new Date(t).toISOString();
 
@@ -18,7 +19,13 @@ describe("occurrences", () => {
 
   it("finds the last Friday of the month", () => {
     const rule = { frequency: "monthly" as const, weekday: 5, nth: -1, startTime: "22:30", durationMinutes: 90 };
-    const [o] = occurrences(rule, Date.parse("2026-11-01T00:00:00Z"), Date.parse("2026-12-01T00:00:00Z"), "Etc/UTC");
+    const [first] = occurrences(
+      rule,
+      Date.parse("2026-11-01T00:00:00Z"),
+      Date.parse("2026-12-01T00:00:00Z"),
+      "Etc/UTC",
+    );
+    const o = must(first, "an occurrence");
     expect(iso(o.start)).toBe("2026-11-27T22:30:00.000Z");
     expect(o.end - o.start).toBe(90 * 60_000);
   });

@@ -36,7 +36,7 @@ function qualifies(date: TZDate, rule: RecurrenceRule): boolean {
 
 /** Occurrences whose start lies in [from, until), in order. */
 export function occurrences(rule: RecurrenceRule, from: number, until: number, timeZone: string): Occurrence[] {
-  const [hh, mm] = rule.startTime.split(":").map(Number);
+  const [hh = NaN, mm = NaN] = rule.startTime.split(":").map(Number);
   const out: Occurrence[] = [];
   const first = new TZDate(from, timeZone);
   // Walk local calendar days; a day before `from` is included so a window starting today counts.

@@ -7,7 +7,7 @@ import { ensurePage, seedDemo } from "@/db/seed";
 import { insertComponent } from "@/db/queries/components";
 import { readDataVersion } from "@/db/queries/version";
 import { addIncidentUpdate, createIncident } from "./incidents";
-import { setComponentStatus } from "./testing";
+import { must, setComponentStatus } from "./testing";
 import { buildSnapshot } from "./snapshot";
 import { updateSettings } from "./settings";
 import { STATUSPAGE_DOCUMENTS } from "./statuspage";
@@ -26,7 +26,12 @@ function seeded() {
 function summaryOf(db: ReturnType<typeof testDatabase>) {
   // A round trip through JSON, as a consumer sees it.
   return JSON.parse(
-    JSON.stringify(STATUSPAGE_DOCUMENTS["summary.json"](buildSnapshot(db, { publicUrl: URL, now: NOW }))),
+    JSON.stringify(
+      must(
+        STATUSPAGE_DOCUMENTS["summary.json"],
+        "the summary.json document",
+      )(buildSnapshot(db, { publicUrl: URL, now: NOW })),
+    ),
   );
 }
 
@@ -36,7 +41,7 @@ describe("the demo seed", () => {
     expect(s.layout.filter((l) => l.kind === "group")).toHaveLength(3);
     expect(s.components).toHaveLength(8);
     expect(s.incidents.unresolved).toHaveLength(1);
-    expect(s.incidents.unresolved[0].updates.map((u) => u.status)).toEqual([
+    expect(s.incidents.unresolved[0]?.updates.map((u) => u.status)).toEqual([
       "monitoring",
       "identified",
       "investigating",
@@ -74,7 +79,7 @@ describe("summary.json", () => {
 describe("incident verbs", () => {
   it("records monitoring_at and resolved_at, clears resolved_at on reopening", () => {
     const db = seeded();
-    const c = buildSnapshot(db, { publicUrl: URL, now: NOW }).components[0];
+    const c = must(buildSnapshot(db, { publicUrl: URL, now: NOW }).components[0], "a component");
     const incident = createIncident(
       db,
       SYSTEM_ACTOR,

@@ -28,7 +28,7 @@ import { FEED_LIMIT } from "./syndication/feeds";
 import { pageLayout } from "./page-layout";
 import { overallStatus, worstStatus } from "./status";
 import type { LayoutItem, SnapComponent, SnapIncident, SnapUpdate, Snapshot } from "./snapshot-types";
-import { lastDays } from "./time";
+import { lastDays, lastDaysStart } from "./time";
 import { dailyUptime, uptimeBetween, uptimePercent, type StatusPeriod } from "./uptime";
 
 /** Loads incidents' updates, affected components and component links in three queries. */
@@ -61,6 +61,13 @@ export function hydrateIncidents(db: Db, rows: IncidentRow[], publicUrl: string)
   }));
 }
 
+/** One incident, hydrated as hydrateIncidents does. */
+export function hydrateIncident(db: Db, row: IncidentRow, publicUrl: string): SnapIncident {
+  const [incident] = hydrateIncidents(db, [row], publicUrl);
+  if (!incident) throw new Error(`Incident ${row.id} was not hydrated`);
+  return incident;
+}
+
 export function buildSnapshot(
   db: Db,
   opts: {
@@ -78,7 +85,7 @@ export function buildSnapshot(
   const pageId = page?.id ?? "";
 
   // Uptime: only periods overlapping the window are read, whatever the length of history.
-  const windowStart = lastDays(now, UPTIME_DAYS, timeZone)[0].start;
+  const windowStart = lastDaysStart(now, UPTIME_DAYS, timeZone);
   const periods = new Map<string, StatusPeriod[]>();
   for (const p of listPeriodsSince(db, windowStart)) {
     const list = periods.get(p.componentId) ?? [];
@@ -87,9 +94,7 @@ export function buildSnapshot(
   }
   const monitoring = monitoringView(db, now);
   const components: SnapComponent[] = listComponents(db, pageId).map((c) => {
-    const startedFrom = c.startDate
-      ? lastDays(Date.parse(`${c.startDate}T12:00:00Z`), 1, timeZone)[0].start
-      : undefined;
+    const startedFrom = c.startDate ? lastDaysStart(Date.parse(`${c.startDate}T12:00:00Z`), 1, timeZone) : undefined;
     const days = dailyUptime(periods.get(c.id) ?? [], { now, days: UPTIME_DAYS, timeZone, startedFrom });
     const own = periods.get(c.id) ?? [];
     const uptime24h = uptimeBetween(own, Math.max(now - 86_400_000, startedFrom ?? -Infinity), now);

@@ -10,6 +10,7 @@ import { listPeriodsSince } from "@/db/queries/components";
 import { SYSTEM_ACTOR } from "./audit";
 import { buildSnapshot } from "./snapshot";
 import { STATUSPAGE_DOCUMENTS } from "./statuspage";
+import { must } from "./testing";
 import { fetchStatuspage, importStatuspage, mergeDocuments } from "./statuspage-import";
 
 const NOW = Date.parse("2026-11-24T12:00:00Z");
@@ -68,7 +69,7 @@ describe("import from Statuspage", () => {
     expect(result.components + result.groups).toBe(summary.components.length);
     expect(result).toMatchObject({ incidents: 2, maintenances: summary.scheduled_maintenances.length });
     const s = buildSnapshot(db, { publicUrl: "http://x", now: NOW });
-    const out = STATUSPAGE_DOCUMENTS["summary.json"](s) as {
+    const out = must(STATUSPAGE_DOCUMENTS["summary.json"], "the summary.json document")(s) as {
       components: { id: string; status: string; group: boolean; components?: string[] }[];
       incidents: { id: string; incident_updates: { body: string }[] }[];
       scheduled_maintenances: { id: string }[];

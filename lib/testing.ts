@@ -1,4 +1,4 @@
-// Test support for lib's tests: shorthands for the verbs, acting as staff would.
+// Test support for the unit and e2e tests: shorthands for the verbs, acting as staff would, and must().
 import type { Db } from "@/db/client";
 import { SYSTEM_ACTOR } from "./audit";
 import { setComponentStatus as setStatus } from "./components";
@@ -7,4 +7,10 @@ import type { ComponentStatus } from "./constants";
 /** A component's status set by hand (lib/components.ts: setComponentStatus). */
 export function setComponentStatus(db: Db, componentId: string, status: ComponentStatus, now = Date.now()): void {
   setStatus(db, SYSTEM_ACTOR, { id: componentId, status }, now);
+}
+
+/** A value the test needs: a missing one fails the test, saying what was expected. */
+export function must<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`expected ${what}`);
+  return value;
 }

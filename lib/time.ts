@@ -16,9 +16,20 @@ export function lastDays(now: number, count: number, timeZone: string): DayRange
   return days;
 }
 
+/** Where lastDays(now, count, timeZone) begins: the first instant of its oldest day. */
+export function lastDaysStart(now: number, count: number, timeZone: string): number {
+  return addDays(startOfDay(new TZDate(now, timeZone)), 1 - count).getTime();
+}
+
+/** The numbers of "2026-11-24" or "2026-11"; a part that is not there is NaN, so it makes an invalid date. */
+function dateParts(date: string): [year: number, month: number, day: number] {
+  const [y = NaN, m = NaN, d = NaN] = date.split("-").map(Number);
+  return [y, m, d];
+}
+
 /** The first instant of a calendar day ("2026-11-24") in a zone. */
 export function dayStart(date: string, timeZone: string): number {
-  const [y, m, d] = date.split("-").map(Number);
+  const [y, m, d] = dateParts(date);
   return startOfDay(new TZDate(y, m - 1, d, timeZone)).getTime();
 }
 
@@ -34,14 +45,14 @@ export function monthKey(at: number, timeZone: string): string {
 
 /** The [start, end) instants of a month ("2026-11") in a zone. */
 export function monthRange(month: string, timeZone: string): { start: number; end: number } {
-  const [y, m] = month.split("-").map(Number);
+  const [y, m] = dateParts(month);
   const start = startOfMonth(new TZDate(y, m - 1, 1, timeZone));
   return { start: start.getTime(), end: addMonths(start, 1).getTime() };
 }
 
 /** The month before or after "YYYY-MM". */
 export function shiftMonth(month: string, by: number): string {
-  const [y, m] = month.split("-").map(Number);
+  const [y, m] = dateParts(month);
   const total = y * 12 + (m - 1) + by;
   return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}`;
 }
@@ -61,14 +72,14 @@ export function formatDateTime(at: number, timeZone: string): string {
 }
 
 export function formatDay(date: string): string {
-  const [y, m, d] = date.split("-").map(Number);
+  const [y, m, d] = dateParts(date);
   return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", day: "numeric", year: "numeric" }).format(
     Date.UTC(y, m - 1, d),
   );
 }
 
 export function formatMonth(month: string): string {
-  const [y, m] = month.split("-").map(Number);
+  const [y, m] = dateParts(month);
   return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "long", year: "numeric" }).format(
     Date.UTC(y, m - 1, 1),
   );
@@ -87,7 +98,7 @@ export function formatDuration(ms: number): string {
 export function parseLocalDateTime(value: string, timeZone: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2})?$/.exec(value.trim());
   if (!m) return null;
-  const [y, mo, d, h, mi] = m.slice(1).map(Number);
+  const [y = NaN, mo = NaN, d = NaN, h = NaN, mi = NaN] = m.slice(1).map(Number);
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return null;
   const at = new TZDate(y, mo - 1, d, h, mi, timeZone);
   return Number.isNaN(at.getTime()) || at.getDate() !== d ? null : at.getTime();

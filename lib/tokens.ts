@@ -81,8 +81,8 @@ export function listApiTokens(db: Db, actor: Actor): TokenRow[] {
 
 /** The token in `Authorization: OAuth <token>` (Statuspage's scheme) or `Bearer <token>`. */
 export function tokenFromHeader(header: string | null | undefined): string | null {
-  const match = /^(?:OAuth|Bearer)\s+(\S+)\s*$/i.exec(header ?? "");
-  return match ? match[1] : null;
+  const [, token] = /^(?:OAuth|Bearer)\s+(\S+)\s*$/i.exec(header ?? "") ?? [];
+  return token ?? null;
 }
 
 function sameSecret(a: string, b: string): boolean {

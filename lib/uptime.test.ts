@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dailyUptime, dayLevel, uptimePercent, type StatusPeriod } from "./uptime";
+import { must } from "./testing";
 import { lastDays } from "./time";
 
 const H = 3600_000;
@@ -10,12 +11,14 @@ describe("lastDays", () => {
     // Europe/Berlin leaves summer time on 2026-10-25 and enters it on 2026-03-29.
     const autumn = lastDays(Date.parse("2026-10-26T12:00:00Z"), 3, "Europe/Berlin");
     expect(autumn.map((d) => d.date)).toEqual(["2026-10-24", "2026-10-25", "2026-10-26"]);
-    expect(autumn[1].end - autumn[1].start).toBe(25 * H);
+    const fallBack = must(autumn[1], "the day summer time ends");
+    expect(fallBack.end - fallBack.start).toBe(25 * H);
     const spring = lastDays(Date.parse("2026-03-30T12:00:00Z"), 2, "Europe/Berlin");
-    expect(spring[0].end - spring[0].start).toBe(23 * H);
+    const springForward = must(spring[0], "the day summer time begins");
+    expect(springForward.end - springForward.start).toBe(23 * H);
   });
   it("starts days at local midnight", () => {
-    const [day] = lastDays(Date.parse("2026-11-24T03:00:00Z"), 1, "America/New_York");
+    const day = must(lastDays(Date.parse("2026-11-24T03:00:00Z"), 1, "America/New_York")[0], "a day");
     expect(day.date).toBe("2026-11-23");
     expect(new Date(day.start).toISOString()).toBe("2026-11-23T05:00:00.000Z");
   });
@@ -41,8 +44,8 @@ describe("dailyUptime", () => {
     ];
     const days = dailyUptime(periods, { now, days: 3, timeZone: tz });
     expect(days.map((d) => d.majorOutage)).toEqual([30 * M, 30 * M, 0]);
-    expect(days[0].known).toBe(24 * H);
-    expect(days[2].known).toBe(12 * H); // today counts only up to now
+    expect(days[0]?.known).toBe(24 * H);
+    expect(days[2]?.known).toBe(12 * H); // today counts only up to now
     expect(days.map(dayLevel)).toEqual(["major", "major", "operational"]);
   });
 
@@ -55,7 +58,7 @@ describe("dailyUptime", () => {
         endedAt: Date.parse("2026-11-24T07:00:00Z"),
       },
     ];
-    const [today] = dailyUptime(periods, { now, days: 1, timeZone: tz });
+    const today = must(dailyUptime(periods, { now, days: 1, timeZone: tz })[0], "today");
     // The open operational period is cut at 06:00 by the later one, so nothing is counted twice.
     expect(today.known).toBe(7 * H);
     expect(today.partialOutage).toBe(H);
@@ -76,8 +79,8 @@ describe("dailyUptime", () => {
       { status: "major_outage", startedAt: Date.parse("2026-11-01T00:00:00Z"), endedAt: null },
     ];
     const days = dailyUptime(periods, { now, days: 2, timeZone: tz, startedFrom: Date.parse("2026-11-24T00:00:00Z") });
-    expect(days[0].known).toBe(0);
-    expect(days[1].majorOutage).toBe(12 * H);
+    expect(days[0]?.known).toBe(0);
+    expect(days[1]?.majorOutage).toBe(12 * H);
   });
 
   it("counts a whole 25-hour DST day", () => {
@@ -85,7 +88,7 @@ describe("dailyUptime", () => {
       { status: "operational", startedAt: Date.parse("2026-10-01T00:00:00Z"), endedAt: null },
     ];
     const days = dailyUptime(periods, { now: Date.parse("2026-10-26T12:00:00Z"), days: 2, timeZone: "Europe/Berlin" });
-    expect(days[0].known).toBe(25 * H);
+    expect(days[0]?.known).toBe(25 * H);
   });
 });
 

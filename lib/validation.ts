@@ -8,11 +8,18 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   return fieldErrors;
 }
 
+/** The problem a failed parse is named by; zod reports at least one. */
+export function firstIssue(error: z.ZodError): z.ZodError["issues"][number] {
+  const [issue] = error.issues;
+  if (!issue) throw new Error("A failed parse reported no issue");
+  return issue;
+}
+
 /** Parses input or throws AppError("validation") naming the first problem, with every field's messages. */
 export function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const first = result.error.issues[0];
+  const first = firstIssue(result.error);
   const where = first.path.length ? `${first.path.join(".")}: ` : "";
   throw new AppError("validation", `${where}${first.message}`, fieldErrorsOf(result.error));
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { testDatabase } from "@/db/testing";
 import { seedDemo } from "@/db/seed";
 import { buildSnapshot } from "./snapshot";
+import { must } from "./testing";
 import { embedScript, embedSnippet, scriptJson, statusScript, widgetStatus, WIDGET_CALLBACK } from "./widget";
 
 const NOW = Date.parse("2026-11-24T12:00:00Z");
@@ -11,7 +12,7 @@ describe("the widget's data", () => {
     const db = testDatabase();
     seedDemo(db, { name: "Demo", timeZone: "Etc/UTC", now: NOW });
     const s = buildSnapshot(db, { publicUrl: "https://status.test", now: NOW });
-    const open = s.incidents.unresolved[0];
+    const open = must(s.incidents.unresolved[0], "an open incident");
     expect(widgetStatus(s, s.page.url)).toEqual({
       page: { name: "Demo", url: "https://status.test" },
       status: s.status,
@@ -20,7 +21,7 @@ describe("the widget's data", () => {
     });
     const mirrored = widgetStatus(s, "https://mirror.test", true);
     expect(mirrored.page.url).toBe("https://mirror.test/index.html");
-    expect(mirrored.incidents[0].url).toBe(`https://mirror.test/incidents/${open.id}/index.html`);
+    expect(mirrored.incidents[0]?.url).toBe(`https://mirror.test/incidents/${open.id}/index.html`);
   });
 
   it("travels as a script calling the global callback, safe against closing the script early", () => {

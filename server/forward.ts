@@ -68,7 +68,10 @@ function unavailable(res: http.ServerResponse, health: boolean) {
 
 function responseHeaders(raw: string[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < raw.length; i += 2) if (!HOP_BY_HOP.has(raw[i].toLowerCase())) out.push(raw[i], raw[i + 1]);
+  for (let i = 0; i < raw.length; i += 2) {
+    const [name = "", value = ""] = raw.slice(i, i + 2);
+    if (!HOP_BY_HOP.has(name.toLowerCase())) out.push(name, value);
+  }
   return out;
 }
 

@@ -60,7 +60,8 @@ function stream(head: string, total: number, chunked: boolean, from?: string): P
       if (done) return;
       done = true;
       socket.destroy();
-      resolve({ head: received.split("\r\n")[0], sent, closed });
+      const [head = ""] = received.split("\r\n");
+      resolve({ head, sent, closed });
     };
     socket.on("data", (d) => {
       received += d.toString("latin1");

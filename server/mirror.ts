@@ -12,7 +12,7 @@ export type MirrorFile = { path: string; body: Buffer; contentType: string };
 
 /** Maps a live URL path (with query) to the mirror file that holds it, or null when not copied. */
 export function mirrorPathOf(href: string): string | null {
-  const [rawPath, rawQuery = ""] = href.replace(/&amp;/g, "&").split("?");
+  const [rawPath = "", rawQuery = ""] = href.replace(/&amp;/g, "&").split("?");
   if (rawPath === "/") return "index.html";
   if (rawPath === "/history" || rawPath === "/history/") {
     const q = new URLSearchParams(rawQuery);
@@ -21,8 +21,8 @@ export function mirrorPathOf(href: string): string | null {
     if (!month) return "history/index.html";
     return page > 1 ? `history/${month}/${page}/index.html` : `history/${month}/index.html`;
   }
-  const incident = /^\/incidents\/([a-z0-9]{1,40})\/?$/.exec(rawPath);
-  if (incident) return `incidents/${incident[1]}/index.html`;
+  const [, incident] = /^\/incidents\/([a-z0-9]{1,40})\/?$/.exec(rawPath) ?? [];
+  if (incident) return `incidents/${incident}/index.html`;
   if (rawPath === "/embed") return "embed/index.html";
   if (/^\/[A-Za-z0-9._/-]+$/.test(rawPath) && !rawPath.includes("..")) return rawPath.slice(1);
   return null;
@@ -33,7 +33,7 @@ export function relativiseLinks(html: string, file: string): string {
   const up = "../".repeat(file.split("/").length - 1);
   return html.replace(/(\s(?:href|src|action)=")(\/[^"]*)"/g, (whole, attr: string, href: string) => {
     if (href.startsWith("//")) return whole;
-    const [bare, hash] = href.split("#");
+    const [bare = "", hash] = href.split("#");
     const target = mirrorPathOf(bare);
     return target === null ? whole : `${attr}${up}${target}${hash !== undefined ? `#${hash}` : ""}"`;
   });
@@ -60,7 +60,7 @@ export function collectMirrorFiles(s: Snapshot, assets: LoadedAssets, generatedA
     if (!row.mirror || !row.get) continue;
     for (const url of row.mirror(s)) {
       const file = mirrorPathOf(url);
-      const [path, query = ""] = url.split("?");
+      const [path = "", query = ""] = url.split("?");
       const found = findRoute(path);
       if (!file || found?.route !== row) continue;
       const p = row.get(
@@ -84,7 +84,7 @@ export function collectMirrorFiles(s: Snapshot, assets: LoadedAssets, generatedA
   files.set("mirror.json", {
     path: "mirror.json",
     body: Buffer.from(JSON.stringify(meta)),
-    contentType: TYPES[".json"],
+    contentType: contentTypeOf("mirror.json"),
   });
   return [...files.values()];
 }

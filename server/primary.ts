@@ -19,7 +19,8 @@ type Role = "writer" | "worker";
 const START_TIMEOUT_MS = 120_000;
 /** A process told to stop gets this long (its own grace period and some) before SIGKILL. */
 const RETIRE_TIMEOUT_MS = 15_000;
-const BACKOFF_MS = [250, 1_000, 2_000, 5_000, 10_000];
+const BACKOFF_MS = [250, 1_000, 2_000, 5_000];
+const LONGEST_BACKOFF_MS = 10_000;
 /** A process that stayed up this long counts as healthy again: the backoff starts over. */
 const HEALTHY_AFTER_MS = 30_000;
 
@@ -101,7 +102,7 @@ export async function runPrimary(cfg: Config): Promise<void> {
     const c = crashes[role];
     if (Date.now() - c.at > HEALTHY_AFTER_MS) c.count = 0;
     c.at = Date.now();
-    return BACKOFF_MS[Math.min(c.count++, BACKOFF_MS.length - 1)];
+    return BACKOFF_MS[c.count++] ?? LONGEST_BACKOFF_MS;
   }
 
   /** Tries again (with backoff) until the process is up or the primary stops. */

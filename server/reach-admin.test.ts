@@ -7,6 +7,7 @@ import { testDatabase } from "@/db/testing";
 import { reportAffected } from "@/lib/affected";
 import { configureMirrorTargets, recordPublish } from "@/lib/mirror-state";
 import { pageComponents } from "@/lib/components";
+import { must } from "@/lib/testing";
 
 const gate = vi.hoisted(() => ({ calls: 0 }));
 vi.mock("@/lib/auth/session", () => ({
@@ -32,7 +33,7 @@ describe("staff pieces", () => {
     expect(renderToStaticMarkup(await AffectedReports())).toContain(
       "No visitor has reported a problem in the last hour.",
     );
-    const c = pageComponents(db)[0];
+    const c = must(pageComponents(db)[0], "a component");
     for (let i = 0; i < 6; i++) reportAffected(db, c.id, `client-${i}`);
     const html = renderToStaticMarkup(await AffectedReports());
     expect(html).toContain(`Spike in reports: ${c.name} (6 in 5 minutes)`);

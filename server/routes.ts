@@ -12,7 +12,7 @@ import { backupStatus } from "@/lib/backup";
 import { config } from "@/lib/config";
 import { loadHistory, parseHistoryQuery } from "@/lib/history";
 import { mirrorState } from "@/lib/mirror-state";
-import { hydrateIncidents } from "@/lib/snapshot";
+import { hydrateIncident } from "@/lib/snapshot";
 import type { SnapIncident, Snapshot } from "@/lib/snapshot-types";
 import { STATUSPAGE_DOCUMENTS } from "@/lib/statuspage";
 import { shiftMonth } from "@/lib/time";
@@ -79,6 +79,13 @@ export type PublicRoute = {
 
 const INCIDENT_ID = /^[a-z0-9]{1,40}$/;
 
+/** The path pattern's group: a row that reads it has one, so a missing one is a bug in the table. */
+function param(ctx: RouteContext): string {
+  const [value] = ctx.params;
+  if (value === undefined) throw new Error(`The route for ${ctx.path} has no path parameter`);
+  return value;
+}
+
 const incidentNotFound = (ctx: RouteContext) =>
   hot(ctx.snapshot, "incident:404", () =>
     renderNotFound(ctx.snapshot, ctx.assets, "There is no incident with this address."),
@@ -90,7 +97,7 @@ function renderOptions(ctx: RouteContext): RenderOptions {
 
 function incidentPage(ctx: RouteContext): Payload {
   const s = ctx.snapshot;
-  const id = ctx.params[0].replace(/\/$/, "");
+  const id = param(ctx).replace(/\/$/, "");
   if (!INCIDENT_ID.test(id)) return incidentNotFound(ctx);
   const known = s.incidentsById.get(id);
   if (known)
@@ -101,7 +108,7 @@ function incidentPage(ctx: RouteContext): Payload {
   if (!row) return incidentNotFound(ctx);
   return ctx.keep(
     `incident:${id}`,
-    () => renderIncidentPage(s, ctx.assets, hydrateIncidents(db, [row], s.page.url)[0], renderOptions(ctx)),
+    () => renderIncidentPage(s, ctx.assets, hydrateIncident(db, row, s.page.url), renderOptions(ctx)),
     "variant",
   );
 }
@@ -115,7 +122,7 @@ function historyPage(ctx: RouteContext): Payload {
 }
 
 function v2Document(ctx: RouteContext): Payload {
-  const doc = ctx.params[0];
+  const doc = param(ctx);
   const make = STATUSPAGE_DOCUMENTS[doc];
   if (!make) return hot(ctx.snapshot, "api:404", () => jsonPayload(404, { error: "Not found" }));
   return ctx.keep(`api:${doc}`, () => jsonPayload(200, make(ctx.snapshot)));
@@ -293,7 +300,7 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
     name: '"I am affected" reports',
     path: /^\/components\/([A-Za-z0-9_-]{1,80})\/affected$/,
     methods: ["POST"],
-    respond: (req, res, ctx) => handleReachWrite(req, res, ctx.params[0], ctx.trustProxy),
+    respond: (req, res, ctx) => handleReachWrite(req, res, param(ctx), ctx.trustProxy),
     answeredBy: "writer",
     cors: false,
     cache: "none",

@@ -9,6 +9,7 @@ export async function AffectedReports() {
   await requireStaff("editor");
   const { series, names } = affectedReportsView();
   const spikes = series.filter((s) => s.spike);
+  const [first] = series;
   return (
     <section aria-labelledby="affected-heading" className="space-y-2">
       <h2 id="affected-heading" className="text-lg font-semibold">
@@ -25,7 +26,7 @@ export async function AffectedReports() {
             .join(", ")}
         </p>
       ) : null}
-      {series.length === 0 ? (
+      {!first ? (
         <p className="text-sm text-gray-600 dark:text-gray-400">No visitor has reported a problem in the last hour.</p>
       ) : (
         <div
@@ -41,7 +42,7 @@ export async function AffectedReports() {
                 <th scope="col" className="px-2 py-1">
                   Component
                 </th>
-                {series[0].windows.map((w) => (
+                {first.windows.map((w) => (
                   <th key={w.start} scope="col" className="px-2 py-1 font-normal">
                     {time.format(w.start)}
                   </th>

@@ -86,15 +86,19 @@ export async function Deliveries({ incidentId }: { incidentId: string }) {
       </section>
     );
   }
-  const byUpdate = new Map<string, DeliveryView[]>();
-  for (const r of rows) byUpdate.set(r.updateId, [...(byUpdate.get(r.updateId) ?? []), r]);
+  const byUpdate = new Map<string, [DeliveryView, ...DeliveryView[]]>();
+  for (const r of rows) {
+    const list = byUpdate.get(r.updateId);
+    if (list) list.push(r);
+    else byUpdate.set(r.updateId, [r]);
+  }
   return (
     <section aria-labelledby="deliveries" className="space-y-4">
       <h2 id="deliveries" className="font-semibold">
         Notifications
       </h2>
       {[...byUpdate.values()].map((list) => {
-        const first = list[0];
+        const [first] = list;
         const networks = list.filter((d) => !d.subscriberId);
         const subscriberChannels = [...new Set(list.filter((d) => d.subscriberId).map((d) => d.channel))];
         return (

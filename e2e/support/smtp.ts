@@ -11,8 +11,8 @@ export type StandInSmtp = {
 };
 
 function header(raw: string, name: string): string {
-  const m = new RegExp(`^${name}:\\s*(.*(?:\\r?\\n[ \\t].*)*)`, "im").exec(raw);
-  return m ? m[1].replace(/\r?\n[ \t]+/g, " ").trim() : "";
+  const [, value = ""] = new RegExp(`^${name}:\\s*(.*(?:\\r?\\n[ \\t].*)*)`, "im").exec(raw) ?? [];
+  return value.replace(/\r?\n[ \t]+/g, " ").trim();
 }
 
 function decodeBody(raw: string): string {

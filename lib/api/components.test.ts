@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { getComponent, listPeriodsSince } from "@/db/queries/components";
 import { componentOut, groupOut, groupRowOut, tokenCreatedOut, tokenOut } from "./schemas";
+import { must } from "../testing";
 import { apiFixture, type ApiAnswer } from "./testing";
 
 type Row = { id: string; name: string; group: boolean; group_id: string | null };
@@ -135,7 +136,8 @@ describe("component groups", () => {
   it("creates, updates and deletes a group; deleting keeps its components", async () => {
     const f = apiFixture();
     const components = (await f.call("GET", "components")).json.filter((c: Row) => !c.group) as Row[];
-    const [a, b] = components;
+    const a = must(components[0], "an ungrouped component");
+    const b = must(components[1], "a second ungrouped component");
     const created = await f.call("POST", "component-groups", {
       json: { component_group: { name: "Edge", description: "CDN and DNS", components: [a.id, b.id] } },
     });
@@ -167,7 +169,8 @@ describe("component groups", () => {
   it("refuses unknown components with 422 and writes nothing", async () => {
     const f = apiFixture();
     const v = f.version();
-    const [a] = (await f.call("GET", "components")).json.filter((c: Row) => !c.group) as Row[];
+    const components = (await f.call("GET", "components")).json.filter((c: Row) => !c.group) as Row[];
+    const a = must(components[0], "an ungrouped component");
     const res = await f.call("POST", "component-groups", {
       json: { component_group: { name: "Edge", components: [a.id, "ghost"] } },
     });

@@ -16,7 +16,7 @@ import {
 import { pageLayout } from "../page-layout";
 import { worstStatus } from "../status";
 import { componentJson, groupJson, groupV1Json } from "../statuspage";
-import type { ApiContext, FieldNames } from "./route";
+import { pathParam, type ApiContext, type FieldNames } from "./route";
 import type { ComponentCreateBody, ComponentUpdateBody, GroupCreateBody, GroupUpdateBody } from "./schemas";
 
 export const COMPONENT_FIELDS: FieldNames = {
@@ -55,7 +55,7 @@ export function listComponents(ctx: ApiContext) {
 }
 
 export function showComponent(ctx: ApiContext) {
-  return componentJson(findComponent(ctx.db, ctx.params.component_id));
+  return componentJson(findComponent(ctx.db, pathParam(ctx, "component_id")));
 }
 
 export function postComponent(ctx: ApiContext<ComponentCreateBody>) {
@@ -70,12 +70,12 @@ export function postComponent(ctx: ApiContext<ComponentCreateBody>) {
 }
 
 export function patchComponent(ctx: ApiContext<ComponentUpdateBody>) {
-  const { id } = findComponent(ctx.db, ctx.params.component_id);
+  const { id } = findComponent(ctx.db, pathParam(ctx, "component_id"));
   return componentJson(updateComponent(ctx.db, ctx.actor, id, componentInput(ctx.body.component), ctx.now));
 }
 
 export function removeComponent(ctx: ApiContext) {
-  deleteComponent(ctx.db, ctx.actor, findComponent(ctx.db, ctx.params.component_id).id, ctx.now);
+  deleteComponent(ctx.db, ctx.actor, findComponent(ctx.db, pathParam(ctx, "component_id")).id, ctx.now);
 }
 
 export function listGroups(ctx: ApiContext) {
@@ -88,7 +88,7 @@ const groupView = (ctx: ApiContext<unknown, unknown>, id: string) => {
 };
 
 export function showGroup(ctx: ApiContext) {
-  return groupView(ctx, ctx.params.group_id);
+  return groupView(ctx, pathParam(ctx, "group_id"));
 }
 
 export function postGroup(ctx: ApiContext<GroupCreateBody>) {
@@ -107,7 +107,7 @@ export function patchGroup(ctx: ApiContext<GroupUpdateBody>) {
   const row = updateGroup(
     ctx.db,
     ctx.actor,
-    ctx.params.group_id,
+    pathParam(ctx, "group_id"),
     { name: f.name, description: f.description, componentIds: f.components },
     ctx.now,
   );
@@ -116,7 +116,7 @@ export function patchGroup(ctx: ApiContext<GroupUpdateBody>) {
 
 /** Answers with the group as it was; its components stay, moved to the top level. */
 export function removeGroup(ctx: ApiContext) {
-  const shown = groupView(ctx, ctx.params.group_id);
+  const shown = groupView(ctx, pathParam(ctx, "group_id"));
   deleteGroup(ctx.db, ctx.actor, shown.id, ctx.now);
   return shown;
 }

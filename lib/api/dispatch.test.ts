@@ -4,6 +4,7 @@ import { z } from "zod";
 import { AppError } from "../errors";
 import { createToken, revokeToken } from "../tokens";
 import { SYSTEM_ACTOR } from "../audit";
+import { must } from "../testing";
 import { handleApiRequest, problemOf } from "./dispatch";
 import { MAX_BODY_BYTES } from "./http";
 import { API_ROUTES } from "./routes";
@@ -279,7 +280,7 @@ describe("responses", () => {
     for (const r of API_ROUTES.filter((x) => x.method === "GET")) {
       const res = await f.call(
         "GET",
-        r.pattern.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]),
+        r.pattern.replace(/\{(\w+)\}/g, (_, name: string) => must(ids[name], `an id for {${name}}`)),
       );
       expect(res.status, r.pattern).toBe(r.status);
       expect(() => r.response!.parse(res.json), r.pattern).not.toThrow();

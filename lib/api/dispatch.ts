@@ -7,9 +7,10 @@ import { getPage } from "@/db/queries/page";
 import type { Actor } from "../audit";
 import { AppError, HTTP_STATUS, storageError } from "../errors";
 import { authenticateToken, scopeAllows, tokenFromHeader, type TokenIdentity } from "../tokens";
+import { firstIssue } from "../validation";
 import { ApiError, fieldProblem, jsonResponse, problemResponse, readJsonBody, type FieldProblem } from "./http";
 import { openApiDocument } from "./openapi";
-import type { ApiRoute, FieldNames } from "./route";
+import { pathParam, type ApiRoute, type FieldNames } from "./route";
 import { API_ROUTES } from "./routes";
 
 export type ApiDeps = { db: Db; apiToken: string | undefined; publicUrl: string; now?: () => number };
@@ -26,8 +27,9 @@ function compile(route: ApiRoute): Compiled {
     .map((segment) => {
       const param = /^\{(\w+)\}$/.exec(segment);
       if (!param) return segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      names.push(param[1]);
-      return "([^/]+)";
+      const [, name = ""] = param;
+      names.push(name);
+      return `(?<${name}>[^/]+)`;
     })
     .join("/");
   return { route, regex: new RegExp(`^${source}/?$`), names };
@@ -38,7 +40,7 @@ const COMPILED = API_ROUTES.map(compile);
 function matchRoute(path: string, method: string): { route: ApiRoute; params: Record<string, string> } {
   const hits = COMPILED.flatMap((c) => {
     const m = c.regex.exec(path);
-    return m ? [{ c, values: m.slice(1) }] : [];
+    return m ? [{ c, groups: m.groups ?? {} }] : [];
   });
   if (!hits.length) throw new ApiError(404, `No admin API route is at ${API_PREFIX}${path.slice(0, 200)}`);
   // A literal segment beats a parameter: incidents/unresolved is not the incident "unresolved".
@@ -52,7 +54,7 @@ function matchRoute(path: string, method: string): { route: ApiRoute; params: Re
   try {
     return {
       route: hit.c.route,
-      params: Object.fromEntries(hit.c.names.map((n, i) => [n, decodeURIComponent(hit.values[i])])),
+      params: Object.fromEntries(Object.entries(hit.groups).map(([n, v]) => [n, decodeURIComponent(v)])),
     };
   } catch {
     throw new ApiError(404, "The path is not valid URL encoding");
@@ -102,12 +104,12 @@ async function readInput(req: Request, route: ApiRoute, url: URL): Promise<{ bod
   let body: unknown;
   if (route.body) {
     const parsed = route.body.safeParse(await readJsonBody(req));
-    if (!parsed.success)
-      throw new ApiError(
-        422,
-        `The body is not valid: ${issues(parsed.error)[0].field}: ${parsed.error.issues[0].message}`,
-        { errors: issues(parsed.error) },
-      );
+    if (!parsed.success) {
+      const first = firstIssue(parsed.error);
+      throw new ApiError(422, `The body is not valid: ${first.path.map(String).join(".")}: ${first.message}`, {
+        errors: issues(parsed.error),
+      });
+    }
     body = parsed.data;
   }
   return { body, query };
@@ -118,7 +120,7 @@ const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase(
 /** A verb's field names (camelCase, unwrapped) as they read in this route's body. */
 function domainProblems(fieldErrors: Record<string, string[]>, names?: FieldNames): FieldProblem[] {
   return Object.entries(fieldErrors).flatMap(([key, messages]) => {
-    const [head, ...rest] = key.split(".");
+    const [head = "", ...rest] = key.split(".");
     const field = head === "_" ? [] : [names?.rename?.[head] ?? snake(head)];
     const path = [...(names ? [names.wrapper] : []), ...field, ...rest];
     return messages.map((m) => fieldProblem(path, m));
@@ -162,8 +164,8 @@ export async function handleApiRequest(req: Request, deps: ApiDeps): Promise<Res
     const now = deps.now?.() ?? Date.now();
     const actor = authorize(authenticate(req, deps, now), route);
     const page = getPage(deps.db);
-    if (!page || page.id !== match.params.page_id)
-      throw new ApiError(404, `No page has the id ${match.params.page_id.slice(0, 100)}`);
+    const pageId = pathParam(match, "page_id");
+    if (!page || page.id !== pageId) throw new ApiError(404, `No page has the id ${pageId.slice(0, 100)}`);
     const { body, query } = await readInput(req, route, url);
     const result = await route.handle({
       db: deps.db,

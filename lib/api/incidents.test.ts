@@ -3,6 +3,7 @@ import { getComponent } from "@/db/queries/components";
 import { getIncident, listUpdates } from "@/db/queries/incidents";
 import { buildSnapshot } from "../snapshot";
 import { STATUSPAGE_DOCUMENTS } from "../statuspage";
+import { must } from "../testing";
 import { incidentOut } from "./schemas";
 import { apiFixture, PUBLIC_URL, type ApiAnswer } from "./testing";
 
@@ -60,7 +61,7 @@ describe("POST incidents", () => {
     });
     expect(incident.components.map((c) => [c.id, c.status])).toEqual([[f.api, "partial_outage"]]);
     expect(incident.incident_updates).toHaveLength(1);
-    expect(incident.incident_updates[0].affected_components).toEqual([
+    expect(incident.incident_updates[0]?.affected_components).toEqual([
       { code: f.api, name: expect.any(String), old_status: "operational", new_status: "partial_outage" },
     ]);
     expect(getComponent(f.db, f.api)!.status).toBe("partial_outage");
@@ -71,9 +72,10 @@ describe("POST incidents", () => {
     });
     // The public snapshot notices the write through the data version.
     expect(f.version()).toBeGreaterThan(v);
-    const summary = STATUSPAGE_DOCUMENTS["summary.json"](
-      buildSnapshot(f.db, { publicUrl: PUBLIC_URL, now: f.now() }),
-    ) as {
+    const summary = must(
+      STATUSPAGE_DOCUMENTS["summary.json"],
+      "the summary.json document",
+    )(buildSnapshot(f.db, { publicUrl: PUBLIC_URL, now: f.now() })) as {
       incidents: { id: string }[];
     };
     expect(summary.incidents.map((i) => i.id)).toContain(incident.id);
@@ -258,7 +260,7 @@ describe("PATCH and PUT incidents/{id}", () => {
     expect(reopened.json).toMatchObject({ status: "investigating", resolved_at: null });
     expect(reopened.json.incident_updates).toHaveLength(4);
     expect(f.audit("incident.post_update").filter((a) => a.entityId === id)).toHaveLength(3);
-    expect(f.audit("incident.post_update")[0].actorLabel).toBe("OUTPOST_API_TOKEN");
+    expect(f.audit("incident.post_update")[0]?.actorLabel).toBe("OUTPOST_API_TOKEN");
   });
 
   it("edits fields without posting an update when there is no body and no status change", async () => {

@@ -17,10 +17,10 @@ import {
   updateIncident,
   type IncidentEdit,
 } from "../incidents";
-import { hydrateIncidents } from "../snapshot";
+import { hydrateIncident, hydrateIncidents } from "../snapshot";
 import { incidentV1Json } from "../statuspage";
 import { dayStart } from "../time";
-import type { ApiContext, FieldNames } from "./route";
+import { pathParam, type ApiContext, type FieldNames } from "./route";
 import type { IncidentCreateBody, IncidentUpdateBody, ListQuery, PostmortemBody } from "./schemas";
 import { publishPostmortem, savePostmortem } from "../postmortem";
 
@@ -29,11 +29,16 @@ export const INCIDENT_FIELDS: FieldNames = {
   rename: { impact: "impact_override", startedAt: "backfill_date" },
 };
 
+const lookupOf = (ctx: ApiContext<unknown, unknown>) => ({
+  componentsById: new Map(pageComponents(ctx.db).map((c) => [c.id, c])),
+});
+
 function views(ctx: ApiContext<unknown, unknown>, rows: IncidentRow[]) {
-  const lookup = { componentsById: new Map(pageComponents(ctx.db).map((c) => [c.id, c])) };
+  const lookup = lookupOf(ctx);
   return hydrateIncidents(ctx.db, rows, ctx.publicUrl).map((i) => incidentV1Json(lookup, i));
 }
-const view = (ctx: ApiContext<unknown, unknown>, row: IncidentRow) => views(ctx, [row])[0];
+const view = (ctx: ApiContext<unknown, unknown>, row: IncidentRow) =>
+  incidentV1Json(lookupOf(ctx), hydrateIncident(ctx.db, row, ctx.publicUrl));
 
 const time = (iso: string | null | undefined) => (iso ? Date.parse(iso) : undefined);
 
@@ -90,7 +95,7 @@ export function postIncident(ctx: ApiContext<IncidentCreateBody>) {
 /** PATCH and PUT alike (as on Statuspage). See updateIncident for when an update is posted. */
 export function patchIncident(ctx: ApiContext<IncidentUpdateBody>) {
   const f = ctx.body.incident;
-  const before = incidentById(ctx.db, ctx.params.incident_id);
+  const before = incidentById(ctx.db, pathParam(ctx, "incident_id"));
   // A maintenance's impact is always "maintenance"; tools that send impact_override on every call still work.
   const impact = before.kind === "maintenance" ? undefined : (f.impact_override ?? undefined);
   const row = updateIncident(ctx.db, ctx.actor, before.id, { ...commonFields(f), status: f.status, impact }, ctx.now);
@@ -98,11 +103,11 @@ export function patchIncident(ctx: ApiContext<IncidentUpdateBody>) {
 }
 
 export function showIncident(ctx: ApiContext) {
-  return view(ctx, incidentById(ctx.db, ctx.params.incident_id));
+  return view(ctx, incidentById(ctx.db, pathParam(ctx, "incident_id")));
 }
 
 export function removeIncident(ctx: ApiContext) {
-  const shown = view(ctx, incidentById(ctx.db, ctx.params.incident_id));
+  const shown = view(ctx, incidentById(ctx.db, pathParam(ctx, "incident_id")));
   deleteIncident(ctx.db, ctx.actor, shown.id, ctx.now);
   return shown;
 }
@@ -137,10 +142,13 @@ export const POSTMORTEM_FIELDS: FieldNames = {
 
 /** Saves the postmortem draft (or, once published, the published text). */
 export function putPostmortem(ctx: ApiContext<PostmortemBody>) {
-  return view(ctx, savePostmortem(ctx.db, ctx.actor, ctx.params.incident_id, ctx.body.postmortem.body_draft, ctx.now));
+  return view(
+    ctx,
+    savePostmortem(ctx.db, ctx.actor, pathParam(ctx, "incident_id"), ctx.body.postmortem.body_draft, ctx.now),
+  );
 }
 
 /** Publishes the draft: status postmortem, with an update saying so. */
 export function publishIncidentPostmortem(ctx: ApiContext) {
-  return view(ctx, publishPostmortem(ctx.db, ctx.actor, ctx.params.incident_id, ctx.now));
+  return view(ctx, publishPostmortem(ctx.db, ctx.actor, pathParam(ctx, "incident_id"), ctx.now));
 }

@@ -9,7 +9,7 @@ import { allMonitors, createMonitor, deleteMonitor, monitorById, updateMonitor }
 import { targetPolicy } from "../config";
 import { monitorPolicy } from "../monitors/scheduler";
 import { targetWarning } from "../monitors/schemas";
-import type { ApiContext, FieldNames } from "./route";
+import { pathParam, type ApiContext, type FieldNames } from "./route";
 import { isoTime } from "../time";
 
 export const MONITOR_FIELDS: FieldNames = { wrapper: "monitor" };
@@ -138,7 +138,7 @@ export function listMonitors(ctx: ApiContext) {
 }
 
 export function showMonitor(ctx: ApiContext) {
-  return monitorJson(monitorById(ctx.db, ctx.params.monitor_id), ctx.publicUrl);
+  return monitorJson(monitorById(ctx.db, pathParam(ctx, "monitor_id")), ctx.publicUrl);
 }
 
 export async function postMonitor(ctx: ApiContext<CreateBody>) {
@@ -166,7 +166,7 @@ export async function patchMonitor(ctx: ApiContext<UpdateBody>) {
   const row = updateMonitor(
     ctx.db,
     ctx.actor,
-    monitorById(ctx.db, ctx.params.monitor_id).id,
+    monitorById(ctx.db, pathParam(ctx, "monitor_id")).id,
     input(ctx, ctx.body.monitor),
     ctx.now,
   );
@@ -177,5 +177,5 @@ export async function patchMonitor(ctx: ApiContext<UpdateBody>) {
 }
 
 export function removeMonitor(ctx: ApiContext) {
-  return monitorJson(deleteMonitor(ctx.db, ctx.actor, ctx.params.monitor_id, ctx.now), ctx.publicUrl);
+  return monitorJson(deleteMonitor(ctx.db, ctx.actor, pathParam(ctx, "monitor_id"), ctx.now), ctx.publicUrl);
 }

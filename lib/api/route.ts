@@ -21,6 +21,13 @@ export type ApiContext<Body = unknown, Query = unknown> = {
   now: number;
 };
 
+/** A `{name}` segment's value. The dispatcher fills every one the route's pattern has, so a missing one is a bug. */
+export function pathParam({ params }: { params: Record<string, string> }, name: string): string {
+  const value = params[name];
+  if (value === undefined) throw new Error(`The route has no {${name}} parameter`);
+  return value;
+}
+
 /** How a domain error's field names (camelCase, unwrapped) read in this route's request body. */
 export type FieldNames = { wrapper: string; rename?: Record<string, string> };
 

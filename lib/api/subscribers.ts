@@ -6,7 +6,7 @@ import { getSubscriber, listSubscribers as listRows, type SubscriberRow } from "
 import { config } from "../config";
 import { AppError } from "../errors";
 import { addConfirmedEmail, addSubscriber, removeSubscriber } from "../syndication/subscribers";
-import type { ApiContext, FieldNames } from "./route";
+import { pathParam, type ApiContext, type FieldNames } from "./route";
 import type { ListQuery, SubscriberCreateBody } from "./schemas";
 import { isoTime } from "../time";
 
@@ -34,8 +34,9 @@ export function listSubscribers(ctx: ApiContext<undefined, ListQuery>) {
 }
 
 export function showSubscriber(ctx: ApiContext) {
-  const s = getSubscriber(ctx.db, ctx.params.subscriber_id);
-  if (!s) throw new AppError("not_found", `No subscriber has the id ${ctx.params.subscriber_id.slice(0, 40)}`);
+  const id = pathParam(ctx, "subscriber_id");
+  const s = getSubscriber(ctx.db, id);
+  if (!s) throw new AppError("not_found", `No subscriber has the id ${id.slice(0, 40)}`);
   return subscriberJson(s);
 }
 
@@ -67,8 +68,9 @@ export function postSubscriber(ctx: ApiContext<SubscriberCreateBody>) {
 }
 
 export function deleteSubscriber(ctx: ApiContext) {
-  const s = getSubscriber(ctx.db, ctx.params.subscriber_id);
-  if (!s) throw new AppError("not_found", `No subscriber has the id ${ctx.params.subscriber_id.slice(0, 40)}`);
+  const id = pathParam(ctx, "subscriber_id");
+  const s = getSubscriber(ctx.db, id);
+  if (!s) throw new AppError("not_found", `No subscriber has the id ${id.slice(0, 40)}`);
   removeSubscriber(ctx.db, ctx.actor, s.id, ctx.now);
   return subscriberJson(s);
 }

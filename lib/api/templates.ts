@@ -3,7 +3,7 @@ import { getTemplate, listTemplates as allTemplates, type TemplateRow } from "@/
 import type { ComponentStatus } from "../constants";
 import { AppError } from "../errors";
 import { createTemplate, deleteTemplate, updateTemplate, type TemplateInput } from "../templates";
-import type { ApiContext, FieldNames } from "./route";
+import { pathParam, type ApiContext, type FieldNames } from "./route";
 import type { TemplateCreateBody, TemplateUpdateBody } from "./schemas";
 import { isoTime } from "../time";
 
@@ -34,8 +34,9 @@ function componentsOf(f: Fields, before?: TemplateRow): Record<string, Component
 }
 
 function mustTemplate(ctx: ApiContext<unknown, unknown>): TemplateRow {
-  const t = getTemplate(ctx.db, ctx.params.template_id);
-  if (!t) throw new AppError("not_found", `No template has the id ${ctx.params.template_id.slice(0, 100)}`);
+  const id = pathParam(ctx, "template_id");
+  const t = getTemplate(ctx.db, id);
+  if (!t) throw new AppError("not_found", `No template has the id ${id.slice(0, 100)}`);
   return t;
 }
 

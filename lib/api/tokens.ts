@@ -2,7 +2,7 @@
 // creation response only; lists show the prefix.
 import type { TokenRow } from "@/db/queries/tokens";
 import { createToken, listApiTokens, revokeToken } from "../tokens";
-import type { ApiContext, FieldNames } from "./route";
+import { pathParam, type ApiContext, type FieldNames } from "./route";
 import type { TokenCreateBody } from "./schemas";
 import { isoTime } from "../time";
 
@@ -35,5 +35,5 @@ export function postToken(ctx: ApiContext<TokenCreateBody>) {
 }
 
 export function removeToken(ctx: ApiContext) {
-  return tokenJson(revokeToken(ctx.db, ctx.actor, ctx.params.token_id, ctx.now));
+  return tokenJson(revokeToken(ctx.db, ctx.actor, pathParam(ctx, "token_id"), ctx.now));
 }

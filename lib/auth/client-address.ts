@@ -27,7 +27,8 @@ export function addressOf(
       .split(",")
       .map((h) => h.trim())
       .filter(Boolean);
-    if (hops.length) return hops[hops.length - 1];
+    const last = hops.at(-1);
+    if (last) return last;
   }
   return (socketAddress ?? "unknown").replace(/^::ffff:/, "");
 }

@@ -24,11 +24,10 @@ export async function burnVerification(password: string): Promise<void> {
 /** A generated password people can type: 4 groups of 5 letters and digits (about 100 bits). */
 export function generatePassword(): string {
   const alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
-  const bytes = randomBytes(20);
   let out = "";
-  for (let i = 0; i < 20; i++) {
+  for (const [i, byte] of randomBytes(20).entries()) {
     if (i && i % 5 === 0) out += "-";
-    out += alphabet[bytes[i] % alphabet.length];
+    out += alphabet[byte % alphabet.length];
   }
   return out;
 }

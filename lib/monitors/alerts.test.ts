@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { insertUser } from "@/db/queries/users";
 import { testDatabase } from "@/db/testing";
+import { must } from "../testing";
 import { alertText, deliverAlerts } from "./alerts";
 import type { Alert } from "./engine";
 
@@ -49,9 +50,10 @@ describe("staff alerts", () => {
       expect(delivered).toBe(2);
       expect(mails).toEqual([expect.objectContaining({ to: ["a@example.com"], subject: "DOWN: API health (API)" })]);
       expect(received).toHaveLength(1);
-      expect(received[0].type).toBe("application/json");
-      expect(JSON.stringify(received[0].body)).toContain("DOWN: API health (API)");
-      expect((received[0].body as { blocks: unknown[] }).blocks).toHaveLength(1);
+      const hooked = must(received[0], "the webhook request");
+      expect(hooked.type).toBe("application/json");
+      expect(JSON.stringify(hooked.body)).toContain("DOWN: API health (API)");
+      expect((hooked.body as { blocks: unknown[] }).blocks).toHaveLength(1);
     } finally {
       await new Promise((r) => hook.close(r));
     }

@@ -17,7 +17,7 @@ import {
 import { recordAudit, type Actor } from "../audit";
 import { AppError } from "../errors";
 import { newId } from "../ids";
-import { parse } from "../validation";
+import { firstIssue, parse } from "../validation";
 import { kindOf, type MonitorKind, type MonitorSettings } from "./registry";
 import { monitorInput, monitorPatch, type MonitorInput, type MonitorPatch } from "./schemas";
 
@@ -38,7 +38,7 @@ function parseSettings(kind: MonitorKind, raw: unknown): MonitorSettings {
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of result.error.issues)
     (fieldErrors[["settings", ...issue.path].join(".")] ??= []).push(issue.message);
-  const first = result.error.issues[0];
+  const first = firstIssue(result.error);
   throw new AppError(
     "validation",
     `settings${first.path.length ? "." + first.path.join(".") : ""}: ${first.message}`,

@@ -13,7 +13,7 @@ export const DAILY_KEEP_DAYS = 400;
 export function percentile(sorted: readonly number[], p: number): number | null {
   if (sorted.length === 0) return null;
   const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? null;
 }
 
 export function rollUpBucket(db: Db, size: "hour" | "day", start: number): number {

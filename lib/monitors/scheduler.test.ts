@@ -21,7 +21,7 @@ import { testDatabase } from "@/db/testing";
 import type { Actor } from "../audit";
 import { createComponent } from "../components";
 import { createIncident } from "../incidents";
-import { setComponentStatus } from "../testing";
+import { must, setComponentStatus } from "../testing";
 import { deliverAlerts } from "./alerts";
 import { dismissDraft, publishDraft } from "./drafts";
 import type { Alert } from "./engine";
@@ -275,17 +275,18 @@ describe("heartbeat and upstream monitors", () => {
 
   it("follows an upstream component through degraded and outage", async () => {
     const w = world();
+    const storage = must(upstream.components[0], "the stand-in's component");
     monitor(w, { kind: "upstream", settings: { url: upstream.url, component: "Object Storage" } });
     await w.sched.runDue();
-    upstream.components[0].status = "degraded_performance";
+    storage.status = "degraded_performance";
     await step(w);
     await step(w);
     expect(status(w)).toBe("degraded_performance");
-    upstream.components[0].status = "major_outage";
+    storage.status = "major_outage";
     await step(w);
     await step(w);
     expect(status(w)).toBe("major_outage");
-    upstream.components[0].status = "operational";
+    storage.status = "operational";
     await step(w);
     await step(w);
     expect(status(w)).toBe("operational");
@@ -308,7 +309,8 @@ describe("drafts, alerts and who decides", () => {
       status: "major_outage",
       firstError: "HTTP 503 (expected 200-299)",
     });
-    const incidentId = publishDraft(w.db, ed, drafts[0].id, w.clock.now());
+    const draft = must(drafts[0], "a draft");
+    const incidentId = publishDraft(w.db, ed, draft.id, w.clock.now());
     const incident = getIncident(w.db, incidentId)!;
     expect(incident).toMatchObject({ name: "API is down", status: "investigating", impact: "critical" });
     expect(listOpenDrafts(w.db)).toEqual([]);
@@ -320,7 +322,7 @@ describe("drafts, alerts and who decides", () => {
     expect(getComponentState(w.db, w.componentId)!.disagreement).toBe(
       "An open incident sets this status; monitors report operational",
     );
-    expect(() => dismissDraft(w.db, ed, drafts[0].id)).toThrow(/already published/);
+    expect(() => dismissDraft(w.db, ed, draft.id)).toThrow(/already published/);
   });
 
   it("auto-publish opens the incident at once and resolves it on recovery", async () => {
@@ -456,7 +458,7 @@ describe("housekeeping", () => {
     // The five-minute roll-up ran at T0+5 min, before that minute's check finished.
     const hour = listRollupsSince(w.db, "hour", T0 - 3_600_000);
     expect(hour).toEqual([expect.objectContaining({ monitorId: m.id, bucketStart: T0, count: 5, failures: 0 })]);
-    expect(hour[0].p50Ms).not.toBeNull();
+    expect(must(hour[0], "an hourly roll-up").p50Ms).not.toBeNull();
   });
 });
 

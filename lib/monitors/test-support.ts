@@ -87,9 +87,9 @@ export async function startDns(
     const id = msg.readUInt16BE(0);
     let off = 12;
     const labels: string[] = [];
-    while (msg[off] !== 0) {
-      labels.push(msg.subarray(off + 1, off + 1 + msg[off]).toString("ascii"));
-      off += msg[off] + 1;
+    for (let length = msg.readUInt8(off); length !== 0; length = msg.readUInt8(off)) {
+      labels.push(msg.subarray(off + 1, off + 1 + length).toString("ascii"));
+      off += length + 1;
     }
     const question = msg.subarray(12, off + 5);
     const qtype = msg.readUInt16BE(off + 1);

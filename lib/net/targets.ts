@@ -56,7 +56,7 @@ function v6Words(address: string): number[] {
   let s = address.toLowerCase().replace(/%.*$/, "");
   const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(s);
   if (dotted) {
-    const [a, b, c, d] = dotted.slice(1).map(Number);
+    const [a = 0, b = 0, c = 0, d = 0] = dotted.slice(1).map(Number);
     s = `${s.slice(0, -dotted[0].length)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
   }
   const [head, tail] = s.includes("::") ? s.split("::") : [s, null];
@@ -66,13 +66,13 @@ function v6Words(address: string): number[] {
   return [...h, ...fill, ...t].map((w) => parseInt(w, 16));
 }
 
-const v4Of = (hi: number, lo: number) => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+const v4Of = ([hi = 0, lo = 0]: number[]) => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
 
 /** The IPv4 address an IPv6 address stands for (mapped, NAT64, 6to4), so no encoding slips through. */
 function embeddedV4(w: number[]): string | null {
-  if (w.slice(0, 5).every((x) => x === 0) && w[5] === 0xffff) return v4Of(w[6], w[7]);
-  if (w[0] === 0x64 && w[1] === 0xff9b && w.slice(2, 6).every((x) => x === 0)) return v4Of(w[6], w[7]);
-  if (w[0] === 0x2002) return v4Of(w[1], w[2]);
+  if (w.slice(0, 5).every((x) => x === 0) && w[5] === 0xffff) return v4Of(w.slice(6));
+  if (w[0] === 0x64 && w[1] === 0xff9b && w.slice(2, 6).every((x) => x === 0)) return v4Of(w.slice(6));
+  if (w[0] === 0x2002) return v4Of(w.slice(1, 3));
   return null;
 }
 
@@ -146,7 +146,9 @@ export function guardedLookup(policy: TargetPolicy): net.LookupFunction {
       }
       if ((options as { all?: boolean }).all)
         return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list);
-      callback(null, list[0].address, list[0].family);
+      const [first] = list;
+      if (!first) return callback(new Error(`${hostname} resolves to no address`), "", 4);
+      callback(null, first.address, first.family);
     });
   };
 }

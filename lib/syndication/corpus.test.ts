@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { chatPayload } from "../chat-format";
 import { graphemes } from "../cut";
+import { must } from "../testing";
 import { markdownToText, renderMarkdown } from "../markdown";
 import type { Job } from "./channel";
 import { chatMessage } from "./chat";
@@ -61,17 +62,19 @@ type Rendered = {
   email: { text: string; html: string };
   posts: Record<Network, string>;
   facets: Facet[];
-  slack: SlackBody;
-  discord: DiscordBody;
-  teams: TeamsBody;
+  /** Slack's notification text and its section block's text. */
+  slack: { text: string; section: string };
+  /** Discord's embed description. */
+  discord: string;
+  /** The Teams card's body. */
+  teams: TeamsCard["body"];
   rss: string;
   atom: string;
 };
 type SlackBody = { text: string; blocks: { text: { text: string } }[] };
 type DiscordBody = { embeds: { description: string }[] };
-type TeamsBody = {
-  attachments: { content: { body: { inlines?: { text: string; selectAction?: { url: string } }[] }[] } }[];
-};
+type TeamsCard = { body: { inlines?: { text: string; selectAction?: { url: string } }[] }[] };
+type TeamsBody = { attachments: { content: TeamsCard }[] };
 
 function render(c: Case): Rendered {
   const job = jobFor(c);
@@ -88,13 +91,16 @@ function render(c: Case): Rendered {
     updatedAt: NOW,
   };
   const channel = { title: "Example status", description: "Example", siteUrl: SITE, feedPath: "/history" };
+  const slack = chatPayload("slack", chatMessage(job)) as SlackBody;
+  const discord = chatPayload("discord", chatMessage(job)) as DiscordBody;
+  const teams = chatPayload("teams", chatMessage(job)) as TeamsBody;
   return {
     email: { text: String(mail.text), html: String(mail.html) },
     posts: { x: xText(job), mastodon: mastodonText(job), bluesky: record.text },
     facets: record.facets,
-    slack: chatPayload("slack", chatMessage(job)) as SlackBody,
-    discord: chatPayload("discord", chatMessage(job)) as DiscordBody,
-    teams: chatPayload("teams", chatMessage(job)) as TeamsBody,
+    slack: { text: slack.text, section: must(slack.blocks[0], "a Slack section block").text.text },
+    discord: must(discord.embeds[0], "a Discord embed").description,
+    teams: must(teams.attachments[0], "a Teams card").content.body,
     rss: buildRss(channel, [entry], NOW).match(/<item>[\s\S]*<\/item>/)![0],
     atom: buildAtom(channel, [entry], NOW).match(/<entry>[\s\S]*<\/entry>/)![0],
   };
@@ -105,7 +111,10 @@ const fromUtf8 = new TextDecoder();
 
 function facetLines(text: string, facets: Facet[]): string {
   const bytes = utf8.encode(text);
-  const what = (f: Facet) => (f.features[0].uri ? `link ${f.features[0].uri}` : `tag ${f.features[0].tag}`);
+  const what = (f: Facet) => {
+    const feature = must(f.features[0], "a facet feature");
+    return feature.uri ? `link ${feature.uri}` : `tag ${feature.tag}`;
+  };
   return (
     facets
       .map(
@@ -130,10 +139,10 @@ function goldenFile(c: Case, r: Rendered): string {
       `Bluesky (${weight("bluesky")} graphemes)`,
       `${r.posts.bluesky}\nfacets:\n${facetLines(r.posts.bluesky, r.facets)}`,
     ),
-    section("Slack (section block, mrkdwn)", r.slack.blocks[0].text.text),
+    section("Slack (section block, mrkdwn)", r.slack.section),
     section("Slack (notification text)", r.slack.text),
-    section("Discord (embed description)", r.discord.embeds[0].description),
-    section("Teams (card body)", JSON.stringify(r.teams.attachments[0].content.body, null, 2)),
+    section("Discord (embed description)", r.discord),
+    section("Teams (card body)", JSON.stringify(r.teams, null, 2)),
     section("RSS item", r.rss),
     section("Atom entry", r.atom),
   ].join("\n");
@@ -150,8 +159,8 @@ const decodeEntities = (s: string) =>
 const slackVisible = (s: string) => decodeEntities(s.replace(/<([^|>]*)\|([^>]*)>/g, "$2 $1"));
 const discordVisible = (s: string) =>
   s.replace(/\[((?:\\.|[^\]\\])*)\]\(<([^>]*)>\)/g, "$1 $2").replace(/\\(.)/g, "$1");
-const teamsVisible = (b: TeamsBody) =>
-  b.attachments[0].content.body
+const teamsVisible = (body: TeamsCard["body"]) =>
+  body
     .slice(1)
     .map((block) =>
       (block.inlines ?? []).map((r) => r.text + (r.selectAction ? ` ${r.selectAction.url}` : "")).join(""),
@@ -204,8 +213,8 @@ describe("golden corpus", () => {
       it("loses nothing typed in the channels that are not shortened", () => {
         const text: Record<string, string> = {
           "email text": r.email.text,
-          slack: slackVisible(r.slack.blocks[0].text.text),
-          discord: discordVisible(r.discord.embeds[0].description),
+          slack: slackVisible(r.slack.section),
+          discord: discordVisible(r.discord),
           teams: teamsVisible(r.teams),
         };
         // In HTML, quotes, tables and list numbers are markup: only the words are compared.
@@ -238,10 +247,14 @@ describe("golden corpus", () => {
 
       it("gives Bluesky a link facet for every address, at its exact UTF-8 bytes", () => {
         const bytes = utf8.encode(r.posts.bluesky);
-        const links = r.facets.filter((f) => f.features[0].$type === "app.bsky.richtext.facet#link");
-        const linked = links.map((f) => fromUtf8.decode(bytes.slice(f.index.byteStart, f.index.byteEnd)));
-        for (const [i, f] of links.entries())
-          expect(f.features[0].uri!.endsWith(linked[i].replace(/^https?:\/\//, ""))).toBe(true);
+        const links = r.facets
+          .filter((f) => f.features[0]?.$type === "app.bsky.richtext.facet#link")
+          .map((f) => ({
+            uri: f.features[0]?.uri ?? "",
+            text: fromUtf8.decode(bytes.slice(f.index.byteStart, f.index.byteEnd)),
+          }));
+        for (const { uri, text } of links) expect(uri.endsWith(text.replace(/^https?:\/\//, "")), text).toBe(true);
+        const linked = links.map((l) => l.text);
         expect(linked).toContain(POST_URL);
         for (const m of r.posts.bluesky.matchAll(/https?:\/\/[^\s)]+[^\s).,;]/g))
           expect(

@@ -7,6 +7,7 @@ import { listFeedUpdates } from "@/db/queries/feed";
 import { SYSTEM_ACTOR } from "../audit";
 import { addIncidentUpdate, createIncident } from "../incidents";
 import { buildSnapshot } from "../snapshot";
+import { must } from "../testing";
 import { buildAtom, buildRss, type FeedEntry } from "./feeds";
 import { xmlEscape, xmlSafe } from "./xml";
 
@@ -50,13 +51,14 @@ describe("feeds under hostile input", () => {
     const feed = await parser.parseString(xml);
     expect(feed.title).toBe(`Acme <status> & "more"`);
     expect(feed.items).toHaveLength(2);
-    expect(feed.items[0].title).toBe(`<script>alert(1)</script> ]]> & "quotes"  control (Investigating)`);
-    expect(feed.items[0].content).toContain("&lt;img src=x onerror=alert(1)&gt;");
-    expect(feed.items[0].content).not.toContain("<img");
-    expect(feed.items[0].content).toContain("<strong>bold</strong>");
-    expect(feed.items[0].link).toBe(`${SITE}/incidents/i1`);
-    expect(feed.items[0].guid).toBe(`${SITE}/#update-u1`);
-    expect(feed.items[1].content!.length).toBeGreaterThan(10_000);
+    const item = must(feed.items[0], "the first item");
+    expect(item.title).toBe(`<script>alert(1)</script> ]]> & "quotes"  control (Investigating)`);
+    expect(item.content).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(item.content).not.toContain("<img");
+    expect(item.content).toContain("<strong>bold</strong>");
+    expect(item.link).toBe(`${SITE}/incidents/i1`);
+    expect(item.guid).toBe(`${SITE}/#update-u1`);
+    expect(feed.items[1]?.content?.length).toBeGreaterThan(10_000);
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u001B]/);
   });
 
@@ -65,9 +67,10 @@ describe("feeds under hostile input", () => {
     const feed = await parser.parseString(xml);
     expect(feed.title).toBe(`Acme <status> & "more"`);
     expect(feed.items.map((i) => i.id)).toEqual([`${SITE}/#update-u1`, `${SITE}/#update-u2`]);
-    expect(feed.items[0].title).toBe(nasty.incidentName.replace(/[\u0000\u0008]/g, "") + " (Investigating)");
-    expect(feed.items[0].content).toContain("&lt;img src=x onerror=alert(1)&gt;");
-    expect(feed.items[0].link).toBe(`${SITE}/incidents/i1`);
+    const entry = must(feed.items[0], "the first entry");
+    expect(entry.title).toBe(nasty.incidentName.replace(/[\u0000\u0008]/g, "") + " (Investigating)");
+    expect(entry.content).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(entry.link).toBe(`${SITE}/incidents/i1`);
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u001B]/);
   });
 

@@ -67,7 +67,7 @@ export function postJson(
           if (status >= 200 && status < 300) return resolve({ status, body: text });
           const get = (n: string) => {
             const v = res.headers[n];
-            return Array.isArray(v) ? v[0] : (v ?? null);
+            return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
           };
           const retryable = status >= 500 || status === 408 || status === 429;
           const why = status >= 300 && status < 400 ? "redirects are not followed" : text.slice(0, 300);

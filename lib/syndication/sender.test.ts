@@ -14,6 +14,7 @@ import { startAtprotoStandIn, type AtprotoStandIn } from "@/e2e/support/atproto-
 import { startWebhookReceiver, type WebhookReceiver } from "@/e2e/support/webhook-receiver";
 import { SYSTEM_ACTOR } from "../audit";
 import { addIncidentUpdate, createIncident } from "../incidents";
+import { must } from "../testing";
 import { blueskyChannel } from "./bluesky";
 import type { Channel } from "./channel";
 import { emailChannel } from "./email";
@@ -64,14 +65,14 @@ afterEach(async () => {
   await Promise.all([x.close(), masto.close(), atp.close(), hooks.close()]);
 });
 
-function channels(): Record<string, Channel> {
+function channels() {
   return {
     x: xChannel({ appKey: "key", appSecret: "secret", accessToken: "token", accessSecret: "tsecret", apiUrl: x.url }),
     mastodon: mastodonChannel({ url: masto.url, token: "mtoken" }),
     bluesky: blueskyChannel({ service: atp.url, identifier: "status.test", password: "app-password" }),
     webhook: webhookChannel({ allowPrivate: true }),
     email: emailChannel(),
-  };
+  } satisfies Record<string, Channel>;
 }
 
 function setup() {
@@ -224,23 +225,25 @@ describe("the outbox", () => {
     sender.tick(T0);
     await sender.idle();
     // The 429's Retry-After holds the next attempt back at least that long.
-    expect(ofChannel(db, "mastodon")[0].nextAttemptAt).toBeGreaterThanOrEqual(T0 + 120_000);
-    expect(ofChannel(db, "mastodon")[0].lastError).toMatch(/429/);
+    expect(ofChannel(db, "mastodon")[0]?.nextAttemptAt).toBeGreaterThanOrEqual(T0 + 120_000);
+    expect(ofChannel(db, "mastodon")[0]?.lastError).toMatch(/429/);
     await drain(sender, db, T0 + 5_000, 30_000);
 
     expect(rows(db).every((r) => r.state === "sent")).toBe(true);
     const statuses = ["Investigating", "Identified", "Resolved"];
     expect(x.tweets.map((t) => /\((\w+)\)/.exec(t.text)![1])).toEqual(statuses);
-    expect(x.tweets.map((t) => t.replyTo)).toEqual([null, x.tweets[0].id, x.tweets[1].id]);
+    expect(x.tweets.map((t) => t.replyTo)).toEqual([null, x.tweets[0]?.id, x.tweets[1]?.id]);
     expect(x.tweets.every((t) => t.text.includes(`${PUBLIC}/incidents/${incident.id}?d=`))).toBe(true);
     expect(masto.statuses.map((t) => /\((\w+)\)/.exec(t.text)![1])).toEqual(statuses);
-    expect(masto.statuses.map((t) => t.inReplyToId)).toEqual([null, masto.statuses[0].id, masto.statuses[1].id]);
-    const [r0, r1, r2] = atp.records;
+    expect(masto.statuses.map((t) => t.inReplyToId)).toEqual([null, masto.statuses[0]?.id, masto.statuses[1]?.id]);
     expect(atp.records).toHaveLength(3);
+    const r0 = must(atp.records[0], "the first record");
+    const r1 = must(atp.records[1], "the second record");
+    const r2 = must(atp.records[2], "the third record");
     expect(r0.value.reply).toBeUndefined();
     expect(r1.value.reply).toEqual({ root: { uri: r0.uri, cid: r0.cid }, parent: { uri: r0.uri, cid: r0.cid } });
     expect(r2.value.reply).toEqual({ root: { uri: r0.uri, cid: r0.cid }, parent: { uri: r1.uri, cid: r1.cid } });
-    const facet = (r0.value.facets as { features: { uri: string }[] }[])[0].features[0];
+    const facet = must((r0.value.facets as { features: { uri: string }[] }[])[0]?.features[0], "a facet feature");
     expect(facet.uri).toMatch(new RegExp(`^${PUBLIC}/incidents/${incident.id}\\?d=`));
     expect(hooks.received.map((h) => h.valid)).toEqual([true, true, true]);
     expect(
@@ -257,10 +260,11 @@ describe("the outbox", () => {
       "[Acme] API errors: Identified",
       "[Acme] API errors: Resolved",
     ]);
-    const headers = smtp.messages[0].raw.replace(/\r?\n[ \t]+/g, " ");
+    const mail = must(smtp.messages[0], "the first mail");
+    const headers = mail.raw.replace(/\r?\n[ \t]+/g, " ");
     expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
     expect(headers).toMatch(/^List-Unsubscribe: <http:\/\/status\.test\/subscriptions\/unsubscribe\?token=/m);
-    expect(smtp.messages[0].raw).toMatch(/Content-Type: text\/html/);
+    expect(mail.raw).toMatch(/Content-Type: text\/html/);
   });
 
   it("never posts twice when the process dies between sending and recording", async () => {
@@ -293,18 +297,20 @@ describe("the outbox", () => {
     restarted.tick(T0 + 31_000);
     await restarted.idle();
     expect([x.tweets.length, masto.statuses.length, atp.records.length]).toEqual([1, 1, 1]);
-    const [xd] = ofChannel(db, "x");
+    const xd = must(ofChannel(db, "x")[0], "the X delivery");
     expect(xd.state).toBe("unknown");
-    expect(ofChannel(db, "mastodon")[0]).toMatchObject({ state: "sent", remoteId: masto.statuses[0].id });
-    expect(ofChannel(db, "bluesky")[0]).toMatchObject({ state: "sent", remoteId: atp.records[0].uri });
+    expect(ofChannel(db, "mastodon")[0]).toMatchObject({ state: "sent", remoteId: masto.statuses[0]?.id });
+    expect(ofChannel(db, "bluesky")[0]).toMatchObject({ state: "sent", remoteId: atp.records[0]?.uri });
 
     // Staff look at the account and settle: it was posted. The thread continues under it.
-    settleDelivery(db, SYSTEM_ACTOR, xd.id, "posted", `https://x.com/status/status/${x.tweets[0].id}`, T0 + 40_000);
+    const tweet = must(x.tweets[0], "the first tweet");
+    settleDelivery(db, SYSTEM_ACTOR, xd.id, "posted", `https://x.com/status/status/${tweet.id}`, T0 + 40_000);
     addIncidentUpdate(db, SYSTEM_ACTOR, incident.id, { status: "identified", body: "Found it." }, T0 + 50_000);
     await drain(restarted, db, T0 + 50_000);
-    expect(x.tweets.map((t) => t.replyTo)).toEqual([null, x.tweets[0].id]);
-    expect(masto.statuses.map((t) => t.inReplyToId)).toEqual([null, masto.statuses[0].id]);
-    expect((atp.records[1].value.reply as { parent: { uri: string } }).parent.uri).toBe(atp.records[0].uri);
+    expect(x.tweets.map((t) => t.replyTo)).toEqual([null, tweet.id]);
+    expect(masto.statuses.map((t) => t.inReplyToId)).toEqual([null, masto.statuses[0]?.id]);
+    const reply = must(atp.records[1], "the reply record");
+    expect((reply.value.reply as { parent: { uri: string } }).parent.uri).toBe(atp.records[0]?.uri);
   });
 
   it("a resend after a lost answer is refused by Mastodon's Idempotency-Key and Bluesky's record key", async () => {
@@ -345,8 +351,8 @@ describe("the outbox", () => {
     await drain(sender, db, T0);
     expect(masto.statuses).toHaveLength(1);
     expect(atp.records).toHaveLength(1);
-    expect(ofChannel(db, "mastodon")[0]).toMatchObject({ state: "sent", remoteId: masto.statuses[0].id, attempts: 2 });
-    expect(ofChannel(db, "bluesky")[0]).toMatchObject({ state: "sent", remoteId: atp.records[0].uri, attempts: 2 });
+    expect(ofChannel(db, "mastodon")[0]).toMatchObject({ state: "sent", remoteId: masto.statuses[0]?.id, attempts: 2 });
+    expect(ofChannel(db, "bluesky")[0]).toMatchObject({ state: "sent", remoteId: atp.records[0]?.uri, attempts: 2 });
   });
 
   it("one channel down does not hold up the others; it fails after N attempts with its last error", async () => {
@@ -369,7 +375,7 @@ describe("the outbox", () => {
       ["failed", 4],
       ["failed", 4],
     ]);
-    expect(ofChannel(db, "x")[0].lastError).toMatch(/503/);
+    expect(ofChannel(db, "x")[0]?.lastError).toMatch(/503/);
     expect(x.tweets).toHaveLength(0);
     expect(masto.statuses).toHaveLength(3);
     expect(atp.records).toHaveLength(3);
@@ -419,16 +425,19 @@ describe("the outbox", () => {
     };
     const sender = new Sender({ db, publicUrl: PUBLIC, channels: { slack: flaky }, baseDelayMs: 1000, log: () => {} });
     await drain(sender, db, T0);
-    const [d] = ofChannel(db, "slack");
+    const d = must(ofChannel(db, "slack")[0], "the Slack delivery");
     expect(d.state).toBe("unknown");
     expect(hooks.received).toHaveLength(1);
-    const body = hooks.received[0].body as { text: string; blocks: { text: { text: string } }[] };
+    const body = must(hooks.received[0], "the Slack request").body as {
+      text: string;
+      blocks: { text: { text: string } }[];
+    };
     expect(body.text).toBe("API &lt;errors&gt; (Investigating): Looking.");
-    expect(body.blocks[0].text.text).toContain(`<${PUBLIC}/incidents/${incident.id}|`);
+    expect(body.blocks[0]?.text.text).toContain(`<${PUBLIC}/incidents/${incident.id}|`);
     // Staff checked the channel: it never arrived. Send it.
     settleDelivery(db, SYSTEM_ACTOR, d.id, "not_posted", undefined, T0 + 100_000);
     await drain(sender, db, T0 + 100_000);
-    expect(ofChannel(db, "slack")[0].state).toBe("sent");
+    expect(ofChannel(db, "slack")[0]?.state).toBe("sent");
     expect(hooks.received).toHaveLength(2);
     expect(() => settleDelivery(db, SYSTEM_ACTOR, d.id, "posted")).toThrow(/Only a delivery with an unknown outcome/);
     expect(() => retryDelivery(db, SYSTEM_ACTOR, d.id)).toThrow(/Only a failed delivery/);
@@ -446,15 +455,16 @@ describe("the outbox", () => {
     x.fail("/2/tweets", { status: 403, times: 1, headers: {} });
     const sender = new Sender({ db, publicUrl: PUBLIC, channels: channels(), log: () => {} });
     await drain(sender, db, T0);
-    const [d] = ofChannel(db, "x");
+    const d = must(ofChannel(db, "x")[0], "the X delivery");
     expect(d).toMatchObject({ state: "failed", attempts: 1 });
     expect(d.lastError).toMatch(/X answered 403/);
     retryDelivery(db, SYSTEM_ACTOR, d.id, T0 + 1000);
     await drain(sender, db, T0 + 1000);
+    const tweet = must(x.tweets[0], "the tweet");
     expect(ofChannel(db, "x")[0]).toMatchObject({
       state: "sent",
-      remoteId: x.tweets[0].id,
-      remoteUrl: `https://x.com/i/web/status/${x.tweets[0].id}`,
+      remoteId: tweet.id,
+      remoteUrl: `https://x.com/i/web/status/${tweet.id}`,
     });
   });
 
@@ -520,7 +530,7 @@ describe("the outbox", () => {
     for (const n of ["x", "mastodon", "bluesky"] as const) db.delete(deliveries).where(eq(deliveries.channel, n)).run();
     await drain(sender, db, T0);
     expect(ofChannel(db, "webhook")[0]).toMatchObject({ state: "failed", attempts: 1 });
-    expect(ofChannel(db, "webhook")[0].lastError).toMatch(/private or local/);
+    expect(ofChannel(db, "webhook")[0]?.lastError).toMatch(/private or local/);
     expect(hooks.received).toHaveLength(0);
   });
 });

@@ -23,7 +23,7 @@ import { getIncident } from "@/db/queries/incidents";
 import { getPage } from "@/db/queries/page";
 import { getSubscriber } from "@/db/queries/subscribers";
 import { newId } from "../ids";
-import { buildSnapshot, hydrateIncidents } from "../snapshot";
+import { buildSnapshot, hydrateIncident } from "../snapshot";
 import type { Snapshot } from "../snapshot-types";
 import { SendError, type Channel, type Job, type Sent } from "./channel";
 import { NETWORKS } from "./networks";
@@ -187,7 +187,7 @@ export class Sender {
     if (d.subscriberId && !subscriber) return null;
     const row = getIncident(db, d.incidentId);
     if (!row) return null;
-    const [incident] = hydrateIncidents(db, [row], this.o.publicUrl);
+    const incident = hydrateIncident(db, row, this.o.publicUrl);
     const update = incident.updates.find((u) => u.id === d.updateId);
     if (!update) return null;
     const prev = previousInThread(db, d);

@@ -46,6 +46,7 @@ export function auditView(f: AuditFilters, db: Db = getDb()) {
   const next = new URLSearchParams(
     Object.entries({ actor: f.actor, entity: f.entity, action: f.action }).filter((e): e is [string, string] => !!e[1]),
   );
-  if (more) next.set("before", String(shown[shown.length - 1].id));
+  const last = shown.at(-1);
+  if (more && last) next.set("before", String(last.id));
   return { rows: shown, facets: auditFacets(db), older: more ? `/admin/audit?${next}` : null };
 }

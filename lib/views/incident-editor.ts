@@ -10,7 +10,7 @@ import { config } from "../config";
 import { networkPreview } from "../syndication/networks";
 import { enabledNetworks } from "../syndication/outbox";
 import { COMPONENT_STATUS_LABELS, UPDATE_STATUS_LABELS } from "../constants";
-import { hydrateIncidents } from "../snapshot";
+import { hydrateIncident } from "../snapshot";
 import { templateComponents } from "../templates";
 import { formatDateTime, toLocalDateTime } from "../time";
 
@@ -49,7 +49,7 @@ export function detailDefaults(i: IncidentRow, timeZone: string): Record<string,
 
 /** Published updates, newest first, with times in the page's zone and who posted each. */
 export function timelineOf(db: Db, incident: IncidentRow, timeZone: string) {
-  const [hydrated] = hydrateIncidents(db, [incident], "");
+  const hydrated = hydrateIncident(db, incident, "");
   const people = new Map(listUsers(db).map((u) => [u.id, u.name || u.email]));
   return hydrated.updates.map((u) => ({
     id: u.id,

@@ -13,8 +13,9 @@ export type LatencySummary = { p50: number | null; p95: number | null; max: numb
 /** Percentiles over the successful checks that measured a latency; null when none did. */
 export function latencySummary(checks: readonly { ok: boolean; latencyMs: number | null }[]): LatencySummary | null {
   const latencies = checks.flatMap((c) => (c.ok && c.latencyMs !== null ? [c.latencyMs] : [])).sort((a, b) => a - b);
-  if (!latencies.length) return null;
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: latencies[latencies.length - 1] };
+  const max = latencies.at(-1);
+  if (max === undefined) return null;
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), max };
 }
 
 /** Everything the page shows, or null when there is no such monitor. */

@@ -7,7 +7,8 @@ import { fetchStatuspage, importStatuspage, mergeDocuments } from "@/lib/statusp
 import { openToolDatabase } from "../tool-database";
 
 export async function run(args: string[]): Promise<number> {
-  if (!args.length) {
+  const [source] = args;
+  if (source === undefined) {
     console.error(
       "usage: npm run import:statuspage -- https://status.example.com   or   -- summary.json incidents.json ...",
     );
@@ -15,8 +16,8 @@ export async function run(args: string[]): Promise<number> {
   }
   const db = openToolDatabase();
   try {
-    const docs = /^https?:\/\//.test(args[0])
-      ? await fetchStatuspage(args[0])
+    const docs = /^https?:\/\//.test(source)
+      ? await fetchStatuspage(source)
       : mergeDocuments(args.map((f) => JSON.parse(fs.readFileSync(f, "utf8")) as Record<string, unknown>));
     const r = importStatuspage(db, SYSTEM_ACTOR, docs);
     console.log(

@@ -11,7 +11,7 @@ import { MarkdownField } from "./MarkdownField";
 
 const IMPACTS = ["none", "minor", "major", "critical"].map((i) => ({
   value: i,
-  label: i[0].toUpperCase() + i.slice(1),
+  label: i.charAt(0).toUpperCase() + i.slice(1),
 }));
 
 type Props = { id?: string; defaults: Record<string, string>; sections: PickerSection[]; heading: string };

@@ -54,8 +54,8 @@ const settings = z.object({
     .string()
     .trim()
     .refine((s) => {
-      const m = /^(.+?)(?::(\d+))?$/.exec(s.replace(/^\[(.*)\]/, "$1"));
-      return !!m && net.isIP(m[1]) !== 0 && (!m[2] || (Number(m[2]) >= 1 && Number(m[2]) <= 65535));
+      const [, host = "", port] = /^(.+?)(?::(\d+))?$/.exec(s.replace(/^\[(.*)\]/, "$1")) ?? [];
+      return net.isIP(host) !== 0 && (!port || (Number(port) >= 1 && Number(port) <= 65535));
     }, "Give the resolver as an IP address, optionally with :port")
     .nullable()
     .default(null),

@@ -10,6 +10,7 @@ import {
   type StatuspageStandIn,
   type Target,
 } from "../test-support";
+import { must } from "../../testing";
 import { runProbe } from "../registry";
 import type { HttpSettings } from "../kinds/http";
 import type { TargetPolicy } from "../../net/targets";
@@ -219,13 +220,14 @@ describe("upstream probe", () => {
 
   it("follows one component by id or name and maps its status", async () => {
     const ctx = { policy: INTERNAL, timeoutMs: 2000, now: NOW };
+    const storage = must(page.components[0], "the stand-in's first component");
     expect(await runProbe("upstream", { url: page.url, component: "abc123" }, ctx)).toMatchObject({ ok: true });
-    page.components[0].status = "degraded_performance";
+    storage.status = "degraded_performance";
     expect(await runProbe("upstream", { url: page.url, component: "object storage" }, ctx)).toMatchObject({
       ok: true,
       degraded: true,
     });
-    page.components[0].status = "major_outage";
+    storage.status = "major_outage";
     expect(
       await runProbe("upstream", { url: `${page.url}/api/v2/components.json`, component: "abc123" }, ctx),
     ).toMatchObject({ ok: false, error: "Upstream Object Storage: major outage" });
