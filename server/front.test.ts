@@ -162,6 +162,14 @@ describe("the public route table", () => {
     expect(await send("HEAD /badge.svg HTTP/1.1\r\nHost: a\r\n\r\n")).toBe("HTTP/1.1 200 OK");
   });
 
+  it("answers names on every object's prototype with 404, never the snapshot or a 5xx", async () => {
+    for (const name of ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", "isPrototypeOf"]) {
+      const payload = route(`/api/v2/${name}`, new URLSearchParams(), ASSETS);
+      expect(payload?.status, name).toBe(404);
+    }
+    expect(await send("GET /api/v2/constructor HTTP/1.1\r\nHost: a\r\n\r\n")).toBe("HTTP/1.1 404 Not Found");
+  });
+
   it("sends every other path to Next", async () => {
     const before = seenByNext.requests;
     expect(await send("GET /admin HTTP/1.1\r\nHost: a\r\n\r\n")).toBe("HTTP/1.1 200 OK");

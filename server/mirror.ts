@@ -48,7 +48,8 @@ const TYPES: Record<string, string> = {
   ".atom": "application/atom+xml; charset=utf-8",
   ".xml": "application/xml; charset=utf-8",
 };
-export const contentTypeOf = (file: string) => TYPES[path.extname(file)] ?? "application/octet-stream";
+export const contentTypeOf = (file: string) =>
+  (Object.hasOwn(TYPES, path.extname(file)) ? TYPES[path.extname(file)] : undefined) ?? "application/octet-stream";
 
 /** Every file of the mirror, built from the snapshot `s`: what each row of the route table lists. */
 export function collectMirrorFiles(s: Snapshot, assets: LoadedAssets, generatedAt = Date.now()): MirrorFile[] {

@@ -123,7 +123,8 @@ function historyPage(ctx: RouteContext): Payload {
 
 function v2Document(ctx: RouteContext): Payload {
   const doc = param(ctx);
-  const make = STATUSPAGE_DOCUMENTS[doc];
+  // Own keys only: "constructor" or "__proto__" must be a 404, not the object's prototype.
+  const make = Object.hasOwn(STATUSPAGE_DOCUMENTS, doc) ? STATUSPAGE_DOCUMENTS[doc] : undefined;
   if (!make) return hot(ctx.snapshot, "api:404", () => jsonPayload(404, { error: "Not found" }));
   return ctx.keep(`api:${doc}`, () => jsonPayload(200, make(ctx.snapshot)));
 }

@@ -21,8 +21,9 @@ const SSO_MESSAGES: Record<string, string> = {
 
 function messageFor(code: string | undefined): string | undefined {
   if (!code) return undefined;
-  if (code in SIGN_IN_MESSAGES) return SIGN_IN_MESSAGES[code as SignInRefusal];
-  return SSO_MESSAGES[code] ?? SIGN_IN_MESSAGES.invalid;
+  // Own keys only: the code comes from the URL, and "constructor" is on every object's prototype.
+  if (Object.hasOwn(SIGN_IN_MESSAGES, code)) return SIGN_IN_MESSAGES[code as SignInRefusal];
+  return (Object.hasOwn(SSO_MESSAGES, code) ? SSO_MESSAGES[code] : undefined) ?? SIGN_IN_MESSAGES.invalid;
 }
 
 const input = CONTROL_CLASS;
