@@ -55,6 +55,21 @@ test("[feeds] RSS and Atom list every update, newest first, and survive hostile 
   expect(again.status()).toBe(304);
   expect((await request.get("/components/no-such-component/history.rss")).status()).toBe(404);
 
+  // A component's feed names the address it was fetched at as rel="self" (id or slug), and keeps
+  // one feed id for both.
+  const base = process.env.OUTPOST_BASE_URL;
+  const selfOf = (xml: string) => /<(?:atom:)?link[^>]*rel="self"[^>]*>/.exec(xml)?.[0] ?? "";
+  const idOf = (xml: string) => /<id>([^<]*)<\/id>/.exec(xml)?.[1];
+  const atoms: string[] = [];
+  for (const key of [api.id, api.slug]) {
+    const atom = await (await request.get(`/components/${key}/history.atom`)).text();
+    expect(selfOf(atom)).toContain(`href="${base}/components/${key}/history.atom"`);
+    atoms.push(atom);
+    const rss = await (await request.get(`/components/${key}/history.rss`)).text();
+    expect(selfOf(rss)).toContain(`href="${base}/components/${key}/history.rss"`);
+  }
+  expect(idOf(must(atoms[0], "the atom by id"))).toBe(idOf(must(atoms[1], "the atom by slug")));
+
   // Closed, so the shared page's other tests do not see it as an open incident.
   addIncidentUpdate(database(), SYSTEM_ACTOR, incident.id, { status: "resolved", body: "Fixed." });
 

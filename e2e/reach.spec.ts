@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { SYSTEM_ACTOR } from "../lib/audit";
 import { createComponent, deleteComponent } from "../lib/components";
+import { COMPONENT_STATUS_LABELS } from "../lib/constants";
 import { must, setComponentStatus } from "../lib/testing";
 import { baseUrl, componentByName, database, expect, storedSnapshot, test } from "./fixtures";
 import { freePort, ROOT, startServer, tempDir } from "./support/server";
@@ -48,6 +49,23 @@ test("[reach] badges are SVG or shields.io JSON; an unknown component gets a gre
   const uptime = await request.get(`/badge/${c.slug}/uptime-30d.svg?style=for-the-badge`);
   expect(uptime.status()).toBe(200);
   expect(await uptime.text()).toMatch(/aria-label="UPTIME 30D: (\d+(\.\d+)?%|NO DATA)"/);
+  const uptimeJson = await request.get(`/badge/${c.slug}/uptime-30d.json`);
+  expect(uptimeJson.headers()["content-type"]).toBe("application/json; charset=utf-8");
+  expect(await uptimeJson.json()).toMatchObject({ schemaVersion: 1, label: "uptime 30d", cacheSeconds: 300 });
+
+  // A group's badge, by id: its status is the worst of its components'.
+  const groupItem = must(
+    stored.layout.find((item) => item.kind === "group"),
+    "a group on the page",
+  );
+  const group = groupItem.kind === "group" ? groupItem.group : null;
+  const groupJson = await request.get(`/badge/${group?.id}.json`);
+  expect(groupJson.status()).toBe(200);
+  expect(await groupJson.json()).toMatchObject({
+    label: group?.name,
+    message: group ? COMPONENT_STATUS_LABELS[group.status].toLowerCase() : "a group",
+  });
+  expect((await request.get(`/badge/${group?.id}/uptime-90d.svg`)).status()).toBe(200);
 
   for (const p of ["/badge/no-such-component.svg", "/badge/no-such-component/uptime-7d.svg", "/badge/x/y/z.svg"]) {
     const res = await request.get(p);

@@ -5,16 +5,18 @@ import {
   badgeEndpointJson,
   badgeSvg,
   cleanLabel,
+  groupKeys,
   LABEL_MAX,
   parseBadgePath,
   parseStyle,
   resolveBadge,
+  snapGroups,
   uptimeBadge,
   uptimeColor,
 } from "./badges";
 import { must, setComponentStatus } from "./testing";
 import { buildSnapshot } from "./snapshot";
-import { uptimeBetween } from "./uptime";
+import { uptimeBetween, uptimePercent } from "./uptime";
 
 const NOW = Date.parse("2026-11-24T12:00:00Z");
 
@@ -34,6 +36,12 @@ describe("badge paths", () => {
       component: "api",
       window: "7d",
       format: "svg",
+    });
+    expect(parseBadgePath("/badge/api/uptime-30d.json")).toEqual({
+      kind: "uptime",
+      component: "api",
+      window: "30d",
+      format: "json",
     });
     expect(parseBadgePath("/badge/api/uptime-1y.svg")).toBe("unknown");
     expect(parseBadgePath("/badge/../../etc.svg")).toBe("unknown");
@@ -92,6 +100,44 @@ describe("badges", () => {
     expect(Object.keys(json).sort()).toEqual(["cacheSeconds", "color", "label", "message", "schemaVersion"]);
     expect(json.schemaVersion).toBe(1);
     expect(json.cacheSeconds).toBeGreaterThanOrEqual(300);
+  });
+
+  it("say a group's status, the worst of its components', by id or name slug", () => {
+    const { db, s } = snapshot();
+    const group = must(
+      snapGroups(s).find((g) => g.components.length > 1),
+      "a group with two components",
+    );
+    const [first, second] = group.components;
+    const slug = must(groupKeys(group)[0], "the group's name slug");
+    expect(slug).not.toBe(group.id);
+    setComponentStatus(db, must(first, "a component").id, "partial_outage", NOW);
+    setComponentStatus(db, must(second, "a second component").id, "major_outage", NOW);
+    const after = buildSnapshot(db, { publicUrl: "http://status.test", now: NOW + 1 });
+    for (const key of [group.id, slug]) {
+      const { badge, found } = resolveBadge(after, { kind: "component", component: key, format: "json" });
+      expect(found, key).toBe(true);
+      expect(badge).toEqual({ label: group.name, message: "major outage", color: "red" });
+    }
+  });
+
+  it("pool a group's uptime over its components' days", () => {
+    const { s } = snapshot();
+    const group = must(
+      snapGroups(s).find((g) => g.components.some((c) => c.name === "Database cluster")),
+      "the database's group",
+    );
+    const pooled = uptimePercent(group.components.flatMap((c) => c.uptimeDays.slice(-90)));
+    expect(pooled).not.toBeNull();
+    const badge = resolveBadge(s, { kind: "uptime", component: group.id, window: "90d", format: "json" });
+    expect(badge).toEqual({
+      badge: { label: "uptime 90d", message: `${pooled}%`, color: uptimeColor(pooled) },
+      found: true,
+    });
+    // Every component was up over the last day, so the group's mean is 100.
+    expect(resolveBadge(s, { kind: "uptime", component: group.id, window: "24h", format: "svg" }).badge.message).toBe(
+      "100%",
+    );
   });
 
   it("show uptime over 24 hours and 7, 30 or 90 days", () => {

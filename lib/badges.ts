@@ -2,7 +2,8 @@
 // shields.io endpoint JSON. Pure: the front server turns these into cached bytes.
 import { makeBadge } from "badge-maker";
 import { COMPONENT_STATUS_LABELS, type ComponentStatus, type Indicator } from "./constants";
-import type { SnapComponent, Snapshot } from "./snapshot-types";
+import { slugify } from "./ids";
+import type { SnapComponent, SnapGroup, Snapshot } from "./snapshot-types";
 import { uptimePercent } from "./uptime";
 
 export const BADGE_STYLES = ["flat", "flat-square", "for-the-badge"] as const;
@@ -38,15 +39,48 @@ export function findSnapComponent(s: Snapshot, idOrSlug: string): SnapComponent 
   return s.componentsById.get(idOrSlug) ?? s.components.find((c) => c.slug === idOrSlug);
 }
 
+/** The groups of the page, in page order. */
+export const snapGroups = (s: Snapshot): SnapGroup[] =>
+  s.layout.flatMap((item) => (item.kind === "group" ? [item.group] : []));
+
+/**
+ * The addresses of a group's badges: its id, and its name as a slug ("Core services" is
+ * core-services) when the name has letters a slug keeps. A component with the same slug wins.
+ */
+export function groupKeys(g: SnapGroup): string[] {
+  const slug = slugify(g.name);
+  return slug === slugify("") ? [g.id] : [...new Set([slug, g.id])];
+}
+
+/** What a badge is about: a component by id or slug, else a group by id or name slug. */
+export function findBadgeSubject(s: Snapshot, key: string): SnapComponent | SnapGroup | undefined {
+  return findSnapComponent(s, key) ?? snapGroups(s).find((g) => groupKeys(g).includes(key));
+}
+
+const isGroup = (x: SnapComponent | SnapGroup): x is SnapGroup => "components" in x;
+
 export function overallBadge(s: Snapshot): Badge {
   return { label: "status", message: s.status.description.toLowerCase(), color: INDICATOR_COLORS[s.status.indicator] };
 }
 
-export function componentBadge(c: SnapComponent): Badge {
+/** A component's status badge; a group's shows its status, the worst of its components'. */
+export function componentBadge(c: SnapComponent | SnapGroup): Badge {
   return { label: c.name, message: COMPONENT_STATUS_LABELS[c.status].toLowerCase(), color: COMPONENT_COLORS[c.status] };
 }
 
-export function uptimeOf(c: SnapComponent, window: UptimeWindow): number | null {
+/**
+ * Uptime over the window. A group's pools its components' days (so a component watched longer
+ * weighs more); over 24 hours, the mean of its components' rolling figures.
+ */
+export function uptimeOf(c: SnapComponent | SnapGroup, window: UptimeWindow): number | null {
+  if (isGroup(c)) {
+    if (window === "24h") {
+      const known = c.components.flatMap((x) => (x.uptime24h === null ? [] : [x.uptime24h]));
+      return known.length ? Math.floor((known.reduce((a, b) => a + b, 0) / known.length) * 100) / 100 : null;
+    }
+    const days = Number(window.slice(0, -1));
+    return uptimePercent(c.components.flatMap((x) => x.uptimeDays.slice(-days)));
+  }
   if (window === "24h") return c.uptime24h;
   const days = Number(window.slice(0, -1));
   return uptimePercent(c.uptimeDays.slice(-days));
@@ -61,7 +95,7 @@ export function uptimeColor(percent: number | null): string {
   return "red";
 }
 
-export function uptimeBadge(c: SnapComponent, window: UptimeWindow): Badge {
+export function uptimeBadge(c: SnapComponent | SnapGroup, window: UptimeWindow): Badge {
   const percent = uptimeOf(c, window);
   return {
     label: `uptime ${window}`,
@@ -104,27 +138,28 @@ export function badgeEndpointJson(b: Badge) {
 export type BadgeRequest =
   | { kind: "overall"; format: "svg" | "json" }
   | { kind: "component"; component: string; format: "svg" | "json" }
-  | { kind: "uptime"; component: string; window: UptimeWindow; format: "svg" };
+  | { kind: "uptime"; component: string; window: UptimeWindow; format: "svg" | "json" };
 
 const COMPONENT_PATH = /^\/badge\/([A-Za-z0-9_-]{1,80})\.(svg|json)$/;
-const UPTIME_PATH = /^\/badge\/([A-Za-z0-9_-]{1,80})\/uptime-(24h|7d|30d|90d)\.svg$/;
+const UPTIME_PATH = /^\/badge\/([A-Za-z0-9_-]{1,80})\/uptime-(24h|7d|30d|90d)\.(svg|json)$/;
 
 /** Which badge a path asks for; null when the path is not a badge at all. */
 export function parseBadgePath(path: string): BadgeRequest | "unknown" | null {
   if (path === "/badge.svg") return { kind: "overall", format: "svg" };
   if (path === "/badge.json") return { kind: "overall", format: "json" };
   if (!path.startsWith("/badge/")) return null;
-  const [, measured, span] = UPTIME_PATH.exec(path) ?? [];
-  if (measured && span) return { kind: "uptime", component: measured, window: span as UptimeWindow, format: "svg" };
+  const [, measured, span, as] = UPTIME_PATH.exec(path) ?? [];
+  if (measured && span && as)
+    return { kind: "uptime", component: measured, window: span as UptimeWindow, format: as as "svg" | "json" };
   const [, component, format] = COMPONENT_PATH.exec(path) ?? [];
   if (component && format) return { kind: "component", component, format: format as "svg" | "json" };
   return "unknown";
 }
 
-/** The badge for a request, or the grey "unknown" one when the component does not exist. */
+/** The badge for a request, or the grey "unknown" one when no component or group has that address. */
 export function resolveBadge(s: Snapshot, req: BadgeRequest): { badge: Badge; found: boolean } {
   if (req.kind === "overall") return { badge: overallBadge(s), found: true };
-  const c = findSnapComponent(s, req.component);
+  const c = findBadgeSubject(s, req.component);
   if (!c) return { badge: UNKNOWN_BADGE, found: false };
   return { badge: req.kind === "uptime" ? uptimeBadge(c, req.window) : componentBadge(c), found: true };
 }

@@ -52,13 +52,15 @@ export function feedRoute(s: Snapshot, path: string): Payload | null {
   }
   const component = s.componentsById.get(key) ?? s.components.find((c) => c.slug === key);
   if (!component) return notFound(s);
-  return hot(s, `feed:${component.id}:${format}`, () => {
+  // Cached per address (id or slug): each names itself as rel="self".
+  return hot(s, `feed:${component.id}:${key}:${format}`, () => {
     const entries = listFeedUpdates(getDb(), FEED_LIMIT, component.id);
     const channel = {
       title: `${s.page.name} status: ${component.name}`,
       description: `Incidents and maintenance concerning ${component.name}`,
       siteUrl: s.page.url,
       feedPath: `/components/${component.slug}/history`,
+      selfPath: `/components/${key}/history`,
     };
     return feedPayload(format, channel, entries, s.builtAt);
   });

@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { getDb } from "@/db/client";
 import { getIncident } from "@/db/queries/incidents";
-import { UPTIME_WINDOWS } from "@/lib/badges";
+import { findSnapComponent, groupKeys, snapGroups, UPTIME_WINDOWS } from "@/lib/badges";
 import { backupStatus } from "@/lib/backup";
 import { config } from "@/lib/config";
 import { loadHistory, parseHistoryQuery } from "@/lib/history";
@@ -174,6 +174,9 @@ function historyForMirror(s: Snapshot): MirroredHistory {
 }
 
 const componentKeys = (s: Snapshot) => s.components.flatMap((c) => [...new Set([c.slug, c.id])]);
+/** A group's badge addresses that no component's address shadows. */
+const groupBadgeKeys = (s: Snapshot) =>
+  snapGroups(s).flatMap((g) => groupKeys(g).filter((key) => !findSnapComponent(s, key)));
 
 // ---- the table -----------------------------------------------------------------------------
 
@@ -245,10 +248,10 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
     mirror: (s) => [
       "/badge.svg",
       "/badge.json",
-      ...componentKeys(s).flatMap((key) => [
+      ...[...componentKeys(s), ...groupBadgeKeys(s)].flatMap((key) => [
         `/badge/${key}.svg`,
         `/badge/${key}.json`,
-        ...UPTIME_WINDOWS.map((w) => `/badge/${key}/uptime-${w}.svg`),
+        ...UPTIME_WINDOWS.flatMap((w) => [`/badge/${key}/uptime-${w}.svg`, `/badge/${key}/uptime-${w}.json`]),
       ]),
     ],
   },

@@ -29,6 +29,12 @@ export type FeedChannel = {
   siteUrl: string;
   /** Path of this feed without the extension, e.g. "/history" or "/components/api/history". */
   feedPath: string;
+  /**
+   * The path it was fetched at, when another address serves the same feed (a component's id
+   * instead of its slug): `rel="self"` must name the URL a reader used. The feed's id stays
+   * `feedPath`, so both addresses are one feed.
+   */
+  selfPath?: string;
 };
 
 export function entryTitle(e: Pick<FeedEntry, "incidentName" | "status">): string {
@@ -49,7 +55,7 @@ export function buildRss(channel: FeedChannel, entries: readonly FeedEntry[], no
     title: xmlSafe(channel.title),
     description: xmlSafe(channel.description),
     site_url: channel.siteUrl,
-    feed_url: `${channel.siteUrl}${channel.feedPath}.rss`,
+    feed_url: `${channel.siteUrl}${channel.selfPath ?? channel.feedPath}.rss`,
     pubDate: new Date(entries[0]?.displayAt ?? now),
     ttl: 1,
   });
@@ -67,12 +73,13 @@ export function buildRss(channel: FeedChannel, entries: readonly FeedEntry[], no
 }
 
 export function buildAtom(channel: FeedChannel, entries: readonly FeedEntry[], now: number): string {
-  const self = `${channel.siteUrl}${channel.feedPath}.atom`;
+  const id = `${channel.siteUrl}${channel.feedPath}.atom`;
+  const self = `${channel.siteUrl}${channel.selfPath ?? channel.feedPath}.atom`;
   const updated = entries.reduce((m, e) => Math.max(m, e.updatedAt, e.displayAt), 0) || now;
   const lines = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<feed xmlns="http://www.w3.org/2005/Atom">`,
-    `<id>${xmlEscape(self)}</id>`,
+    `<id>${xmlEscape(id)}</id>`,
     `<title>${xmlEscape(channel.title)}</title>`,
     `<subtitle>${xmlEscape(channel.description)}</subtitle>`,
     `<updated>${isoTime(updated)}</updated>`,
