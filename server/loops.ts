@@ -1,7 +1,7 @@
 // The background loops of the one process: maintenance transitions, recurring occurrences,
-// overdue reminders, verified backups, pruning old "I am affected" reports, publishing the static
-// mirror, the monitor scheduler and the outbox sender. Each tick is short and bounded; a failure
-// is logged and the next tick retries.
+// overdue reminders, verified backups, pruning old "I am affected" reports and spent throttle
+// rows (hourly), publishing the static mirror, the monitor scheduler and the outbox sender. Each
+// tick is short and bounded; a failure is logged and the next tick retries.
 import type { Db } from "@/db/client";
 import { readDataVersion } from "@/db/queries/version";
 import { backupDatabase, backupDue, backupStatus } from "@/lib/backup";
@@ -10,6 +10,8 @@ import { generateOccurrences, runMaintenanceClock } from "@/lib/maintenance";
 import { MonitorScheduler } from "@/lib/monitors/scheduler";
 import { sendOverdueReminders } from "@/lib/reminders";
 import { pruneAffectedReports } from "@/lib/affected";
+import { pruneSignInThrottles } from "@/lib/auth/sign-in";
+import { pruneSubscribeThrottles } from "@/lib/syndication/subscribers";
 import { startMirrorPublisher } from "./mirror-publisher";
 import { configuredChannels } from "@/lib/syndication/channels";
 import { currentSnapshot } from "@/lib/snapshot";
@@ -34,6 +36,8 @@ export function startLoops(db: Db): () => void {
       if (now - lastRecurrence >= RECURRENCE_INTERVAL_MS) {
         generateOccurrences(db, now);
         pruneAffectedReports(db, now);
+        pruneSignInThrottles(db, now);
+        pruneSubscribeThrottles(db, now);
         lastRecurrence = now;
       }
       await sendOverdueReminders(db, now);

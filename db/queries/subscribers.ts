@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { subscribers, subscribeThrottle } from "../schema";
 
@@ -75,4 +75,9 @@ export function bumpThrottle(db: Db, key: string, now: number, windowMs: number)
     .where(eq(subscribeThrottle.key, key))
     .run();
   return row.count + 1;
+}
+
+/** Deletes subscribe throttle rows whose window began before `windowStart`; returns how many. */
+export function deleteSpentSubscribeThrottles(db: Db, windowStart: number): number {
+  return db.delete(subscribeThrottle).where(lt(subscribeThrottle.windowStartedAt, windowStart)).run().changes;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { recoveryCodes, signInThrottle, users } from "../schema";
 
@@ -114,4 +114,17 @@ export function claimTotpStep(db: Db, userId: string, step: number): boolean {
 
 export function findUserByOidcSubject(db: Db, subject: string): UserRow | undefined {
   return db.select().from(users).where(eq(users.oidcSubject, subject)).get();
+}
+
+/** Deletes throttle rows whose window began before `windowStart` and that block nobody now; returns how many. */
+export function deleteSpentThrottles(db: Db, windowStart: number, now: number): number {
+  return db
+    .delete(signInThrottle)
+    .where(
+      and(
+        lt(signInThrottle.windowStartedAt, windowStart),
+        or(isNull(signInThrottle.blockedUntil), lte(signInThrottle.blockedUntil, now)),
+      ),
+    )
+    .run().changes;
 }

@@ -4,7 +4,7 @@ import { getThrottle, getUser } from "@/db/queries/users";
 import { beginTotp, confirmTotp, createUser, disableUser, resetPasswordByEmail } from "../accounts";
 import { SYSTEM_ACTOR, type Actor } from "../audit";
 import { must } from "../testing";
-import { checkSignIn } from "./sign-in";
+import { checkSignIn, pruneSignInThrottles } from "./sign-in";
 import { ADDRESS_LIMIT, GLOBAL_KEY, GLOBAL_LIMIT, PAIR_LIMIT } from "./throttle";
 import { currentTotp } from "./totp";
 
@@ -74,6 +74,27 @@ describe("checkSignIn", () => {
     expect(await checkSignIn(db, attempt({ address: "198.51.100.7" }), NOW + PAIR_LIMIT.windowMs + 10)).toMatchObject({
       ok: true,
     });
+  });
+
+  it("forgets spent failures hourly, but keeps a pause still running and a window still open", async () => {
+    const { db } = await withUser();
+    const count = () => db.$client.prepare("select count(*) from sign_in_throttle").pluck().get() as number;
+    // One failure from each of 50 addresses, then five from one address that pause its pair.
+    for (let i = 0; i < 50; i++) await checkSignIn(db, attempt({ password: "wrong", address: `198.51.100.${i}` }), NOW);
+    for (let i = 0; i < PAIR_LIMIT.failures; i++)
+      await checkSignIn(db, attempt({ password: "wrong", address: "203.0.113.1" }), NOW + 60_000 + i);
+    const rows = count();
+    expect(rows).toBe(50 * 2 + 2 + 1);
+    // Within the window, nothing goes.
+    expect(pruneSignInThrottles(db, NOW + PAIR_LIMIT.windowMs - 1)).toBe(0);
+    // Past the first window: the 100 rows of the 50 addresses and the global row go; the pause stays.
+    expect(pruneSignInThrottles(db, NOW + PAIR_LIMIT.windowMs + 1)).toBe(101);
+    expect(getThrottle(db, "pair:203.0.113.1|ann@example.com")?.blockedUntil).toBeGreaterThan(
+      NOW + PAIR_LIMIT.windowMs + 1,
+    );
+    // Once the pause is over, everything is gone.
+    expect(pruneSignInThrottles(db, NOW + 60_000 + PAIR_LIMIT.windowMs + PAIR_LIMIT.blockMs)).toBe(2);
+    expect(count()).toBe(0);
   });
 
   it("a password reset by an admin clears the account's pauses at every address", async () => {

@@ -3,7 +3,15 @@
 // Throttling counts per client address and per (address, account), so failures from one address
 // never lock the account for a person signing in from another.
 import { inTransaction, type Db } from "@/db/client";
-import { clearThrottle, findUserByEmail, getThrottle, putThrottle, updateUser, type UserRow } from "@/db/queries/users";
+import {
+  clearThrottle,
+  deleteSpentThrottles,
+  findUserByEmail,
+  getThrottle,
+  putThrottle,
+  updateUser,
+  type UserRow,
+} from "@/db/queries/users";
 import type { SignInRefusal } from "../constants";
 import { burnVerification, verifyPassword } from "./passwords";
 import { acceptSecondFactor } from "./second-factor";
@@ -50,6 +58,15 @@ export function recordFailure(db: Db, address: string, email: string, now: numbe
       }
     }
   });
+}
+
+/**
+ * Forgets failures whose window has passed and that pause nobody, so guesses from many addresses
+ * leave no rows behind (each row holds an address). Run hourly by the background loop.
+ */
+export function pruneSignInThrottles(db: Db, now: number): number {
+  const longestWindow = Math.max(...throttleKeys("", "").map(([, limit]) => limit.windowMs));
+  return deleteSpentThrottles(db, now - longestWindow, now);
 }
 
 export function normalEmail(raw: string): string {

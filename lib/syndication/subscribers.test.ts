@@ -3,7 +3,14 @@ import { testDatabase } from "@/db/testing";
 import { ensurePage } from "@/db/seed";
 import { getSubscriber } from "@/db/queries/subscribers";
 import { AppError } from "../errors";
-import { confirmSubscription, subscribe, throttleSubscribe, unsubscribe, SUBSCRIBE_LIMIT } from "./subscribers";
+import {
+  confirmSubscription,
+  pruneSubscribeThrottles,
+  subscribe,
+  throttleSubscribe,
+  unsubscribe,
+  SUBSCRIBE_LIMIT,
+} from "./subscribers";
 
 const T0 = Date.parse("2026-11-24T12:00:00Z");
 
@@ -86,5 +93,14 @@ describe("public subscriptions", () => {
     expect(() => throttleSubscribe(d, "203.0.113.5", T0 + 10)).toThrow(/Too many/);
     throttleSubscribe(d, "203.0.113.6", T0 + 10);
     throttleSubscribe(d, "203.0.113.5", T0 + 60 * 60_000 + 1);
+  });
+
+  it("forgets a client's count once its window has passed", () => {
+    const d = db();
+    throttleSubscribe(d, "203.0.113.5", T0);
+    throttleSubscribe(d, "203.0.113.6", T0 + 30 * 60_000);
+    expect(pruneSubscribeThrottles(d, T0 + 60 * 60_000 - 1)).toBe(0);
+    expect(pruneSubscribeThrottles(d, T0 + 60 * 60_000 + 1)).toBe(1);
+    expect(pruneSubscribeThrottles(d, T0 + 90 * 60_000 + 1)).toBe(1);
   });
 });

@@ -7,6 +7,7 @@ import { inTransaction, type Db } from "@/db/client";
 import { getComponent } from "@/db/queries/components";
 import {
   bumpThrottle,
+  deleteSpentSubscribeThrottles,
   deleteSubscriber,
   getSubscriber,
   insertSubscriber,
@@ -64,6 +65,11 @@ export function throttleSubscribe(db: Db, clientAddress: string, now = Date.now(
   if (bumpThrottle(db, key, now, SUBSCRIBE_WINDOW_MS) > SUBSCRIBE_LIMIT) {
     throw new AppError("forbidden", "Too many subscription requests from your network. Please try again in an hour.");
   }
+}
+
+/** Forgets subscribe counts whose window has passed (hourly, from the background loop). */
+export function pruneSubscribeThrottles(db: Db, now: number): number {
+  return deleteSpentSubscribeThrottles(db, now - SUBSCRIBE_WINDOW_MS);
 }
 
 export type SubscribeOutcome = {
