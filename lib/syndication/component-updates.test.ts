@@ -13,6 +13,8 @@ import { SYSTEM_ACTOR } from "../audit";
 import { setComponentStatus, updateComponent } from "../components";
 import { addIncidentUpdate, createIncident } from "../incidents";
 import { must } from "../testing";
+import { channelsView } from "../views/channels";
+import { deliveriesNeedingAttention } from "../views/deliveries";
 import { chatChannel } from "./chat";
 import { SendError, type Channel } from "./channel";
 import { Sender } from "./sender";
@@ -286,6 +288,13 @@ describe("component_update deliveries", () => {
       lastError: "webhook does not announce component changes",
     });
     expect(hooks.requests).toHaveLength(0);
+    // Staff find it where failed notifications are listed, named by what it announced.
+    const { incidents, componentUpdates } = deliveriesNeedingAttention(db);
+    expect(incidents.size).toBe(0);
+    expect(componentUpdates.map((d) => d.subject)).toEqual(["component update: API → Major outage"]);
+    expect(channelsView(db).problems.map((p) => [p.subject, p.href])).toEqual([
+      ["component update: API → Major outage", "/admin/deliveries#component-updates"],
+    ]);
   });
 });
 
