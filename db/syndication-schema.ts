@@ -1,8 +1,10 @@
 // Syndication: subscribers (email, webhooks, staff-configured chat), the outbox of deliveries,
 // the sender's lease and the subscribe throttle. None of them is public, so none bumps the
 // data version.
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { incidents, incidentUpdates } from "./page-schema";
+import { sql } from "drizzle-orm";
+import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { COMPONENT_STATUSES } from "../lib/constants";
+import { components, incidents, incidentUpdates } from "./page-schema";
 
 export const SUBSCRIBER_KINDS = ["email", "webhook", "slack", "discord", "teams"] as const;
 export const DELIVERY_STATES = ["pending", "sending", "sent", "failed", "unknown"] as const;
@@ -34,18 +36,41 @@ export const subscribers = sqliteTable(
   ],
 );
 
-/** One row per update and per target (a network such as "x", or a subscriber id). */
+/**
+ * A component's status changed outside an incident (staff, the admin API, a monitor): Statuspage's
+ * component_update. Written only when some webhook subscriber is to hear of it.
+ */
+export const componentChanges = sqliteTable(
+  "component_changes",
+  {
+    id: text("id").primaryKey(),
+    /** Strict order of changes, assigned inside the write transaction (the deliveries' seq). */
+    seq: integer("seq").notNull(),
+    componentId: text("component_id")
+      .notNull()
+      .references(() => components.id, { onDelete: "cascade" }),
+    oldStatus: text("old_status", { enum: COMPONENT_STATUSES }).notNull(),
+    newStatus: text("new_status", { enum: COMPONENT_STATUSES }).notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("component_changes_seq_idx").on(t.seq)],
+);
+
+/**
+ * One row per target (a network such as "x", or a subscriber id) and per incident update or
+ * component change: a delivery announces exactly one of the two.
+ */
 export const deliveries = sqliteTable(
   "deliveries",
   {
     id: text("id").primaryKey(),
-    updateId: text("update_id")
-      .notNull()
-      .references(() => incidentUpdates.id, { onDelete: "cascade" }),
-    incidentId: text("incident_id")
-      .notNull()
-      .references(() => incidents.id, { onDelete: "cascade" }),
-    /** The update's seq: deliveries to one target go out in this order. */
+    updateId: text("update_id").references(() => incidentUpdates.id, { onDelete: "cascade" }),
+    incidentId: text("incident_id").references(() => incidents.id, { onDelete: "cascade" }),
+    componentChangeId: text("component_change_id").references(() => componentChanges.id, { onDelete: "cascade" }),
+    /**
+     * The update's seq, or the component change's: deliveries to one target go out in this order,
+     * incident updates and component changes each in their own lane (neither waits for the other).
+     */
     seq: integer("seq").notNull(),
     /** x | mastodon | bluesky | email | webhook | slack | discord | teams */
     channel: text("channel").notNull(),
@@ -70,9 +95,15 @@ export const deliveries = sqliteTable(
   },
   (t) => [
     uniqueIndex("deliveries_update_id_target_idx").on(t.updateId, t.target),
+    uniqueIndex("deliveries_component_change_id_target_idx").on(t.componentChangeId, t.target),
     index("deliveries_state_seq_idx").on(t.state, t.seq),
     index("deliveries_incident_id_target_idx").on(t.incidentId, t.target),
     index("deliveries_target_state_seq_idx").on(t.target, t.state, t.seq),
+    // Plain column names: drizzle-kit would qualify interpolated ones with the rebuild's temporary table.
+    check(
+      "deliveries_one_subject",
+      sql`(update_id IS NOT NULL AND incident_id IS NOT NULL AND component_change_id IS NULL) OR (update_id IS NULL AND incident_id IS NULL AND component_change_id IS NOT NULL)`,
+    ),
   ],
 );
 

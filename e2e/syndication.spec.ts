@@ -219,3 +219,51 @@ test("[syndication] staff see each channel's outcome and retry a failed post", a
   await expect(page.getByRole("link", { name: "view post" })).toHaveCount(3);
   await context.close();
 });
+
+test("[syndication] a component's status changed through the admin API reaches the webhook as a signed component_update", async ({
+  request,
+}) => {
+  const headers = { Authorization: `OAuth ${TOKEN}` };
+  const summary = await (await request.get(`${server.url}/api/v2/summary.json`)).json();
+  const component = must(
+    (summary.components as { id: string; status: string; group: boolean }[]).find(
+      (c) => !c.group && c.status !== "partial_outage",
+    ),
+    "a component that is not in a partial outage",
+  );
+  const patched = await request.patch(`${server.url}/api/v1/pages/${summary.page.id}/components/${component.id}`, {
+    headers,
+    data: { component: { status: "partial_outage" } },
+  });
+  expect(patched.status()).toBe(200);
+
+  const isOurs = (h: (typeof hooks.received)[number]) =>
+    (h.body.component_update as { component_id?: string; new_status?: string } | undefined)?.component_id ===
+      component.id && (h.body.component_update as { new_status: string }).new_status === "partial_outage";
+  await expect.poll(() => hooks.received.filter(isOurs).length, { timeout: 15_000 }).toBe(1);
+  const got = must(hooks.received.find(isOurs), "the component_update");
+  expect(got.path).toBe("/outpost");
+  expect(
+    verify(hookSecret, String(got.headers["x-outpost-timestamp"]), got.raw, String(got.headers["x-outpost-signature"])),
+  ).toBe(true);
+  expect(got.delivery).toMatch(/^\w+$/);
+  expect(Object.keys(got.body)).toEqual(["meta", "page", "component_update", "component"]);
+  expect(Object.keys(got.body.meta as object)).toEqual(["unsubscribe", "documentation"]);
+  expect(got.body.page).toMatchObject({ id: summary.page.id });
+  expect(got.body.component_update).toEqual({
+    id: expect.any(String),
+    created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    old_status: component.status,
+    new_status: "partial_outage",
+    component_id: component.id,
+  });
+  expect(got.body.component).toMatchObject({ id: component.id, status: "partial_outage", page_id: summary.page.id });
+
+  // The same status again is no change: nothing more arrives.
+  await request.patch(`${server.url}/api/v1/pages/${summary.page.id}/components/${component.id}`, {
+    headers,
+    data: { component: { status: "partial_outage" } },
+  });
+  await new Promise((r) => setTimeout(r, 2_000));
+  expect(hooks.received.filter(isOurs)).toHaveLength(1);
+});

@@ -1,5 +1,6 @@
 // Components and component groups: the verbs staff and API tokens use. Each write is one
-// transaction with its audit row; a status change also records the component's history.
+// transaction with its audit row; a status change also records the component's history and
+// tells webhook subscribers (component_update).
 import { z } from "zod";
 import { browserProbeUrlProblem } from "./probe-url";
 import { inTransaction, type Db } from "@/db/client";
@@ -25,6 +26,7 @@ import { COMPONENT_STATUSES, type ComponentStatus } from "./constants";
 import { AppError } from "./errors";
 import { newId, slugify } from "./ids";
 import { pageLayout } from "./page-layout";
+import { enqueueComponentChange } from "./syndication/outbox";
 import { parse } from "./validation";
 
 const name = z.string({ error: "Give it a name" }).trim().min(1, "Give it a name").max(100, "At most 100 characters");
@@ -90,6 +92,16 @@ function mustGroup(db: Db, id: string, field = "groupId"): GroupRow {
       [field]: ["unknown group"],
     });
   return g;
+}
+
+/**
+ * A status change outside an incident (an incident update records its own changes and notifies
+ * with the update): the component's history, and the outbox rows of webhook subscribers'
+ * component_update. Inside the caller's transaction.
+ */
+function changeStatus(db: Db, id: string, status: ComponentStatus, now: number): void {
+  const oldStatus = writeComponentStatus(db, id, status, now);
+  enqueueComponentChange(db, { componentId: id, oldStatus, newStatus: status }, now);
 }
 
 /** The page's components, each container in order. */
@@ -188,7 +200,7 @@ export function updateComponent(db: Db, actor: Actor, id: string, raw: Component
   const input = parse(componentFields.partial(), raw);
   return inTransaction(db, () => {
     const before = mustComponent(db, id);
-    if (input.status && input.status !== before.status) writeComponentStatus(db, id, input.status, now);
+    if (input.status && input.status !== before.status) changeStatus(db, id, input.status, now);
     const patch: Partial<ComponentRow> = { updatedAt: now };
     if (input.name !== undefined) patch.name = input.name;
     if (input.description !== undefined) patch.description = input.description;
@@ -226,8 +238,9 @@ const statusInput = z.object({
 
 /**
  * Sets one component's status: staff by hand, or a monitor acting as the system (monitorActor in
- * lib/audit.ts). Recorded in the component's history and, like every write, in the audit log.
- * An unchanged status is recorded as "component.update", as an edit that changes nothing is.
+ * lib/audit.ts). Recorded in the component's history and, like every write, in the audit log;
+ * webhook subscribers get a component_update. An unchanged status is recorded as
+ * "component.update", as an edit that changes nothing is, and notifies nobody.
  */
 export function setComponentStatus(
   db: Db,
@@ -239,7 +252,7 @@ export function setComponentStatus(
   return inTransaction(db, () => {
     const before = mustComponent(db, input.id);
     const changed = input.status !== before.status;
-    if (changed) writeComponentStatus(db, input.id, input.status, now);
+    if (changed) changeStatus(db, input.id, input.status, now);
     const after = updateComponentRow(db, input.id, { updatedAt: now });
     recordAudit(
       db,

@@ -1,10 +1,41 @@
-// The outbox: delivery rows, the sender's lease and the network switches.
-import { and, asc, desc, eq, inArray, lt, lte, notInArray, sql } from "drizzle-orm";
+// The outbox: delivery rows, the component changes they announce, the sender's lease and the
+// network switches.
+import { and, asc, desc, eq, inArray, lt, lte, max, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { deliveries, incidents, incidentUpdates, outboxLease, syndicationChannels } from "../schema";
+import {
+  componentChanges,
+  components,
+  deliveries,
+  incidents,
+  incidentUpdates,
+  outboxLease,
+  syndicationChannels,
+} from "../schema";
 
 export type DeliveryRow = typeof deliveries.$inferSelect;
 export type NewDelivery = typeof deliveries.$inferInsert;
+export type ComponentChangeRow = typeof componentChanges.$inferSelect;
+
+/** Records a component change with the next value of the changes' strict order. Call inside the write transaction. */
+export function insertComponentChange(
+  db: Db,
+  row: Omit<typeof componentChanges.$inferInsert, "seq">,
+): ComponentChangeRow {
+  const seq =
+    (db
+      .select({ m: max(componentChanges.seq) })
+      .from(componentChanges)
+      .get()?.m ?? 0) + 1;
+  return db
+    .insert(componentChanges)
+    .values({ ...row, seq })
+    .returning()
+    .get();
+}
+
+export function getComponentChange(db: Db, id: string): ComponentChangeRow | undefined {
+  return db.select().from(componentChanges).where(eq(componentChanges.id, id)).get();
+}
 
 export function insertDeliveries(db: Db, rows: NewDelivery[]): void {
   for (let i = 0; i < rows.length; i += 500)
@@ -19,25 +50,30 @@ export function getDelivery(db: Db, id: string): DeliveryRow | undefined {
 }
 
 /**
- * The next delivery of each target: a pending row with no unfinished (pending or sending) row of
- * a lower seq for the same target. Deliveries to one target thus go out strictly in order. The
- * networks come first, so a fan-out to thousands of subscribers never queues ahead of them. Only
- * heads that are due: rows backing off never crowd out the others.
+ * The next delivery of each target and lane: a pending row with no unfinished (pending or
+ * sending) row of a lower seq for the same target in the same lane. The lanes are incident
+ * updates and component changes: each goes out strictly in order, and a change of a component's
+ * status never waits behind an incident's thread (nor the other way round). The networks come
+ * first, so a fan-out to thousands of subscribers never queues ahead of them. Only heads that are
+ * due: rows backing off never crowd out the others.
  */
 export function listHeads(db: Db, limit: number, now: number): DeliveryRow[] {
-  return db
-    .select()
-    .from(deliveries)
-    .where(
-      and(
-        eq(deliveries.state, "pending"),
-        lte(deliveries.nextAttemptAt, now),
-        sql`NOT EXISTS (SELECT 1 FROM ${deliveries} AS earlier WHERE earlier.target = ${deliveries.target} AND earlier.state IN ('pending', 'sending') AND earlier.seq < ${deliveries.seq})`,
-      ),
-    )
-    .orderBy(sql`${deliveries.subscriberId} IS NOT NULL`, asc(deliveries.seq))
-    .limit(limit)
-    .all();
+  return (
+    db
+      .select()
+      .from(deliveries)
+      .where(
+        and(
+          eq(deliveries.state, "pending"),
+          lte(deliveries.nextAttemptAt, now),
+          sql`NOT EXISTS (SELECT 1 FROM ${deliveries} AS earlier WHERE earlier.target = ${deliveries.target} AND earlier.state IN ('pending', 'sending') AND earlier.seq < ${deliveries.seq} AND (earlier.component_change_id IS NULL) = (${deliveries.componentChangeId} IS NULL))`,
+        ),
+      )
+      // Oldest first: the two lanes' seqs are separate counts, so only the time compares across them.
+      .orderBy(sql`${deliveries.subscriberId} IS NOT NULL`, asc(deliveries.createdAt), asc(deliveries.seq))
+      .limit(limit)
+      .all()
+  );
 }
 
 export function patchDelivery(db: Db, id: string, patch: Partial<NewDelivery>): DeliveryRow | undefined {
@@ -71,6 +107,7 @@ export function previousInThread(
   db: Db,
   d: Pick<DeliveryRow, "incidentId" | "target" | "seq">,
 ): DeliveryRow | undefined {
+  if (!d.incidentId) return undefined;
   return db
     .select()
     .from(deliveries)
@@ -87,33 +124,55 @@ export function previousInThread(
     .get();
 }
 
-export type DeliveryView = DeliveryRow & { updateStatus: string; updateCreatedAt: number };
+export type DeliveryView = DeliveryRow & {
+  updateId: string;
+  incidentId: string;
+  updateStatus: string;
+  updateCreatedAt: number;
+};
 
 /** An incident's deliveries with their update, newest update first (bounded). */
 export function listIncidentDeliveries(db: Db, incidentId: string, limit = 2_000): DeliveryView[] {
   return db
-    .select({ d: deliveries, updateStatus: incidentUpdates.status, updateCreatedAt: incidentUpdates.createdAt })
+    .select({
+      d: deliveries,
+      updateId: incidentUpdates.id,
+      updateStatus: incidentUpdates.status,
+      updateCreatedAt: incidentUpdates.createdAt,
+    })
     .from(deliveries)
     .innerJoin(incidentUpdates, eq(incidentUpdates.id, deliveries.updateId))
     .where(eq(deliveries.incidentId, incidentId))
     .orderBy(desc(deliveries.seq), asc(deliveries.channel), asc(deliveries.target))
     .limit(limit)
     .all()
-    .map((r) => ({ ...r.d, updateStatus: r.updateStatus, updateCreatedAt: r.updateCreatedAt }));
+    .map(({ d, ...update }) => ({ ...d, ...update, incidentId }));
 }
 
-/** Recent failed or unknown deliveries, with their incident's name, newest first. */
+/**
+ * Recent failed or unknown deliveries, newest first, each with what it announced: its incident's
+ * name, or the component and the status it changed to.
+ */
 export function listRecentProblems(db: Db, limit: number) {
   return db
-    .select({ d: deliveries, incidentName: incidents.name })
+    .select({
+      d: deliveries,
+      incidentName: incidents.name,
+      componentName: components.name,
+      newStatus: componentChanges.newStatus,
+    })
     .from(deliveries)
-    .innerJoin(incidents, eq(incidents.id, deliveries.incidentId))
+    .leftJoin(incidents, eq(incidents.id, deliveries.incidentId))
+    .leftJoin(componentChanges, eq(componentChanges.id, deliveries.componentChangeId))
+    .leftJoin(components, eq(components.id, componentChanges.componentId))
     .where(inArray(deliveries.state, ["failed", "unknown"]))
     .orderBy(desc(deliveries.updatedAt))
     .limit(limit)
     .all()
-    .map((r) => ({ ...r.d, incidentName: r.incidentName }));
+    .map(({ d, ...about }) => ({ ...d, ...about }));
 }
+
+export type ProblemDelivery = ReturnType<typeof listRecentProblems>[number];
 
 export function countByState(db: Db): Record<string, number> {
   const rows = db

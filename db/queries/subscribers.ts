@@ -33,8 +33,12 @@ export function deleteSubscriber(db: Db, id: string): void {
 }
 
 /** Every confirmed subscriber (the outbox filters them by component). */
-export function listConfirmed(db: Db): SubscriberRow[] {
-  return db.select().from(subscribers).where(isNotNull(subscribers.confirmedAt)).all();
+export function listConfirmed(db: Db, kind?: SubscriberRow["kind"]): SubscriberRow[] {
+  return db
+    .select()
+    .from(subscribers)
+    .where(and(isNotNull(subscribers.confirmedAt), kind ? eq(subscribers.kind, kind) : undefined))
+    .all();
 }
 
 export function listSubscribers(

@@ -1,12 +1,20 @@
 // What every channel implements, and how a failed attempt is described to the sender.
-import type { DeliveryRow } from "@/db/queries/deliveries";
+import type { ComponentChangeRow, DeliveryRow } from "@/db/queries/deliveries";
 import type { SubscriberRow } from "@/db/queries/subscribers";
 import type { SnapIncident, SnapUpdate } from "../snapshot-types";
 import type { ComponentSource } from "../statuspage";
 
-/** Everything an attempt needs, loaded by the sender. */
-export type Job = {
+/** What every attempt carries, whatever it announces. */
+export type JobContext = {
   delivery: DeliveryRow;
+  subscriber: SubscriberRow | null;
+  page: { id: string; name: string; url: string; indicator: string; description: string };
+  /** The page's components (webhook bodies carry full component objects). */
+  components: ReadonlyMap<string, ComponentSource>;
+};
+
+/** Everything an attempt at an incident update needs, loaded by the sender. */
+export type Job = JobContext & {
   incident: SnapIncident;
   update: SnapUpdate;
   /** The incident's link carrying the delivery marker, e.g. https://status.example/incidents/abc?d=xyz */
@@ -15,17 +23,18 @@ export type Job = {
   marker: string;
   /** The previous post of the same incident on this channel: the reply goes under it. */
   parent: { remoteId: string; ref: Record<string, string> | null } | null;
-  subscriber: SubscriberRow | null;
-  page: { id: string; name: string; url: string; indicator: string; description: string };
-  /** The page's components (webhook bodies carry full component objects). */
-  components: ReadonlyMap<string, ComponentSource>;
 };
+
+/** A component's status changed outside an incident (Statuspage's component_update). */
+export type ComponentJob = JobContext & { change: ComponentChangeRow; component: ComponentSource };
 
 export type Sent = { remoteId: string; remoteUrl?: string | null; ref?: Record<string, string> | null };
 
 export type Channel = {
   name: string;
   send(job: Job): Promise<Sent>;
+  /** Only channels that announce component changes (webhooks) have this. */
+  sendComponentUpdate?(job: ComponentJob): Promise<Sent>;
   /**
    * Looks for a post of this delivery made by an earlier attempt whose outcome is unknown.
    * null: certainly not posted.

@@ -1,9 +1,10 @@
 // The durable outbox: one delivery row per enabled network and per confirmed subscriber, written
-// in the same transaction as the update that causes it, so a crash never loses a notification.
-// Staff verbs on deliveries (retry, settle) live here too.
+// in the same transaction as the update (or component change) that causes it, so a crash never
+// loses a notification. Staff verbs on deliveries (retry, settle) live here too.
 import { inTransaction, type Db } from "@/db/client";
 import {
   getDelivery,
+  insertComponentChange,
   insertDeliveries,
   networkSwitches,
   patchDelivery,
@@ -14,6 +15,7 @@ import { listIncidentComponentIds } from "@/db/queries/incidents";
 import { listConfirmed } from "@/db/queries/subscribers";
 import { recordAudit, type Actor } from "../audit";
 import { config } from "../config";
+import type { ComponentStatus } from "../constants";
 import { AppError } from "../errors";
 import { newId } from "../ids";
 import { NETWORKS, type NetworkName } from "./networks";
@@ -56,6 +58,40 @@ export function enqueueDeliveries(
   }
   insertDeliveries(db, rows);
   return rows.length;
+}
+
+/**
+ * Writes the deliveries of a component's status change made outside an incident (Statuspage's
+ * component_update). Call inside the change's transaction. Only webhook subscribers hear of these
+ * (no component filter, or one naming the component): a post or mail per monitor flap would be
+ * noise. Nothing is written when nobody is to hear of it.
+ */
+export function enqueueComponentChange(
+  db: Db,
+  c: { componentId: string; oldStatus: ComponentStatus; newStatus: ComponentStatus },
+  now: number,
+): number {
+  if (c.oldStatus === c.newStatus) return 0;
+  const targets = listConfirmed(db, "webhook").filter(
+    (s) => !s.componentIds.length || s.componentIds.includes(c.componentId),
+  );
+  if (!targets.length) return 0;
+  const change = insertComponentChange(db, { id: newId(), ...c, createdAt: now });
+  insertDeliveries(
+    db,
+    targets.map((s) => ({
+      id: newId(),
+      componentChangeId: change.id,
+      seq: change.seq,
+      channel: s.kind,
+      target: s.id,
+      subscriberId: s.id,
+      nextAttemptAt: now,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
+  return targets.length;
 }
 
 function mustDelivery(db: Db, id: string) {

@@ -1,6 +1,7 @@
 // The sender: delivers the outbox. One process at a time holds a lease row and sends; the others
-// wait. Per target (a network or a subscriber) deliveries go out one at a time in update order,
-// so threads stay in order and one slow or dead target never holds up another. Failures back off
+// wait. Per target (a network or a subscriber) deliveries go out one at a time in update order
+// (component changes, webhooks only, in their own lane and order), so threads stay in order and
+// one slow or dead target never holds up another. Failures back off
 // exponentially with jitter (or as the network's Retry-After / x-rate-limit-reset says), a
 // circuit breaker pauses a target that keeps failing, and after MAX attempts a delivery is failed
 // with its last error. An attempt whose outcome is unknown (the process died mid-send, or the
@@ -12,6 +13,7 @@ import { readDataVersion } from "@/db/queries/version";
 import {
   acquireLease,
   claimDelivery,
+  getComponentChange,
   listHeads,
   patchDelivery,
   previousInThread,
@@ -25,7 +27,7 @@ import { getSubscriber } from "@/db/queries/subscribers";
 import { newId } from "../ids";
 import { buildSnapshot, hydrateIncident } from "../snapshot";
 import type { Snapshot } from "../snapshot-types";
-import { SendError, type Channel, type Job, type Sent } from "./channel";
+import { SendError, type Channel, type ComponentJob, type Job, type JobContext, type Sent } from "./channel";
 import { NETWORKS } from "./networks";
 
 export const LEASE_NAME = "outbox-sender";
@@ -66,6 +68,9 @@ export function backoffDelay(
 }
 
 type Breaker = { failures: number; openUntil: number };
+
+/** One attempt, ready to go: its send and, where the channel can look, its look-up of an earlier post. */
+type Prepared = { send(): Promise<Sent>; find?(): Promise<Sent | null> };
 
 export class Sender {
   readonly holder: string;
@@ -138,16 +143,16 @@ export class Sender {
   private async attempt(d: DeliveryRow, now: number): Promise<void> {
     const channel = this.o.channels[d.channel];
     if (!channel) return this.finish(d, { state: "failed", lastError: `${d.channel} is not configured` }, now);
-    let job: Job | null;
+    let prepared: Prepared | string;
     try {
-      job = this.loadJob(d);
+      prepared = this.prepare(channel, d);
     } catch (err) {
       return this.retryLater(d, new SendError(`could not prepare the message: ${(err as Error).message}`), now);
     }
-    if (!job) return this.finish(d, { state: "failed", lastError: "the subscriber or update no longer exists" }, now);
+    if (typeof prepared === "string") return this.finish(d, { state: "failed", lastError: prepared }, now);
     try {
       if (d.uncertain) {
-        const decided = await this.decideUncertain(channel, job);
+        const decided = await this.decideUncertain(channel, prepared);
         if (decided === "unknown") {
           return this.finish(
             d,
@@ -161,7 +166,7 @@ export class Sender {
         }
         if (decided) return this.succeed(d, decided, now);
       }
-      const sent = await channel.send(job);
+      const sent = await prepared.send();
       this.succeed(d, sent, now);
     } catch (err) {
       const e =
@@ -170,37 +175,41 @@ export class Sender {
     }
   }
 
+  /** The attempt for what this delivery announces, or why it cannot be sent at all. */
+  private prepare(channel: Channel, d: DeliveryRow): Prepared | string {
+    if (d.componentChangeId) {
+      const send = channel.sendComponentUpdate;
+      if (!send) return `${d.channel} does not announce component changes`;
+      const job = this.loadComponentJob(d, d.componentChangeId);
+      return job ? { send: () => send.call(channel, job) } : "the subscriber or component no longer exists";
+    }
+    const job = this.loadJob(d);
+    if (!job) return "the subscriber or update no longer exists";
+    const find = channel.find;
+    return { send: () => channel.send(job), find: find && (() => find.call(channel, job)) };
+  }
+
   /**
    * Before resending an attempt that may have gone through: a channel that can look (a marker
    * in its recent posts) looks; one whose resend cannot duplicate just sends; otherwise the
    * delivery becomes "unknown" for staff to settle rather than risk a second post.
    */
-  private async decideUncertain(channel: Channel, job: Job): Promise<Sent | null | "unknown"> {
-    if (channel.find) return channel.find(job);
+  private async decideUncertain(channel: Channel, prepared: Prepared): Promise<Sent | null | "unknown"> {
+    if (prepared.find) return prepared.find();
     if (channel.idempotent) return null;
     return "unknown";
   }
 
-  private loadJob(d: DeliveryRow): Job | null {
+  /** The subscriber and the page as they stand now; null when the subscriber is gone. */
+  private loadContext(d: DeliveryRow): JobContext | null {
     const db = this.o.db;
     const subscriber = d.subscriberId ? (getSubscriber(db, d.subscriberId) ?? null) : null;
     if (d.subscriberId && !subscriber) return null;
-    const row = getIncident(db, d.incidentId);
-    if (!row) return null;
-    const incident = hydrateIncident(db, row, this.o.publicUrl);
-    const update = incident.updates.find((u) => u.id === d.updateId);
-    if (!update) return null;
-    const prev = previousInThread(db, d);
     const page = getPage(db);
     const components = listComponents(db, page?.id ?? "");
     const { status } = this.snapshot();
     return {
       delivery: d,
-      incident,
-      update,
-      url: `${incident.url}?d=${d.id}`,
-      marker: `d=${d.id}`,
-      parent: prev?.remoteId ? { remoteId: prev.remoteId, ref: prev.remoteRef ?? null } : null,
       subscriber,
       page: {
         id: page?.id ?? "",
@@ -211,6 +220,34 @@ export class Sender {
       },
       components: new Map(components.map((c) => [c.id, c])),
     };
+  }
+
+  private loadJob(d: DeliveryRow): Job | null {
+    const db = this.o.db;
+    const context = this.loadContext(d);
+    if (!context || !d.incidentId) return null;
+    const row = getIncident(db, d.incidentId);
+    if (!row) return null;
+    const incident = hydrateIncident(db, row, this.o.publicUrl);
+    const update = incident.updates.find((u) => u.id === d.updateId);
+    if (!update) return null;
+    const prev = previousInThread(db, d);
+    return {
+      ...context,
+      incident,
+      update,
+      url: `${incident.url}?d=${d.id}`,
+      marker: `d=${d.id}`,
+      parent: prev?.remoteId ? { remoteId: prev.remoteId, ref: prev.remoteRef ?? null } : null,
+    };
+  }
+
+  private loadComponentJob(d: DeliveryRow, changeId: string): ComponentJob | null {
+    const change = getComponentChange(this.o.db, changeId);
+    const context = this.loadContext(d);
+    const component = change && context?.components.get(change.componentId);
+    if (!change || !context || !component) return null;
+    return { ...context, change, component };
   }
 
   /**

@@ -5,6 +5,7 @@ import { countByState, listRecentProblems, networkSwitches } from "@/db/queries/
 import { getPage } from "@/db/queries/page";
 import { listSubscribers } from "@/db/queries/subscribers";
 import { configuredNetworks } from "../syndication/outbox";
+import { deliveryPage, deliverySubject } from "./deliveries";
 
 export function channelsView(db: Db = getDb()) {
   return {
@@ -12,7 +13,7 @@ export function channelsView(db: Db = getDb()) {
     switches: networkSwitches(db),
     chats: listSubscribers(db, { limit: 500, offset: 0 }).filter((s) => s.kind !== "email" && s.kind !== "webhook"),
     components: listComponents(db, getPage(db)?.id ?? ""),
-    problems: listRecentProblems(db, 20),
+    problems: listRecentProblems(db, 20).map((p) => ({ ...p, subject: deliverySubject(p), href: deliveryPage(p) })),
     counts: countByState(db),
   };
 }

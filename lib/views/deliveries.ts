@@ -1,15 +1,38 @@
-// Read models of the notifications pages: incidents whose notifications need attention, one
-// incident's name, and where each of its updates went.
+// Read models of the notifications pages: incidents whose notifications need attention, webhook
+// component updates that failed, one incident's name, and where each of its updates went.
 import { getDb, type Db } from "@/db/client";
-import { listIncidentDeliveries, listRecentProblems } from "@/db/queries/deliveries";
+import { listIncidentDeliveries, listRecentProblems, type ProblemDelivery } from "@/db/queries/deliveries";
 import { getIncident } from "@/db/queries/incidents";
+import { COMPONENT_STATUS_LABELS } from "../constants";
 
-/** Incidents with failed or unsettled notifications, each once, as id → name. */
-export function deliveriesNeedingAttention(db: Db = getDb()): Map<string, string> {
-  const seen = new Map<string, string>();
-  for (const p of listRecentProblems(db, 200)) if (!seen.has(p.incidentId)) seen.set(p.incidentId, p.incidentName);
-  return seen;
+/** What a delivery announced, for staff: its incident's name, or "component update: API → Major outage". */
+export function deliverySubject(p: ProblemDelivery): string {
+  if (p.incidentName !== null) return p.incidentName;
+  const status = p.newStatus ? COMPONENT_STATUS_LABELS[p.newStatus] : "?";
+  return `component update: ${p.componentName ?? "a deleted component"} → ${status}`;
 }
+
+/** Where staff act on a failed delivery: its incident's notifications, or the component updates needing attention. */
+export function deliveryPage(p: ProblemDelivery): string {
+  return p.incidentId ? `/admin/deliveries?incident=${p.incidentId}` : "/admin/deliveries#component-updates";
+}
+
+/**
+ * What needs attention: incidents with failed or unsettled notifications, each once, as id → name;
+ * and the failed or unsettled component updates themselves (webhooks only, so listed one by one).
+ */
+export function deliveriesNeedingAttention(db: Db = getDb()) {
+  const incidents = new Map<string, string>();
+  const componentUpdates: (ProblemDelivery & { subject: string })[] = [];
+  for (const p of listRecentProblems(db, 200)) {
+    if (p.incidentId && p.incidentName !== null) {
+      if (!incidents.has(p.incidentId)) incidents.set(p.incidentId, p.incidentName);
+    } else componentUpdates.push({ ...p, subject: deliverySubject(p) });
+  }
+  return { incidents, componentUpdates };
+}
+
+export type ComponentUpdateProblem = ReturnType<typeof deliveriesNeedingAttention>["componentUpdates"][number];
 
 export function deliveriesIncident(id: string, db: Db = getDb()) {
   return getIncident(db, id) ?? null;

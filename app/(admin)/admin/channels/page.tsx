@@ -85,11 +85,8 @@ export default async function ChannelsPage() {
           <ul className="divide-y divide-gray-200 rounded-lg border border-gray-200 text-sm dark:divide-gray-800 dark:border-gray-800">
             {problems.map((p) => (
               <li key={p.id} className="p-3">
-                <a
-                  className="font-medium text-blue-700 underline dark:text-blue-300"
-                  href={`/admin/deliveries?incident=${p.incidentId}`}
-                >
-                  {p.incidentName}
+                <a className="font-medium text-blue-700 underline dark:text-blue-300" href={p.href}>
+                  {p.subject}
                 </a>{" "}
                 · {p.channel} · {p.state} · {time(p.updatedAt)}
                 <span className="block text-xs text-gray-700 dark:text-gray-300">{p.lastError}</span>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ComponentUpdateProblems } from "@/components/admin/ComponentUpdateProblems";
 import { Deliveries } from "@/components/admin/Deliveries";
 import { requireStaff } from "@/lib/auth/session";
 import { deliveriesIncident, deliveriesNeedingAttention } from "@/lib/views/deliveries";
@@ -7,7 +8,10 @@ import { deliveriesIncident, deliveriesNeedingAttention } from "@/lib/views/deli
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Notifications · Outpost" };
 
-/** Incidents with failed or unsettled notifications (no ?incident=), or one incident's notifications. */
+/**
+ * Incidents with failed or unsettled notifications and such component updates (no ?incident=), or
+ * one incident's notifications.
+ */
 export default async function DeliveriesPage({
   searchParams,
 }: {
@@ -28,12 +32,12 @@ export default async function DeliveriesPage({
 }
 
 function NeedingAttention() {
-  const seen = deliveriesNeedingAttention();
+  const { incidents: seen, componentUpdates } = deliveriesNeedingAttention();
   return (
     <section className="space-y-4">
       <h1 className="text-xl font-semibold">Notifications needing attention</h1>
       {seen.size === 0 ? (
-        <p className="text-sm text-gray-600 dark:text-gray-400">Every notification went out.</p>
+        <p className="text-sm text-gray-600 dark:text-gray-400">Every incident notification went out.</p>
       ) : (
         <ul className="list-disc space-y-1 pl-5">
           {[...seen].map(([incidentId, name]) => (
@@ -48,6 +52,7 @@ function NeedingAttention() {
           ))}
         </ul>
       )}
+      <ComponentUpdateProblems rows={componentUpdates} />
     </section>
   );
 }
