@@ -235,6 +235,45 @@ describe("errors", () => {
     });
   });
 
+  it("names a verb's refused field the way the API spells it, in detail as in errors", async () => {
+    const create = API_ROUTES.find((r) => r.pattern === "incidents" && r.method === "POST");
+    const prefixed = await problemOf(
+      new AppError("validation", "scheduledFor: Use an ISO 8601 time", { scheduledFor: ["Use an ISO 8601 time"] }),
+      create,
+    ).json();
+    expect(prefixed).toMatchObject({
+      detail: "incident.scheduled_for: Use an ISO 8601 time",
+      errors: [{ field: "incident.scheduled_for" }],
+    });
+    const sentence = await problemOf(
+      new AppError("validation", "A backfilled incident ends after it starts", { startedAt: ["must be in the past"] }),
+      create,
+    ).json();
+    expect(sentence).toMatchObject({
+      detail: "incident.backfill_date: A backfilled incident ends after it starts",
+      errors: [{ field: "incident.backfill_date" }],
+    });
+    // Without field errors, or without a route, the message stays as the verb wrote it.
+    expect((await problemOf(new AppError("validation", "Nope"), create).json()).detail).toBe("Nope");
+    expect((await problemOf(new AppError("validation", "x: y", { x: ["y"] }), undefined).json()).detail).toBe("x: y");
+  });
+
+  it("names the field in detail for a refusal that comes from a verb over the API", async () => {
+    const f = apiFixture();
+    const res = await f.call("POST", "incidents", {
+      json: {
+        incident: {
+          name: "Window",
+          scheduled_for: "2026-12-01T10:00:00Z",
+          scheduled_until: "2026-12-01T09:00:00Z",
+        },
+      },
+    });
+    expectProblem(res, 422);
+    expect(res.json.errors.map((e: { field: string }) => e.field)).toEqual(["incident.scheduled_until"]);
+    expect(res.json.detail).toBe("incident.scheduled_until: The window must end after it starts");
+  });
+
   it("answers 500 problem+json without details when something unexpected breaks", async () => {
     const f = apiFixture();
     const log = vi.spyOn(console, "error").mockImplementation(() => undefined);

@@ -117,21 +117,41 @@ async function readInput(req: Request, route: ApiRoute, url: URL): Promise<{ bod
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-/** A verb's field names (camelCase, unwrapped) as they read in this route's body. */
+/** A verb's field name (camelCase, unwrapped, dotted) as this route's body spells it, as a path. */
+function apiPath(key: string, names?: FieldNames): string[] {
+  const [head = "", ...rest] = key.split(".");
+  const field = head === "_" ? [] : [names?.rename?.[head] ?? snake(head)];
+  return [...(names ? [names.wrapper] : []), ...field, ...rest];
+}
+
 function domainProblems(fieldErrors: Record<string, string[]>, names?: FieldNames): FieldProblem[] {
-  return Object.entries(fieldErrors).flatMap(([key, messages]) => {
-    const [head = "", ...rest] = key.split(".");
-    const field = head === "_" ? [] : [names?.rename?.[head] ?? snake(head)];
-    const path = [...(names ? [names.wrapper] : []), ...field, ...rest];
-    return messages.map((m) => fieldProblem(path, m));
-  });
+  return Object.entries(fieldErrors).flatMap(([key, messages]) =>
+    messages.map((m) => fieldProblem(apiPath(key, names), m)),
+  );
+}
+
+/**
+ * The detail names the refused field as `errors[].field` does. A verb's parse() puts its own
+ * spelling in front ("scheduledFor: Use an ISO 8601 time"), which is replaced; a sentence
+ * ("The window must end after it starts") gets the first refused field in front.
+ */
+function domainDetail(message: string, fieldErrors: Record<string, string[]>, names?: FieldNames): string {
+  const keys = Object.keys(fieldErrors);
+  const prefixed = keys.find((k) => message.startsWith(`${k}: `));
+  const key = prefixed ?? keys[0];
+  if (key === undefined) return message;
+  const field = apiPath(key, names).join(".");
+  const text = prefixed ? message.slice(prefixed.length + 2) : message;
+  return field ? `${field}: ${text}` : text;
 }
 
 export function problemOf(err: unknown, route: ApiRoute | undefined): Response {
   if (err instanceof ApiError) return problemResponse(err.status, err.message, err.extra);
   if (err instanceof AppError) {
-    const errors = err.fieldErrors ? domainProblems(err.fieldErrors, route?.fields) : undefined;
-    return problemResponse(HTTP_STATUS[err.code], err.message, {
+    const names = route?.fields;
+    const errors = err.fieldErrors ? domainProblems(err.fieldErrors, names) : undefined;
+    const detail = err.fieldErrors ? domainDetail(err.message, err.fieldErrors, names) : err.message;
+    return problemResponse(HTTP_STATUS[err.code], detail, {
       errors,
       headers: err.code === "unavailable" ? { "retry-after": "5" } : undefined,
     });
