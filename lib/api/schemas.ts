@@ -81,6 +81,26 @@ export const incidentUpdateBody = z.object({ incident: z.object(incidentFields).
 export type IncidentCreateBody = z.output<typeof incidentCreateBody>;
 export type IncidentUpdateBody = z.output<typeof incidentUpdateBody>;
 
+/** Statuspage's edit of a published update: PATCH incidents/{id}/incident_updates/{update id}. */
+export const incidentUpdateEditBody = z.object({
+  incident_update: z.object({
+    body: z.string().optional().describe("The corrected message; the public page marks the update as edited."),
+    display_at: time.optional().describe("The time the update shows (not in the future); marks it as edited."),
+    deliver_notifications: z
+      .boolean()
+      .optional()
+      .describe("Stored on the update; an edit never sends notifications again."),
+    custom_tweet: z
+      .string()
+      .nullable()
+      .optional()
+      .describe("The text posted to X instead of the body; null removes it."),
+    wants_twitter_update: ignored("it (an edit is never posted again)"),
+    twitter_updated_at: ignored("it"),
+  }),
+});
+export type IncidentUpdateEditBody = z.output<typeof incidentUpdateEditBody>;
+
 const componentFields = {
   name: z.string(),
   description: z.string().nullable().optional(),
@@ -165,7 +185,7 @@ export const componentOut = z.strictObject(component);
 /** A group as it appears in the component list (Statuspage lists groups among components). */
 export const groupRowOut = z.strictObject({ ...component, components: z.array(z.string()) });
 
-const updateOut = z.strictObject({
+export const incidentUpdateOut = z.strictObject({
   id: z.string(),
   status: incidentStatus,
   body: z.string(),
@@ -196,7 +216,7 @@ export const incidentOut = z.strictObject({
   shortlink: z.string(),
   started_at: iso,
   page_id: z.string(),
-  incident_updates: z.array(updateOut).describe("Newest first."),
+  incident_updates: z.array(incidentUpdateOut).describe("Newest first."),
   components: z.array(componentOut),
   postmortem_body: z.string().nullable(),
   postmortem_body_last_updated_at: iso.nullable(),
