@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
+import { insertComponent, listComponents } from "@/db/queries/components";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError } from "../errors";
 import { createToken, revokeToken } from "../tokens";
 import { SYSTEM_ACTOR } from "../audit";
 import { must } from "../testing";
-import { handleApiRequest, problemOf } from "./dispatch";
+import { handleApiRequest, problemOf, withoutJsonSuffix } from "./dispatch";
 import { MAX_BODY_BYTES } from "./http";
 import { API_ROUTES } from "./routes";
 import { apiFixture, ENV_TOKEN, PUBLIC_URL, type ApiAnswer } from "./testing";
@@ -114,6 +115,68 @@ describe("token scopes", () => {
     expectProblem(await f.call("GET", "api-tokens", { auth: write }), 403);
     expect((await f.call("GET", "export", { auth: admin })).status).toBe(200);
     expect((await f.call("GET", "api-tokens", { auth: admin })).status).toBe(200);
+  });
+});
+
+describe(".json aliases", () => {
+  it("takes one .json suffix off the last segment only", () => {
+    expect(withoutJsonSuffix("pages/p/incidents.json")).toBe("pages/p/incidents");
+    expect(withoutJsonSuffix("pages/p/incidents/abc.json")).toBe("pages/p/incidents/abc");
+    expect(withoutJsonSuffix("pages/p/components/x.json.json")).toBe("pages/p/components/x.json");
+    expect(withoutJsonSuffix("pages/p.json/incidents")).toBe("pages/p.json/incidents");
+    expect(withoutJsonSuffix("pages/p/incidents/.json")).toBe("pages/p/incidents/.json");
+    expect(withoutJsonSuffix("pages/p/incidents.json/")).toBe("pages/p/incidents.json/");
+  });
+
+  it("the GET routes answer the same with a .json suffix, the spelling Statuspage documents", async () => {
+    const f = apiFixture();
+    const incident = (await f.call("POST", "incidents", { json: body })).json;
+    const component = (await f.call("GET", "components")).json.find((c: { group: boolean }) => !c.group);
+    const group = (await f.call("GET", "component-groups")).json[0];
+    for (const path of [
+      "incidents",
+      "incidents/unresolved",
+      "incidents/upcoming",
+      "incidents/scheduled",
+      `incidents/${incident.id}`,
+      "components",
+      `components/${component.id}`,
+      "component-groups",
+      `component-groups/${group.id}`,
+      "incident_templates",
+    ]) {
+      const plain = await f.call("GET", path);
+      const aliased = await f.call("GET", `${path}.json`);
+      expect(aliased.status, path).toBe(200);
+      expect(aliased.json, path).toEqual(plain.json);
+    }
+    // A literal segment still wins: unresolved.json is the list, not an incident named so.
+    expect(Array.isArray((await f.call("GET", "incidents/unresolved.json")).json)).toBe(true);
+  });
+
+  it("writes through the alias with the route's own scope, and 405 and 404 read as without it", async () => {
+    const f = apiFixture();
+    const read = `Bearer ${createToken(f.db, SYSTEM_ACTOR, { name: "r", scope: "read" }).token}`;
+    expectProblem(await f.call("POST", "incidents.json", { auth: read, json: body }), 403);
+    const created = await f.call("POST", "incidents.json", { json: body });
+    expect(created.status).toBe(201);
+    const patched = await f.call("PATCH", `incidents/${created.json.id}.json`, {
+      json: { incident: { status: "resolved" } },
+    });
+    expect(patched.json.status).toBe("resolved");
+    const wrong = await f.call("DELETE", "incidents.json");
+    expectProblem(wrong, 405);
+    expect(wrong.headers.get("allow")).toBe("GET, POST");
+    expectProblem(await f.call("GET", "no-such-thing.json"), 404);
+    expectProblem(await f.call("GET", "components/nope.json"), 404);
+  });
+
+  it("reaches an item whose id itself ends in .json by adding one more suffix", async () => {
+    const f = apiFixture();
+    const [one] = listComponents(f.db, f.pageId);
+    insertComponent(f.db, { ...must(one, "a component"), id: "legacy.json", slug: "legacy", position: 99 });
+    expect((await f.call("GET", "components/legacy.json.json")).json.id).toBe("legacy.json");
+    expect((await f.call("GET", "components/legacy%2Ejson")).json.id).toBe("legacy.json");
   });
 });
 

@@ -37,9 +37,22 @@ function compile(route: ApiRoute): Compiled {
 
 const COMPILED = API_ROUTES.map(compile);
 
+/**
+ * Statuspage documents its paths with a `.json` suffix (`incidents.json`, `incidents/{id}.json`),
+ * so every route also answers with one on its last segment. The suffix is always read as the
+ * alias, never as part of a name: otherwise `incidents/unresolved.json` would be the incident
+ * "unresolved.json". No existing name is lost by this: Outpost's ids and slugs are lower-case
+ * letters, digits and hyphens, and Statuspage's ids have no dot either; should an imported id end
+ * in ".json" all the same, `…/{id}.json` still reaches it, since only one suffix is taken off.
+ */
+export function withoutJsonSuffix(path: string): string {
+  return path.replace(/([^/])\.json$/, "$1");
+}
+
 function matchRoute(path: string, method: string): { route: ApiRoute; params: Record<string, string> } {
+  const routed = withoutJsonSuffix(path);
   const hits = COMPILED.flatMap((c) => {
-    const m = c.regex.exec(path);
+    const m = c.regex.exec(routed);
     return m ? [{ c, groups: m.groups ?? {} }] : [];
   });
   if (!hits.length) throw new ApiError(404, `No admin API route is at ${API_PREFIX}${path.slice(0, 200)}`);
