@@ -229,14 +229,26 @@ describe("request bodies", () => {
     expect(pulled).toBeLessThan(MAX_BODY_BYTES + 256 * 1024);
   });
 
-  it("is 415 for anything but JSON, saying what to send", async () => {
+  it("is 415 for anything but JSON or a form, saying what to send", async () => {
     const f = apiFixture();
-    const form = await f.call("POST", "incidents", {
-      raw: "incident[name]=x",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-    });
-    expectProblem(form, 415);
-    expect(form.json.detail).toMatch(/application\/json.*Form-encoded bodies are not supported/);
+    const text = await f.call("POST", "incidents", { raw: "incident", headers: { "content-type": "text/csv" } });
+    expectProblem(text, 415);
+    expect(text.json.detail).toMatch(/application\/json.*application\/x-www-form-urlencoded/);
+    expect(text.headers.get("accept-post")).toBe("application/json, application/x-www-form-urlencoded");
+    expectProblem(
+      await f.call("POST", "incidents", {
+        raw: "incident[name]=x",
+        headers: { "content-type": "application/x-www-form-urlencoded; charset=iso-8859-1" },
+      }),
+      415,
+    );
+    expectProblem(
+      await f.call("POST", "incidents", {
+        raw: "incident[name]=x",
+        headers: { "content-type": "multipart/form-data" },
+      }),
+      415,
+    );
     expectProblem(await f.call("POST", "incidents", { raw: JSON.stringify(body) }), 415);
     expectProblem(
       await f.call("POST", "incidents", { raw: JSON.stringify(body), headers: { "content-type": "text/plain" } }),
@@ -276,6 +288,90 @@ describe("request bodies", () => {
       expectProblem(res, 422);
       expect(res.json.errors.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe("form-encoded bodies", () => {
+  const FORM = { "content-type": "application/x-www-form-urlencoded" };
+
+  it("creates an incident from Statuspage's bracket notation, as the same JSON body would", async () => {
+    const f = apiFixture();
+    const [a, b] = (await f.call("GET", "components")).json.filter((c: { group: boolean }) => !c.group);
+    const form = new URLSearchParams([
+      ["incident[name]", "Checkout errors"],
+      ["incident[status]", "identified"],
+      ["incident[body]", "Payments fail for some cards & wallets."],
+      ["incident[component_ids][]", a.id],
+      ["incident[component_ids][]", b.id],
+      [`incident[components][${a.id}]`, "major_outage"],
+      ["incident[deliver_notifications]", "false"],
+      ["incident[metadata][jira][issue]", "OPS-1"],
+    ]);
+    const res = await f.call("POST", "incidents.json", { raw: form.toString(), headers: FORM });
+    expect(res.status).toBe(201);
+    expect(res.json).toMatchObject({ name: "Checkout errors", status: "identified", impact: "critical" });
+    expect(res.json.components.map((c: { id: string }) => c.id).sort()).toEqual([a.id, b.id].sort());
+    expect(res.json.incident_updates[0]).toMatchObject({
+      body: "Payments fail for some cards & wallets.",
+      deliver_notifications: false,
+      affected_components: [expect.objectContaining({ code: a.id, new_status: "major_outage" })],
+    });
+  });
+
+  it("coerces booleans and numbers only where the schema expects them", async () => {
+    const f = apiFixture();
+    const [c] = (await f.call("GET", "components")).json.filter((x: { group: boolean }) => !x.group);
+    const patched = await f.call("PATCH", `components/${c.id}`, {
+      raw: "component[name]=true&component[showcase]=false&component[description]=15",
+      headers: FORM,
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.json).toMatchObject({ name: "true", showcase: false, description: "15" });
+    const monitor = await f.call("POST", "monitors", {
+      raw: new URLSearchParams({
+        "monitor[component_id]": c.id,
+        "monitor[name]": "Beat",
+        "monitor[kind]": "heartbeat",
+        "monitor[settings][period_seconds]": "300",
+        "monitor[settings][grace_seconds]": "60",
+        "monitor[interval_seconds]": "30",
+        "monitor[fail_threshold]": "3",
+        "monitor[paused]": "true",
+      }).toString(),
+      headers: FORM,
+    });
+    expect(monitor.status, JSON.stringify(monitor.json)).toBe(201);
+    expect(monitor.json).toMatchObject({ interval_seconds: 30, fail_threshold: 3, paused: true });
+  });
+
+  it("is 422 for a form value of the wrong kind, 400 for a malformed form, 413 past the same limit", async () => {
+    const f = apiFixture();
+    const v = f.version();
+    const maybe = await f.call("POST", "incidents", {
+      raw: "incident[name]=x&incident[deliver_notifications]=maybe",
+      headers: FORM,
+    });
+    expectProblem(maybe, 422);
+    expect(maybe.json.errors.map((e: { field: string }) => e.field)).toEqual(["incident.deliver_notifications"]);
+    for (const raw of [
+      "incident[name=x",
+      "incident[name]=a&incident[name]=b",
+      "__proto__[name]=x",
+      "incident[x][][y]=1",
+    ]) {
+      const res = await f.call("POST", "incidents", { raw, headers: FORM });
+      expectProblem(res, 400);
+      expect(res.json.detail, raw).toMatch(/^The form body is not valid: /);
+    }
+    expectProblem(await f.call("POST", "incidents", { raw: "", headers: FORM }), 400);
+    expectProblem(
+      await f.call("POST", "incidents", {
+        raw: `incident[name]=${"x".repeat(MAX_BODY_BYTES)}`,
+        headers: FORM,
+      }),
+      413,
+    );
+    expect(f.version()).toBe(v);
   });
 });
 

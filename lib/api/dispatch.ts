@@ -8,7 +8,7 @@ import type { Actor } from "../audit";
 import { AppError, HTTP_STATUS, storageError } from "../errors";
 import { authenticateToken, scopeAllows, tokenFromHeader, type TokenIdentity } from "../tokens";
 import { firstIssue } from "../validation";
-import { ApiError, fieldProblem, jsonResponse, problemResponse, readJsonBody, type FieldProblem } from "./http";
+import { ApiError, fieldProblem, jsonResponse, problemResponse, readBody, type FieldProblem } from "./http";
 import { openApiDocument } from "./openapi";
 import { pathParam, type ApiRoute, type FieldNames } from "./route";
 import { API_ROUTES } from "./routes";
@@ -116,7 +116,7 @@ async function readInput(req: Request, route: ApiRoute, url: URL): Promise<{ bod
   }
   let body: unknown;
   if (route.body) {
-    const parsed = route.body.safeParse(await readJsonBody(req));
+    const parsed = route.body.safeParse(await readBody(req));
     if (!parsed.success) {
       const first = firstIssue(parsed.error);
       throw new ApiError(422, `The body is not valid: ${first.path.map(String).join(".")}: ${first.message}`, {

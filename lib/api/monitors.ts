@@ -10,6 +10,7 @@ import { targetPolicy } from "../config";
 import { monitorPolicy } from "../monitors/scheduler";
 import { targetWarning } from "../monitors/schemas";
 import { pathParam, type ApiContext, type FieldNames } from "./route";
+import { formBoolean, formInteger } from "./schemas";
 import { isoTime } from "../time";
 
 export const MONITOR_FIELDS: FieldNames = { wrapper: "monitor" };
@@ -28,21 +29,17 @@ const monitorFields = {
   settings: z
     .record(z.string(), z.unknown())
     .describe(`Per kind. ${MONITOR_KIND_LIST.map((k) => `${k.id}: ${k.apiSettings}.`).join(" ")}`),
-  interval_seconds: z
-    .number()
-    .int()
+  interval_seconds: formInteger()
     .optional()
     .describe(`Seconds between checks, at least ${MIN_INTERVAL_SECONDS} (default 60).`),
-  timeout_ms: z.number().int().optional().describe("Hard limit per check (default 10000)."),
-  latency_threshold_ms: z
-    .number()
-    .int()
+  timeout_ms: formInteger().optional().describe("Hard limit per check (default 10000)."),
+  latency_threshold_ms: formInteger()
     .nullable()
     .optional()
     .describe("Slower successful checks count as slow: degraded after fail_threshold of them."),
-  fail_threshold: z.number().int().optional().describe("Consecutive failures before down (default 2)."),
-  recover_threshold: z.number().int().optional().describe("Consecutive successes before up again (default 2)."),
-  paused: z.boolean().optional(),
+  fail_threshold: formInteger().optional().describe("Consecutive failures before down (default 2)."),
+  recover_threshold: formInteger().optional().describe("Consecutive successes before up again (default 2)."),
+  paused: formBoolean().optional(),
   auto_publish: z
     .boolean()
     .optional()

@@ -5,6 +5,16 @@
 import { z } from "zod";
 import { COMPONENT_STATUSES, IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES, TOKEN_SCOPES } from "../constants";
 
+/**
+ * A form body (form.ts) sends every value as text. These take "true"/"false" as booleans and
+ * decimal digits as a number, and leave anything else for the schema to refuse; JSON values pass
+ * through as they are.
+ */
+const fromFormBoolean = (v: unknown) => (v === "true" ? true : v === "false" ? false : v);
+const fromFormNumber = (v: unknown) => (typeof v === "string" && /^-?\d+$/.test(v.trim()) ? Number(v) : v);
+export const formBoolean = () => z.preprocess(fromFormBoolean, z.boolean());
+export const formInteger = () => z.preprocess(fromFormNumber, z.number().int());
+
 const ignored = (what: string) =>
   z.unknown().optional().describe(`Accepted for Statuspage compatibility; Outpost ignores ${what}.`);
 const time = z.iso.datetime({
@@ -39,7 +49,9 @@ const incidentFields = {
     .nullable()
     .optional()
     .describe("New statuses by component id; recorded on the update as affected_components."),
-  deliver_notifications: z.boolean().optional().describe("Whether subscribers hear about this update (default true)."),
+  deliver_notifications: formBoolean()
+    .optional()
+    .describe("Whether subscribers hear about this update (default true)."),
   scheduled_for: time.nullable().optional().describe("Makes it a maintenance: the window's start."),
   scheduled_until: time.nullable().optional().describe("The maintenance window's end."),
   scheduled_remind_prior: z
@@ -63,7 +75,9 @@ const incidentFields = {
   auto_tweet_on_creation: ignored("it"),
   auto_tweet_one_hour_before: ignored("it"),
   reminder_intervals: ignored("it"),
-  backfilled: z.boolean().optional().describe("Records a past incident: created resolved, starting on backfill_date."),
+  backfilled: formBoolean()
+    .optional()
+    .describe("Records a past incident: created resolved, starting on backfill_date."),
   backfill_date: z
     .string()
     .refine(
@@ -110,8 +124,8 @@ const componentFields = {
     .nullable()
     .optional()
     .describe("The component group it belongs to; null takes it out of its group."),
-  showcase: z.boolean().optional().describe("Show its uptime bars on the page."),
-  only_show_if_degraded: z.boolean().optional(),
+  showcase: formBoolean().optional().describe("Show its uptime bars on the page."),
+  only_show_if_degraded: formBoolean().optional(),
   start_date: z.iso
     .date({ error: "Use a date like 2026-01-31" })
     .nullable()
@@ -270,8 +284,7 @@ export const subscriberCreateBody = z.object({
         .array(z.string())
         .optional()
         .describe("Only incidents concerning these components; none: everything."),
-      skip_confirmation_notification: z
-        .boolean()
+      skip_confirmation_notification: formBoolean()
         .optional()
         .describe("Add an email address as confirmed, without a confirmation mail."),
     })
