@@ -344,6 +344,32 @@ describe("form-encoded bodies", () => {
     expect(monitor.json).toMatchObject({ interval_seconds: 30, fail_threshold: 3, paused: true });
   });
 
+  it("every boolean and integer a route's body declares takes form text", () => {
+    type Prop = { type?: string; anyOf?: Prop[]; minimum?: number };
+    const kinds = (p: Prop): string[] => [...(p.type ? [p.type] : []), ...(p.anyOf ?? []).flatMap(kinds)];
+    let checked = 0;
+    for (const r of API_ROUTES) {
+      if (!r.body) continue;
+      const doc = z.toJSONSchema(r.body, { io: "input", unrepresentable: "any" }) as {
+        properties: Record<string, { properties?: Record<string, Prop> }>;
+      };
+      for (const [wrapper, inner] of Object.entries(doc.properties))
+        for (const [name, prop] of Object.entries(inner.properties ?? {})) {
+          const value = kinds(prop).includes("boolean")
+            ? "true"
+            : kinds(prop).includes("integer")
+              ? String(prop.minimum ?? 1)
+              : null;
+          if (value === null) continue;
+          const parsed = r.body.safeParse({ [wrapper]: { [name]: value } });
+          const refused = parsed.error?.issues.filter((i) => i.path.join(".") === `${wrapper}.${name}`) ?? [];
+          expect(refused, `${r.method} ${r.pattern} ${wrapper}[${name}]=${value}`).toEqual([]);
+          checked++;
+        }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
   it("is 422 for a form value of the wrong kind, 400 for a malformed form, 413 past the same limit", async () => {
     const f = apiFixture();
     const v = f.version();

@@ -40,12 +40,10 @@ const monitorFields = {
   fail_threshold: formInteger().optional().describe("Consecutive failures before down (default 2)."),
   recover_threshold: formInteger().optional().describe("Consecutive successes before up again (default 2)."),
   paused: formBoolean().optional(),
-  auto_publish: z
-    .boolean()
+  auto_publish: formBoolean()
     .optional()
     .describe("Publish the draft incident at once when this monitor takes its component down."),
-  internal_target: z
-    .boolean()
+  internal_target: formBoolean()
     .optional()
     .describe(
       "Admins only: checks may reach loopback and private addresses even when OUTPOST_ALLOW_PRIVATE_TARGETS is off (never cloud metadata addresses). Editors get 403.",

@@ -54,16 +54,13 @@ const incidentFields = {
     .describe("Whether subscribers hear about this update (default true)."),
   scheduled_for: time.nullable().optional().describe("Makes it a maintenance: the window's start."),
   scheduled_until: time.nullable().optional().describe("The maintenance window's end."),
-  scheduled_remind_prior: z
-    .boolean()
+  scheduled_remind_prior: formBoolean()
     .optional()
     .describe("Post a reminder update 60 minutes before the window starts."),
-  scheduled_auto_in_progress: z
-    .boolean()
+  scheduled_auto_in_progress: formBoolean()
     .optional()
     .describe("Start the maintenance by itself at scheduled_for (default true)."),
-  scheduled_auto_completed: z
-    .boolean()
+  scheduled_auto_completed: formBoolean()
     .optional()
     .describe("Complete the maintenance by itself at scheduled_until (default true)."),
   auto_transition_to_maintenance_state: ignored("it"),
@@ -100,8 +97,7 @@ export const incidentUpdateEditBody = z.object({
   incident_update: z.object({
     body: z.string().optional().describe("The corrected message; the public page marks the update as edited."),
     display_at: time.optional().describe("The time the update shows (not in the future); marks it as edited."),
-    deliver_notifications: z
-      .boolean()
+    deliver_notifications: formBoolean()
       .optional()
       .describe("Stored on the update; an edit never sends notifications again."),
     custom_tweet: z
