@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { insertComponent, listComponents } from "@/db/queries/components";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
@@ -513,6 +514,117 @@ describe("responses", () => {
 });
 
 describe("openapi.json", () => {
+  it("describes every tag, names the licence and states the .json aliases and form bodies", async () => {
+    const doc = (await apiFixture().call("GET", "/openapi.json", { auth: null })).json;
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { license: string };
+    expect(doc.info.license.identifier).toBe(pkg.license);
+    expect(doc.tags.map((t: { name: string }) => t.name).sort()).toEqual(
+      [...new Set(API_ROUTES.map((r) => r.tag))].sort(),
+    );
+    for (const tag of doc.tags) expect(tag.description, tag.name).toMatch(/\w{3,}/);
+    expect(doc.info.description).toContain("incidents.json");
+    expect(doc.info.description).toContain("application/x-www-form-urlencoded");
+    const patch = doc.paths["/api/v1/pages/{page_id}/incidents/{incident_id}/incident_updates/{incident_update_id}"];
+    expect(Object.keys(patch)).toEqual(["patch", "put"]);
+    expect(patch.patch["x-outpost-scope"]).toBe("write");
+  });
+
+  it("states every limit the verbs enforce on what a body sends", async () => {
+    const doc = (await apiFixture().call("GET", "/openapi.json", { auth: null })).json;
+    const body = (path: string, method: string, wrapper: string) =>
+      doc.paths[`/api/v1/pages/{page_id}/${path}`][method].requestBody.content["application/json"].schema.properties[
+        wrapper
+      ].properties;
+    const limits = (p: {
+      minimum?: number;
+      maximum?: number;
+      minLength?: number;
+      maxLength?: number;
+      anyOf?: object[];
+    }) => {
+      const plain = (p.anyOf?.find((a) => !("type" in a) || (a as { type: string }).type !== "null") ?? p) as typeof p;
+      return [plain.minimum ?? plain.minLength, plain.maximum ?? plain.maxLength];
+    };
+    const monitor = body("monitors", "post", "monitor");
+    expect(limits(monitor.interval_seconds)).toEqual([15, 86_400]);
+    expect(limits(monitor.timeout_ms)).toEqual([100, 60_000]);
+    expect(limits(monitor.latency_threshold_ms)).toEqual([1, 60_000]);
+    expect(limits(monitor.fail_threshold)).toEqual([1, 20]);
+    expect(limits(monitor.recover_threshold)).toEqual([1, 20]);
+    expect(limits(monitor.name)).toEqual([1, 100]);
+    const incident = body("incidents", "post", "incident");
+    expect(limits(incident.name)).toEqual([1, 200]);
+    expect(limits(incident.body)).toEqual([undefined, 20_000]);
+    const component = body("components", "post", "component");
+    expect(limits(component.name)).toEqual([1, 100]);
+    expect(limits(component.description)).toEqual([undefined, 1000]);
+    expect(limits(component.outpost_browser_probe_url)).toEqual([undefined, 500]);
+    expect(limits(body("component-groups", "post", "component_group").name)).toEqual([1, 100]);
+    const template = body("incident_templates", "post", "template");
+    expect([limits(template.name), limits(template.title), limits(template.body)]).toEqual([
+      [1, 100],
+      [1, 200],
+      [undefined, 20_000],
+    ]);
+    expect(limits(body("api-tokens", "post", "api_token").name)).toEqual([1, 100]);
+    expect(limits(body("incidents/{incident_id}/postmortem", "put", "postmortem").body_draft)).toEqual([1, 100_000]);
+    const update = body("incidents/{incident_id}/incident_updates/{incident_update_id}", "patch", "incident_update");
+    expect([limits(update.body), limits(update.custom_tweet)]).toEqual([
+      [1, 20_000],
+      [undefined, 280],
+    ]);
+    const subscriber = body("subscribers", "post", "subscriber");
+    expect(subscriber.component_ids.maxItems).toBe(200);
+    const list = doc.paths["/api/v1/pages/{page_id}/incidents"].get.parameters;
+    expect(limits(list.find((p: { name: string }) => p.name === "limit").schema)).toEqual([1, 100]);
+  });
+
+  it("the documented limits are the verbs' own: the bounds themselves are accepted", async () => {
+    const f = apiFixture();
+    const [c] = (await f.call("GET", "components")).json.filter((x: { group: boolean }) => !x.group);
+    const monitor = (extra: Record<string, unknown>) =>
+      f.call("POST", "monitors", {
+        json: {
+          monitor: {
+            component_id: c.id,
+            name: "m".repeat(100),
+            kind: "heartbeat",
+            settings: { period_seconds: 300, grace_seconds: 0 },
+            ...extra,
+          },
+        },
+      });
+    for (const bounds of [
+      { interval_seconds: 15, timeout_ms: 100, latency_threshold_ms: 1, fail_threshold: 1, recover_threshold: 1 },
+      {
+        interval_seconds: 86_400,
+        timeout_ms: 60_000,
+        latency_threshold_ms: 60_000,
+        fail_threshold: 20,
+        recover_threshold: 20,
+      },
+    ])
+      expect((await monitor(bounds)).status, JSON.stringify(bounds)).toBe(201);
+    for (const [field, value] of [
+      ["interval_seconds", 14],
+      ["timeout_ms", 60_001],
+      ["fail_threshold", 21],
+      ["recover_threshold", 0],
+    ] as const) {
+      const res = await monitor({ [field]: value });
+      expectProblem(res, 422);
+      expect(res.json.errors.map((e: { field: string }) => e.field)).toEqual([`monitor.${field}`]);
+    }
+    const named = await f.call("POST", "incidents", {
+      json: { incident: { name: "n".repeat(200), body: "b".repeat(20_000) } },
+    });
+    expect(named.status).toBe(201);
+    const component = await f.call("POST", "components", {
+      json: { component: { name: "c".repeat(100), description: "d".repeat(1000) } },
+    });
+    expect(component.status).toBe(201);
+  });
+
   it("is public and documents every registered route with its body schema", async () => {
     const f = apiFixture();
     const res = await f.call("GET", "/openapi.json", { auth: null });

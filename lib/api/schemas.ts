@@ -13,7 +13,18 @@ import { COMPONENT_STATUSES, IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES, T
 const fromFormBoolean = (v: unknown) => (v === "true" ? true : v === "false" ? false : v);
 const fromFormNumber = (v: unknown) => (typeof v === "string" && /^-?\d+$/.test(v.trim()) ? Number(v) : v);
 export const formBoolean = () => z.preprocess(fromFormBoolean, z.boolean());
-export const formInteger = () => z.preprocess(fromFormNumber, z.number().int());
+export const formInteger = (n: z.ZodNumber = z.number().int()) => z.preprocess(fromFormNumber, n);
+
+/**
+ * Text as the verbs take it: trimmed, then held to their limits, declared here so that the OpenAPI
+ * document states them (the verbs check the same again).
+ */
+export function text(max: number, required?: string) {
+  const trimmed = z.string().trim();
+  return (required ? trimmed.min(1, required) : trimmed).max(max, `At most ${max.toLocaleString("en")} characters`);
+}
+/** The longest message of an update, and of a template's first message. */
+const MESSAGE_MAX = 20_000;
 
 const ignored = (what: string) =>
   z.unknown().optional().describe(`Accepted for Statuspage compatibility; Outpost ignores ${what}.`);
@@ -30,7 +41,7 @@ const incidentImpact = z.enum(["none", "minor", "major", "critical"], {
 });
 
 const incidentFields = {
-  name: z.string().describe("The title."),
+  name: text(200, "Give the incident a title").describe("The title."),
   status: incidentStatus
     .optional()
     .describe(
@@ -42,7 +53,7 @@ const incidentFields = {
     .describe(
       "The impact; left out, it follows the worst component status set (degraded: minor, partial outage: major, major outage: critical).",
     ),
-  body: z.string().nullable().optional().describe("The message of the update this request posts."),
+  body: text(MESSAGE_MAX).nullable().optional().describe("The message of the update this request posts."),
   component_ids: z.array(z.string()).nullable().optional().describe("The components the incident concerns."),
   components: z
     .record(z.string(), componentStatus)
@@ -95,13 +106,14 @@ export type IncidentUpdateBody = z.output<typeof incidentUpdateBody>;
 /** Statuspage's edit of a published update: PATCH incidents/{id}/incident_updates/{update id}. */
 export const incidentUpdateEditBody = z.object({
   incident_update: z.object({
-    body: z.string().optional().describe("The corrected message; the public page marks the update as edited."),
+    body: text(MESSAGE_MAX, "Write the message")
+      .optional()
+      .describe("The corrected message; the public page marks the update as edited."),
     display_at: time.optional().describe("The time the update shows (not in the future); marks it as edited."),
     deliver_notifications: formBoolean()
       .optional()
       .describe("Stored on the update; an edit never sends notifications again."),
-    custom_tweet: z
-      .string()
+    custom_tweet: text(280)
       .nullable()
       .optional()
       .describe("The text posted to X instead of the body; null removes it."),
@@ -112,8 +124,8 @@ export const incidentUpdateEditBody = z.object({
 export type IncidentUpdateEditBody = z.output<typeof incidentUpdateEditBody>;
 
 const componentFields = {
-  name: z.string(),
-  description: z.string().nullable().optional(),
+  name: text(100, "Give it a name"),
+  description: text(1000).nullable().optional(),
   status: componentStatus.optional(),
   group_id: z
     .string()
@@ -128,8 +140,7 @@ const componentFields = {
     .optional()
     .describe("Uptime is counted from this day."),
   automation_email: ignored("e-mail automation"),
-  outpost_browser_probe_url: z
-    .string()
+  outpost_browser_probe_url: text(500)
     .nullable()
     .optional()
     .describe(
@@ -142,8 +153,8 @@ export type ComponentCreateBody = z.output<typeof componentCreateBody>;
 export type ComponentUpdateBody = z.output<typeof componentUpdateBody>;
 
 const groupFields = {
-  name: z.string(),
-  description: z.string().nullable().optional(),
+  name: text(100, "Give it a name"),
+  description: text(1000).nullable().optional(),
   components: z.array(z.string()).optional().describe("The group holds exactly these component ids afterwards."),
 };
 export const groupCreateBody = z.object({ component_group: z.object(groupFields) });
@@ -153,7 +164,7 @@ export type GroupUpdateBody = z.output<typeof groupUpdateBody>;
 
 export const tokenCreateBody = z.object({
   api_token: z.object({
-    name: z.string().describe('What uses the token, e.g. "deploy script".'),
+    name: text(100, "Name the token after what uses it").describe('What uses the token, e.g. "deploy script".'),
     scope: z
       .string()
       .default("read")
@@ -270,14 +281,15 @@ export const tokenCreatedOut = z.strictObject({
 export const subscriberCreateBody = z.object({
   subscriber: z
     .object({
-      email: z.string().optional().describe("An email address (with skip_confirmation_notification: true)."),
+      email: text(254).optional().describe("An email address (with skip_confirmation_notification: true)."),
       endpoint: z.string().optional().describe("A webhook URL (http or https)."),
       type: z
         .enum(["webhook", "slack", "discord", "teams"])
         .optional()
         .describe("What the endpoint is; default webhook."),
       component_ids: z
-        .array(z.string())
+        .array(z.string().max(40))
+        .max(200)
         .optional()
         .describe("Only incidents concerning these components; none: everything."),
       skip_confirmation_notification: formBoolean()
@@ -314,9 +326,9 @@ export const problemOut = z.object({
 // ---- Outpost's own resources beside Statuspage's: templates and postmortems
 
 const templateFields = {
-  name: z.string().describe('What staff pick it by, e.g. "API errors".'),
-  title: z.string().describe("The incident title it prefills."),
-  body: z.string().optional().describe("The first message it prefills (markdown)."),
+  name: text(100, "Name the template").describe('What staff pick it by, e.g. "API errors".'),
+  title: text(200, "Give the incident a title").describe("The incident title it prefills."),
+  body: text(MESSAGE_MAX).optional().describe("The first message it prefills (markdown)."),
   kind: z
     .enum(["incident", "maintenance"], { error: "Use incident or maintenance" })
     .optional()
@@ -348,7 +360,9 @@ export const templateOut = z.strictObject({
 
 /** Statuspage's postmortem draft: PUT incidents/{id}/postmortem. */
 export const postmortemBody = z.object({
-  postmortem: z.object({ body_draft: z.string().describe("The postmortem (markdown); private until published.") }),
+  postmortem: z.object({
+    body_draft: text(100_000, "Write the postmortem").describe("The postmortem (markdown); private until published."),
+  }),
 });
 export type PostmortemBody = z.output<typeof postmortemBody>;
 
