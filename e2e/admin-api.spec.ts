@@ -161,7 +161,10 @@ test("[admin api] refusals are problem+json over HTTP: 404, 405, 413, 415, 400, 
     413,
   );
   await expectProblem(
-    await request.post(`${base}/incidents`, { headers: OAUTH, form: { "incident[name]": "x" } }),
+    await request.post(`${base}/incidents`, {
+      headers: { ...OAUTH, "Content-Type": "text/plain" },
+      data: "incident[name]=x",
+    }),
     415,
   );
   await expectProblem(
@@ -179,6 +182,59 @@ test("[admin api] refusals are problem+json over HTTP: 404, 405, 413, 415, 400, 
   expect((await invalid.json()).errors).toEqual([
     expect.objectContaining({ field: "incident.status", pointer: "/incident/status" }),
   ]);
+});
+
+test("[admin api] a form-encoded POST to incidents.json, a .json read and a correction of the published update", async ({
+  request,
+  page,
+}) => {
+  const base = `/api/v1/pages/${await pageId(request)}`;
+  const checkout = componentByName("Checkout");
+  const name = `Form-posted incident ${Date.now()}`;
+  const created = await request.post(`${base}/incidents.json`, {
+    headers: OAUTH,
+    form: {
+      "incident[name]": name,
+      "incident[status]": "investigating",
+      "incident[body]": "Lokking into failed card payments.",
+      "incident[component_ids][]": checkout.id,
+      [`incident[components][${checkout.id}]`]: "degraded_performance",
+      "incident[deliver_notifications]": "false",
+    },
+  });
+  expect(created.status()).toBe(201);
+  const incident = await created.json();
+  expect(incident).toMatchObject({ name, status: "investigating", impact: "minor" });
+  expect(incident.components.map((c: { id: string }) => c.id)).toEqual([checkout.id]);
+  expect(incident.incident_updates[0].deliver_notifications).toBe(false);
+
+  const read = await request.get(`${base}/incidents/${incident.id}.json`, { headers: BEARER });
+  expect(read.status()).toBe(200);
+  expect((await read.json()).id).toBe(incident.id);
+
+  const updateId = incident.incident_updates[0].id;
+  const corrected = await request.patch(`${base}/incidents/${incident.id}/incident_updates/${updateId}`, {
+    headers: OAUTH,
+    data: { incident_update: { body: "Looking into failed card payments." } },
+  });
+  expect(corrected.status()).toBe(200);
+  expect(await corrected.json()).toMatchObject({ id: updateId, body: "Looking into failed card payments." });
+  const elsewhere = await request.patch(`${base}/incidents/doesnotexist/incident_updates/${updateId}`, {
+    headers: OAUTH,
+    data: { incident_update: { body: "x" } },
+  });
+  expect(elsewhere.status()).toBe(404);
+
+  await page.goto(`/incidents/${incident.id}`);
+  const update = page.locator(`[data-update-seq]`).first();
+  await expect(update).toContainText("Looking into failed card payments.");
+  await expect(update.locator("[data-edited]")).toBeVisible();
+  expect(listAudit(database(), { entityId: incident.id }).map((a) => a.action)).toContain("incident.edit_update");
+
+  await request.patch(`${base}/incidents/${incident.id}`, {
+    headers: OAUTH,
+    data: { incident: { status: "resolved", body: "Fixed.", components: { [checkout.id]: "operational" } } },
+  });
 });
 
 test("[admin api] openapi.json is public and lists every route", async ({ request }) => {

@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { insertComponent, listComponents } from "@/db/queries/components";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError } from "../errors";
 import { createToken, revokeToken } from "../tokens";
 import { SYSTEM_ACTOR } from "../audit";
 import { must } from "../testing";
-import { handleApiRequest, problemOf } from "./dispatch";
+import { handleApiRequest, problemOf, withoutJsonSuffix } from "./dispatch";
 import { MAX_BODY_BYTES } from "./http";
 import { API_ROUTES } from "./routes";
 import { apiFixture, ENV_TOKEN, PUBLIC_URL, type ApiAnswer } from "./testing";
@@ -117,6 +119,68 @@ describe("token scopes", () => {
   });
 });
 
+describe(".json aliases", () => {
+  it("takes one .json suffix off the last segment only", () => {
+    expect(withoutJsonSuffix("pages/p/incidents.json")).toBe("pages/p/incidents");
+    expect(withoutJsonSuffix("pages/p/incidents/abc.json")).toBe("pages/p/incidents/abc");
+    expect(withoutJsonSuffix("pages/p/components/x.json.json")).toBe("pages/p/components/x.json");
+    expect(withoutJsonSuffix("pages/p.json/incidents")).toBe("pages/p.json/incidents");
+    expect(withoutJsonSuffix("pages/p/incidents/.json")).toBe("pages/p/incidents/.json");
+    expect(withoutJsonSuffix("pages/p/incidents.json/")).toBe("pages/p/incidents.json/");
+  });
+
+  it("the GET routes answer the same with a .json suffix, the spelling Statuspage documents", async () => {
+    const f = apiFixture();
+    const incident = (await f.call("POST", "incidents", { json: body })).json;
+    const component = (await f.call("GET", "components")).json.find((c: { group: boolean }) => !c.group);
+    const group = (await f.call("GET", "component-groups")).json[0];
+    for (const path of [
+      "incidents",
+      "incidents/unresolved",
+      "incidents/upcoming",
+      "incidents/scheduled",
+      `incidents/${incident.id}`,
+      "components",
+      `components/${component.id}`,
+      "component-groups",
+      `component-groups/${group.id}`,
+      "incident_templates",
+    ]) {
+      const plain = await f.call("GET", path);
+      const aliased = await f.call("GET", `${path}.json`);
+      expect(aliased.status, path).toBe(200);
+      expect(aliased.json, path).toEqual(plain.json);
+    }
+    // A literal segment still wins: unresolved.json is the list, not an incident named so.
+    expect(Array.isArray((await f.call("GET", "incidents/unresolved.json")).json)).toBe(true);
+  });
+
+  it("writes through the alias with the route's own scope, and 405 and 404 read as without it", async () => {
+    const f = apiFixture();
+    const read = `Bearer ${createToken(f.db, SYSTEM_ACTOR, { name: "r", scope: "read" }).token}`;
+    expectProblem(await f.call("POST", "incidents.json", { auth: read, json: body }), 403);
+    const created = await f.call("POST", "incidents.json", { json: body });
+    expect(created.status).toBe(201);
+    const patched = await f.call("PATCH", `incidents/${created.json.id}.json`, {
+      json: { incident: { status: "resolved" } },
+    });
+    expect(patched.json.status).toBe("resolved");
+    const wrong = await f.call("DELETE", "incidents.json");
+    expectProblem(wrong, 405);
+    expect(wrong.headers.get("allow")).toBe("GET, POST");
+    expectProblem(await f.call("GET", "no-such-thing.json"), 404);
+    expectProblem(await f.call("GET", "components/nope.json"), 404);
+  });
+
+  it("reaches an item whose id itself ends in .json by adding one more suffix", async () => {
+    const f = apiFixture();
+    const [one] = listComponents(f.db, f.pageId);
+    insertComponent(f.db, { ...must(one, "a component"), id: "legacy.json", slug: "legacy", position: 99 });
+    expect((await f.call("GET", "components/legacy.json.json")).json.id).toBe("legacy.json");
+    expect((await f.call("GET", "components/legacy%2Ejson")).json.id).toBe("legacy.json");
+  });
+});
+
 describe("routing", () => {
   it("is 404 for another page's id, an unknown path or an unknown item", async () => {
     const f = apiFixture();
@@ -166,14 +230,26 @@ describe("request bodies", () => {
     expect(pulled).toBeLessThan(MAX_BODY_BYTES + 256 * 1024);
   });
 
-  it("is 415 for anything but JSON, saying what to send", async () => {
+  it("is 415 for anything but JSON or a form, saying what to send", async () => {
     const f = apiFixture();
-    const form = await f.call("POST", "incidents", {
-      raw: "incident[name]=x",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-    });
-    expectProblem(form, 415);
-    expect(form.json.detail).toMatch(/application\/json.*Form-encoded bodies are not supported/);
+    const text = await f.call("POST", "incidents", { raw: "incident", headers: { "content-type": "text/csv" } });
+    expectProblem(text, 415);
+    expect(text.json.detail).toMatch(/application\/json.*application\/x-www-form-urlencoded/);
+    expect(text.headers.get("accept-post")).toBe("application/json, application/x-www-form-urlencoded");
+    expectProblem(
+      await f.call("POST", "incidents", {
+        raw: "incident[name]=x",
+        headers: { "content-type": "application/x-www-form-urlencoded; charset=iso-8859-1" },
+      }),
+      415,
+    );
+    expectProblem(
+      await f.call("POST", "incidents", {
+        raw: "incident[name]=x",
+        headers: { "content-type": "multipart/form-data" },
+      }),
+      415,
+    );
     expectProblem(await f.call("POST", "incidents", { raw: JSON.stringify(body) }), 415);
     expectProblem(
       await f.call("POST", "incidents", { raw: JSON.stringify(body), headers: { "content-type": "text/plain" } }),
@@ -216,6 +292,116 @@ describe("request bodies", () => {
   });
 });
 
+describe("form-encoded bodies", () => {
+  const FORM = { "content-type": "application/x-www-form-urlencoded" };
+
+  it("creates an incident from Statuspage's bracket notation, as the same JSON body would", async () => {
+    const f = apiFixture();
+    const [a, b] = (await f.call("GET", "components")).json.filter((c: { group: boolean }) => !c.group);
+    const form = new URLSearchParams([
+      ["incident[name]", "Checkout errors"],
+      ["incident[status]", "identified"],
+      ["incident[body]", "Payments fail for some cards & wallets."],
+      ["incident[component_ids][]", a.id],
+      ["incident[component_ids][]", b.id],
+      [`incident[components][${a.id}]`, "major_outage"],
+      ["incident[deliver_notifications]", "false"],
+      ["incident[metadata][jira][issue]", "OPS-1"],
+    ]);
+    const res = await f.call("POST", "incidents.json", { raw: form.toString(), headers: FORM });
+    expect(res.status).toBe(201);
+    expect(res.json).toMatchObject({ name: "Checkout errors", status: "identified", impact: "critical" });
+    expect(res.json.components.map((c: { id: string }) => c.id).sort()).toEqual([a.id, b.id].sort());
+    expect(res.json.incident_updates[0]).toMatchObject({
+      body: "Payments fail for some cards & wallets.",
+      deliver_notifications: false,
+      affected_components: [expect.objectContaining({ code: a.id, new_status: "major_outage" })],
+    });
+  });
+
+  it("coerces booleans and numbers only where the schema expects them", async () => {
+    const f = apiFixture();
+    const [c] = (await f.call("GET", "components")).json.filter((x: { group: boolean }) => !x.group);
+    const patched = await f.call("PATCH", `components/${c.id}`, {
+      raw: "component[name]=true&component[showcase]=false&component[description]=15",
+      headers: FORM,
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.json).toMatchObject({ name: "true", showcase: false, description: "15" });
+    const monitor = await f.call("POST", "monitors", {
+      raw: new URLSearchParams({
+        "monitor[component_id]": c.id,
+        "monitor[name]": "Beat",
+        "monitor[kind]": "heartbeat",
+        "monitor[settings][period_seconds]": "300",
+        "monitor[settings][grace_seconds]": "60",
+        "monitor[interval_seconds]": "30",
+        "monitor[fail_threshold]": "3",
+        "monitor[paused]": "true",
+      }).toString(),
+      headers: FORM,
+    });
+    expect(monitor.status, JSON.stringify(monitor.json)).toBe(201);
+    expect(monitor.json).toMatchObject({ interval_seconds: 30, fail_threshold: 3, paused: true });
+  });
+
+  it("every boolean and integer a route's body declares takes form text", () => {
+    type Prop = { type?: string; anyOf?: Prop[]; minimum?: number };
+    const kinds = (p: Prop): string[] => [...(p.type ? [p.type] : []), ...(p.anyOf ?? []).flatMap(kinds)];
+    let checked = 0;
+    for (const r of API_ROUTES) {
+      if (!r.body) continue;
+      const doc = z.toJSONSchema(r.body, { io: "input", unrepresentable: "any" }) as {
+        properties: Record<string, { properties?: Record<string, Prop> }>;
+      };
+      for (const [wrapper, inner] of Object.entries(doc.properties))
+        for (const [name, prop] of Object.entries(inner.properties ?? {})) {
+          const value = kinds(prop).includes("boolean")
+            ? "true"
+            : kinds(prop).includes("integer")
+              ? String(prop.minimum ?? 1)
+              : null;
+          if (value === null) continue;
+          const parsed = r.body.safeParse({ [wrapper]: { [name]: value } });
+          const refused = parsed.error?.issues.filter((i) => i.path.join(".") === `${wrapper}.${name}`) ?? [];
+          expect(refused, `${r.method} ${r.pattern} ${wrapper}[${name}]=${value}`).toEqual([]);
+          checked++;
+        }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it("is 422 for a form value of the wrong kind, 400 for a malformed form, 413 past the same limit", async () => {
+    const f = apiFixture();
+    const v = f.version();
+    const maybe = await f.call("POST", "incidents", {
+      raw: "incident[name]=x&incident[deliver_notifications]=maybe",
+      headers: FORM,
+    });
+    expectProblem(maybe, 422);
+    expect(maybe.json.errors.map((e: { field: string }) => e.field)).toEqual(["incident.deliver_notifications"]);
+    for (const raw of [
+      "incident[name=x",
+      "incident[name]=a&incident[name]=b",
+      "__proto__[name]=x",
+      "incident[x][][y]=1",
+    ]) {
+      const res = await f.call("POST", "incidents", { raw, headers: FORM });
+      expectProblem(res, 400);
+      expect(res.json.detail, raw).toMatch(/^The form body is not valid: /);
+    }
+    expectProblem(await f.call("POST", "incidents", { raw: "", headers: FORM }), 400);
+    expectProblem(
+      await f.call("POST", "incidents", {
+        raw: `incident[name]=${"x".repeat(MAX_BODY_BYTES)}`,
+        headers: FORM,
+      }),
+      413,
+    );
+    expect(f.version()).toBe(v);
+  });
+});
+
 describe("errors", () => {
   it("maps each domain error code to its HTTP status", async () => {
     const statuses = Object.fromEntries(
@@ -233,6 +419,45 @@ describe("errors", () => {
       status: 409,
       errors: [{ field: "component.slug", pointer: "/component/slug", detail: "is taken" }],
     });
+  });
+
+  it("names a verb's refused field the way the API spells it, in detail as in errors", async () => {
+    const create = API_ROUTES.find((r) => r.pattern === "incidents" && r.method === "POST");
+    const prefixed = await problemOf(
+      new AppError("validation", "scheduledFor: Use an ISO 8601 time", { scheduledFor: ["Use an ISO 8601 time"] }),
+      create,
+    ).json();
+    expect(prefixed).toMatchObject({
+      detail: "incident.scheduled_for: Use an ISO 8601 time",
+      errors: [{ field: "incident.scheduled_for" }],
+    });
+    const sentence = await problemOf(
+      new AppError("validation", "A backfilled incident ends after it starts", { startedAt: ["must be in the past"] }),
+      create,
+    ).json();
+    expect(sentence).toMatchObject({
+      detail: "incident.backfill_date: A backfilled incident ends after it starts",
+      errors: [{ field: "incident.backfill_date" }],
+    });
+    // Without field errors, or without a route, the message stays as the verb wrote it.
+    expect((await problemOf(new AppError("validation", "Nope"), create).json()).detail).toBe("Nope");
+    expect((await problemOf(new AppError("validation", "x: y", { x: ["y"] }), undefined).json()).detail).toBe("x: y");
+  });
+
+  it("names the field in detail for a refusal that comes from a verb over the API", async () => {
+    const f = apiFixture();
+    const res = await f.call("POST", "incidents", {
+      json: {
+        incident: {
+          name: "Window",
+          scheduled_for: "2026-12-01T10:00:00Z",
+          scheduled_until: "2026-12-01T09:00:00Z",
+        },
+      },
+    });
+    expectProblem(res, 422);
+    expect(res.json.errors.map((e: { field: string }) => e.field)).toEqual(["incident.scheduled_until"]);
+    expect(res.json.detail).toBe("incident.scheduled_until: The window must end after it starts");
   });
 
   it("answers 500 problem+json without details when something unexpected breaks", async () => {
@@ -289,6 +514,117 @@ describe("responses", () => {
 });
 
 describe("openapi.json", () => {
+  it("describes every tag, names the licence and states the .json aliases and form bodies", async () => {
+    const doc = (await apiFixture().call("GET", "/openapi.json", { auth: null })).json;
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { license: string };
+    expect(doc.info.license.identifier).toBe(pkg.license);
+    expect(doc.tags.map((t: { name: string }) => t.name).sort()).toEqual(
+      [...new Set(API_ROUTES.map((r) => r.tag))].sort(),
+    );
+    for (const tag of doc.tags) expect(tag.description, tag.name).toMatch(/\w{3,}/);
+    expect(doc.info.description).toContain("incidents.json");
+    expect(doc.info.description).toContain("application/x-www-form-urlencoded");
+    const patch = doc.paths["/api/v1/pages/{page_id}/incidents/{incident_id}/incident_updates/{incident_update_id}"];
+    expect(Object.keys(patch)).toEqual(["patch", "put"]);
+    expect(patch.patch["x-outpost-scope"]).toBe("write");
+  });
+
+  it("states every limit the verbs enforce on what a body sends", async () => {
+    const doc = (await apiFixture().call("GET", "/openapi.json", { auth: null })).json;
+    const body = (path: string, method: string, wrapper: string) =>
+      doc.paths[`/api/v1/pages/{page_id}/${path}`][method].requestBody.content["application/json"].schema.properties[
+        wrapper
+      ].properties;
+    const limits = (p: {
+      minimum?: number;
+      maximum?: number;
+      minLength?: number;
+      maxLength?: number;
+      anyOf?: object[];
+    }) => {
+      const plain = (p.anyOf?.find((a) => !("type" in a) || (a as { type: string }).type !== "null") ?? p) as typeof p;
+      return [plain.minimum ?? plain.minLength, plain.maximum ?? plain.maxLength];
+    };
+    const monitor = body("monitors", "post", "monitor");
+    expect(limits(monitor.interval_seconds)).toEqual([15, 86_400]);
+    expect(limits(monitor.timeout_ms)).toEqual([100, 60_000]);
+    expect(limits(monitor.latency_threshold_ms)).toEqual([1, 60_000]);
+    expect(limits(monitor.fail_threshold)).toEqual([1, 20]);
+    expect(limits(monitor.recover_threshold)).toEqual([1, 20]);
+    expect(limits(monitor.name)).toEqual([1, 100]);
+    const incident = body("incidents", "post", "incident");
+    expect(limits(incident.name)).toEqual([1, 200]);
+    expect(limits(incident.body)).toEqual([undefined, 20_000]);
+    const component = body("components", "post", "component");
+    expect(limits(component.name)).toEqual([1, 100]);
+    expect(limits(component.description)).toEqual([undefined, 1000]);
+    expect(limits(component.outpost_browser_probe_url)).toEqual([undefined, 500]);
+    expect(limits(body("component-groups", "post", "component_group").name)).toEqual([1, 100]);
+    const template = body("incident_templates", "post", "template");
+    expect([limits(template.name), limits(template.title), limits(template.body)]).toEqual([
+      [1, 100],
+      [1, 200],
+      [undefined, 20_000],
+    ]);
+    expect(limits(body("api-tokens", "post", "api_token").name)).toEqual([1, 100]);
+    expect(limits(body("incidents/{incident_id}/postmortem", "put", "postmortem").body_draft)).toEqual([1, 100_000]);
+    const update = body("incidents/{incident_id}/incident_updates/{incident_update_id}", "patch", "incident_update");
+    expect([limits(update.body), limits(update.custom_tweet)]).toEqual([
+      [1, 20_000],
+      [undefined, 280],
+    ]);
+    const subscriber = body("subscribers", "post", "subscriber");
+    expect(subscriber.component_ids.maxItems).toBe(200);
+    const list = doc.paths["/api/v1/pages/{page_id}/incidents"].get.parameters;
+    expect(limits(list.find((p: { name: string }) => p.name === "limit").schema)).toEqual([1, 100]);
+  });
+
+  it("the documented limits are the verbs' own: the bounds themselves are accepted", async () => {
+    const f = apiFixture();
+    const [c] = (await f.call("GET", "components")).json.filter((x: { group: boolean }) => !x.group);
+    const monitor = (extra: Record<string, unknown>) =>
+      f.call("POST", "monitors", {
+        json: {
+          monitor: {
+            component_id: c.id,
+            name: "m".repeat(100),
+            kind: "heartbeat",
+            settings: { period_seconds: 300, grace_seconds: 0 },
+            ...extra,
+          },
+        },
+      });
+    for (const bounds of [
+      { interval_seconds: 15, timeout_ms: 100, latency_threshold_ms: 1, fail_threshold: 1, recover_threshold: 1 },
+      {
+        interval_seconds: 86_400,
+        timeout_ms: 60_000,
+        latency_threshold_ms: 60_000,
+        fail_threshold: 20,
+        recover_threshold: 20,
+      },
+    ])
+      expect((await monitor(bounds)).status, JSON.stringify(bounds)).toBe(201);
+    for (const [field, value] of [
+      ["interval_seconds", 14],
+      ["timeout_ms", 60_001],
+      ["fail_threshold", 21],
+      ["recover_threshold", 0],
+    ] as const) {
+      const res = await monitor({ [field]: value });
+      expectProblem(res, 422);
+      expect(res.json.errors.map((e: { field: string }) => e.field)).toEqual([`monitor.${field}`]);
+    }
+    const named = await f.call("POST", "incidents", {
+      json: { incident: { name: "n".repeat(200), body: "b".repeat(20_000) } },
+    });
+    expect(named.status).toBe(201);
+    const component = await f.call("POST", "components", {
+      json: { component: { name: "c".repeat(100), description: "d".repeat(1000) } },
+    });
+    expect(component.status).toBe(201);
+  });
+
   it("is public and documents every registered route with its body schema", async () => {
     const f = apiFixture();
     const res = await f.call("GET", "/openapi.json", { auth: null });

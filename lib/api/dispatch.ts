@@ -8,7 +8,7 @@ import type { Actor } from "../audit";
 import { AppError, HTTP_STATUS, storageError } from "../errors";
 import { authenticateToken, scopeAllows, tokenFromHeader, type TokenIdentity } from "../tokens";
 import { firstIssue } from "../validation";
-import { ApiError, fieldProblem, jsonResponse, problemResponse, readJsonBody, type FieldProblem } from "./http";
+import { ApiError, fieldProblem, jsonResponse, problemResponse, readBody, type FieldProblem } from "./http";
 import { openApiDocument } from "./openapi";
 import { pathParam, type ApiRoute, type FieldNames } from "./route";
 import { API_ROUTES } from "./routes";
@@ -37,9 +37,22 @@ function compile(route: ApiRoute): Compiled {
 
 const COMPILED = API_ROUTES.map(compile);
 
+/**
+ * Statuspage documents its paths with a `.json` suffix (`incidents.json`, `incidents/{id}.json`),
+ * so every route also answers with one on its last segment. The suffix is always read as the
+ * alias, never as part of a name: otherwise `incidents/unresolved.json` would be the incident
+ * "unresolved.json". No existing name is lost by this: Outpost's ids and slugs are lower-case
+ * letters, digits and hyphens, and Statuspage's ids have no dot either; should an imported id end
+ * in ".json" all the same, `…/{id}.json` still reaches it, since only one suffix is taken off.
+ */
+export function withoutJsonSuffix(path: string): string {
+  return path.replace(/([^/])\.json$/, "$1");
+}
+
 function matchRoute(path: string, method: string): { route: ApiRoute; params: Record<string, string> } {
+  const routed = withoutJsonSuffix(path);
   const hits = COMPILED.flatMap((c) => {
-    const m = c.regex.exec(path);
+    const m = c.regex.exec(routed);
     return m ? [{ c, groups: m.groups ?? {} }] : [];
   });
   if (!hits.length) throw new ApiError(404, `No admin API route is at ${API_PREFIX}${path.slice(0, 200)}`);
@@ -103,7 +116,7 @@ async function readInput(req: Request, route: ApiRoute, url: URL): Promise<{ bod
   }
   let body: unknown;
   if (route.body) {
-    const parsed = route.body.safeParse(await readJsonBody(req));
+    const parsed = route.body.safeParse(await readBody(req));
     if (!parsed.success) {
       const first = firstIssue(parsed.error);
       throw new ApiError(422, `The body is not valid: ${first.path.map(String).join(".")}: ${first.message}`, {
@@ -117,21 +130,41 @@ async function readInput(req: Request, route: ApiRoute, url: URL): Promise<{ bod
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-/** A verb's field names (camelCase, unwrapped) as they read in this route's body. */
+/** A verb's field name (camelCase, unwrapped, dotted) as this route's body spells it, as a path. */
+function apiPath(key: string, names?: FieldNames): string[] {
+  const [head = "", ...rest] = key.split(".");
+  const field = head === "_" ? [] : [names?.rename?.[head] ?? snake(head)];
+  return [...(names ? [names.wrapper] : []), ...field, ...rest];
+}
+
 function domainProblems(fieldErrors: Record<string, string[]>, names?: FieldNames): FieldProblem[] {
-  return Object.entries(fieldErrors).flatMap(([key, messages]) => {
-    const [head = "", ...rest] = key.split(".");
-    const field = head === "_" ? [] : [names?.rename?.[head] ?? snake(head)];
-    const path = [...(names ? [names.wrapper] : []), ...field, ...rest];
-    return messages.map((m) => fieldProblem(path, m));
-  });
+  return Object.entries(fieldErrors).flatMap(([key, messages]) =>
+    messages.map((m) => fieldProblem(apiPath(key, names), m)),
+  );
+}
+
+/**
+ * The detail names the refused field as `errors[].field` does. A verb's parse() puts its own
+ * spelling in front ("scheduledFor: Use an ISO 8601 time"), which is replaced; a sentence
+ * ("The window must end after it starts") gets the first refused field in front.
+ */
+function domainDetail(message: string, fieldErrors: Record<string, string[]>, names?: FieldNames): string {
+  const keys = Object.keys(fieldErrors);
+  const prefixed = keys.find((k) => message.startsWith(`${k}: `));
+  const key = prefixed ?? keys[0];
+  if (key === undefined) return message;
+  const field = apiPath(key, names).join(".");
+  const text = prefixed ? message.slice(prefixed.length + 2) : message;
+  return field ? `${field}: ${text}` : text;
 }
 
 export function problemOf(err: unknown, route: ApiRoute | undefined): Response {
   if (err instanceof ApiError) return problemResponse(err.status, err.message, err.extra);
   if (err instanceof AppError) {
-    const errors = err.fieldErrors ? domainProblems(err.fieldErrors, route?.fields) : undefined;
-    return problemResponse(HTTP_STATUS[err.code], err.message, {
+    const names = route?.fields;
+    const errors = err.fieldErrors ? domainProblems(err.fieldErrors, names) : undefined;
+    const detail = err.fieldErrors ? domainDetail(err.message, err.fieldErrors, names) : err.message;
+    return problemResponse(HTTP_STATUS[err.code], detail, {
       errors,
       headers: err.code === "unavailable" ? { "retry-after": "5" } : undefined,
     });

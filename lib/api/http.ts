@@ -1,5 +1,6 @@
-// HTTP for the admin API: JSON and problem+json (RFC 7807) responses, and reading a JSON body
-// with a size limit enforced before and while reading, so a huge body never reaches the parser.
+// HTTP for the admin API: JSON and problem+json (RFC 7807) responses, and reading a JSON or form
+// body with a size limit enforced before and while reading, so a huge body never reaches the parser.
+import { FormError, parseBracketForm } from "./form";
 
 /** Larger bodies are refused with 413; the biggest real Statuspage payload is a few kB. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -88,21 +89,39 @@ async function readText(req: Request, limit: number): Promise<string> {
 }
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
+const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
+const ACCEPTED = "application/json, application/x-www-form-urlencoded";
 
-/** Reads and parses a JSON body: 413 when too large (declared or actual), 415 when not JSON, 400 when malformed. */
-export async function readJsonBody(req: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
+/**
+ * Reads and parses a body: JSON, or a form in Statuspage's bracket notation (form.ts), into the
+ * same object. 413 when too large (declared or actual), 415 for another type, 400 when malformed.
+ */
+export async function readBody(req: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
   const declared = Number(req.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > limit) throw tooLarge();
-  const type = req.headers.get("content-type") ?? "";
-  if (!JSON_TYPE.test(type.trim())) {
+  const type = (req.headers.get("content-type") ?? "").trim();
+  const form = FORM_TYPE.test(type);
+  if (!form && !JSON_TYPE.test(type)) {
     throw new ApiError(
       415,
-      `Send the body as JSON with Content-Type: application/json (UTF-8); got ${type ? `"${type.slice(0, 100)}"` : "no Content-Type"}. Form-encoded bodies are not supported.`,
-      { headers: { "accept-post": "application/json", "accept-patch": "application/json" } },
+      `Send the body as JSON with Content-Type: application/json (UTF-8), or as a form with Content-Type: application/x-www-form-urlencoded; got ${type ? `"${type.slice(0, 100)}"` : "no Content-Type"}.`,
+      { headers: { "accept-post": ACCEPTED, "accept-patch": ACCEPTED } },
     );
   }
   const text = await readText(req, limit);
-  if (!text.trim()) throw new ApiError(400, 'The body is empty; send a JSON object such as {"incident": {...}}');
+  if (!text.trim())
+    throw new ApiError(
+      400,
+      'The body is empty; send a JSON object such as {"incident": {...}}, or form fields such as incident[name]=...',
+    );
+  if (form) {
+    try {
+      return parseBracketForm(text);
+    } catch (err) {
+      if (err instanceof FormError) throw new ApiError(400, `The form body is not valid: ${err.message}`);
+      throw err;
+    }
+  }
   try {
     return JSON.parse(text);
   } catch (err) {

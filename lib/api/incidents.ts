@@ -21,7 +21,14 @@ import { hydrateIncident, hydrateIncidents } from "../snapshot";
 import { incidentV1Json } from "../statuspage";
 import { dayStart } from "../time";
 import { pathParam, type ApiContext, type FieldNames } from "./route";
-import type { IncidentCreateBody, IncidentUpdateBody, ListQuery, PostmortemBody } from "./schemas";
+import type {
+  IncidentCreateBody,
+  IncidentUpdateBody,
+  IncidentUpdateEditBody,
+  ListQuery,
+  PostmortemBody,
+} from "./schemas";
+import { correctUpdate } from "../incident-updates";
 import { publishPostmortem, savePostmortem } from "../postmortem";
 
 export const INCIDENT_FIELDS: FieldNames = {
@@ -100,6 +107,28 @@ export function patchIncident(ctx: ApiContext<IncidentUpdateBody>) {
   const impact = before.kind === "maintenance" ? undefined : (f.impact_override ?? undefined);
   const row = updateIncident(ctx.db, ctx.actor, before.id, { ...commonFields(f), status: f.status, impact }, ctx.now);
   return view(ctx, row);
+}
+
+export const INCIDENT_UPDATE_FIELDS: FieldNames = { wrapper: "incident_update" };
+
+/** Corrects a published update (PATCH and PUT alike); answers with the update in the v2 shape. */
+export function patchIncidentUpdate(ctx: ApiContext<IncidentUpdateEditBody>) {
+  const f = ctx.body.incident_update;
+  const row = correctUpdate(
+    ctx.db,
+    ctx.actor,
+    { id: pathParam(ctx, "incident_update_id"), incidentId: pathParam(ctx, "incident_id") },
+    {
+      body: f.body,
+      displayAt: time(f.display_at),
+      deliverNotifications: f.deliver_notifications,
+      customTweet: f.custom_tweet,
+    },
+    ctx.now,
+  );
+  const shown = view(ctx, incidentById(ctx.db, row.incidentId)).incident_updates.find((u) => u.id === row.id);
+  if (!shown) throw new Error(`Update ${row.id} is missing from its incident`);
+  return shown;
 }
 
 export function showIncident(ctx: ApiContext) {

@@ -10,6 +10,7 @@ import { targetPolicy } from "../config";
 import { monitorPolicy } from "../monitors/scheduler";
 import { targetWarning } from "../monitors/schemas";
 import { pathParam, type ApiContext, type FieldNames } from "./route";
+import { formBoolean, formInteger, text } from "./schemas";
 import { isoTime } from "../time";
 
 export const MONITOR_FIELDS: FieldNames = { wrapper: "monitor" };
@@ -21,34 +22,39 @@ const rekey = (o: unknown, f: (k: string) => string) =>
     ? Object.fromEntries(Object.entries(o).map(([k, v]) => [f(k), v]))
     : o;
 
+// The limits the monitor verbs enforce (lib/monitors/schemas.ts), stated for the OpenAPI document.
+const threshold = z.number().int().min(1, "At least 1").max(20, "At most 20");
+
 const monitorFields = {
   component_id: z.string().describe("The component it watches (id or slug)."),
-  name: z.string(),
+  name: text(100, "Give the monitor a name"),
   kind: z.enum(MONITOR_KINDS).describe(`${MONITOR_KINDS.slice(0, -1).join(", ")} or ${MONITOR_KINDS.at(-1)}.`),
   settings: z
     .record(z.string(), z.unknown())
     .describe(`Per kind. ${MONITOR_KIND_LIST.map((k) => `${k.id}: ${k.apiSettings}.`).join(" ")}`),
-  interval_seconds: z
-    .number()
-    .int()
+  interval_seconds: formInteger(
+    z
+      .number()
+      .int("Whole seconds")
+      .min(MIN_INTERVAL_SECONDS, `Checks run at most every ${MIN_INTERVAL_SECONDS} seconds`)
+      .max(86_400, "At most once a day"),
+  )
     .optional()
     .describe(`Seconds between checks, at least ${MIN_INTERVAL_SECONDS} (default 60).`),
-  timeout_ms: z.number().int().optional().describe("Hard limit per check (default 10000)."),
-  latency_threshold_ms: z
-    .number()
-    .int()
+  timeout_ms: formInteger(z.number().int().min(100, "At least 100 ms").max(60_000, "At most 60 seconds"))
+    .optional()
+    .describe("Hard limit per check (default 10000)."),
+  latency_threshold_ms: formInteger(z.number().int().min(1, "At least 1 ms").max(60_000, "At most 60 seconds"))
     .nullable()
     .optional()
     .describe("Slower successful checks count as slow: degraded after fail_threshold of them."),
-  fail_threshold: z.number().int().optional().describe("Consecutive failures before down (default 2)."),
-  recover_threshold: z.number().int().optional().describe("Consecutive successes before up again (default 2)."),
-  paused: z.boolean().optional(),
-  auto_publish: z
-    .boolean()
+  fail_threshold: formInteger(threshold).optional().describe("Consecutive failures before down (default 2)."),
+  recover_threshold: formInteger(threshold).optional().describe("Consecutive successes before up again (default 2)."),
+  paused: formBoolean().optional(),
+  auto_publish: formBoolean()
     .optional()
     .describe("Publish the draft incident at once when this monitor takes its component down."),
-  internal_target: z
-    .boolean()
+  internal_target: formBoolean()
     .optional()
     .describe(
       "Admins only: checks may reach loopback and private addresses even when OUTPOST_ALLOW_PRIVATE_TARGETS is off (never cloud metadata addresses). Editors get 403.",

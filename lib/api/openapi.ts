@@ -41,12 +41,12 @@ function responses(r: ApiRoute) {
     [r.status]: success,
     ...(r.query ? { 400: problem("A query parameter is not valid") } : {}),
     403: problem(`The token's scope is below ${r.scope}`),
-    ...(r.body ? { 400: problem("The body is not valid JSON") } : {}),
+    ...(r.body ? { 400: problem("The body is not valid JSON, or not a valid bracket-notation form") } : {}),
     401: problem("No API token, or an unknown or revoked one"),
     404: problem("No such page, or no such item"),
     ...(r.body ? { 409: problem("Conflicts with what is stored (e.g. a slug in use)") } : {}),
     ...(r.body ? { 413: problem("The body is larger than 1 MB") } : {}),
-    ...(r.body ? { 415: problem("The body is not JSON") } : {}),
+    ...(r.body ? { 415: problem("The body is neither JSON nor application/x-www-form-urlencoded") } : {}),
     ...(r.body ? { 422: problem("A value is not valid; `errors` names each field") } : {}),
   };
 }
@@ -88,7 +88,33 @@ const DESCRIPTION = `Compatible with Atlassian Statuspage's manage API (v1): poi
 \`admin\` (everything, incl. API tokens and the data export);
 each operation names the scope it needs (\`x-outpost-scope\`), and a weaker token gets 403. Tokens made before
 scopes existed, and \`OUTPOST_API_TOKEN\`, are admin. Every write is in the audit log under the token's name.
-Bodies are JSON (at most 1 MB); keys Statuspage accepts that Outpost does not use are ignored. Errors are application/problem+json (RFC 7807).`;
+Bodies are JSON, or \`application/x-www-form-urlencoded\` in Statuspage's bracket notation
+(\`incident[name]=X&incident[component_ids][]=a&incident[components][<id>]=major_outage&incident[deliver_notifications]=true\`:
+\`[]\` sends a list, a lone \`x[]=\` an empty one; "true"/"false" and digits are read as booleans and integers where the
+schema expects them), at most 1 MB either way; keys Statuspage accepts that Outpost does not use are ignored.
+Every path also answers with \`.json\` on its last segment, as Statuspage documents its paths (\`incidents.json\`,
+\`incidents/{incident_id}.json\`, \`components.json\`): same operation, same scope. One \`.json\` is always taken as
+that suffix, so an id that itself ends in \`.json\` is reached as \`{id}.json.json\`.
+Errors are application/problem+json (RFC 7807); \`errors[]\` names each refused field as the body spells it
+(\`incident.scheduled_for\`), and so does \`detail\`.`;
+
+/** Every tag the registry uses, described; a test fails on a tag without a description. */
+export const TAG_DESCRIPTIONS: Record<string, string> = {
+  incidents:
+    "Incidents and maintenances (a maintenance is an incident with scheduled_for), their updates and postmortems, as Statuspage's manage API has them.",
+  components: "The components on the page, by id or slug; a status change is recorded in the component's history.",
+  "component groups": "Groups of components, shown as one row that opens to its components.",
+  "incident templates": "Outpost's own: prefilled titles, messages, impact and component statuses for new incidents.",
+  monitors:
+    "Outpost's own: automatic checks of a component (each kind is described under kind) that set its status. Reading them needs write: they hold heartbeat URLs.",
+  data: "All data as one document, to move an instance elsewhere (admin only).",
+  "api tokens": "Tokens for this API and their scopes (admin only); a token's secret is shown once, when it is made.",
+  subscribers:
+    "Who hears about incidents: email addresses, webhooks and chat channels. Reading them needs write: they are personal data.",
+};
+
+/** The project's licence (package.json's "license"), as an SPDX identifier. */
+export const LICENSE = { name: "MIT License", identifier: "MIT" };
 
 let cached: { publicUrl: string; doc: unknown } | undefined;
 
@@ -99,10 +125,10 @@ export function openApiDocument(publicUrl: string): unknown {
     (paths[`/api/v1/pages/{page_id}/${r.pattern}`] ??= {})[r.method.toLowerCase()] = operation(r);
   const doc = {
     openapi: "3.1.0",
-    info: { title: "Outpost admin API", version: "1", description: DESCRIPTION },
+    info: { title: "Outpost admin API", version: "1", description: DESCRIPTION, license: LICENSE },
     servers: [{ url: publicUrl }],
     security: [{ statuspageKey: [] }, { bearer: [] }],
-    tags: [...new Set(API_ROUTES.map((r) => r.tag))].map((name) => ({ name })),
+    tags: [...new Set(API_ROUTES.map((r) => r.tag))].map((name) => ({ name, description: TAG_DESCRIPTIONS[name] })),
     paths,
     components: {
       securitySchemes: {

@@ -84,6 +84,20 @@ export const API_ROUTES: readonly ApiRoute[] = [
       handle: incidents.removeIncident,
     },
   }),
+  ...(["PATCH", "PUT"] as const).map((method) =>
+    route({
+      method,
+      scope: "write",
+      pattern: "incidents/{incident_id}/incident_updates/{incident_update_id}",
+      tag: "incidents",
+      body: s.incidentUpdateEditBody,
+      response: s.incidentUpdateOut,
+      fields: incidents.INCIDENT_UPDATE_FIELDS,
+      summary:
+        "Correct a published update: its text, shown time, notification flag or custom post (the page marks a changed text or time as edited; nothing is sent again)",
+      handle: incidents.patchIncidentUpdate,
+    }),
+  ),
   route({
     method: "PUT",
     scope: "write",

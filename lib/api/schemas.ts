@@ -5,6 +5,27 @@
 import { z } from "zod";
 import { COMPONENT_STATUSES, IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES, TOKEN_SCOPES } from "../constants";
 
+/**
+ * A form body (form.ts) sends every value as text. These take "true"/"false" as booleans and
+ * decimal digits as a number, and leave anything else for the schema to refuse; JSON values pass
+ * through as they are.
+ */
+const fromFormBoolean = (v: unknown) => (v === "true" ? true : v === "false" ? false : v);
+const fromFormNumber = (v: unknown) => (typeof v === "string" && /^-?\d+$/.test(v.trim()) ? Number(v) : v);
+export const formBoolean = () => z.preprocess(fromFormBoolean, z.boolean());
+export const formInteger = (n: z.ZodNumber = z.number().int()) => z.preprocess(fromFormNumber, n);
+
+/**
+ * Text as the verbs take it: trimmed, then held to their limits, declared here so that the OpenAPI
+ * document states them (the verbs check the same again).
+ */
+export function text(max: number, required?: string) {
+  const trimmed = z.string().trim();
+  return (required ? trimmed.min(1, required) : trimmed).max(max, `At most ${max.toLocaleString("en")} characters`);
+}
+/** The longest message of an update, and of a template's first message. */
+const MESSAGE_MAX = 20_000;
+
 const ignored = (what: string) =>
   z.unknown().optional().describe(`Accepted for Statuspage compatibility; Outpost ignores ${what}.`);
 const time = z.iso.datetime({
@@ -20,7 +41,7 @@ const incidentImpact = z.enum(["none", "minor", "major", "critical"], {
 });
 
 const incidentFields = {
-  name: z.string().describe("The title."),
+  name: text(200, "Give the incident a title").describe("The title."),
   status: incidentStatus
     .optional()
     .describe(
@@ -32,26 +53,25 @@ const incidentFields = {
     .describe(
       "The impact; left out, it follows the worst component status set (degraded: minor, partial outage: major, major outage: critical).",
     ),
-  body: z.string().nullable().optional().describe("The message of the update this request posts."),
+  body: text(MESSAGE_MAX).nullable().optional().describe("The message of the update this request posts."),
   component_ids: z.array(z.string()).nullable().optional().describe("The components the incident concerns."),
   components: z
     .record(z.string(), componentStatus)
     .nullable()
     .optional()
     .describe("New statuses by component id; recorded on the update as affected_components."),
-  deliver_notifications: z.boolean().optional().describe("Whether subscribers hear about this update (default true)."),
+  deliver_notifications: formBoolean()
+    .optional()
+    .describe("Whether subscribers hear about this update (default true)."),
   scheduled_for: time.nullable().optional().describe("Makes it a maintenance: the window's start."),
   scheduled_until: time.nullable().optional().describe("The maintenance window's end."),
-  scheduled_remind_prior: z
-    .boolean()
+  scheduled_remind_prior: formBoolean()
     .optional()
     .describe("Post a reminder update 60 minutes before the window starts."),
-  scheduled_auto_in_progress: z
-    .boolean()
+  scheduled_auto_in_progress: formBoolean()
     .optional()
     .describe("Start the maintenance by itself at scheduled_for (default true)."),
-  scheduled_auto_completed: z
-    .boolean()
+  scheduled_auto_completed: formBoolean()
     .optional()
     .describe("Complete the maintenance by itself at scheduled_until (default true)."),
   auto_transition_to_maintenance_state: ignored("it"),
@@ -63,7 +83,9 @@ const incidentFields = {
   auto_tweet_on_creation: ignored("it"),
   auto_tweet_one_hour_before: ignored("it"),
   reminder_intervals: ignored("it"),
-  backfilled: z.boolean().optional().describe("Records a past incident: created resolved, starting on backfill_date."),
+  backfilled: formBoolean()
+    .optional()
+    .describe("Records a past incident: created resolved, starting on backfill_date."),
   backfill_date: z
     .string()
     .refine(
@@ -81,25 +103,44 @@ export const incidentUpdateBody = z.object({ incident: z.object(incidentFields).
 export type IncidentCreateBody = z.output<typeof incidentCreateBody>;
 export type IncidentUpdateBody = z.output<typeof incidentUpdateBody>;
 
+/** Statuspage's edit of a published update: PATCH incidents/{id}/incident_updates/{update id}. */
+export const incidentUpdateEditBody = z.object({
+  incident_update: z.object({
+    body: text(MESSAGE_MAX, "Write the message")
+      .optional()
+      .describe("The corrected message; the public page marks the update as edited."),
+    display_at: time.optional().describe("The time the update shows (not in the future); marks it as edited."),
+    deliver_notifications: formBoolean()
+      .optional()
+      .describe("Stored on the update; an edit never sends notifications again."),
+    custom_tweet: text(280)
+      .nullable()
+      .optional()
+      .describe("The text posted to X instead of the body; null removes it."),
+    wants_twitter_update: ignored("it (an edit is never posted again)"),
+    twitter_updated_at: ignored("it"),
+  }),
+});
+export type IncidentUpdateEditBody = z.output<typeof incidentUpdateEditBody>;
+
 const componentFields = {
-  name: z.string(),
-  description: z.string().nullable().optional(),
+  name: text(100, "Give it a name"),
+  description: text(1000).nullable().optional(),
   status: componentStatus.optional(),
   group_id: z
     .string()
     .nullable()
     .optional()
     .describe("The component group it belongs to; null takes it out of its group."),
-  showcase: z.boolean().optional().describe("Show its uptime bars on the page."),
-  only_show_if_degraded: z.boolean().optional(),
+  showcase: formBoolean().optional().describe("Show its uptime bars on the page."),
+  only_show_if_degraded: formBoolean().optional(),
   start_date: z.iso
     .date({ error: "Use a date like 2026-01-31" })
     .nullable()
     .optional()
     .describe("Uptime is counted from this day."),
   automation_email: ignored("e-mail automation"),
-  outpost_browser_probe_url: z
-    .string()
+  outpost_browser_probe_url: text(500)
     .nullable()
     .optional()
     .describe(
@@ -112,8 +153,8 @@ export type ComponentCreateBody = z.output<typeof componentCreateBody>;
 export type ComponentUpdateBody = z.output<typeof componentUpdateBody>;
 
 const groupFields = {
-  name: z.string(),
-  description: z.string().nullable().optional(),
+  name: text(100, "Give it a name"),
+  description: text(1000).nullable().optional(),
   components: z.array(z.string()).optional().describe("The group holds exactly these component ids afterwards."),
 };
 export const groupCreateBody = z.object({ component_group: z.object(groupFields) });
@@ -123,7 +164,7 @@ export type GroupUpdateBody = z.output<typeof groupUpdateBody>;
 
 export const tokenCreateBody = z.object({
   api_token: z.object({
-    name: z.string().describe('What uses the token, e.g. "deploy script".'),
+    name: text(100, "Name the token after what uses it").describe('What uses the token, e.g. "deploy script".'),
     scope: z
       .string()
       .default("read")
@@ -165,7 +206,7 @@ export const componentOut = z.strictObject(component);
 /** A group as it appears in the component list (Statuspage lists groups among components). */
 export const groupRowOut = z.strictObject({ ...component, components: z.array(z.string()) });
 
-const updateOut = z.strictObject({
+export const incidentUpdateOut = z.strictObject({
   id: z.string(),
   status: incidentStatus,
   body: z.string(),
@@ -196,7 +237,7 @@ export const incidentOut = z.strictObject({
   shortlink: z.string(),
   started_at: iso,
   page_id: z.string(),
-  incident_updates: z.array(updateOut).describe("Newest first."),
+  incident_updates: z.array(incidentUpdateOut).describe("Newest first."),
   components: z.array(componentOut),
   postmortem_body: z.string().nullable(),
   postmortem_body_last_updated_at: iso.nullable(),
@@ -240,18 +281,18 @@ export const tokenCreatedOut = z.strictObject({
 export const subscriberCreateBody = z.object({
   subscriber: z
     .object({
-      email: z.string().optional().describe("An email address (with skip_confirmation_notification: true)."),
+      email: text(254).optional().describe("An email address (with skip_confirmation_notification: true)."),
       endpoint: z.string().optional().describe("A webhook URL (http or https)."),
       type: z
         .enum(["webhook", "slack", "discord", "teams"])
         .optional()
         .describe("What the endpoint is; default webhook."),
       component_ids: z
-        .array(z.string())
+        .array(z.string().max(40))
+        .max(200)
         .optional()
         .describe("Only incidents concerning these components; none: everything."),
-      skip_confirmation_notification: z
-        .boolean()
+      skip_confirmation_notification: formBoolean()
         .optional()
         .describe("Add an email address as confirmed, without a confirmation mail."),
     })
@@ -285,9 +326,9 @@ export const problemOut = z.object({
 // ---- Outpost's own resources beside Statuspage's: templates and postmortems
 
 const templateFields = {
-  name: z.string().describe('What staff pick it by, e.g. "API errors".'),
-  title: z.string().describe("The incident title it prefills."),
-  body: z.string().optional().describe("The first message it prefills (markdown)."),
+  name: text(100, "Name the template").describe('What staff pick it by, e.g. "API errors".'),
+  title: text(200, "Give the incident a title").describe("The incident title it prefills."),
+  body: text(MESSAGE_MAX).optional().describe("The first message it prefills (markdown)."),
   kind: z
     .enum(["incident", "maintenance"], { error: "Use incident or maintenance" })
     .optional()
@@ -319,7 +360,9 @@ export const templateOut = z.strictObject({
 
 /** Statuspage's postmortem draft: PUT incidents/{id}/postmortem. */
 export const postmortemBody = z.object({
-  postmortem: z.object({ body_draft: z.string().describe("The postmortem (markdown); private until published.") }),
+  postmortem: z.object({
+    body_draft: text(100_000, "Write the postmortem").describe("The postmortem (markdown); private until published."),
+  }),
 });
 export type PostmortemBody = z.output<typeof postmortemBody>;
 
