@@ -1,5 +1,7 @@
 // Test support for the unit and e2e tests: shorthands for the verbs, acting as staff would, and must().
 import type { Db } from "@/db/client";
+import { insertComponent } from "@/db/queries/components";
+import { ensurePage } from "@/db/seed";
 import { SYSTEM_ACTOR } from "./audit";
 import { setComponentStatus as setStatus } from "./components";
 import type { ComponentStatus } from "./constants";
@@ -13,4 +15,12 @@ export function setComponentStatus(db: Db, componentId: string, status: Componen
 export function must<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`expected ${what}`);
   return value;
+}
+
+/** A fresh page "Acme" with two components, API (slug api) and Website (slug website). */
+export function acmePage(db: Db, now: number) {
+  const pageId = ensurePage(db, { name: "Acme", timeZone: "Etc/UTC", now });
+  const component = (id: string, name: string, slug: string) =>
+    insertComponent(db, { id, pageId, name, slug, createdAt: now, updatedAt: now });
+  return { pageId, api: component("api000000001", "API", "api"), web: component("web000000001", "Website", "website") };
 }

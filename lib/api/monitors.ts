@@ -8,7 +8,7 @@ import { MONITOR_KIND_LIST, MONITOR_KINDS } from "../monitors/registry";
 import { allMonitors, createMonitor, deleteMonitor, monitorById, updateMonitor } from "../monitors/monitors";
 import { targetPolicy } from "../config";
 import { monitorPolicy } from "../monitors/scheduler";
-import { targetWarning } from "../monitors/schemas";
+import { MONITOR_LIMITS, targetWarning } from "../monitors/schemas";
 import { pathParam, type ApiContext, type FieldNames } from "./route";
 import { formBoolean, formInteger, text } from "./schemas";
 import { isoTime } from "../time";
@@ -22,12 +22,17 @@ const rekey = (o: unknown, f: (k: string) => string) =>
     ? Object.fromEntries(Object.entries(o).map(([k, v]) => [f(k), v]))
     : o;
 
-// The limits the monitor verbs enforce (lib/monitors/schemas.ts), stated for the OpenAPI document.
-const threshold = z.number().int().min(1, "At least 1").max(20, "At most 20");
+// The limits the monitor verbs enforce, stated for the OpenAPI document.
+const L = MONITOR_LIMITS;
+const threshold = z
+  .number()
+  .int()
+  .min(L.threshold.min, `At least ${L.threshold.min}`)
+  .max(L.threshold.max, `At most ${L.threshold.max}`);
 
 const monitorFields = {
   component_id: z.string().describe("The component it watches (id or slug)."),
-  name: text(100, "Give the monitor a name"),
+  name: text(L.nameLength, "Give the monitor a name"),
   kind: z.enum(MONITOR_KINDS).describe(`${MONITOR_KINDS.slice(0, -1).join(", ")} or ${MONITOR_KINDS.at(-1)}.`),
   settings: z
     .record(z.string(), z.unknown())
@@ -36,15 +41,23 @@ const monitorFields = {
     z
       .number()
       .int("Whole seconds")
-      .min(MIN_INTERVAL_SECONDS, `Checks run at most every ${MIN_INTERVAL_SECONDS} seconds`)
-      .max(86_400, "At most once a day"),
+      .min(L.intervalSeconds.min, `Checks run at most every ${L.intervalSeconds.min} seconds`)
+      .max(L.intervalSeconds.max, "At most once a day"),
   )
     .optional()
     .describe(`Seconds between checks, at least ${MIN_INTERVAL_SECONDS} (default 60).`),
-  timeout_ms: formInteger(z.number().int().min(100, "At least 100 ms").max(60_000, "At most 60 seconds"))
+  timeout_ms: formInteger(
+    z.number().int().min(L.timeoutMs.min, `At least ${L.timeoutMs.min} ms`).max(L.timeoutMs.max, "At most 60 seconds"),
+  )
     .optional()
     .describe("Hard limit per check (default 10000)."),
-  latency_threshold_ms: formInteger(z.number().int().min(1, "At least 1 ms").max(60_000, "At most 60 seconds"))
+  latency_threshold_ms: formInteger(
+    z
+      .number()
+      .int()
+      .min(L.latencyThresholdMs.min, `At least ${L.latencyThresholdMs.min} ms`)
+      .max(L.latencyThresholdMs.max, "At most 60 seconds"),
+  )
     .nullable()
     .optional()
     .describe("Slower successful checks count as slow: degraded after fail_threshold of them."),

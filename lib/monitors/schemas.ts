@@ -9,43 +9,53 @@ import { MIN_INTERVAL_SECONDS } from "../constants";
 import { addressProblem, classifyAddress, type TargetPolicy } from "../net/targets";
 import { kindOf, MONITOR_KINDS, type MonitorKind, type MonitorSettings } from "./registry";
 
+/** The bounds every boundary states and enforces (forms, admin API and its OpenAPI document). */
+export const MONITOR_LIMITS = {
+  nameLength: 100,
+  intervalSeconds: { min: MIN_INTERVAL_SECONDS, max: 86_400 },
+  timeoutMs: { min: 100, max: 60_000 },
+  latencyThresholdMs: { min: 1, max: 60_000 },
+  threshold: { min: 1, max: 20 },
+} as const;
+const L = MONITOR_LIMITS;
+
 const common = {
   componentId: z.string({ error: "Choose a component" }).min(1, "Choose a component"),
   name: z
     .string({ error: "Give the monitor a name" })
     .trim()
     .min(1, "Give the monitor a name")
-    .max(100, "At most 100 characters"),
+    .max(L.nameLength, `At most ${L.nameLength} characters`),
   intervalSeconds: z.coerce
     .number({ error: "Enter the interval in seconds" })
     .int("Whole seconds")
-    .min(MIN_INTERVAL_SECONDS, `Checks run at most every ${MIN_INTERVAL_SECONDS} seconds`)
-    .max(86_400, "At most once a day")
+    .min(L.intervalSeconds.min, `Checks run at most every ${L.intervalSeconds.min} seconds`)
+    .max(L.intervalSeconds.max, "At most once a day")
     .default(60),
   timeoutMs: z.coerce
     .number({ error: "Enter the timeout in milliseconds" })
     .int()
-    .min(100, "At least 100 ms")
-    .max(60_000, "At most 60 seconds")
+    .min(L.timeoutMs.min, `At least ${L.timeoutMs.min} ms`)
+    .max(L.timeoutMs.max, "At most 60 seconds")
     .default(10_000),
   latencyThresholdMs: z.coerce
     .number({ error: "Enter milliseconds" })
     .int()
-    .min(1, "At least 1 ms")
-    .max(60_000, "At most 60 seconds")
+    .min(L.latencyThresholdMs.min, `At least ${L.latencyThresholdMs.min} ms`)
+    .max(L.latencyThresholdMs.max, "At most 60 seconds")
     .nullable()
     .default(null),
   failThreshold: z.coerce
     .number({ error: "Enter a count" })
     .int()
-    .min(1, "At least 1")
-    .max(20, "At most 20")
+    .min(L.threshold.min, `At least ${L.threshold.min}`)
+    .max(L.threshold.max, `At most ${L.threshold.max}`)
     .default(2),
   recoverThreshold: z.coerce
     .number({ error: "Enter a count" })
     .int()
-    .min(1, "At least 1")
-    .max(20, "At most 20")
+    .min(L.threshold.min, `At least ${L.threshold.min}`)
+    .max(L.threshold.max, `At most ${L.threshold.max}`)
     .default(2),
   paused: z.boolean().default(false),
   autoPublish: z.boolean().default(false),

@@ -4,15 +4,13 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { eq, isNotNull } from "drizzle-orm";
 import { testDatabase } from "@/db/testing";
-import { ensurePage } from "@/db/seed";
-import { insertComponent } from "@/db/queries/components";
 import { componentChanges, deliveries } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { startWebhookReceiver, verify, type WebhookReceiver } from "@/e2e/support/webhook-receiver";
 import { SYSTEM_ACTOR } from "../audit";
 import { setComponentStatus, updateComponent } from "../components";
 import { addIncidentUpdate, createIncident } from "../incidents";
-import { must } from "../testing";
+import { acmePage, must } from "../testing";
 import { channelsView } from "../views/channels";
 import { deliveriesNeedingAttention } from "../views/deliveries";
 import { chatChannel } from "./chat";
@@ -41,24 +39,7 @@ afterEach(() => hooks.close());
 
 function setup() {
   const db = testDatabase();
-  const pageId = ensurePage(db, { name: "Acme", timeZone: "Etc/UTC", now: T0 });
-  const api = insertComponent(db, {
-    id: "api000000001",
-    pageId,
-    name: "API",
-    slug: "api",
-    createdAt: T0,
-    updatedAt: T0,
-  });
-  const web = insertComponent(db, {
-    id: "web000000001",
-    pageId,
-    name: "Website",
-    slug: "website",
-    createdAt: T0,
-    updatedAt: T0,
-  });
-  return { db, pageId, api, web };
+  return { db, ...acmePage(db, T0) };
 }
 
 function addWebhook(db: Db, path: string, componentIds: string[] = []) {

@@ -3,8 +3,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { testDatabase } from "@/db/testing";
-import { ensurePage, seedDemo } from "@/db/seed";
-import { insertComponent } from "@/db/queries/components";
+import { seedDemo } from "@/db/seed";
 import { deliveries } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { startSmtp, type StandInSmtp } from "@/e2e/support/smtp";
@@ -14,7 +13,7 @@ import { startAtprotoStandIn, type AtprotoStandIn } from "@/e2e/support/atproto-
 import { startWebhookReceiver, type WebhookReceiver } from "@/e2e/support/webhook-receiver";
 import { SYSTEM_ACTOR } from "../audit";
 import { addIncidentUpdate, createIncident } from "../incidents";
-import { must } from "../testing";
+import { acmePage, must } from "../testing";
 import { blueskyChannel } from "./bluesky";
 import type { Channel } from "./channel";
 import { emailChannel } from "./email";
@@ -77,24 +76,7 @@ function channels() {
 
 function setup() {
   const db = testDatabase();
-  const pageId = ensurePage(db, { name: "Acme", timeZone: "Etc/UTC", now: T0 });
-  const api = insertComponent(db, {
-    id: "api000000001",
-    pageId,
-    name: "API",
-    slug: "api",
-    createdAt: T0,
-    updatedAt: T0,
-  });
-  const web = insertComponent(db, {
-    id: "web000000001",
-    pageId,
-    name: "Website",
-    slug: "website",
-    createdAt: T0,
-    updatedAt: T0,
-  });
-  return { db, api, web };
+  return { db, ...acmePage(db, T0) };
 }
 
 function addWebhook(db: Db, path: string, componentIds: string[] = []) {
