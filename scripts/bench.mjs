@@ -1,5 +1,6 @@
 // `npm run bench`: loads the production server with wrk and compares it, in the same run, with
-// nginx (when installed) and a bare in-memory Node server serving the same bytes.
+// nginx (when installed) and a bare in-memory Node server serving the same bytes, with and
+// without the same headers (node+h: the ratio against it is Outpost's own per-request overhead).
 // Writes bench/results.json. Targets 127.0.0.1 only; every load is bounded in time.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -15,6 +16,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DURATION = process.env.BENCH_DURATION ?? "5s";
 const CONNECTIONS = [64, 256];
 /** The hot public bytes; each baseline serves the very same bytes with the same content type. */
+/** Headers a baseline does not copy: its own HTTP stack sets them per response. */
+const PER_RESPONSE_HEADERS = new Set(["date", "connection", "keep-alive", "content-length", "transfer-encoding"]);
 const ENDPOINTS = [
   { path: "/", file: "index.html" },
   { path: "/api/v2/summary.json", file: "summary.json" },
@@ -115,6 +118,7 @@ async function main() {
   for (const e of ENDPOINTS) {
     const res = await fetch(outpost + e.path);
     e.type = res.headers.get("content-type");
+    e.headers = Object.fromEntries([...res.headers].filter(([name]) => !PER_RESPONSE_HEADERS.has(name)));
     const body = Buffer.from(await res.arrayBuffer());
     fs.writeFileSync(path.join(site, e.file), body);
     const gz = await fetch(outpost + e.path, { headers: { "accept-encoding": "gzip" } });
@@ -133,6 +137,16 @@ async function main() {
   children.push(bare);
   await waitFor(`http://127.0.0.1:${nodePort}/`, bare);
   targets.push({ name: "node", base: `http://127.0.0.1:${nodePort}` });
+  // The same bytes with the same headers: outpost/node+h is Outpost's own overhead per request.
+  const headersPort = await freePort();
+  const bareHeaders = spawn(
+    process.execPath,
+    [path.join(root, "bench/baseline-server.mjs"), String(headersPort), site, "--headers"],
+    { stdio: "ignore" },
+  );
+  children.push(bareHeaders);
+  await waitFor(`http://127.0.0.1:${headersPort}/`, bareHeaders);
+  targets.push({ name: "node+h", base: `http://127.0.0.1:${headersPort}` });
 
   const nginxBin = ["/usr/sbin/nginx", "nginx"].find((b) => (b.startsWith("/") ? fs.existsSync(b) : has(b)));
   if (nginxBin) {
