@@ -3,7 +3,10 @@
 // again, so nothing is ever sent out.
 import { eq } from "drizzle-orm";
 import { subscribers } from "../db/schema";
-import { baseUrl, database, expect, expectNoSeriousAxeViolations, signInPage, test } from "./fixtures";
+import { SYSTEM_ACTOR } from "../lib/audit";
+import { addSubscriber } from "../lib/syndication/subscribers";
+import { setComponentStatus } from "../lib/testing";
+import { baseUrl, componentByName, database, expect, expectNoSeriousAxeViolations, signInPage, test } from "./fixtures";
 
 test("[syndication] channels: networks without credentials are off; staff add a Slack channel", async ({ page }) => {
   test.setTimeout(60_000);
@@ -83,4 +86,54 @@ test("[syndication] subscribers: staff add a webhook (secret shown once) and rem
     await expectNoSeriousAxeViolations(small);
   }
   await phone.close();
+});
+
+test("[syndication] a failed component update to a webhook is listed for staff with Retry, at 1280 and 360 px, light and dark", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000); // four screens, each with a full axe run
+  const db = database();
+  const component = componentByName("Public API");
+  // A loopback webhook: the shared server refuses private targets, so the sender fails it at once
+  // (permanently) and nothing leaves the machine.
+  const { subscriber } = addSubscriber(
+    db,
+    SYSTEM_ACTOR,
+    { kind: "webhook", url: "http://127.0.0.1:9/outpost-e2e-hook", componentIds: [component.id] },
+    { allowPrivate: true },
+  );
+  try {
+    setComponentStatus(db, component.id, "major_outage");
+    const row = (page: import("@playwright/test").Page) =>
+      page
+        .getByRole("region", { name: "Component updates to webhooks" })
+        .getByRole("listitem")
+        .filter({ hasText: "component update: Public API → Major outage" });
+    for (const colorScheme of ["light", "dark"] as const) {
+      for (const viewport of [
+        { width: 1280, height: 900 },
+        { width: 360, height: 780 },
+      ]) {
+        const context = await browser.newContext({ viewport, colorScheme, baseURL: baseUrl() });
+        const page = await context.newPage();
+        await signInPage(page);
+        await expect(async () => {
+          await page.goto("/admin/deliveries");
+          await expect(row(page)).toBeVisible({ timeout: 1_000 });
+        }).toPass({ timeout: 20_000 });
+        await expect(row(page).getByRole("button", { name: /Retry/ })).toBeVisible();
+        await expect(row(page)).toContainText("webhook at 127.0.0.1:9");
+        await expect(row(page)).not.toContainText("outpost-e2e-hook");
+        await expectNoSeriousAxeViolations(page);
+        await page.screenshot({
+          path: `e2e/.artifacts/staff-deliveries-${viewport.width}-${colorScheme}.png`,
+          fullPage: true,
+        });
+        await context.close();
+      }
+    }
+  } finally {
+    database().delete(subscribers).where(eq(subscribers.id, subscriber.id)).run();
+    setComponentStatus(db, component.id, "operational");
+  }
 });

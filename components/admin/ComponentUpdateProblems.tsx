@@ -18,7 +18,8 @@ export function ComponentUpdateProblems({ rows }: { rows: ComponentUpdateProblem
         <ul className="divide-y divide-gray-200 rounded-lg border border-gray-200 text-sm dark:divide-gray-800 dark:border-gray-800">
           {rows.map((d) => (
             <li key={d.id} className="p-3">
-              <span className="font-medium">{d.subject}</span> · webhook {d.target} · {d.state} · {time(d.updatedAt)}
+              <span className="font-medium">{d.subject}</span> · webhook at {d.receiver} · {d.state} ·{" "}
+              {time(d.updatedAt)}
               <span className="block text-xs text-gray-700 dark:text-gray-300">{d.lastError}</span>
               {d.state === "failed" ? <RetryDelivery id={d.id} label={d.subject} /> : null}
               {d.state === "unknown" ? <SettleDelivery id={d.id} label={d.subject} /> : null}

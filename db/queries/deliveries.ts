@@ -9,6 +9,7 @@ import {
   incidents,
   incidentUpdates,
   outboxLease,
+  subscribers,
   syndicationChannels,
 } from "../schema";
 
@@ -160,9 +161,11 @@ export function listRecentProblems(db: Db, limit: number) {
       incidentName: incidents.name,
       componentName: components.name,
       newStatus: componentChanges.newStatus,
+      subscriberAddress: subscribers.address,
     })
     .from(deliveries)
     .leftJoin(incidents, eq(incidents.id, deliveries.incidentId))
+    .leftJoin(subscribers, eq(subscribers.id, deliveries.subscriberId))
     .leftJoin(componentChanges, eq(componentChanges.id, deliveries.componentChangeId))
     .leftJoin(components, eq(components.id, componentChanges.componentId))
     .where(inArray(deliveries.state, ["failed", "unknown"]))

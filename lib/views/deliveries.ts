@@ -17,17 +17,27 @@ export function deliveryPage(p: ProblemDelivery): string {
   return p.incidentId ? `/admin/deliveries?incident=${p.incidentId}` : "/admin/deliveries#component-updates";
 }
 
+/** The host a webhook posts to: enough to recognise it, without a path or query that may hold a token. */
+function receiverOf(address: string | null): string {
+  if (!address) return "a removed webhook";
+  try {
+    return new URL(address).host;
+  } catch {
+    return "a webhook";
+  }
+}
+
 /**
  * What needs attention: incidents with failed or unsettled notifications, each once, as id → name;
  * and the failed or unsettled component updates themselves (webhooks only, so listed one by one).
  */
 export function deliveriesNeedingAttention(db: Db = getDb()) {
   const incidents = new Map<string, string>();
-  const componentUpdates: (ProblemDelivery & { subject: string })[] = [];
+  const componentUpdates: (ProblemDelivery & { subject: string; receiver: string })[] = [];
   for (const p of listRecentProblems(db, 200)) {
     if (p.incidentId && p.incidentName !== null) {
       if (!incidents.has(p.incidentId)) incidents.set(p.incidentId, p.incidentName);
-    } else componentUpdates.push({ ...p, subject: deliverySubject(p) });
+    } else componentUpdates.push({ ...p, subject: deliverySubject(p), receiver: receiverOf(p.subscriberAddress) });
   }
   return { incidents, componentUpdates };
 }
