@@ -52,9 +52,21 @@ export function groupKeys(g: SnapGroup): string[] {
   return slug === slugify("") ? [g.id] : [...new Set([slug, g.id])];
 }
 
+/** Every badge address of a snapshot, built once: a badge URL is looked up on each request. */
+const subjects = new WeakMap<Snapshot, Map<string, SnapComponent | SnapGroup>>();
+
 /** What a badge is about: a component by id or slug, else a group by id or name slug. */
 export function findBadgeSubject(s: Snapshot, key: string): SnapComponent | SnapGroup | undefined {
-  return findSnapComponent(s, key) ?? snapGroups(s).find((g) => groupKeys(g).includes(key));
+  let index = subjects.get(s);
+  if (!index) {
+    // Later entries win: a component's slug over a group's, a component's id over any slug.
+    index = new Map<string, SnapComponent | SnapGroup>();
+    for (const g of snapGroups(s)) for (const k of groupKeys(g)) index.set(k, g);
+    for (const c of s.components) index.set(c.slug, c);
+    for (const c of s.components) index.set(c.id, c);
+    subjects.set(s, index);
+  }
+  return index.get(key);
 }
 
 const isGroup = (x: SnapComponent | SnapGroup): x is SnapGroup => "components" in x;

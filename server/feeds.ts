@@ -2,6 +2,7 @@
 // /history.rss|atom read the snapshot's feed entries; a component's feed is one bounded query,
 // made once per snapshot.
 import { getDb } from "@/db/client";
+import { findSnapComponent } from "@/lib/badges";
 import { listFeedUpdates } from "@/db/queries/feed";
 import type { Snapshot } from "@/lib/snapshot-types";
 import { buildAtom, buildRss, FEED_LIMIT, type FeedChannel, type FeedEntry } from "@/lib/syndication/feeds";
@@ -50,7 +51,7 @@ export function feedRoute(s: Snapshot, path: string): Payload | null {
     };
     return hot(s, `feed:${format}`, () => feedPayload(format, channel, s.feed, s.builtAt));
   }
-  const component = s.componentsById.get(key) ?? s.components.find((c) => c.slug === key);
+  const component = findSnapComponent(s, key);
   if (!component) return notFound(s);
   // Cached per address (id or slug): each names itself as rel="self".
   return hot(s, `feed:${component.id}:${key}:${format}`, () => {

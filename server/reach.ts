@@ -6,6 +6,7 @@ import {
   cleanLabel,
   parseBadgePath,
   parseStyle,
+  findBadgeSubject,
   resolveBadge,
   UNKNOWN_BADGE,
   type BadgeRequest,
@@ -38,17 +39,19 @@ const JS = "text/javascript; charset=utf-8";
 function badgePayload(s: Snapshot, req: BadgeRequest | "unknown", query: URLSearchParams): Payload {
   const style = parseStyle(query.get("style"));
   const rawLabel = query.get("label");
-  const resolved = req === "unknown" ? { badge: UNKNOWN_BADGE, found: false } : resolveBadge(s, req);
+  const found = req !== "unknown" && (req.kind === "overall" || findBadgeSubject(s, req.component) !== undefined);
   const json = req !== "unknown" && req.format === "json";
+  // The badge (an uptime figure pools days) is worked out only when its bytes are not cached yet.
   const make = (label: string | null) => () => {
-    const shown = { ...resolved.badge, label: cleanLabel(label, resolved.badge.label) };
-    const status = resolved.found ? 200 : 404;
+    const badge = req !== "unknown" && found ? resolveBadge(s, req).badge : UNKNOWN_BADGE;
+    const shown = { ...badge, label: cleanLabel(label, badge.label) };
+    const status = found ? 200 : 404;
     return json
       ? jsonPayload(status, badgeEndpointJson(shown))
       : makePayload(status, SVG, badgeSvg(shown, style), CORS);
   };
   // Every unknown badge shares one 404 per format and style; a custom label is a variant.
-  if (!resolved.found) return hot(s, `badge:404:${json ? "json" : "svg"}:${style}`, make(null));
+  if (!found) return hot(s, `badge:404:${json ? "json" : "svg"}:${style}`, make(null));
   const key = `badge:${JSON.stringify(req)}:${style}`;
   return rawLabel === null ? hot(s, key, make(null)) : variant(s, `${key}:${rawLabel}`, make(rawLabel));
 }
