@@ -43,14 +43,97 @@ test("[status page] the banner, components and open incident agree with what is 
   );
 });
 
-test("[status page] uptime bars show 90 days with an accessible summary", async ({ page }) => {
+test("[status page] uptime bars: one path per level, a day's detail on tap and by keyboard", async ({
+  page,
+  request,
+}) => {
   await page.goto("/");
   const row = page.locator('[data-component="database-cluster"]');
-  const bar = row.getByRole("img");
-  await expect(bar.locator("rect")).toHaveCount(90);
-  const label = await bar.getAttribute("aria-label");
-  expect(label).toMatch(/Database cluster, last 90 days: 99\.\d+% uptime\..*major outage/);
-  await expect(bar.locator("rect title").first()).toHaveText(/: (no data|no downtime recorded|.*outage.*)/);
+  const bar = row.locator("a[data-uptime]");
+  const id = must(await bar.getAttribute("data-uptime"), "the bar's component");
+  expect(await bar.getAttribute("href")).toBe(`/history?component=${id}`);
+  expect(await bar.getAttribute("aria-label")).toMatch(
+    /^Database cluster, last 90 days: 99\.\d+% uptime\. .*major outage/,
+  );
+  // One <path> per level present; their runs cover the 90 days exactly once.
+  const paths = await bar
+    .locator("svg path")
+    .evaluateAll((els) => els.map((e) => ({ cls: e.getAttribute("class") ?? "", d: e.getAttribute("d") ?? "" })));
+  expect(new Set(paths.map((p) => p.cls)).size).toBe(paths.length);
+  const covered = paths.flatMap((p) => [...p.d.matchAll(/M(\d+) \.5h(\d+)/g)].map((m) => [Number(m[1]), Number(m[2])]));
+  expect(covered.reduce((n, [, len]) => n + (len ?? 0), 0)).toBe(90);
+  expect(new Set(covered.flatMap(([x = 0, len = 0]) => Array.from({ length: len }, (_, i) => x + i))).size).toBe(90);
+
+  // The day detail comes from the component's uptime document.
+  const doc = (await (await request.get(`/components/${id}/uptime.json`)).json()) as {
+    days: { date: string; level: number | null; events: { status: string }[]; incidents: { name: string }[] }[];
+  };
+  expect(doc.days).toHaveLength(90);
+  const outage = doc.days.findIndex((d) => d.events.some((e) => e.status === "major_outage"));
+  expect(outage).toBeGreaterThanOrEqual(0);
+  const day = must(doc.days[outage], "the outage day");
+  expect(day.level).toBeGreaterThan(0);
+
+  // Keyboard: focus the bar, Home goes to the first day, arrows step; the detail is a live region.
+  await bar.focus();
+  await page.keyboard.press("Home");
+  for (let i = 0; i < outage; i++) await page.keyboard.press("ArrowRight");
+  const detail = row.locator("[data-uptime-detail]");
+  await expect(detail).toHaveAttribute("role", "status");
+  await expect(detail).toContainText("Major outage");
+  const incident = must(day.incidents[0], "the outage's incident").name;
+  await expect(detail.getByRole("link", { name: incident })).toBeVisible();
+  await expect(detail.getByRole("link", { name: "Open this day" })).toHaveAttribute(
+    "href",
+    `/history?component=${id}&day=${day.date}`,
+  );
+  await page.keyboard.press("Escape");
+  await expect(detail).toBeHidden();
+
+  // A tap on the last bar opens today, without leaving the page.
+  const box = must(await bar.boundingBox(), "the bar's box");
+  await bar.click({ position: { x: box.width - 2, y: box.height / 2 } });
+  await expect(detail).toBeVisible();
+  expect(page.url()).not.toContain("/history");
+  expect(await bar.getAttribute("data-selected")).toBe("89");
+});
+
+test("[status page] phones see the last 30 days of the bar", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto("/");
+  const bar = page.locator('[data-component="database-cluster"] a[data-uptime]');
+  const [link, svg] = [await bar.boundingBox(), await bar.locator("svg").boundingBox()];
+  // The 90 days are three times the visible width, shifted so that the last 30 show.
+  expect(Math.round((svg?.width ?? 0) / (link?.width ?? 1))).toBe(3);
+  expect(Math.abs((svg?.x ?? 0) + (svg?.width ?? 0) - ((link?.x ?? 0) + (link?.width ?? 0)))).toBeLessThan(2);
+  const row = page.locator('[data-component="database-cluster"]');
+  expect(await row.innerText()).toContain("30 days ago"); // innerText leaves out what CSS hides
+  expect(await row.innerText()).not.toContain("90 days ago");
+  await context.close();
+});
+
+test("[status page] without JavaScript the bar opens the component's days, each with its own page", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/");
+  await page.locator('[data-component="database-cluster"] a[data-uptime]').click();
+  await expect(page).toHaveURL(/\/history\?component=[a-z0-9]+$/);
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText("Database cluster: uptime over the last 90 days");
+  const section = page.locator("section[id^=day-]").filter({ hasText: "Major outage from" }).first();
+  await expect(section).toBeVisible();
+  const date = must(await section.getAttribute("id"), "the day's id").slice("day-".length);
+  const url = new URL(page.url());
+  await page.goto(`${url.pathname}${url.search}&day=${date}`);
+  await expect(page.getByRole("heading", { level: 2 })).toContainText("Database cluster: ");
+  await expect(page.locator(`section#day-${date}`)).toContainText("Major outage from");
+  await expect(page.getByRole("link", { name: "Every day of Database cluster" })).toBeVisible();
+  // A day outside the bar falls back to the month history.
+  await page.goto(`${url.pathname}${url.search}&day=1999-01-01`);
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText("Incident history");
+  await context.close();
 });
 
 test("[status page] groups collapse and expand", async ({ page }) => {

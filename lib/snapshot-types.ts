@@ -6,11 +6,13 @@ import type { ComponentStatus } from "./constants";
 import type { ComponentMonitoring } from "./monitors/view";
 import type { OverallStatus } from "./status";
 import type { FeedEntry } from "./syndication/feeds";
-import type { DayUptime } from "./uptime";
+import type { DayUptime, StatusPeriod } from "./uptime";
 
 export type SnapComponent = Omit<ComponentRow, "pageId"> & {
   pageId: string;
   uptimeDays: DayUptime[];
+  /** Its status periods overlapping the uptime window, for a day's detail. */
+  uptimePeriods: StatusPeriod[];
   uptimePercent: number | null;
   /** Uptime over the last 24 hours (rolling, not a calendar day). */
   uptime24h: number | null;

@@ -89,7 +89,7 @@ export function buildSnapshot(
   const periods = new Map<string, StatusPeriod[]>();
   for (const p of listPeriodsSince(db, windowStart)) {
     const list = periods.get(p.componentId) ?? [];
-    list.push(p);
+    list.push({ status: p.status, startedAt: p.startedAt, endedAt: p.endedAt });
     periods.set(p.componentId, list);
   }
   const monitoring = monitoringView(db, now);
@@ -101,6 +101,7 @@ export function buildSnapshot(
     return {
       ...c,
       uptimeDays: days,
+      uptimePeriods: own,
       uptimePercent: uptimePercent(days),
       uptime24h,
       monitoring: monitoring.get(c.id) ?? null,

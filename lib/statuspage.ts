@@ -15,7 +15,7 @@ export function pageJson(s: Snapshot) {
 }
 
 /** What a component object needs: a snapshot's component, or a row read straight from the database. */
-export type ComponentSource = Omit<SnapComponent, "uptimeDays" | "uptimePercent" | "uptime24h">;
+export type ComponentSource = Omit<SnapComponent, "uptimeDays" | "uptimePeriods" | "uptimePercent" | "uptime24h">;
 /** Where incident objects look up their components. */
 export type ComponentLookup = { componentsById: ReadonlyMap<string, ComponentSource> };
 

@@ -12,8 +12,8 @@ export function setComponentStatus(db: Db, componentId: string, status: Componen
 }
 
 /** A value the test needs: a missing one fails the test, saying what was expected. */
-export function must<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(`expected ${what}`);
+export function must<T>(value: T | null | undefined, what: string): T {
+  if (value === undefined || value === null) throw new Error(`expected ${what}`);
   return value;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dailyUptime, dayLevel, uptimePercent, type StatusPeriod } from "./uptime";
+import { dailyUptime, dayEvents, dayLevel, uptimePercent, type DayUptime, type StatusPeriod } from "./uptime";
 import { must } from "./testing";
 import { lastDays } from "./time";
 
@@ -46,7 +46,7 @@ describe("dailyUptime", () => {
     expect(days.map((d) => d.majorOutage)).toEqual([30 * M, 30 * M, 0]);
     expect(days[0]?.known).toBe(24 * H);
     expect(days[2]?.known).toBe(12 * H); // today counts only up to now
-    expect(days.map(dayLevel)).toEqual(["major", "major", "operational"]);
+    expect(days.map(dayLevel)).toEqual([2, 2, 0]); // 30 min of 24 h is 2.1%: under 5%
   });
 
   it("lets the later period win where two overlap", () => {
@@ -69,7 +69,7 @@ describe("dailyUptime", () => {
       { status: "operational", startedAt: Date.parse("2026-11-24T00:00:00Z"), endedAt: null },
     ];
     const days = dailyUptime(periods, { now, days: 3, timeZone: tz });
-    expect(days.map(dayLevel)).toEqual(["none", "none", "operational"]);
+    expect(days.map(dayLevel)).toEqual(["none", "none", 0]);
     expect(uptimePercent(days)).toBe(100);
     expect(uptimePercent(days.slice(0, 2))).toBeNull();
   });
@@ -114,5 +114,64 @@ describe("uptimePercent", () => {
       maintenance: 0,
     };
     expect(uptimePercent([day])).toBe(99.99);
+  });
+
+  it("levels a day by its share of downtime, a partial outage weighing 30%", () => {
+    const day = (major: number, partial = 0, degraded = 0): DayUptime => ({
+      date: "2026-11-24",
+      known: 24 * H,
+      majorOutage: major,
+      partialOutage: partial,
+      degraded,
+      maintenance: 0,
+    });
+    expect(dayLevel(day(0, 0, 5 * H))).toBe(0); // degraded is not downtime
+    expect(dayLevel(day(M))).toBe(1); // a one-minute blip: 0.07%
+    expect(dayLevel(day(14 * M))).toBe(1); // 0.97%
+    expect(dayLevel(day(15 * M))).toBe(2); // 1.04%
+    expect(dayLevel(day(0, 2 * H))).toBe(2); // 2 h partial = 36 min of downtime: 2.5%
+    expect(dayLevel(day(2 * H))).toBe(3); // 8.3%
+    expect(dayLevel(day(0, 23 * H))).toBe(3); // 23 h partial = 28.75%
+    expect(dayLevel(day(8 * H))).toBe(4); // 33%
+    expect(dayLevel({ ...day(0), known: 0 })).toBe("none");
+  });
+
+  it("lists a day's events other than operational, clipped to the day, the open one without an end", () => {
+    const tz = "Etc/UTC";
+    const now = Date.parse("2026-11-24T12:00:00Z");
+    const periods: StatusPeriod[] = [
+      {
+        status: "major_outage",
+        startedAt: Date.parse("2026-11-22T23:30:00Z"),
+        endedAt: Date.parse("2026-11-23T00:30:00Z"),
+      },
+      {
+        status: "operational",
+        startedAt: Date.parse("2026-11-23T00:30:00Z"),
+        endedAt: Date.parse("2026-11-24T10:00:00Z"),
+      },
+      { status: "degraded_performance", startedAt: Date.parse("2026-11-24T10:00:00Z"), endedAt: null },
+    ];
+    const [d22, d23, d24] = dailyUptime(periods, { now, days: 3, timeZone: tz }).map((d) => ({
+      start: Date.parse(`${d.date}T00:00:00Z`),
+      end: Date.parse(`${d.date}T00:00:00Z`) + 24 * H,
+    }));
+    expect(dayEvents(periods, must(d22, "22"), now)).toEqual([
+      {
+        status: "major_outage",
+        startedAt: Date.parse("2026-11-22T23:30:00Z"),
+        endedAt: Date.parse("2026-11-23T00:00:00Z"),
+      },
+    ]);
+    expect(dayEvents(periods, must(d23, "23"), now)).toEqual([
+      {
+        status: "major_outage",
+        startedAt: Date.parse("2026-11-23T00:00:00Z"),
+        endedAt: Date.parse("2026-11-23T00:30:00Z"),
+      },
+    ]);
+    expect(dayEvents(periods, must(d24, "24"), now)).toEqual([
+      { status: "degraded_performance", startedAt: Date.parse("2026-11-24T10:00:00Z"), endedAt: null },
+    ]);
   });
 });

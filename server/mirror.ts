@@ -16,6 +16,9 @@ export function mirrorPathOf(href: string): string | null {
   if (rawPath === "/") return "index.html";
   if (rawPath === "/history" || rawPath === "/history/") {
     const q = new URLSearchParams(rawQuery);
+    // A component's days are one page on the mirror; a link to one day opens it there.
+    const component = q.get("component");
+    if (component && /^[A-Za-z0-9_-]{1,80}$/.test(component)) return `history/component/${component}/index.html`;
     const month = q.get("month");
     const page = Number(q.get("page") ?? "1");
     if (!month) return "history/index.html";

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { InfrastructurePage, type BackupView } from "@/components/pages/InfrastructurePage";
 import { renderToStaticMarkup } from "react-dom/server";
 import { brandStyle, Document } from "@/components/pages/Document";
+import { ComponentUptimePage } from "@/components/pages/ComponentUptimePage";
 import { HistoryPage } from "@/components/pages/HistoryPage";
 import { IncidentPage } from "@/components/pages/IncidentPage";
 import { NotFoundPage } from "@/components/pages/NotFoundPage";
@@ -12,7 +13,8 @@ import { config } from "@/lib/config";
 import { mirrorState } from "@/lib/mirror-state";
 import type { HistoryView } from "@/lib/history";
 import type { SnapIncident, Snapshot } from "@/lib/snapshot-types";
-import { formatMonth } from "@/lib/time";
+import { formatDay, formatMonth } from "@/lib/time";
+import type { ComponentUptime, UptimeDay } from "@/lib/uptime-view";
 import { browserProbeOrigin } from "@/lib/probe-url";
 import { contentSecurityPolicy, type LoadedAssets } from "./assets";
 import { makePayload, type Payload } from "./payload";
@@ -115,6 +117,26 @@ export function renderHistoryPage(
 ): Payload {
   const title = `Incident history, ${formatMonth(view.month)} · ${s.page.name} status`;
   return html(200, s, assets, title, title, <HistoryPage view={view} timeZone={s.page.timeZone} />, opts);
+}
+
+export function renderComponentUptimePage(
+  s: Snapshot,
+  assets: LoadedAssets,
+  uptime: ComponentUptime,
+  day: UptimeDay | null,
+  opts: RenderOptions = {},
+): Payload {
+  const what = day ? `${uptime.component.name} on ${formatDay(day.date)}` : `${uptime.component.name}, day by day`;
+  const title = `${what} · ${s.page.name} status`;
+  return html(
+    200,
+    s,
+    assets,
+    title,
+    `Uptime and incidents of ${what}`,
+    <ComponentUptimePage uptime={uptime} day={day} timeZone={s.page.timeZone} />,
+    opts,
+  );
 }
 
 export function renderInfrastructurePage(s: Snapshot, assets: LoadedAssets, backups: BackupView): Payload {

@@ -13,6 +13,7 @@ import { config } from "@/lib/config";
 import { loadHistory, parseHistoryQuery } from "@/lib/history";
 import { mirrorState } from "@/lib/mirror-state";
 import { hydrateIncident } from "@/lib/snapshot";
+import { componentUptime, uptimeDocument } from "@/lib/uptime-view";
 import type { SnapIncident, Snapshot } from "@/lib/snapshot-types";
 import { STATUSPAGE_DOCUMENTS } from "@/lib/statuspage";
 import { shiftMonth } from "@/lib/time";
@@ -24,6 +25,7 @@ import { healthPayload } from "./health";
 import { jsonPayload, type Payload } from "./payload";
 import { badgeRoute, embedFramePayload, embedPayload, handleReachWrite, statusScriptPayload } from "./reach";
 import {
+  renderComponentUptimePage,
   renderHistoryPage,
   renderIncidentPage,
   renderInfrastructurePage,
@@ -113,8 +115,36 @@ function incidentPage(ctx: RouteContext): Payload {
   );
 }
 
+/**
+ * `/history?component={id or slug}` (its days) and `…&day=YYYY-MM-DD` (one of the uptime bar's
+ * days): where the bar links without JavaScript. An unknown component or day falls back to the
+ * month history, as other bad history queries do.
+ */
+function componentHistoryPage(ctx: RouteContext, key: string): Payload | null {
+  const s = ctx.snapshot;
+  const c = findSnapComponent(s, key);
+  if (!c) return null;
+  const date = ctx.query.get("day");
+  const index = date === null ? -1 : c.uptimeDays.findIndex((d) => d.date === date);
+  if (date !== null && index === -1) return null;
+  return ctx.keep(`history:component:${c.id}:${date ?? ""}`, () => {
+    const uptime = componentUptime(getDb(), s, c);
+    return renderComponentUptimePage(s, ctx.assets, uptime, uptime.days[index] ?? null, renderOptions(ctx));
+  });
+}
+
+function componentUptimeJson(ctx: RouteContext): Payload {
+  const s = ctx.snapshot;
+  const c = findSnapComponent(s, param(ctx));
+  if (!c) return hot(s, "uptime:404", () => jsonPayload(404, { error: "Not found" }));
+  return ctx.keep(`uptime:${c.id}`, () => jsonPayload(200, uptimeDocument(componentUptime(getDb(), s, c), s)));
+}
+
 function historyPage(ctx: RouteContext): Payload {
   const s = ctx.snapshot;
+  const component = ctx.query.get("component");
+  const forComponent = component === null ? null : componentHistoryPage(ctx, component);
+  if (forComponent) return forComponent;
   const q = parseHistoryQuery(ctx.query, s.builtAt, s.page.timeZone);
   return ctx.keep(`history:${q.month}:${q.page}`, () =>
     renderHistoryPage(s, ctx.assets, loadHistory(getDb(), s, q), renderOptions(ctx)),
@@ -192,7 +222,10 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
     get: historyPage,
     cache: "variant",
     localised: true,
-    mirror: (s) => historyForMirror(s).urls,
+    mirror: (s) => [
+      ...historyForMirror(s).urls,
+      ...s.components.filter((c) => c.showcase).map((c) => `/history?component=${c.id}`),
+    ],
   },
   {
     ...page,
@@ -238,6 +271,14 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
       "/history.atom",
       ...s.components.flatMap((c) => [`/components/${c.slug}/history.rss`, `/components/${c.slug}/history.atom`]),
     ],
+  },
+  {
+    ...shared,
+    name: "a component's uptime, day by day",
+    path: /^\/components\/([A-Za-z0-9_-]{1,80})\/uptime\.json$/,
+    get: componentUptimeJson,
+    cache: "hot",
+    mirror: (s) => s.components.map((c) => `/components/${c.id}/uptime.json`),
   },
   {
     ...shared,

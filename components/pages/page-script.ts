@@ -98,6 +98,155 @@ function enhanceReports(): void {
   });
 }
 
+// ---- The uptime bar: a day's detail on tap, hover or arrow keys --------------------------------
+
+type UptimeDoc = {
+  levels: string[];
+  days: {
+    date: string;
+    level: number | null;
+    uptime_percent: number | null;
+    major_outage_seconds: number;
+    partial_outage_seconds: number;
+    degraded_seconds: number;
+    maintenance_seconds: number;
+    events: { status: string; started_at: string; ended_at: string | null }[];
+    incidents: { id: string; name: string; status: string }[];
+  }[];
+};
+
+const uptimeDocs = new Map<string, Promise<UptimeDoc>>();
+const timeOfDay = new Intl.DateTimeFormat(undefined, { timeStyle: "short" });
+const dayTitle = new Intl.DateTimeFormat(undefined, { dateStyle: "full", timeZone: "UTC" });
+const STATUS_WORDS: Record<string, string> = {
+  major_outage: "Major outage",
+  partial_outage: "Partial outage",
+  degraded_performance: "Degraded performance",
+  under_maintenance: "Maintenance",
+};
+
+function uptimeDoc(id: string): Promise<UptimeDoc> {
+  let doc = uptimeDocs.get(id);
+  if (!doc) {
+    doc = fetch(`/components/${encodeURIComponent(id)}/uptime.json`).then((r) => {
+      if (!r.ok) throw new Error(String(r.status));
+      return r.json() as Promise<UptimeDoc>;
+    });
+    doc.catch(() => uptimeDocs.delete(id));
+    uptimeDocs.set(id, doc);
+  }
+  return doc;
+}
+
+function minutes(seconds: number): string {
+  const m = Math.max(1, Math.round(seconds / 60));
+  return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ""}`;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function renderDay(panel: HTMLElement, id: string, day: UptimeDoc["days"][number], levels: string[]): void {
+  const [y = 0, m = 1, d = 1] = day.date.split("-").map(Number);
+  const box = el("div");
+  box.append(el("p", dayTitle.format(Date.UTC(y, m - 1, d)), "font-semibold"));
+  box.append(
+    el(
+      "p",
+      day.uptime_percent === null
+        ? "No data for this day."
+        : `${day.uptime_percent}% uptime · ${levels[day.level ?? 0] ?? ""}`,
+    ),
+  );
+  const list = el("ul", undefined, "mt-1 space-y-0.5");
+  for (const e of day.events) {
+    const from = timeOfDay.format(Date.parse(e.started_at));
+    const to = e.ended_at ? timeOfDay.format(Date.parse(e.ended_at)) : "now";
+    const seconds = ((e.ended_at ? Date.parse(e.ended_at) : Date.now()) - Date.parse(e.started_at)) / 1000;
+    list.append(el("li", `${STATUS_WORDS[e.status] ?? e.status}: ${from}–${to} (${minutes(seconds)})`));
+  }
+  for (const i of day.incidents) {
+    const li = el("li");
+    const a = el("a", i.name, "text-blue-700 underline dark:text-blue-300");
+    a.href = `/incidents/${i.id}`;
+    li.append(a);
+    list.append(li);
+  }
+  if (list.childElementCount) box.append(list);
+  const more = el("a", "Open this day", "mt-1 inline-block text-blue-700 underline dark:text-blue-300");
+  more.href = `/history?component=${encodeURIComponent(id)}&day=${day.date}`;
+  box.append(more);
+  panel.replaceChildren(box);
+  panel.hidden = false;
+}
+
+function enhanceUptime(): void {
+  document.querySelectorAll<HTMLAnchorElement>("a[data-uptime]").forEach((bar) => {
+    const id = bar.dataset.uptime!;
+    const svg = bar.querySelector("svg");
+    if (!svg) return;
+    const count = svg.viewBox.baseVal.width;
+    const panel = el(
+      "div",
+      undefined,
+      "mt-2 rounded border border-gray-200 bg-white p-3 text-sm shadow-sm dark:border-gray-700 dark:bg-gray-900",
+    );
+    panel.hidden = true;
+    panel.setAttribute("role", "status");
+    panel.dataset.uptimeDetail = "";
+    bar.parentElement?.append(panel);
+    const mark = document.createElementNS("http://www.w3.org/2000/svg", "path");
+    mark.setAttribute("class", "stroke-gray-900 dark:stroke-white");
+    mark.style.opacity = "0.45";
+    let selected = count - 1;
+    const show = (i: number) => {
+      selected = Math.min(count - 1, Math.max(0, i));
+      mark.setAttribute("d", `M${selected} .5h1`);
+      svg.append(mark);
+      bar.dataset.selected = String(selected);
+      uptimeDoc(id)
+        .then((doc) => {
+          const day = doc.days[selected];
+          if (day) renderDay(panel, id, day, doc.levels);
+        })
+        .catch(() => {
+          panel.textContent = "The day's detail could not be loaded; the link opens it.";
+          panel.hidden = false;
+        });
+    };
+    const dayAt = (clientX: number) => {
+      const box = svg.getBoundingClientRect();
+      return Math.floor(((clientX - box.left) / box.width) * count);
+    };
+    bar.addEventListener("click", (event) => {
+      event.preventDefault();
+      // A click from the keyboard has no position: it opens the selected day (today at first).
+      show(event.detail === 0 ? selected : dayAt(event.clientX));
+    });
+    bar.addEventListener("pointermove", (event) => {
+      if (event.pointerType === "mouse") show(dayAt(event.clientX));
+    });
+    bar.addEventListener("keydown", (event) => {
+      const step: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, Home: -count, End: count };
+      if (event.key === "Escape") {
+        panel.hidden = true;
+        mark.remove();
+      } else if (event.key in step) {
+        event.preventDefault();
+        show(selected + (step[event.key] ?? 0));
+      }
+    });
+  });
+}
+
 // ---- Live updates: poll this page with its ETag, swap the content when it changed -----------
 
 const POLL_MS = 5000;
@@ -154,6 +303,7 @@ function swap(html: string, onlyIfNewer: boolean): void {
   const footer = next.querySelector("footer");
   if (footer) document.querySelector("footer")?.replaceWith(footer);
   document.title = next.title;
+  uptimeDocs.clear();
   enhance();
 }
 
@@ -185,6 +335,7 @@ function enhance(): void {
   localise();
   probeAll();
   enhanceReports();
+  enhanceUptime();
 }
 
 enhance();

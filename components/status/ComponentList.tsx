@@ -4,12 +4,12 @@ import type { LayoutItem, SnapComponent, SnapGroup } from "@/lib/snapshot-types"
 import { isComponentVisible } from "@/lib/status";
 import { ResponseTimeChart } from "./ResponseTimeChart";
 import { StatusIcon, STATUS_TEXT_CLASS } from "./StatusIcon";
-import { UptimeBar } from "./UptimeBar";
+import { UptimeBar, UptimeLegend } from "./UptimeBar";
 
 function StatusLabel({ status }: { status: SnapComponent["status"] }) {
   return (
     <span className={`flex items-center gap-1.5 text-sm font-medium ${STATUS_TEXT_CLASS[status]}`}>
-      <StatusIcon status={status} />
+      <StatusIcon status={status} inherit />
       {COMPONENT_STATUS_LABELS[status]}
     </span>
   );
@@ -30,7 +30,12 @@ function ComponentRow({ component, reach }: { component: SnapComponent; reach: R
         <p className="mt-0.5 text-sm text-gray-600 dark:text-gray-400">{component.description}</p>
       ) : null}
       {component.showcase ? (
-        <UptimeBar days={component.uptimeDays} percent={component.uptimePercent} name={component.name} />
+        <UptimeBar
+          componentId={component.id}
+          days={component.uptimeDays}
+          percent={component.uptimePercent}
+          name={component.name}
+        />
       ) : null}
       <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-gray-600 dark:text-gray-400">
         {component.browserProbeUrl && !browserProbeUrlProblem(component.browserProbeUrl) ? (
@@ -46,11 +51,7 @@ function ComponentRow({ component, reach }: { component: SnapComponent; reach: R
           action={`${reach.reportBase ?? ""}/components/${component.slug}/affected`}
           data-affected-form=""
         >
-          <button
-            type="submit"
-            aria-label={`I am affected by ${component.name}`}
-            className="rounded border border-gray-300 px-2 py-0.5 text-xs font-medium text-gray-700 hover:bg-gray-100 dark:border-gray-700 dark:text-gray-300 dark:hover:bg-gray-800"
-          >
+          <button type="submit" aria-label={`I am affected by ${component.name}`} className="affected">
             I am affected
           </button>
         </form>
@@ -102,6 +103,11 @@ export function ComponentList({ layout, reach = {} }: { layout: LayoutItem[]; re
           ) : null,
         )}
       </ul>
+      {layout.some((item) =>
+        item.kind === "group" ? item.group.components.some((c) => c.showcase) : item.component.showcase,
+      ) ? (
+        <UptimeLegend />
+      ) : null}
     </section>
   );
 }

@@ -72,6 +72,34 @@ export function countStartedBetween(db: Db, range: { start: number; end: number 
   );
 }
 
+/**
+ * Incidents and maintenances concerning one component that were open at some point of [start, end)
+ * (scheduled maintenances that have not begun excluded), newest first, at most `limit`.
+ */
+export function listForComponentBetween(
+  db: Db,
+  componentId: string,
+  range: { start: number; end: number },
+  limit: number,
+): IncidentRow[] {
+  return db
+    .select({ incident: incidents })
+    .from(incidentComponents)
+    .innerJoin(incidents, eq(incidents.id, incidentComponents.incidentId))
+    .where(
+      and(
+        eq(incidentComponents.componentId, componentId),
+        lt(incidents.startedAt, range.end),
+        or(sql`${incidents.resolvedAt} is null`, gte(incidents.resolvedAt, range.start)),
+        sql`${incidents.status} <> 'scheduled'`,
+      ),
+    )
+    .orderBy(desc(incidents.startedAt))
+    .limit(limit)
+    .all()
+    .map((r) => r.incident);
+}
+
 /** The start of the oldest incident, for the history page's bounds. */
 export function oldestStart(db: Db): number | null {
   return (
