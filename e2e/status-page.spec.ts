@@ -160,9 +160,21 @@ test("[status page] fits a 360 px phone in light and dark, with no serious axe v
       await page.goto("/");
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
+      // With a day's detail open under a bar.
+      const bar = page.locator('[data-component="database-cluster"] a[data-uptime]');
+      await bar.click({ position: { x: 4, y: 8 } });
+      await expect(page.locator('[data-component="database-cluster"] [data-uptime-detail]')).toBeVisible();
       await expectNoSeriousAxeViolations(page);
       expect(errors).toEqual([]); // includes CSP refusals of the inline style or script
       await page.screenshot({ path: `${SHOTS}/status-${viewport.width}-${colorScheme}.png`, fullPage: true });
+      // The component's days, where the bar links without JavaScript.
+      await page.goto(must(await bar.getAttribute("href"), "the bar's link"));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+        0,
+      );
+      await expectNoSeriousAxeViolations(page);
+      await page.screenshot({ path: `${SHOTS}/component-days-${viewport.width}-${colorScheme}.png`, fullPage: true });
+      expect(errors).toEqual([]);
       await context.close();
     }
   }
