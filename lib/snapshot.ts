@@ -93,9 +93,19 @@ export function buildSnapshot(
     periods.set(p.componentId, list);
   }
   const monitoring = monitoringView(db, now);
+  const ranges = lastDays(now, UPTIME_DAYS, timeZone);
+  const dayStarts = new Map<string, number>();
+  const startOf = (date: string) => {
+    let start = dayStarts.get(date);
+    if (start === undefined) {
+      start = lastDaysStart(Date.parse(`${date}T12:00:00Z`), 1, timeZone);
+      dayStarts.set(date, start);
+    }
+    return start;
+  };
   const components: SnapComponent[] = listComponents(db, pageId).map((c) => {
-    const startedFrom = c.startDate ? lastDaysStart(Date.parse(`${c.startDate}T12:00:00Z`), 1, timeZone) : undefined;
-    const days = dailyUptime(periods.get(c.id) ?? [], { now, days: UPTIME_DAYS, timeZone, startedFrom });
+    const startedFrom = c.startDate ? startOf(c.startDate) : undefined;
+    const days = dailyUptime(periods.get(c.id) ?? [], { now, days: UPTIME_DAYS, timeZone, startedFrom, ranges });
     const own = periods.get(c.id) ?? [];
     const uptime24h = uptimeBetween(own, Math.max(now - 86_400_000, startedFrom ?? -Infinity), now);
     return {

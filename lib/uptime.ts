@@ -1,6 +1,6 @@
 // Uptime from status periods, per calendar day in the page's time zone. Pure.
 import type { ComponentStatus } from "./constants";
-import { lastDays } from "./time";
+import { lastDays, type DayRange } from "./time";
 
 export type StatusPeriod = { status: ComponentStatus; startedAt: number; endedAt: number | null };
 
@@ -36,10 +36,11 @@ function flatten(periods: readonly StatusPeriod[], now: number, startedFrom = -I
  */
 export function dailyUptime(
   periods: readonly StatusPeriod[],
-  opts: { now: number; days: number; timeZone: string; startedFrom?: number },
+  opts: { now: number; days: number; timeZone: string; startedFrom?: number; ranges?: readonly DayRange[] },
 ): DayUptime[] {
   const flat = flatten(periods, opts.now, opts.startedFrom);
-  return lastDays(opts.now, opts.days, opts.timeZone).map((day) => {
+  // Zone-aware day ranges cost about 5 ms per 90 days: a snapshot computes them once, not per component.
+  return (opts.ranges ?? lastDays(opts.now, opts.days, opts.timeZone)).map((day) => {
     const out: DayUptime = { date: day.date, known: 0, majorOutage: 0, partialOutage: 0, degraded: 0, maintenance: 0 };
     for (const p of flat) {
       const overlap = Math.min(p.end, day.end) - Math.max(p.start, day.start);
