@@ -198,11 +198,20 @@ export function buildSnapshot(
 // ---- the process-wide store -------------------------------------------------------------
 
 const KEY = Symbol.for("outpost.snapshot");
-type Store = { snapshot?: Snapshot; checkedAt: number };
+type Store = {
+  snapshot?: Snapshot;
+  checkedAt: number;
+  /** Starts a build elsewhere (a thread); its result comes back through acceptSnapshot(). */
+  background?: (now: number) => void;
+  /** Pages with at least this many components are built in the background, when it is set. */
+  backgroundFrom: number;
+  /** When the build in the background was asked for (performance.now()), while it runs. */
+  buildingSince?: number;
+};
 
 function store(): Store {
   const g = globalThis as { [KEY]?: Store };
-  g[KEY] ??= { checkedAt: -1 };
+  g[KEY] ??= { checkedAt: -1, backgroundFrom: BACKGROUND_FROM_COMPONENTS };
   return g[KEY];
 }
 
@@ -211,11 +220,62 @@ export const VERSION_POLL_MS = 250;
 export const MAX_SNAPSHOT_AGE_MS = 60_000;
 /** Reads within this many milliseconds share one version read (at most 1,000 reads a second). */
 const VERSION_READ_MS = 1;
+/**
+ * A page with fewer components is rebuilt on the request that notices the change (a few
+ * milliseconds, and the write is visible to that very request); a bigger one (tens of
+ * milliseconds of build and render) in the background, where a process has a builder. The size
+ * decides, not a measured time, so that the behaviour does not change with a cold start.
+ */
+export const BACKGROUND_FROM_COMPONENTS = 100;
+/** A background build that has not answered in this long is given up: the request builds itself. */
+const BACKGROUND_PATIENCE_MS = 5_000;
+
+/** The options every build of the live snapshot uses, from the configuration. */
+export function liveSnapshotOptions(now: number): Parameters<typeof buildSnapshot>[1] {
+  const cfg = config();
+  return {
+    publicUrl: cfg.publicUrl,
+    now,
+    fallbackName: cfg.pageName,
+    fallbackTimeZone: cfg.timeZone,
+    emailSubscriptions: cfg.mail !== null,
+  };
+}
+
+/**
+ * Builds snapshots of pages with `fromComponents` components or more in the background from now
+ * on (`start` asks for one; acceptSnapshot() takes it), or never again with null.
+ */
+export function buildSnapshotsWith(
+  start: ((now: number) => void) | null,
+  fromComponents = BACKGROUND_FROM_COMPONENTS,
+): void {
+  const s = store();
+  s.background = start ?? undefined;
+  s.backgroundFrom = fromComponents;
+  s.buildingSince = undefined;
+}
+
+/** Takes a snapshot built in the background; an older one than the current is dropped (false). */
+export function acceptSnapshot(snapshot: Snapshot): boolean {
+  const s = store();
+  s.buildingSince = undefined;
+  if (s.snapshot && snapshot.builtAt <= s.snapshot.builtAt) return false;
+  s.snapshot = snapshot;
+  return true;
+}
+
+/** A background build failed: the next request that needs one asks again. */
+export function backgroundBuildFailed(): void {
+  store().buildingSince = undefined;
+}
 
 /**
  * The current snapshot. Reads the data version (one prepared one-row read, a few microseconds)
  * unless it did so in the last millisecond, so a write by any process shows on the next request
- * in every process; rebuilds when the version moved or the snapshot is a minute old.
+ * in every process; rebuilds when the version moved or the snapshot is a minute old. For a big
+ * page with a background builder set, the request is answered from the current snapshot while
+ * the next is built: a write never stalls reads.
  */
 export function currentSnapshot(now = Date.now()): Snapshot {
   const s = store();
@@ -226,14 +286,16 @@ export function currentSnapshot(now = Date.now()): Snapshot {
   s.checkedAt = tick;
   const db = getDb();
   if (!s.snapshot || s.snapshot.version !== readDataVersion(db) || now - s.snapshot.builtAt >= MAX_SNAPSHOT_AGE_MS) {
-    const cfg = config();
-    s.snapshot = buildSnapshot(db, {
-      publicUrl: cfg.publicUrl,
-      now,
-      fallbackName: cfg.pageName,
-      fallbackTimeZone: cfg.timeZone,
-      emailSubscriptions: cfg.mail !== null,
-    });
+    const waited = s.buildingSince === undefined ? 0 : tick - s.buildingSince;
+    const big = s.snapshot !== undefined && s.snapshot.components.length >= s.backgroundFrom;
+    if (s.snapshot && s.background && big && waited < BACKGROUND_PATIENCE_MS) {
+      if (s.buildingSince === undefined) {
+        s.buildingSince = tick;
+        s.background(now);
+      }
+      return s.snapshot;
+    }
+    s.snapshot = buildSnapshot(db, liveSnapshotOptions(now));
   }
   return s.snapshot;
 }

@@ -2,7 +2,7 @@
 // nginx (when installed) and a bare in-memory Node server serving the same bytes, with and
 // without the same headers (node+h: the ratio against it is Outpost's own per-request overhead).
 // Writes bench/results.json. Targets 127.0.0.1 only; every load is bounded in time.
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -13,7 +13,20 @@ import { ensureBuild } from "./ensure-build.mjs";
 import { freePort, processTree, sleep } from "./bench-common.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// fetch reuses pooled keep-alive sockets; one the server closed after idling through a wrk run
+// fails with EPIPE or ECONNRESET before the request is sent: such a request is sent again, once.
+const fetchOnce = globalThis.fetch;
+globalThis.fetch = async (url, init) => {
+  try {
+    return await fetchOnce(url, init);
+  } catch (err) {
+    if (!["EPIPE", "ECONNRESET"].includes(err?.cause?.code)) throw err;
+    return fetchOnce(url, init);
+  }
+};
+
 const DURATION = process.env.BENCH_DURATION ?? "5s";
+const WRITES_DURATION = process.env.BENCH_WRITES_DURATION ?? "10s";
 const CONNECTIONS = [64, 256];
 /** The hot public bytes; each baseline serves the very same bytes with the same content type. */
 /** Headers a baseline does not copy: its own HTTP stack sets them per response. */
@@ -70,7 +83,21 @@ function peakMemoryMb(pid) {
 
 /** Parses wrk's output (with --latency). Latencies in milliseconds. */
 function wrk(url, connections) {
-  const out = execFileSync("wrk", ["-t2", `-c${connections}`, `-d${DURATION}`, "--latency", url], { encoding: "utf8" });
+  return wrkFigures(
+    execFileSync("wrk", ["-t2", `-c${connections}`, `-d${DURATION}`, "--latency", url], { encoding: "utf8" }),
+  );
+}
+
+/** wrk in the background, so the bench can write while it reads. */
+function wrkAsync(url, connections, duration) {
+  return new Promise((resolve, reject) =>
+    execFile("wrk", ["-t2", `-c${connections}`, `-d${duration}`, "--latency", url], { encoding: "utf8" }, (err, out) =>
+      err ? reject(err) : resolve(wrkFigures(out)),
+    ),
+  );
+}
+
+function wrkFigures(out) {
   const ms = (v, unit) => Number(v) * ({ us: 0.001, ms: 1, s: 1000 }[unit] ?? 1);
   const pct = (p) => {
     const m = new RegExp(`\\s${p}%\\s+([\\d.]+)(us|ms|s)`).exec(out);
@@ -271,6 +298,34 @@ async function measureFreshness(base) {
   return Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, stats(xs)]));
 }
 
+/** Runs `read` while posting one update a second to an open incident; the figures gain `writes`. */
+async function duringWrites(base, read) {
+  const summary = await (await fetch(`${base}/api/v2/summary.json`)).json();
+  const pageId = summary.page.id;
+  const created = await api(base, pageId, "incidents", "POST", {
+    incident: { name: "Writes during reads", status: "investigating", body: "Benchmark writer." },
+  });
+  const { id } = await created.json();
+  let writes = 0;
+  let running = true;
+  const writer = (async () => {
+    while (running) {
+      const started = performance.now();
+      const res = await api(base, pageId, `incidents/${id}`, "PATCH", {
+        incident: { status: "identified", body: `Update ${writes + 1}.` },
+      });
+      if (res.ok) writes++;
+      await res.arrayBuffer();
+      await sleep(Math.max(0, 1000 - (performance.now() - started)));
+    }
+  })();
+  const figures = await read();
+  running = false;
+  await writer;
+  await api(base, pageId, `incidents/${id}`, "PATCH", { incident: { status: "resolved", body: "Done." } });
+  return { ...figures, writes };
+}
+
 /** Milliseconds for `n` sequential requests from `localAddress` (a second loopback address = another client). */
 async function timedRequests(base, path, n, localAddress) {
   const { port } = new URL(base);
@@ -355,6 +410,7 @@ async function measureScale(work) {
         DATABASE_PATH: file,
         OUTPOST_DEMO: "0",
         OUTPOST_MONITORS: "0",
+        OUTPOST_API_TOKEN: BENCH_TOKEN,
       },
       stdio: "ignore",
     });
@@ -371,6 +427,12 @@ async function measureScale(work) {
       row[k] = wrk(base + p, 64);
     }
     row.page_bytes = (await (await fetch(base + "/")).arrayBuffer()).byteLength;
+    // Reads during writes: status.json at 256 connections, quiet and then while the admin API
+    // posts one incident update a second (goal: p99 under 50 ms at 1,000 components).
+    row.status_quiet = await wrkAsync(`${base}/api/v2/status.json`, 256, WRITES_DURATION);
+    row.status_during_writes = await duringWrites(base, () =>
+      wrkAsync(`${base}/api/v2/status.json`, 256, WRITES_DURATION),
+    );
     stop(server);
     rows.push(row);
     process.stdout.write("s");
@@ -401,7 +463,10 @@ function printTable(r, names) {
   for (const x of r.scale) {
     const f = (w) => `${String(w.rps).padStart(6)} / ${w.p50} / ${w.p99}`;
     console.log(
-      `  ${String(x.components).padStart(5)} components ${String(x.incidents).padStart(7)} incidents: page ${f(x.page)} (${x.page_bytes} bytes)   summary ${f(x.summary)}`,
+      `  ${String(x.components).padStart(5)} components ${String(x.incidents).padStart(7)} incidents: page ${f(x.page)} (${x.page_bytes} bytes, first ${x.page_first_ms} ms)   summary ${f(x.summary)}`,
+    );
+    console.log(
+      `        status.json c=256: quiet ${f(x.status_quiet)}; during ${x.status_during_writes.writes} writes (1/s) ${f(x.status_during_writes)}`,
     );
   }
   for (const [p, w] of Object.entries(r.page_weight))

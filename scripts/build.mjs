@@ -53,6 +53,7 @@ await esbuild.build({
   entryPoints: {
     server: path.join(root, "server/main.ts"),
     "bench-support": path.join(root, "server/bench-support.ts"),
+    "snapshot-thread": path.join(root, "server/snapshot-thread.ts"),
     ...Object.fromEntries(
       fs
         .readdirSync(path.join(root, "server/tools"))

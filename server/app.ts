@@ -51,7 +51,12 @@ function prepareDatabase(cfg: Config): Db {
   return db;
 }
 
-export async function startWriterApp(cfg: Config): Promise<WriterApp> {
+/**
+ * `servesPublicPages`: this process answers the public page (one process); a cluster's writer does
+ * not, so it does not keep the page rendered (at 1,000 components that was half a second of its
+ * event loop, and of the admin API's, after every write).
+ */
+export async function startWriterApp(cfg: Config, opts: { servesPublicPages: boolean }): Promise<WriterApp> {
   const db = prepareDatabase(cfg);
   try {
     ensureAuthSecret(cfg.databasePath, cfg.authSecret);
@@ -75,11 +80,12 @@ export async function startWriterApp(cfg: Config): Promise<WriterApp> {
   });
 
   // Keep the home page pre-built: rebuilt off the request path when the data version moves.
-  homePayload(currentSnapshot(), assets);
+  const keepWarm = () => (opts.servesPublicPages ? homePayload(currentSnapshot(), assets) : currentSnapshot());
+  keepWarm();
   const ticks: (() => void)[] = [];
   const warm = setInterval(() => {
     try {
-      homePayload(currentSnapshot(), assets);
+      keepWarm();
     } catch (err) {
       console.error(`outpost: snapshot rebuild failed: ${(err as Error).message}`);
     }

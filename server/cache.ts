@@ -70,6 +70,18 @@ export function variant(s: Snapshot, key: string, make: () => Payload): Payload 
   return p;
 }
 
+/** The hot bytes kept for this snapshot (a builder thread sends them with it). */
+export function hotEntries(s: Snapshot): [string, Payload][] {
+  return store.owner === s ? [...store.hot] : [];
+}
+
+/** Keeps bytes made elsewhere for this snapshot, as if hot() had made them here. */
+export function seedHot(s: Snapshot, entries: readonly [string, Payload][]): void {
+  const st = storeFor(s);
+  if (!st) return;
+  for (const [key, p] of entries) if (!st.hot.has(key)) st.hot.set(key, p);
+}
+
 /** What the cache holds now (tests and the bench read it). */
 export function cacheStats(): { hot: number; variants: number; variantBytes: number } {
   return { hot: store.hot.size, variants: store.variants.size, variantBytes: store.variantBytes };

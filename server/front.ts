@@ -8,6 +8,7 @@ import { currentSnapshot, lastSnapshot } from "@/lib/snapshot";
 import type { Snapshot } from "@/lib/snapshot-types";
 import type { LoadedAssets } from "./assets";
 import { BodyRefused, bodyLimitFor, limitBody } from "./body";
+import { hotEntries } from "./cache";
 import { makePayload, NO_STORE, sendPayload, type Payload } from "./payload";
 import { findRoute, routeContext, type PublicRoute } from "./routes";
 
@@ -39,6 +40,21 @@ export function homePayload(s: Snapshot, assets: LoadedAssets): Payload {
   return HOME.route.get!(
     routeContext(HOME.route, HOME.params, { path: "/", query: new URLSearchParams(), assets, snapshot: () => s }),
   );
+}
+
+/**
+ * Renders these paths' bytes for a snapshot into its hot cache and returns them (a snapshot
+ * builder thread sends them along, so no request renders the big documents after a change).
+ */
+export function prerender(s: Snapshot, assets: LoadedAssets, paths: readonly string[]): [string, Payload][] {
+  for (const path of paths) {
+    const found = findRoute(path);
+    if (!found?.route.get || found.route.cache !== "hot") continue;
+    found.route.get(
+      routeContext(found.route, found.params, { path, query: new URLSearchParams(), assets, snapshot: () => s }),
+    );
+  }
+  return hotEntries(s);
 }
 
 /** The bytes a GET of this path answers with, or null when no row of the public table serves it. */

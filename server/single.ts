@@ -7,7 +7,7 @@ import { createHttpServer } from "./http-server";
 import { printStartLines } from "./start-lines";
 
 export async function runSingle(cfg: Config): Promise<void> {
-  const app = await startWriterApp(cfg);
+  const app = await startWriterApp(cfg, { servesPublicPages: true });
   const server = createHttpServer(app.handler);
   const drain = drainable(server);
   server.on("error", (err) => fail(`cannot listen on ${cfg.host}:${cfg.port}: ${err.message}`));

@@ -13,6 +13,7 @@ import { createForwarder } from "./forward";
 import { admit, createFrontHandler, homePayload } from "./front";
 import { drainable } from "./graceful";
 import { createHttpServer } from "./http-server";
+import { startSnapshotBuilder } from "./snapshot-builder";
 
 /** Within the primary's patience (15 s); a reload replaces workers only once the writer is back. */
 const GRACE_MS = 10_000;
@@ -24,6 +25,8 @@ export function runWorker(cfg: Config): void {
     fail(err instanceof DatabaseOpenError ? err.message : (err as Error).message);
   }
   const assets = loadAssets(path.resolve(process.cwd(), "dist"));
+  // Slow builds (a big page) run on a thread while requests are answered from the last snapshot.
+  const stopBuilder = startSnapshotBuilder(path.resolve(process.cwd(), "dist/snapshot-thread.js"));
   const forward = createForwarder(cfg.writerSocket!);
   const front = createFrontHandler({ assets, trustProxy: cfg.trustProxy, next: forward });
 
@@ -60,6 +63,7 @@ export function runWorker(cfg: Config): void {
     stopping = true;
     clearInterval(warm);
     await drain.close(GRACE_MS);
+    await stopBuilder();
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop());

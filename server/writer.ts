@@ -29,7 +29,7 @@ export async function runWriter(cfg: Config): Promise<void> {
   process.on("SIGHUP", () => {});
   process.on("disconnect", stop);
 
-  const app = await startWriterApp(cfg);
+  const app = await startWriterApp(cfg, { servesPublicPages: false });
   let lastStamp = -1;
   app.onTick(() => {
     const state = mirrorState();

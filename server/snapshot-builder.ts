@@ -1,0 +1,65 @@
+// A public worker's side of its snapshot builder thread (server/snapshot-thread.ts): when builds
+// are slow (a big page), a change is built and rendered there while requests are answered from
+// the last snapshot; the new one and its bytes are swapped in whole when they arrive.
+import { Worker } from "node:worker_threads";
+import { mirrorState, type MirrorState } from "@/lib/mirror-state";
+import { acceptSnapshot, backgroundBuildFailed, buildSnapshotsWith } from "@/lib/snapshot";
+import type { Snapshot } from "@/lib/snapshot-types";
+import { STATUSPAGE_DOCUMENTS } from "@/lib/statuspage";
+import { seedHot } from "./cache";
+import type { Payload } from "./payload";
+
+/** The documents every change makes big and everyone asks for first: built with the snapshot. */
+export const PRERENDERED = [
+  "/",
+  ...Object.keys(STATUSPAGE_DOCUMENTS).map((doc) => `/api/v2/${doc}`),
+  "/history.rss",
+  "/history.atom",
+  "/badge.svg",
+];
+
+export const THREAD_MARK = "outpostSnapshotBuilder";
+
+export type BuildRequest = { now: number; mirror: MirrorState };
+export type BuildResult =
+  { snapshot: Snapshot; payloads: [string, Payload][]; buildMs: number; error?: undefined } | { error: string };
+
+/** A structured clone turns Buffers into plain Uint8Arrays: view the same memory as Buffers again. */
+const asBuffer = (u: Uint8Array | null): Buffer | null =>
+  u === null ? null : Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+
+export function revivePayload(p: Payload): Payload {
+  return { ...p, body: asBuffer(p.body)!, gzip: asBuffer(p.gzip), br: asBuffer(p.br) };
+}
+
+/** Takes a result: the snapshot becomes current (unless a newer one is) with its bytes already made. */
+export function takeBuild(result: BuildResult): void {
+  if (result.error !== undefined) {
+    console.error(`outpost: snapshot rebuild failed: ${result.error}`);
+    backgroundBuildFailed();
+    return;
+  }
+  if (acceptSnapshot(result.snapshot))
+    seedHot(
+      result.snapshot,
+      result.payloads.map(([key, p]) => [key, revivePayload(p)]),
+    );
+}
+
+/** Starts the thread from the built file; stops building in the background if it fails. */
+export function startSnapshotBuilder(file: string): () => Promise<void> {
+  const thread = new Worker(file, { workerData: { [THREAD_MARK]: true } });
+  thread.unref();
+  thread.on("message", (m: BuildResult) => takeBuild(m));
+  const giveUp = (why: string) => {
+    console.error(`outpost: the snapshot builder thread stopped (${why}); snapshots are built on requests`);
+    buildSnapshotsWith(null);
+  };
+  thread.on("error", (err) => giveUp(err.message));
+  thread.on("exit", (code) => code !== 0 && giveUp(`exit code ${code}`));
+  buildSnapshotsWith((now) => thread.postMessage({ now, mirror: mirrorState() } satisfies BuildRequest));
+  return async () => {
+    buildSnapshotsWith(null);
+    await thread.terminate();
+  };
+}
