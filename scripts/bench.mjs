@@ -13,15 +13,19 @@ import { ensureBuild } from "./ensure-build.mjs";
 import { freePort, processTree, sleep } from "./bench-common.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-// fetch reuses pooled keep-alive sockets; one the server closed after idling through a wrk run
-// fails with EPIPE or ECONNRESET before the request is sent: such a request is sent again, once.
+// fetch reuses pooled keep-alive sockets. While wrk runs (execFileSync) this process's event loop
+// does not see the server close them, so the next requests may go out on dead sockets (EPIPE,
+// ECONNRESET, "other side closed"): such a request is sent again, on the next pooled socket or
+// a new one, up to five times.
 const fetchOnce = globalThis.fetch;
+const DEAD_SOCKET = new Set(["EPIPE", "ECONNRESET", "UND_ERR_SOCKET"]);
 globalThis.fetch = async (url, init) => {
-  try {
-    return await fetchOnce(url, init);
-  } catch (err) {
-    if (!["EPIPE", "ECONNRESET"].includes(err?.cause?.code)) throw err;
-    return fetchOnce(url, init);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetchOnce(url, init);
+    } catch (err) {
+      if (attempt === 5 || !DEAD_SOCKET.has(err?.cause?.code)) throw err;
+    }
   }
 };
 

@@ -46,20 +46,31 @@ export function takeBuild(result: BuildResult): void {
     );
 }
 
-/** Starts the thread from the built file; stops building in the background if it fails. */
+/**
+ * Builds big pages' snapshots on a thread from the built file, started on the first build it is
+ * asked for (a page under 100 components never starts it, nor pays its memory); if the thread
+ * fails, snapshots are built on requests again.
+ */
 export function startSnapshotBuilder(file: string): () => Promise<void> {
-  const thread = new Worker(file, { workerData: { [THREAD_MARK]: true } });
-  thread.unref();
-  thread.on("message", (m: BuildResult) => takeBuild(m));
+  let thread: Worker | null = null;
   const giveUp = (why: string) => {
     console.error(`outpost: the snapshot builder thread stopped (${why}); snapshots are built on requests`);
     buildSnapshotsWith(null);
   };
-  thread.on("error", (err) => giveUp(err.message));
-  thread.on("exit", (code) => code !== 0 && giveUp(`exit code ${code}`));
-  buildSnapshotsWith((now) => thread.postMessage({ now, mirror: mirrorState() } satisfies BuildRequest));
+  const started = () => {
+    if (thread) return thread;
+    const t = new Worker(file, { workerData: { [THREAD_MARK]: true } });
+    t.unref();
+    t.on("message", (m: BuildResult) => takeBuild(m));
+    t.on("error", (err) => giveUp(err.message));
+    t.on("exit", (code) => code !== 0 && giveUp(`exit code ${code}`));
+    thread = t;
+    console.log(`outpost: the page has 100 components or more: process ${process.pid} builds its snapshots on a thread`);
+    return t;
+  };
+  buildSnapshotsWith((now) => started().postMessage({ now, mirror: mirrorState() } satisfies BuildRequest));
   return async () => {
     buildSnapshotsWith(null);
-    await thread.terminate();
+    await thread?.terminate();
   };
 }
