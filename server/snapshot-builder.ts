@@ -65,7 +65,9 @@ export function startSnapshotBuilder(file: string): () => Promise<void> {
     t.on("error", (err) => giveUp(err.message));
     t.on("exit", (code) => code !== 0 && giveUp(`exit code ${code}`));
     thread = t;
-    console.log(`outpost: the page has 100 components or more: process ${process.pid} builds its snapshots on a thread`);
+    console.log(
+      `outpost: the page has 100 components or more: process ${process.pid} builds its snapshots on a thread`,
+    );
     return t;
   };
   buildSnapshotsWith((now) => started().postMessage({ now, mirror: mirrorState() } satisfies BuildRequest));
