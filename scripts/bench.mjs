@@ -71,6 +71,15 @@ function stop(child) {
   if (child.exitCode === null) child.kill("SIGTERM");
 }
 
+/** Every server this run starts: stopped when it ends, however it ends (a failed run left them). */
+const spawned = [];
+process.on("exit", () => spawned.forEach(stop));
+function spawnTracked(...args) {
+  const child = spawn(...args);
+  spawned.push(child);
+  return child;
+}
+
 /** Peak resident memory of the server: its processes together (the primary, writer and workers). */
 function peakMemoryMb(pid) {
   const all = processTree(pid);
@@ -125,7 +134,7 @@ async function main() {
   await ensureBuild(root);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "outpost-bench-"));
   const port = await freePort();
-  const server = spawn(process.execPath, ["dist/server.js"], {
+  const server = spawnTracked(process.execPath, ["dist/server.js"], {
     cwd: root,
     env: {
       ...process.env,
@@ -162,7 +171,7 @@ async function main() {
   const targets = [{ name: "outpost", base: outpost }];
   const children = [server];
   const nodePort = await freePort();
-  const bare = spawn(process.execPath, [path.join(root, "bench/baseline-server.mjs"), String(nodePort), site], {
+  const bare = spawnTracked(process.execPath, [path.join(root, "bench/baseline-server.mjs"), String(nodePort), site], {
     stdio: "ignore",
   });
   children.push(bare);
@@ -170,7 +179,7 @@ async function main() {
   targets.push({ name: "node", base: `http://127.0.0.1:${nodePort}` });
   // The same bytes with the same headers: outpost/node+h is Outpost's own overhead per request.
   const headersPort = await freePort();
-  const bareHeaders = spawn(
+  const bareHeaders = spawnTracked(
     process.execPath,
     [path.join(root, "bench/baseline-server.mjs"), String(headersPort), site, "--headers"],
     { stdio: "ignore" },
@@ -191,7 +200,7 @@ http { access_log off; default_type application/octet-stream; client_body_temp_p
   server { listen 127.0.0.1:${nginxPort}; root ${site};
     ${ENDPOINTS.map((e) => `location = ${e.path} { types { } default_type "${e.type}"; try_files /${e.file} =404; }`).join("\n    ")} } }\n`,
     );
-    const nginx = spawn(nginxBin, ["-c", conf, "-p", work], { stdio: "ignore" });
+    const nginx = spawnTracked(nginxBin, ["-c", conf, "-p", work], { stdio: "ignore" });
     children.push(nginx);
     await waitFor(`http://127.0.0.1:${nginxPort}/`, nginx);
     targets.push({ name: "nginx", base: `http://127.0.0.1:${nginxPort}` });
@@ -404,7 +413,7 @@ async function measureScale(work) {
     const file = path.join(work, `scale-${components}-${incidents}.db`);
     generatePage(file, components, incidents);
     const port = await freePort();
-    const server = spawn(process.execPath, ["dist/server.js"], {
+    const server = spawnTracked(process.execPath, ["dist/server.js"], {
       cwd: root,
       env: {
         ...process.env,
