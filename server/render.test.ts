@@ -1,7 +1,7 @@
 // The page renders again only the component rows whose inputs changed: what it reuses must be
 // exactly what a render from nothing would make.
 import { beforeAll, describe, expect, it } from "vitest";
-import { forgetRenderedRows } from "@/components/status/ComponentList";
+import { statusPageRows } from "@/components/status/rendered-rows";
 import { getDb, setDatabase } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import { testDatabase } from "@/db/testing";
@@ -23,7 +23,7 @@ beforeAll(() => {
 
 describe("component rows", () => {
   it("reused from an earlier render are the bytes a render from nothing makes", () => {
-    forgetRenderedRows();
+    statusPageRows.clear();
     const first = page(NOW);
     expect(page(NOW)).toBe(first); // all rows reused
 
@@ -37,7 +37,7 @@ describe("component rows", () => {
     expect(reused).not.toBe(first);
     expect(reused).toMatch(new RegExp(`data-component="${c.slug}" data-status="partial_outage"`));
 
-    forgetRenderedRows();
+    statusPageRows.clear();
     expect(page(NOW + 120_000)).toBe(reused);
   });
 });

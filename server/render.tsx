@@ -8,6 +8,7 @@ import { HistoryPage } from "@/components/pages/HistoryPage";
 import { IncidentPage } from "@/components/pages/IncidentPage";
 import { NotFoundPage } from "@/components/pages/NotFoundPage";
 import { StatusPage } from "@/components/pages/StatusPage";
+import { statusPageRows } from "@/components/status/rendered-rows";
 import { GeneratedNote, MirrorNote } from "@/components/pages/MirrorNote";
 import { config } from "@/lib/config";
 import { mirrorState } from "@/lib/mirror-state";
@@ -80,13 +81,16 @@ export function html(
 export function renderStatusPage(s: Snapshot, assets: LoadedAssets, opts: RenderOptions = {}): Payload {
   // The static copy posts reports to the live server.
   const reportBase = opts.generatedAt !== undefined ? s.page.url : "";
+  // The live page keeps its rows between renders; the mirror's copy (other links) renders its own.
+  const rows = opts.generatedAt === undefined ? statusPageRows : undefined;
+  rows?.begin();
   return html(
     200,
     s,
     assets,
     `${s.page.name} status`,
     `${s.page.name}: ${s.status.description}`,
-    <StatusPage snapshot={s} reportBase={reportBase} />,
+    <StatusPage snapshot={s} reportBase={reportBase} rows={rows} />,
     opts,
     probeOrigins(s),
   );

@@ -1,6 +1,7 @@
 import type { Snapshot } from "@/lib/snapshot-types";
 import { formatDay } from "@/lib/time";
 import { ComponentList } from "../status/ComponentList";
+import type { RenderedRows } from "../status/rendered-rows";
 import { StatusBanner } from "../status/StatusBanner";
 import { IncidentCard } from "../incidents/IncidentCard";
 import { IncidentSummaryList } from "../incidents/IncidentSummaryList";
@@ -18,7 +19,15 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-export function StatusPage({ snapshot: s, reportBase = "" }: { snapshot: Snapshot; reportBase?: string }) {
+export function StatusPage({
+  snapshot: s,
+  reportBase = "",
+  rows,
+}: {
+  snapshot: Snapshot;
+  reportBase?: string;
+  rows?: RenderedRows;
+}) {
   const tz = s.page.timeZone;
   const { unresolved, pastDays } = s.incidents;
   const maintenances = [...s.maintenances.active, ...s.maintenances.upcoming];
@@ -46,7 +55,7 @@ export function StatusPage({ snapshot: s, reportBase = "" }: { snapshot: Snapsho
           </div>
         </Section>
       ) : null}
-      <ComponentList layout={s.layout} reach={{ affected: s.affectedCounts, reportBase }} />
+      <ComponentList layout={s.layout} reach={{ affected: s.affectedCounts, reportBase }} rows={rows} />
       <Section id="past-incidents" title="Past incidents">
         <div className="divide-y divide-gray-200 dark:divide-gray-800">
           {pastDays.map((day) => (

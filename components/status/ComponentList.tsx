@@ -4,6 +4,7 @@ import { browserProbeUrlProblem } from "@/lib/probe-url";
 import type { LayoutItem, SnapComponent, SnapGroup } from "@/lib/snapshot-types";
 import { isComponentVisible } from "@/lib/status";
 import { dayLevel } from "@/lib/uptime";
+import type { RenderedRows } from "./rendered-rows";
 import { ResponseTimeChart } from "./ResponseTimeChart";
 import { StatusIcon, STATUS_TEXT_CLASS } from "./StatusIcon";
 import { UptimeBar, UptimeLegend } from "./UptimeBar";
@@ -63,20 +64,6 @@ function RowContent({ component, reach }: { component: SnapComponent; reach: Rea
   );
 }
 
-/**
- * Rows rendered for earlier snapshots, by component: a change renders again only the rows whose
- * inputs changed (at 1,000 components the rows were nine tenths of the page's render time).
- * Swapped at each list render, so a deleted or hidden component's row is let go.
- */
-let previousRows = new Map<string, { key: string; html: string }>();
-let currentRows = new Map<string, { key: string; html: string }>();
-
-/** Forgets every rendered row (tests compare with a render from nothing). */
-export function forgetRenderedRows(): void {
-  previousRows = new Map();
-  currentRows = new Map();
-}
-
 /** Everything a row's markup depends on; the days as their levels and the details of bad ones. */
 function rowKey(c: SnapComponent, reach: ReachProps): string {
   const levels = c.uptimeDays.map(dayLevel);
@@ -102,22 +89,24 @@ function rowKey(c: SnapComponent, reach: ReachProps): string {
   ]);
 }
 
-function ComponentRow({ component, reach }: { component: SnapComponent; reach: ReachProps }) {
-  const key = rowKey(component, reach);
-  let row = previousRows.get(component.id) ?? currentRows.get(component.id);
-  if (row?.key !== key) row = { key, html: renderToStaticMarkup(<RowContent component={component} reach={reach} />) };
-  currentRows.set(component.id, row);
+/** What the rows need besides the component: visitor reports, and rows kept from the last render. */
+type RowContext = { reach: ReachProps; rows?: RenderedRows };
+
+function ComponentRow({ component, ctx }: { component: SnapComponent; ctx: RowContext }) {
+  const { reach, rows } = ctx;
+  const make = () => renderToStaticMarkup(<RowContent component={component} reach={reach} />);
+  const html = rows ? rows.html(component.id, rowKey(component, reach), make) : make();
   return (
     <li
       className="px-4 py-3"
       data-component={component.slug}
       data-status={component.status}
-      dangerouslySetInnerHTML={{ __html: row.html }}
+      dangerouslySetInnerHTML={{ __html: html }}
     />
   );
 }
 
-function Group({ group, reach }: { group: SnapGroup; reach: ReachProps }) {
+function Group({ group, ctx }: { group: SnapGroup; ctx: RowContext }) {
   const visible = group.components.filter(isComponentVisible);
   if (visible.length === 0) return null;
   return (
@@ -136,7 +125,7 @@ function Group({ group, reach }: { group: SnapGroup; reach: ReachProps }) {
         </summary>
         <ul className="divide-y divide-gray-100 border-t border-gray-100 pl-4 dark:divide-gray-800 dark:border-gray-800">
           {visible.map((c) => (
-            <ComponentRow key={c.id} component={c} reach={reach} />
+            <ComponentRow key={c.id} component={c} ctx={ctx} />
           ))}
         </ul>
       </details>
@@ -144,9 +133,17 @@ function Group({ group, reach }: { group: SnapGroup; reach: ReachProps }) {
   );
 }
 
-export function ComponentList({ layout, reach = {} }: { layout: LayoutItem[]; reach?: ReachProps }) {
-  previousRows = currentRows;
-  currentRows = new Map();
+/** `rows`: keep rendered rows there between renders (the caller begins each render on it). */
+export function ComponentList({
+  layout,
+  reach = {},
+  rows,
+}: {
+  layout: LayoutItem[];
+  reach?: ReachProps;
+  rows?: RenderedRows;
+}) {
+  const ctx: RowContext = { reach, rows };
   return (
     <section aria-labelledby="components-heading" className="mt-8">
       <h2 id="components-heading" className="sr-only">
@@ -155,9 +152,9 @@ export function ComponentList({ layout, reach = {} }: { layout: LayoutItem[]; re
       <ul className="divide-y divide-gray-200 rounded-lg border border-gray-200 bg-white dark:divide-gray-800 dark:border-gray-800 dark:bg-gray-900">
         {layout.map((item) =>
           item.kind === "group" ? (
-            <Group key={item.group.id} group={item.group} reach={reach} />
+            <Group key={item.group.id} group={item.group} ctx={ctx} />
           ) : isComponentVisible(item.component) ? (
-            <ComponentRow key={item.component.id} component={item.component} reach={reach} />
+            <ComponentRow key={item.component.id} component={item.component} ctx={ctx} />
           ) : null,
         )}
       </ul>
