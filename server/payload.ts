@@ -65,19 +65,45 @@ function pickEncoding(accept: string | undefined, p: Payload): "br" | "gzip" | n
   return null;
 }
 
-/** Sends a payload with conditional GET (304 on a matching If-None-Match) and content negotiation. */
+/** The response headers of a payload for each way it is sent, made on its first request. */
+type SentHeaders = {
+  identity: Record<string, string | number>;
+  gzip: Record<string, string | number> | null;
+  br: Record<string, string | number> | null;
+  notModified: Record<string, string | number>;
+};
+const SENT = new WeakMap<Payload, SentHeaders>();
+
+function sentHeaders(p: Payload): SentHeaders {
+  let sent = SENT.get(p);
+  if (!sent) {
+    const base: Record<string, string | number> = { ...p.headers, etag: p.etag, vary: "Accept-Encoding" };
+    const notModified = { ...base };
+    delete notModified["content-type"];
+    sent = {
+      identity: { ...base, "content-length": p.body.length },
+      gzip: p.gzip ? { ...base, "content-encoding": "gzip", "content-length": p.gzip.length } : null,
+      br: p.br ? { ...base, "content-encoding": "br", "content-length": p.br.length } : null,
+      notModified,
+    };
+    SENT.set(p, sent);
+  }
+  return sent;
+}
+
+/**
+ * Sends a payload with conditional GET (304 on a matching If-None-Match) and content negotiation.
+ * Its header objects are built once per payload, not per request (the bare Node baseline's way).
+ */
 export function sendPayload(req: IncomingMessage, res: ServerResponse, p: Payload): void {
-  const headers: Record<string, string | number> = { ...p.headers, etag: p.etag, vary: "Accept-Encoding" };
+  const sent = sentHeaders(p);
   if (p.status === 200 && matchesEtag(req.headers["if-none-match"], p.etag)) {
-    delete headers["content-type"];
-    res.writeHead(304, headers);
+    res.writeHead(304, sent.notModified);
     res.end();
     return;
   }
   const encoding = pickEncoding(req.headers["accept-encoding"], p);
   const body = encoding === "br" ? p.br! : encoding === "gzip" ? p.gzip! : p.body;
-  if (encoding) headers["content-encoding"] = encoding;
-  headers["content-length"] = body.length;
-  res.writeHead(p.status, headers);
+  res.writeHead(p.status, encoding === "br" ? sent.br! : encoding === "gzip" ? sent.gzip! : sent.identity);
   res.end(req.method === "HEAD" ? undefined : body);
 }
