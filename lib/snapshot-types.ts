@@ -6,6 +6,7 @@ import type { ComponentStatus } from "./constants";
 import type { ComponentMonitoring } from "./monitors/view";
 import type { OverallStatus } from "./status";
 import type { FeedEntry } from "./syndication/feeds";
+import type { DayRange } from "./time";
 import type { DayUptime, StatusPeriod } from "./uptime";
 
 export type SnapComponent = Omit<ComponentRow, "pageId"> & {
@@ -75,6 +76,8 @@ export type Snapshot = {
   layout: LayoutItem[];
   components: SnapComponent[];
   componentsById: Map<string, SnapComponent>;
+  /** The uptime bars' days (the last UPTIME_DAYS in the page's zone), each component's uptimeDays in order. */
+  uptimeRanges: DayRange[];
   incidents: {
     unresolved: SnapIncident[];
     recent: SnapIncident[];

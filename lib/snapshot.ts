@@ -186,6 +186,7 @@ export function buildSnapshot(
     layout,
     components,
     componentsById,
+    uptimeRanges: ranges,
     incidents: { unresolved, recent, pastDays },
     maintenances: { recent: maintRecent, upcoming, active },
     incidentsById,

@@ -2,10 +2,9 @@
 // bar opens (`/components/{id}/uptime.json`) and the no-JavaScript day page (`/history?component=…`).
 import type { Db } from "@/db/client";
 import { listForComponentBetween, type IncidentRow } from "@/db/queries/incidents";
-import { UPTIME_DAYS } from "./constants";
 import type { SnapComponent, Snapshot } from "./snapshot-types";
-import { isoTime, lastDays } from "./time";
-import { dayEvents, dayLevel, downtimeShare, uptimePercent, type DayLevel, type StatusPeriod } from "./uptime";
+import { isoTime } from "./time";
+import { dayEvents, dayLevel, uptimePercent, type DayLevel, type StatusPeriod } from "./uptime";
 
 /** Incidents read for one component's window; more than this in 90 days keeps the newest. */
 export const UPTIME_INCIDENT_LIMIT = 200;
@@ -31,46 +30,36 @@ export type ComponentUptime = { component: SnapComponent; days: UptimeDay[]; per
 
 export function componentUptime(db: Db, s: Snapshot, component: SnapComponent): ComponentUptime {
   const now = s.builtAt;
-  const ranges = lastDays(now, UPTIME_DAYS, s.page.timeZone);
+  const ranges = s.uptimeRanges;
   const first = ranges[0];
   const rows = first
     ? listForComponentBetween(db, component.id, { start: first.start, end: now + 1 }, UPTIME_INCIDENT_LIMIT)
     : [];
-  const days = ranges.map((range, i): UptimeDay => {
-    const u = component.uptimeDays[i] ?? {
-      date: range.date,
-      known: 0,
-      majorOutage: 0,
-      partialOutage: 0,
-      degraded: 0,
-      maintenance: 0,
-    };
-    const share = downtimeShare(u);
-    return {
-      date: range.date,
-      start: range.start,
-      end: range.end,
-      level: dayLevel(u),
-      uptime: share === null ? null : Math.floor((1 - share) * 10000) / 100,
-      known: u.known,
-      majorOutage: u.majorOutage,
-      partialOutage: u.partialOutage,
-      degraded: u.degraded,
-      maintenance: u.maintenance,
-      events: dayEvents(component.uptimePeriods, range, now),
-      incidents: rows
-        .filter((r) => r.startedAt < range.end && (r.resolvedAt ?? now) >= range.start)
-        .map(({ id, name, kind, impact, status, startedAt, resolvedAt }) => ({
-          id,
-          name,
-          kind,
-          impact,
-          status,
-          startedAt,
-          resolvedAt,
-        }))
-        .reverse(),
-    };
+  const days = component.uptimeDays.flatMap((u, i): UptimeDay[] => {
+    const range = ranges[i];
+    if (!range) return [];
+    return [
+      {
+        ...u,
+        start: range.start,
+        end: range.end,
+        level: dayLevel(u),
+        uptime: uptimePercent([u]),
+        events: dayEvents(component.uptimePeriods, range, now),
+        incidents: rows
+          .filter((r) => r.startedAt < range.end && (r.resolvedAt ?? now) >= range.start)
+          .map(({ id, name, kind, impact, status, startedAt, resolvedAt }) => ({
+            id,
+            name,
+            kind,
+            impact,
+            status,
+            startedAt,
+            resolvedAt,
+          }))
+          .reverse(),
+      },
+    ];
   });
   return { component, days, percent: uptimePercent(component.uptimeDays), now };
 }
