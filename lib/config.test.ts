@@ -1,5 +1,7 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "./config";
+import { ConfigError, envSchema, parseConfig } from "./config";
 
 describe("parseConfig", () => {
   it("has the documented defaults", () => {
@@ -117,6 +119,24 @@ describe("parseConfig", () => {
     const metadata = { ...s3, MIRROR_S3_ENDPOINT: "http://169.254.169.254", OUTPOST_ALLOW_PRIVATE_TARGETS: "1" };
     expect(() => parseConfig(metadata)).toThrow(/OUTPOST_ALLOW_METADATA_TARGETS=1/);
     expect(parseConfig({ ...metadata, OUTPOST_ALLOW_METADATA_TARGETS: "1" }).allowMetadataTargets).toBe(true);
+  });
+
+  it("reads EDGE_DIR, refusing what nginx's configuration would misread", () => {
+    expect(parseConfig({}).edgeDir).toBeNull();
+    expect(parseConfig({ EDGE_DIR: "/var/lib/outpost-edge/" }).edgeDir).toBe("/var/lib/outpost-edge");
+    for (const bad of ["/srv/$edge", '/srv/"edge', "/srv/edge\nx", "/srv/a\\b"])
+      expect(() => parseConfig({ EDGE_DIR: bad }), bad).toThrow(/^EDGE_DIR /);
+  });
+
+  it("is documented in .env.example: every variable a person sets, and nothing else", () => {
+    const example = fs.readFileSync(path.join(import.meta.dirname, "../.env.example"), "utf8");
+    expect(example).not.toMatch(/^(<<<<<<<|=======|>>>>>>>)/m);
+    const documented = [...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]);
+    const internal = ["OUTPOST_PROCESS_ROLE", "OUTPOST_WRITER_SOCKET"];
+    // Read by the test runner's browser launcher, not by the server.
+    const tools = ["CHROMIUM_PATH"];
+    const read = [...Object.keys(envSchema.shape).filter((k) => !internal.includes(k)), ...tools];
+    expect(new Set(documented)).toEqual(new Set(read));
   });
 
   it("reads the monitor settings", () => {

@@ -28,7 +28,7 @@ function networkEnv(): UnionToIntersection<NetworkEnv> {
   return Object.assign({}, ...SOCIAL_NETWORKS.map((n) => n.env));
 }
 
-const envSchema = z.object({
+export const envSchema = z.object({
   HOST: z.string().min(1).default("0.0.0.0"),
   PORT: z.coerce
     .number({ error: "must be a port number" })
@@ -63,6 +63,12 @@ const envSchema = z.object({
   MAIL_FROM: z.string().trim().min(3).max(200).optional(),
   BACKUP_DIR: z.string().min(1).optional(),
   MIRROR_DIR: z.string().min(1).optional(),
+  // Written into nginx's configuration: nothing nginx would read as a variable or a quote's end.
+  EDGE_DIR: z
+    .string()
+    .min(1)
+    .regex(/^[^$"\\\r\n]+$/, { error: 'must be a folder path without $, ", \\ or line breaks' })
+    .optional(),
   MIRROR_PUBLIC_URL: z.url({ error: "must be an absolute http(s) URL" }).optional(),
   MIRROR_S3_ENDPOINT: z.url({ error: "must be the S3 endpoint's absolute URL" }).optional(),
   MIRROR_S3_BUCKET: z
@@ -123,6 +129,8 @@ export type Config = Readonly<{
   mail: { url: string; from: string } | null;
   /** Versioned, verified backups; default: `backups` beside the database. */
   backupDir: string;
+  /** The hot public files for a web server in front (server/edge-export.ts); null: not exported. */
+  edgeDir: string | null;
   mirror: {
     dir: string | null;
     publicUrl: string | null;
@@ -265,6 +273,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.TRUST_PROXY,
     oidc,
     backupDir: path.resolve(e.BACKUP_DIR ?? path.join(path.dirname(path.resolve(e.DATABASE_PATH)), "backups")),
+    edgeDir: e.EDGE_DIR ? path.resolve(e.EDGE_DIR) : null,
     mirror: {
       dir: e.MIRROR_DIR ? path.resolve(e.MIRROR_DIR) : null,
       publicUrl: e.MIRROR_PUBLIC_URL ? e.MIRROR_PUBLIC_URL.replace(/\/+$/, "") : null,

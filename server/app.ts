@@ -13,6 +13,7 @@ import { ensureAuthSecret } from "@/lib/secret";
 import { currentSnapshot, VERSION_POLL_MS } from "@/lib/snapshot";
 import { loadAssets } from "./assets";
 import { fail } from "./fail";
+import { edgeTicker } from "./edge-export";
 import { createFrontHandler, homePayload } from "./front";
 import { startLoops } from "./loops";
 import type { FirstAdmin } from "./start-lines";
@@ -80,7 +81,14 @@ export async function startWriterApp(cfg: Config, opts: { servesPublicPages: boo
   });
 
   // Keep the home page pre-built: rebuilt off the request path when the data version moves.
-  const keepWarm = () => (opts.servesPublicPages ? homePayload(currentSnapshot(), assets) : currentSnapshot());
+  // One process serving everything keeps EDGE_DIR exported too (in a cluster, one worker does).
+  const exportEdge = opts.servesPublicPages && cfg.edgeDir ? edgeTicker(cfg.edgeDir) : null;
+  const keepWarm = () => {
+    const s = currentSnapshot();
+    if (!opts.servesPublicPages) return;
+    homePayload(s, assets);
+    exportEdge?.(s, assets);
+  };
   keepWarm();
   const ticks: (() => void)[] = [];
   const warm = setInterval(() => {

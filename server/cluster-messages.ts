@@ -8,8 +8,10 @@ export type WriterReady = { type: "writer-ready"; pageName: string; firstAdmin: 
 export type MirrorUpdate = { type: "mirror-state"; state: MirrorState };
 /** From the primary: finish what is in flight, then exit. */
 export type Stop = { type: "stop" };
+/** From the primary to one public worker at a time: keep EDGE_DIR exported. */
+export type EdgeExport = { type: "edge-export" };
 
-export type ClusterMessage = WriterReady | MirrorUpdate | Stop;
+export type ClusterMessage = WriterReady | MirrorUpdate | Stop | EdgeExport;
 
 export function isMessage<T extends ClusterMessage["type"]>(
   m: unknown,

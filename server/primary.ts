@@ -48,6 +48,8 @@ export async function runPrimary(cfg: Config): Promise<void> {
     worker: { count: 0, at: 0 },
   };
   let writer: Worker | null = null;
+  /** The one public worker that keeps EDGE_DIR exported (the newest one, when it goes). */
+  let exporter: Worker | null = null;
   let mirror: MirrorState | null = null;
   let mirrorStamp = 0;
   let started = false;
@@ -107,7 +109,14 @@ export async function runPrimary(cfg: Config): Promise<void> {
     const port = await whenUp(w, "listening", (a) => (a as { port: number }).port);
     workers.add(w);
     if (mirror) send(w, { type: "mirror-state", state: mirror });
+    assignExporter();
     return port;
+  }
+
+  function assignExporter() {
+    if (!cfg.edgeDir || shuttingDown || (exporter && workers.has(exporter))) return;
+    exporter = [...workers].at(-1) ?? null;
+    if (exporter) send(exporter, { type: "edge-export" });
   }
 
   function backoff(role: Role): number {
@@ -135,6 +144,7 @@ export async function runPrimary(cfg: Config): Promise<void> {
     retiring.add(w);
     workers.delete(w);
     if (writer === w) writer = null;
+    assignExporter();
     return new Promise((resolve) => {
       const timer = setTimeout(() => w.process.kill("SIGKILL"), RETIRE_TIMEOUT_MS);
       w.once("exit", () => {
@@ -171,6 +181,7 @@ export async function runPrimary(cfg: Config): Promise<void> {
       void replaceWriter(delay);
     } else {
       workers.delete(w);
+      assignExporter();
       void sleep(delay).then(() => untilUp("worker", forkWorker));
     }
   }

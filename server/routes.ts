@@ -77,6 +77,11 @@ export type PublicRoute = {
   localised: boolean;
   /** The live URLs the static mirror copies from this row. */
   mirror?: (s: Snapshot) => Iterable<string>;
+  /**
+   * Its hot files: built with each snapshot (before anyone asks) and exported to EDGE_DIR for a
+   * web server in front. A fixed few per page, whatever its size: per-component files are not.
+   */
+  edge?: readonly string[];
 };
 
 const INCIDENT_ID = /^[a-z0-9]{1,40}$/;
@@ -214,7 +219,16 @@ const page = { methods: ["GET"], answeredBy: "any", cors: false, bodyLimit: DEFA
 const shared = { methods: ["GET"], answeredBy: "any", cors: true, bodyLimit: DEFAULT_LIMIT, localised: false } as const;
 
 export const PUBLIC_ROUTES: readonly PublicRoute[] = [
-  { ...page, name: "the status page", path: "/", get: statusPage, cache: "hot", localised: true, mirror: () => ["/"] },
+  {
+    ...page,
+    name: "the status page",
+    path: "/",
+    get: statusPage,
+    cache: "hot",
+    localised: true,
+    mirror: () => ["/"],
+    edge: ["/"],
+  },
   {
     ...page,
     name: "past incidents by month",
@@ -259,6 +273,7 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
     get: v2Document,
     cache: "hot",
     mirror: () => Object.keys(STATUSPAGE_DOCUMENTS).map((doc) => `/api/v2/${doc}`),
+    edge: Object.keys(STATUSPAGE_DOCUMENTS).map((doc) => `/api/v2/${doc}`),
   },
   {
     ...shared,
@@ -266,6 +281,7 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
     path: /^(?:\/history|\/components\/[A-Za-z0-9_-]{1,80}\/history)\.(?:rss|atom)$/,
     get: (ctx) => feedRoute(ctx.snapshot, ctx.path)!,
     cache: "hot",
+    edge: ["/history.rss", "/history.atom"],
     mirror: (s) => [
       "/history.rss",
       "/history.atom",
@@ -286,6 +302,7 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
     path: /^\/badge(?:\.svg|\.json|\/.*)$/,
     get: (ctx) => badgeRoute(ctx.path, ctx.query, ctx.snapshot),
     cache: "hot",
+    edge: ["/badge.svg", "/badge.json"],
     mirror: (s) => [
       "/badge.svg",
       "/badge.json",
@@ -303,6 +320,7 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
     get: (ctx) => embedPayload(ctx.snapshot, ctx.assets),
     cache: "hot",
     mirror: () => ["/embed.js"],
+    edge: ["/embed.js"],
   },
   {
     ...shared,
@@ -313,6 +331,7 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
     cache: "hot",
     localised: true,
     mirror: () => ["/embed"],
+    edge: ["/embed"],
   },
   {
     ...shared,
@@ -321,6 +340,7 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
     get: (ctx) => statusScriptPayload(ctx.snapshot, ctx.mirror?.publicUrl),
     cache: "hot",
     mirror: () => ["/status.js"],
+    edge: ["/status.js"],
   },
   ...(["/subscribe", "/subscriptions/confirm", "/subscriptions/unsubscribe"] as const).map((path): PublicRoute => ({
     name:
@@ -357,6 +377,9 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
 const EXACT = new Map(PUBLIC_ROUTES.filter((r) => typeof r.path === "string").map((r) => [r.path as string, r]));
 const PATTERNS = PUBLIC_ROUTES.filter((r) => r.path instanceof RegExp);
 const NO_PARAMS: readonly string[] = [];
+
+/** Every row's hot files (see `edge`). */
+export const EDGE_PATHS: readonly string[] = PUBLIC_ROUTES.flatMap((r) => r.edge ?? []);
 
 /** The row for a path (exact paths first, then patterns in table order), with its parameters. */
 export function findRoute(path: string): { route: PublicRoute; params: readonly string[] } | null {

@@ -5,18 +5,12 @@ import { Worker } from "node:worker_threads";
 import { mirrorState, type MirrorState } from "@/lib/mirror-state";
 import { acceptSnapshot, backgroundBuildFailed, buildSnapshotsWith } from "@/lib/snapshot";
 import type { Snapshot } from "@/lib/snapshot-types";
-import { STATUSPAGE_DOCUMENTS } from "@/lib/statuspage";
 import { seedHot } from "./cache";
 import type { Payload } from "./payload";
+import { EDGE_PATHS } from "./routes";
 
-/** The documents every change makes big and everyone asks for first: built with the snapshot. */
-export const PRERENDERED = [
-  "/",
-  ...Object.keys(STATUSPAGE_DOCUMENTS).map((doc) => `/api/v2/${doc}`),
-  "/history.rss",
-  "/history.atom",
-  "/badge.svg",
-];
+/** The documents everyone asks for first (the route table's edge files): built with the snapshot. */
+export const PRERENDERED = EDGE_PATHS;
 
 export const THREAD_MARK = "outpostSnapshotBuilder";
 

@@ -9,6 +9,7 @@ import { currentSnapshot, VERSION_POLL_MS } from "@/lib/snapshot";
 import { loadAssets } from "./assets";
 import { isMessage } from "./cluster-messages";
 import { fail } from "./fail";
+import { edgeTicker } from "./edge-export";
 import { createForwarder } from "./forward";
 import { admit, createFrontHandler, homePayload } from "./front";
 import { drainable } from "./graceful";
@@ -30,14 +31,19 @@ export function runWorker(cfg: Config): void {
   const forward = createForwarder(cfg.writerSocket!);
   const front = createFrontHandler({ assets, trustProxy: cfg.trustProxy, next: forward });
 
+  // Set when the primary makes this worker the one that keeps EDGE_DIR exported.
+  let exportEdge: ReturnType<typeof edgeTicker> | null = null;
   process.on("message", (m) => {
     if (isMessage(m, "mirror-state")) replaceMirrorState(m.state);
+    if (isMessage(m, "edge-export") && cfg.edgeDir) exportEdge ??= edgeTicker(cfg.edgeDir);
     if (isMessage(m, "stop")) void stop();
   });
 
   const warm = setInterval(() => {
     try {
-      homePayload(currentSnapshot(), assets);
+      const s = currentSnapshot();
+      homePayload(s, assets);
+      exportEdge?.(s, assets);
     } catch (err) {
       console.error(`outpost: snapshot rebuild failed: ${(err as Error).message}`);
     }
@@ -62,6 +68,7 @@ export function runWorker(cfg: Config): void {
     if (stopping) return;
     stopping = true;
     clearInterval(warm);
+    exportEdge = null;
     await drain.close(GRACE_MS);
     await stopBuilder();
     process.exit(0);
