@@ -51,6 +51,13 @@ const SCALES = [
   [10, 100_000],
 ];
 
+/** Outpost's headers for nginx to add (its own ETag stands in for Outpost's). */
+const nginxHeaders = (headers) =>
+  Object.entries(headers)
+    .filter(([name]) => name !== "content-type" && name !== "etag")
+    .map(([name, value]) => `add_header ${name} "${value.replace(/"/g, '\\"')}";`)
+    .join(" ");
+
 const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
 
 /** Up to two minutes: the writer and its workers start one after the other, and a large page's first build is slow. */
@@ -133,6 +140,9 @@ async function main() {
   }
   await ensureBuild(root);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "outpost-bench-"));
+  // nginx workers run as an unprivileged user: mkdtemp's 0700 would make every request a 403.
+  fs.chmodSync(work, 0o755);
+  const edgeDir = path.join(work, "edge");
   const port = await freePort();
   const server = spawnTracked(process.execPath, ["dist/server.js"], {
     cwd: root,
@@ -145,18 +155,28 @@ async function main() {
       OUTPOST_DEMO: "1",
       OUTPOST_API_TOKEN: BENCH_TOKEN,
       OUTPOST_MONITORS: "0",
+      EDGE_DIR: edgeDir,
     },
     stdio: "ignore",
   });
   const outpost = `http://127.0.0.1:${port}`;
   await waitFor(`${outpost}/api/health`, server);
+  const memoryFile = path.join(work, "memory.json");
+  const sampler = spawnTracked(
+    process.execPath,
+    [path.join(root, "bench/memory-sampler.mjs"), String(server.pid), memoryFile],
+    {
+      stdio: "ignore",
+    },
+  );
 
   // The same bytes for the baselines.
   const site = path.join(work, "site");
   fs.mkdirSync(path.join(site, "api/v2"), { recursive: true });
   const weight = {};
   for (const e of ENDPOINTS) {
-    const res = await fetch(outpost + e.path);
+    // fetch asks for gzip unless told otherwise: these are the plain bytes and their headers.
+    const res = await fetch(outpost + e.path, { headers: { "accept-encoding": "identity" } });
     e.type = res.headers.get("content-type");
     e.headers = Object.fromEntries([...res.headers].filter(([name]) => !PER_RESPONSE_HEADERS.has(name)));
     const body = Buffer.from(await res.arrayBuffer());
@@ -165,8 +185,7 @@ async function main() {
     weight[e.path] = { bytes: body.length, gzip_bytes: Number(gz.headers.get("content-length")) };
   }
   fs.writeFileSync(path.join(site, "routes.json"), JSON.stringify(ENDPOINTS));
-  // nginx workers run as an unprivileged user: mkdtemp's 0700 would make every request a 403.
-  for (const dir of [work, site, path.join(site, "api"), path.join(site, "api/v2")]) fs.chmodSync(dir, 0o755);
+  for (const dir of [site, path.join(site, "api"), path.join(site, "api/v2")]) fs.chmodSync(dir, 0o755);
 
   const targets = [{ name: "outpost", base: outpost }];
   const children = [server];
@@ -198,12 +217,20 @@ async function main() {
 events { worker_connections 4096; }
 http { access_log off; default_type application/octet-stream; client_body_temp_path ${work}/nb; proxy_temp_path ${work}/np; fastcgi_temp_path ${work}/nf; uwsgi_temp_path ${work}/nu; scgi_temp_path ${work}/ns;
   server { listen 127.0.0.1:${nginxPort}; root ${site};
-    ${ENDPOINTS.map((e) => `location = ${e.path} { types { } default_type "${e.type}"; try_files /${e.file} =404; }`).join("\n    ")} } }\n`,
+    ${ENDPOINTS.map((e) => `location = ${e.path} { types { } default_type "${e.type}"; ${nginxHeaders(e.headers)} try_files /${e.file} =404; }`).join("\n    ")} } }\n`,
     );
     const nginx = spawnTracked(nginxBin, ["-c", conf, "-p", work], { stdio: "ignore" });
     children.push(nginx);
     await waitFor(`http://127.0.0.1:${nginxPort}/`, nginx);
     targets.push({ name: "nginx", base: `http://127.0.0.1:${nginxPort}` });
+    // deploy/nginx.conf itself in front of this Outpost, answering the edge files it exports.
+    // nginx reads the locations Outpost writes only when it starts.
+    for (let i = 0; i < 600 && !fs.existsSync(path.join(edgeDir, "outpost-edge.conf")); i++) await sleep(100);
+    const edgePort = await freePort();
+    const edgeNginx = startEdgeNginx(nginxBin, work, edgePort, port, edgeDir);
+    children.push(edgeNginx);
+    await waitFor(`http://127.0.0.1:${edgePort}/`, edgeNginx);
+    targets.push({ name: "edge", base: `http://127.0.0.1:${edgePort}` });
   } else {
     console.log("bench: nginx is not installed (apt-get install -y nginx-light); skipping that baseline");
   }
@@ -218,16 +245,32 @@ http { access_log off; default_type application/octet-stream; client_body_temp_p
       }
       for (const t of targets.slice(1))
         row[`ratio_vs_${t.name}`] = Math.round((row.outpost.rps / row[t.name].rps) * 100) / 100;
+      // nginx answering Outpost's exported files, against nginx answering a plain folder.
+      if (row.edge && row.nginx) row.edge_vs_nginx = Math.round((row.edge.rps / row.nginx.rps) * 100) / 100;
       load.push(row);
     }
   }
   console.log("");
 
+  // The memory peaks of each phase: the sampler writes each second, and SIGUSR2 starts the next.
+  const memory = {};
+  const phaseEnds = async (name) => {
+    await sleep(1100);
+    if (fs.existsSync(memoryFile)) memory[name] = JSON.parse(fs.readFileSync(memoryFile, "utf8"));
+    sampler.kill("SIGUSR2");
+  };
+  await phaseEnds("start and load");
   const freshness = await measureFreshness(outpost);
+  const edgeTarget = targets.find((t) => t.name === "edge");
+  const freshnessEdge = edgeTarget ? await measureFreshness(outpost, edgeTarget.base) : null;
+  await phaseEnds("freshness");
   const hostile = await measureHostile(outpost);
+  await phaseEnds("hostile (junk URLs, 10,000 idle sockets)");
   const peak = peakMemoryMb(server.pid);
+  stop(sampler);
   children.forEach(stop);
   const scale = await measureScale(work);
+  const workerScaling = await measureWorkers(work);
   const restart = await benchRestart();
   const result = {
     date: new Date().toISOString(),
@@ -235,10 +278,14 @@ http { access_log off; default_type application/octet-stream; client_body_temp_p
     duration_per_run: DURATION,
     load,
     freshness_ms: freshness,
+    freshness_edge_ms: freshnessEdge,
     hostile,
     page_weight: weight,
     outpost_peak_memory_mb: peak,
+    // Sampled every 250 ms: the largest sum at one moment (RSS, and PSS with shared pages once).
+    outpost_peak_memory_sampled: memory,
     scale,
+    workers: workerScaling,
     restart,
   };
   const file = path.join(root, "bench/results.json");
@@ -258,6 +305,105 @@ http { access_log off; default_type application/octet-stream; client_body_temp_p
   }
 }
 
+/**
+ * deploy/nginx.conf itself, on a local port without TLS, in front of Outpost and its EDGE_DIR.
+ * Its per-client connection cap is left out: wrk is one client with 256 connections.
+ */
+function startEdgeNginx(nginxBin, work, port, outpostPort, edgeDir) {
+  const prefix = path.join(work, "edge-nginx");
+  fs.mkdirSync(prefix);
+  const site = fs
+    .readFileSync(path.join(root, "deploy/nginx.conf"), "utf8")
+    .replace("listen 443 ssl http2;", `listen 127.0.0.1:${port};`)
+    .replace(/^\s*ssl_certificate(_key)? .*$/gm, "")
+    .replace(/^\s*limit_conn outpost_conn .*$/m, "")
+    .replace("server 127.0.0.1:3000;", `server 127.0.0.1:${outpostPort};`)
+    .replace("/var/lib/outpost-edge/", `${edgeDir}/`);
+  fs.writeFileSync(path.join(prefix, "site.conf"), site);
+  const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]
+    .map((t) => `${t}_temp_path ${prefix}/${t};`)
+    .join(" ");
+  fs.writeFileSync(
+    path.join(prefix, "nginx.conf"),
+    `worker_processes auto; daemon off; pid ${prefix}/nginx.pid; error_log ${prefix}/error.log;
+events { worker_connections 4096; }
+http { access_log off; ${temp} include ${prefix}/site.conf; }\n`,
+  );
+  return spawnTracked(nginxBin, ["-c", path.join(prefix, "nginx.conf"), "-p", prefix], { stdio: "ignore" });
+}
+
+/** The edge folder's copy of a file, as nginx would open it now (through `current`). */
+function edgeFile(edgeDir, file) {
+  try {
+    const conf = fs.readFileSync(path.join(edgeDir, "outpost-edge.conf"), "utf8");
+    return fs.readFileSync(path.join(/ root "([^"]+)";/.exec(conf)[1], file), "utf8");
+  } catch {
+    return "";
+  }
+}
+
+/** Admin API write -> in EDGE_DIR's summary.json (what nginx serves), `n` times; ms. */
+async function measureEdgeFreshness(base, edgeDir, n = 5) {
+  const summary = await (await fetch(`${base}/api/v2/summary.json`)).json();
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const name = `Edge probe ${i} ${Date.now()}`;
+    const started = performance.now();
+    const res = await api(base, summary.page.id, "incidents", "POST", {
+      incident: { name, status: "investigating", body: "Benchmark probe." },
+    });
+    const { id } = await res.json();
+    while (!edgeFile(edgeDir, "api/v2/summary.json").includes(name) && performance.now() - started < 10_000)
+      await sleep(5);
+    times.push(performance.now() - started);
+    await api(base, summary.page.id, `incidents/${id}`, "PATCH", { incident: { status: "resolved", body: "Done." } });
+    await sleep(500);
+  }
+  times.sort((a, b) => a - b);
+  return { median: Math.round(times[Math.floor(n / 2)]), max: Math.round(times[n - 1]) };
+}
+
+/**
+ * 1 vs 2 public workers on the demo page, wrk on one thread pinned to the second core (taskset,
+ * when installed): how the public throughput scales with workers on this machine.
+ */
+async function measureWorkers(work) {
+  const pin = has("taskset") ? ["taskset", "-c", String(os.cpus().length - 1)] : [];
+  const rows = [];
+  for (const workers of [1, 2]) {
+    const port = await freePort();
+    const server = spawnTracked(process.execPath, ["dist/server.js"], {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        HOST: "127.0.0.1",
+        PORT: String(port),
+        DATABASE_PATH: path.join(work, `workers-${workers}.db`),
+        OUTPOST_DEMO: "1",
+        OUTPOST_MONITORS: "0",
+        OUTPOST_WORKERS: String(workers),
+      },
+      stdio: "ignore",
+    });
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(`${base}/api/health`, server);
+    const row = { workers, pinned: pin.length > 0 };
+    for (const [k, p] of [
+      ["summary", "/api/v2/summary.json"],
+      ["page", "/"],
+    ]) {
+      const [cmd, ...args] = [...pin, "wrk", "-t1", "-c64", `-d${DURATION}`, "--latency", base + p];
+      row[k] = wrkFigures(execFileSync(cmd, args, { encoding: "utf8" }));
+    }
+    stop(server);
+    rows.push(row);
+    process.stdout.write("w");
+  }
+  console.log("");
+  return rows;
+}
+
 const api = (base, pageId, p, method, body) =>
   fetch(`${base}/api/v1/pages/${pageId}/${p}`, {
     method,
@@ -269,7 +415,7 @@ const api = (base, pageId, p, method, body) =>
  * Time from an admin API write until each view shows it: the page and summary.json (the incident's
  * name), the feed (its first update) and the badge (its message changes with the component).
  */
-async function measureFreshness(base) {
+async function measureFreshness(base, readBase = base) {
   const summary = await (await fetch(`${base}/api/v2/summary.json`)).json();
   const pageId = summary.page.id;
   const component = summary.components.find((c) => !c.group && c.status === "operational").id;
@@ -277,7 +423,7 @@ async function measureFreshness(base) {
   const samples = Object.fromEntries(Object.keys(views).map((k) => [k, []]));
   for (let i = 0; i < 20; i++) {
     const name = `Freshness probe ${i} ${Date.now()}`;
-    const badgeBefore = await (await fetch(`${base}/badge.svg`)).text();
+    const badgeBefore = await (await fetch(`${readBase}/badge.svg`)).text();
     const started = performance.now();
     const res = await api(base, pageId, "incidents", "POST", {
       incident: {
@@ -293,7 +439,7 @@ async function measureFreshness(base) {
     while (Object.keys(seen).length < 4 && performance.now() - started < 5000) {
       for (const [k, p] of Object.entries(views)) {
         if (seen[k]) continue;
-        const text = await (await fetch(base + p)).text();
+        const text = await (await fetch(readBase + p)).text();
         if (k === "badge" ? text !== badgeBefore : text.includes(name)) seen[k] = performance.now() - started;
       }
       await sleep(5);
@@ -411,6 +557,7 @@ async function measureScale(work) {
   const rows = [];
   for (const [components, incidents] of SCALES) {
     const file = path.join(work, `scale-${components}-${incidents}.db`);
+    const edgeDir = path.join(work, `scale-${components}-${incidents}-edge`);
     generatePage(file, components, incidents);
     const port = await freePort();
     const server = spawnTracked(process.execPath, ["dist/server.js"], {
@@ -424,6 +571,7 @@ async function measureScale(work) {
         OUTPOST_DEMO: "0",
         OUTPOST_MONITORS: "0",
         OUTPOST_API_TOKEN: BENCH_TOKEN,
+        EDGE_DIR: edgeDir,
       },
       stdio: "ignore",
     });
@@ -446,6 +594,7 @@ async function measureScale(work) {
     row.status_during_writes = await duringWrites(base, () =>
       wrkAsync(`${base}/api/v2/status.json`, 256, WRITES_DURATION),
     );
+    row.edge_freshness_ms = await measureEdgeFreshness(base, edgeDir);
     stop(server);
     rows.push(row);
     process.stdout.write("s");
@@ -467,11 +616,19 @@ function printTable(r, names) {
         `   ${n.padEnd(8)} ${cell(row[n])}${n === "outpost" ? "" : `   outpost/${n} = ${row[`ratio_vs_${n}`]}`}`,
       );
   }
-  console.log(
-    `\nFreshness (admin API write -> visible, ms, 20 writes): ${Object.entries(r.freshness_ms)
+  const edgeRows = r.load.filter((row) => row.edge_vs_nginx !== undefined);
+  if (edgeRows.length)
+    console.log(
+      `\nnginx in front (deploy/nginx.conf, Outpost's exported files) / nginx with a plain folder: ${edgeRows
+        .map((row) => `${row.endpoint} c=${row.connections} ${row.edge_vs_nginx}`)
+        .join("; ")}`,
+    );
+  const fresh = (f) =>
+    Object.entries(f)
       .map(([k, v]) => `${k} median ${v.median} max ${v.max}`)
-      .join("; ")}`,
-  );
+      .join("; ");
+  console.log(`\nFreshness (admin API write -> visible, ms, 20 writes): ${fresh(r.freshness_ms)}`);
+  if (r.freshness_edge_ms) console.log(`Freshness through nginx's edge files: ${fresh(r.freshness_edge_ms)}`);
   console.log(`\nScale (wrk c=64, ${r.duration_per_run}; rps / p50 / p99 ms)`);
   for (const x of r.scale) {
     const f = (w) => `${String(w.rps).padStart(6)} / ${w.p50} / ${w.p99}`;
@@ -479,12 +636,23 @@ function printTable(r, names) {
       `  ${String(x.components).padStart(5)} components ${String(x.incidents).padStart(7)} incidents: page ${f(x.page)} (${x.page_bytes} bytes, first ${x.page_first_ms} ms)   summary ${f(x.summary)}`,
     );
     console.log(
-      `        status.json c=256: quiet ${f(x.status_quiet)}; during ${x.status_during_writes.writes} writes (1/s) ${f(x.status_during_writes)}`,
+      `        status.json c=256: quiet ${f(x.status_quiet)}; during ${x.status_during_writes.writes} writes (1/s) ${f(x.status_during_writes)}; write -> EDGE_DIR median ${x.edge_freshness_ms.median} max ${x.edge_freshness_ms.max} ms`,
     );
   }
+  console.log(
+    `\nPublic workers (wrk -t1 -c64${r.workers[0]?.pinned ? ", pinned to one core" : ""}; rps / p50 / p99 ms)`,
+  );
+  for (const w of r.workers)
+    console.log(
+      `  ${w.workers} worker${w.workers === 1 ? " " : "s"}: summary.json ${w.summary.rps} / ${w.summary.p50} / ${w.summary.p99}; page ${w.page.rps} / ${w.page.p50} / ${w.page.p99}`,
+    );
   for (const [p, w] of Object.entries(r.page_weight))
     console.log(`Weight ${p}: ${w.bytes} bytes, ${w.gzip_bytes} gzipped`);
-  console.log(`Outpost peak memory: ${r.outpost_peak_memory_mb} MB`);
+  console.log(`Outpost peak memory: ${r.outpost_peak_memory_mb} MB (each process's own peak RSS, summed)`);
+  for (const [phase, m] of Object.entries(r.outpost_peak_memory_sampled))
+    console.log(
+      `  at its peak in ${phase} (${m.processes} processes): PSS ${m.pss_mb} MB (shared pages once), RSS ${m.rss_mb} MB`,
+    );
   const h = r.hostile;
   console.log(
     `\nHostile: summary.json after 2,100 junk badge URLs ${h.summary_after_junk_rps} r/s vs ${h.summary_before_junk_rps} before (ratio ${h.junk_ratio})`,

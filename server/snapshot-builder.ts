@@ -43,9 +43,9 @@ export function takeBuild(result: BuildResult): void {
 /**
  * Builds big pages' snapshots on a thread from the built file, started on the first build it is
  * asked for (a page under 100 components never starts it, nor pays its memory); if the thread
- * fails, snapshots are built on requests again.
+ * fails, snapshots are built on requests again. `onTaken` runs as each build is swapped in.
  */
-export function startSnapshotBuilder(file: string): () => Promise<void> {
+export function startSnapshotBuilder(file: string, onTaken: () => void = () => {}): () => Promise<void> {
   let thread: Worker | null = null;
   const giveUp = (why: string) => {
     console.error(`outpost: the snapshot builder thread stopped (${why}); snapshots are built on requests`);
@@ -55,7 +55,10 @@ export function startSnapshotBuilder(file: string): () => Promise<void> {
     if (thread) return thread;
     const t = new Worker(file, { workerData: { [THREAD_MARK]: true } });
     t.unref();
-    t.on("message", (m: BuildResult) => takeBuild(m));
+    t.on("message", (m: BuildResult) => {
+      takeBuild(m);
+      onTaken();
+    });
     t.on("error", (err) => giveUp(err.message));
     t.on("exit", (code) => code !== 0 && giveUp(`exit code ${code}`));
     thread = t;

@@ -26,20 +26,10 @@ export function runWorker(cfg: Config): void {
     fail(err instanceof DatabaseOpenError ? err.message : (err as Error).message);
   }
   const assets = loadAssets(path.resolve(process.cwd(), "dist"));
-  // Slow builds (a big page) run on a thread while requests are answered from the last snapshot.
-  const stopBuilder = startSnapshotBuilder(path.resolve(process.cwd(), "dist/snapshot-thread.js"));
-  const forward = createForwarder(cfg.writerSocket!);
-  const front = createFrontHandler({ assets, trustProxy: cfg.trustProxy, next: forward });
-
   // Set when the primary makes this worker the one that keeps EDGE_DIR exported.
   let exportEdge: ReturnType<typeof edgeTicker> | null = null;
-  process.on("message", (m) => {
-    if (isMessage(m, "mirror-state")) replaceMirrorState(m.state);
-    if (isMessage(m, "edge-export") && cfg.edgeDir) exportEdge ??= edgeTicker(cfg.edgeDir);
-    if (isMessage(m, "stop")) void stop();
-  });
-
-  const warm = setInterval(() => {
+  // The page kept rendered, and EDGE_DIR exported, on every poll and as soon as a build is in.
+  const keepWarm = () => {
     try {
       const s = currentSnapshot();
       homePayload(s, assets);
@@ -47,7 +37,19 @@ export function runWorker(cfg: Config): void {
     } catch (err) {
       console.error(`outpost: snapshot rebuild failed: ${(err as Error).message}`);
     }
-  }, VERSION_POLL_MS);
+  };
+  // Slow builds (a big page) run on a thread while requests are answered from the last snapshot.
+  const stopBuilder = startSnapshotBuilder(path.resolve(process.cwd(), "dist/snapshot-thread.js"), keepWarm);
+  const forward = createForwarder(cfg.writerSocket!);
+  const front = createFrontHandler({ assets, trustProxy: cfg.trustProxy, next: forward });
+
+  process.on("message", (m) => {
+    if (isMessage(m, "mirror-state")) replaceMirrorState(m.state);
+    if (isMessage(m, "edge-export") && cfg.edgeDir) exportEdge ??= edgeTicker(cfg.edgeDir);
+    if (isMessage(m, "stop")) void stop();
+  });
+
+  const warm = setInterval(keepWarm, VERSION_POLL_MS);
 
   const server = createHttpServer((req, res) => {
     // Malformed requests and oversized bodies stop here, before anything is streamed on.
