@@ -269,7 +269,7 @@ http { access_log off; default_type application/octet-stream; client_body_temp_p
   const peak = peakMemoryMb(server.pid);
   stop(sampler);
   children.forEach(stop);
-  const scale = await measureScale(work);
+  const scale = await measureScale(work, nginxBin);
   const workerScaling = await measureWorkers(work);
   const restart = await benchRestart();
   const result = {
@@ -309,8 +309,8 @@ http { access_log off; default_type application/octet-stream; client_body_temp_p
  * deploy/nginx.conf itself, on a local port without TLS, in front of Outpost and its EDGE_DIR.
  * Its per-client connection cap is left out: wrk is one client with 256 connections.
  */
-function startEdgeNginx(nginxBin, work, port, outpostPort, edgeDir) {
-  const prefix = path.join(work, "edge-nginx");
+function startEdgeNginx(nginxBin, work, port, outpostPort, edgeDir, name = "edge") {
+  const prefix = path.join(work, `${name}-nginx`);
   fs.mkdirSync(prefix);
   const site = fs
     .readFileSync(path.join(root, "deploy/nginx.conf"), "utf8")
@@ -552,7 +552,7 @@ async function measureHostile(base) {
 }
 
 /** Page and summary.json latency as the page grows: the cost should stay flat. */
-async function measureScale(work) {
+async function measureScale(work, nginxBin) {
   const { generatePage } = await import("../dist/bench-support.js");
   const rows = [];
   for (const [components, incidents] of SCALES) {
@@ -595,6 +595,16 @@ async function measureScale(work) {
       wrkAsync(`${base}/api/v2/status.json`, 256, WRITES_DURATION),
     );
     row.edge_freshness_ms = await measureEdgeFreshness(base, edgeDir);
+    // The same reads through deploy/nginx.conf in front, answering status.json from EDGE_DIR.
+    if (nginxBin) {
+      const edgePort = await freePort();
+      const nginx = startEdgeNginx(nginxBin, work, edgePort, port, edgeDir, `scale-${components}-${incidents}`);
+      await waitFor(`http://127.0.0.1:${edgePort}/`, nginx);
+      row.status_during_writes_edge = await duringWrites(base, () =>
+        wrkAsync(`http://127.0.0.1:${edgePort}/api/v2/status.json`, 256, WRITES_DURATION),
+      );
+      stop(nginx);
+    }
     stop(server);
     rows.push(row);
     process.stdout.write("s");
@@ -638,6 +648,10 @@ function printTable(r, names) {
     console.log(
       `        status.json c=256: quiet ${f(x.status_quiet)}; during ${x.status_during_writes.writes} writes (1/s) ${f(x.status_during_writes)}; write -> EDGE_DIR median ${x.edge_freshness_ms.median} max ${x.edge_freshness_ms.max} ms`,
     );
+    if (x.status_during_writes_edge)
+      console.log(
+        `        status.json c=256 through deploy/nginx.conf (EDGE_DIR) during ${x.status_during_writes_edge.writes} writes ${f(x.status_during_writes_edge)}`,
+      );
   }
   console.log(
     `\nPublic workers (wrk -t1 -c64${r.workers[0]?.pinned ? ", pinned to one core" : ""}; rps / p50 / p99 ms)`,
