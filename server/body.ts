@@ -22,7 +22,7 @@ export function bodyLimitFor(path: string): number {
 const LIMITED = Symbol("outpost.bodyLimit");
 type Limited = IncomingMessage & { [LIMITED]?: number };
 
-function hasBody(req: IncomingMessage): boolean {
+export function hasBody(req: IncomingMessage): boolean {
   const length = req.headers["content-length"];
   return req.headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0");
 }

@@ -7,10 +7,11 @@ import { addressOf, CLIENT_ADDRESS_HEADER, REQUEST_PATH_HEADER } from "@/lib/aut
 import { currentSnapshot, lastSnapshot } from "@/lib/snapshot";
 import type { Snapshot } from "@/lib/snapshot-types";
 import type { LoadedAssets } from "./assets";
-import { BodyRefused, bodyLimitFor, limitBody } from "./body";
+import { mirrorState } from "@/lib/mirror-state";
+import { BodyRefused, bodyLimitFor, hasBody, limitBody } from "./body";
 import { hotEntries } from "./cache";
 import { makePayload, NO_STORE, sendPayload, type Payload } from "./payload";
-import { findRoute, routeContext, type PublicRoute } from "./routes";
+import { EDGE_PATHS, findRoute, routeContext, type PublicRoute } from "./routes";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
@@ -62,6 +63,42 @@ export function route(path: string, query: URLSearchParams, assets: LoadedAssets
   const found = findRoute(path);
   if (!found?.route.get) return null;
   return found.route.get(routeContext(found.route, found.params, { path, query, assets, snapshot: snapshotOrLast }));
+}
+
+// ---- the edge files from memory, by their exact URL ------------------------------------------
+
+const EDGE = new Set(EDGE_PATHS);
+/** The edge files' bytes by URL, for one snapshot and mirror state (the page's footer shows it). */
+const memo = { snapshot: undefined as Snapshot | undefined, stamp: -1, byUrl: new Map<string, Payload>() };
+
+function remembered(s: Snapshot): Map<string, Payload> {
+  const stamp = mirrorState().stamp;
+  if (memo.snapshot !== s || memo.stamp !== stamp) {
+    memo.snapshot = s;
+    memo.stamp = stamp;
+    memo.byUrl = new Map();
+  }
+  return memo.byUrl;
+}
+
+/**
+ * Answers a plain GET or HEAD of an edge file (no query, no body) whose bytes for the current
+ * snapshot are in memory, with one look-up: no admission, routing or route context, which such a
+ * request does not need (its target is one of a few known paths). False: take the usual way.
+ */
+export function answerFromMemory(req: IncomingMessage, res: ServerResponse): boolean {
+  const method = req.method;
+  if ((method !== "GET" && method !== "HEAD") || !EDGE.has(req.url!) || hasBody(req)) return false;
+  let s: Snapshot;
+  try {
+    s = currentSnapshot();
+  } catch {
+    return false;
+  }
+  const p = remembered(s).get(req.url!);
+  if (!p) return false;
+  sendPayload(req, res, p);
+  return true;
 }
 
 const allowHeader = (r: PublicRoute) =>
@@ -130,6 +167,7 @@ export function admit(req: IncomingMessage, res: ServerResponse): Admitted | nul
 export function createFrontHandler(opts: { assets: LoadedAssets; next: Handler; trustProxy?: boolean }): Handler {
   const trustProxy = opts.trustProxy ?? false;
   return (req, res) => {
+    if (answerFromMemory(req, res)) return;
     const admitted = admit(req, res);
     if (!admitted) return;
     const { url, q, path, found } = admitted;
@@ -158,7 +196,9 @@ export function createFrontHandler(opts: { assets: LoadedAssets; next: Handler; 
           });
       }
       try {
-        return sendPayload(req, res, row.get!(ctx));
+        const payload = row.get!(ctx);
+        if (q === -1 && EDGE.has(path)) remembered(ctx.snapshot).set(path, payload);
+        return sendPayload(req, res, payload);
       } catch (err) {
         console.error("outpost: public request failed", err);
         const body = makePayload(

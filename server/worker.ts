@@ -11,7 +11,7 @@ import { isMessage } from "./cluster-messages";
 import { fail } from "./fail";
 import { edgeTicker } from "./edge-export";
 import { createForwarder } from "./forward";
-import { admit, createFrontHandler, homePayload } from "./front";
+import { admit, answerFromMemory, createFrontHandler, homePayload } from "./front";
 import { drainable } from "./graceful";
 import { createHttpServer } from "./http-server";
 import { startSnapshotBuilder } from "./snapshot-builder";
@@ -52,6 +52,8 @@ export function runWorker(cfg: Config): void {
   const warm = setInterval(keepWarm, VERSION_POLL_MS);
 
   const server = createHttpServer((req, res) => {
+    // The edge files' bytes when they are in memory: one look-up.
+    if (answerFromMemory(req, res)) return;
     // Malformed requests and oversized bodies stop here, before anything is streamed on.
     const admitted = admit(req, res);
     if (!admitted) return;
