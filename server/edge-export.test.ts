@@ -10,7 +10,7 @@ import { testDatabase } from "@/db/testing";
 import { currentSnapshot } from "@/lib/snapshot";
 import { must, setComponentStatus } from "@/lib/testing";
 import type { LoadedAssets } from "./assets";
-import { createEdgeExporter, EDGE_CONF, edgeFiles, edgeTicker } from "./edge-export";
+import { createEdgeExporter, EDGE_CONF, edgeFiles, edgeTicker, headersDigest, nginxLocations } from "./edge-export";
 import { route } from "./front";
 import { EDGE_PATHS } from "./routes";
 
@@ -48,6 +48,7 @@ describe("the edge export", () => {
       );
       expect(block).toContain(`default_type "${served.headers["content-type"]}";`);
       expect(block).toContain(`try_files /${f.file} @outpost;`);
+      expect(block).toContain(`add_header vary "Accept-Encoding";`);
       for (const [name, value] of Object.entries(served.headers))
         if (name !== "content-type") expect(block, `${f.url} ${name}`).toContain(`add_header ${name} "${value}";`);
     }
@@ -80,6 +81,19 @@ describe("the edge export", () => {
     expect(seen.size).toBe(3);
     expect(versions(dir)).toHaveLength(2);
     expect(versions(dir)).toContain(fs.readlinkSync(path.join(dir, "current")));
+  });
+
+  it("keeps its configuration whether or not a document has a .gz (that changes with the data)", () => {
+    const files = edgeFiles(currentSnapshot(), ASSETS);
+    expect(files.some((f) => f.payload.gzip) && files.some((f) => !f.payload.gzip)).toBe(true);
+    // As if every document had grown past 1 KB, or shrunk under it.
+    const all = files.map((f) => ({ ...f, payload: { ...f.payload, gzip: f.payload.gzip ?? Buffer.from("gz") } }));
+    const none = files.map((f) => ({ ...f, payload: { ...f.payload, gzip: null } }));
+    const digest = headersDigest(files);
+    for (const variant of [all, none]) {
+      expect(headersDigest(variant)).toBe(digest);
+      expect(nginxLocations("/srv/edge", variant, digest)).toBe(nginxLocations("/srv/edge", files, digest));
+    }
   });
 
   it("moves the files to a new folder when a header changes, so the old configuration's folder is gone", () => {

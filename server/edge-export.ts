@@ -54,10 +54,14 @@ export function edgeFiles(s: Snapshot, assets: LoadedAssets): EdgeFile[] {
 /** The headers nginx adds itself or that differ per response. */
 const NGINX_OWN = new Set(["content-type", "content-length", "etag", "last-modified", "date", "vary"]);
 
-/** A digest of every file's name and headers: the folder the configuration points at. */
+/**
+ * A digest of every file's name and headers: the folder the configuration points at. Only what
+ * the configuration says goes in (not the bodies, nor whether a .gz exists), so it changes with a
+ * new build or header, never with the data.
+ */
 export function headersDigest(files: readonly EdgeFile[]): string {
   const h = createHash("sha256");
-  for (const f of files) h.update(`${f.url}\n${f.file}\n${JSON.stringify(f.payload.headers)}\n${!!f.payload.gzip}\n`);
+  for (const f of files) h.update(`${f.url}\n${f.file}\n${JSON.stringify(f.payload.headers)}\n`);
   return h.digest("hex").slice(0, 16);
 }
 
@@ -74,8 +78,10 @@ export function nginxLocations(dir: string, files: readonly EdgeFile[], digest: 
       `    try_files /${f.file} ${EDGE_FALLBACK};`,
       `    types { }`,
       `    default_type ${quoted(h["content-type"] ?? "application/octet-stream")};`,
-      // Outpost compresses bodies of 1 KB and more; nginx sends the same .gz and says so in Vary.
-      ...(f.payload.gzip ? ["    gzip_static on;", "    gzip_vary on;"] : [`    add_header vary "Accept-Encoding";`]),
+      // Outpost compresses bodies of 1 KB and more: nginx sends the same .gz when there is one.
+      // Whether there is one changes with the data, so the configuration does not depend on it.
+      "    gzip_static on;",
+      `    add_header vary "Accept-Encoding";`,
       ...Object.entries(h)
         .filter(([name]) => !NGINX_OWN.has(name))
         .map(([name, value]) => `    add_header ${name} ${quoted(value)};`),
