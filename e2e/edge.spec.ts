@@ -4,6 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { writeEdgeNginxConfig } from "../scripts/edge-nginx.mjs";
 import { EDGE_PATHS } from "../server/routes";
 import { E2E_API_TOKEN } from "./support/auth";
 import { freePort, ROOT, startServer, tempDir, type RunningServer } from "./support/server";
@@ -35,23 +36,9 @@ function startNginx(port: number, outpostPort: number, edgeDir: string): { child
   const nginx = spawnSync("sh", ["-c", "command -v nginx"], { encoding: "utf8" }).stdout.trim();
   expect(nginx, "CI installs nginx (.ci/run)").not.toBe("");
   const prefix = tempDir("outpost-nginx-");
-  const site = fs
-    .readFileSync(path.join(ROOT, "deploy/nginx.conf"), "utf8")
-    .replace("listen 443 ssl http2;", `listen 127.0.0.1:${port};`)
-    .replace(/^\s*ssl_certificate(_key)? .*$/gm, "")
-    .replace("server 127.0.0.1:3000;", `server 127.0.0.1:${outpostPort};`)
-    .replace("/var/lib/outpost-edge/", `${edgeDir}/`);
-  expect(site).toContain(`include ${edgeDir}/outpost-edge*.conf;`);
-  fs.writeFileSync(path.join(prefix, "site.conf"), site);
-  const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]
-    .map((t) => `${t}_temp_path ${prefix}/${t};`)
-    .join(" ");
-  fs.writeFileSync(
-    path.join(prefix, "nginx.conf"),
-    `daemon off; worker_processes 1; pid ${prefix}/nginx.pid; error_log ${prefix}/error.log;
-events {} http { access_log off; ${temp} include ${prefix}/site.conf; }\n`,
-  );
-  const child = spawn(nginx, ["-c", `${prefix}/nginx.conf`, "-p", prefix], { stdio: "ignore" });
+  const conf = writeEdgeNginxConfig({ root: ROOT, prefix, port, outpostPort, edgeDir, workers: 1 });
+  expect(fs.readFileSync(path.join(prefix, "site.conf"), "utf8")).toContain(`include ${edgeDir}/outpost-edge*.conf;`);
+  const child = spawn(nginx, ["-c", conf, "-p", prefix], { stdio: "ignore" });
   return { child, prefix };
 }
 

@@ -1,4 +1,5 @@
-// What the benchmark scripts share: waiting, a free port on 127.0.0.1, and a server's process tree.
+// What the benchmark scripts share: waiting, a free port on 127.0.0.1, a server's environment
+// and its process tree.
 import fs from "node:fs";
 import net from "node:net";
 
@@ -29,4 +30,17 @@ export function processTree(pid) {
   const all = [pid];
   for (let i = 0; i < all.length; i++) all.push(...children(all[i]));
   return all;
+}
+
+/** The environment of a production server on 127.0.0.1:`port` with its database, monitors off. */
+export function serverEnv(port, databasePath, extra = {}) {
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    DATABASE_PATH: databasePath,
+    OUTPOST_MONITORS: "0",
+    ...extra,
+  };
 }

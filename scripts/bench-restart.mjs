@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort, processTree, sleep } from "./bench-common.mjs";
+import { freePort, processTree, serverEnv, sleep } from "./bench-common.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SECONDS = Number(process.env.BENCH_RESTART_SECONDS ?? 40);
@@ -16,15 +16,7 @@ const SECONDS = Number(process.env.BENCH_RESTART_SECONDS ?? 40);
 function start(port, dbFile, workers) {
   const child = spawn(process.execPath, ["dist/server.js"], {
     cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      DATABASE_PATH: dbFile,
-      OUTPOST_MONITORS: "0",
-      OUTPOST_WORKERS: String(workers),
-    },
+    env: serverEnv(port, dbFile, { OUTPOST_WORKERS: String(workers) }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -10,7 +10,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchRestart, printRestart } from "./bench-restart.mjs";
 import { ensureBuild } from "./ensure-build.mjs";
-import { freePort, processTree, sleep } from "./bench-common.mjs";
+import { freePort, processTree, serverEnv, sleep } from "./bench-common.mjs";
+import { writeEdgeNginxConfig } from "./edge-nginx.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // fetch reuses pooled keep-alive sockets. While wrk runs (execFileSync) this process's event loop
@@ -146,17 +147,11 @@ async function main() {
   const port = await freePort();
   const server = spawnTracked(process.execPath, ["dist/server.js"], {
     cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      DATABASE_PATH: path.join(work, "outpost.db"),
+    env: serverEnv(port, path.join(work, "outpost.db"), {
       OUTPOST_DEMO: "1",
       OUTPOST_API_TOKEN: BENCH_TOKEN,
-      OUTPOST_MONITORS: "0",
       EDGE_DIR: edgeDir,
-    },
+    }),
     stdio: "ignore",
   });
   const outpost = `http://127.0.0.1:${port}`;
@@ -305,31 +300,17 @@ http { access_log off; default_type application/octet-stream; client_body_temp_p
   }
 }
 
-/**
- * deploy/nginx.conf itself, on a local port without TLS, in front of Outpost and its EDGE_DIR.
- * Its per-client connection cap is left out: wrk is one client with 256 connections.
- */
+/** deploy/nginx.conf itself in front of Outpost and its EDGE_DIR, without the per-client cap (wrk is one client). */
 function startEdgeNginx(nginxBin, work, port, outpostPort, edgeDir, name = "edge") {
-  const prefix = path.join(work, `${name}-nginx`);
-  fs.mkdirSync(prefix);
-  const site = fs
-    .readFileSync(path.join(root, "deploy/nginx.conf"), "utf8")
-    .replace("listen 443 ssl http2;", `listen 127.0.0.1:${port};`)
-    .replace(/^\s*ssl_certificate(_key)? .*$/gm, "")
-    .replace(/^\s*limit_conn outpost_conn .*$/m, "")
-    .replace("server 127.0.0.1:3000;", `server 127.0.0.1:${outpostPort};`)
-    .replace("/var/lib/outpost-edge/", `${edgeDir}/`);
-  fs.writeFileSync(path.join(prefix, "site.conf"), site);
-  const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]
-    .map((t) => `${t}_temp_path ${prefix}/${t};`)
-    .join(" ");
-  fs.writeFileSync(
-    path.join(prefix, "nginx.conf"),
-    `worker_processes auto; daemon off; pid ${prefix}/nginx.pid; error_log ${prefix}/error.log;
-events { worker_connections 4096; }
-http { access_log off; ${temp} include ${prefix}/site.conf; }\n`,
-  );
-  return spawnTracked(nginxBin, ["-c", path.join(prefix, "nginx.conf"), "-p", prefix], { stdio: "ignore" });
+  const conf = writeEdgeNginxConfig({
+    root,
+    prefix: path.join(work, `${name}-nginx`),
+    port,
+    outpostPort,
+    edgeDir,
+    perClientCap: false,
+  });
+  return spawnTracked(nginxBin, ["-c", conf, "-p", path.dirname(conf)], { stdio: "ignore" });
 }
 
 /** The edge folder's copy of a file, as nginx would open it now (through `current`). */
@@ -374,16 +355,10 @@ async function measureWorkers(work) {
     const port = await freePort();
     const server = spawnTracked(process.execPath, ["dist/server.js"], {
       cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        HOST: "127.0.0.1",
-        PORT: String(port),
-        DATABASE_PATH: path.join(work, `workers-${workers}.db`),
+      env: serverEnv(port, path.join(work, `workers-${workers}.db`), {
         OUTPOST_DEMO: "1",
-        OUTPOST_MONITORS: "0",
         OUTPOST_WORKERS: String(workers),
-      },
+      }),
       stdio: "ignore",
     });
     const base = `http://127.0.0.1:${port}`;
@@ -562,17 +537,7 @@ async function measureScale(work, nginxBin) {
     const port = await freePort();
     const server = spawnTracked(process.execPath, ["dist/server.js"], {
       cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        HOST: "127.0.0.1",
-        PORT: String(port),
-        DATABASE_PATH: file,
-        OUTPOST_DEMO: "0",
-        OUTPOST_MONITORS: "0",
-        OUTPOST_API_TOKEN: BENCH_TOKEN,
-        EDGE_DIR: edgeDir,
-      },
+      env: serverEnv(port, file, { OUTPOST_DEMO: "0", OUTPOST_API_TOKEN: BENCH_TOKEN, EDGE_DIR: edgeDir }),
       stdio: "ignore",
     });
     const base = `http://127.0.0.1:${port}`;
