@@ -1,5 +1,5 @@
 import Parser from "rss-parser";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { testDatabase } from "@/db/testing";
 import { ensurePage } from "@/db/seed";
 import { insertComponent } from "@/db/queries/components";
@@ -72,6 +72,22 @@ describe("feeds under hostile input", () => {
     expect(entry.content).toContain("&lt;img src=x onerror=alert(1)&gt;");
     expect(entry.link).toBe(`${SITE}/incidents/i1`);
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u001B]/);
+  });
+
+  it("are the same bytes whenever they are rendered (every worker serves the same feed)", () => {
+    const entries = [entry({ updatedAt: NOW + 60_000 }), entry({ updateId: "u2", displayAt: NOW - 3_600_000 })];
+    vi.useFakeTimers();
+    try {
+      vi.setSystemTime(NOW + 86_400_000);
+      const first = buildRss(channel, entries, NOW + 86_400_000);
+      const firstAtom = buildAtom(channel, entries, NOW + 86_400_000);
+      vi.setSystemTime(NOW + 2 * 86_400_000);
+      expect(buildRss(channel, entries, NOW + 2 * 86_400_000)).toBe(first);
+      expect(buildAtom(channel, entries, NOW + 2 * 86_400_000)).toBe(firstAtom);
+      expect(first).toContain(`<lastBuildDate>${new Date(NOW + 60_000).toUTCString()}</lastBuildDate>`);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("an empty feed is still a valid document", async () => {

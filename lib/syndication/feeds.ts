@@ -49,6 +49,13 @@ function entryHtml(e: FeedEntry): string {
   return xmlSafe(status + (e.body.trim() ? renderMarkdown(e.body) : ""));
 }
 
+/**
+ * When the feed's content last changed: its newest entry's last change (`now` when it has none).
+ * From the data, not the clock, so every process renders the same bytes for the same data.
+ */
+const lastChange = (entries: readonly FeedEntry[], now: number) =>
+  entries.reduce((m, e) => Math.max(m, e.updatedAt, e.displayAt), 0) || now;
+
 /** Entries are expected newest first. */
 export function buildRss(channel: FeedChannel, entries: readonly FeedEntry[], now: number): string {
   const feed = new RSS({
@@ -69,13 +76,15 @@ export function buildRss(channel: FeedChannel, entries: readonly FeedEntry[], no
       categories: [e.kind === "maintenance" ? "maintenance" : "incident", e.status],
     });
   }
-  return feed.xml({ indent: false });
+  // The library writes the time of rendering as lastBuildDate; RSS 2.0 means the content's last change.
+  const built = `<lastBuildDate>${new Date(lastChange(entries, now)).toUTCString()}</lastBuildDate>`;
+  return feed.xml({ indent: false }).replace(/<lastBuildDate>[^<]*<\/lastBuildDate>/, built);
 }
 
 export function buildAtom(channel: FeedChannel, entries: readonly FeedEntry[], now: number): string {
   const id = `${channel.siteUrl}${channel.feedPath}.atom`;
   const self = `${channel.siteUrl}${channel.selfPath ?? channel.feedPath}.atom`;
-  const updated = entries.reduce((m, e) => Math.max(m, e.updatedAt, e.displayAt), 0) || now;
+  const updated = lastChange(entries, now);
   const lines = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<feed xmlns="http://www.w3.org/2005/Atom">`,
