@@ -14,6 +14,22 @@ const config = [
     },
   },
   {
+    // Visitors read the public pieces in their own language: every word comes from the message
+    // catalogue (messages/<locale>.json, through useT()), never a literal in the markup. Only
+    // punctuation and spacing between pieces may be written in place.
+    files: ["components/pages/**/*.tsx", "components/status/**/*.tsx", "components/incidents/**/*.tsx"],
+    rules: {
+      "react/jsx-no-literals": [
+        "error",
+        {
+          noStrings: false,
+          ignoreProps: true,
+          allowedStrings: ["·", " · ", "–", " – ", "(", ")", ":", ",", "/"],
+        },
+      ],
+    },
+  },
+  {
     // One data access layer: pages, actions, route handlers and components read through a read
     // model in lib/views or call a verb in lib/, so the database's shape stays behind lib/.
     files: ["app/**", "components/**"],

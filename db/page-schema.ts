@@ -25,6 +25,10 @@ export const pages = sqliteTable("pages", {
   infrastructureMd: text("infrastructure_md").notNull().default(""),
   /** Promised minutes between updates of an open incident ("next update by"). */
   updateCadenceMinutes: integer("update_cadence_minutes").notNull().default(30),
+  /** The locale "/" serves (lib/i18n/locales.ts). */
+  defaultLocale: text("default_locale").notNull().default("en"),
+  /** JSON array of the locales offered in the switcher, the default among them. */
+  locales: text("locales", { mode: "json" }).$type<string[]>().notNull().default(["en"]),
   createdAt: integer("created_at").notNull(),
   updatedAt: integer("updated_at").notNull(),
 });

@@ -94,11 +94,21 @@ const PAST: PastIncident[] = [
 ];
 
 /** Creates the page row when there is none. */
-export function ensurePage(db: Db, opts: { name: string; timeZone: string; now?: number }): string {
+type NewPage = { name: string; timeZone: string; defaultLocale?: string; locales?: string[]; now?: number };
+
+export function ensurePage(db: Db, opts: NewPage): string {
   const existing = getPage(db);
   if (existing) return existing.id;
   const now = opts.now ?? Date.now();
-  return insertPage(db, { id: newId(), name: opts.name, timeZone: opts.timeZone, createdAt: now, updatedAt: now }).id;
+  return insertPage(db, {
+    id: newId(),
+    name: opts.name,
+    timeZone: opts.timeZone,
+    ...(opts.defaultLocale ? { defaultLocale: opts.defaultLocale } : {}),
+    ...(opts.locales ? { locales: opts.locales } : {}),
+    createdAt: now,
+    updatedAt: now,
+  }).id;
 }
 
 /** True when the database has no page yet, so a demo may be seeded. */
@@ -109,7 +119,7 @@ export function isEmpty(db: Db): boolean {
 /** A realistic page: 8 components in 3 groups, 90 days of history, one open incident, one maintenance. */
 const QUIET = { deliverNotifications: false } as const;
 
-export function seedDemo(db: Db, opts: { name: string; timeZone: string; now?: number }): void {
+export function seedDemo(db: Db, opts: NewPage): void {
   const now = opts.now ?? Date.now();
   const start = now - 90 * DAY - DAY;
   const ids = new Map<string, string>();

@@ -27,6 +27,8 @@ export const subscribers = sqliteTable(
     confirmationSentAt: integer("confirmation_sent_at"),
     /** Staff-facing label (chat channels). */
     label: text("label").notNull().default(""),
+    /** The locale of the page they subscribed on: their mail's fixed words. */
+    locale: text("locale").notNull().default("en"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { hostProblem, type TargetPolicy } from "./net/targets";
 import { SOCIAL_NETWORKS, type SocialNetworks } from "./syndication/networks";
 import { firstIssue } from "./validation";
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "./i18n/locales";
 
 export function isValidTimeZone(zone: string): boolean {
   try {
@@ -43,6 +44,19 @@ export const envSchema = z.object({
     .string()
     .default("Etc/UTC")
     .refine(isValidTimeZone, { message: "must be an IANA time zone such as Europe/Berlin" }),
+  OUTPOST_DEFAULT_LOCALE: z.enum(LOCALES, { error: `must be one of ${LOCALES.join(", ")}` }).default(DEFAULT_LOCALE),
+  OUTPOST_LOCALES: z
+    .string()
+    .default(DEFAULT_LOCALE)
+    .transform((v) => [
+      ...new Set(
+        v
+          .split(",")
+          .map((l) => l.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(z.array(z.enum(LOCALES, { error: `list codes from ${LOCALES.join(", ")}` })).min(1)),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   OUTPOST_DEMO: flag("1"),
   OUTPOST_ADMIN_EMAIL: z.email({ error: "must be an email address" }).optional(),
@@ -120,6 +134,8 @@ export type Config = Readonly<{
   publicUrl: string;
   pageName: string;
   timeZone: string;
+  /** A new page's default locale and offered locales (the default always among them). */
+  locales: { defaultLocale: Locale; locales: Locale[] };
   authSecret: string | undefined;
   demo: boolean;
   admin: { email?: string; password?: string };
@@ -266,6 +282,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     publicUrl,
     pageName: e.OUTPOST_PAGE_NAME,
     timeZone: e.OUTPOST_TIME_ZONE,
+    locales: {
+      defaultLocale: e.OUTPOST_DEFAULT_LOCALE,
+      locales: e.OUTPOST_LOCALES.includes(e.OUTPOST_DEFAULT_LOCALE)
+        ? e.OUTPOST_LOCALES
+        : [e.OUTPOST_DEFAULT_LOCALE, ...e.OUTPOST_LOCALES],
+    },
     authSecret: e.AUTH_SECRET,
     demo: e.OUTPOST_DEMO,
     admin: { email: e.OUTPOST_ADMIN_EMAIL?.toLowerCase(), password: e.OUTPOST_ADMIN_PASSWORD },

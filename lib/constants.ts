@@ -48,6 +48,14 @@ export const UPDATE_STATUS_LABELS: Record<IncidentStatus | MaintenanceStatus, st
   completed: "Completed",
 };
 
+export const IMPACT_LABEL: Record<Impact, string> = {
+  none: "No impact",
+  minor: "Minor impact",
+  major: "Major impact",
+  critical: "Critical impact",
+  maintenance: "Maintenance",
+};
+
 /** Days shown in the uptime bars and counted in the uptime percentage. */
 export const UPTIME_DAYS = 90;
 /** Statuspage-compatible list endpoints return at most this many items. */

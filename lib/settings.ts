@@ -7,6 +7,7 @@ import { recordAudit, type Actor } from "./audit";
 import { isValidTimeZone } from "./config";
 import { FOOTER_LINKS_MAX, LOGO_MAX_BYTES } from "./constants";
 import { AppError } from "./errors";
+import { LOCALES, pageLocales } from "./i18n/locales";
 import { parse } from "./validation";
 
 export { FOOTER_LINKS_MAX, LOGO_MAX_BYTES };
@@ -44,6 +45,12 @@ const settingsInput = z.object({
     .int("Whole minutes")
     .min(5, "At least 5 minutes")
     .max(24 * 60, "At most a day"),
+  /** Left out: unchanged. The default must be among the offered locales. */
+  defaultLocale: z.enum(LOCALES, { error: `Choose one of ${LOCALES.join(", ")}` }).optional(),
+  locales: z
+    .array(z.enum(LOCALES, { error: `Choose from ${LOCALES.join(", ")}` }))
+    .min(1, "Offer at least one language")
+    .optional(),
 });
 export type SettingsInput = z.input<typeof settingsInput>;
 
@@ -61,6 +68,7 @@ export function pageSettings(page: PageRow) {
     footerLinks: page.footerLinks,
     infrastructureMd: page.infrastructureMd,
     updateCadenceMinutes: page.updateCadenceMinutes,
+    ...pageLocales(page),
   };
 }
 
@@ -71,9 +79,19 @@ export function updateSettings(db: Db, actor: Actor, raw: SettingsInput, now = D
   return inTransaction(db, () => {
     const before = getPage(db);
     if (!before) throw new AppError("unavailable", "The page is not set up yet");
-    const { logo: newLogo, ...rest } = input;
+    const { logo: newLogo, defaultLocale, locales, ...rest } = input;
+    const current = pageLocales(before);
+    const chosen = {
+      defaultLocale: defaultLocale ?? current.defaultLocale,
+      locales: locales ? LOCALES.filter((l) => locales.includes(l)) : current.locales,
+    };
+    if (!chosen.locales.includes(chosen.defaultLocale))
+      throw new AppError("validation", "The default language must be one of the offered languages", {
+        locales: ["Offer the default language too"],
+      });
     const after = updatePage(db, before.id, {
       ...rest,
+      ...chosen,
       ...(newLogo !== undefined ? { logo: newLogo } : {}),
       brandColor: input.brandColor?.toLowerCase() ?? null,
       updatedAt: now,

@@ -8,6 +8,7 @@ import type { OverallStatus } from "./status";
 import type { FeedEntry } from "./syndication/feeds";
 import type { DayRange } from "./time";
 import type { DayUptime, StatusPeriod } from "./uptime";
+import type { Locale } from "./i18n/locales";
 
 export type SnapComponent = Omit<ComponentRow, "pageId"> & {
   pageId: string;
@@ -71,6 +72,9 @@ export type Snapshot = {
     footerLinks: { label: string; url: string }[];
     /** Staff-written markdown for /infrastructure: where Outpost and its mirror run. */
     infrastructureMd: string;
+    /** The locale "/" serves, and the offered ones in catalogue order (the default among them). */
+    defaultLocale: Locale;
+    locales: readonly Locale[];
   };
   status: OverallStatus;
   layout: LayoutItem[];

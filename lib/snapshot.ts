@@ -30,6 +30,7 @@ import { overallStatus, worstStatus } from "./status";
 import type { LayoutItem, SnapComponent, SnapIncident, SnapUpdate, Snapshot } from "./snapshot-types";
 import { lastDays, lastDaysStart } from "./time";
 import { dailyUptime, uptimeBetween, uptimePercent, type StatusPeriod } from "./uptime";
+import { pageLocales } from "./i18n/locales";
 
 /** Loads incidents' updates, affected components and component links in three queries. */
 export function hydrateIncidents(db: Db, rows: IncidentRow[], publicUrl: string): SnapIncident[] {
@@ -178,6 +179,7 @@ export function buildSnapshot(
       brandColor: page?.brandColor ?? null,
       footerLinks: page?.footerLinks ?? [],
       infrastructureMd: page?.infrastructureMd ?? "",
+      ...pageLocales(page),
     },
     status: overallStatus(
       leafStatuses,

@@ -22,6 +22,13 @@ export const DESCRIPTIONS = {
   none: "All Systems Operational",
 } as const;
 
+/** Which of the DESCRIPTIONS an overall status has (its key in the message catalogue). */
+export function statusWords(status: OverallStatus): keyof typeof DESCRIPTIONS {
+  for (const [key, text] of Object.entries(DESCRIPTIONS))
+    if (text === status.description) return key as keyof typeof DESCRIPTIONS;
+  return status.indicator === "minor" ? "minorOutage" : status.indicator;
+}
+
 /** The worst of several statuses (a group's status is the worst of its children). */
 export function worstStatus(statuses: readonly ComponentStatus[]): ComponentStatus {
   let worst: ComponentStatus = "operational";

@@ -1,6 +1,7 @@
 // Calendar arithmetic in the page's time zone (DST-safe). Pure.
 import { TZDate } from "@date-fns/tz";
 import { addDays, format, startOfDay, startOfMonth, addMonths } from "date-fns";
+import { dateParts } from "./i18n/format";
 
 export type DayRange = { date: string; start: number; end: number };
 
@@ -19,12 +20,6 @@ export function lastDays(now: number, count: number, timeZone: string): DayRange
 /** Where lastDays(now, count, timeZone) begins: the first instant of its oldest day. */
 export function lastDaysStart(now: number, count: number, timeZone: string): number {
   return addDays(startOfDay(new TZDate(now, timeZone)), 1 - count).getTime();
-}
-
-/** The numbers of "2026-11-24" or "2026-11"; a part that is not there is NaN, so it makes an invalid date. */
-function dateParts(date: string): [year: number, month: number, day: number] {
-  const [y = NaN, m = NaN, d = NaN] = date.split("-").map(Number);
-  return [y, m, d];
 }
 
 /** The first instant of a calendar day ("2026-11-24") in a zone. */
@@ -57,42 +52,8 @@ export function shiftMonth(month: string, by: number): string {
   return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}`;
 }
 
-/** Human text for a time in a zone, e.g. "Nov 24, 2026, 14:05 UTC". Used where JavaScript is off. */
-export function formatDateTime(at: number, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    month: "short",
-    day: "numeric",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZoneName: "short",
-  }).format(at);
-}
-
-export function formatDay(date: string): string {
-  const [y, m, d] = dateParts(date);
-  return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", day: "numeric", year: "numeric" }).format(
-    Date.UTC(y, m - 1, d),
-  );
-}
-
-export function formatMonth(month: string): string {
-  const [y, m] = dateParts(month);
-  return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "long", year: "numeric" }).format(
-    Date.UTC(y, m - 1, 1),
-  );
-}
-
-/** "45 min", "2 h 5 min", "3 days". */
-export function formatDuration(ms: number): string {
-  const minutes = Math.max(1, Math.round(ms / 60000));
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
-  return `${Math.round(hours / 24)} days`;
-}
+// Human text for times, days, months and durations: the shared formatter (English by default).
+export { formatDateTime, formatDay, formatDuration, formatMonth } from "./i18n/format";
 
 /** A `datetime-local` value ("2026-11-24T14:05") read as a wall-clock time in a zone; null if malformed. */
 export function parseLocalDateTime(value: string, timeZone: string): number | null {

@@ -1,5 +1,7 @@
 // What the embeddable widget shows, and the mirror's status.js that carries it without CORS. Pure.
 import type { Snapshot } from "./snapshot-types";
+import { translator } from "./i18n/messages";
+import { DESCRIPTIONS } from "./status";
 
 export const WIDGET_CALLBACK = "__outpostStatus";
 
@@ -36,9 +38,39 @@ export function statusScript(status: WidgetStatus): string {
   return `/* Outpost status, generated ${status.generated_at} */\n(window.${WIDGET_CALLBACK}||function(){})(${scriptJson(status)});\n`;
 }
 
-/** The widget script with its live and mirror URLs filled in. */
-export function embedScript(built: string, live: string, mirror: string | null): string {
-  return `(function(__OUTPOST_LIVE__,__OUTPOST_MIRROR__){${built}})(${scriptJson(live)},${scriptJson(mirror ?? "")});\n`;
+/** The widget's own words in one locale; `status` maps the (English) status description to them. */
+export type WidgetLocale = {
+  dir: "ltr" | "rtl";
+  unavailable: string;
+  incident: string;
+  status: Record<string, string>;
+};
+export type WidgetWords = { default: string; locales: Record<string, WidgetLocale> };
+
+/** The widget's words in each offered locale: it speaks its host page's language when offered. */
+export function widgetWords(page: Snapshot["page"]): WidgetWords {
+  const locales: Record<string, WidgetLocale> = {};
+  for (const locale of page.locales) {
+    const tr = translator(locale, page.defaultLocale);
+    locales[locale] = {
+      dir: tr.dir,
+      unavailable: tr.t("widget.unavailable"),
+      incident: tr.t("widget.incident", { name: "{name}" }),
+      status: Object.fromEntries(
+        Object.entries(DESCRIPTIONS).map(([key, english]) => [
+          english,
+          tr.t(`status.${key as keyof typeof DESCRIPTIONS}`),
+        ]),
+      ),
+    };
+  }
+  return { default: page.defaultLocale, locales };
+}
+
+/** The widget script with its live and mirror URLs and its words filled in. */
+export function embedScript(built: string, live: string, mirror: string | null, words?: WidgetWords): string {
+  const w = words ?? { default: "en", locales: {} };
+  return `(function(__OUTPOST_LIVE__,__OUTPOST_MIRROR__,__OUTPOST_WORDS__){${built}})(${scriptJson(live)},${scriptJson(mirror ?? "")},${scriptJson(w)});\n`;
 }
 
 /** The snippet staff copy onto their sites. */

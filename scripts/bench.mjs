@@ -151,6 +151,8 @@ async function main() {
       OUTPOST_DEMO: "1",
       OUTPOST_API_TOKEN: BENCH_TOKEN,
       EDGE_DIR: edgeDir,
+      // Every locale offered: the localised pages are measured against the default one below.
+      OUTPOST_LOCALES: "en,de,fr,es,ja,ar",
     }),
     stdio: "ignore",
   });
@@ -254,6 +256,7 @@ http { access_log off; default_type application/octet-stream; client_body_temp_p
     if (fs.existsSync(memoryFile)) memory[name] = JSON.parse(fs.readFileSync(memoryFile, "utf8"));
     sampler.kill("SIGUSR2");
   };
+  const locales = measureLocales(outpost);
   await phaseEnds("start and load");
   const freshness = await measureFreshness(outpost);
   const edgeTarget = targets.find((t) => t.name === "edge");
@@ -272,6 +275,7 @@ http { access_log off; default_type application/octet-stream; client_body_temp_p
     machine: { cpus: os.cpus().length, node: process.version },
     duration_per_run: DURATION,
     load,
+    locales,
     freshness_ms: freshness,
     freshness_edge_ms: freshnessEdge,
     hostile,
@@ -291,6 +295,7 @@ http { access_log off; default_type application/octet-stream; client_body_temp_p
     result,
     targets.map((t) => t.name),
   );
+  printLocales(locales);
   printRestart(restart);
   fs.rmSync(work, { recursive: true, force: true });
   // BENCH_MONITOR_MINUTES=0 skips the monitor run (1,000 HTTP monitors for a few minutes).
@@ -526,6 +531,17 @@ async function measureHostile(base) {
   };
 }
 
+/**
+ * The page in each locale against the default one, in the same run: a localised page should cost
+ * no more per request (its bytes are built once per change, like the default's).
+ */
+function measureLocales(base) {
+  const rows = {};
+  for (const p of ["/", "/de/", "/ja/", "/ar/", "/de/history"]) rows[p] = wrk(base + p, 64);
+  const ratio = (p) => Math.round((rows[p].rps / rows["/"].rps) * 100) / 100;
+  return { rows, ratio_vs_default: { de: ratio("/de/"), ja: ratio("/ja/"), ar: ratio("/ar/") } };
+}
+
 /** Page and summary.json latency as the page grows: the cost should stay flat. */
 async function measureScale(work, nginxBin) {
   const { generatePage } = await import("../dist/bench-support.js");
@@ -576,6 +592,12 @@ async function measureScale(work, nginxBin) {
   }
   console.log("");
   return rows;
+}
+
+function printLocales(l) {
+  console.log("\nThe page per locale (wrk c=64): r/s, p50, p99 ms");
+  for (const [p, x] of Object.entries(l.rows)) console.log(`   ${p.padEnd(12)} ${x.rps} r/s p50 ${x.p50} p99 ${x.p99}`);
+  console.log(`   localised / default: ${JSON.stringify(l.ratio_vs_default)}`);
 }
 
 function printTable(r, names) {

@@ -6,6 +6,7 @@ import { findSnapComponent } from "@/lib/badges";
 import { listFeedUpdates } from "@/db/queries/feed";
 import type { Snapshot } from "@/lib/snapshot-types";
 import { buildAtom, buildRss, FEED_LIMIT, type FeedChannel, type FeedEntry } from "@/lib/syndication/feeds";
+import type { Translator } from "@/lib/i18n/messages";
 import { hot } from "./cache";
 import { makePayload, type Payload } from "./payload";
 
@@ -36,32 +37,42 @@ const notFound = (s: Snapshot) =>
     }),
   );
 
-/** The payload for a feed path, or null when the path is not a feed. */
-export function feedRoute(s: Snapshot, path: string): Payload | null {
+/**
+ * The payload for a feed path (in `tr`'s locale: its fixed words and links; `keep` caches it like
+ * the route's other bytes), or null when the path is not a feed.
+ */
+export function feedRoute(
+  s: Snapshot,
+  path: string,
+  tr: Translator,
+  keep: (key: string, make: () => Payload) => Payload,
+): Payload | null {
   const m = FEED_PATH.exec(path);
   if (!m) return null;
   const format = m[3] as "rss" | "atom";
   const key = m[2];
   if (!key) {
     const channel = {
-      title: `${s.page.name} status`,
-      description: `Incidents and maintenance of ${s.page.name}`,
+      title: tr.t("title.page", { page: s.page.name }),
+      description: tr.t("feed.description", { page: s.page.name }),
       siteUrl: s.page.url,
-      feedPath: "/history",
+      feedPath: tr.href("/history"),
+      tr,
     };
-    return hot(s, `feed:${format}`, () => feedPayload(format, channel, s.feed, s.builtAt));
+    return keep(`feed:${format}`, () => feedPayload(format, channel, s.feed, s.builtAt));
   }
   const component = findSnapComponent(s, key);
   if (!component) return notFound(s);
   // Cached per address (id or slug): each names itself as rel="self".
-  return hot(s, `feed:${component.id}:${key}:${format}`, () => {
+  return keep(`feed:${component.id}:${key}:${format}`, () => {
     const entries = listFeedUpdates(getDb(), FEED_LIMIT, component.id);
     const channel = {
-      title: `${s.page.name} status: ${component.name}`,
-      description: `Incidents and maintenance concerning ${component.name}`,
+      title: tr.t("feed.componentTitle", { page: s.page.name, component: component.name }),
+      description: tr.t("feed.componentDescription", { component: component.name }),
       siteUrl: s.page.url,
-      feedPath: `/components/${component.slug}/history`,
-      selfPath: `/components/${key}/history`,
+      feedPath: tr.href(`/components/${component.slug}/history`),
+      selfPath: tr.href(`/components/${key}/history`),
+      tr,
     };
     return feedPayload(format, channel, entries, s.builtAt);
   });

@@ -9,9 +9,12 @@ import type { Snapshot } from "@/lib/snapshot-types";
 import type { LoadedAssets } from "./assets";
 import { mirrorState } from "@/lib/mirror-state";
 import { BodyRefused, bodyLimitFor, hasBody, limitBody } from "./body";
-import { hotEntries } from "./cache";
+import { hot, hotEntries } from "./cache";
 import { makePayload, NO_STORE, sendPayload, type Payload } from "./payload";
 import { EDGE_PATHS, findRoute, routeContext, type PublicRoute } from "./routes";
+import { splitLocale, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/messages";
+import { renderNotFound } from "./render";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
@@ -141,8 +144,28 @@ function refuseMalformed(req: IncomingMessage, res: ServerResponse, url: string,
   return false;
 }
 
-/** A request that passed admission: its target split once, and its row of the route table. */
-export type Admitted = { url: string; q: number; path: string; found: ReturnType<typeof findRoute> };
+/**
+ * A request that passed admission: its target split once, and its row of the route table. A
+ * localised row is also found under a locale prefix ("/de/history"): `locale` says which, and
+ * `path` is the address without it.
+ */
+export type Admitted = {
+  url: string;
+  q: number;
+  path: string;
+  found: ReturnType<typeof findRoute>;
+  locale: Locale | null;
+};
+
+/** The row of a path, or of a localised row under a locale prefix (looked for only when no row matches). */
+function findLocalised(path: string): { found: ReturnType<typeof findRoute>; path: string; locale: Locale | null } {
+  const found = findRoute(path);
+  if (found) return { found, path, locale: null };
+  const split = splitLocale(path);
+  const inner = split && findRoute(split.path);
+  if (!split || !inner?.route.localised) return { found: null, path, locale: null };
+  return { found: inner, path: split.path, locale: split.locale };
+}
 const ADMITTED = Symbol("outpost.admitted");
 
 /**
@@ -155,13 +178,54 @@ export function admit(req: IncomingMessage, res: ServerResponse): Admitted | nul
   if (known) return known;
   const url = req.url ?? "/";
   const q = url.indexOf("?");
-  const path = q === -1 ? url : url.slice(0, q);
-  if (refuseMalformed(req, res, url, path)) return null;
-  const found = findRoute(path);
-  if (!limitBody(req, res, found?.route.bodyLimit ?? bodyLimitFor(path))) return null;
-  const admitted = { url, q, path, found };
+  const full = q === -1 ? url : url.slice(0, q);
+  if (refuseMalformed(req, res, url, full)) return null;
+  const { found, path, locale } = findLocalised(full);
+  if (!limitBody(req, res, found?.route.bodyLimit ?? bodyLimitFor(full))) return null;
+  const admitted = { url, q, path, found, locale };
   (req as IncomingMessage & { [ADMITTED]?: Admitted })[ADMITTED] = admitted;
   return admitted;
+}
+
+/**
+ * A locale prefix that does not serve the page itself: a GET of the default locale's prefix
+ * redirects to the address without it, "/de" to "/de/", and a page in a locale the page does not
+ * offer is a 404 (in the default locale). The subscription flow and reports answer in any known
+ * locale, by any method: a subscriber's links stay good when the page stops offering theirs.
+ * True when answered.
+ */
+function answerLocalePrefix(
+  req: IncomingMessage,
+  res: ServerResponse,
+  admitted: Admitted,
+  snapshot: Snapshot,
+  assets: LoadedAssets,
+): boolean {
+  const { locale, url, q } = admitted;
+  if (!locale) return false;
+  const query = q === -1 ? "" : url.slice(q);
+  const redirect = (location: string) => {
+    res.writeHead(301, { location, "cache-control": "public, max-age=300", "content-length": "0" });
+    res.end();
+    return true;
+  };
+  const read = req.method === "GET" || req.method === "HEAD";
+  if (admitted.found?.route.respond) {
+    if (read && locale === snapshot.page.defaultLocale) return redirect(`${admitted.path}${query}`);
+    return false;
+  }
+  if (locale === snapshot.page.defaultLocale) return redirect(`${admitted.path}${query}`);
+  if (!snapshot.page.locales.includes(locale)) {
+    const tr = translator(snapshot.page.defaultLocale, snapshot.page.defaultLocale);
+    sendPayload(
+      req,
+      res,
+      hot(snapshot, "locale:404", () => renderNotFound(snapshot, assets, tr.t("notFound.locale"), { tr })),
+    );
+    return true;
+  }
+  if (admitted.path === "/" && (q === -1 ? url : url.slice(0, q)).length === 3) return redirect(`/${locale}/${query}`);
+  return false;
 }
 
 export function createFrontHandler(opts: { assets: LoadedAssets; next: Handler; trustProxy?: boolean }): Handler {
@@ -170,10 +234,11 @@ export function createFrontHandler(opts: { assets: LoadedAssets; next: Handler; 
     if (answerFromMemory(req, res)) return;
     const admitted = admit(req, res);
     if (!admitted) return;
-    const { url, q, path, found } = admitted;
+    const { url, q, path, found, locale } = admitted;
     if (found) {
       const { route: row, params } = found;
       const method = req.method ?? "GET";
+      if (locale && answerLocalePrefix(req, res, admitted, snapshotOrLast(), opts.assets)) return;
       if (!allows(row, method)) {
         if (method === "OPTIONS" && row.cors) {
           res.writeHead(204, CORS_PREFLIGHT);
@@ -183,7 +248,13 @@ export function createFrontHandler(opts: { assets: LoadedAssets; next: Handler; 
         return res.end("Method not allowed\n");
       }
       const query = new URLSearchParams(q === -1 ? "" : url.slice(q + 1));
-      const ctx = routeContext(row, params, { path, query, assets: opts.assets, snapshot: snapshotOrLast });
+      const ctx = routeContext(row, params, {
+        path,
+        query,
+        assets: opts.assets,
+        snapshot: snapshotOrLast,
+        locale: locale ?? undefined,
+      });
       if (row.respond) {
         return void Promise.resolve()
           .then(() => row.respond!(req, res, { ...ctx, snapshot: ctx.snapshot, trustProxy }))
@@ -197,7 +268,7 @@ export function createFrontHandler(opts: { assets: LoadedAssets; next: Handler; 
       }
       try {
         const payload = row.get!(ctx);
-        if (q === -1 && EDGE.has(path)) remembered(ctx.snapshot).set(path, payload);
+        if (q === -1 && !locale && EDGE.has(path)) remembered(ctx.snapshot).set(path, payload);
         return sendPayload(req, res, payload);
       } catch (err) {
         console.error("outpost: public request failed", err);

@@ -32,6 +32,17 @@ describe("mirror paths", () => {
     expect(mirrorPathOf("/../etc/passwd")).toBeNull();
   });
 
+  it("put another locale's copy in a folder of its own", () => {
+    expect(mirrorPathOf("/de/")).toBe("de/index.html");
+    expect(mirrorPathOf("/de")).toBe("de/index.html");
+    expect(mirrorPathOf("/ja/history?month=2026-10")).toBe("ja/history/2026-10/index.html");
+    expect(mirrorPathOf("/ar/incidents/abc123")).toBe("ar/incidents/abc123/index.html");
+    expect(mirrorPathOf("/de/history.rss")).toBe("de/history.rss");
+    expect(relativiseLinks('<a href="/de/history">h</a><a href="/">en</a>', "de/index.html")).toBe(
+      '<a href="../de/history/index.html">h</a><a href="../index.html">en</a>',
+    );
+  });
+
   it("rewrite root-relative links relative to the page", () => {
     const html =
       '<a href="/">Home</a><a href="/incidents/x1#u">i</a><a href="#main">skip</a><a href="https://x.test/">out</a><a href="//cdn.test/a">cdn</a>';
@@ -48,6 +59,22 @@ describe("the mirror's files", () => {
     files = collectMirrorFiles(currentSnapshot(), ASSETS, Date.parse("2026-11-24T12:00:00Z"));
   });
   const file = (p: string) => files.find((f) => f.path === p);
+
+  it("hold each offered locale's page, history, incidents, frame and feeds, linking within that locale", () => {
+    const s = currentSnapshot();
+    const offered = { ...s, page: { ...s.page, locales: ["en", "ja"] as const } };
+    const localised = collectMirrorFiles(offered, ASSETS, Date.parse("2026-11-24T12:00:00Z"));
+    const ja = (p: string) => localised.find((f) => f.path === p);
+    const page = ja("ja/index.html")?.body.toString("utf8") ?? "";
+    expect(page).toContain('<html lang="ja" dir="ltr">');
+    expect(page).toContain('href="../ja/history/index.html"');
+    for (const id of s.incidentsById.keys()) expect(ja(`ja/incidents/${id}/index.html`)).toBeDefined();
+    for (const p of ["ja/history/index.html", "ja/embed/index.html", "ja/history.rss", "ja/history.atom"])
+      expect(ja(p), p).toBeDefined();
+    // The default locale's copy is unchanged, and only one locale was offered before.
+    expect(localised.find((f) => f.path === "index.html")?.body.toString("utf8")).toContain('<html lang="en"');
+    expect(files.some((f) => f.path.startsWith("ja/"))).toBe(false);
+  });
 
   it("hold the page, incident pages, history, the JSON API, badges, the widget and its status script", () => {
     const s = currentSnapshot();

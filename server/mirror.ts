@@ -6,13 +6,20 @@ import path from "node:path";
 import { config } from "@/lib/config";
 import type { Snapshot } from "@/lib/snapshot-types";
 import type { LoadedAssets } from "./assets";
-import { findRoute, PUBLIC_ROUTES, routeContext } from "./routes";
+import { localePath, splitLocale, type Locale } from "@/lib/i18n/locales";
+import { findRoute, PUBLIC_ROUTES, routeContext, type PublicRoute } from "./routes";
 
 export type MirrorFile = { path: string; body: Buffer; contentType: string };
 
 /** Maps a live URL path (with query) to the mirror file that holds it, or null when not copied. */
 export function mirrorPathOf(href: string): string | null {
   const [rawPath = "", rawQuery = ""] = href.replace(/&amp;/g, "&").split("?");
+  // Another locale's copy is the same tree in a folder of its own: /de/history → de/history/index.html.
+  const localised = splitLocale(rawPath);
+  if (localised) {
+    const inner = mirrorPathOf(rawQuery ? `${localised.path}?${rawQuery}` : localised.path);
+    return inner === null ? null : `${localised.locale}/${inner}`;
+  }
   if (rawPath === "/") return "index.html";
   if (rawPath === "/history" || rawPath === "/history/") {
     const q = new URLSearchParams(rawQuery);
@@ -60,23 +67,40 @@ export function collectMirrorFiles(s: Snapshot, assets: LoadedAssets, generatedA
   // Links in the mirror's status.js point into the mirror when its address is known.
   const mirror = { generatedAt, publicUrl: cfg.mirror.publicUrl ?? undefined };
   const files = new Map<string, MirrorFile>();
+  const copy = (row: PublicRoute, url: string, locale?: Locale) => {
+    const file = mirrorPathOf(locale ? localePath(url, locale, s.page.defaultLocale) : url);
+    const [path = "", query = ""] = url.split("?");
+    const found = findRoute(path);
+    if (!file || found?.route !== row) return;
+    const ctx = { path, query: new URLSearchParams(query), assets, snapshot: () => s, mirror, locale };
+    const p = row.get!(routeContext(row, found.params, ctx));
+    // A feed this build does not serve, a component gone meanwhile: not copied.
+    if (p.status !== 200) return;
+    const contentType = String(p.headers["content-type"] ?? contentTypeOf(file));
+    const body = contentType.startsWith("text/html")
+      ? Buffer.from(relativiseLinks(p.body.toString("utf8"), file))
+      : p.body;
+    files.set(file, { path: file, body, contentType });
+  };
   for (const row of PUBLIC_ROUTES) {
     if (!row.mirror || !row.get) continue;
-    for (const url of row.mirror(s)) {
-      const file = mirrorPathOf(url);
-      const [path = "", query = ""] = url.split("?");
-      const found = findRoute(path);
-      if (!file || found?.route !== row) continue;
-      const p = row.get(
-        routeContext(row, found.params, { path, query: new URLSearchParams(query), assets, snapshot: () => s, mirror }),
-      );
-      // A feed this build does not serve, a component gone meanwhile: not copied.
-      if (p.status !== 200) continue;
-      const contentType = String(p.headers["content-type"] ?? contentTypeOf(file));
-      const body = contentType.startsWith("text/html")
-        ? Buffer.from(relativiseLinks(p.body.toString("utf8"), file))
-        : p.body;
-      files.set(file, { path: file, body, contentType });
+    for (const url of row.mirror(s)) copy(row, url);
+  }
+  // The other offered locales: what a reader needs during an outage (the page, open and recent
+  // incidents, this month's history, the widget's frame and the feeds), not every month again.
+  for (const locale of s.page.locales) {
+    if (locale === s.page.defaultLocale) continue;
+    const urls = [
+      "/",
+      "/history",
+      "/embed",
+      "/history.rss",
+      "/history.atom",
+      ...[...s.incidentsById.keys()].map((id) => `/incidents/${id}`),
+    ];
+    for (const url of urls) {
+      const found = findRoute(url.split("?")[0] ?? url);
+      if (found?.route.localised && found.route.get) copy(found.route, url, locale);
     }
   }
   const meta = {

@@ -1,5 +1,7 @@
 // Public surfaces for reaching people elsewhere: badges, the widget script and its iframe
 // variant, the status script. Each is built from the snapshot once per change and served as bytes.
+import type { MessageKey, Translator } from "@/lib/i18n/messages";
+import { statusWords } from "@/lib/status";
 import {
   badgeEndpointJson,
   badgeSvg,
@@ -27,7 +29,7 @@ import { config } from "@/lib/config";
 import { ensureAuthSecret } from "@/lib/secret";
 import { currentSnapshot } from "@/lib/snapshot";
 import type { Snapshot } from "@/lib/snapshot-types";
-import { embedScript, statusScript, widgetStatus } from "@/lib/widget";
+import { embedScript, statusScript, widgetStatus, widgetWords } from "@/lib/widget";
 import { sha256, type LoadedAssets } from "./assets";
 import { hot, variant } from "./cache";
 import { jsonPayload, makePayload, NO_STORE, sendPayload, type Payload } from "./payload";
@@ -59,7 +61,12 @@ function badgePayload(s: Snapshot, req: BadgeRequest | "unknown", query: URLSear
 export function embedPayload(s: Snapshot, assets: LoadedAssets): Payload {
   return hot(s, "embed.js", () => {
     const cfg = config();
-    return makePayload(200, JS, embedScript(assets.embed, cfg.publicUrl, cfg.mirror.publicUrl), CORS);
+    return makePayload(
+      200,
+      JS,
+      embedScript(assets.embed, cfg.publicUrl, cfg.mirror.publicUrl, widgetWords(s.page)),
+      CORS,
+    );
   });
 }
 
@@ -89,21 +96,29 @@ const FRAME_CSS =
     .map(([k, c]) => `.i-${k}{background:${c}}`)
     .join("");
 
-/** The iframe variant: the pill and open incidents as a tiny page, refreshed every minute without script. */
-export function embedFramePayload(s: Snapshot): Payload {
-  return hot(s, "embed-frame", () => {
+/**
+ * The iframe variant: the pill and open incidents as a tiny page, refreshed every minute without
+ * script, in the locale of its address (/de/embed); `keep` caches it like the route's other bytes.
+ */
+export function embedFramePayload(
+  s: Snapshot,
+  tr: Translator,
+  keep: (key: string, make: () => Payload) => Payload,
+): Payload {
+  return keep("embed-frame", () => {
+    const site = s.page.url.replace(/\/$/, "");
     const incidents = s.incidents.unresolved
       .slice(0, 2)
       .map(
         (i) =>
-          `<a class="b" href="${escapeHtml(i.url)}" target="_blank" rel="noopener"><span class="i-major"></span>Incident: ${escapeHtml(i.name)}</a>`,
+          `<a class="b" href="${escapeHtml(`${site}${tr.href(`/incidents/${i.id}`)}`)}" target="_blank" rel="noopener"><span class="i-major"></span>${escapeHtml(tr.t("widget.incident", { name: i.name }))}</a>`,
       )
       .join("");
     const html =
-      `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="60">` +
-      `<meta name="color-scheme" content="light dark"><title>${escapeHtml(s.page.name)} status</title><style>${FRAME_CSS}</style></head>` +
-      `<body data-indicator="${escapeHtml(s.status.indicator)}">${incidents}<a href="${escapeHtml(s.page.url)}" target="_blank" rel="noopener">` +
-      `<span class="i-${escapeHtml(s.status.indicator)}"></span>${escapeHtml(s.status.description)}</a></body></html>`;
+      `<!DOCTYPE html><html lang="${tr.locale}" dir="${tr.dir}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="60">` +
+      `<meta name="color-scheme" content="light dark"><title>${escapeHtml(tr.t("title.page", { page: s.page.name }))}</title><style>${FRAME_CSS}</style></head>` +
+      `<body data-indicator="${escapeHtml(s.status.indicator)}">${incidents}<a href="${escapeHtml(`${site}${tr.href("/")}`)}" target="_blank" rel="noopener">` +
+      `<span class="i-${escapeHtml(s.status.indicator)}"></span>${escapeHtml(tr.t(`status.${statusWords(s.status)}`))}</a></body></html>`;
     return makePayload(200, "text/html; charset=utf-8", html, {
       // The only public page that may be framed, by anyone.
       "content-security-policy": `default-src 'none'; style-src ${sha256(FRAME_CSS)}; base-uri 'none'; form-action 'none'; frame-ancestors *`,
@@ -127,15 +142,15 @@ function reportSecret(): string {
   return secret;
 }
 
-const MESSAGES: Record<ReportResult["reason"], string> = {
-  counted: "Thank you: your report was counted.",
-  already: "Thank you: your report for this component was already counted in the last few minutes.",
-  limited: "You have sent many reports in the last hour; please try again later.",
-  full: "Many people have reported this already; thank you.",
-};
+const MESSAGES = {
+  counted: "report.counted",
+  already: "report.already",
+  limited: "report.limited",
+  full: "report.full",
+} as const satisfies Record<ReportResult["reason"], MessageKey>;
 
-function reportPage(status: number, title: string, message: string): Payload {
-  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p><p><a href="/">Back to the status page</a></p></main></body></html>`;
+function reportPage(tr: Translator, status: number, title: string, message: string): Payload {
+  const html = `<!DOCTYPE html><html lang="${tr.locale}" dir="${tr.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p><p><a href="${tr.href("/")}">${escapeHtml(tr.t("report.back"))}</a></p></main></body></html>`;
   return makePayload(status, "text/html; charset=utf-8", html, {
     "cache-control": NO_STORE,
     "content-security-policy": "default-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
@@ -166,18 +181,24 @@ export function reportOriginAllowed(
  * POST /components/{id or slug}/affected: an anonymous report. A form post (no JavaScript) gets a
  * small page; a script asking for JSON gets the outcome and, when corroborated, the public count.
  */
-export function handleReachWrite(req: IncomingMessage, res: ServerResponse, key: string, trustProxy: boolean): void {
+export function handleReachWrite(
+  req: IncomingMessage,
+  res: ServerResponse,
+  key: string,
+  trustProxy: boolean,
+  tr: Translator,
+): void {
   req.resume(); // the body carries nothing we need
   const wantsJson = /application\/json/.test(req.headers.accept ?? "");
   const cfg = config();
   if (!reportOriginAllowed(req.headers, cfg.publicUrl, cfg.mirror.publicUrl)) {
-    const refused = "Reports are accepted from this status page only.";
+    const refused = tr.t("report.refused");
     return sendPayload(
       req,
       res,
       wantsJson
         ? jsonPayload(403, { error: refused }, { "cache-control": NO_STORE })
-        : reportPage(403, "Report refused", refused),
+        : reportPage(tr, 403, tr.t("report.refusedTitle"), refused),
     );
   }
   const db = getDb();
@@ -186,7 +207,7 @@ export function handleReachWrite(req: IncomingMessage, res: ServerResponse, key:
   if (!row) {
     const body = wantsJson
       ? jsonPayload(404, { error: "No such component" }, { "cache-control": NO_STORE })
-      : reportPage(404, "Unknown component", "There is no component with this address.");
+      : reportPage(tr, 404, tr.t("report.unknownTitle"), tr.t("report.unknown"));
     return sendPayload(req, res, body);
   }
   const now = Date.now();
@@ -197,7 +218,12 @@ export function handleReachWrite(req: IncomingMessage, res: ServerResponse, key:
     return sendPayload(
       req,
       res,
-      reportPage(status, status === 429 ? "Too many reports" : "Report received", MESSAGES[result.reason]),
+      reportPage(
+        tr,
+        status,
+        tr.t(status === 429 ? "report.tooManyTitle" : "report.receivedTitle"),
+        tr.t(MESSAGES[result.reason]),
+      ),
     );
   const corroborated = isCorroborated(s, row);
   const count = corroborated ? (recentCounts(db, now, PUBLIC_WINDOWS).get(row.id) ?? 0) : null;
@@ -206,7 +232,16 @@ export function handleReachWrite(req: IncomingMessage, res: ServerResponse, key:
     res,
     jsonPayload(
       status,
-      { counted: result.counted, reason: result.reason, message: MESSAGES[result.reason], count },
+      {
+        counted: result.counted,
+        reason: result.reason,
+        message: tr.t(MESSAGES[result.reason]),
+        count,
+        // What the page shows: the outcome, and the public count when there is one.
+        text: count
+          ? tr.t("report.count", { message: tr.t(MESSAGES[result.reason]), count })
+          : tr.t(MESSAGES[result.reason]),
+      },
       { "cache-control": NO_STORE },
     ),
   );

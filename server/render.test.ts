@@ -23,7 +23,7 @@ beforeAll(() => {
 
 describe("component rows", () => {
   it("reused from an earlier render are the bytes a render from nothing makes", () => {
-    statusPageRows.clear();
+    statusPageRows().clear();
     const first = page(NOW);
     expect(page(NOW)).toBe(first); // all rows reused
 
@@ -37,7 +37,7 @@ describe("component rows", () => {
     expect(reused).not.toBe(first);
     expect(reused).toMatch(new RegExp(`data-component="${c.slug}" data-status="partial_outage"`));
 
-    statusPageRows.clear();
+    statusPageRows().clear();
     expect(page(NOW + 120_000)).toBe(reused);
   });
 });

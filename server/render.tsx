@@ -2,7 +2,8 @@
 import type { ReactNode } from "react";
 import { InfrastructurePage, type BackupView } from "@/components/pages/InfrastructurePage";
 import { renderToStaticMarkup } from "react-dom/server";
-import { brandStyle, Document } from "@/components/pages/Document";
+import { brandStyle, Document, type Alternate } from "@/components/pages/Document";
+import { I18nProvider } from "@/components/i18n";
 import { ComponentUptimePage } from "@/components/pages/ComponentUptimePage";
 import { HistoryPage } from "@/components/pages/HistoryPage";
 import { IncidentPage } from "@/components/pages/IncidentPage";
@@ -12,16 +13,34 @@ import { statusPageRows } from "@/components/status/rendered-rows";
 import { GeneratedNote, MirrorNote } from "@/components/pages/MirrorNote";
 import { config } from "@/lib/config";
 import { mirrorState } from "@/lib/mirror-state";
+import { statusWords } from "@/lib/status";
 import type { HistoryView } from "@/lib/history";
 import type { SnapIncident, Snapshot } from "@/lib/snapshot-types";
-import { formatDay, formatMonth } from "@/lib/time";
+import { localePath } from "@/lib/i18n/locales";
+import { ENGLISH, type Translator } from "@/lib/i18n/messages";
 import type { ComponentUptime, UptimeDay } from "@/lib/uptime-view";
 import { browserProbeOrigin } from "@/lib/probe-url";
 import { contentSecurityPolicy, type LoadedAssets } from "./assets";
 import { makePayload, type Payload } from "./payload";
 
-/** For the static mirror: when the copy was generated (pages then say so instead of the mirror's state). */
-export type RenderOptions = { generatedAt?: number };
+export type RenderOptions = {
+  /** For the static mirror: when the copy was generated (pages then say so instead of the mirror's state). */
+  generatedAt?: number;
+  /** The locale to render in (English without a prefix when left out). */
+  tr?: Translator;
+  /** The page's address without a locale prefix ("/history?month=2026-11"): the switcher links its versions. */
+  path?: string;
+};
+
+/** The page at `path` in every offered locale; none when only one is offered. */
+function alternates(s: Snapshot, tr: Translator, path: string | undefined): Alternate[] {
+  if (path === undefined || s.page.locales.length < 2) return [];
+  return s.page.locales.map((locale) => ({
+    locale,
+    href: localePath(path, locale, s.page.defaultLocale),
+    current: locale === tr.locale,
+  }));
+}
 
 function footerNote(s: Snapshot, opts: RenderOptions): ReactNode {
   if (opts.generatedAt !== undefined)
@@ -53,18 +72,23 @@ export function html(
   connect: readonly string[] = [],
 ): Payload {
   const { logo, brandColor, footerLinks } = s.page;
+  const tr = opts.tr ?? ENGLISH;
   const markup = renderToStaticMarkup(
-    <Document
-      title={title}
-      description={description}
-      pageName={s.page.name}
-      assets={assets}
-      branding={{ logo, brandColor, footerLinks }}
-      footerNote={footerNote(s, opts)}
-      version={s.version}
-    >
-      {body}
-    </Document>,
+    <I18nProvider value={tr}>
+      <Document
+        title={title}
+        description={description}
+        pageName={s.page.name}
+        assets={assets}
+        branding={{ logo, brandColor, footerLinks }}
+        footerNote={footerNote(s, opts)}
+        version={s.version}
+        alternates={alternates(s, tr, opts.path)}
+        canonicalBase={s.page.url.replace(/\/$/, "")}
+      >
+        {body}
+      </Document>
+    </I18nProvider>,
   );
   const brandCss = brandStyle(brandColor);
   return makePayload(status, "text/html; charset=utf-8", `<!DOCTYPE html>${markup}`, {
@@ -82,14 +106,15 @@ export function renderStatusPage(s: Snapshot, assets: LoadedAssets, opts: Render
   // The static copy posts reports to the live server.
   const reportBase = opts.generatedAt !== undefined ? s.page.url : "";
   // The live page keeps its rows between renders; the mirror's copy (other links) renders its own.
-  const rows = opts.generatedAt === undefined ? statusPageRows : undefined;
+  const tr = opts.tr ?? ENGLISH;
+  const rows = opts.generatedAt === undefined ? statusPageRows(`${tr.locale}:${tr.defaultLocale}`) : undefined;
   rows?.begin();
   return html(
     200,
     s,
     assets,
-    `${s.page.name} status`,
-    `${s.page.name}: ${s.status.description}`,
+    tr.t("title.page", { page: s.page.name }),
+    `${s.page.name}: ${tr.t(`status.${statusWords(s.status)}`)}`,
     <StatusPage snapshot={s} reportBase={reportBase} rows={rows} />,
     opts,
     probeOrigins(s),
@@ -106,7 +131,7 @@ export function renderIncidentPage(
     200,
     s,
     assets,
-    `${incident.name} · ${s.page.name} status`,
+    (opts.tr ?? ENGLISH).t("title.of", { title: incident.name, page: s.page.name }),
     incident.name,
     <IncidentPage incident={incident} snapshot={s} />,
     opts,
@@ -119,7 +144,11 @@ export function renderHistoryPage(
   view: HistoryView,
   opts: RenderOptions = {},
 ): Payload {
-  const title = `Incident history, ${formatMonth(view.month)} · ${s.page.name} status`;
+  const tr = opts.tr ?? ENGLISH;
+  const title = tr.t("title.of", {
+    title: tr.t("title.history", { month: tr.month(view.month) }),
+    page: s.page.name,
+  });
   return html(200, s, assets, title, title, <HistoryPage view={view} timeZone={s.page.timeZone} />, opts);
 }
 
@@ -130,31 +159,50 @@ export function renderComponentUptimePage(
   day: UptimeDay | null,
   opts: RenderOptions = {},
 ): Payload {
-  const what = day ? `${uptime.component.name} on ${formatDay(day.date)}` : `${uptime.component.name}, day by day`;
-  const title = `${what} · ${s.page.name} status`;
+  const tr = opts.tr ?? ENGLISH;
+  const component = uptime.component.name;
+  const what = day
+    ? tr.t("title.componentDay", { component, day: tr.day(day.date) })
+    : tr.t("title.componentDays", { component });
   return html(
     200,
     s,
     assets,
-    title,
-    `Uptime and incidents of ${what}`,
+    tr.t("title.of", { title: what, page: s.page.name }),
+    tr.t("title.componentDescription", { what }),
     <ComponentUptimePage uptime={uptime} day={day} timeZone={s.page.timeZone} />,
     opts,
   );
 }
 
-export function renderInfrastructurePage(s: Snapshot, assets: LoadedAssets, backups: BackupView): Payload {
-  const title = `Infrastructure and backups · ${s.page.name} status`;
+export function renderInfrastructurePage(
+  s: Snapshot,
+  assets: LoadedAssets,
+  backups: BackupView,
+  opts: RenderOptions = {},
+): Payload {
+  const tr = opts.tr ?? ENGLISH;
   return html(
     200,
     s,
     assets,
-    title,
-    "Where this status page runs, and its latest verified backup",
+    tr.t("title.of", { title: tr.t("title.infrastructure"), page: s.page.name }),
+    tr.t("title.infrastructureDescription"),
     <InfrastructurePage disclosure={s.page.infrastructureMd} backups={backups} timeZone={s.page.timeZone} />,
+    opts,
   );
 }
 
-export function renderNotFound(s: Snapshot, assets: LoadedAssets, what: string): Payload {
-  return html(404, s, assets, `Not found · ${s.page.name} status`, what, <NotFoundPage what={what} />);
+/** A 404 page: `what` says what was not found, in the page's locale. */
+export function renderNotFound(s: Snapshot, assets: LoadedAssets, what: string, opts: RenderOptions = {}): Payload {
+  const tr = opts.tr ?? ENGLISH;
+  return html(
+    404,
+    s,
+    assets,
+    tr.t("title.of", { title: tr.t("title.notFound"), page: s.page.name }),
+    what,
+    <NotFoundPage what={what} />,
+    { tr },
+  );
 }

@@ -13,6 +13,8 @@ import { config } from "@/lib/config";
 import { loadHistory, parseHistoryQuery } from "@/lib/history";
 import { mirrorState } from "@/lib/mirror-state";
 import { hydrateIncident } from "@/lib/snapshot";
+import type { Locale } from "@/lib/i18n/locales";
+import { translator, type Translator } from "@/lib/i18n/messages";
 import { componentUptime, uptimeDocument } from "@/lib/uptime-view";
 import type { SnapIncident, Snapshot } from "@/lib/snapshot-types";
 import { STATUSPAGE_DOCUMENTS } from "@/lib/statuspage";
@@ -44,7 +46,14 @@ export type RouteContext = {
   snapshot: Snapshot;
   /** Set when the static mirror renders this URL: nothing is cached, pages say when they were made. */
   mirror?: { generatedAt: number; publicUrl?: string };
-  /** Keeps bytes in the row's cache class under `key` (not when rendering for the mirror). */
+  /** The locale asked for by the address's prefix, or the page's default. */
+  locale: Locale;
+  /** Formats in `locale`. */
+  tr: Translator;
+  /**
+   * Keeps bytes in the row's cache class under `key` (not when rendering for the mirror). Bytes
+   * in a locale other than the default are a variant (LRU) under a key of their own.
+   */
   keep: (key: string, make: () => Payload, cls?: CacheClass) => Payload;
 };
 
@@ -94,12 +103,15 @@ function param(ctx: RouteContext): string {
 }
 
 const incidentNotFound = (ctx: RouteContext) =>
-  hot(ctx.snapshot, "incident:404", () =>
-    renderNotFound(ctx.snapshot, ctx.assets, "There is no incident with this address."),
+  ctx.keep(
+    "incident:404",
+    () => renderNotFound(ctx.snapshot, ctx.assets, ctx.tr.t("notFound.incident"), { tr: ctx.tr }),
+    "hot",
   );
 
-function renderOptions(ctx: RouteContext): RenderOptions {
-  return ctx.mirror ? { generatedAt: ctx.mirror.generatedAt } : {};
+/** How a page renders: in the context's locale, linking its versions at `path` (no prefix). */
+function renderOptions(ctx: RouteContext, path: string): RenderOptions {
+  return { tr: ctx.tr, path, ...(ctx.mirror ? { generatedAt: ctx.mirror.generatedAt } : {}) };
 }
 
 function incidentPage(ctx: RouteContext): Payload {
@@ -108,14 +120,19 @@ function incidentPage(ctx: RouteContext): Payload {
   if (!INCIDENT_ID.test(id)) return incidentNotFound(ctx);
   const known = s.incidentsById.get(id);
   if (known)
-    return ctx.keep(`incident:${id}`, () => renderIncidentPage(s, ctx.assets, known, renderOptions(ctx)), "hot");
+    return ctx.keep(
+      `incident:${id}`,
+      () => renderIncidentPage(s, ctx.assets, known, renderOptions(ctx, `/incidents/${id}`)),
+      "hot",
+    );
   // Older incidents are read from the database; an id that is nowhere shares the one 404.
   const db = getDb();
   const row = getIncident(db, id);
   if (!row) return incidentNotFound(ctx);
   return ctx.keep(
     `incident:${id}`,
-    () => renderIncidentPage(s, ctx.assets, hydrateIncident(db, row, s.page.url), renderOptions(ctx)),
+    () =>
+      renderIncidentPage(s, ctx.assets, hydrateIncident(db, row, s.page.url), renderOptions(ctx, `/incidents/${id}`)),
     "variant",
   );
 }
@@ -134,7 +151,8 @@ function componentHistoryPage(ctx: RouteContext, key: string): Payload | null {
   if (date !== null && index === -1) return null;
   return ctx.keep(`history:component:${c.id}:${date ?? ""}`, () => {
     const uptime = componentUptime(getDb(), s, c);
-    return renderComponentUptimePage(s, ctx.assets, uptime, uptime.days[index] ?? null, renderOptions(ctx));
+    const path = `/history?component=${c.id}${date === null ? "" : `&day=${date}`}`;
+    return renderComponentUptimePage(s, ctx.assets, uptime, uptime.days[index] ?? null, renderOptions(ctx, path));
   });
 }
 
@@ -151,9 +169,15 @@ function historyPage(ctx: RouteContext): Payload {
   const forComponent = component === null ? null : componentHistoryPage(ctx, component);
   if (forComponent) return forComponent;
   const q = parseHistoryQuery(ctx.query, s.builtAt, s.page.timeZone);
-  return ctx.keep(`history:${q.month}:${q.page}`, () =>
-    renderHistoryPage(s, ctx.assets, loadHistory(getDb(), s, q), renderOptions(ctx)),
-  );
+  return ctx.keep(`history:${q.month}:${q.page}`, () => {
+    const view = loadHistory(getDb(), s, q);
+    const current = parseHistoryQuery(new URLSearchParams(), s.builtAt, s.page.timeZone).month;
+    const path =
+      view.month === current && view.page === 1
+        ? "/history"
+        : `/history?month=${view.month}${view.page > 1 ? `&page=${view.page}` : ""}`;
+    return renderHistoryPage(s, ctx.assets, view, renderOptions(ctx, path));
+  });
 }
 
 function v2Document(ctx: RouteContext): Payload {
@@ -168,14 +192,14 @@ function infrastructurePage(ctx: RouteContext): Payload {
   const backups = backupStatus(config().backupDir);
   // Rebuilt when the data or the newest backup changes.
   return ctx.keep(`infrastructure:${backups.last?.createdAt ?? 0}:${backups.lastError?.at ?? 0}`, () =>
-    renderInfrastructurePage(ctx.snapshot, ctx.assets, backups),
+    renderInfrastructurePage(ctx.snapshot, ctx.assets, backups, renderOptions(ctx, "/infrastructure")),
   );
 }
 
 /** The page; the footer shows the mirror's last publish, so a publish renders it again. */
 export function statusPage(ctx: RouteContext): Payload {
   return ctx.keep(`page:/:${mirrorState().stamp}`, () =>
-    renderStatusPage(ctx.snapshot, ctx.assets, renderOptions(ctx)),
+    renderStatusPage(ctx.snapshot, ctx.assets, renderOptions(ctx, "/")),
   );
 }
 
@@ -279,8 +303,9 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
     ...shared,
     name: "history feeds",
     path: /^(?:\/history|\/components\/[A-Za-z0-9_-]{1,80}\/history)\.(?:rss|atom)$/,
-    get: (ctx) => feedRoute(ctx.snapshot, ctx.path)!,
+    get: (ctx) => feedRoute(ctx.snapshot, ctx.path, ctx.tr, (key, make) => ctx.keep(key, make))!,
     cache: "hot",
+    localised: true,
     edge: ["/history.rss", "/history.atom"],
     mirror: (s) => [
       "/history.rss",
@@ -326,7 +351,7 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
     ...shared,
     name: "the widget's iframe variant",
     path: "/embed",
-    get: (ctx) => embedFramePayload(ctx.snapshot),
+    get: (ctx) => embedFramePayload(ctx.snapshot, ctx.tr, (key, make) => ctx.keep(key, make)),
     cors: false,
     cache: "hot",
     localised: true,
@@ -354,6 +379,7 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
         trustProxy: ctx.trustProxy,
         path: ctx.path,
         query: ctx.query,
+        tr: ctx.tr,
       }),
     answeredBy: "writer",
     cors: false,
@@ -365,12 +391,12 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
     name: '"I am affected" reports',
     path: /^\/components\/([A-Za-z0-9_-]{1,80})\/affected$/,
     methods: ["POST"],
-    respond: (req, res, ctx) => handleReachWrite(req, res, param(ctx), ctx.trustProxy),
+    respond: (req, res, ctx) => handleReachWrite(req, res, param(ctx), ctx.trustProxy, ctx.tr),
     answeredBy: "writer",
     cors: false,
     cache: "none",
     bodyLimit: FORM_LIMIT,
-    localised: false,
+    localised: true,
   },
 ];
 
@@ -402,9 +428,12 @@ export function routeContext(
     assets: LoadedAssets;
     snapshot: () => Snapshot;
     mirror?: RouteContext["mirror"];
+    /** The locale of the address's prefix; none: the page's default. */
+    locale?: Locale;
   },
 ): RouteContext {
   let snapshot: Snapshot | undefined;
+  let tr: Translator | undefined;
   const ctx: RouteContext = {
     path: fields.path,
     params,
@@ -415,8 +444,16 @@ export function routeContext(
     get snapshot() {
       return (snapshot ??= fields.snapshot());
     },
+    get locale() {
+      return fields.locale ?? ctx.snapshot.page.defaultLocale;
+    },
+    get tr() {
+      return (tr ??= translator(ctx.locale, ctx.snapshot.page.defaultLocale));
+    },
     keep: (key, make, cls) => {
       if (fields.mirror || route.cache === "none") return make();
+      if (fields.locale !== undefined && fields.locale !== ctx.snapshot.page.defaultLocale)
+        return variant(ctx.snapshot, `${fields.locale}|${key}`, make);
       return (cls ?? route.cache) === "hot" ? hot(ctx.snapshot, key, make) : variant(ctx.snapshot, key, make);
     },
   };

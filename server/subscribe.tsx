@@ -1,14 +1,20 @@
 // The public subscribe flow, answered by the front server: POST /subscribe (a plain form, no
-// JavaScript needed), and the confirm and unsubscribe pages. Confirm and unsubscribe links show a
-// button that POSTs, so mail scanners that prefetch links change nothing; the unsubscribe URL
-// also takes RFC 8058's one-click POST. Every answer is per request (no-store).
+// JavaScript needed), and the confirm and unsubscribe pages, in the locale of their address
+// (/de/subscribe). Confirm and unsubscribe links show a button that POSTs, so mail scanners that
+// prefetch links change nothing; the unsubscribe URL also takes RFC 8058's one-click POST. Every
+// answer is per request (no-store).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { getDb } from "@/db/client";
 import { addressOf } from "@/lib/auth/client-address";
 import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
+import type { Translator } from "@/lib/i18n/messages";
 import type { Snapshot } from "@/lib/snapshot-types";
-import { requestSubscription, type SubscriptionRequest } from "@/lib/syndication/request-subscription";
+import {
+  requestSubscription,
+  type SubscriptionRequest,
+  type SubscriptionResult,
+} from "@/lib/syndication/request-subscription";
 import { confirmSubscription, unsubscribe } from "@/lib/syndication/subscribers";
 import { SubscriptionPage, type SubscriptionView } from "@/components/pages/SubscriptionPage";
 import type { SubscribeFormState } from "@/components/pages/SubscribeForm";
@@ -17,16 +23,18 @@ import { readForm } from "./body";
 import { NO_STORE, sendPayload } from "./payload";
 import { html } from "./render";
 
-function respond(
-  req: IncomingMessage,
-  res: ServerResponse,
-  s: Snapshot,
-  assets: LoadedAssets,
-  status: number,
-  title: string,
-  view: SubscriptionView,
-) {
-  const payload = html(status, s, assets, `${title} · ${s.page.name} status`, title, <SubscriptionPage view={view} />);
+type Ctx = { req: IncomingMessage; res: ServerResponse; s: Snapshot; assets: LoadedAssets; tr: Translator };
+
+function respond({ req, res, s, assets, tr }: Ctx, status: number, title: string, view: SubscriptionView) {
+  const payload = html(
+    status,
+    s,
+    assets,
+    tr.t("title.of", { title, page: s.page.name }),
+    title,
+    <SubscriptionPage view={view} />,
+    { tr },
+  );
   payload.headers["cache-control"] = NO_STORE;
   sendPayload(req, res, payload);
 }
@@ -38,80 +46,93 @@ const formView = (s: Snapshot, state: SubscribeFormState): SubscriptionView => (
   emailEnabled: s.emailSubscriptions,
 });
 
-async function postSubscribe(
-  req: IncomingMessage,
-  res: ServerResponse,
-  s: Snapshot,
-  assets: LoadedAssets,
-  trustProxy: boolean,
-) {
+type Refused = Extract<SubscriptionResult, { ok: false }>;
+
+const REFUSALS = {
+  noEmail: "subscribe.noEmail",
+  throttled: "subscribe.throttled",
+  storage: "subscribe.unavailable",
+  mail: "subscribe.mailFailed",
+  form: "subscribe.checkForm",
+} as const satisfies Record<Refused["reason"], string>;
+
+const FIELD_PROBLEMS = {
+  email: "subscribe.emailInvalid",
+  url: "subscribe.urlInvalid",
+  componentIds: "subscribe.componentsInvalid",
+} as const;
+
+/**
+ * A refusal in the page's words. English shows the checks' own precise wording; other locales say
+ * in their language which field to correct (the checks' messages are English only).
+ */
+function refusalState(tr: Translator, result: Refused, values: SubscribeFormState["values"]): SubscribeFormState {
+  const message = tr.t(REFUSALS[result.reason]);
+  if (tr.locale === "en") return { values, errors: result.fieldErrors, message: result.message };
+  const errors = result.fieldErrors
+    ? Object.fromEntries(
+        Object.keys(result.fieldErrors).map((field) => [
+          field,
+          [tr.t(FIELD_PROBLEMS[field as keyof typeof FIELD_PROBLEMS] ?? "subscribe.checkForm")],
+        ]),
+      )
+    : undefined;
+  return { values, errors, message };
+}
+
+async function postSubscribe(ctx: Ctx, trustProxy: boolean) {
+  const { req, res, s, tr } = ctx;
   const form = await readForm(req, res);
   const values = { email: form.get("email") ?? "", url: form.get("url") ?? "", componentIds: form.getAll("component") };
   const input: SubscriptionRequest =
     form.get("kind") === "webhook"
-      ? { kind: "webhook", url: values.url, componentIds: values.componentIds }
-      : { kind: "email", email: values.email, componentIds: values.componentIds };
+      ? { kind: "webhook", url: values.url, componentIds: values.componentIds, locale: tr.locale }
+      : { kind: "email", email: values.email, componentIds: values.componentIds, locale: tr.locale };
   const clientAddress = addressOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustProxy);
   const result = await requestSubscription(getDb(), s, input, {
     clientAddress,
     allowPrivate: config().allowPrivateTargets,
   });
   if (!result.ok)
-    return respond(
-      req,
-      res,
-      s,
-      assets,
-      result.status,
-      "Subscribe",
-      formView(s, { values, errors: result.fieldErrors, message: result.message }),
-    );
+    return respond(ctx, result.status, tr.t("page.subscribe"), formView(s, refusalState(tr, result, values)));
   if (result.kind === "email") {
     // The same answer whether or not the address was already subscribed.
-    return respond(req, res, s, assets, 200, "Check your inbox", {
+    const title = tr.t("subscribe.checkInbox");
+    return respond(ctx, 200, title, {
       kind: "message",
-      title: "Check your inbox",
-      lines: [`We sent a confirmation link to ${result.address}. Updates start once you follow it.`],
+      title,
+      lines: [tr.t("subscribe.sent", { address: result.address })],
     });
   }
   if (result.alreadySubscribed) {
-    return respond(req, res, s, assets, 200, "Already subscribed", {
-      kind: "message",
-      title: "Already subscribed",
-      lines: ["This webhook URL already receives updates."],
-    });
+    const title = tr.t("subscribe.already");
+    return respond(ctx, 200, title, { kind: "message", title, lines: [tr.t("subscribe.alreadyText")] });
   }
-  return respond(req, res, s, assets, 200, "Confirm your webhook", {
+  const title = tr.t("subscribe.confirmWebhook");
+  return respond(ctx, 200, title, {
     kind: "message",
-    title: "Confirm your webhook",
+    title,
     lines: [
-      "We POSTed a subscription_confirmation message to your URL. Updates start once the confirm link in it (meta.confirm) is opened.",
-      'Every delivery carries X-Outpost-Timestamp and X-Outpost-Signature: sha256=<hex HMAC-SHA256 of "timestamp.body"> with this secret.',
+      tr.t("subscribe.webhookSent"),
+      tr.t("subscribe.webhookSigned", { format: 'sha256=<hex HMAC-SHA256 of "timestamp.body">' }),
     ],
     secret: result.secret ?? undefined,
   });
 }
 
-async function tokenAction(
-  req: IncomingMessage,
-  res: ServerResponse,
-  s: Snapshot,
-  assets: LoadedAssets,
-  path: string,
-  query: URLSearchParams,
-) {
+async function tokenAction(ctx: Ctx, path: string, query: URLSearchParams) {
+  const { req, res, s, tr } = ctx;
   const confirming = path === "/subscriptions/confirm";
   if (req.method === "GET" || req.method === "HEAD") {
     const token = query.get("token") ?? "";
-    return respond(req, res, s, assets, 200, confirming ? "Confirm your subscription" : "Unsubscribe", {
+    const title = tr.t(confirming ? "subscribe.confirmTitle" : "subscribe.unsubscribeTitle");
+    return respond(ctx, 200, title, {
       kind: "confirm",
-      title: confirming ? "Confirm your subscription" : "Unsubscribe",
-      text: confirming
-        ? `Start receiving ${s.page.name} status updates?`
-        : `Stop receiving ${s.page.name} status updates?`,
-      action: path,
+      title,
+      text: tr.t(confirming ? "subscribe.start" : "subscribe.stop", { page: s.page.name }),
+      action: tr.href(path),
       token,
-      button: confirming ? "Confirm subscription" : "Unsubscribe",
+      button: tr.t(confirming ? "subscribe.confirmButton" : "subscribe.unsubscribeButton"),
     });
   }
   const form = await readForm(req, res);
@@ -119,39 +140,38 @@ async function tokenAction(
   const db = getDb();
   if (!confirming) {
     unsubscribe(db, token);
-    return respond(req, res, s, assets, 200, "Unsubscribed", {
-      kind: "message",
-      title: "Unsubscribed",
-      lines: ["You will not receive further updates. You can subscribe again at any time."],
-    });
+    const title = tr.t("subscribe.unsubscribed");
+    return respond(ctx, 200, title, { kind: "message", title, lines: [tr.t("subscribe.unsubscribedText")] });
   }
   try {
     confirmSubscription(db, token);
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
-    return respond(req, res, s, assets, 404, "Link not valid", {
-      kind: "message",
-      title: "This link is not valid",
-      lines: [err.message],
-    });
+    const title = tr.t("subscribe.invalidTitle");
+    return respond(ctx, 404, title, { kind: "message", title, lines: [tr.t("subscribe.invalid")] });
   }
-  return respond(req, res, s, assets, 200, "Subscribed", {
-    kind: "message",
-    title: "You are subscribed",
-    lines: ["Updates about incidents and maintenance will reach you from now on."],
-  });
+  const title = tr.t("subscribe.subscribedTitle");
+  return respond(ctx, 200, title, { kind: "message", title, lines: [tr.t("subscribe.subscribedText")] });
 }
 
 /** Answers the subscription paths (GET, HEAD and POST; the route table refuses other methods). */
 export async function handleSubscription(
   req: IncomingMessage,
   res: ServerResponse,
-  opts: { snapshot: Snapshot; assets: LoadedAssets; trustProxy: boolean; path: string; query: URLSearchParams },
+  opts: {
+    snapshot: Snapshot;
+    assets: LoadedAssets;
+    trustProxy: boolean;
+    path: string;
+    query: URLSearchParams;
+    tr: Translator;
+  },
 ) {
-  const { snapshot: s, assets, path, query } = opts;
-  if (path === "/subscribe") {
-    if (req.method === "POST") return postSubscribe(req, res, s, assets, opts.trustProxy);
-    return respond(req, res, s, assets, 200, "Subscribe", formView(s, {}));
+  const ctx: Ctx = { req, res, s: opts.snapshot, assets: opts.assets, tr: opts.tr };
+  if (opts.path === "/subscribe") {
+    if (req.method === "POST") return postSubscribe(ctx, opts.trustProxy);
+    const title = opts.tr.t("page.subscribe");
+    return respond(ctx, 200, title, formView(opts.snapshot, {}));
   }
-  return tokenAction(req, res, s, assets, path, query);
+  return tokenAction(ctx, opts.path, opts.query);
 }

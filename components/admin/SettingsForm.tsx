@@ -6,7 +6,8 @@ import { updateSettingsAction } from "@/app/(admin)/admin/settings/actions";
 import { INITIAL_ACTION_STATE } from "@/lib/action-state";
 import { FOOTER_LINKS_MAX, LOGO_MAX_BYTES } from "@/lib/constants";
 import { Button } from "@/components/ui/Button";
-import { Checkbox, TextArea, TextField } from "@/components/ui/Field";
+import { Checkbox, Select, TextArea, TextField } from "@/components/ui/Field";
+import { LOCALE_INFO, LOCALES } from "@/lib/i18n/locales";
 import { FormStatus } from "@/components/auth/FormStatus";
 import { BrandColour } from "./BrandColour";
 
@@ -18,6 +19,8 @@ export type Settings = {
   footerLinks: { label: string; url: string }[];
   infrastructureMd: string;
   updateCadenceMinutes: number;
+  defaultLocale: string;
+  locales: readonly string[];
 };
 
 const LOGO_TYPES = "image/png,image/jpeg,image/gif,image/webp,image/svg+xml";
@@ -79,6 +82,38 @@ export function SettingsForm({ settings, timeZoneList }: { settings: Settings; t
             error={errors.updateCadenceMinutes}
           />
         </div>
+      </Group>
+
+      <Group legend="Languages">
+        <p className="text-sm text-gray-600 dark:text-gray-400">
+          The public pages, widget, subscribe pages and subscriber mail speak these languages. What staff write stays as
+          written. The default is served at /, the others at /de/, /ja/, … with a language switcher.
+        </p>
+        <Select
+          label="Default language"
+          name="defaultLocale"
+          defaultValue={value("defaultLocale", settings.defaultLocale)}
+          options={LOCALES.map((l) => ({ value: l, label: `${LOCALE_INFO[l].name} (${l})` }))}
+          error={errors.defaultLocale}
+        />
+        <fieldset aria-describedby={errors.locales ? "locales-error" : undefined}>
+          <legend className="text-sm font-medium">Offered languages</legend>
+          <div className="mt-1 flex flex-wrap gap-x-5 gap-y-2">
+            {LOCALES.map((l) => (
+              <Checkbox
+                key={l}
+                label={`${LOCALE_INFO[l].name} (${l})`}
+                name={`locale.${l}`}
+                defaultChecked={state.values ? Boolean(state.values[`locale.${l}`]) : settings.locales.includes(l)}
+              />
+            ))}
+          </div>
+          {errors.locales ? (
+            <p id="locales-error" className="mt-1 text-sm text-red-700 dark:text-red-300">
+              {errors.locales.join(" ")}
+            </p>
+          ) : null}
+        </fieldset>
       </Group>
 
       <Group legend="Look">

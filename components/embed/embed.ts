@@ -10,6 +10,11 @@ type Status = {
 
 declare const __OUTPOST_LIVE__: string;
 declare const __OUTPOST_MIRROR__: string;
+/** The widget's words per offered locale (lib/widget.ts `widgetWords`). */
+declare const __OUTPOST_WORDS__: {
+  default: string;
+  locales: Record<string, { dir: string; unavailable: string; incident: string; status: Record<string, string> }>;
+};
 
 const CALLBACK = "__outpostStatus";
 const COLORS: Record<string, string> = {
@@ -29,6 +34,15 @@ const COLORS: Record<string, string> = {
   const mirror = (data.mirror || __OUTPOST_MIRROR__ || here).replace(/\/+$/, "");
   const position = data.position || "bottom-right";
   const theme = data.theme || "auto";
+  // Its words: the locale asked for (data-locale), else the host page's language, when offered.
+  const wanted = [data.locale, document.documentElement.lang].map((l) => (l || "").toLowerCase().split("-")[0]);
+  const locale = wanted.find((l) => l && __OUTPOST_WORDS__.locales[l]) || __OUTPOST_WORDS__.default;
+  const words = __OUTPOST_WORDS__.locales[locale];
+  const say = {
+    unavailable: words?.unavailable || "Status unavailable",
+    incident: (name: string) => (words?.incident || "Incident: {name}").replace("{name}", name),
+    status: (description: string) => words?.status[description] || description,
+  };
 
   const host = document.createElement("div");
   host.setAttribute("data-outpost-widget", "");
@@ -48,6 +62,8 @@ a:focus-visible{outline:2px solid #2563eb;outline-offset:2px}
 ${theme === "dark" ? `a{${dark}}` : theme === "auto" ? `@media (prefers-color-scheme:dark){a{${dark}}}` : ""}
 </style><div class="w" role="status" aria-live="polite"></div>`;
   const box = root.querySelector(".w") as HTMLElement;
+  box.lang = locale;
+  box.dir = words?.dir || "ltr";
 
   const link = (href: string, text: string, cls: string, color?: string) => {
     const a = document.createElement("a");
@@ -69,12 +85,12 @@ ${theme === "dark" ? `a{${dark}}` : theme === "auto" ? `@media (prefers-color-sc
     box.textContent = "";
     host.dataset.source = source;
     if (!s) {
-      box.append(link(live || mirror, "Status unavailable", "p", "#6b7280"));
+      box.append(link(live || mirror, say.unavailable, "p", "#6b7280"));
       return;
     }
     host.dataset.indicator = s.status.indicator;
-    for (const i of s.incidents.slice(0, 2)) box.append(link(i.url, `Incident: ${i.name}`, "b", COLORS.major));
-    box.append(link(s.page.url, s.status.description, "p", COLORS[s.status.indicator] ?? "#6b7280"));
+    for (const i of s.incidents.slice(0, 2)) box.append(link(i.url, say.incident(i.name), "b", COLORS.major));
+    box.append(link(s.page.url, say.status(s.status.description), "p", COLORS[s.status.indicator] ?? "#6b7280"));
   };
 
   const fromSummary = (j: {

@@ -1,8 +1,8 @@
-import { COMPONENT_STATUS_LABELS, UPDATE_STATUS_LABELS } from "@/lib/constants";
-import { formatDay, formatDuration } from "@/lib/time";
+import { dayKey } from "@/lib/time";
 import type { ComponentUptime, UptimeDay } from "@/lib/uptime-view";
+import { Rich, useT } from "../i18n";
 import { Time } from "../status/Time";
-import { formatPercent, LEVEL_LABELS, LEVEL_STROKE, UptimeLegend } from "../status/UptimeBar";
+import { formatUptime, LEVEL_STROKE, LEVEL_WORDS, UptimeLegend } from "../status/UptimeBar";
 
 const LINK = "text-blue-700 hover:underline dark:text-blue-300";
 
@@ -11,6 +11,7 @@ const eventful = (d: UptimeDay) =>
   (typeof d.level === "number" && d.level > 0) || d.events.length + d.incidents.length > 0;
 
 function Day({ day, timeZone, now }: { day: UptimeDay; timeZone: string; now: number }) {
+  const tr = useT();
   return (
     <section
       id={`day-${day.date}`}
@@ -21,42 +22,57 @@ function Day({ day, timeZone, now }: { day: UptimeDay; timeZone: string; now: nu
         <svg viewBox="0 0 1 1" className="h-4 w-2" aria-hidden="true">
           <path className={`${LEVEL_STROKE[day.level]} [stroke-width:2]`} d="M.5 0v1" />
         </svg>
-        {formatDay(day.date)}
+        {tr.day(day.date)}
       </h3>
       <p className="mt-1 text-sm text-gray-700 dark:text-gray-300">
         {day.uptime === null
-          ? "No data for this day."
-          : `${formatPercent(day.uptime)}; downtime: ${LEVEL_LABELS[day.level]}.`}
+          ? tr.t("day.noData")
+          : tr.t("day.summary", { percent: formatUptime(day.uptime, tr), level: tr.t(LEVEL_WORDS[day.level]) })}
       </p>
       {day.events.length ? (
         <ul className="mt-2 space-y-1 text-sm">
           {day.events.map((e) => (
             <li key={e.startedAt}>
-              <span className="font-medium">{COMPONENT_STATUS_LABELS[e.status]}</span> from{" "}
-              <Time at={e.startedAt} timeZone={timeZone} />{" "}
-              {e.endedAt === null ? (
-                "and still going"
-              ) : (
-                <>
-                  to <Time at={e.endedAt} timeZone={timeZone} />
-                </>
-              )}{" "}
-              ({formatDuration((e.endedAt ?? now) - e.startedAt)})
+              <Rich
+                id={e.endedAt === null ? "day.eventOngoing" : "day.event"}
+                values={{
+                  status: <span className="font-medium">{tr.t(`component.${e.status}`)}</span>,
+                  from: <Time at={e.startedAt} timeZone={timeZone} />,
+                  // Within one day the end says its time only: the date is said already.
+                  to:
+                    e.endedAt === null ? (
+                      ""
+                    ) : (
+                      <Time
+                        at={e.endedAt}
+                        timeZone={timeZone}
+                        format={dayKey(e.endedAt, timeZone) === dayKey(e.startedAt, timeZone) ? "time" : "datetime"}
+                      />
+                    ),
+                  duration: tr.duration((e.endedAt ?? now) - e.startedAt),
+                }}
+              />
             </li>
           ))}
         </ul>
       ) : null}
       {day.incidents.length ? (
         <>
-          <h4 className="mt-3 text-sm font-semibold">Incidents and maintenance</h4>
+          <h4 className="mt-3 text-sm font-semibold">{tr.t("day.incidents")}</h4>
           <ul className="mt-1 space-y-1 text-sm">
             {day.incidents.map((i) => (
               <li key={i.id}>
-                <a className={LINK} href={`/incidents/${i.id}`}>
+                <a className={LINK} href={tr.href(`/incidents/${i.id}`)}>
                   {i.name}
                 </a>{" "}
                 <span className="text-gray-600 dark:text-gray-400">
-                  ({UPDATE_STATUS_LABELS[i.status]}, from <Time at={i.startedAt} timeZone={timeZone} />)
+                  <Rich
+                    id="day.incident"
+                    values={{
+                      status: tr.t(`update.${i.status}`),
+                      from: <Time at={i.startedAt} timeZone={timeZone} />,
+                    }}
+                  />
                 </span>
               </li>
             ))}
@@ -77,27 +93,30 @@ export function ComponentUptimePage({
   day: UptimeDay | null;
   timeZone: string;
 }) {
+  const tr = useT();
   const c = uptime.component;
   const shown = day ? [day] : uptime.days.filter(eventful).reverse();
   return (
     <>
       <h2 className="text-xl font-semibold">
-        {c.name}: {day ? formatDay(day.date) : `uptime over the last ${uptime.days.length} days`}
+        {day
+          ? tr.t("days.dayHeading", { name: c.name, day: tr.day(day.date) })
+          : tr.t("days.heading", { name: c.name, days: tr.number(uptime.days.length) })}
       </h2>
       <p className="mt-1 text-sm text-gray-700 dark:text-gray-300">
-        {formatPercent(uptime.percent)} over the last {uptime.days.length} days.
+        {tr.t("days.percent", { percent: formatUptime(uptime.percent, tr), days: tr.number(uptime.days.length) })}
       </p>
-      <nav aria-label="Uptime pages" className="mt-2 flex flex-wrap gap-4 text-sm">
+      <nav aria-label={tr.t("days.nav")} className="mt-2 flex flex-wrap gap-4 text-sm">
         {day ? (
-          <a className={LINK} href={`/history?component=${c.id}`}>
-            Every day of {c.name}
+          <a className={LINK} href={tr.href(`/history?component=${c.id}`)}>
+            {tr.t("days.every", { name: c.name })}
           </a>
         ) : null}
-        <a className={LINK} href="/history">
-          All incidents by month
+        <a className={LINK} href={tr.href("/history")}>
+          {tr.t("days.allIncidents")}
         </a>
-        <a className={LINK} href="/">
-          Current status
+        <a className={LINK} href={tr.href("/")}>
+          {tr.t("days.current")}
         </a>
       </nav>
       <div className="mt-6 space-y-4">
@@ -106,9 +125,7 @@ export function ComponentUptimePage({
         ))}
         {day ? null : (
           <p className="text-sm text-gray-600 dark:text-gray-400">
-            {shown.length
-              ? "Every other day: no downtime and no incident."
-              : "No downtime and no incident in these days."}
+            {tr.t(shown.length ? "days.quietOthers" : "days.quiet")}
           </p>
         )}
       </div>

@@ -1,9 +1,15 @@
 import type { ReactNode } from "react";
+import { LOCALE_INFO, type Locale } from "@/lib/i18n/locales";
+import { useT } from "../i18n";
+import { scriptWordsJson } from "./script-words";
 
 const FAVICON =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='8' r='7' fill='%23047857'/%3E%3C/svg%3E";
 
 export type PageAssets = { css: string; script: string };
+
+/** Formats' own names, the same in every language. */
+const FEED_NAMES = { rss: "RSS", atom: "Atom" } as const;
 
 /** What the page's settings change in every public page (lib/snapshot.ts `page`). */
 export type Branding = {
@@ -11,6 +17,9 @@ export type Branding = {
   brandColor: string | null;
   footerLinks: { label: string; url: string }[];
 };
+
+/** The same page in each offered locale: `<link rel="alternate" hreflang>` and the switcher. */
+export type Alternate = { locale: Locale; href: string; current: boolean };
 
 /** The one inline style that depends on the settings; the CSP allows it by hash (server/render.tsx). */
 export function brandStyle(brandColor: string | null): string | null {
@@ -29,6 +38,8 @@ export function Document({
   branding,
   footerNote,
   version,
+  alternates = [],
+  canonicalBase = "",
   children,
 }: {
   title: string;
@@ -40,11 +51,18 @@ export function Document({
   footerNote?: ReactNode;
   /** The data version the page was built from: the live-update script compares it. */
   version?: number;
+  /** This page in every offered locale (none when only one is offered). */
+  alternates?: readonly Alternate[];
+  /** The public URL the alternates' addresses are made absolute with. */
+  canonicalBase?: string;
   children: ReactNode;
 }) {
+  const tr = useT();
   const brandCss = brandStyle(branding?.brandColor ?? null);
+  const current = alternates.find((a) => a.current);
+  const fallback = alternates.find((a) => a.locale === tr.defaultLocale);
   return (
-    <html lang="en">
+    <html lang={tr.locale} dir={tr.dir}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -55,36 +73,35 @@ export function Document({
         <link
           rel="alternate"
           type="application/rss+xml"
-          title={`${pageName} status history (RSS)`}
-          href="/history.rss"
+          title={tr.t("doc.feedRss", { page: pageName })}
+          href={tr.href("/history.rss")}
         />
         <link
           rel="alternate"
           type="application/atom+xml"
-          title={`${pageName} status history (Atom)`}
-          href="/history.atom"
+          title={tr.t("doc.feedAtom", { page: pageName })}
+          href={tr.href("/history.atom")}
         />
-        <link
-          rel="alternate"
-          type="application/json"
-          title="Status summary (Statuspage API v2)"
-          href="/api/v2/summary.json"
-        />
+        <link rel="alternate" type="application/json" title={tr.t("doc.summaryJson")} href="/api/v2/summary.json" />
+        {alternates.map((a) => (
+          <link key={a.locale} rel="alternate" hrefLang={a.locale} href={`${canonicalBase}${a.href}`} />
+        ))}
+        {fallback ? <link rel="alternate" hrefLang="x-default" href={`${canonicalBase}${fallback.href}`} /> : null}
         <style dangerouslySetInnerHTML={{ __html: assets.css }} />
         {brandCss ? <style dangerouslySetInnerHTML={{ __html: brandCss }} /> : null}
       </head>
       <body className="min-h-screen bg-gray-50 text-gray-900 antialiased dark:bg-gray-950 dark:text-gray-100">
         <a
           href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2 focus:text-gray-900"
+          className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:rounded focus:bg-white focus:p-2 focus:text-gray-900"
         >
-          Skip to content
+          {tr.t("doc.skip")}
         </a>
         {brandCss ? <div aria-hidden="true" data-brand-accent="" className="h-1.5 bg-(--brand)" /> : null}
         <div className="mx-auto max-w-3xl px-4 pb-12 sm:px-6">
           <header className="flex items-center justify-between gap-4 py-6">
             <h1 className="min-w-0 text-2xl font-bold tracking-tight">
-              <a href="/" className="flex items-center gap-3">
+              <a href={tr.href("/")} className="flex items-center gap-3">
                 {branding?.logo ? (
                   <img
                     src={branding.logo}
@@ -96,10 +113,28 @@ export function Document({
                 <span className="min-w-0 break-words">{pageName}</span>
               </a>
             </h1>
-            <nav aria-label="Status page" className="flex gap-4 text-sm">
-              <a href="/history" className="text-blue-700 hover:underline dark:text-blue-300">
-                History
+            <nav aria-label={tr.t("doc.nav")} className="flex shrink-0 gap-4 text-sm">
+              <a href={tr.href("/history")} className="text-blue-700 hover:underline dark:text-blue-300">
+                {tr.t("doc.history")}
               </a>
+              {current ? (
+                <a
+                  href="#languages"
+                  aria-label={tr.t("doc.language")}
+                  className="flex items-center gap-1 text-blue-700 hover:underline dark:text-blue-300"
+                >
+                  <svg viewBox="0 0 20 20" aria-hidden="true" className="h-4 w-4">
+                    <circle cx="10" cy="10" r="8" fill="none" stroke="currentColor" strokeWidth="1.5" />
+                    <path
+                      d="M2 10h16M10 2c2.5 2.2 2.5 13.8 0 16M10 2c-2.5 2.2-2.5 13.8 0 16"
+                      fill="none"
+                      stroke="currentColor"
+                      strokeWidth="1.5"
+                    />
+                  </svg>
+                  {LOCALE_INFO[current.locale].name}
+                </a>
+              ) : null}
             </nav>
           </header>
           <main id="main" data-version={version}>
@@ -107,7 +142,7 @@ export function Document({
           </main>
           <footer className="mt-12 flex flex-wrap gap-x-4 gap-y-2 border-t border-gray-200 pt-6 text-sm text-gray-600 dark:border-gray-800 dark:text-gray-400">
             {branding?.footerLinks.length ? (
-              <nav aria-label="Links" className="flex w-full flex-wrap gap-x-4 gap-y-2">
+              <nav aria-label={tr.t("doc.footerLinks")} className="flex w-full flex-wrap gap-x-4 gap-y-2">
                 {branding.footerLinks.map((link, i) => (
                   <a
                     key={i}
@@ -119,22 +154,40 @@ export function Document({
                 ))}
               </nav>
             ) : null}
-            <span>Powered by Outpost</span>
+            {alternates.length ? (
+              <nav id="languages" aria-label={tr.t("doc.language")} className="flex w-full flex-wrap gap-x-4 gap-y-2">
+                {alternates.map((a) => (
+                  <a
+                    key={a.locale}
+                    href={a.href}
+                    lang={a.locale}
+                    hrefLang={a.locale}
+                    dir={LOCALE_INFO[a.locale].dir}
+                    aria-current={a.current ? "page" : undefined}
+                    className={a.current ? "font-semibold text-gray-900 dark:text-gray-100" : "hover:underline"}
+                  >
+                    {LOCALE_INFO[a.locale].name}
+                  </a>
+                ))}
+              </nav>
+            ) : null}
+            <span>{tr.t("doc.poweredBy")}</span>
             <a href="/api/v2/summary.json" className="hover:underline">
-              JSON API
+              {tr.t("doc.jsonApi")}
             </a>
-            <a href="/history.rss" className="hover:underline">
-              RSS
+            <a href={tr.href("/history.rss")} className="hover:underline">
+              {FEED_NAMES.rss}
             </a>
-            <a href="/history.atom" className="hover:underline">
-              Atom
+            <a href={tr.href("/history.atom")} className="hover:underline">
+              {FEED_NAMES.atom}
             </a>
-            <a href="/infrastructure" className="hover:underline">
-              Infrastructure and backups
+            <a href={tr.href("/infrastructure")} className="hover:underline">
+              {tr.t("doc.infrastructure")}
             </a>
             {footerNote}
           </footer>
         </div>
+        <script type="application/json" id="outpost-words" dangerouslySetInnerHTML={{ __html: scriptWordsJson(tr) }} />
         <script dangerouslySetInnerHTML={{ __html: assets.script }} />
       </body>
     </html>

@@ -1,5 +1,6 @@
 import type { MirrorState } from "@/lib/mirror-state";
 import { lastMirrorPublish } from "@/lib/mirror-state";
+import { Rich, useT } from "../i18n";
 import { Time } from "../status/Time";
 
 /** On the live page: when the static mirror was last published, or that publishing fails. */
@@ -12,28 +13,28 @@ export function MirrorNote({
   mirrorUrl: string | null;
   timeZone: string;
 }) {
+  const tr = useT();
   if (!state.configured) return null;
   const failing = state.targets.find((t) => t.lastError);
   const last = lastMirrorPublish(state);
-  const label = mirrorUrl ? (
+  const mirror = mirrorUrl ? (
     <a href={mirrorUrl} className="hover:underline">
-      Mirror
+      {tr.t("mirror.label")}
     </a>
   ) : (
-    "Mirror"
+    tr.t("mirror.label")
   );
   return (
     <span data-mirror-status={failing ? "failing" : last ? "ok" : "pending"}>
-      {label}
       {last ? (
-        <>
-          {" "}
-          published <Time at={last} timeZone={timeZone} format="relative" />
-        </>
+        <Rich
+          id="mirror.published"
+          values={{ mirror, time: <Time at={last} timeZone={timeZone} format="relative" /> }}
+        />
       ) : (
-        " not published yet"
+        <Rich id="mirror.pending" values={{ mirror }} />
       )}
-      {failing ? `; the last attempt failed (retrying)` : null}
+      {failing ? tr.t("mirror.failing") : null}
     </span>
   );
 }
@@ -42,11 +43,17 @@ export function MirrorNote({
 export function GeneratedNote({ at, liveUrl, timeZone }: { at: number; liveUrl: string; timeZone: string }) {
   return (
     <span data-generated-at={new Date(at).toISOString()}>
-      Static copy generated <Time at={at} timeZone={timeZone} format="relative" /> (
-      <a href={liveUrl} className="hover:underline">
-        live page
-      </a>
-      )
+      <Rich
+        id="mirror.generated"
+        values={{ time: <Time at={at} timeZone={timeZone} format="relative" /> }}
+        tags={{
+          live: (text) => (
+            <a href={liveUrl} className="hover:underline">
+              {text}
+            </a>
+          ),
+        }}
+      />
     </span>
   );
 }

@@ -1,5 +1,5 @@
 import type { Snapshot } from "@/lib/snapshot-types";
-import { formatDay } from "@/lib/time";
+import { Rich, useT } from "../i18n";
 import { ComponentList } from "../status/ComponentList";
 import type { RenderedRows } from "../status/rendered-rows";
 import { StatusBanner } from "../status/StatusBanner";
@@ -28,17 +28,21 @@ export function StatusPage({
   reportBase?: string;
   rows?: RenderedRows;
 }) {
+  const tr = useT();
   const tz = s.page.timeZone;
   const { unresolved, pastDays } = s.incidents;
   const maintenances = [...s.maintenances.active, ...s.maintenances.upcoming];
   return (
     <>
       <StatusBanner status={s.status} />
-      <p className="mt-2 text-right text-xs text-gray-600 dark:text-gray-400">
-        Page updated <Time at={s.page.updatedAt || s.builtAt} timeZone={tz} format="relative" />
+      <p className="mt-2 text-end text-xs text-gray-600 dark:text-gray-400">
+        <Rich
+          id="page.updated"
+          values={{ time: <Time at={s.page.updatedAt || s.builtAt} timeZone={tz} format="relative" /> }}
+        />
       </p>
       {unresolved.length > 0 ? (
-        <Section id="active-incidents" title="Active incidents">
+        <Section id="active-incidents" title={tr.t("page.activeIncidents")}>
           <div className="space-y-4">
             {unresolved.map((i) => (
               <IncidentCard key={i.id} incident={i} timeZone={tz} />
@@ -47,7 +51,7 @@ export function StatusPage({
         </Section>
       ) : null}
       {maintenances.length > 0 ? (
-        <Section id="maintenance" title="Scheduled maintenance">
+        <Section id="maintenance" title={tr.t("page.maintenance")}>
           <div className="space-y-4">
             {maintenances.map((m) => (
               <IncidentCard key={m.id} incident={m} timeZone={tz} />
@@ -56,37 +60,43 @@ export function StatusPage({
         </Section>
       ) : null}
       <ComponentList layout={s.layout} reach={{ affected: s.affectedCounts, reportBase }} rows={rows} />
-      <Section id="past-incidents" title="Past incidents">
+      <Section id="past-incidents" title={tr.t("page.pastIncidents")}>
         <div className="divide-y divide-gray-200 dark:divide-gray-800">
           {pastDays.map((day) => (
             <div key={day.date} className="py-4">
-              <h3 className="mb-2 font-semibold">{formatDay(day.date)}</h3>
+              <h3 className="mb-2 font-semibold">{tr.day(day.date)}</h3>
               {day.incidents.length ? (
                 <IncidentSummaryList incidents={day.incidents} timeZone={tz} />
               ) : (
-                <p className="text-sm text-gray-600 dark:text-gray-400">No incidents reported.</p>
+                <p className="text-sm text-gray-600 dark:text-gray-400">{tr.t("page.noIncidents")}</p>
               )}
             </div>
           ))}
         </div>
         <p className="mt-4">
-          <a href="/history" className="text-blue-700 hover:underline dark:text-blue-300">
-            Incident history →
+          <a href={tr.href("/history")} className="text-blue-700 hover:underline dark:text-blue-300">
+            {tr.t("page.historyLink")}
           </a>
         </p>
       </Section>
-      <Section id="subscribe" title="Subscribe to updates">
+      <Section id="subscribe" title={tr.t("page.subscribe")}>
         <SubscribeForm components={s.components} emailEnabled={s.emailSubscriptions} />
         <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">
-          Or follow the{" "}
-          <a href="/history.rss" className="text-blue-700 underline dark:text-blue-300">
-            RSS
-          </a>{" "}
-          or{" "}
-          <a href="/history.atom" className="text-blue-700 underline dark:text-blue-300">
-            Atom
-          </a>{" "}
-          feed.
+          <Rich
+            id="page.feeds"
+            tags={{
+              rss: (text) => (
+                <a href={tr.href("/history.rss")} className="text-blue-700 underline dark:text-blue-300">
+                  {text}
+                </a>
+              ),
+              atom: (text) => (
+                <a href={tr.href("/history.atom")} className="text-blue-700 underline dark:text-blue-300">
+                  {text}
+                </a>
+              ),
+            }}
+          />
         </p>
       </Section>
     </>

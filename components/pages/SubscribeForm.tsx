@@ -1,5 +1,6 @@
 import { buttonClass } from "../ui/Button";
 import { TextField } from "../ui/Field";
+import { useT } from "../i18n";
 
 export type SubscribeFormState = {
   values?: { email?: string; url?: string; componentIds?: string[] };
@@ -20,12 +21,13 @@ export function SubscribeForm({
   emailEnabled: boolean;
   state?: SubscribeFormState;
 }) {
+  const tr = useT();
   const v = state.values ?? {};
   const chosen = new Set(v.componentIds ?? []);
   return (
     <form
       method="post"
-      action="/subscribe"
+      action={tr.href("/subscribe")}
       className="space-y-4 rounded-lg border border-gray-200 bg-white p-4 dark:border-gray-800 dark:bg-gray-900"
       noValidate
     >
@@ -38,29 +40,29 @@ export function SubscribeForm({
         <div className="flex flex-wrap items-end gap-2">
           <TextField
             className="min-w-56 flex-1"
-            label="Email address"
+            label={tr.t("subscribe.email")}
             name="email"
             type="email"
             autoComplete="email"
             defaultValue={v.email}
             error={state.errors?.email}
-            hint="We send a link to confirm; nothing arrives before you follow it."
+            hint={tr.t("subscribe.emailHint")}
           />
           <button type="submit" name="kind" value="email" className={buttonClass("primary")}>
-            Subscribe by email
+            {tr.t("subscribe.byEmail")}
           </button>
         </div>
       ) : null}
       <div className="flex flex-wrap items-end gap-2">
         <TextField
           className="min-w-56 flex-1"
-          label="Webhook URL"
+          label={tr.t("subscribe.webhook")}
           name="url"
           type="url"
           inputMode="url"
           defaultValue={v.url}
           error={state.errors?.url}
-          hint="We POST each update as JSON (Statuspage's webhook format), signed with a secret shown once."
+          hint={tr.t("subscribe.webhookHint")}
         />
         <button
           type="submit"
@@ -68,14 +70,14 @@ export function SubscribeForm({
           value="webhook"
           className={buttonClass(emailEnabled ? "secondary" : "primary")}
         >
-          Add webhook
+          {tr.t("subscribe.addWebhook")}
         </button>
       </div>
       {components.length ? (
         <details open={chosen.size > 0}>
-          <summary className="cursor-pointer text-sm">Only updates about some components (optional)</summary>
+          <summary className="cursor-pointer text-sm">{tr.t("subscribe.some")}</summary>
           <fieldset className="mt-2 grid gap-1 sm:grid-cols-2">
-            <legend className="sr-only">Components</legend>
+            <legend className="sr-only">{tr.t("page.components")}</legend>
             {components.map((c) => (
               <label key={c.id} className="flex items-center gap-2 text-sm">
                 <input type="checkbox" name="component" value={c.id} defaultChecked={chosen.has(c.id)} />

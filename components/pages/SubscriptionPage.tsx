@@ -1,4 +1,5 @@
 import { buttonClass } from "../ui/Button";
+import { useT } from "../i18n";
 import { SubscribeForm, type SubscribeFormState } from "./SubscribeForm";
 
 export type SubscriptionView =
@@ -13,11 +14,12 @@ export type SubscriptionView =
 
 /** The pages of the subscribe flow: form with problems, "check your inbox", confirm and unsubscribe. */
 export function SubscriptionPage({ view }: { view: SubscriptionView }) {
+  const tr = useT();
   return (
     <section className="rounded-lg border border-gray-200 bg-white p-6 dark:border-gray-800 dark:bg-gray-900">
       {view.kind === "form" ? (
         <>
-          <h2 className="mb-4 text-xl font-semibold">Subscribe to updates</h2>
+          <h2 className="mb-4 text-xl font-semibold">{tr.t("page.subscribe")}</h2>
           <SubscribeForm components={view.components} emailEnabled={view.emailEnabled} state={view.state} />
         </>
       ) : view.kind === "message" ? (
@@ -30,7 +32,7 @@ export function SubscriptionPage({ view }: { view: SubscriptionView }) {
           ))}
           {view.secret ? (
             <p className="mt-4">
-              Signing secret (shown once):{" "}
+              {tr.t("subscribe.secret")}{" "}
               <code className="rounded bg-gray-100 px-2 py-1 font-mono text-sm break-all dark:bg-gray-800">
                 {view.secret}
               </code>
@@ -48,8 +50,8 @@ export function SubscriptionPage({ view }: { view: SubscriptionView }) {
         </form>
       )}
       <p className="mt-6">
-        <a href="/" className="text-blue-700 hover:underline dark:text-blue-300">
-          Back to the current status
+        <a href={tr.href("/")} className="text-blue-700 hover:underline dark:text-blue-300">
+          {tr.t("notFound.back")}
         </a>
       </p>
     </section>

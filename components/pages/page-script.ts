@@ -1,7 +1,32 @@
 // The public pages' only script (inlined, CSP-hashed). Pages are pre-built once per change for
 // every visitor, so times are sent as absolute <time datetime> and made local here.
-const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
-const absolute = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+// The page's words (components/pages/script-words.ts) and language. Times are formatted in the
+// visitor's own zone, and in their regional variant of the page's language when they have one
+// (en-GB on an English page), else in the page's language.
+type Words = { prefix: string; words: Record<string, string>; levels: string[]; status: Record<string, string> };
+const DATA = JSON.parse(document.getElementById("outpost-words")?.textContent || "{}") as Partial<Words>;
+const W: Record<string, string> = DATA.words ?? {};
+const PREFIX = DATA.prefix ?? "";
+const PAGE_LANG = document.documentElement.lang || "en";
+const LANG = navigator.languages?.find((l) => l.split("-")[0] === PAGE_LANG) ?? PAGE_LANG;
+const RTL = document.documentElement.dir === "rtl";
+
+/** A message with `{name}` holes filled. */
+function fill(text: string | undefined, values: Record<string, string> = {}): string {
+  return (text ?? "").replace(/\{(\w+)\}/g, (hole, name: string) => values[name] ?? hole);
+}
+
+const rtf = new Intl.RelativeTimeFormat(LANG, { numeric: "auto" });
+const absolute = new Intl.DateTimeFormat(LANG, {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  timeZoneName: "short",
+});
+
+const timeOfDay = new Intl.DateTimeFormat(LANG, { hour: "numeric", minute: "2-digit", timeZoneName: "short" });
 
 function relative(at: number, now: number): string {
   const seconds = Math.round((at - now) / 1000);
@@ -18,7 +43,10 @@ function localise(): void {
     const at = Date.parse(el.dateTime);
     if (Number.isNaN(at)) return;
     const full = absolute.format(at);
-    if (el.dataset.format === "relative") {
+    if (el.dataset.format === "time") {
+      el.textContent = timeOfDay.format(at);
+      el.title = full;
+    } else if (el.dataset.format === "relative") {
       el.textContent = relative(at, now);
       el.title = full;
     } else {
@@ -52,10 +80,10 @@ async function reachable(url: string): Promise<boolean> {
 }
 
 function verdict(outpostUp: boolean, browserOk: boolean): string {
-  if (outpostUp && browserOk) return "Your browser reaches it too: both fine.";
-  if (outpostUp) return "Outpost sees it up, your browser cannot reach it → likely your network.";
-  if (!browserOk) return "Outpost sees it down too → it is not you.";
-  return "Your browser reaches it, but Outpost sees a problem: it may affect only some people.";
+  if (outpostUp && browserOk) return fill(W.bothFine);
+  if (outpostUp) return fill(W.yourNetwork);
+  if (!browserOk) return fill(W.notYou);
+  return fill(W.someOnly);
 }
 
 function probeAll(): void {
@@ -63,7 +91,7 @@ function probeAll(): void {
     const row = el.closest<HTMLElement>("[data-status]");
     const outpostUp = row?.dataset.status === "operational" || row?.dataset.status === "under_maintenance";
     el.hidden = false;
-    el.textContent = "Checking from your browser…";
+    el.textContent = fill(W.checking);
     void reachable(el.dataset.probeUrl!).then((ok) => {
       el.dataset.verdict = ok ? (outpostUp ? "both-fine" : "outpost-only") : outpostUp ? "your-network" : "not-you";
       el.textContent = verdict(outpostUp, ok);
@@ -85,15 +113,15 @@ function enhanceReports(): void {
           note = document.createElement("span");
           note.dataset.affectedResult = "";
           note.setAttribute("role", "status");
-          note.className = "ml-2";
+          note.className = "ms-2";
           form.append(note);
         }
         note.textContent = text;
       };
       fetch(form.action, { method: "POST", headers: { accept: "application/json" }, credentials: "omit" })
-        .then((r) => r.json() as Promise<{ message: string; count: number | null }>)
-        .then((r) => say(r.count ? `${r.message} ${r.count} reports in the last 15 minutes.` : r.message))
-        .catch(() => say("Your report could not be sent; please try again."));
+        .then((r) => r.json() as Promise<{ text: string }>)
+        .then((r) => say(r.text))
+        .catch(() => say(fill(W.failed)));
     });
   });
 }
@@ -101,7 +129,6 @@ function enhanceReports(): void {
 // ---- The uptime bar: a day's detail on tap, hover or arrow keys --------------------------------
 
 type UptimeDoc = {
-  levels: string[];
   days: {
     date: string;
     level: number | null;
@@ -116,14 +143,8 @@ type UptimeDoc = {
 };
 
 const uptimeDocs = new Map<string, Promise<UptimeDoc>>();
-const timeOfDay = new Intl.DateTimeFormat(undefined, { timeStyle: "short" });
-const dayTitle = new Intl.DateTimeFormat(undefined, { dateStyle: "full", timeZone: "UTC" });
-const STATUS_WORDS: Record<string, string> = {
-  major_outage: "Major outage",
-  partial_outage: "Partial outage",
-  degraded_performance: "Degraded performance",
-  under_maintenance: "Maintenance",
-};
+const dayTitle = new Intl.DateTimeFormat(LANG, { dateStyle: "full", timeZone: "UTC" });
+const percent = new Intl.NumberFormat(LANG, { style: "percent", maximumFractionDigits: 2 });
 
 function uptimeDoc(id: string): Promise<UptimeDoc> {
   let doc = uptimeDocs.get(id);
@@ -139,8 +160,12 @@ function uptimeDoc(id: string): Promise<UptimeDoc> {
 }
 
 function minutes(seconds: number): string {
+  const unit = (n: number, u: string) =>
+    new Intl.NumberFormat(LANG, { style: "unit", unit: u, unitDisplay: "short" }).format(n);
   const m = Math.max(1, Math.round(seconds / 60));
-  return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ""}`;
+  if (m < 60) return unit(m, "minute");
+  const parts = [unit(Math.floor(m / 60), "hour"), ...(m % 60 ? [unit(m % 60, "minute")] : [])];
+  return new Intl.ListFormat(LANG, { type: "unit", style: "narrow" }).format(parts);
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -154,7 +179,7 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-function renderDay(panel: HTMLElement, id: string, day: UptimeDoc["days"][number], levels: string[]): void {
+function renderDay(panel: HTMLElement, id: string, day: UptimeDoc["days"][number]): void {
   const [y = 0, m = 1, d = 1] = day.date.split("-").map(Number);
   const box = el("div");
   box.append(el("p", dayTitle.format(Date.UTC(y, m - 1, d)), "font-semibold"));
@@ -162,27 +187,31 @@ function renderDay(panel: HTMLElement, id: string, day: UptimeDoc["days"][number
     el(
       "p",
       day.uptime_percent === null
-        ? "No data for this day."
-        : `${day.uptime_percent}% uptime · ${levels[day.level ?? 0] ?? ""}`,
+        ? fill(W.noData)
+        : fill(W.dayUptime, {
+            percent: percent.format(day.uptime_percent / 100),
+            level: DATA.levels?.[day.level ?? 0] ?? "",
+          }),
     ),
   );
   const list = el("ul", undefined, "mt-1 space-y-0.5");
   for (const e of day.events) {
     const from = timeOfDay.format(Date.parse(e.started_at));
-    const to = e.ended_at ? timeOfDay.format(Date.parse(e.ended_at)) : "now";
+    const to = e.ended_at ? timeOfDay.format(Date.parse(e.ended_at)) : fill(W.now);
     const seconds = ((e.ended_at ? Date.parse(e.ended_at) : Date.now()) - Date.parse(e.started_at)) / 1000;
-    list.append(el("li", `${STATUS_WORDS[e.status] ?? e.status}: ${from}–${to} (${minutes(seconds)})`));
+    const status = DATA.status?.[e.status] ?? e.status;
+    list.append(el("li", fill(W.event, { status, from, to, duration: minutes(seconds) })));
   }
   for (const i of day.incidents) {
     const li = el("li");
     const a = el("a", i.name, "text-blue-700 underline dark:text-blue-300");
-    a.href = `/incidents/${i.id}`;
+    a.href = `${PREFIX}/incidents/${i.id}`;
     li.append(a);
     list.append(li);
   }
   if (list.childElementCount) box.append(list);
-  const more = el("a", "Open this day", "mt-1 inline-block text-blue-700 underline dark:text-blue-300");
-  more.href = `/history?component=${encodeURIComponent(id)}&day=${day.date}`;
+  const more = el("a", fill(W.openDay), "mt-1 inline-block text-blue-700 underline dark:text-blue-300");
+  more.href = `${PREFIX}/history?component=${encodeURIComponent(id)}&day=${day.date}`;
   box.append(more);
   panel.replaceChildren(box);
   panel.hidden = false;
@@ -215,16 +244,18 @@ function enhanceUptime(): void {
       uptimeDoc(id)
         .then((doc) => {
           const day = doc.days[selected];
-          if (day) renderDay(panel, id, day, doc.levels);
+          if (day) renderDay(panel, id, day);
         })
         .catch(() => {
-          panel.textContent = "The day's detail could not be loaded; the link opens it.";
+          panel.textContent = fill(W.dayFailed);
           panel.hidden = false;
         });
     };
+    // Right to left, the bar is mirrored: today is at the left end.
     const dayAt = (clientX: number) => {
       const box = svg.getBoundingClientRect();
-      return Math.floor(((clientX - box.left) / box.width) * count);
+      const at = Math.floor(((clientX - box.left) / box.width) * count);
+      return RTL ? count - 1 - at : at;
     };
     bar.addEventListener("click", (event) => {
       event.preventDefault();
@@ -235,7 +266,13 @@ function enhanceUptime(): void {
       if (event.pointerType === "mouse") show(dayAt(event.clientX));
     });
     bar.addEventListener("keydown", (event) => {
-      const step: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, Home: -count, End: count };
+      const back = RTL ? "ArrowRight" : "ArrowLeft";
+      const step: Record<string, number> = {
+        [back]: -1,
+        [RTL ? "ArrowLeft" : "ArrowRight"]: 1,
+        Home: -count,
+        End: count,
+      };
       if (event.key === "Escape") {
         panel.hidden = true;
         mark.remove();

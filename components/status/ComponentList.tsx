@@ -1,19 +1,20 @@
 import { renderToStaticMarkup } from "react-dom/server";
-import { COMPONENT_STATUS_LABELS } from "@/lib/constants";
 import { browserProbeUrlProblem } from "@/lib/probe-url";
 import type { LayoutItem, SnapComponent, SnapGroup } from "@/lib/snapshot-types";
 import { isComponentVisible } from "@/lib/status";
 import { dayLevel } from "@/lib/uptime";
+import { I18nProvider, useT } from "../i18n";
 import type { RenderedRows } from "./rendered-rows";
 import { ResponseTimeChart } from "./ResponseTimeChart";
 import { StatusIcon, STATUS_TEXT_CLASS } from "./StatusIcon";
 import { UptimeBar, UptimeLegend } from "./UptimeBar";
 
 function StatusLabel({ status }: { status: SnapComponent["status"] }) {
+  const tr = useT();
   return (
     <span className={`flex items-center gap-1.5 text-sm font-medium ${STATUS_TEXT_CLASS[status]}`}>
       <StatusIcon status={status} inherit />
-      {COMPONENT_STATUS_LABELS[status]}
+      {tr.t(`component.${status}`)}
     </span>
   );
 }
@@ -22,6 +23,7 @@ function StatusLabel({ status }: { status: SnapComponent["status"] }) {
 export type ReachProps = { affected?: ReadonlyMap<string, number>; reportBase?: string };
 
 function RowContent({ component, reach }: { component: SnapComponent; reach: ReachProps }) {
+  const tr = useT();
   const reports = reach.affected?.get(component.id);
   return (
     <>
@@ -44,18 +46,18 @@ function RowContent({ component, reach }: { component: SnapComponent; reach: Rea
         {component.browserProbeUrl && !browserProbeUrlProblem(component.browserProbeUrl) ? (
           <p data-probe-url={component.browserProbeUrl} aria-live="polite" hidden />
         ) : null}
-        {reports ? (
-          <p data-affected-count={reports}>
-            {reports === 1 ? "1 person" : `${reports} people`} reported problems in the last 15 minutes
-          </p>
-        ) : null}
+        {reports ? <p data-affected-count={reports}>{tr.t("component.reports", { count: reports })}</p> : null}
         <form
           method="post"
-          action={`${reach.reportBase ?? ""}/components/${component.slug}/affected`}
+          action={`${reach.reportBase ?? ""}${tr.href(`/components/${component.slug}/affected`)}`}
           data-affected-form=""
         >
-          <button type="submit" aria-label={`I am affected by ${component.name}`} className="affected">
-            I am affected
+          <button
+            type="submit"
+            aria-label={tr.t("component.affectedLabel", { name: component.name })}
+            className="affected"
+          >
+            {tr.t("component.affected")}
           </button>
         </form>
       </div>
@@ -93,8 +95,15 @@ function rowKey(c: SnapComponent, reach: ReachProps): string {
 type RowContext = { reach: ReachProps; rows?: RenderedRows };
 
 function ComponentRow({ component, ctx }: { component: SnapComponent; ctx: RowContext }) {
+  const tr = useT();
   const { reach, rows } = ctx;
-  const make = () => renderToStaticMarkup(<RowContent component={component} reach={reach} />);
+  // A row is markup of its own (kept between renders), so it gets the page's locale again.
+  const make = () =>
+    renderToStaticMarkup(
+      <I18nProvider value={tr}>
+        <RowContent component={component} reach={reach} />
+      </I18nProvider>,
+    );
   const html = rows ? rows.html(component.id, rowKey(component, reach), make) : make();
   return (
     <li
@@ -123,7 +132,7 @@ function Group({ group, ctx }: { group: SnapGroup; ctx: RowContext }) {
           </h3>
           <StatusLabel status={group.status} />
         </summary>
-        <ul className="divide-y divide-gray-100 border-t border-gray-100 pl-4 dark:divide-gray-800 dark:border-gray-800">
+        <ul className="divide-y divide-gray-100 border-t border-gray-100 ps-4 dark:divide-gray-800 dark:border-gray-800">
           {visible.map((c) => (
             <ComponentRow key={c.id} component={c} ctx={ctx} />
           ))}
@@ -143,11 +152,12 @@ export function ComponentList({
   reach?: ReachProps;
   rows?: RenderedRows;
 }) {
+  const tr = useT();
   const ctx: RowContext = { reach, rows };
   return (
     <section aria-labelledby="components-heading" className="mt-8">
       <h2 id="components-heading" className="sr-only">
-        Components
+        {tr.t("page.components")}
       </h2>
       <ul className="divide-y divide-gray-200 rounded-lg border border-gray-200 bg-white dark:divide-gray-800 dark:border-gray-800 dark:bg-gray-900">
         {layout.map((item) =>

@@ -1,28 +1,31 @@
 // Response time (p50 and p95 per hour) and uptime of a monitored component, as server-rendered
 // SVG: no script, no chart library, readable without JavaScript. Collapsed in a <details> so
 // the list stays short; the uptime figures are in its summary.
+import type { Translator } from "@/lib/i18n/messages";
 import type { ComponentMonitoring, LatencyPoint, UptimeFigures } from "@/lib/monitors/view";
+import { useT } from "../i18n";
 
 const W = 600;
 const H = 120;
 const PAD = 4;
 
-function fmt(p: number | null): string {
-  return p === null ? "–" : `${p.toFixed(2).replace(/\.?0+$/, "")}%`;
+function fmt(p: number | null, tr: Translator): string {
+  return p === null ? "–" : tr.percent(p);
 }
 
 export function UptimeFiguresLine({ uptime }: { uptime: UptimeFigures }) {
+  const tr = useT();
   const items: [string, number | null][] = [
-    ["24 h", uptime.h24],
-    ["7 d", uptime.d7],
-    ["30 d", uptime.d30],
-    ["90 d", uptime.d90],
+    [tr.t("chart.h24"), uptime.h24],
+    [tr.t("chart.d7"), uptime.d7],
+    [tr.t("chart.d30"), uptime.d30],
+    [tr.t("chart.d90"), uptime.d90],
   ];
   return (
     <span className="flex flex-wrap gap-x-3 text-xs text-gray-600 dark:text-gray-400" data-testid="monitor-uptime">
       {items.map(([label, value]) => (
         <span key={label}>
-          {label} <strong className="font-semibold text-gray-800 dark:text-gray-200">{fmt(value)}</strong>
+          {label} <strong className="font-semibold text-gray-800 dark:text-gray-200">{fmt(value, tr)}</strong>
         </span>
       ))}
     </span>
@@ -48,12 +51,13 @@ function path(points: readonly LatencyPoint[], key: "p50" | "p95", max: number):
 }
 
 function Chart({ title, points }: { title: string; points: LatencyPoint[] }) {
+  const tr = useT();
   const values = points.flatMap((p) => [p.p50, p.p95]).filter((v): v is number => v !== null);
   if (values.length === 0) {
     return (
       <figure className="mt-2">
         <figcaption className="text-xs font-medium">{title}</figcaption>
-        <p className="text-xs text-gray-600 dark:text-gray-400">No response times recorded yet.</p>
+        <p className="text-xs text-gray-600 dark:text-gray-400">{tr.t("chart.empty")}</p>
       </figure>
     );
   }
@@ -62,12 +66,18 @@ function Chart({ title, points }: { title: string; points: LatencyPoint[] }) {
   const p95s = points.map((p) => p.p95).filter((v): v is number => v !== null);
   const median = p50s.length ? Math.round(p50s.reduce((a, b) => a + b, 0) / p50s.length) : null;
   const worst = p95s.length ? Math.max(...p95s) : null;
-  const label = `${title}: typical (p50) about ${median ?? "–"} ms, slowest hour's p95 ${worst ?? "–"} ms`;
+  const label = tr.t("chart.label", {
+    title,
+    median: median === null ? "–" : tr.number(median),
+    worst: worst === null ? "–" : tr.number(worst),
+  });
   return (
     <figure className="mt-2">
       <figcaption className="flex justify-between text-xs font-medium">
         <span>{title}</span>
-        <span className="text-gray-600 dark:text-gray-400">max {Math.round(max / 1.1)} ms</span>
+        <span className="text-gray-600 dark:text-gray-400">
+          {tr.t("chart.max", { ms: tr.number(Math.round(max / 1.1)) })}
+        </span>
       </figcaption>
       <svg
         viewBox={`0 0 ${W} ${H}`}
@@ -96,22 +106,24 @@ function Chart({ title, points }: { title: string; points: LatencyPoint[] }) {
 }
 
 export function ResponseTimeChart({ monitoring, name }: { monitoring: ComponentMonitoring; name: string }) {
+  const tr = useT();
   return (
     <details className="mt-2" data-testid="response-time">
       <summary className="flex cursor-pointer flex-wrap items-center gap-x-3 gap-y-1 text-xs">
-        <span className="font-medium text-blue-700 dark:text-blue-300">Uptime and response time</span>
+        <span className="font-medium text-blue-700 dark:text-blue-300">{tr.t("chart.summary")}</span>
         <UptimeFiguresLine uptime={monitoring.uptime} />
       </summary>
       {monitoring.monitorName ? (
-        <div aria-label={`Response time of ${name}`} role="group">
-          <Chart title="Last 24 hours" points={monitoring.day} />
-          <Chart title="Last 7 days" points={monitoring.week} />
+        <div aria-label={tr.t("chart.group", { name })} role="group">
+          <Chart title={tr.t("chart.day")} points={monitoring.day} />
+          <Chart title={tr.t("chart.week")} points={monitoring.week} />
           <p className="mt-1 flex gap-4 text-xs text-gray-600 dark:text-gray-400">
             <span className="flex items-center gap-1">
-              <span aria-hidden="true" className="inline-block h-0.5 w-4 bg-blue-600 dark:bg-blue-400" /> p50 (typical)
+              <span aria-hidden="true" className="inline-block h-0.5 w-4 bg-blue-600 dark:bg-blue-400" />{" "}
+              {tr.t("chart.p50")}
             </span>
             <span className="flex items-center gap-1">
-              <span aria-hidden="true" className="inline-block h-0.5 w-4 bg-amber-500" /> p95 (slowest 5%)
+              <span aria-hidden="true" className="inline-block h-0.5 w-4 bg-amber-500" /> {tr.t("chart.p95")}
             </span>
           </p>
         </div>

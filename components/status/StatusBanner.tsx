@@ -1,5 +1,6 @@
 import type { Indicator } from "@/lib/constants";
-import type { OverallStatus } from "@/lib/status";
+import { statusWords, type OverallStatus } from "@/lib/status";
+import { useT } from "../i18n";
 
 const STYLE: Record<Indicator, { box: string; icon: string }> = {
   none: { box: "bg-emerald-700 text-white", icon: "M6 12.5l4 4L18 8" },
@@ -11,10 +12,11 @@ const STYLE: Record<Indicator, { box: string; icon: string }> = {
 
 /** The one-glance answer: wording and colour from the roll-up rule. */
 export function StatusBanner({ status }: { status: OverallStatus }) {
+  const tr = useT();
   const style = STYLE[status.indicator];
   return (
     <section
-      aria-label="Overall status"
+      aria-label={tr.t("status.overall")}
       data-indicator={status.indicator}
       className={`flex items-center gap-3 rounded-lg px-5 py-4 shadow-sm ${style.box}`}
     >
@@ -22,7 +24,7 @@ export function StatusBanner({ status }: { status: OverallStatus }) {
         <circle cx="12" cy="12" r="11" fill="currentColor" opacity="0.2" />
         <path d={style.icon} fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" />
       </svg>
-      <h2 className="text-xl font-semibold">{status.description}</h2>
+      <h2 className="text-xl font-semibold">{tr.t(`status.${statusWords(status)}`)}</h2>
     </section>
   );
 }

@@ -1,8 +1,9 @@
-import { formatDateTime } from "@/lib/time";
+import { useT } from "../i18n";
 
 /**
- * An absolute time that reads right without JavaScript (in the page's time zone) and is
- * localised by the page script: "datetime" to the visitor's zone, "relative" to "N min ago".
+ * An absolute time that reads right without JavaScript (in the page's time zone and locale, with
+ * the zone's name) and is localised by the page script: "datetime" to the visitor's zone,
+ * "relative" to "N min ago".
  */
 export function Time({
   at,
@@ -11,11 +12,13 @@ export function Time({
 }: {
   at: number;
   timeZone: string;
-  format?: "datetime" | "relative";
+  /** "time": the time of day only, where the date is already said (a period within one day). */
+  format?: "datetime" | "relative" | "time";
 }) {
+  const tr = useT();
   return (
     <time dateTime={new Date(at).toISOString()} data-format={format}>
-      {formatDateTime(at, timeZone)}
+      {format === "time" ? tr.time(at, timeZone) : tr.dateTime(at, timeZone)}
     </time>
   );
 }

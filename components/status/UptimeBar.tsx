@@ -1,5 +1,6 @@
-import { formatDay, formatDuration } from "@/lib/time";
+import type { Translator } from "@/lib/i18n/messages";
 import { dayLevel, type DayLevel, type DayUptime } from "@/lib/uptime";
+import { useT } from "../i18n";
 
 /** Stroke colour of each level; the bar draws one <path> per level present. */
 export const LEVEL_STROKE: Record<DayLevel, string> = {
@@ -11,33 +12,38 @@ export const LEVEL_STROKE: Record<DayLevel, string> = {
   4: "stroke-red-600",
 };
 
-export const LEVEL_LABELS: Record<DayLevel, string> = {
-  0: "none",
-  1: "under 1%",
-  2: "1–5%",
-  3: "5–30%",
-  4: "30% or more",
-  none: "no data",
-};
+/** The words of each level (their keys in the catalogue). */
+export const LEVEL_WORDS = {
+  0: "uptime.level0",
+  1: "uptime.level1",
+  2: "uptime.level2",
+  3: "uptime.level3",
+  4: "uptime.level4",
+  none: "uptime.levelNone",
+} as const satisfies Record<DayLevel, string>;
 
 const LEVEL_ORDER: readonly DayLevel[] = [0, 1, 2, 3, 4, "none"];
 
 /** "Nov 3, 2026: 12 min major outage, 5 min degraded performance" */
-export function describeDay(d: DayUptime): string {
-  if (d.known === 0) return `${formatDay(d.date)}: no data`;
-  const parts = [
-    [d.majorOutage, "major outage"],
-    [d.partialOutage, "partial outage"],
-    [d.degraded, "degraded performance"],
-    [d.maintenance, "maintenance"],
-  ]
-    .filter(([ms]) => (ms as number) > 0)
-    .map(([ms, label]) => `${formatDuration(ms as number)} ${label}`);
-  return `${formatDay(d.date)}: ${parts.length ? parts.join(", ") : "no downtime recorded"}`;
+export function describeDay(d: DayUptime, tr: Translator): string {
+  const day = tr.day(d.date);
+  if (d.known === 0) return tr.t("uptime.dayNoData", { day });
+  const parts = (
+    [
+      [d.majorOutage, "uptime.majorOutage"],
+      [d.partialOutage, "uptime.partialOutage"],
+      [d.degraded, "uptime.degraded"],
+      [d.maintenance, "uptime.maintenance"],
+    ] as const
+  )
+    .filter(([ms]) => ms > 0)
+    .map(([ms, key]) => tr.t(key, { duration: tr.duration(ms) }));
+  return parts.length ? tr.t("uptime.dayParts", { day, parts: tr.list(parts) }) : tr.t("uptime.dayQuiet", { day });
 }
 
-export function formatPercent(p: number | null): string {
-  return p === null ? "No data" : `${p.toFixed(2).replace(/\.00$/, "")}% uptime`;
+/** "99.95% uptime", or "No data". */
+export function formatUptime(p: number | null, tr: Translator): string {
+  return p === null ? tr.t("uptime.noData") : tr.t("uptime.percent", { percent: tr.percent(p) });
 }
 
 /**
@@ -74,18 +80,22 @@ export function UptimeBar({
   percent: number | null;
   name: string;
 }) {
+  const tr = useT();
   const levels = days.map(dayLevel);
   const bad = days.filter((_, i) => typeof levels[i] === "number" && (levels[i] as number) > 0).reverse();
-  const spoken = bad.slice(0, SPOKEN_DAYS).map(describeDay);
-  if (bad.length > SPOKEN_DAYS) spoken.push(`${bad.length - SPOKEN_DAYS} more days with downtime`);
-  const label = `${name}, last ${days.length} days: ${formatPercent(percent)}. ${
-    spoken.length ? `${spoken.join("; ")}.` : "No downtime recorded."
-  } Day by day`;
+  const spoken = bad.slice(0, SPOKEN_DAYS).map((d) => describeDay(d, tr));
+  if (bad.length > SPOKEN_DAYS) spoken.push(tr.t("uptime.moreDays", { count: bad.length - SPOKEN_DAYS }));
+  const label = tr.t("uptime.label", {
+    name,
+    days: days.length,
+    percent: formatUptime(percent, tr),
+    spoken: spoken.length ? tr.t("uptime.spoken", { days: spoken.join("; ") }) : tr.t("uptime.noDowntime"),
+  });
   return (
     <div className="mt-2">
       {/* Without JavaScript the bar opens the component's days; the page script shows a day in place. */}
       <a
-        href={`/history?component=${componentId}`}
+        href={tr.href(`/history?component=${componentId}`)}
         data-uptime={componentId}
         aria-label={label}
         className="ub block overflow-hidden rounded-sm"
@@ -98,11 +108,11 @@ export function UptimeBar({
       </a>
       <div className="mt-1 flex justify-between text-xs text-gray-600 dark:text-gray-400">
         <span>
-          <span className="sm:hidden">30</span>
-          <span className="max-sm:hidden">{days.length}</span> days ago
+          <span className="sm:hidden">{tr.t("uptime.daysAgo", { days: tr.number(30) })}</span>
+          <span className="max-sm:hidden">{tr.t("uptime.daysAgo", { days: tr.number(days.length) })}</span>
         </span>
-        <span>{formatPercent(percent)}</span>
-        <span>Today</span>
+        <span>{formatUptime(percent, tr)}</span>
+        <span>{tr.t("uptime.today")}</span>
       </div>
     </div>
   );
@@ -110,15 +120,16 @@ export function UptimeBar({
 
 /** What the bars' colours mean, once per page. */
 export function UptimeLegend() {
+  const tr = useT();
   return (
     <p className="mt-3 flex flex-wrap gap-x-4 gap-y-1 px-1 text-xs text-gray-600 dark:text-gray-400">
-      <span>Each bar is one day, by its downtime:</span>
+      <span>{tr.t("uptime.legend")}</span>
       {LEVEL_ORDER.map((level) => (
         <span key={String(level)} className="flex items-center gap-1">
           <svg viewBox="0 0 1 1" className="h-3 w-2" aria-hidden="true">
             <path className={`${LEVEL_STROKE[level]} [stroke-width:2]`} d="M.5 0v1" />
           </svg>
-          {LEVEL_LABELS[level]}
+          {tr.t(LEVEL_WORDS[level])}
         </span>
       ))}
     </p>

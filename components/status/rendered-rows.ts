@@ -28,5 +28,17 @@ export class RenderedRows {
   }
 }
 
-/** The live page's component rows (each process and builder thread has its own). */
-export const statusPageRows = new RenderedRows();
+const liveRows = new Map<string, RenderedRows>();
+
+/**
+ * The live page's component rows in one locale (`key`: the locale and the page's default, which
+ * decides its addresses). Each process and builder thread has its own.
+ */
+export function statusPageRows(key = "en:en"): RenderedRows {
+  let rows = liveRows.get(key);
+  if (!rows) {
+    rows = new RenderedRows();
+    liveRows.set(key, rows);
+  }
+  return rows;
+}

@@ -61,7 +61,9 @@ describe("token scopes", () => {
   it("every route declares the scope it needs: read for public-facing content, write for changes and for reading what holds secrets or personal data", () => {
     for (const r of API_ROUTES) {
       expect(["read", "write", "admin"], `${r.method} ${r.pattern}`).toContain(r.scope);
-      const adminOnly = r.pattern === "export" || r.pattern.startsWith("api-tokens");
+      // The page's own settings are an admin's, as in the staff area.
+      const adminOnly =
+        r.pattern === "export" || r.pattern.startsWith("api-tokens") || (r.pattern === "" && r.method !== "GET");
       const sensitive = r.pattern.startsWith("monitors") || r.pattern.startsWith("subscribers");
       expect(r.scope, `${r.method} ${r.pattern}`).toBe(
         adminOnly ? "admin" : r.method === "GET" && !sensitive ? "read" : "write",
@@ -633,7 +635,7 @@ describe("openapi.json", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(doc.servers).toEqual([{ url: PUBLIC_URL }]);
     for (const r of API_ROUTES) {
-      const op = doc.paths[`/api/v1/pages/{page_id}/${r.pattern}`]?.[r.method.toLowerCase()];
+      const op = doc.paths[`/api/v1/pages/{page_id}${r.pattern ? `/${r.pattern}` : ""}`]?.[r.method.toLowerCase()];
       expect(op, `${r.method} ${r.pattern}`).toBeDefined();
       expect(Object.keys(op.responses)).toContain(String(r.status));
       expect(op.responses["401"]).toBeDefined();

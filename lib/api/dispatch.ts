@@ -22,7 +22,7 @@ type Compiled = { route: ApiRoute; regex: RegExp; names: string[] };
 
 function compile(route: ApiRoute): Compiled {
   const names: string[] = [];
-  const source = `pages/{page_id}/${route.pattern}`
+  const source = (route.pattern ? `pages/{page_id}/${route.pattern}` : "pages/{page_id}")
     .split("/")
     .map((segment) => {
       const param = /^\{(\w+)\}$/.exec(segment);

@@ -51,8 +51,11 @@ function responses(r: ApiRoute) {
   };
 }
 
+/** A route's path below /api/v1/ (the page itself has no pattern). */
+const apiPath = (r: ApiRoute) => (r.pattern ? `pages/{page_id}/${r.pattern}` : "pages/{page_id}");
+
 function operation(r: ApiRoute) {
-  const path = `pages/{page_id}/${r.pattern}`;
+  const path = apiPath(r);
   const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
     name: m[1],
     in: "path",
@@ -66,7 +69,7 @@ function operation(r: ApiRoute) {
           : undefined,
   }));
   return {
-    operationId: `${r.method.toLowerCase()}_${r.pattern.replace(/[{}]/g, "").replace(/[/-]/g, "_")}`,
+    operationId: `${r.method.toLowerCase()}_${r.pattern.replace(/[{}]/g, "").replace(/[/-]/g, "_") || "page"}`,
     summary: r.summary,
     tags: [r.tag],
     description: `Needs a token with scope **${r.scope}** or higher (read < write < admin).`,
@@ -100,6 +103,7 @@ Errors are application/problem+json (RFC 7807); \`errors[]\` names each refused 
 
 /** Every tag the registry uses, described; a test fails on a tag without a description. */
 export const TAG_DESCRIPTIONS: Record<string, string> = {
+  page: "The page itself: its name, time zone, and the locales its public pages speak (default and offered).",
   incidents:
     "Incidents and maintenances (a maintenance is an incident with scheduled_for), their updates and postmortems, as Statuspage's manage API has them.",
   components: "The components on the page, by id or slug; a status change is recorded in the component's history.",
@@ -121,8 +125,7 @@ let cached: { publicUrl: string; doc: unknown } | undefined;
 export function openApiDocument(publicUrl: string): unknown {
   if (cached?.publicUrl === publicUrl) return cached.doc;
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const r of API_ROUTES)
-    (paths[`/api/v1/pages/{page_id}/${r.pattern}`] ??= {})[r.method.toLowerCase()] = operation(r);
+  for (const r of API_ROUTES) (paths[`/api/v1/${apiPath(r)}`] ??= {})[r.method.toLowerCase()] = operation(r);
   const doc = {
     openapi: "3.1.0",
     info: { title: "Outpost admin API", version: "1", description: DESCRIPTION, license: LICENSE },

@@ -11,6 +11,7 @@ import * as s from "./schemas";
 import * as templates from "./templates";
 import { assertAdmin } from "../accounts";
 import { exportData } from "../data-transfer";
+import * as pages from "./pages";
 import * as subscribers from "./subscribers";
 import * as tokens from "./tokens";
 
@@ -34,6 +35,27 @@ function incidentListRoute(pattern: string, summary: string, filter: incidents.L
 }
 
 export const API_ROUTES: readonly ApiRoute[] = [
+  // ---- the page itself: name, zone and languages
+  route({
+    method: "GET",
+    scope: "read",
+    pattern: "",
+    tag: "page",
+    response: s.pageOut,
+    summary: "Get the page: name, time zone, default and offered locales",
+    handle: pages.showPage,
+  }),
+  route({
+    method: "PATCH",
+    scope: "admin",
+    pattern: "",
+    tag: "page",
+    body: s.pageUpdateBody,
+    response: s.pageOut,
+    fields: pages.PAGE_FIELDS,
+    summary: "Change the page's name, time zone, default or offered locales (other settings are kept)",
+    handle: pages.patchPage,
+  }),
   // ---- incidents and maintenances (a maintenance is an incident with scheduled_for)
   ...resource({
     path: "incidents",

@@ -162,6 +162,29 @@ export const groupUpdateBody = z.object({ component_group: z.object(groupFields)
 export type GroupCreateBody = z.output<typeof groupCreateBody>;
 export type GroupUpdateBody = z.output<typeof groupUpdateBody>;
 
+export const pageOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  url: z.string(),
+  time_zone: z.string(),
+  default_locale: z.string().describe("The locale / serves: en, de, fr, es, ja or ar."),
+  locales: z.array(z.string()).describe("The offered locales, the default among them (/de/, /ja/, ...)."),
+  update_cadence_minutes: z.number(),
+  created_at: z.string().nullable(),
+  updated_at: z.string().nullable(),
+});
+
+export const pageUpdateBody = z.object({
+  page: z.object({
+    name: z.string().optional(),
+    time_zone: z.string().optional().describe("IANA zone, e.g. Europe/Berlin."),
+    default_locale: z.string().optional().describe("en, de, fr, es, ja or ar; must be among the offered locales."),
+    locales: z.array(z.string()).optional().describe("The offered locales (at least one)."),
+    update_cadence_minutes: z.number().optional(),
+  }),
+});
+export type PageUpdateBody = z.output<typeof pageUpdateBody>;
+
 export const tokenCreateBody = z.object({
   api_token: z.object({
     name: text(100, "Name the token after what uses it").describe('What uses the token, e.g. "deploy script".'),

@@ -3,12 +3,21 @@ import type { ComponentChangeRow, DeliveryRow } from "@/db/queries/deliveries";
 import type { SubscriberRow } from "@/db/queries/subscribers";
 import type { SnapIncident, SnapUpdate } from "../snapshot-types";
 import type { ComponentSource } from "../statuspage";
+import type { Locale } from "../i18n/locales";
 
 /** What every attempt carries, whatever it announces. */
 export type JobContext = {
   delivery: DeliveryRow;
   subscriber: SubscriberRow | null;
-  page: { id: string; name: string; url: string; indicator: string; description: string };
+  page: {
+    id: string;
+    name: string;
+    url: string;
+    indicator: string;
+    description: string;
+    /** The locale served without a prefix (mail links to a subscriber's locale are made with it). */
+    defaultLocale?: Locale;
+  };
   /** The page's components (webhook bodies carry full component objects). */
   components: ReadonlyMap<string, ComponentSource>;
 };

@@ -2,7 +2,8 @@
 // one-click unsubscribe (a link, List-Unsubscribe and List-Unsubscribe-Post). The Message-ID is
 // derived from the delivery, so a resend after an unknown outcome is the same message to the
 // receiving side.
-import { UPDATE_STATUS_LABELS } from "../constants";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "../i18n/locales";
+import { translator, type Translator } from "../i18n/messages";
 import { sendMail, type Mail } from "../mail";
 import { markdownToText } from "../markdown";
 import { SendError, type Channel, type Job } from "./channel";
@@ -17,53 +18,75 @@ function unsubscribeHeaders(url: string) {
   return { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
 }
 
+/** A subscriber's words: their stored locale, with links in it (the page's default has no prefix). */
+function mailTranslator(locale: string | undefined, defaultLocale: Locale = DEFAULT_LOCALE): Translator {
+  return translator(isLocale(locale) ? locale : DEFAULT_LOCALE, defaultLocale);
+}
+
+/** `url` ("https://status.example/subscriptions/…?token=…") in the translator's locale. */
+const localised = (tr: Translator, publicUrl: string, url: string) =>
+  url.startsWith(publicUrl) ? `${publicUrl}${tr.href(url.slice(publicUrl.length))}` : url;
+
 export function updateMail(job: Job): Mail {
   const sub = job.subscriber!;
-  const status = UPDATE_STATUS_LABELS[job.update.status] ?? job.update.status;
-  const unsubscribe = unsubscribeUrl(job.page.url, sub.token);
+  const tr = mailTranslator(sub.locale, job.page.defaultLocale);
+  const status = tr.t(`update.${job.update.status}`);
+  // The header's one-click POST stays on the address without a prefix, which always answers.
+  const unsubscribeHeader = unsubscribeUrl(job.page.url, sub.token);
+  const unsubscribe = localised(tr, job.page.url, unsubscribeHeader);
+  const details = localised(tr, job.page.url, job.incident.url);
   const host = new URL(job.page.url).hostname;
   const body = markdownToText(job.update.body);
+  const footer = tr.t("mail.footer", { page: job.page.name });
   const text = [
     `${job.incident.name}`,
     body ? `${status}: ${body}` : status,
     "",
-    `Details: ${job.incident.url}`,
+    tr.t("mail.details", { url: details }),
     "",
-    `You receive this because you subscribed to ${job.page.name} status updates.`,
-    `Unsubscribe: ${unsubscribe}`,
+    footer,
+    tr.t("mail.unsubscribeText", { url: unsubscribe }),
   ].join("\n");
-  const html = `<!DOCTYPE html><html><body style="font-family:sans-serif;line-height:1.5;color:#111">
+  const html = `<!DOCTYPE html><html lang="${tr.locale}" dir="${tr.dir}"><body style="font-family:sans-serif;line-height:1.5;color:#111">
 <h1 style="font-size:18px">${esc(job.incident.name)}</h1>
 <p><strong>${esc(status)}</strong></p>
 ${job.update.bodyHtml}
-<p><a href="${esc(job.incident.url)}">See the incident on the status page</a></p>
-<hr><p style="font-size:12px;color:#555">You receive this because you subscribed to ${esc(job.page.name)} status updates. <a href="${esc(unsubscribe)}">Unsubscribe</a></p>
+<p><a href="${esc(details)}">${esc(tr.t("mail.seeIncident"))}</a></p>
+<hr><p style="font-size:12px;color:#555">${esc(footer)} <a href="${esc(unsubscribe)}">${esc(tr.t("mail.unsubscribe"))}</a></p>
 </body></html>`;
   return {
     to: sub.address,
     subject: oneLine(`[${job.page.name}] ${job.incident.name}: ${status}`),
     text,
     html,
-    headers: { ...unsubscribeHeaders(unsubscribe), "Message-ID": `<${job.delivery.id}.${job.update.id}@${host}>` },
+    headers: {
+      ...unsubscribeHeaders(unsubscribeHeader),
+      "Message-ID": `<${job.delivery.id}.${job.update.id}@${host}>`,
+    },
   };
 }
 
-export function confirmationMail(opts: { pageName: string; publicUrl: string; address: string; token: string }): Mail {
-  const confirm = confirmUrl(opts.publicUrl, opts.token);
-  const text = [
-    `Please confirm that you want ${opts.pageName} status updates at this address:`,
-    confirm,
-    "",
-    "If you did not ask for this, ignore this message: nothing will be sent without confirmation.",
-  ].join("\n");
-  const html = `<!DOCTYPE html><html><body style="font-family:sans-serif;line-height:1.5">
-<p>Please confirm that you want ${esc(opts.pageName)} status updates at this address.</p>
-<p><a href="${esc(confirm)}">Confirm my subscription</a></p>
-<p style="font-size:12px;color:#555">If you did not ask for this, ignore this message: nothing will be sent without confirmation.</p>
+export function confirmationMail(opts: {
+  pageName: string;
+  publicUrl: string;
+  address: string;
+  token: string;
+  locale?: string;
+  defaultLocale?: Locale;
+}): Mail {
+  const tr = mailTranslator(opts.locale, opts.defaultLocale);
+  const confirm = localised(tr, opts.publicUrl, confirmUrl(opts.publicUrl, opts.token));
+  const ask = tr.t("mail.confirmAsk", { page: opts.pageName });
+  const ignore = tr.t("mail.confirmIgnore");
+  const text = [ask, confirm, "", ignore].join("\n");
+  const html = `<!DOCTYPE html><html lang="${tr.locale}" dir="${tr.dir}"><body style="font-family:sans-serif;line-height:1.5">
+<p>${esc(ask)}</p>
+<p><a href="${esc(confirm)}">${esc(tr.t("mail.confirmButton"))}</a></p>
+<p style="font-size:12px;color:#555">${esc(ignore)}</p>
 </body></html>`;
   return {
     to: opts.address,
-    subject: oneLine(`Confirm your subscription to ${opts.pageName} status updates`),
+    subject: oneLine(tr.t("mail.confirmSubject", { page: opts.pageName })),
     text,
     html,
     headers: unsubscribeHeaders(`${opts.publicUrl}/subscriptions/unsubscribe?token=${encodeURIComponent(opts.token)}`),

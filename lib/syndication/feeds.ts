@@ -2,7 +2,8 @@
 // value). Pure: entries in, XML out. Every string passes through xmlSafe, so any title or body
 // gives a well-formed document.
 import RSS from "rss";
-import { UPDATE_STATUS_LABELS } from "../constants";
+import type { UPDATE_STATUS_LABELS } from "../constants";
+import { ENGLISH, type Translator } from "../i18n/messages";
 import { renderMarkdown } from "../markdown";
 import { xmlEscape, xmlSafe } from "./xml";
 import { isoTime } from "../time";
@@ -35,17 +36,20 @@ export type FeedChannel = {
    * `feedPath`, so both addresses are one feed.
    */
   selfPath?: string;
+  /** The feed's language: its fixed words and its links (English, no prefix, when left out). */
+  tr?: Translator;
 };
 
-export function entryTitle(e: Pick<FeedEntry, "incidentName" | "status">): string {
-  return `${e.incidentName} (${UPDATE_STATUS_LABELS[e.status] ?? e.status})`;
+export function entryTitle(e: Pick<FeedEntry, "incidentName" | "status">, tr: Translator = ENGLISH): string {
+  return tr.t("feed.entry", { name: e.incidentName, status: tr.t(`update.${e.status}`) });
 }
 
 export const entryGuid = (siteUrl: string, e: Pick<FeedEntry, "updateId">) => `${siteUrl}/#update-${e.updateId}`;
-export const entryLink = (siteUrl: string, e: Pick<FeedEntry, "incidentId">) => `${siteUrl}/incidents/${e.incidentId}`;
+export const entryLink = (siteUrl: string, e: Pick<FeedEntry, "incidentId">, tr: Translator = ENGLISH) =>
+  `${siteUrl}${tr.href(`/incidents/${e.incidentId}`)}`;
 
-function entryHtml(e: FeedEntry): string {
-  const status = `<p><strong>${xmlEscape(UPDATE_STATUS_LABELS[e.status] ?? e.status)}</strong></p>`;
+function entryHtml(e: FeedEntry, tr: Translator): string {
+  const status = `<p><strong>${xmlEscape(tr.t(`update.${e.status}`))}</strong></p>`;
   return xmlSafe(status + (e.body.trim() ? renderMarkdown(e.body) : ""));
 }
 
@@ -58,19 +62,21 @@ const lastChange = (entries: readonly FeedEntry[], now: number) =>
 
 /** Entries are expected newest first. */
 export function buildRss(channel: FeedChannel, entries: readonly FeedEntry[], now: number): string {
+  const tr = channel.tr ?? ENGLISH;
   const feed = new RSS({
     title: xmlSafe(channel.title),
     description: xmlSafe(channel.description),
-    site_url: channel.siteUrl,
+    site_url: `${channel.siteUrl}${tr.href("/")}`,
+    language: tr.locale,
     feed_url: `${channel.siteUrl}${channel.selfPath ?? channel.feedPath}.rss`,
     pubDate: new Date(entries[0]?.displayAt ?? now),
     ttl: 1,
   });
   for (const e of entries) {
     feed.item({
-      title: xmlSafe(entryTitle(e)),
-      description: entryHtml(e),
-      url: entryLink(channel.siteUrl, e),
+      title: xmlSafe(entryTitle(e, tr)),
+      description: entryHtml(e, tr),
+      url: entryLink(channel.siteUrl, e, tr),
       guid: entryGuid(channel.siteUrl, e),
       date: new Date(e.displayAt),
       categories: [e.kind === "maintenance" ? "maintenance" : "incident", e.status],
@@ -82,31 +88,32 @@ export function buildRss(channel: FeedChannel, entries: readonly FeedEntry[], no
 }
 
 export function buildAtom(channel: FeedChannel, entries: readonly FeedEntry[], now: number): string {
+  const tr = channel.tr ?? ENGLISH;
   const id = `${channel.siteUrl}${channel.feedPath}.atom`;
   const self = `${channel.siteUrl}${channel.selfPath ?? channel.feedPath}.atom`;
   const updated = lastChange(entries, now);
   const lines = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<feed xmlns="http://www.w3.org/2005/Atom">`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${tr.locale}">`,
     `<id>${xmlEscape(id)}</id>`,
     `<title>${xmlEscape(channel.title)}</title>`,
     `<subtitle>${xmlEscape(channel.description)}</subtitle>`,
     `<updated>${isoTime(updated)}</updated>`,
     `<link rel="self" type="application/atom+xml" href="${xmlEscape(self)}"/>`,
-    `<link rel="alternate" type="text/html" href="${xmlEscape(channel.siteUrl)}/"/>`,
+    `<link rel="alternate" type="text/html" href="${xmlEscape(`${channel.siteUrl}${tr.href("/")}`)}"/>`,
     `<author><name>${xmlEscape(channel.title)}</name></author>`,
   ];
   for (const e of entries) {
     lines.push(
       `<entry>`,
       `<id>${xmlEscape(entryGuid(channel.siteUrl, e))}</id>`,
-      `<title>${xmlEscape(entryTitle(e))}</title>`,
-      `<link rel="alternate" type="text/html" href="${xmlEscape(entryLink(channel.siteUrl, e))}"/>`,
+      `<title>${xmlEscape(entryTitle(e, tr))}</title>`,
+      `<link rel="alternate" type="text/html" href="${xmlEscape(entryLink(channel.siteUrl, e, tr))}"/>`,
       `<published>${isoTime(e.displayAt)}</published>`,
       `<updated>${isoTime(Math.max(e.updatedAt, e.displayAt))}</updated>`,
       `<category term="${xmlEscape(e.kind)}"/>`,
       `<category term="${xmlEscape(e.status)}"/>`,
-      `<content type="html">${xmlEscape(entryHtml(e))}</content>`,
+      `<content type="html">${xmlEscape(entryHtml(e, tr))}</content>`,
       `</entry>`,
     );
   }

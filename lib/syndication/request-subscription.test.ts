@@ -27,6 +27,7 @@ describe("requestSubscription", () => {
     ).toEqual({
       ok: false,
       status: 400,
+      reason: "noEmail",
       message: "Email subscriptions are not available on this page.",
     });
   });
@@ -48,6 +49,7 @@ describe("requestSubscription", () => {
     expect(r).toEqual({
       ok: false,
       status: 400,
+      reason: "form",
       message: "Please check the form.",
       fieldErrors: { url: ["This address cannot receive webhooks."] },
     });

@@ -2,6 +2,7 @@
 // then asked to confirm (a mail with the link, or a signed POST to the webhook). The HTTP
 // adapter (server/subscribe.tsx) only parses the form, calls this and renders the outcome.
 import type { Db } from "@/db/client";
+import type { Locale } from "../i18n/locales";
 import { AppError, storageError } from "../errors";
 import { sendMail } from "../mail";
 import type { Snapshot } from "../snapshot-types";
@@ -11,14 +12,22 @@ import { postJson } from "./net";
 import { subscribe, throttleSubscribe, type SubscribeOutcome } from "./subscribers";
 import { signature } from "./webhook";
 
+/** `locale`: the page's locale the visitor subscribed on (their mail's fixed words). */
 export type SubscriptionRequest =
-  { kind: "email"; email: string; componentIds: string[] } | { kind: "webhook"; url: string; componentIds: string[] };
+  | { kind: "email"; email: string; componentIds: string[]; locale?: Locale }
+  | { kind: "webhook"; url: string; componentIds: string[]; locale?: Locale };
 
 export type SubscriptionResult =
   | { ok: true; kind: "email"; address: string }
   | { ok: true; kind: "webhook"; alreadySubscribed: boolean; secret: string | null }
-  /** status: 400 (the form), 429 (throttled), 503 (try later). */
-  | { ok: false; status: 400 | 429 | 503; message: string; fieldErrors?: Record<string, string[]> };
+  /** status: 400 (the form), 429 (throttled), 503 (try later); `reason` names the refusal for translation. */
+  | {
+      ok: false;
+      status: 400 | 429 | 503;
+      reason: "noEmail" | "throttled" | "storage" | "mail" | "form";
+      message: string;
+      fieldErrors?: Record<string, string[]>;
+    };
 
 type Page = Pick<Snapshot, "page" | "emailSubscriptions">;
 
@@ -46,7 +55,12 @@ export async function requestSubscription(
 ): Promise<SubscriptionResult> {
   const now = opts.now ?? Date.now();
   if (input.kind === "email" && !s.emailSubscriptions)
-    return { ok: false, status: 400, message: "Email subscriptions are not available on this page." };
+    return {
+      ok: false,
+      status: 400,
+      reason: "noEmail",
+      message: "Email subscriptions are not available on this page.",
+    };
   let outcome: SubscribeOutcome;
   try {
     throttleSubscribe(db, opts.clientAddress, now);
@@ -57,10 +71,11 @@ export async function requestSubscription(
       return {
         ok: false,
         status: 503,
+        reason: "storage",
         message: "Subscriptions cannot be saved right now. Please try again in a few minutes.",
       };
     if (!(err instanceof AppError)) throw err;
-    if (err.code === "forbidden") return { ok: false, status: 429, message: err.message };
+    if (err.code === "forbidden") return { ok: false, status: 429, reason: "throttled", message: err.message };
     const field = input.kind === "email" ? "email" : "url";
     const errors = err.fieldErrors ?? {};
     const fieldErrors = errors[field]
@@ -68,7 +83,7 @@ export async function requestSubscription(
       : errors.componentIds
         ? { componentIds: errors.componentIds }
         : { [field]: [err.message] };
-    return { ok: false, status: 400, message: "Please check the form.", fieldErrors };
+    return { ok: false, status: 400, reason: "form", message: "Please check the form.", fieldErrors };
   }
   if (input.kind === "email") {
     if (outcome.needsConfirmation) {
@@ -79,6 +94,8 @@ export async function requestSubscription(
             publicUrl: s.page.url,
             address: outcome.subscriber.address,
             token: outcome.subscriber.token,
+            locale: outcome.subscriber.locale,
+            defaultLocale: s.page.defaultLocale,
           }),
         );
       } catch (err) {
@@ -86,6 +103,7 @@ export async function requestSubscription(
         return {
           ok: false,
           status: 503,
+          reason: "mail",
           message: "We could not send the confirmation email just now. Please try again in a few minutes.",
         };
       }
@@ -100,6 +118,7 @@ export async function requestSubscription(
     return {
       ok: false,
       status: 400,
+      reason: "form",
       message: "Please check the form.",
       fieldErrors: { url: ["This address cannot receive webhooks."] },
     };

@@ -6,6 +6,7 @@
 // circuit breaker pauses a target that keeps failing, and after MAX attempts a delivery is failed
 // with its last error. An attempt whose outcome is unknown (the process died mid-send, or the
 // connection broke after the request left) is checked before any resend: see decideUncertain.
+import { pageLocales } from "../i18n/locales";
 import os from "node:os";
 import { inTransaction, type Db } from "@/db/client";
 import { listComponents } from "@/db/queries/components";
@@ -217,6 +218,7 @@ export class Sender {
         url: this.o.publicUrl,
         indicator: status.indicator,
         description: status.description,
+        defaultLocale: pageLocales(page).defaultLocale,
       },
       components: new Map(components.map((c) => [c.id, c])),
     };

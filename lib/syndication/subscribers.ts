@@ -19,6 +19,7 @@ import {
 import { SUBSCRIBER_KINDS } from "@/db/syndication-schema";
 import { recordAudit, type Actor } from "../audit";
 import { AppError } from "../errors";
+import { DEFAULT_LOCALE, LOCALES } from "../i18n/locales";
 import { newId } from "../ids";
 import { email, parse } from "../validation";
 import { targetUrlProblem } from "./net";
@@ -29,6 +30,8 @@ const token = () => randomBytes(24).toString("base64url");
 const newSecret = () => `whsec_${randomBytes(24).toString("base64url")}`;
 
 const componentIds = z.array(z.string().min(1).max(40)).max(200).default([]);
+/** The page's locale the visitor subscribed on. */
+const locale = z.enum(LOCALES).default(DEFAULT_LOCALE);
 
 function webhookUrl(allowPrivate: boolean) {
   return z
@@ -43,8 +46,8 @@ function webhookUrl(allowPrivate: boolean) {
 
 export function publicSubscribeSchema(allowPrivate: boolean) {
   return z.discriminatedUnion("kind", [
-    z.object({ kind: z.literal("email"), email, componentIds }),
-    z.object({ kind: z.literal("webhook"), url: webhookUrl(allowPrivate), componentIds }),
+    z.object({ kind: z.literal("email"), email, componentIds, locale }),
+    z.object({ kind: z.literal("webhook"), url: webhookUrl(allowPrivate), componentIds, locale }),
   ]);
 }
 export type PublicSubscribeInput = z.input<ReturnType<typeof publicSubscribeSchema>>;
@@ -102,6 +105,7 @@ export function subscribe(
       const secret = input.kind === "webhook" ? newSecret() : null;
       const again = patchSubscriber(db, existing.id, {
         componentIds: input.componentIds,
+        locale: input.locale,
         confirmationSentAt: now,
         updatedAt: now,
         ...(secret ? { secret } : {}),
@@ -115,6 +119,7 @@ export function subscribe(
       address,
       secret,
       componentIds: input.componentIds,
+      locale: input.locale,
       token: token(),
       confirmationSentAt: now,
       createdAt: now,

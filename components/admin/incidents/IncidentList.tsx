@@ -2,9 +2,8 @@
 import Link from "next/link";
 import type { IncidentRow } from "@/lib/views/rows";
 import { isOverdue } from "@/lib/cadence";
-import { UPDATE_STATUS_LABELS } from "@/lib/constants";
+import { IMPACT_LABEL, UPDATE_STATUS_LABELS } from "@/lib/constants";
 import { formatDateTime } from "@/lib/time";
-import { IMPACT_LABEL } from "@/components/incidents/IncidentCard";
 
 type Props = { incidents: IncidentRow[]; timeZone: string; now: number; empty: string; label: string };
 

@@ -1,4 +1,5 @@
 "use server";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { ALL_STAFF_PAGES, formValues, runAction, type ActionState } from "@/lib/auth/action";
 import { FOOTER_LINKS_MAX, updateSettings } from "@/lib/settings";
 
@@ -58,6 +59,8 @@ export async function updateSettingsAction(_prev: ActionState, form: FormData): 
         footerLinks: links,
         infrastructureMd: values.infrastructureMd ?? "",
         updateCadenceMinutes: cadence === "" ? Number.NaN : Number(cadence),
+        defaultLocale: (values.defaultLocale ?? "") as Locale,
+        locales: LOCALES.filter((l) => values[`locale.${l}`]),
       });
       return { ok: true, message: "Settings saved. The public page shows them within a second." };
     },
