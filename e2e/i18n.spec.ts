@@ -152,10 +152,15 @@ test("[i18n] routing: locale prefixes, redirects to the canonical address, 404 f
   expect(htmlAttrs(missing.body).lang).toBe("de");
   expect(missing.body).toContain(msg("de", "notFound.incident"));
 
-  // Not localised: the API and badges. Feeds are: their fixed words and links (element names stay).
+  // Not localised: the API and the shields.io JSON. SVG badges and feeds are: their fixed words
+  // and links (the feeds' element names stay).
   expect((await answer(base, "/api/v2/summary.json")).status).toBe(200);
   await expectNotFound(base, "/de/api/v2/summary.json");
-  await expectNotFound(base, "/de/badge.svg");
+  await expectNotFound(base, "/de/badge.json");
+  const badge = await answer(base, "/de/badge.svg");
+  expect(badge.status).toBe(200);
+  expect(badge.body).toContain('aria-label="Status: ');
+  expect((await answer(base, "/badge.svg")).body).toContain('aria-label="status: ');
   const feed = await answer(base, "/de/history.atom");
   expect(feed.status).toBe(200);
   expect(feed.body).toContain('xml:lang="de"');

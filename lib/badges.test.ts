@@ -15,6 +15,7 @@ import {
   uptimeColor,
 } from "./badges";
 import { must, setComponentStatus } from "./testing";
+import { translator } from "./i18n/messages";
 import { buildSnapshot } from "./snapshot";
 import { uptimeBetween, uptimePercent } from "./uptime";
 
@@ -65,6 +66,23 @@ describe("badges", () => {
     const unknown = resolveBadge(s, { kind: "component", component: "no-such-thing", format: "svg" });
     expect(unknown).toEqual({ badge: { label: "status", message: "unknown", color: "lightgrey" }, found: false });
     expect(badgeSvg(unknown.badge, "flat")).toContain('aria-label="status: unknown"');
+  });
+
+  it("speak a locale's words when asked (SVG under a prefix), keeping the colours", () => {
+    const { s } = snapshot();
+    const de = translator("de");
+    expect(resolveBadge(s, { kind: "overall", format: "svg" }, de).badge).toEqual({
+      label: "Status",
+      message: de.t("status.degraded"),
+      color: "yellow",
+    });
+    const c = must(s.components[0], "a component");
+    expect(resolveBadge(s, { kind: "component", component: c.slug, format: "svg" }, de).badge.message).toBe(
+      de.t(`component.${c.status}`),
+    );
+    const ja = resolveBadge(s, { kind: "uptime", component: c.slug, window: "30d", format: "svg" }, translator("ja"));
+    expect(ja.badge.label).toBe("稼働率 30日");
+    expect(ja.badge.message).toMatch(/^\d+(\.\d+)?%$|^データなし$/u);
   });
 
   it("follow a component's status", () => {

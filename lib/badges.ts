@@ -1,5 +1,7 @@
 // Status and uptime badges from the snapshot: SVG (badge-maker, the shields.io library) and the
 // shields.io endpoint JSON. Pure: the front server turns these into cached bytes.
+import type { Translator } from "./i18n/messages";
+import { statusWords } from "./status";
 import { makeBadge } from "badge-maker";
 import { COMPONENT_STATUS_LABELS, type ComponentStatus, type Indicator } from "./constants";
 import { slugify } from "./ids";
@@ -71,13 +73,20 @@ export function findBadgeSubject(s: Snapshot, key: string): SnapComponent | Snap
 
 const isGroup = (x: SnapComponent | SnapGroup): x is SnapGroup => "components" in x;
 
-export function overallBadge(s: Snapshot): Badge {
-  return { label: "status", message: s.status.description.toLowerCase(), color: INDICATOR_COLORS[s.status.indicator] };
+/**
+ * A badge's words: English by default (lower-case, as shields.io badges read, and what the
+ * shields.io JSON always says), or a locale's own words for an SVG badge under its prefix.
+ */
+export function overallBadge(s: Snapshot, tr?: Translator): Badge {
+  const color = INDICATOR_COLORS[s.status.indicator];
+  if (!tr) return { label: "status", message: s.status.description.toLowerCase(), color };
+  return { label: tr.t("badge.status"), message: tr.t(`status.${statusWords(s.status)}`), color };
 }
 
 /** A component's status badge; a group's shows its status, the worst of its components'. */
-export function componentBadge(c: SnapComponent | SnapGroup): Badge {
-  return { label: c.name, message: COMPONENT_STATUS_LABELS[c.status].toLowerCase(), color: COMPONENT_COLORS[c.status] };
+export function componentBadge(c: SnapComponent | SnapGroup, tr?: Translator): Badge {
+  const message = tr ? tr.t(`component.${c.status}`) : COMPONENT_STATUS_LABELS[c.status].toLowerCase();
+  return { label: c.name, message, color: COMPONENT_COLORS[c.status] };
 }
 
 /**
@@ -107,8 +116,16 @@ export function uptimeColor(percent: number | null): string {
   return "red";
 }
 
-export function uptimeBadge(c: SnapComponent | SnapGroup, window: UptimeWindow): Badge {
+const WINDOW_WORDS = { "24h": "chart.h24", "7d": "chart.d7", "30d": "chart.d30", "90d": "chart.d90" } as const;
+
+export function uptimeBadge(c: SnapComponent | SnapGroup, window: UptimeWindow, tr?: Translator): Badge {
   const percent = uptimeOf(c, window);
+  if (tr)
+    return {
+      label: tr.t("badge.uptime", { window: tr.t(WINDOW_WORDS[window]) }),
+      message: percent === null ? tr.t("uptime.noData") : tr.percent(percent),
+      color: uptimeColor(percent),
+    };
   return {
     label: `uptime ${window}`,
     message: percent === null ? "no data" : `${percent}%`,
@@ -169,9 +186,9 @@ export function parseBadgePath(path: string): BadgeRequest | "unknown" | null {
 }
 
 /** The badge for a request, or the grey "unknown" one when no component or group has that address. */
-export function resolveBadge(s: Snapshot, req: BadgeRequest): { badge: Badge; found: boolean } {
-  if (req.kind === "overall") return { badge: overallBadge(s), found: true };
+export function resolveBadge(s: Snapshot, req: BadgeRequest, tr?: Translator): { badge: Badge; found: boolean } {
+  if (req.kind === "overall") return { badge: overallBadge(s, tr), found: true };
   const c = findBadgeSubject(s, req.component);
   if (!c) return { badge: UNKNOWN_BADGE, found: false };
-  return { badge: req.kind === "uptime" ? uptimeBadge(c, req.window) : componentBadge(c), found: true };
+  return { badge: req.kind === "uptime" ? uptimeBadge(c, req.window, tr) : componentBadge(c, tr), found: true };
 }

@@ -2,6 +2,7 @@
 // variant, the status script. Each is built from the snapshot once per change and served as bytes.
 import type { MessageKey, Translator } from "@/lib/i18n/messages";
 import { statusWords } from "@/lib/status";
+import type { CacheClass } from "./cache";
 import {
   badgeEndpointJson,
   badgeSvg,
@@ -31,21 +32,27 @@ import { currentSnapshot } from "@/lib/snapshot";
 import type { Snapshot } from "@/lib/snapshot-types";
 import { embedScript, statusScript, widgetStatus, widgetWords } from "@/lib/widget";
 import { sha256, type LoadedAssets } from "./assets";
-import { hot, variant } from "./cache";
+import { hot } from "./cache";
 import { jsonPayload, makePayload, NO_STORE, sendPayload, type Payload } from "./payload";
 
 const CORS = { "access-control-allow-origin": "*" };
 const SVG = "image/svg+xml; charset=utf-8";
 const JS = "text/javascript; charset=utf-8";
 
-function badgePayload(s: Snapshot, req: BadgeRequest | "unknown", query: URLSearchParams): Payload {
+function badgePayload(
+  s: Snapshot,
+  req: BadgeRequest | "unknown",
+  query: URLSearchParams,
+  tr: Translator | undefined,
+  keep: (key: string, make: () => Payload, cls?: CacheClass) => Payload,
+): Payload {
   const style = parseStyle(query.get("style"));
   const rawLabel = query.get("label");
   const found = req !== "unknown" && (req.kind === "overall" || findBadgeSubject(s, req.component) !== undefined);
   const json = req !== "unknown" && req.format === "json";
   // The badge (an uptime figure pools days) is worked out only when its bytes are not cached yet.
   const make = (label: string | null) => () => {
-    const badge = req !== "unknown" && found ? resolveBadge(s, req).badge : UNKNOWN_BADGE;
+    const badge = req !== "unknown" && found ? resolveBadge(s, req, tr).badge : UNKNOWN_BADGE;
     const shown = { ...badge, label: cleanLabel(label, badge.label) };
     const status = found ? 200 : 404;
     return json
@@ -55,7 +62,7 @@ function badgePayload(s: Snapshot, req: BadgeRequest | "unknown", query: URLSear
   // Every unknown badge shares one 404 per format and style; a custom label is a variant.
   if (!found) return hot(s, `badge:404:${json ? "json" : "svg"}:${style}`, make(null));
   const key = `badge:${JSON.stringify(req)}:${style}`;
-  return rawLabel === null ? hot(s, key, make(null)) : variant(s, `${key}:${rawLabel}`, make(rawLabel));
+  return rawLabel === null ? keep(key, make(null), "hot") : keep(`${key}:${rawLabel}`, make(rawLabel), "variant");
 }
 
 export function embedPayload(s: Snapshot, assets: LoadedAssets): Payload {
@@ -128,9 +135,21 @@ export function embedFramePayload(
   });
 }
 
-/** The badge for a `/badge…` path (the grey 404 one for anything it does not name). */
-export function badgeRoute(path: string, query: URLSearchParams, s: Snapshot): Payload {
-  return badgePayload(s, parseBadgePath(path) ?? "unknown", query);
+/**
+ * The badge for a `/badge…` path (the grey 404 one for anything it does not name). Under a locale
+ * prefix (`tr`) an SVG badge has that locale's words; the shields.io JSON stays English, so there
+ * it is not found.
+ */
+export function badgeRoute(
+  path: string,
+  query: URLSearchParams,
+  s: Snapshot,
+  tr: Translator | undefined,
+  keep: (key: string, make: () => Payload, cls?: CacheClass) => Payload,
+): Payload {
+  const req = parseBadgePath(path) ?? "unknown";
+  const json = req !== "unknown" && req.format === "json";
+  return badgePayload(s, tr && json ? "unknown" : req, query, tr, keep);
 }
 
 // ---- "I am affected" ---------------------------------------------------------------------

@@ -50,6 +50,8 @@ export type RouteContext = {
   locale: Locale;
   /** Formats in `locale`. */
   tr: Translator;
+  /** The address had a locale prefix (surfaces that are English without one, like badges, ask). */
+  localised: boolean;
   /**
    * Keeps bytes in the row's cache class under `key` (not when rendering for the mirror). Bytes
    * in a locale other than the default are a variant (LRU) under a key of their own.
@@ -325,8 +327,13 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
     ...shared,
     name: "badges (SVG and shields.io JSON)",
     path: /^\/badge(?:\.svg|\.json|\/.*)$/,
-    get: (ctx) => badgeRoute(ctx.path, ctx.query, ctx.snapshot),
+    // Under a locale prefix, SVG badges speak it; the shields.io JSON is English only.
+    get: (ctx) =>
+      badgeRoute(ctx.path, ctx.query, ctx.snapshot, ctx.localised ? ctx.tr : undefined, (key, make, cls) =>
+        ctx.keep(key, make, cls),
+      ),
     cache: "hot",
+    localised: true,
     edge: ["/badge.svg", "/badge.json"],
     mirror: (s) => [
       "/badge.svg",
@@ -447,6 +454,7 @@ export function routeContext(
     get locale() {
       return fields.locale ?? ctx.snapshot.page.defaultLocale;
     },
+    localised: fields.locale !== undefined,
     get tr() {
       return (tr ??= translator(ctx.locale, ctx.snapshot.page.defaultLocale));
     },

@@ -23,7 +23,7 @@ export function IncidentCard({ incident, timeZone }: { incident: SnapIncident; t
     >
       <header className="mb-3">
         <h3 id={`incident-${incident.id}`} className="text-lg font-semibold break-words">
-          <a href={tr.href(`/incidents/${incident.id}`)} className="hover:underline">
+          <a href={tr.href(`/incidents/${incident.id}`)} className="hover:underline" dir="auto">
             {incident.name}
           </a>
         </h3>

@@ -15,6 +15,7 @@ export function IncidentSummaryList({ incidents, timeZone }: { incidents: SnapIn
             <a
               href={tr.href(`/incidents/${i.id}`)}
               className="font-medium text-blue-700 hover:underline dark:text-blue-300"
+              dir="auto"
             >
               {i.name}
             </a>
@@ -22,7 +23,7 @@ export function IncidentSummaryList({ incidents, timeZone }: { incidents: SnapIn
               <p className="text-sm">
                 <span className="font-semibold">{tr.t(`update.${last.status}`)}</span>
                 {" – "}
-                {markdownToLine(last.body)}
+                <span dir="auto">{markdownToLine(last.body)}</span>
               </p>
             ) : null}
             <p className="text-xs text-gray-600 dark:text-gray-400">

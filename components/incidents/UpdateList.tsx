@@ -12,7 +12,7 @@ export function UpdateList({ updates, timeZone }: { updates: SnapUpdate[]; timeZ
           <p className="font-semibold">{tr.t(`update.${u.status}`)}</p>
           <div>
             {/* Rendered from markdown with raw HTML escaped (lib/markdown.ts). */}
-            <div className="prose-update break-words" dangerouslySetInnerHTML={{ __html: u.bodyHtml }} />
+            <div className="prose-update break-words" dir="auto" dangerouslySetInnerHTML={{ __html: u.bodyHtml }} />
             <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
               <Time at={u.displayAt} timeZone={timeZone} />
               {u.editedAt ? (

@@ -23,7 +23,7 @@ export function IncidentPage({ incident: i, snapshot: s }: { incident: SnapIncid
           {" · "}
           <span data-incident-status={i.status}>{tr.t(`update.${i.status}`)}</span>
         </p>
-        <h2 id="incident-title" className="mt-1 text-2xl font-bold">
+        <h2 id="incident-title" className="mt-1 text-2xl font-bold" dir="auto">
           {i.name}
         </h2>
         <dl className="mt-3 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
@@ -91,7 +91,11 @@ export function IncidentPage({ incident: i, snapshot: s }: { incident: SnapIncid
           <h3 id="postmortem" className="mb-2 font-semibold">
             {tr.t("incident.postmortem")}
           </h3>
-          <div className="prose-update" dangerouslySetInnerHTML={{ __html: renderMarkdown(i.postmortemBody) }} />
+          <div
+            className="prose-update"
+            dir="auto"
+            dangerouslySetInnerHTML={{ __html: renderMarkdown(i.postmortemBody) }}
+          />
         </section>
       ) : null}
       <h3 className="mb-3 font-semibold">{tr.t("incident.updates")}</h3>

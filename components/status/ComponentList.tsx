@@ -28,11 +28,15 @@ function RowContent({ component, reach }: { component: SnapComponent; reach: Rea
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
-        <h4 className="font-medium">{component.name}</h4>
+        <h4 className="font-medium" dir="auto">
+          {component.name}
+        </h4>
         <StatusLabel status={component.status} />
       </div>
       {component.description ? (
-        <p className="mt-0.5 text-sm text-gray-600 dark:text-gray-400">{component.description}</p>
+        <p className="mt-0.5 text-sm text-gray-600 dark:text-gray-400" dir="auto">
+          {component.description}
+        </p>
       ) : null}
       {component.showcase ? (
         <UptimeBar
@@ -124,10 +128,10 @@ function Group({ group, ctx }: { group: SnapGroup; ctx: RowContext }) {
       <details open className="group/g">
         <summary className="flex cursor-pointer list-none items-center justify-between gap-4 px-4 py-3 hover:bg-gray-50 dark:hover:bg-gray-800/60">
           <h3 className="flex items-center gap-2 font-semibold">
-            <svg viewBox="0 0 20 20" aria-hidden="true" className="h-4 w-4 transition-transform group-open/g:rotate-90">
+            <svg viewBox="0 0 20 20" aria-hidden="true" className="h-4 w-4 transition-transform group-open/g:rotate-90 rtl:-scale-x-100 rtl:group-open/g:-rotate-90">
               <path d="M7 5l5 5-5 5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
             </svg>
-            {group.name}
+            <span dir="auto">{group.name}</span>
             <span className="text-sm font-normal text-gray-600 dark:text-gray-400">({visible.length})</span>
           </h3>
           <StatusLabel status={group.status} />
