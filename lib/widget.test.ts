@@ -3,7 +3,16 @@ import { testDatabase } from "@/db/testing";
 import { seedDemo } from "@/db/seed";
 import { buildSnapshot } from "./snapshot";
 import { must } from "./testing";
-import { embedScript, embedSnippet, scriptJson, statusScript, widgetStatus, WIDGET_CALLBACK } from "./widget";
+import {
+  embedScript,
+  embedSnippet,
+  scriptJson,
+  statusScript,
+  widgetStatus,
+  widgetWords,
+  WIDGET_CALLBACK,
+} from "./widget";
+import { DESCRIPTIONS } from "./status";
 
 const NOW = Date.parse("2026-11-24T12:00:00Z");
 
@@ -48,5 +57,21 @@ describe("the widget's data", () => {
     expect(embedSnippet('https://m.test/"x')).toBe(
       '<script src="https://m.test/&quot;x/embed.js" data-position="bottom-right" data-theme="auto" async></script>',
     );
+  });
+
+  it("carries its words in each offered locale, keyed by the status description it is sent", () => {
+    const db = testDatabase();
+    seedDemo(db, { name: "Demo", timeZone: "Etc/UTC", now: NOW });
+    const s = buildSnapshot(db, { publicUrl: "https://status.test", now: NOW });
+    const words = widgetWords({ ...s.page, locales: ["en", "de", "ar"] });
+    expect(Object.keys(words.locales)).toEqual(["en", "de", "ar"]);
+    expect(words.default).toBe("en");
+    expect(words.locales.de?.status[DESCRIPTIONS.none]).toBe("Alle Systeme betriebsbereit");
+    expect(words.locales.ar?.dir).toBe("rtl");
+    expect(words.locales.de?.incident).toContain("{name}");
+    const js = embedScript("console.log(__OUTPOST_WORDS__.locales.de.unavailable)", "https://status.test", null, words);
+    const seen: unknown[] = [];
+    new Function("console", js)({ log: (...a: unknown[]) => seen.push(...a) });
+    expect(seen).toEqual([words.locales.de?.unavailable]);
   });
 });
