@@ -35,7 +35,7 @@ test("[incidents] the incident page shows the whole timeline in order, markdown 
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await expect(first.getByRole("link", { name: "https://example.com/x" })).toHaveAttribute("rel", "nofollow noopener");
   await expect(page.getByText(/Resolved.*\(after/)).toBeVisible();
-  await expect(page.getByText("Public API (operational now)")).toBeVisible();
+  await expect(page.getByText("Public API (now: Operational)")).toBeVisible();
   await expectNoSeriousAxeViolations(page);
   fs.mkdirSync("e2e/.artifacts", { recursive: true });
   await page.screenshot({ path: "e2e/.artifacts/incident-1280.png", fullPage: true });
