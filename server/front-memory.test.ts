@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, setDatabase } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import { testDatabase } from "@/db/testing";
+import { getPage, updatePage } from "@/db/queries/page";
 import { mirrorState, replaceMirrorState } from "@/lib/mirror-state";
 import { currentSnapshot } from "@/lib/snapshot";
 import { must, setComponentStatus } from "@/lib/testing";
@@ -103,5 +104,20 @@ describe("edge files from memory", () => {
     expect(fromMemory("GET", "/")).not.toBeNull();
     replaceMirrorState({ ...mirrorState(), stamp: mirrorState().stamp + 1 });
     expect(fromMemory("GET", "/")).toBeNull();
+  });
+
+  it("keeps a localised page by its whole address, and never a redirect or a locale not offered", () => {
+    const page = must(getPage(getDb()), "the page");
+    updatePage(getDb(), page.id, { locales: ["en", "de"], updatedAt: Date.now() });
+    const en = usual("/");
+    const de = usual("/de/");
+    expect(de.status).toBe(200);
+    expect(de.body.toString()).toContain('<html lang="de"');
+    expect(must(fromMemory("GET", "/de/"), "German from memory").body.equals(de.body)).toBe(true);
+    expect(must(fromMemory("GET", "/"), "English from memory").body.equals(en.body)).toBe(true);
+    expect(usual("/ja/").status).toBe(404);
+    expect(fromMemory("GET", "/ja/")).toBeNull();
+    expect(usual("/en/").status).toBe(301);
+    expect(fromMemory("GET", "/en/")).toBeNull();
   });
 });

@@ -12,7 +12,7 @@ import { BodyRefused, bodyLimitFor, hasBody, limitBody } from "./body";
 import { hot, hotEntries } from "./cache";
 import { makePayload, NO_STORE, sendPayload, type Payload } from "./payload";
 import { EDGE_PATHS, findRoute, routeContext, type PublicRoute } from "./routes";
-import { splitLocale, type Locale } from "@/lib/i18n/locales";
+import { LOCALES, splitLocale, type Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/messages";
 import { renderNotFound } from "./render";
 
@@ -71,6 +71,8 @@ export function route(path: string, query: URLSearchParams, assets: LoadedAssets
 // ---- the edge files from memory, by their exact URL ------------------------------------------
 
 const EDGE = new Set(EDGE_PATHS);
+/** The edge files' addresses, and the same under each locale's prefix (the localised ones answer there). */
+const MEMO_URLS = new Set([...EDGE_PATHS, ...LOCALES.flatMap((l) => EDGE_PATHS.map((p) => `/${l}${p}`))]);
 /** The edge files' bytes by URL, for one snapshot and mirror state (the page's footer shows it). */
 const memo = { snapshot: undefined as Snapshot | undefined, stamp: -1, byUrl: new Map<string, Payload>() };
 
@@ -91,7 +93,7 @@ function remembered(s: Snapshot): Map<string, Payload> {
  */
 export function answerFromMemory(req: IncomingMessage, res: ServerResponse): boolean {
   const method = req.method;
-  if ((method !== "GET" && method !== "HEAD") || !EDGE.has(req.url!) || hasBody(req)) return false;
+  if ((method !== "GET" && method !== "HEAD") || !MEMO_URLS.has(req.url!) || hasBody(req)) return false;
   let s: Snapshot;
   try {
     s = currentSnapshot();
@@ -268,7 +270,8 @@ export function createFrontHandler(opts: { assets: LoadedAssets; next: Handler; 
       }
       try {
         const payload = row.get!(ctx);
-        if (q === -1 && !locale && EDGE.has(path)) remembered(ctx.snapshot).set(path, payload);
+        // Kept by its whole address: "/de/" is the page in German (redirects and 404s were answered above).
+        if (q === -1 && EDGE.has(path)) remembered(ctx.snapshot).set(url, payload);
         return sendPayload(req, res, payload);
       } catch (err) {
         console.error("outpost: public request failed", err);

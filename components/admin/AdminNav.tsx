@@ -3,23 +3,24 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { Role } from "@/lib/constants";
+import { staffT } from "@/lib/i18n/staff";
 
 type Item = { href: string; label: string; role: Role };
 
 export const ADMIN_NAV: readonly Item[] = [
-  { href: "/admin", label: "Dashboard", role: "editor" },
-  { href: "/admin/incidents", label: "Incidents", role: "editor" },
-  { href: "/admin/maintenance", label: "Maintenance", role: "editor" },
-  { href: "/admin/templates", label: "Templates", role: "editor" },
-  { href: "/admin/components", label: "Components", role: "editor" },
-  { href: "/admin/monitors", label: "Monitors", role: "editor" },
-  { href: "/admin/subscribers", label: "Subscribers", role: "admin" },
-  { href: "/admin/channels", label: "Channels", role: "admin" },
-  { href: "/admin/settings", label: "Settings", role: "admin" },
-  { href: "/admin/people", label: "People", role: "admin" },
-  { href: "/admin/tokens", label: "API tokens", role: "admin" },
-  { href: "/admin/audit", label: "Audit log", role: "admin" },
-  { href: "/admin/account", label: "Account", role: "editor" },
+  { href: "/admin", label: staffT("staff.nav.dashboard"), role: "editor" },
+  { href: "/admin/incidents", label: staffT("staff.nav.incidents"), role: "editor" },
+  { href: "/admin/maintenance", label: staffT("staff.nav.maintenance"), role: "editor" },
+  { href: "/admin/templates", label: staffT("staff.nav.templates"), role: "editor" },
+  { href: "/admin/components", label: staffT("staff.nav.components"), role: "editor" },
+  { href: "/admin/monitors", label: staffT("staff.nav.monitors"), role: "editor" },
+  { href: "/admin/subscribers", label: staffT("staff.nav.subscribers"), role: "admin" },
+  { href: "/admin/channels", label: staffT("staff.nav.channels"), role: "admin" },
+  { href: "/admin/settings", label: staffT("staff.nav.settings"), role: "admin" },
+  { href: "/admin/people", label: staffT("staff.nav.people"), role: "admin" },
+  { href: "/admin/tokens", label: staffT("staff.nav.tokens"), role: "admin" },
+  { href: "/admin/audit", label: staffT("staff.nav.audit"), role: "admin" },
+  { href: "/admin/account", label: staffT("staff.nav.account"), role: "editor" },
 ];
 
 function isCurrent(pathname: string, href: string): boolean {
@@ -30,7 +31,7 @@ export function AdminNav({ role }: { role: Role }) {
   const pathname = usePathname() ?? "";
   const items = ADMIN_NAV.filter((i) => i.role === "editor" || role === "admin");
   return (
-    <nav aria-label="Staff area" className="border-b border-gray-200 dark:border-gray-800">
+    <nav aria-label={staffT("staff.nav.label")} className="border-b border-gray-200 dark:border-gray-800">
       <ul className="mx-auto flex max-w-5xl flex-wrap gap-x-1 gap-y-1 px-2 py-1.5 sm:px-4">
         {items.map((item) => {
           const current = isCurrent(pathname, item.href);

@@ -1,31 +1,33 @@
 import type { AuditRow } from "@/lib/views/rows";
 import { changedFields } from "@/lib/views/audit";
+import { staffT } from "@/lib/i18n/staff";
 
 const fmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 
 export function AuditTable({ rows }: { rows: AuditRow[] }) {
-  if (rows.length === 0) return <p className="text-sm text-gray-600 dark:text-gray-400">No entries match.</p>;
+  if (rows.length === 0)
+    return <p className="text-sm text-gray-600 dark:text-gray-400">{staffT("staff.audit.none")}</p>;
   return (
     <div
       className="overflow-x-auto rounded-lg border border-gray-200 dark:border-gray-800"
       tabIndex={0}
       role="region"
-      aria-label="Audit entries"
+      aria-label={staffT("staff.audit.entries")}
     >
       <table className="w-full text-left text-sm">
         <thead className="bg-gray-100 text-xs uppercase tracking-wide text-gray-700 dark:bg-gray-900 dark:text-gray-300">
           <tr>
             <th scope="col" className="px-3 py-2">
-              When (UTC)
+              {staffT("staff.audit.when")}
             </th>
             <th scope="col" className="px-3 py-2">
-              Who
+              {staffT("staff.audit.who")}
             </th>
             <th scope="col" className="px-3 py-2">
-              Action
+              {staffT("staff.audit.action")}
             </th>
             <th scope="col" className="px-3 py-2">
-              Changes
+              {staffT("staff.audit.changes")}
             </th>
           </tr>
         </thead>

@@ -1,6 +1,7 @@
 "use client";
 import { useId } from "react";
 import { CONTROL_CLASS } from "@/components/ui/Field";
+import { staffT } from "@/lib/i18n/staff";
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
@@ -23,13 +24,13 @@ export function BrandColour({
       <input type="hidden" name="brandColorBefore" value={saved ?? ""} />
       <input type="hidden" name="brandColorPickerBefore" value={pickerSaved} />
       <label htmlFor={id} className="block text-sm font-medium">
-        Brand colour
+        {staffT("staff.settings.brandColour")}
       </label>
       <div className="mt-1 flex gap-2">
         <input
           name="brandColorPicker"
           type="color"
-          aria-label="Brand colour picker"
+          aria-label={staffT("staff.settings.brandColourPicker")}
           defaultValue={picked ?? pickerSaved}
           onChange={(e) => {
             const field = e.currentTarget.form?.elements.namedItem("brandColor");
@@ -54,7 +55,7 @@ export function BrandColour({
         />
       </div>
       <span id={`${id}-hint`} className="mt-1 block text-xs text-gray-600 dark:text-gray-400">
-        A thin accent above the public page, as #rrggbb. Leave it empty for none.
+        {staffT("staff.settings.brandColourHint")}
       </span>
       {error?.length ? (
         <span id={`${id}-error`} className="mt-1 block text-sm font-medium text-red-700 dark:text-red-300">

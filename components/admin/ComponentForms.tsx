@@ -6,6 +6,7 @@ import { INITIAL_ACTION_STATE } from "@/lib/action-state";
 import { Button } from "@/components/ui/Button";
 import { Select, TextField } from "@/components/ui/Field";
 import { FormStatus } from "@/components/auth/FormStatus";
+import { staffT } from "@/lib/i18n/staff";
 import { groupOptions, STATUS_OPTIONS, type Option } from "./component-options";
 
 const CARD = "space-y-3 rounded-lg border border-gray-200 p-4 dark:border-gray-800";
@@ -17,34 +18,41 @@ export function NewComponentForm({ groups }: { groups: Option[] }) {
   return (
     <form action={action} className={CARD} aria-labelledby="new-component">
       <h2 id="new-component" className="font-semibold">
-        Add a component
+        {staffT("staff.components.add")}
       </h2>
       <FormStatus state={state} />
-      <TextField label="Name" name="name" required maxLength={100} defaultValue={v?.name} error={e.name} />
       <TextField
-        label="Description"
+        label={staffT("staff.common.name")}
+        name="name"
+        required
+        maxLength={100}
+        defaultValue={v?.name}
+        error={e.name}
+      />
+      <TextField
+        label={staffT("staff.common.description")}
         name="description"
         defaultValue={v?.description}
-        hint="Optional; shown under the name."
+        hint={staffT("staff.components.descriptionHint")}
         error={e.description}
       />
       <div className="grid gap-3 sm:grid-cols-2">
         <Select
-          label="Group"
+          label={staffT("staff.components.group")}
           name="groupId"
           options={groupOptions(groups)}
           defaultValue={v?.groupId ?? ""}
           error={e.groupId}
         />
         <Select
-          label="Status"
+          label={staffT("staff.common.status")}
           name="status"
           options={STATUS_OPTIONS}
           defaultValue={v?.status ?? "operational"}
           error={e.status}
         />
       </div>
-      <Button disabled={pending}>Add component</Button>
+      <Button disabled={pending}>{staffT("staff.components.addButton")}</Button>
     </form>
   );
 }
@@ -55,18 +63,25 @@ export function NewGroupForm() {
   return (
     <form action={action} className={CARD} aria-labelledby="new-group">
       <h2 id="new-group" className="font-semibold">
-        Add a group
+        {staffT("staff.components.addGroup")}
       </h2>
       <FormStatus state={state} />
-      <TextField label="Name" name="name" required maxLength={100} defaultValue={state.values?.name} error={e.name} />
       <TextField
-        label="Description"
+        label={staffT("staff.common.name")}
+        name="name"
+        required
+        maxLength={100}
+        defaultValue={state.values?.name}
+        error={e.name}
+      />
+      <TextField
+        label={staffT("staff.common.description")}
         name="description"
         defaultValue={state.values?.description}
-        hint="Optional."
+        hint={staffT("staff.components.optional")}
         error={e.description}
       />
-      <Button disabled={pending}>Add group</Button>
+      <Button disabled={pending}>{staffT("staff.components.addGroupButton")}</Button>
     </form>
   );
 }

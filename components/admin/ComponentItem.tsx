@@ -13,6 +13,7 @@ import { ConfirmButton } from "@/components/ui/ConfirmButton";
 import { Checkbox, Select, TextField } from "@/components/ui/Field";
 import { FormMessage } from "@/components/ui/FormMessage";
 import { FormStatus } from "@/components/auth/FormStatus";
+import { staffT } from "@/lib/i18n/staff";
 import { StatusIcon } from "@/components/status/StatusIcon";
 import { groupOptions, STATUS_OPTIONS, type AdminComponent, type Option } from "./component-options";
 import { MoveButtons } from "./MoveButtons";
@@ -29,7 +30,7 @@ function StatusForm({ component }: { component: AdminComponent }) {
       <select
         key={component.status}
         name="status"
-        aria-label={`Status of ${component.name}`}
+        aria-label={staffT("staff.components.statusOf", { name: component.name })}
         defaultValue={component.status}
         disabled={pending}
         onChange={(e) => e.currentTarget.form?.requestSubmit()}
@@ -42,7 +43,8 @@ function StatusForm({ component }: { component: AdminComponent }) {
         ))}
       </select>
       <Button variant="secondary" disabled={pending}>
-        Set<span className="sr-only"> status of {component.name}</span>
+        {staffT("staff.components.set")}
+        <span className="sr-only"> {staffT("staff.components.setStatusOf", { name: component.name })}</span>
       </Button>
       {state.ok || !state.message ? null : <FormMessage state={state} />}
     </form>
@@ -55,12 +57,16 @@ function EditForm({ component, groups }: { component: AdminComponent; groups: Op
   const v = state.values;
   const checked = (key: string, saved: boolean) => (v ? v[key] === "on" : saved);
   return (
-    <form action={action} aria-label={`Edit ${component.name}`} className="mt-3 space-y-3">
+    <form
+      action={action}
+      aria-label={staffT("staff.components.editLabel", { name: component.name })}
+      className="mt-3 space-y-3"
+    >
       <input type="hidden" name="id" value={component.id} />
       <FormStatus state={state} />
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField
-          label="Name"
+          label={staffT("staff.common.name")}
           name="name"
           required
           maxLength={100}
@@ -68,49 +74,50 @@ function EditForm({ component, groups }: { component: AdminComponent; groups: Op
           error={e.name}
         />
         <TextField
-          label="Slug"
+          label={staffT("staff.components.slug")}
           name="slug"
           defaultValue={v?.slug ?? component.slug}
-          hint="Lower-case letters, digits and hyphens; used in URLs."
+          hint={staffT("staff.components.slugHint")}
           error={e.slug}
         />
         <TextField
-          label="Description"
+          label={staffT("staff.common.description")}
           name="description"
           className="sm:col-span-2"
           defaultValue={v?.description ?? component.description ?? ""}
           error={e.description}
         />
         <Select
-          label="Group"
+          label={staffT("staff.components.group")}
           name="groupId"
           options={groupOptions(groups)}
           defaultValue={v?.groupId ?? component.groupId ?? ""}
           error={e.groupId}
         />
         <TextField
-          label="Start date"
+          label={staffT("staff.components.startDate")}
           name="startDate"
           type="date"
           defaultValue={v?.startDate ?? component.startDate ?? ""}
-          hint="Uptime is counted from this day."
+          hint={staffT("staff.components.startDateHint")}
           error={e.startDate}
         />
       </div>
       <Checkbox
-        label="Show the 90-day uptime bar"
+        label={staffT("staff.components.showcase")}
         name="showcase"
         defaultChecked={checked("showcase", component.showcase)}
         error={e.showcase}
       />
       <Checkbox
-        label="Only show while it is not operational"
+        label={staffT("staff.components.onlyShowIfDegraded")}
         name="onlyShowIfDegraded"
         defaultChecked={checked("onlyShowIfDegraded", component.onlyShowIfDegraded)}
         error={e.onlyShowIfDegraded}
       />
       <Button disabled={pending}>
-        Save<span className="sr-only"> {component.name}</span>
+        {staffT("staff.common.save")}
+        <span className="sr-only"> {component.name}</span>
       </Button>
     </form>
   );
@@ -120,8 +127,8 @@ type Props = { component: AdminComponent; groups: Option[]; first: boolean; last
 
 export function ComponentItem({ component, groups, first, last }: Props) {
   const flags = [
-    !component.showcase && "no uptime bar",
-    component.onlyShowIfDegraded && "shown only while not operational",
+    !component.showcase && staffT("staff.components.noUptimeBar"),
+    component.onlyShowIfDegraded && staffT("staff.components.shownOnlyDegraded"),
   ].filter(Boolean);
   return (
     <li aria-label={component.name} data-component-id={component.id} className="space-y-2 p-3">
@@ -138,22 +145,20 @@ export function ComponentItem({ component, groups, first, last }: Props) {
       <div className="flex flex-wrap items-center gap-2">
         <MoveButtons kind="component" id={component.id} name={component.name} first={first} last={last} />
         <ConfirmButton
-          label="Delete"
-          ariaLabel={`Delete ${component.name}`}
-          title={`Delete “${component.name}”?`}
-          confirmLabel="Delete component"
+          label={staffT("staff.common.delete")}
+          ariaLabel={staffT("staff.common.deleteLabel", { name: component.name })}
+          title={staffT("staff.common.deleteNamed", { name: component.name })}
+          confirmLabel={staffT("staff.components.delete")}
           action={deleteComponentAction}
           fields={{ id: component.id }}
         >
-          <p>
-            It disappears from the public page and the API at once, with its uptime history. Past incidents keep their
-            text. This cannot be undone.
-          </p>
+          <p>{staffT("staff.components.deleteBody")}</p>
         </ConfirmButton>
       </div>
       <details className="rounded-md border border-gray-200 px-3 py-2 dark:border-gray-800">
         <summary className="cursor-pointer text-sm font-medium text-blue-700 dark:text-blue-300">
-          Edit<span className="sr-only"> {component.name}</span> (name, group, slug, display)
+          {staffT("staff.common.edit")}
+          <span className="sr-only"> {component.name}</span> {staffT("staff.components.editWhat")}
         </summary>
         <EditForm component={component} groups={groups} />
       </details>

@@ -5,12 +5,14 @@ import { UPDATE_STATUS_LABELS } from "@/lib/constants";
 import { SOCIAL_NETWORKS } from "@/lib/syndication/networks";
 import { incidentDeliveries } from "@/lib/views/deliveries";
 import type { DeliveryView } from "@/lib/views/rows";
+import { staffT } from "@/lib/i18n/staff";
+import { deliveryState } from "./delivery-state";
 import { RetryDelivery, SettleDelivery } from "./DeliveryActions";
 
 const CHANNEL_LABELS: Record<string, string> = {
   ...Object.fromEntries(SOCIAL_NETWORKS.map((n) => [n.name, n.label])),
-  email: "Email subscribers",
-  webhook: "Webhooks",
+  email: staffT("staff.deliveries.email"),
+  webhook: staffT("staff.deliveries.webhook"),
   slack: "Slack",
   discord: "Discord",
   teams: "Teams",
@@ -27,11 +29,14 @@ const STATE_STYLE: Record<string, string> = {
 const time = (t: number) => `${new Date(t).toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 function NetworkRow({ d }: { d: DeliveryView }) {
-  const label = `${CHANNEL_LABELS[d.channel] ?? d.channel}, update of ${time(d.updateCreatedAt)}`;
+  const label = staffT("staff.deliveries.updateOf", {
+    channel: CHANNEL_LABELS[d.channel] ?? d.channel,
+    time: time(d.updateCreatedAt),
+  });
   return (
     <li className="py-2">
       <span className="font-medium">{CHANNEL_LABELS[d.channel] ?? d.channel}</span>:{" "}
-      <span className={STATE_STYLE[d.state]}>{d.state === "sending" ? "sending" : d.state}</span>
+      <span className={STATE_STYLE[d.state]}>{deliveryState(d.state)}</span>
       {d.state === "sent" && d.remoteUrl ? (
         <>
           {" · "}
@@ -41,11 +46,13 @@ function NetworkRow({ d }: { d: DeliveryView }) {
             rel="noopener noreferrer"
             target="_blank"
           >
-            view post
+            {staffT("staff.deliveries.viewPost")}
           </a>
         </>
       ) : null}
-      {d.state === "pending" && d.attempts > 0 ? ` · attempt ${d.attempts + 1} at ${time(d.nextAttemptAt)}` : null}
+      {d.state === "pending" && d.attempts > 0
+        ? ` · ${staffT("staff.deliveries.attempt", { n: String(d.attempts + 1), time: time(d.nextAttemptAt) })}`
+        : null}
       {d.lastError && d.state !== "sent" ? (
         <span className="block text-xs text-gray-700 dark:text-gray-300">{d.lastError}</span>
       ) : null}
@@ -62,12 +69,18 @@ function SubscriberSummary({ channel, rows }: { channel: string; rows: DeliveryV
   return (
     <li className="py-2">
       <span className="font-medium">{CHANNEL_LABELS[channel] ?? channel}</span>:{" "}
-      {[...counts].map(([state, n]) => `${n} ${state}`).join(", ")}
+      {[...counts]
+        .map(([state, n]) => staffT("staff.deliveries.count", { count: String(n), state: deliveryState(state) }))
+        .join(", ")}
       {failed.map((d) => (
         <span key={d.id} className="block text-xs text-red-800 dark:text-red-300">
           {d.lastError}
-          {d.state === "failed" ? <RetryDelivery id={d.id} label={`${channel} delivery ${d.id}`} /> : null}
-          {d.state === "unknown" ? <SettleDelivery id={d.id} label={`${channel} delivery ${d.id}`} /> : null}
+          {d.state === "failed" ? (
+            <RetryDelivery id={d.id} label={staffT("staff.deliveries.deliveryOf", { channel, id: d.id })} />
+          ) : null}
+          {d.state === "unknown" ? (
+            <SettleDelivery id={d.id} label={staffT("staff.deliveries.deliveryOf", { channel, id: d.id })} />
+          ) : null}
         </span>
       ))}
     </li>
@@ -80,9 +93,9 @@ export async function Deliveries({ incidentId }: { incidentId: string }) {
     return (
       <section aria-labelledby="deliveries" className="space-y-2">
         <h2 id="deliveries" className="font-semibold">
-          Notifications
+          {staffT("staff.deliveries.heading")}
         </h2>
-        <p className="text-sm text-gray-600 dark:text-gray-400">No notifications were sent for this incident.</p>
+        <p className="text-sm text-gray-600 dark:text-gray-400">{staffT("staff.deliveries.none")}</p>
       </section>
     );
   }
@@ -95,7 +108,7 @@ export async function Deliveries({ incidentId }: { incidentId: string }) {
   return (
     <section aria-labelledby="deliveries" className="space-y-4">
       <h2 id="deliveries" className="font-semibold">
-        Notifications
+        {staffT("staff.deliveries.heading")}
       </h2>
       {[...byUpdate.values()].map((list) => {
         const [first] = list;

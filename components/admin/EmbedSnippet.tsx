@@ -1,6 +1,8 @@
 import { requireStaff } from "@/lib/auth/session";
 import { config } from "@/lib/config";
 import { embedSnippet } from "@/lib/widget";
+import { staffT } from "@/lib/i18n/staff";
+import { StaffRich } from "./StaffRich";
 
 /**
  * The widget and badge snippets staff copy onto their sites. The script loads from the mirror
@@ -18,27 +20,32 @@ export async function EmbedSnippet() {
   return (
     <section aria-labelledby="embed-heading" className="space-y-3">
       <h2 id="embed-heading" className="text-lg font-semibold">
-        Status widget and badges
+        {staffT("staff.settings.embedHeading")}
       </h2>
       <p className="text-sm text-gray-600 dark:text-gray-400">
-        Paste the script on any site to show a status pill, and a banner while an incident is open.{" "}
-        {cfg.mirror.publicUrl
-          ? "It loads from the mirror, so it keeps working while this server is down."
-          : "Set MIRROR_PUBLIC_URL to load it from the static mirror, so it keeps working while this server is down."}{" "}
-        <code>data-position</code> takes bottom-right, bottom-left, top-right, top-left or inline;{" "}
-        <code>data-theme</code> takes auto, light or dark.
+        {staffT("staff.settings.embedIntro")}{" "}
+        {cfg.mirror.publicUrl ? staffT("staff.settings.embedMirror") : staffT("staff.settings.embedNoMirror")}{" "}
+        <StaffRich
+          id="staff.settings.embedOptions"
+          values={{ position: <code>{"data-position"}</code>, theme: <code>{"data-theme"}</code> }}
+        />
       </p>
       <label className="block text-sm font-medium">
-        Widget script
+        {staffT("staff.settings.widgetScript")}
         <textarea readOnly rows={2} className={field} defaultValue={snippet} data-embed-snippet="" />
       </label>
       <label className="block text-sm font-medium">
-        Iframe (for sites that allow no scripts)
+        {staffT("staff.settings.iframe")}
         <textarea readOnly rows={2} className={field} defaultValue={iframe} />
       </label>
       <label className="block text-sm font-medium">
-        Badge (Markdown); per component: <code>/badge/&#123;component&#125;.svg</code>,{" "}
-        <code>/badge/&#123;component&#125;/uptime-30d.svg</code>
+        <StaffRich
+          id="staff.settings.badge"
+          values={{
+            status: <code>{"/badge/{component}.svg"}</code>,
+            uptime: <code>{"/badge/{component}/uptime-30d.svg"}</code>,
+          }}
+        />
         <textarea readOnly rows={1} className={field} defaultValue={badge} />
       </label>
     </section>

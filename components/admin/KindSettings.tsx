@@ -2,6 +2,7 @@
 // follow the verbs' field paths ("settings.url"), so refusals show beside the right input.
 import type { KindField, KindForm } from "@/lib/monitors/kind";
 import { Checkbox, Select, TextArea, TextField } from "@/components/ui/Field";
+import { staffT } from "@/lib/i18n/staff";
 
 type Props = { kind: KindForm; values: Record<string, string>; errors?: Record<string, string[]>; editing: boolean };
 
@@ -35,7 +36,9 @@ function Field({ field: f, values, errors, editing }: Omit<Props, "kind"> & { fi
 export function KindSettings({ kind, values, errors, editing }: Props) {
   return (
     <fieldset className="grid gap-4 sm:grid-cols-2">
-      <legend className="mb-2 text-sm font-semibold">{kind.label} settings</legend>
+      <legend className="mb-2 text-sm font-semibold">
+        {staffT("staff.monitors.kindSettings", { kind: kind.label })}
+      </legend>
       {kind.fields.map((f) => (
         // Keyed by kind: switching kinds starts a field afresh, even one both kinds have (a URL).
         <Field key={`${kind.id}-${f.key}`} field={f} values={values} errors={errors} editing={editing} />

@@ -4,7 +4,9 @@ import { publishDraftAction, dismissDraftAction } from "@/app/(admin)/admin/moni
 import { requireStaff } from "@/lib/auth/session";
 import { COMPONENT_STATUS_LABELS } from "@/lib/constants";
 import { monitorDraftsView } from "@/lib/views/monitor-drafts";
+import { staffT } from "@/lib/i18n/staff";
 import { ActionButton } from "./ActionButton";
+import { StaffRich } from "./StaffRich";
 
 const when = (t: number) => `${new Date(t).toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
@@ -18,8 +20,7 @@ export async function MonitorDrafts() {
       className="mb-6 rounded-lg border border-red-300 bg-red-50 p-4 dark:border-red-800 dark:bg-red-950/40"
     >
       <h2 id="monitor-drafts" className="font-semibold text-red-900 dark:text-red-100">
-        Monitors detected {drafts.length === 1 ? "a problem" : `${drafts.length} problems`}: draft incident
-        {drafts.length === 1 ? "" : "s"}
+        {staffT("staff.monitors.drafts", { count: drafts.length })}
       </h2>
       <ul className="mt-3 space-y-3">
         {drafts.map((d) => (
@@ -30,23 +31,34 @@ export async function MonitorDrafts() {
           >
             <p className="font-medium">{d.title}</p>
             <p className="text-sm text-gray-700 dark:text-gray-300">
-              {d.componentName}: {COMPONENT_STATUS_LABELS[d.status].toLowerCase()} since {when(d.createdAt)}
-              {d.recoveredAt ? ` · monitors report it healthy again since ${when(d.recoveredAt)}` : " · still failing"}
+              {staffT("staff.monitors.draftSince", {
+                component: d.componentName,
+                status: COMPONENT_STATUS_LABELS[d.status].toLowerCase(),
+                time: when(d.createdAt),
+              })}
+              {` · ${
+                d.recoveredAt
+                  ? staffT("staff.monitors.healthyAgain", { time: when(d.recoveredAt) })
+                  : staffT("staff.monitors.stillFailing")
+              }`}
             </p>
             <p className="mt-1 text-sm">
-              First error: <code className="break-all">{d.firstError}</code>
+              <StaffRich
+                id="staff.monitors.firstError"
+                values={{ error: <code className="break-all">{d.firstError}</code> }}
+              />
             </p>
             <div className="mt-2 flex flex-wrap gap-2">
               <ActionButton
-                label="Publish incident"
-                ariaLabel={`Publish incident: ${d.title}`}
+                label={staffT("staff.incidents.publishIncident")}
+                ariaLabel={staffT("staff.monitors.publishLabel", { title: d.title })}
                 variant="primary"
                 action={publishDraftAction}
                 fields={{ id: d.id }}
               />
               <ActionButton
-                label="Dismiss"
-                ariaLabel={`Dismiss draft: ${d.title}`}
+                label={staffT("staff.monitors.dismiss")}
+                ariaLabel={staffT("staff.monitors.dismissLabel", { title: d.title })}
                 action={dismissDraftAction}
                 fields={{ id: d.id }}
               />

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/Button";
 import { Checkbox, Select, TextField } from "@/components/ui/Field";
 import { KindSettings } from "./KindSettings";
 import { FormStatus } from "@/components/auth/FormStatus";
+import { staffT } from "@/lib/i18n/staff";
 
 export type MonitorEditorProps = {
   kinds: KindForm[];
@@ -54,14 +55,14 @@ export function MonitorEditor({
       aria-labelledby="monitor-form"
     >
       <h2 id="monitor-form" className="font-semibold">
-        {editing ? "Edit monitor" : "Add a monitor"}
+        {editing ? staffT("staff.monitors.edit") : staffT("staff.monitors.add")}
       </h2>
       <FormStatus state={state} />
       {editing ? <input type="hidden" name="id" value={monitorId} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        {text("name", "Name", { required: true, hint: "What it checks, e.g. “API health endpoint”." })}
+        {text("name", staffT("staff.common.name"), { required: true, hint: staffT("staff.monitors.nameHint") })}
         <Select
-          label="Component"
+          label={staffT("staff.monitors.component")}
           name="componentId"
           defaultValue={v.componentId}
           error={err("componentId")}
@@ -69,11 +70,11 @@ export function MonitorEditor({
         />
         {editing ? (
           <p className="text-sm">
-            <span className="block font-medium">Kind</span> {current?.label}
+            <span className="block font-medium">{staffT("staff.monitors.kind")}</span> {current?.label}
           </p>
         ) : (
           <Select
-            label="Kind"
+            label={staffT("staff.monitors.kind")}
             name="kind"
             value={kind}
             onChange={(e) => setKind(e.target.value)}
@@ -84,19 +85,22 @@ export function MonitorEditor({
       </div>
       {current ? <KindSettings kind={current} values={v} errors={state.fieldErrors} editing={editing} /> : null}
       <fieldset className="grid gap-4 sm:grid-cols-3">
-        <legend className="mb-2 text-sm font-semibold">Timing and thresholds</legend>
-        {text("intervalSeconds", "Interval (seconds)", {
+        <legend className="mb-2 text-sm font-semibold">{staffT("staff.monitors.timing")}</legend>
+        {text("intervalSeconds", staffT("staff.monitors.interval"), {
           inputMode: "numeric",
           placeholder: "60",
-          hint: "At least 15.",
+          hint: staffT("staff.monitors.intervalHint"),
         })}
-        {text("timeoutMs", "Timeout (ms)", { inputMode: "numeric", placeholder: "10000" })}
-        {text("latencyThresholdMs", "Slow above (ms, optional)", { inputMode: "numeric" })}
-        {text("failThreshold", "Failures before down", { inputMode: "numeric", placeholder: "2" })}
-        {text("recoverThreshold", "Successes before up", { inputMode: "numeric", placeholder: "2" })}
+        {text("timeoutMs", staffT("staff.monitors.timeout"), { inputMode: "numeric", placeholder: "10000" })}
+        {text("latencyThresholdMs", staffT("staff.monitors.slowAbove"), { inputMode: "numeric" })}
+        {text("failThreshold", staffT("staff.monitors.failThreshold"), { inputMode: "numeric", placeholder: "2" })}
+        {text("recoverThreshold", staffT("staff.monitors.recoverThreshold"), {
+          inputMode: "numeric",
+          placeholder: "2",
+        })}
       </fieldset>
       <Checkbox
-        label="Publish the incident automatically when this monitor takes its component down"
+        label={staffT("staff.monitors.autoPublish")}
         name="autoPublish"
         defaultChecked={v.autoPublish === "on"}
       />
@@ -104,20 +108,19 @@ export function MonitorEditor({
         <>
           <input type="hidden" name="internalTargetShown" value="1" />
           <Checkbox
-            label="Internal target: may reach loopback and private addresses"
+            label={staffT("staff.monitors.internal")}
             name="internalTarget"
             defaultChecked={v.internalTarget === "on"}
             error={err("internalTarget")}
-            hint="Admins only. Without it (and without OUTPOST_ALLOW_PRIVATE_TARGETS=1) checks refuse addresses inside your network; cloud metadata addresses stay refused either way."
+            hint={staffT("staff.monitors.internalHint")}
           />
         </>
       ) : v.internalTarget === "on" ? (
         <p className="text-sm" data-testid="internal-target-note">
-          Internal target: this monitor may reach private addresses (set by an admin; only an admin can change its
-          target).
+          {staffT("staff.monitors.internalNote")}
         </p>
       ) : null}
-      <Button disabled={pending}>{editing ? "Save monitor" : "Add monitor"}</Button>
+      <Button disabled={pending}>{editing ? staffT("staff.monitors.save") : staffT("staff.monitors.addButton")}</Button>
     </form>
   );
 }

@@ -1,12 +1,28 @@
 // A monitor's health in words and colour (never colour alone).
 import type { MonitorHealth } from "@/lib/constants";
+import { staffT } from "@/lib/i18n/staff";
 
 const LOOK: Record<MonitorHealth | "paused", { label: string; cls: string }> = {
-  up: { label: "Up", cls: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" },
-  degraded: { label: "Degraded", cls: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200" },
-  down: { label: "Down", cls: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200" },
-  unknown: { label: "Waiting for checks", cls: "bg-gray-100 text-gray-800 dark:bg-gray-800 dark:text-gray-200" },
-  paused: { label: "Paused", cls: "bg-gray-100 text-gray-800 dark:bg-gray-800 dark:text-gray-200" },
+  up: {
+    label: staffT("staff.monitors.healthUp"),
+    cls: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200",
+  },
+  degraded: {
+    label: staffT("staff.monitors.healthDegraded"),
+    cls: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200",
+  },
+  down: {
+    label: staffT("staff.monitors.healthDown"),
+    cls: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200",
+  },
+  unknown: {
+    label: staffT("staff.monitors.healthUnknown"),
+    cls: "bg-gray-100 text-gray-800 dark:bg-gray-800 dark:text-gray-200",
+  },
+  paused: {
+    label: staffT("staff.monitors.healthPaused"),
+    cls: "bg-gray-100 text-gray-800 dark:bg-gray-800 dark:text-gray-200",
+  },
 };
 
 export function HealthBadge({ health, paused }: { health: MonitorHealth; paused: boolean }) {

@@ -5,6 +5,7 @@ import { moveItemAction } from "@/app/(admin)/admin/components/actions";
 import { INITIAL_ACTION_STATE } from "@/lib/action-state";
 import { Button } from "@/components/ui/Button";
 import { FormMessage } from "@/components/ui/FormMessage";
+import { staffT } from "@/lib/i18n/staff";
 
 type Props = { kind: "group" | "component"; id: string; name: string; first: boolean; last: boolean };
 
@@ -16,11 +17,11 @@ export function MoveButtons({ kind, id, name, first, last }: Props) {
       <input type="hidden" name="id" value={id} />
       <Button name="direction" value="up" variant="secondary" disabled={pending || first}>
         <span aria-hidden="true">↑</span>
-        <span className="sr-only">Move {name}</span> Up
+        <span className="sr-only">{staffT("staff.components.move", { name })}</span> {staffT("staff.components.up")}
       </Button>
       <Button name="direction" value="down" variant="secondary" disabled={pending || last}>
         <span aria-hidden="true">↓</span>
-        <span className="sr-only">Move {name}</span> Down
+        <span className="sr-only">{staffT("staff.components.move", { name })}</span> {staffT("staff.components.down")}
       </Button>
       {state.ok || !state.message ? null : <FormMessage state={state} className="w-full" />}
     </form>

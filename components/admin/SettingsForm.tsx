@@ -10,6 +10,8 @@ import { Checkbox, Select, TextArea, TextField } from "@/components/ui/Field";
 import { LOCALE_INFO, LOCALES } from "@/lib/i18n/locales";
 import { FormStatus } from "@/components/auth/FormStatus";
 import { BrandColour } from "./BrandColour";
+import { StaffRich } from "./StaffRich";
+import { staffT } from "@/lib/i18n/staff";
 
 export type Settings = {
   name: string;
@@ -47,12 +49,12 @@ export function SettingsForm({ settings, timeZoneList }: { settings: Settings; t
   return (
     <form action={action} className="space-y-6" aria-labelledby="settings-heading">
       <h2 id="settings-heading" className="sr-only">
-        Page settings
+        {staffT("staff.settings.formHeading")}
       </h2>
       <FormStatus state={state} />
-      <Group legend="Page">
+      <Group legend={staffT("staff.settings.page")}>
         <TextField
-          label="Page name"
+          label={staffT("staff.settings.pageName")}
           name="name"
           required
           maxLength={100}
@@ -61,43 +63,40 @@ export function SettingsForm({ settings, timeZoneList }: { settings: Settings; t
         />
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField
-            label="Time zone"
+            label={staffT("staff.settings.timeZone")}
             name="timeZone"
             list={timeZoneList}
             autoComplete="off"
             spellCheck={false}
             defaultValue={value("timeZone", settings.timeZone)}
-            hint="IANA name, e.g. Europe/Berlin. Uptime days and times without JavaScript use it."
+            hint={staffT("staff.settings.timeZoneHint")}
             error={errors.timeZone}
           />
           <TextField
-            label="Default update cadence (minutes)"
+            label={staffT("staff.settings.cadence")}
             name="updateCadenceMinutes"
             type="number"
             inputMode="numeric"
             min={5}
             max={1440}
             defaultValue={value("updateCadenceMinutes", String(settings.updateCadenceMinutes))}
-            hint="How soon an open incident promises its next update."
+            hint={staffT("staff.settings.cadenceHint")}
             error={errors.updateCadenceMinutes}
           />
         </div>
       </Group>
 
-      <Group legend="Languages">
-        <p className="text-sm text-gray-600 dark:text-gray-400">
-          The public pages, widget, subscribe pages and subscriber mail speak these languages. What staff write stays as
-          written. The default is served at /, the others at /de/, /ja/, … with a language switcher.
-        </p>
+      <Group legend={staffT("staff.settings.languages")}>
+        <p className="text-sm text-gray-600 dark:text-gray-400">{staffT("staff.settings.languagesIntro")}</p>
         <Select
-          label="Default language"
+          label={staffT("staff.settings.defaultLanguage")}
           name="defaultLocale"
           defaultValue={value("defaultLocale", settings.defaultLocale)}
           options={LOCALES.map((l) => ({ value: l, label: `${LOCALE_INFO[l].name} (${l})` }))}
           error={errors.defaultLocale}
         />
         <fieldset aria-describedby={errors.locales ? "locales-error" : undefined}>
-          <legend className="text-sm font-medium">Offered languages</legend>
+          <legend className="text-sm font-medium">{staffT("staff.settings.offeredLanguages")}</legend>
           <div className="mt-1 flex flex-wrap gap-x-5 gap-y-2">
             {LOCALES.map((l) => (
               <Checkbox
@@ -116,34 +115,40 @@ export function SettingsForm({ settings, timeZoneList }: { settings: Settings; t
         </fieldset>
       </Group>
 
-      <Group legend="Look">
+      <Group legend={staffT("staff.settings.look")}>
         <div className="flex flex-wrap items-start gap-4">
           {settings.logo ? (
             // eslint-disable-next-line @next/next/no-img-element -- a small data: URL; nothing to optimise
             <img
               src={settings.logo}
-              alt="Current logo"
+              alt={staffT("staff.settings.currentLogo")}
               className="h-12 max-w-40 rounded border border-gray-200 bg-white object-contain p-1 dark:border-gray-700"
             />
           ) : null}
           <div className="min-w-0 flex-1 space-y-3">
             <TextField
-              label={settings.logo ? "Replace the logo" : "Logo"}
+              label={settings.logo ? staffT("staff.settings.replaceLogo") : staffT("staff.settings.logo")}
               name="logo"
               type="file"
               accept={LOGO_TYPES}
               className="[&_input]:text-sm [&_input]:file:mr-3 [&_input]:file:rounded [&_input]:file:border-0 [&_input]:file:bg-gray-100 [&_input]:file:px-2 [&_input]:file:py-1 dark:[&_input]:file:bg-gray-800 dark:[&_input]:file:text-gray-100"
-              hint={`PNG, JPEG, GIF, WebP or SVG, under ${LOGO_MAX_BYTES / 1000} kB. Shown beside the page name.`}
+              hint={staffT("staff.settings.logoHint", { kb: String(LOGO_MAX_BYTES / 1000) })}
               error={errors.logo}
               onChange={(e) => {
                 const file = e.currentTarget.files?.[0];
                 e.currentTarget.setCustomValidity(
-                  file && file.size > LOGO_MAX_BYTES ? `Keep the logo under ${LOGO_MAX_BYTES / 1000} kB` : "",
+                  file && file.size > LOGO_MAX_BYTES
+                    ? staffT("staff.settings.logoTooBig", { kb: String(LOGO_MAX_BYTES / 1000) })
+                    : "",
                 );
               }}
             />
             {settings.logo ? (
-              <Checkbox label="Remove the logo" name="removeLogo" defaultChecked={state.values?.removeLogo === "on"} />
+              <Checkbox
+                label={staffT("staff.settings.removeLogo")}
+                name="removeLogo"
+                defaultChecked={state.values?.removeLogo === "on"}
+              />
             ) : null}
           </div>
         </div>
@@ -155,10 +160,9 @@ export function SettingsForm({ settings, timeZoneList }: { settings: Settings; t
         />
       </Group>
 
-      <Group legend="Footer links">
+      <Group legend={staffT("staff.settings.footerLinks")}>
         <p className="text-xs text-gray-600 dark:text-gray-400">
-          Up to {FOOTER_LINKS_MAX} links under the public page (http(s) or mailto:). Empty rows are skipped; save to get
-          more rows.
+          {staffT("staff.settings.footerLinksIntro", { max: String(FOOTER_LINKS_MAX) })}
         </p>
         <ol className="space-y-3">
           {Array.from({ length: rows }, (_, i) => {
@@ -167,9 +171,11 @@ export function SettingsForm({ settings, timeZoneList }: { settings: Settings; t
               <li key={i} className="grid gap-2 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
                 <TextField
                   label={
-                    <>
-                      <span className="sr-only">Footer </span>Link {i + 1} label
-                    </>
+                    <StaffRich
+                      id="staff.settings.linkLabel"
+                      values={{ n: String(i + 1) }}
+                      tags={{ sr: (text) => <span className="sr-only">{text}</span> }}
+                    />
                   }
                   name={`footerLinks.${i}.label`}
                   maxLength={40}
@@ -178,9 +184,11 @@ export function SettingsForm({ settings, timeZoneList }: { settings: Settings; t
                 />
                 <TextField
                   label={
-                    <>
-                      <span className="sr-only">Footer </span>Link {i + 1} URL
-                    </>
+                    <StaffRich
+                      id="staff.settings.linkUrl"
+                      values={{ n: String(i + 1) }}
+                      tags={{ sr: (text) => <span className="sr-only">{text}</span> }}
+                    />
                   }
                   name={`footerLinks.${i}.url`}
                   inputMode="url"
@@ -197,19 +205,19 @@ export function SettingsForm({ settings, timeZoneList }: { settings: Settings; t
         ) : null}
       </Group>
 
-      <Group legend="Infrastructure disclosure">
+      <Group legend={staffT("staff.settings.infrastructure")}>
         <TextArea
-          label="Where Outpost and its mirror are hosted (Markdown)"
+          label={staffT("staff.settings.infrastructureLabel")}
           name="infrastructureMd"
           rows={6}
           defaultValue={value("infrastructureMd", settings.infrastructureMd)}
-          hint="Readers use it to judge whether this page would survive the outage it reports on."
+          hint={staffT("staff.settings.infrastructureHint")}
           error={errors.infrastructureMd}
         />
       </Group>
 
       <div className="flex flex-wrap items-center gap-3">
-        <Button disabled={pending}>{pending ? "Saving…" : "Save settings"}</Button>
+        <Button disabled={pending}>{pending ? staffT("staff.settings.saving") : staffT("staff.settings.save")}</Button>
       </div>
     </form>
   );

@@ -2,6 +2,7 @@
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/Button";
+import { staffT } from "@/lib/i18n/staff";
 
 export function SignOutButton() {
   const [busy, setBusy] = useState(false);
@@ -15,7 +16,7 @@ export function SignOutButton() {
         void signOut({ callbackUrl: "/admin/sign-in" });
       }}
     >
-      Sign out
+      {staffT("staff.nav.signOut")}
     </Button>
   );
 }

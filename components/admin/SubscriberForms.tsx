@@ -7,13 +7,14 @@ import { Button } from "@/components/ui/Button";
 import { ConfirmButton } from "@/components/ui/ConfirmButton";
 import { Select, TextField } from "@/components/ui/Field";
 import { FormStatus } from "@/components/auth/FormStatus";
+import { staffT } from "@/lib/i18n/staff";
 
 const KIND_OPTIONS = {
-  webhook: [{ value: "webhook", label: "Webhook (Statuspage format, signed)" }],
+  webhook: [{ value: "webhook", label: staffT("staff.subscribers.kindWebhook") }],
   chat: [
-    { value: "slack", label: "Slack incoming webhook" },
-    { value: "discord", label: "Discord webhook" },
-    { value: "teams", label: "Microsoft Teams workflow webhook" },
+    { value: "slack", label: staffT("staff.subscribers.kindSlack") },
+    { value: "discord", label: staffT("staff.subscribers.kindDiscord") },
+    { value: "teams", label: staffT("staff.subscribers.kindTeams") },
   ],
 };
 
@@ -25,7 +26,7 @@ export function AddSubscriberForm({
   components: readonly { id: string; name: string }[];
 }) {
   const [state, action, pending] = useActionState(addSubscriberAction, INITIAL_ACTION_STATE);
-  const title = variant === "webhook" ? "Add a webhook" : "Add a chat channel";
+  const title = variant === "webhook" ? staffT("staff.subscribers.addWebhook") : staffT("staff.subscribers.addChat");
   const id = `add-${variant}`;
   return (
     <form
@@ -41,7 +42,7 @@ export function AddSubscriberForm({
         <input type="hidden" name="kind" value="webhook" />
       ) : (
         <Select
-          label="Product"
+          label={staffT("staff.subscribers.product")}
           name="kind"
           options={KIND_OPTIONS.chat}
           defaultValue={state.values?.kind}
@@ -49,7 +50,7 @@ export function AddSubscriberForm({
         />
       )}
       <TextField
-        label="URL"
+        label={staffT("staff.subscribers.url")}
         name="url"
         type="url"
         required
@@ -57,15 +58,15 @@ export function AddSubscriberForm({
         error={state.fieldErrors?.url}
       />
       <TextField
-        label="Label"
+        label={staffT("staff.subscribers.label")}
         name="label"
-        hint="Optional, e.g. “#ops channel”."
+        hint={staffT("staff.subscribers.labelHint")}
         defaultValue={state.values?.label}
         error={state.fieldErrors?.label}
       />
       {components.length ? (
         <fieldset className="grid gap-1 sm:grid-cols-2">
-          <legend className="text-sm font-medium">Only these components (none ticked: everything)</legend>
+          <legend className="text-sm font-medium">{staffT("staff.subscribers.components")}</legend>
           {components.map((c) => (
             <label key={c.id} className="flex items-center gap-2 text-sm">
               <input type="checkbox" name="component" value={c.id} />
@@ -82,14 +83,14 @@ export function AddSubscriberForm({
 export function RemoveSubscriber({ id, label }: { id: string; label: string }) {
   return (
     <ConfirmButton
-      label="Remove"
-      ariaLabel={`Remove ${label}`}
-      title={`Remove ${label}?`}
-      confirmLabel="Remove"
+      label={staffT("staff.subscribers.remove")}
+      ariaLabel={staffT("staff.subscribers.removeLabel", { label })}
+      title={staffT("staff.subscribers.removeConfirm", { label })}
+      confirmLabel={staffT("staff.subscribers.remove")}
       action={removeSubscriberAction}
       fields={{ id }}
     >
-      <p>Nothing more is sent there, including deliveries still waiting.</p>
+      <p>{staffT("staff.subscribers.removeBody")}</p>
     </ConfirmButton>
   );
 }
@@ -100,8 +101,14 @@ export function NetworkSwitch({ name, label, enabled }: { name: string; label: s
     <form action={action} className="inline-flex items-center gap-2">
       <input type="hidden" name="name" value={name} />
       <input type="hidden" name="enabled" value={enabled ? "0" : "1"} />
-      <Button variant="secondary" disabled={pending} aria-label={`${enabled ? "Turn off" : "Turn on"} ${label}`}>
-        {enabled ? "Turn off" : "Turn on"}
+      <Button
+        variant="secondary"
+        disabled={pending}
+        aria-label={
+          enabled ? staffT("staff.channels.turnOffLabel", { label }) : staffT("staff.channels.turnOnLabel", { label })
+        }
+      >
+        {enabled ? staffT("staff.channels.turnOff") : staffT("staff.channels.turnOn")}
       </Button>
       <FormStatus state={state} />
     </form>

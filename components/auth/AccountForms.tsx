@@ -6,6 +6,7 @@ import { INITIAL_ACTION_STATE } from "@/lib/action-state";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 import { FormStatus } from "./FormStatus";
+import { staffT } from "@/lib/i18n/staff";
 
 const box = "space-y-3 rounded-lg border border-gray-200 p-4 dark:border-gray-800";
 
@@ -14,11 +15,16 @@ export function ProfileForm({ name }: { name: string }) {
   return (
     <form action={action} className={box} aria-labelledby="profile">
       <h2 id="profile" className="font-semibold">
-        Profile
+        {staffT("staff.account.profile")}
       </h2>
       <FormStatus state={state} />
-      <TextField label="Name" name="name" defaultValue={name} error={state.fieldErrors?._ ?? state.fieldErrors?.name} />
-      <Button disabled={pending}>Save</Button>
+      <TextField
+        label={staffT("staff.common.name")}
+        name="name"
+        defaultValue={name}
+        error={state.fieldErrors?._ ?? state.fieldErrors?.name}
+      />
+      <Button disabled={pending}>{staffT("staff.common.save")}</Button>
     </form>
   );
 }
@@ -28,11 +34,11 @@ export function PasswordForm() {
   return (
     <form action={action} className={box} aria-labelledby="password">
       <h2 id="password" className="font-semibold">
-        Password
+        {staffT("staff.account.password")}
       </h2>
       <FormStatus state={state} />
       <TextField
-        label="Current password"
+        label={staffT("staff.account.current")}
         name="current"
         type="password"
         autoComplete="current-password"
@@ -40,16 +46,16 @@ export function PasswordForm() {
         error={state.fieldErrors?.current}
       />
       <TextField
-        label="New password"
+        label={staffT("staff.account.new")}
         name="next"
         type="password"
         autoComplete="new-password"
         required
         minLength={12}
-        hint="At least 12 characters."
+        hint={staffT("staff.account.newHint")}
         error={state.fieldErrors?.next}
       />
-      <Button disabled={pending}>Change password</Button>
+      <Button disabled={pending}>{staffT("staff.account.change")}</Button>
     </form>
   );
 }
@@ -62,14 +68,12 @@ export function SignOutEverywhereForm() {
   return (
     <form action={action} className={box} aria-labelledby="sessions">
       <h2 id="sessions" className="font-semibold">
-        Sessions
+        {staffT("staff.account.sessions")}
       </h2>
-      <p className="text-sm text-gray-600 dark:text-gray-400">
-        Lost a laptop? End every session of this account, on every device.
-      </p>
+      <p className="text-sm text-gray-600 dark:text-gray-400">{staffT("staff.account.sessionsIntro")}</p>
       <FormStatus state={state} />
       <Button variant="dangerOutline" disabled={pending}>
-        Sign out everywhere
+        {staffT("staff.account.signOutEverywhere")}
       </Button>
     </form>
   );

@@ -6,6 +6,7 @@ import { ROLES, type Role } from "@/lib/constants";
 import { Button } from "@/components/ui/Button";
 import { Select, TextField } from "@/components/ui/Field";
 import { FormStatus } from "./FormStatus";
+import { staffT } from "@/lib/i18n/staff";
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: r }));
 
@@ -28,28 +29,33 @@ export function NewPersonForm() {
       aria-labelledby="new-person"
     >
       <h2 id="new-person" className="font-semibold">
-        Add a person
+        {staffT("staff.people.add")}
       </h2>
       <FormStatus state={state} />
       <div className="grid gap-3 sm:grid-cols-3">
         <TextField
-          label="Email"
+          label={staffT("staff.people.email")}
           name="email"
           type="email"
           required
           defaultValue={state.values?.email}
           error={state.fieldErrors?.email}
         />
-        <TextField label="Name" name="name" defaultValue={state.values?.name} error={state.fieldErrors?.name} />
+        <TextField
+          label={staffT("staff.common.name")}
+          name="name"
+          defaultValue={state.values?.name}
+          error={state.fieldErrors?.name}
+        />
         <Select
-          label="Role"
+          label={staffT("staff.people.role")}
           name="role"
           defaultValue={state.values?.role ?? "editor"}
           options={ROLE_OPTIONS}
           error={state.fieldErrors?.role}
         />
       </div>
-      <Button disabled={pending}>Add and generate a password</Button>
+      <Button disabled={pending}>{staffT("staff.people.addButton")}</Button>
     </form>
   );
 }
@@ -63,39 +69,42 @@ export function PersonRow({ person, isSelf }: { person: Person; isSelf: boolean 
         <div>
           <p className="font-medium">
             {person.email}
-            {isSelf && <span className="text-gray-600 dark:text-gray-400"> (you)</span>}
+            {isSelf && <span className="text-gray-600 dark:text-gray-400"> {staffT("staff.people.you")}</span>}
           </p>
           <p className="text-xs text-gray-600 dark:text-gray-400">
-            {person.name || "No name"} · {person.role} · {person.disabled ? "disabled" : "active"} · two-factor{" "}
-            {person.twoFactor ? "on" : "off"} ·{" "}
+            {person.name || staffT("staff.people.noName")} · {person.role} ·{" "}
+            {person.disabled ? staffT("staff.people.disabled") : staffT("staff.people.active")} ·{" "}
+            {person.twoFactor ? staffT("staff.people.twoFactorOn") : staffT("staff.people.twoFactorOff")} ·{" "}
             {person.lastSignInAt
-              ? `last sign-in ${new Date(person.lastSignInAt).toISOString().slice(0, 16).replace("T", " ")} UTC`
-              : "never signed in"}
+              ? staffT("staff.people.lastSignIn", {
+                  time: `${new Date(person.lastSignInAt).toISOString().slice(0, 16).replace("T", " ")} UTC`,
+                })
+              : staffT("staff.people.neverSignedIn")}
           </p>
         </div>
       </div>
       <form action={action} className="flex flex-wrap items-end gap-2">
         <input type="hidden" name="id" value={person.id} />
-        <Select label="Role" name="role" defaultValue={person.role} options={ROLE_OPTIONS} />
+        <Select label={staffT("staff.people.role")} name="role" defaultValue={person.role} options={ROLE_OPTIONS} />
         <Button name="intent" value="role" variant="secondary" disabled={pending}>
-          Change role
+          {staffT("staff.people.changeRole")}
         </Button>
         <Button name="intent" value="reset" variant="secondary" disabled={pending}>
-          Reset password
+          {staffT("staff.people.resetPassword")}
         </Button>
         {person.twoFactor && (
           <Button name="intent" value="totp_off" variant="secondary" disabled={pending}>
-            Turn off two-factor
+            {staffT("staff.people.turnOffTwoFactor")}
           </Button>
         )}
         {person.disabled ? (
           <Button name="intent" value="enable" variant="secondary" disabled={pending}>
-            Re-enable
+            {staffT("staff.people.enable")}
           </Button>
         ) : (
           !isSelf && (
             <Button name="intent" value="disable" variant="dangerOutline" disabled={pending}>
-              Disable
+              {staffT("staff.people.disable")}
             </Button>
           )
         )}

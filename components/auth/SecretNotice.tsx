@@ -1,6 +1,7 @@
 "use client";
 // A value shown once (a generated password, an API token, recovery codes), with a copy button.
 import { useState } from "react";
+import { staffT } from "@/lib/i18n/staff";
 
 export function SecretNotice({ message, secret }: { message?: string; secret: string }) {
   const [copied, setCopied] = useState(false);
@@ -21,7 +22,7 @@ export function SecretNotice({ message, secret }: { message?: string; secret: st
         className="rounded-md border border-amber-400 px-2 py-1 text-xs font-medium hover:bg-amber-100 dark:hover:bg-amber-900"
         onClick={() => navigator.clipboard?.writeText(secret).then(() => setCopied(true))}
       >
-        {copied ? "Copied" : "Copy"}
+        {copied ? staffT("staff.common.copied") : staffT("staff.common.copy")}
       </button>
     </div>
   );

@@ -7,16 +7,16 @@ import { useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/Button";
 import { CONTROL_CLASS } from "@/components/ui/Field";
 import { SIGN_IN_MESSAGES, type SignInRefusal } from "@/lib/constants";
+import { staffT } from "@/lib/i18n/staff";
+import { StaffRich } from "@/components/admin/StaffRich";
 
 const SSO_MESSAGES: Record<string, string> = {
-  sso_unknown: "No enabled Outpost account has that email. Ask an admin to add you.",
-  sso_unverified:
-    "Your sign-in provider has not verified this email address, so it cannot sign you in here. Verify the address with the provider, or use your password.",
-  sso_subject:
-    "This Outpost account is linked to a different account at your sign-in provider. Sign in with that one, or ask an admin.",
-  OAuthSignin: "The sign-in provider could not be reached. Try again, or use your password.",
-  OAuthCallback: "The sign-in provider's answer could not be checked. Try again.",
-  SessionRequired: "Sign in to continue.",
+  sso_unknown: staffT("staff.signIn.ssoUnknown"),
+  sso_unverified: staffT("staff.signIn.ssoUnverified"),
+  sso_subject: staffT("staff.signIn.ssoSubject"),
+  OAuthSignin: staffT("staff.signIn.oauthSignin"),
+  OAuthCallback: staffT("staff.signIn.oauthCallback"),
+  SessionRequired: staffT("staff.signIn.sessionRequired"),
 };
 
 function messageFor(code: string | undefined): string | undefined {
@@ -85,7 +85,7 @@ export function SignInForm({
   );
   const codeField = (
     <label className="block text-sm font-medium">
-      Authentication code
+      {staffT("staff.signIn.code")}
       <input
         ref={codeRef}
         name="code"
@@ -97,7 +97,7 @@ export function SignInForm({
         autoFocus={Boolean(pending)}
       />
       <span id="code-help" className="mt-1 block text-xs font-normal text-gray-600 dark:text-gray-400">
-        The 6-digit code from your authenticator app, or one of your recovery codes.
+        {staffT("staff.signIn.codeHelp")}
       </span>
     </label>
   );
@@ -108,12 +108,15 @@ export function SignInForm({
         <form onSubmit={submit} className="space-y-4">
           {alert}
           <p className="text-sm">
-            {ssoName ?? "Your sign-in provider"} signed you in as <strong>{pending.email}</strong>. This account has
-            two-factor sign-in on: enter its code.
+            <StaffRich
+              id="staff.signIn.ssoPending"
+              values={{ provider: ssoName ?? staffT("staff.signIn.yourProvider"), email: pending.email }}
+              tags={{ strong: (text) => <strong>{text}</strong> }}
+            />
           </p>
           {codeField}
           <Button disabled={busy} className="w-full">
-            {busy ? "Signing in…" : "Verify and sign in"}
+            {busy ? staffT("staff.signIn.signingIn") : staffT("staff.signIn.verify")}
           </Button>
         </form>
       </div>
@@ -125,11 +128,11 @@ export function SignInForm({
       <form onSubmit={submit} className="space-y-4" noValidate={false}>
         {alert}
         <label className="block text-sm font-medium">
-          Email
+          {staffT("staff.signIn.email")}
           <input name="email" type="email" autoComplete="username" required className={input} readOnly={needsCode} />
         </label>
         <label className="block text-sm font-medium">
-          Password
+          {staffT("staff.signIn.password")}
           <input
             name="password"
             type="password"
@@ -141,17 +144,23 @@ export function SignInForm({
         </label>
         {needsCode && codeField}
         <Button disabled={busy} className="w-full">
-          {busy ? "Signing in…" : needsCode ? "Verify and sign in" : "Sign in"}
+          {busy
+            ? staffT("staff.signIn.signingIn")
+            : needsCode
+              ? staffT("staff.signIn.verify")
+              : staffT("staff.signIn.signIn")}
         </Button>
       </form>
       {ssoName && (
         <Button type="button" variant="secondary" className="w-full" onClick={() => signIn("oidc", { callbackUrl })}>
-          Sign in with {ssoName}
+          {staffT("staff.signIn.withSso", { name: ssoName })}
         </Button>
       )}
       <p className="text-xs text-gray-600 dark:text-gray-400">
-        Locked out? An admin can reset your password in People, or run{" "}
-        <code>npm run admin:reset-password -- EMAIL</code> on the server.
+        <StaffRich
+          id="staff.signIn.lockedOut"
+          values={{ command: <code>{"npm run admin:reset-password -- EMAIL"}</code> }}
+        />
       </p>
     </div>
   );

@@ -7,6 +7,7 @@ import { ConfirmButton } from "@/components/ui/ConfirmButton";
 import { Select, TextField } from "@/components/ui/Field";
 import { API_SCOPES, TOKEN_SCOPE_LABELS, type TokenScope } from "@/lib/constants";
 import { FormStatus } from "./FormStatus";
+import { staffT } from "@/lib/i18n/staff";
 
 type Token = {
   id: string;
@@ -17,7 +18,8 @@ type Token = {
   lastUsedAt: number | null;
   revokedAt: number | null;
 };
-const when = (t: number | null) => (t ? `${new Date(t).toISOString().slice(0, 16).replace("T", " ")} UTC` : "never");
+const when = (t: number | null) =>
+  t ? `${new Date(t).toISOString().slice(0, 16).replace("T", " ")} UTC` : staffT("staff.tokens.never");
 
 export function NewTokenForm() {
   const [state, action, pending] = useActionState(createTokenAction, INITIAL_ACTION_STATE);
@@ -28,26 +30,26 @@ export function NewTokenForm() {
       aria-labelledby="new-token"
     >
       <h2 id="new-token" className="font-semibold">
-        Create a token
+        {staffT("staff.tokens.create")}
       </h2>
       <FormStatus state={state} />
       <TextField
-        label="Name"
+        label={staffT("staff.common.name")}
         name="name"
         required
-        hint="What uses it, e.g. “PagerDuty” or “deploy script”."
+        hint={staffT("staff.tokens.nameHint")}
         defaultValue={state.values?.name}
         error={state.fieldErrors?.name}
       />
       <Select
-        label="Scope"
+        label={staffT("staff.tokens.scope")}
         name="scope"
         options={API_SCOPES.map((value) => ({ value, label: TOKEN_SCOPE_LABELS[value] }))}
         defaultValue={state.values?.scope ?? "read"}
-        hint="Give it no more than it needs: a dashboard reads, an alerting tool that opens incidents writes; only provisioning scripts need admin."
+        hint={staffT("staff.tokens.scopeHint")}
         error={state.fieldErrors?.scope}
       />
-      <Button disabled={pending}>Create token</Button>
+      <Button disabled={pending}>{staffT("staff.tokens.createButton")}</Button>
     </form>
   );
 }
@@ -58,25 +60,26 @@ export function TokenRow({ token }: { token: Token }) {
       <div>
         <p className="font-medium">
           {token.name} <code className="text-xs text-gray-600 dark:text-gray-400">{token.prefix}…</code>{" "}
-          <span className="rounded bg-gray-100 px-1.5 py-0.5 text-xs dark:bg-gray-800">scope: {token.scope}</span>
+          <span className="rounded bg-gray-100 px-1.5 py-0.5 text-xs dark:bg-gray-800">
+            {staffT("staff.tokens.scopeOf", { scope: token.scope })}
+          </span>
         </p>
         <p className="text-xs text-gray-600 dark:text-gray-400">
-          created {when(token.createdAt)} · last used {when(token.lastUsedAt)}
-          {token.revokedAt && ` · revoked ${when(token.revokedAt)}`}
+          {staffT("staff.tokens.created", { time: when(token.createdAt) })} ·{" "}
+          {staffT("staff.tokens.lastUsed", { time: when(token.lastUsedAt) })}
+          {token.revokedAt && ` · ${staffT("staff.tokens.revoked", { time: when(token.revokedAt) })}`}
         </p>
       </div>
       {!token.revokedAt && (
         <ConfirmButton
-          label="Revoke"
-          ariaLabel={`Revoke ${token.name}`}
-          title={`Revoke “${token.name}”?`}
-          confirmLabel="Revoke token"
+          label={staffT("staff.tokens.revoke")}
+          ariaLabel={staffT("staff.tokens.revokeLabel", { name: token.name })}
+          title={staffT("staff.tokens.revokeConfirm", { name: token.name })}
+          confirmLabel={staffT("staff.tokens.revokeToken")}
           action={revokeTokenAction}
           fields={{ id: token.id }}
         >
-          <p>
-            Whatever uses this token gets 401 from its next request. This cannot be undone; create a new token instead.
-          </p>
+          <p>{staffT("staff.tokens.revokeBody")}</p>
         </ConfirmButton>
       )}
     </li>

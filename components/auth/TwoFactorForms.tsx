@@ -4,7 +4,9 @@ import { beginTotpAction, confirmTotpAction, disableTotpAction } from "@/app/(ad
 import { INITIAL_ACTION_STATE } from "@/lib/action-state";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
+import { StaffRich } from "@/components/admin/StaffRich";
 import { FormStatus } from "./FormStatus";
+import { staffT } from "@/lib/i18n/staff";
 
 type Pending = { secret: string; qr: string } | null;
 
@@ -26,62 +28,64 @@ export function TwoFactorSection({
       aria-labelledby="two-factor"
     >
       <h2 id="two-factor" className="font-semibold">
-        Two-factor sign-in
+        {staffT("staff.account.twoFactor")}
       </h2>
       {confirmed.ok ? (
         <FormStatus state={confirmed} />
       ) : enabled ? (
         <form action={disable} className="space-y-3">
-          <p className="text-sm">
-            On. {recoveryLeft} unused recovery code{recoveryLeft === 1 ? "" : "s"} left.
-          </p>
+          <p className="text-sm">{staffT("staff.account.twoFactorOn", { count: recoveryLeft })}</p>
           <FormStatus state={disabled} />
           <TextField
-            label="Password"
+            label={staffT("staff.account.password")}
             name="password"
             type="password"
             autoComplete="current-password"
             required
-            hint="Needed to turn two-factor sign-in off."
+            hint={staffT("staff.account.twoFactorOffHint")}
             error={disabled.fieldErrors?.password}
           />
           <Button variant="dangerOutline" disabled={disabling}>
-            Turn off two-factor sign-in
+            {staffT("staff.account.turnOff")}
           </Button>
         </form>
       ) : pending ? (
         <form action={confirm} className="space-y-3">
-          <p className="text-sm">
-            Scan this code with an authenticator app (or enter the key by hand), then type the 6-digit code it shows.
-          </p>
+          <p className="text-sm">{staffT("staff.account.scan")}</p>
           <div
             className="w-48 rounded bg-white p-2"
             role="img"
-            aria-label="QR code for your authenticator app"
+            aria-label={staffT("staff.account.qr")}
             dangerouslySetInnerHTML={{ __html: pending.qr }}
           />
           <p className="text-sm">
-            Key:{" "}
-            <code className="break-all font-mono" data-testid="totp-secret">
-              {pending.secret}
-            </code>
+            <StaffRich
+              id="staff.account.key"
+              values={{
+                key: (
+                  <code className="break-all font-mono" data-testid="totp-secret">
+                    {pending.secret}
+                  </code>
+                ),
+              }}
+            />
           </p>
           <FormStatus state={confirmed} />
           <TextField
-            label="Code from the app"
+            label={staffT("staff.account.code")}
             name="code"
             inputMode="numeric"
             autoComplete="one-time-code"
             required
             error={confirmed.fieldErrors?.code}
           />
-          <Button disabled={confirming}>Turn on</Button>
+          <Button disabled={confirming}>{staffT("staff.account.turnOn")}</Button>
         </form>
       ) : (
         <form action={begin} className="space-y-3">
-          <p className="text-sm">Off. With it on, signing in also asks for a code from an app on your phone.</p>
+          <p className="text-sm">{staffT("staff.account.off")}</p>
           <FormStatus state={begun} />
-          <Button disabled={beginning}>Set up two-factor sign-in</Button>
+          <Button disabled={beginning}>{staffT("staff.account.setUp")}</Button>
         </form>
       )}
     </section>

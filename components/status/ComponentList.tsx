@@ -128,7 +128,11 @@ function Group({ group, ctx }: { group: SnapGroup; ctx: RowContext }) {
       <details open className="group/g">
         <summary className="flex cursor-pointer list-none items-center justify-between gap-4 px-4 py-3 hover:bg-gray-50 dark:hover:bg-gray-800/60">
           <h3 className="flex items-center gap-2 font-semibold">
-            <svg viewBox="0 0 20 20" aria-hidden="true" className="h-4 w-4 transition-transform group-open/g:rotate-90 rtl:-scale-x-100 rtl:group-open/g:-rotate-90">
+            <svg
+              viewBox="0 0 20 20"
+              aria-hidden="true"
+              className="h-4 w-4 transition-transform group-open/g:rotate-90 rtl:-scale-x-100 rtl:group-open/g:-rotate-90"
+            >
               <path d="M7 5l5 5-5 5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
             </svg>
             <span dir="auto">{group.name}</span>

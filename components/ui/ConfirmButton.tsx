@@ -3,6 +3,7 @@
 // (focus moves into it, Escape cancels) that says what will happen; only its own button acts.
 import { useActionState, useId, useRef, type ReactNode } from "react";
 import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/action-state";
+import { staffT } from "@/lib/i18n/staff";
 import { Button, type ButtonVariant } from "./Button";
 import { FormMessage } from "./FormMessage";
 
@@ -63,7 +64,7 @@ export function ConfirmButton({
             <input key={name} type="hidden" name={name} value={value} />
           ))}
           <Button type="button" variant="secondary" autoFocus onClick={() => dialog.current?.close()}>
-            Cancel
+            {staffT("staff.common.cancel")}
           </Button>
           <Button variant="danger">{confirmLabel}</Button>
         </form>

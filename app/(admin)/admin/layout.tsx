@@ -1,7 +1,9 @@
 import type { ReactNode } from "react";
 import { AdminNav } from "@/components/admin/AdminNav";
 import { SignOutButton } from "@/components/admin/SignOutButton";
+import { StaffRich } from "@/components/admin/StaffRich";
 import { requireStaff } from "@/lib/auth/session";
+import { staffT } from "@/lib/i18n/staff";
 import { staffShellView } from "@/lib/views/staff-shell";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +19,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         href="#admin-main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2 focus:text-gray-900"
       >
-        Skip to content
+        {staffT("staff.nav.skip")}
       </a>
       <header className="border-b border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
@@ -26,10 +28,16 @@ export default async function AdminLayout({ children }: { children: ReactNode })
               {pageName}
             </a>
             <span className="block text-xs text-gray-600 dark:text-gray-400">
-              Staff area ·{" "}
-              <a href="/" className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
-                view the public page
-              </a>
+              <StaffRich
+                id="staff.nav.staffArea"
+                tags={{
+                  public: (text) => (
+                    <a href="/" className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
+                      {text}
+                    </a>
+                  ),
+                }}
+              />
             </span>
           </p>
           <div className="flex min-w-0 items-center gap-3">

@@ -4,49 +4,58 @@ import { MonitorDrafts } from "@/components/admin/MonitorDrafts";
 import { IncidentList } from "@/components/admin/incidents/IncidentList";
 import { QuickStart } from "@/components/admin/incidents/QuickStart";
 import { requireStaff } from "@/lib/auth/session";
+import { staffT } from "@/lib/i18n/staff";
 import { dashboardView } from "@/lib/views/dashboard";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Dashboard · Outpost" };
+export const metadata: Metadata = { title: staffT("staff.dashboard.metaTitle") };
 
 export default async function DashboardPage() {
   await requireStaff("editor", "/admin");
   const { timeZone, now, open, maintenance, resolved, templates } = dashboardView();
   return (
     <div className="space-y-8">
-      <h1 className="text-xl font-semibold">Dashboard</h1>
+      <h1 className="text-xl font-semibold">{staffT("staff.dashboard.heading")}</h1>
       <MonitorDrafts />
       <QuickStart templates={templates} />
       <AffectedReports />
       <section aria-labelledby="open" className="space-y-3">
         <h2 id="open" className="text-lg font-semibold">
-          Open incidents {open.length ? `(${open.length})` : null}
+          {open.length
+            ? staffT("staff.dashboard.openCount", { count: String(open.length) })
+            : staffT("staff.dashboard.open")}
         </h2>
         <IncidentList
           incidents={open}
           timeZone={timeZone}
           now={now}
-          label="Open incidents"
-          empty="No open incidents. The page shows all systems as they are."
+          label={staffT("staff.dashboard.open")}
+          empty={staffT("staff.dashboard.openEmpty")}
         />
       </section>
       <section aria-labelledby="maint" className="space-y-3">
         <h2 id="maint" className="text-lg font-semibold">
-          Maintenance in progress and upcoming
+          {staffT("staff.dashboard.maintenance")}
         </h2>
         <IncidentList
           incidents={maintenance}
           timeZone={timeZone}
           now={now}
-          label="Maintenance"
-          empty="Nothing scheduled."
+          label={staffT("staff.dashboard.maintenanceLabel")}
+          empty={staffT("staff.dashboard.nothingScheduled")}
         />
       </section>
       <section aria-labelledby="resolved" className="space-y-3">
         <h2 id="resolved" className="text-lg font-semibold">
-          Resolved in the last 7 days
+          {staffT("staff.dashboard.resolved")}
         </h2>
-        <IncidentList incidents={resolved} timeZone={timeZone} now={now} label="Recently resolved" empty="None." />
+        <IncidentList
+          incidents={resolved}
+          timeZone={timeZone}
+          now={now}
+          label={staffT("staff.dashboard.resolvedLabel")}
+          empty={staffT("staff.dashboard.resolvedEmpty")}
+        />
       </section>
     </div>
   );

@@ -2,6 +2,7 @@
 // a component out. Grouped as on the public page; every select is labelled with its component.
 import { COMPONENT_STATUS_LABELS, COMPONENT_STATUSES, type ComponentStatus } from "@/lib/constants";
 import { Select } from "@/components/ui/Field";
+import { staffT } from "@/lib/i18n/staff";
 
 export type PickerComponent = { id: string; name: string; status: ComponentStatus };
 export type PickerSection = { name: string | null; components: PickerComponent[] };
@@ -22,7 +23,7 @@ export function ComponentPicker({
   errors = {},
   legend,
   hint,
-  emptyLabel = "Not affected",
+  emptyLabel = staffT("staff.incidents.notAffected"),
 }: Props) {
   const options = [
     { value: "", label: emptyLabel },
@@ -48,7 +49,7 @@ export function ComponentPicker({
                   <>
                     {c.name}{" "}
                     <span className="font-normal text-gray-600 dark:text-gray-400">
-                      (now {COMPONENT_STATUS_LABELS[c.status].toLowerCase()})
+                      {staffT("staff.incidents.now", { status: COMPONENT_STATUS_LABELS[c.status].toLowerCase() })}
                     </span>
                   </>
                 }

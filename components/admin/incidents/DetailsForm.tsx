@@ -8,13 +8,14 @@ import type { IncidentKind } from "@/lib/constants";
 import { Button } from "@/components/ui/Button";
 import { Select, TextField } from "@/components/ui/Field";
 import { FormStatus } from "@/components/auth/FormStatus";
+import { staffT } from "@/lib/i18n/staff";
 import { MaintenanceWindowFields } from "./MaintenanceWindowFields";
 
 const IMPACTS = [
-  { value: "none", label: "None" },
-  { value: "minor", label: "Minor" },
-  { value: "major", label: "Major" },
-  { value: "critical", label: "Critical" },
+  { value: "none", label: staffT("staff.incidents.impactNone") },
+  { value: "minor", label: staffT("staff.incidents.impactMinor") },
+  { value: "major", label: staffT("staff.incidents.impactMajor") },
+  { value: "critical", label: staffT("staff.incidents.impactCritical") },
 ];
 
 type Props = {
@@ -32,18 +33,31 @@ export function DetailsForm({ id, kind, defaults, timeZone, defaultCadence }: Pr
   return (
     <form action={action} className="space-y-4" aria-labelledby="details">
       <h2 id="details" className="text-lg font-semibold">
-        Details
+        {staffT("staff.incidents.details")}
       </h2>
       <input type="hidden" name="id" value={id} />
       <FormStatus state={state} />
-      <TextField label="Title" name="name" required maxLength={200} defaultValue={v.name} error={errors.name} />
+      <TextField
+        label={staffT("staff.common.title")}
+        name="name"
+        required
+        maxLength={200}
+        defaultValue={v.name}
+        error={errors.name}
+      />
       {kind === "maintenance" ? (
         <MaintenanceWindowFields values={v} errors={errors} timeZone={timeZone} withAutomation={false} />
       ) : (
         <div className="grid gap-4 sm:grid-cols-2">
-          <Select label="Impact" name="impact" options={IMPACTS} defaultValue={v.impact} error={errors.impact} />
+          <Select
+            label={staffT("staff.common.impact")}
+            name="impact"
+            options={IMPACTS}
+            defaultValue={v.impact}
+            error={errors.impact}
+          />
           <TextField
-            label="Next update within (minutes)"
+            label={staffT("staff.incidents.cadence")}
             name="updateCadenceMinutes"
             type="number"
             min={5}
@@ -51,13 +65,13 @@ export function DetailsForm({ id, kind, defaults, timeZone, defaultCadence }: Pr
             inputMode="numeric"
             defaultValue={v.updateCadenceMinutes}
             placeholder={String(defaultCadence)}
-            hint="Changing it restarts the promise from now."
+            hint={staffT("staff.incidents.cadenceHint")}
             error={errors.updateCadenceMinutes}
           />
         </div>
       )}
       <Button variant="secondary" disabled={pending}>
-        Save details
+        {staffT("staff.incidents.saveDetails")}
       </Button>
     </form>
   );

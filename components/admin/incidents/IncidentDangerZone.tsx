@@ -2,40 +2,39 @@
 import { deleteIncidentAction, endMaintenanceAction } from "@/app/(admin)/admin/incidents/actions";
 import type { IncidentRow } from "@/lib/views/rows";
 import { ConfirmButton } from "@/components/ui/ConfirmButton";
+import { staffT } from "@/lib/i18n/staff";
 
 export function IncidentDangerZone({ incident: i }: { incident: IncidentRow }) {
   const live =
     i.kind === "maintenance" && (i.status === "scheduled" || i.status === "in_progress" || i.status === "verifying");
-  const what = i.kind === "maintenance" ? "maintenance" : "incident";
+  const remove =
+    i.kind === "maintenance" ? staffT("staff.incidents.deleteMaintenance") : staffT("staff.incidents.deleteIncident");
   return (
     <section aria-labelledby="danger" className="space-y-3 rounded-lg border border-red-200 p-4 dark:border-red-900">
       <h2 id="danger" className="text-lg font-semibold">
-        {live ? "End or delete" : "Delete"}
+        {live ? staffT("staff.incidents.endOrDelete") : staffT("staff.common.delete")}
       </h2>
       <div className="flex flex-wrap items-start gap-3">
         {live ? (
           <ConfirmButton
-            label="End maintenance now"
-            title="End this maintenance now?"
-            confirmLabel="End maintenance"
+            label={staffT("staff.incidents.endNow")}
+            title={staffT("staff.incidents.endConfirm")}
+            confirmLabel={staffT("staff.incidents.end")}
             action={endMaintenanceAction}
             fields={{ id: i.id, body: "" }}
             variant="secondary"
           >
-            <p>It is marked completed with an update, and its components are set back to operational.</p>
+            <p>{staffT("staff.incidents.endBody")}</p>
           </ConfirmButton>
         ) : null}
         <ConfirmButton
-          label={`Delete ${what}`}
-          title={`Delete “${i.name}”?`}
-          confirmLabel={`Delete ${what}`}
+          label={remove}
+          title={staffT("staff.common.deleteNamed", { name: i.name })}
+          confirmLabel={remove}
           action={deleteIncidentAction}
           fields={{ id: i.id }}
         >
-          <p>
-            It disappears with its whole timeline from the public page, the API and the feeds. Component statuses stay
-            as they are. The audit log keeps a copy.
-          </p>
+          <p>{staffT("staff.incidents.deleteBody")}</p>
         </ConfirmButton>
       </div>
     </section>

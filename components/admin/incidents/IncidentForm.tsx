@@ -8,17 +8,18 @@ import { INCIDENT_STATUSES, UPDATE_STATUS_LABELS, type IncidentKind } from "@/li
 import { Button } from "@/components/ui/Button";
 import { Checkbox, Select, TextField } from "@/components/ui/Field";
 import { FormStatus } from "@/components/auth/FormStatus";
+import { staffT } from "@/lib/i18n/staff";
 import { ComponentPicker, type PickerSection } from "./ComponentPicker";
 import { MarkdownField } from "./MarkdownField";
 import { MaintenanceWindowFields } from "./MaintenanceWindowFields";
 import { PostPreview, type PreviewContext } from "./PostPreview";
 
 export const IMPACT_OPTIONS = [
-  { value: "", label: "From the component statuses" },
-  { value: "none", label: "None" },
-  { value: "minor", label: "Minor" },
-  { value: "major", label: "Major" },
-  { value: "critical", label: "Critical" },
+  { value: "", label: staffT("staff.incidents.impactFromComponents") },
+  { value: "none", label: staffT("staff.incidents.impactNone") },
+  { value: "minor", label: staffT("staff.incidents.impactMinor") },
+  { value: "major", label: staffT("staff.incidents.impactMajor") },
+  { value: "critical", label: staffT("staff.incidents.impactCritical") },
 ];
 const OPEN_STATUSES = INCIDENT_STATUSES.filter((s) => s !== "resolved" && s !== "postmortem").map((s) => ({
   value: s,
@@ -41,17 +42,25 @@ export function IncidentForm({ kind, sections, defaults, timeZone, defaultCadenc
   const [backfill, setBackfill] = useState(v.backfill === "on");
   const maintenance = kind === "maintenance";
   return (
-    <form action={action} className="space-y-5" aria-label={maintenance ? "Schedule maintenance" : "Report a problem"}>
+    <form
+      action={action}
+      className="space-y-5"
+      aria-label={maintenance ? staffT("staff.incidents.schedule") : staffT("staff.incidents.report")}
+    >
       <input type="hidden" name="kind" value={kind} />
       <FormStatus state={state} />
       <TextField
-        label="Title"
+        label={staffT("staff.common.title")}
         name="name"
         required
         maxLength={200}
         defaultValue={v.name}
         error={errors.name}
-        placeholder={maintenance ? "Database upgrade" : "Elevated errors on the API"}
+        placeholder={
+          maintenance
+            ? staffT("staff.incidents.titlePlaceholderMaintenance")
+            : staffT("staff.incidents.titlePlaceholder")
+        }
       />
       {maintenance ? (
         <MaintenanceWindowFields values={v} errors={errors} timeZone={timeZone} submitted={Boolean(state.values)} />
@@ -59,7 +68,7 @@ export function IncidentForm({ kind, sections, defaults, timeZone, defaultCadenc
         <div className="grid gap-4 sm:grid-cols-3">
           {!backfill ? (
             <Select
-              label="Status"
+              label={staffT("staff.common.status")}
               name="status"
               options={OPEN_STATUSES}
               defaultValue={v.status ?? "investigating"}
@@ -67,7 +76,7 @@ export function IncidentForm({ kind, sections, defaults, timeZone, defaultCadenc
             />
           ) : null}
           <Select
-            label="Impact"
+            label={staffT("staff.common.impact")}
             name="impact"
             options={IMPACT_OPTIONS}
             defaultValue={v.impact ?? ""}
@@ -75,7 +84,7 @@ export function IncidentForm({ kind, sections, defaults, timeZone, defaultCadenc
           />
           {!backfill ? (
             <TextField
-              label="Next update within (minutes)"
+              label={staffT("staff.incidents.cadence")}
               name="updateCadenceMinutes"
               type="number"
               min={5}
@@ -94,14 +103,20 @@ export function IncidentForm({ kind, sections, defaults, timeZone, defaultCadenc
         errors={errors}
         legend={
           maintenance
-            ? "Components under maintenance"
+            ? staffT("staff.incidents.componentsMaintenance")
             : backfill
-              ? "Components and their status during the outage"
-              : "Affected components"
+              ? staffT("staff.incidents.componentsBackfill")
+              : staffT("staff.incidents.componentsAffected")
         }
-        hint={maintenance ? "They show “under maintenance” while the window is open." : undefined}
+        hint={maintenance ? staffT("staff.incidents.componentsMaintenanceHint") : undefined}
       />
-      <MarkdownField name="body" label="Message" defaultValue={v.body} error={errors.body} required={!maintenance}>
+      <MarkdownField
+        name="body"
+        label={staffT("staff.common.message")}
+        defaultValue={v.body}
+        error={errors.body}
+        required={!maintenance}
+      >
         {(text) =>
           backfill ? null : (
             <PostPreview text={text} status={maintenance ? "scheduled" : "investigating"} context={preview} />
@@ -110,17 +125,17 @@ export function IncidentForm({ kind, sections, defaults, timeZone, defaultCadenc
       </MarkdownField>
       {!maintenance ? (
         <Checkbox
-          label="Record a past incident (backfill)"
+          label={staffT("staff.incidents.backfill")}
           name="backfill"
           checked={backfill}
           onChange={(e) => setBackfill(e.target.checked)}
-          hint="For an outage that was not posted at the time: it goes into the history and uptime bars, marked “posted later”, and notifies no one."
+          hint={staffT("staff.incidents.backfillHint")}
         />
       ) : null}
       {backfill ? (
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField
-            label={`Started (${timeZone})`}
+            label={staffT("staff.incidents.startedAt", { zone: timeZone })}
             name="startedAt"
             type="datetime-local"
             required
@@ -128,7 +143,7 @@ export function IncidentForm({ kind, sections, defaults, timeZone, defaultCadenc
             error={errors.startedAt}
           />
           <TextField
-            label={`Resolved (${timeZone})`}
+            label={staffT("staff.incidents.resolvedAt", { zone: timeZone })}
             name="resolvedAt"
             type="datetime-local"
             required
@@ -138,14 +153,18 @@ export function IncidentForm({ kind, sections, defaults, timeZone, defaultCadenc
         </div>
       ) : (
         <Checkbox
-          label="Notify subscribers"
+          label={staffT("staff.common.notify")}
           name="deliverNotifications"
           defaultChecked={boxOn(v, "deliverNotifications", Boolean(state.values))}
-          hint="Feeds always show it; this also sends it to email, webhook and social channels."
+          hint={staffT("staff.incidents.notifyHint")}
         />
       )}
       <Button disabled={pending}>
-        {maintenance ? "Schedule maintenance" : backfill ? "Record incident" : "Publish incident"}
+        {maintenance
+          ? staffT("staff.incidents.schedule")
+          : backfill
+            ? staffT("staff.incidents.recordIncident")
+            : staffT("staff.incidents.publishIncident")}
       </Button>
     </form>
   );

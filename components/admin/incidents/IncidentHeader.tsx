@@ -4,6 +4,7 @@ import type { IncidentRow } from "@/lib/views/rows";
 import { isOverdue } from "@/lib/cadence";
 import { IMPACT_LABEL, UPDATE_STATUS_LABELS } from "@/lib/constants";
 import { formatDateTime } from "@/lib/time";
+import { staffT } from "@/lib/i18n/staff";
 
 type Props = { incident: IncidentRow; timeZone: string; justPublished: boolean; now: number };
 
@@ -13,9 +14,12 @@ export function IncidentHeader({ incident: i, timeZone, justPublished, now }: Pr
     <header className="space-y-3">
       <p className="text-sm text-gray-600 dark:text-gray-400">
         <Link href="/admin/incidents" className="underline-offset-2 hover:underline">
-          Incidents
+          {staffT("staff.incidents.breadcrumb")}
         </Link>{" "}
-        › {i.kind === "maintenance" ? "Scheduled maintenance" : "Incident"}
+        ›{" "}
+        {i.kind === "maintenance"
+          ? staffT("staff.incidents.kindScheduledMaintenance")
+          : staffT("staff.incidents.kindIncident")}
       </p>
       <h1 className="text-2xl font-bold">{i.name}</h1>
       <p className="text-sm">
@@ -26,11 +30,11 @@ export function IncidentHeader({ incident: i, timeZone, justPublished, now }: Pr
         {IMPACT_LABEL[i.impact]}
         {i.kind === "maintenance" && i.scheduledFor && i.scheduledUntil
           ? ` · ${formatDateTime(i.scheduledFor, timeZone)} – ${formatDateTime(i.scheduledUntil, timeZone)}`
-          : ` · started ${formatDateTime(i.startedAt, timeZone)}`}
-        {i.backfilled ? " · posted later" : null}
+          : ` · ${staffT("staff.incidents.started", { time: formatDateTime(i.startedAt, timeZone) })}`}
+        {i.backfilled ? ` · ${staffT("staff.incidents.postedLater")}` : null}
         {" · "}
         <a href={`/incidents/${i.id}`} className="text-blue-700 underline underline-offset-2 dark:text-blue-300">
-          public page
+          {staffT("staff.incidents.publicPage")}
         </a>
       </p>
       {justPublished ? (
@@ -38,7 +42,7 @@ export function IncidentHeader({ incident: i, timeZone, justPublished, now }: Pr
           role="status"
           className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100"
         >
-          Published. It is on the status page now.
+          {staffT("staff.incidents.justPublished")}
         </p>
       ) : null}
       {i.nextUpdateAt ? (
@@ -47,8 +51,8 @@ export function IncidentHeader({ incident: i, timeZone, justPublished, now }: Pr
           className={`rounded-md border px-3 py-2 text-sm ${overdue ? "border-red-300 bg-red-50 font-medium text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100" : "border-gray-200 dark:border-gray-800"}`}
         >
           {overdue
-            ? `Overdue: the next update was promised by ${formatDateTime(i.nextUpdateAt, timeZone)}. Post an update now.`
-            : `Next update promised by ${formatDateTime(i.nextUpdateAt, timeZone)}.`}
+            ? staffT("staff.incidents.overdue", { time: formatDateTime(i.nextUpdateAt, timeZone) })
+            : staffT("staff.incidents.nextUpdatePromised", { time: formatDateTime(i.nextUpdateAt, timeZone) })}
         </p>
       ) : null}
     </header>

@@ -4,12 +4,14 @@ import type { IncidentRow } from "@/lib/views/rows";
 import { isOverdue } from "@/lib/cadence";
 import { IMPACT_LABEL, UPDATE_STATUS_LABELS } from "@/lib/constants";
 import { formatDateTime } from "@/lib/time";
+import { staffT } from "@/lib/i18n/staff";
 
 type Props = { incidents: IncidentRow[]; timeZone: string; now: number; empty: string; label: string };
 
 function when(i: IncidentRow, timeZone: string): string {
-  if (i.kind === "maintenance" && i.scheduledFor) return `window ${formatDateTime(i.scheduledFor, timeZone)}`;
-  return `started ${formatDateTime(i.startedAt, timeZone)}`;
+  if (i.kind === "maintenance" && i.scheduledFor)
+    return staffT("staff.incidents.window", { time: formatDateTime(i.scheduledFor, timeZone) });
+  return staffT("staff.incidents.started", { time: formatDateTime(i.startedAt, timeZone) });
 }
 
 export function IncidentList({ incidents, timeZone, now, empty, label }: Props) {
@@ -39,13 +41,13 @@ export function IncidentList({ incidents, timeZone, now, empty, label }: Props) 
               {i.nextUpdateAt ? (
                 overdue ? (
                   <strong className="ml-1 rounded bg-red-700 px-1.5 py-0.5 text-white">
-                    Overdue since {formatDateTime(i.nextUpdateAt, timeZone)}
+                    {staffT("staff.incidents.overdueSince", { time: formatDateTime(i.nextUpdateAt, timeZone) })}
                   </strong>
                 ) : (
-                  ` · next update by ${formatDateTime(i.nextUpdateAt, timeZone)}`
+                  ` · ${staffT("staff.incidents.nextUpdateBy", { time: formatDateTime(i.nextUpdateAt, timeZone) })}`
                 )
               ) : null}
-              {i.postmortemBody && !i.postmortemPublishedAt ? " · postmortem draft" : null}
+              {i.postmortemBody && !i.postmortemPublishedAt ? ` · ${staffT("staff.incidents.postmortemDraft")}` : null}
             </p>
           </li>
         );

@@ -1,6 +1,7 @@
 // A maintenance's window (in the page's time zone) and its automation.
 import { boxOn } from "@/lib/action-state";
 import { Checkbox, TextField } from "@/components/ui/Field";
+import { staffT } from "@/lib/i18n/staff";
 
 type Props = {
   values: Record<string, string | undefined>;
@@ -21,7 +22,7 @@ export function MaintenanceWindowFields({
     <div className="space-y-3">
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
-          label={`Starts (${timeZone})`}
+          label={staffT("staff.incidents.startsAt", { zone: timeZone })}
           name="scheduledFor"
           type="datetime-local"
           required
@@ -29,7 +30,7 @@ export function MaintenanceWindowFields({
           error={errors.scheduledFor}
         />
         <TextField
-          label={`Ends (${timeZone})`}
+          label={staffT("staff.incidents.endsAt", { zone: timeZone })}
           name="scheduledUntil"
           type="datetime-local"
           required
@@ -39,14 +40,18 @@ export function MaintenanceWindowFields({
       </div>
       {withAutomation ? (
         <div className="grid gap-3 sm:grid-cols-3">
-          <Checkbox label="Start by itself" name="autoStart" defaultChecked={boxOn(v, "autoStart", submitted)} />
           <Checkbox
-            label="Complete by itself"
+            label={staffT("staff.incidents.autoStart")}
+            name="autoStart"
+            defaultChecked={boxOn(v, "autoStart", submitted)}
+          />
+          <Checkbox
+            label={staffT("staff.incidents.autoComplete")}
             name="autoComplete"
             defaultChecked={boxOn(v, "autoComplete", submitted)}
           />
           <TextField
-            label="Reminder before start (minutes)"
+            label={staffT("staff.incidents.remindPrior")}
             name="remindPriorMinutes"
             type="number"
             min={1}

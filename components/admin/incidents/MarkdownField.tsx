@@ -4,6 +4,7 @@
 import { useState, type ReactNode } from "react";
 import { renderMarkdown } from "@/lib/markdown";
 import { TextArea } from "@/components/ui/Field";
+import { staffT } from "@/lib/i18n/staff";
 
 type Props = {
   name: string;
@@ -28,14 +29,16 @@ export function MarkdownField({ name, label, defaultValue = "", error, rows = 5,
         value={text}
         onChange={(e) => setText(e.target.value)}
         error={error}
-        hint={hint ?? "Markdown: **bold**, _italic_, [links](https://…), lists. HTML is shown as text."}
+        hint={hint ?? staffT("staff.incidents.markdownHint")}
       />
       {text.trim() ? (
         <section
-          aria-label={`${label}: preview`}
+          aria-label={staffT("staff.incidents.previewLabel", { label })}
           className="rounded-md border border-dashed border-gray-300 p-3 dark:border-gray-700"
         >
-          <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-gray-600 dark:text-gray-400">Preview</p>
+          <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-gray-600 dark:text-gray-400">
+            {staffT("staff.incidents.preview")}
+          </p>
           <div className="prose-update text-sm" dangerouslySetInnerHTML={{ __html: renderMarkdown(text) }} />
         </section>
       ) : null}

@@ -3,6 +3,7 @@
 import { ChannelPreview } from "@/components/admin/ChannelPreview";
 import type { IncidentStatus, MaintenanceStatus } from "@/lib/constants";
 import type { NetworkPreview } from "@/lib/syndication/network";
+import { staffT } from "@/lib/i18n/staff";
 
 export type PreviewContext = { incidentUrl: string; incidentName: string; networks: NetworkPreview[] };
 
@@ -19,13 +20,13 @@ export function PostPreview({
   return (
     <details className="rounded-md border border-gray-200 p-3 dark:border-gray-800">
       <summary className="cursor-pointer text-sm font-medium">
-        Preview of the social posts ({context.networks.length})
+        {staffT("staff.incidents.socialPreview", { count: String(context.networks.length) })}
       </summary>
       <div className="mt-3">
         <ChannelPreview
           text={text}
           incidentUrl={context.incidentUrl}
-          incidentName={context.incidentName || "Incident"}
+          incidentName={context.incidentName || staffT("staff.incidents.kindIncident")}
           status={status}
           networks={context.networks}
         />

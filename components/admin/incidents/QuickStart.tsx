@@ -2,24 +2,25 @@
 import Link from "next/link";
 import type { TemplateRow } from "@/lib/views/rows";
 import { buttonClass } from "@/components/ui/Button";
+import { staffT } from "@/lib/i18n/staff";
 
 export function QuickStart({ templates }: { templates: TemplateRow[] }) {
   return (
     <section
-      aria-label="Start"
+      aria-label={staffT("staff.dashboard.start")}
       className="space-y-3 rounded-lg border border-gray-200 bg-white p-4 dark:border-gray-800 dark:bg-gray-900"
     >
       <div className="flex flex-wrap gap-2">
         <Link href="/admin/incidents/new" className={buttonClass("danger", "px-4 py-2.5 text-base")}>
-          Report a problem
+          {staffT("staff.incidents.report")}
         </Link>
         <Link href="/admin/maintenance/new" className={buttonClass("secondary", "py-2.5")}>
-          Schedule maintenance
+          {staffT("staff.incidents.schedule")}
         </Link>
       </div>
       {templates.length ? (
         <p className="flex flex-wrap items-center gap-2 text-sm">
-          <span className="text-gray-700 dark:text-gray-300">Or start from a template:</span>
+          <span className="text-gray-700 dark:text-gray-300">{staffT("staff.dashboard.orTemplate")}</span>
           {templates.map((t) => (
             <Link
               key={t.id}

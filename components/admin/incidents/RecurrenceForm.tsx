@@ -7,15 +7,16 @@ import { WEEKDAY_NAMES } from "@/lib/recurrence";
 import { Button } from "@/components/ui/Button";
 import { Checkbox, Select, TextField } from "@/components/ui/Field";
 import { FormStatus } from "@/components/auth/FormStatus";
+import { staffT } from "@/lib/i18n/staff";
 import type { PickerSection } from "./ComponentPicker";
 import { MarkdownField } from "./MarkdownField";
 
 const NTH = [
-  { value: "1", label: "First" },
-  { value: "2", label: "Second" },
-  { value: "3", label: "Third" },
-  { value: "4", label: "Fourth" },
-  { value: "-1", label: "Last" },
+  { value: "1", label: staffT("staff.maintenance.first") },
+  { value: "2", label: staffT("staff.maintenance.second") },
+  { value: "3", label: staffT("staff.maintenance.third") },
+  { value: "4", label: staffT("staff.maintenance.fourth") },
+  { value: "-1", label: staffT("staff.maintenance.last") },
 ];
 
 export function RecurrenceForm({ sections, timeZone }: { sections: PickerSection[]; timeZone: string }) {
@@ -25,37 +26,44 @@ export function RecurrenceForm({ sections, timeZone }: { sections: PickerSection
   return (
     <form action={action} className="space-y-4" aria-labelledby="new-recurrence">
       <h2 id="new-recurrence" className="text-lg font-semibold">
-        Repeat a maintenance
+        {staffT("staff.maintenance.repeat")}
       </h2>
       <FormStatus state={state} />
-      <TextField label="Title" name="title" required maxLength={200} defaultValue={v.title} error={e.title} />
+      <TextField
+        label={staffT("staff.common.title")}
+        name="title"
+        required
+        maxLength={200}
+        defaultValue={v.title}
+        error={e.title}
+      />
       <div className="grid gap-4 sm:grid-cols-3">
         <Select
-          label="Repeats"
+          label={staffT("staff.maintenance.repeats")}
           name="frequency"
           defaultValue={v.frequency ?? "monthly"}
           error={e.frequency}
           options={[
-            { value: "weekly", label: "Every week" },
-            { value: "monthly", label: "Every month" },
+            { value: "weekly", label: staffT("staff.maintenance.weekly") },
+            { value: "monthly", label: staffT("staff.maintenance.monthly") },
           ]}
         />
         <Select
-          label="Week of the month (monthly)"
+          label={staffT("staff.maintenance.nth")}
           name="nth"
           defaultValue={v.nth ?? "1"}
           error={e.nth}
           options={NTH}
         />
         <Select
-          label="Day"
+          label={staffT("staff.maintenance.day")}
           name="weekday"
           defaultValue={v.weekday ?? "0"}
           error={e.weekday}
           options={WEEKDAY_NAMES.map((d, i) => ({ value: String(i), label: d }))}
         />
         <TextField
-          label={`Starts at (${timeZone})`}
+          label={staffT("staff.maintenance.startsAt", { zone: timeZone })}
           name="startTime"
           type="time"
           required
@@ -63,7 +71,7 @@ export function RecurrenceForm({ sections, timeZone }: { sections: PickerSection
           error={e.startTime}
         />
         <TextField
-          label="Lasts (minutes)"
+          label={staffT("staff.maintenance.lasts")}
           name="durationMinutes"
           type="number"
           min={5}
@@ -73,7 +81,7 @@ export function RecurrenceForm({ sections, timeZone }: { sections: PickerSection
           error={e.durationMinutes}
         />
         <TextField
-          label="Reminder before (minutes)"
+          label={staffT("staff.maintenance.remind")}
           name="remindPriorMinutes"
           type="number"
           min={1}
@@ -82,7 +90,7 @@ export function RecurrenceForm({ sections, timeZone }: { sections: PickerSection
         />
       </div>
       <fieldset className="space-y-2">
-        <legend className="text-sm font-medium">Components under maintenance</legend>
+        <legend className="text-sm font-medium">{staffT("staff.incidents.componentsMaintenance")}</legend>
         <div className="grid gap-2 sm:grid-cols-3">
           {sections
             .flatMap((s) => s.components)
@@ -99,8 +107,8 @@ export function RecurrenceForm({ sections, timeZone }: { sections: PickerSection
           <p className="text-sm font-medium text-red-700 dark:text-red-300">{e.componentIds.join(" ")}</p>
         ) : null}
       </fieldset>
-      <MarkdownField name="body" label="Message" defaultValue={v.body} error={e.body} />
-      <Button disabled={pending}>Save schedule</Button>
+      <MarkdownField name="body" label={staffT("staff.common.message")} defaultValue={v.body} error={e.body} />
+      <Button disabled={pending}>{staffT("staff.maintenance.saveSchedule")}</Button>
     </form>
   );
 }

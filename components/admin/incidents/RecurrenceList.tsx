@@ -2,6 +2,7 @@ import { stopRecurrenceAction } from "@/app/(admin)/admin/maintenance/actions";
 import type { RecurrenceRow } from "@/lib/views/rows";
 import { describeRule } from "@/lib/recurrence";
 import { ConfirmButton } from "@/components/ui/ConfirmButton";
+import { staffT } from "@/lib/i18n/staff";
 
 export function RecurrenceList({
   recurrences,
@@ -10,7 +11,8 @@ export function RecurrenceList({
   recurrences: RecurrenceRow[];
   componentNames: Map<string, string>;
 }) {
-  if (!recurrences.length) return <p className="text-sm text-gray-600 dark:text-gray-400">No recurring maintenance.</p>;
+  if (!recurrences.length)
+    return <p className="text-sm text-gray-600 dark:text-gray-400">{staffT("staff.maintenance.noRecurring")}</p>;
   return (
     <ul className="divide-y divide-gray-200 rounded-lg border border-gray-200 dark:divide-gray-800 dark:border-gray-800">
       {recurrences.map((r) => (
@@ -20,21 +22,21 @@ export function RecurrenceList({
             <p className="text-xs text-gray-700 dark:text-gray-300">
               {describeRule(r)}
               {r.componentIds.length
-                ? ` · ${r.componentIds.map((id) => componentNames.get(id) ?? "removed component").join(", ")}`
+                ? ` · ${r.componentIds.map((id) => componentNames.get(id) ?? staffT("staff.maintenance.removedComponent")).join(", ")}`
                 : null}
-              {r.active ? null : " · stopped"}
+              {r.active ? null : ` · ${staffT("staff.maintenance.stopped")}`}
             </p>
           </div>
           {r.active ? (
             <ConfirmButton
-              label="Stop"
-              ariaLabel={`Stop “${r.title}”`}
-              title={`Stop “${r.title}”?`}
-              confirmLabel="Stop schedule"
+              label={staffT("staff.maintenance.stop")}
+              ariaLabel={staffT("staff.maintenance.stopLabel", { title: r.title })}
+              title={staffT("staff.maintenance.stopConfirm", { title: r.title })}
+              confirmLabel={staffT("staff.maintenance.stopSchedule")}
               action={stopRecurrenceAction}
               fields={{ id: r.id }}
             >
-              <p>No new occurrences are created. Ones already listed stay; end or delete each if needed.</p>
+              <p>{staffT("staff.maintenance.stopBody")}</p>
             </ConfirmButton>
           ) : null}
         </li>

@@ -6,13 +6,16 @@ import { INITIAL_ACTION_STATE } from "@/lib/action-state";
 import { Button } from "@/components/ui/Button";
 import { Select, TextField } from "@/components/ui/Field";
 import { FormStatus } from "@/components/auth/FormStatus";
+import { staffT } from "@/lib/i18n/staff";
 import { ComponentPicker, type PickerSection } from "./ComponentPicker";
 import { MarkdownField } from "./MarkdownField";
 
-const IMPACTS = ["none", "minor", "major", "critical"].map((i) => ({
-  value: i,
-  label: i.charAt(0).toUpperCase() + i.slice(1),
-}));
+const IMPACTS = [
+  { value: "none", label: staffT("staff.incidents.impactNone") },
+  { value: "minor", label: staffT("staff.incidents.impactMinor") },
+  { value: "major", label: staffT("staff.incidents.impactMajor") },
+  { value: "critical", label: staffT("staff.incidents.impactCritical") },
+];
 
 type Props = { id?: string; defaults: Record<string, string>; sections: PickerSection[]; heading: string };
 
@@ -26,36 +29,49 @@ export function TemplateForm({ id, defaults, sections, heading }: Props) {
       <FormStatus state={state} />
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField
-          label="Template name"
+          label={staffT("staff.templates.name")}
           name="templateName"
           required
           maxLength={100}
           defaultValue={v.templateName}
           error={e.name}
-          hint="What staff pick it by."
+          hint={staffT("staff.templates.nameHint")}
         />
         <Select
-          label="For"
+          label={staffT("staff.templates.for")}
           name="kind"
           defaultValue={v.kind ?? "incident"}
           error={e.kind}
           options={[
-            { value: "incident", label: "Incidents" },
-            { value: "maintenance", label: "Maintenance" },
+            { value: "incident", label: staffT("staff.templates.forIncidents") },
+            { value: "maintenance", label: staffT("staff.templates.forMaintenance") },
           ]}
         />
-        <Select label="Impact" name="impact" defaultValue={v.impact ?? "minor"} error={e.impact} options={IMPACTS} />
+        <Select
+          label={staffT("staff.common.impact")}
+          name="impact"
+          defaultValue={v.impact ?? "minor"}
+          error={e.impact}
+          options={IMPACTS}
+        />
       </div>
-      <TextField label="Title" name="name" required maxLength={200} defaultValue={v.name} error={e.title} />
-      <MarkdownField name="body" label="Message" defaultValue={v.body} error={e.body} />
+      <TextField
+        label={staffT("staff.common.title")}
+        name="name"
+        required
+        maxLength={200}
+        defaultValue={v.name}
+        error={e.title}
+      />
+      <MarkdownField name="body" label={staffT("staff.common.message")} defaultValue={v.body} error={e.body} />
       <ComponentPicker
         sections={sections}
         defaults={v}
         errors={e}
-        legend="Components it marks"
-        emptyLabel="Not affected"
+        legend={staffT("staff.templates.marks")}
+        emptyLabel={staffT("staff.incidents.notAffected")}
       />
-      <Button disabled={pending}>{id ? "Save template" : "Create template"}</Button>
+      <Button disabled={pending}>{id ? staffT("staff.templates.save") : staffT("staff.templates.create")}</Button>
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/Button";
 import { ConfirmButton } from "@/components/ui/ConfirmButton";
 import { TextArea } from "@/components/ui/Field";
 import { FormStatus } from "@/components/auth/FormStatus";
+import { staffT } from "@/lib/i18n/staff";
 
 export type TimelineUpdate = {
   id: string;
@@ -27,7 +28,7 @@ function EditForm({ update }: { update: TimelineUpdate }) {
       <input type="hidden" name="updateId" value={update.id} />
       <FormStatus state={state} />
       <TextArea
-        label="Corrected message"
+        label={staffT("staff.incidents.correctedMessage")}
         name="body"
         rows={4}
         required
@@ -35,7 +36,7 @@ function EditForm({ update }: { update: TimelineUpdate }) {
         error={state.fieldErrors?.body}
       />
       <Button variant="secondary" disabled={pending}>
-        Save correction
+        {staffT("staff.incidents.saveCorrection")}
       </Button>
     </form>
   );
@@ -43,7 +44,7 @@ function EditForm({ update }: { update: TimelineUpdate }) {
 
 export function Timeline({ updates }: { updates: TimelineUpdate[] }) {
   return (
-    <ol className="space-y-4" aria-label="Published updates">
+    <ol className="space-y-4" aria-label={staffT("staff.incidents.publishedUpdates")}>
       {updates.map((u) => (
         <li key={u.id} className="rounded-lg border border-gray-200 p-4 dark:border-gray-800" data-update-id={u.id}>
           <p className="text-sm">
@@ -52,7 +53,7 @@ export function Timeline({ updates }: { updates: TimelineUpdate[] }) {
               {" · "}
               {u.at}
               {u.by ? ` · ${u.by}` : null}
-              {u.edited ? ` · edited ${u.edited}` : null}
+              {u.edited ? ` · ${staffT("staff.incidents.edited", { time: u.edited })}` : null}
             </span>
           </p>
           <div className="prose-update mt-1 text-sm" dangerouslySetInnerHTML={{ __html: u.bodyHtml }} />
@@ -60,23 +61,20 @@ export function Timeline({ updates }: { updates: TimelineUpdate[] }) {
           <div className="mt-2 flex flex-wrap items-start gap-2">
             <details className="w-full">
               <summary className="cursor-pointer text-sm font-medium text-blue-700 dark:text-blue-300">
-                Edit message
+                {staffT("staff.incidents.editMessage")}
               </summary>
               <EditForm update={u} />
             </details>
             {updates.length > 1 ? (
               <ConfirmButton
-                label="Delete update"
-                ariaLabel={`Delete the ${u.status} update of ${u.at}`}
-                title="Delete this update?"
-                confirmLabel="Delete update"
+                label={staffT("staff.incidents.deleteUpdate")}
+                ariaLabel={staffT("staff.incidents.deleteUpdateLabel", { status: u.status, time: u.at })}
+                title={staffT("staff.incidents.deleteUpdateConfirm")}
+                confirmLabel={staffT("staff.incidents.deleteUpdate")}
                 action={deleteUpdateAction}
                 fields={{ updateId: u.id }}
               >
-                <p>
-                  It disappears from the public page, the API and the feeds. Messages already sent to subscribers stay
-                  sent. The audit log keeps a copy.
-                </p>
+                <p>{staffT("staff.incidents.deleteUpdateBody")}</p>
               </ConfirmButton>
             ) : null}
           </div>

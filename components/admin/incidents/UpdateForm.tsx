@@ -7,6 +7,7 @@ import { UPDATE_STATUS_LABELS, type IncidentStatus, type MaintenanceStatus } fro
 import { Button } from "@/components/ui/Button";
 import { Checkbox, Select } from "@/components/ui/Field";
 import { FormStatus } from "@/components/auth/FormStatus";
+import { staffT } from "@/lib/i18n/staff";
 import { ComponentPicker, type PickerSection } from "./ComponentPicker";
 import { MarkdownField } from "./MarkdownField";
 import { PostPreview, type PreviewContext } from "./PostPreview";
@@ -30,12 +31,12 @@ export function UpdateForm({ incidentId, statuses, current, sections, closing, p
   return (
     <form action={action} className="space-y-4" aria-labelledby="post-update">
       <h2 id="post-update" className="text-lg font-semibold">
-        Post an update
+        {staffT("staff.incidents.postUpdate")}
       </h2>
       <input type="hidden" name="id" value={incidentId} />
       <FormStatus state={state} />
       <Select
-        label="Status"
+        label={staffT("staff.common.status")}
         name="status"
         className="max-w-xs"
         options={statuses.map((s) => ({ value: s, label: UPDATE_STATUS_LABELS[s] }))}
@@ -46,7 +47,7 @@ export function UpdateForm({ incidentId, statuses, current, sections, closing, p
       <MarkdownField
         key={state.values?.sent ?? "draft"}
         name="body"
-        label="Message"
+        label={staffT("staff.common.message")}
         defaultValue={v.body}
         error={errors.body}
         required
@@ -57,28 +58,32 @@ export function UpdateForm({ incidentId, statuses, current, sections, closing, p
         className="rounded-md border border-gray-200 p-3 dark:border-gray-800"
         open={Object.keys(errors).some((k) => k.startsWith("components."))}
       >
-        <summary className="cursor-pointer text-sm font-medium">Change component statuses</summary>
+        <summary className="cursor-pointer text-sm font-medium">{staffT("staff.incidents.changeComponents")}</summary>
         <div className="mt-3">
           <ComponentPicker
             sections={sections}
             defaults={v}
             errors={errors}
-            legend="New status of each component"
-            emptyLabel="No change"
+            legend={staffT("staff.incidents.newComponentStatus")}
+            emptyLabel={staffT("staff.incidents.noChange")}
           />
         </div>
       </details>
       <Checkbox
-        label={`When ${closing.map((s) => UPDATE_STATUS_LABELS[s].toLowerCase()).join(" or ")}: set its components back to operational`}
+        label={staffT("staff.incidents.restore", {
+          statuses: closing
+            .map((s) => UPDATE_STATUS_LABELS[s].toLowerCase())
+            .reduce((a, b) => staffT("staff.incidents.or", { a, b })),
+        })}
         name="restoreComponents"
         defaultChecked={boxOn(v, "restoreComponents", refused)}
       />
       <Checkbox
-        label="Notify subscribers"
+        label={staffT("staff.common.notify")}
         name="deliverNotifications"
         defaultChecked={boxOn(v, "deliverNotifications", refused)}
       />
-      <Button disabled={pending}>Post update</Button>
+      <Button disabled={pending}>{staffT("staff.incidents.postUpdateButton")}</Button>
     </form>
   );
 }

@@ -10,6 +10,7 @@ import {
 import { ALL_STAFF_PAGES, formValues, runAction, type ActionState } from "@/lib/auth/action";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { AppError } from "@/lib/errors";
+import { staffT } from "@/lib/i18n/staff";
 
 export async function saveProfileAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const { name = "" } = formValues(form);
@@ -17,7 +18,7 @@ export async function saveProfileAction(_prev: ActionState, form: FormData): Pro
     "editor",
     (staff, db) => {
       updateProfile(db, staff, staff.id, name);
-      return { ok: true, message: "Saved." };
+      return { ok: true, message: staffT("staff.common.saved") };
     },
     { revalidate: [ALL_STAFF_PAGES] },
   );
@@ -27,7 +28,7 @@ export async function changePasswordAction(_prev: ActionState, form: FormData): 
   const { current = "", next = "" } = formValues(form);
   return runAction("editor", async (staff, db) => {
     await changeOwnPassword(db, staff, { current, next });
-    return { ok: true, message: "Password changed. Other sessions stay signed in until you sign them out below." };
+    return { ok: true, message: staffT("staff.account.passwordChanged") };
   });
 }
 
@@ -41,8 +42,7 @@ export async function confirmTotpAction(_prev: ActionState, form: FormData): Pro
     const codes = confirmTotp(db, staff, code);
     return {
       ok: true,
-      message:
-        "Two-factor sign-in is on. Save these recovery codes somewhere safe: each works once, and they are shown only now.",
+      message: staffT("staff.account.twoFactorEnabled"),
       secret: codes.join("\n"),
     };
   });
@@ -55,10 +55,12 @@ export async function disableTotpAction(_prev: ActionState, form: FormData): Pro
     async (staff, db) => {
       // Turning a safeguard off asks for the password again: a session left open is not enough.
       if (!staff.user.passwordHash || !(await verifyPassword(staff.user.passwordHash, password))) {
-        throw new AppError("validation", "Your password is not right", { password: ["is not right"] });
+        throw new AppError("validation", staffT("staff.account.wrongPassword"), {
+          password: [staffT("staff.account.notRight")],
+        });
       }
       disableTotp(db, staff, staff.id);
-      return { ok: true, message: "Two-factor sign-in is off." };
+      return { ok: true, message: staffT("staff.account.twoFactorDisabled") };
     },
     { revalidate: ["/admin/account"] },
   );
@@ -67,6 +69,6 @@ export async function disableTotpAction(_prev: ActionState, form: FormData): Pro
 export async function signOutEverywhereAction(): Promise<ActionState> {
   return runAction("editor", (staff, db) => {
     signOutEverywhere(db, staff, staff.id);
-    return { ok: true, message: "Every session of this account has ended, this one included. Sign in again." };
+    return { ok: true, message: staffT("staff.account.signedOutEverywhere") };
   });
 }

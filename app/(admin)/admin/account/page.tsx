@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import { PasswordForm, ProfileForm, SignOutEverywhereForm } from "@/components/auth/AccountForms";
 import { TwoFactorSection } from "@/components/auth/TwoFactorForms";
 import { requireStaff } from "@/lib/auth/session";
+import { staffT } from "@/lib/i18n/staff";
 import { qrSvg, totpUri } from "@/lib/auth/totp";
 import { accountView } from "@/lib/views/account";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Your account · Outpost" };
+export const metadata: Metadata = { title: staffT("staff.account.metaTitle") };
 
 export default async function AccountPage() {
   const { user } = await requireStaff("editor");
@@ -17,7 +18,7 @@ export default async function AccountPage() {
   return (
     <section className="space-y-8">
       <div>
-        <h1 className="text-xl font-semibold">Your account</h1>
+        <h1 className="text-xl font-semibold">{staffT("staff.account.heading")}</h1>
         <p className="text-sm text-gray-600 dark:text-gray-400">
           {user.email} · {user.role}
         </p>

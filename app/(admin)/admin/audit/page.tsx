@@ -3,11 +3,12 @@ import { AuditTable } from "@/components/admin/AuditTable";
 import { Button } from "@/components/ui/Button";
 import { CONTROL_CLASS } from "@/components/ui/Field";
 import { requireStaff } from "@/lib/auth/session";
+import { staffT } from "@/lib/i18n/staff";
 import { auditView } from "@/lib/views/audit";
 import { z } from "zod";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Audit log · Outpost" };
+export const metadata: Metadata = { title: staffT("staff.audit.metaTitle") };
 
 const filters = z.object({
   actor: z.string().max(40).optional().catch(undefined),
@@ -26,15 +27,18 @@ export default async function AuditPage({
   const { rows, facets, older } = auditView(f);
   return (
     <section className="space-y-4">
-      <h1 className="text-xl font-semibold">Audit log</h1>
-      <p className="text-sm text-gray-600 dark:text-gray-400">
-        Every change made by a person or an API token, newest first.
-      </p>
-      <form method="get" className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter the audit log">
+      <h1 className="text-xl font-semibold">{staffT("staff.audit.heading")}</h1>
+      <p className="text-sm text-gray-600 dark:text-gray-400">{staffT("staff.audit.intro")}</p>
+      <form
+        method="get"
+        className="flex flex-wrap items-end gap-3"
+        role="search"
+        aria-label={staffT("staff.audit.filter")}
+      >
         <label className="text-sm font-medium">
-          Who
+          {staffT("staff.audit.who")}
           <select name="actor" defaultValue={f.actor ?? ""} className={CONTROL_CLASS}>
-            <option value="">Anyone</option>
+            <option value="">{staffT("staff.audit.anyone")}</option>
             {facets.actors.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.label}
@@ -43,9 +47,9 @@ export default async function AuditPage({
           </select>
         </label>
         <label className="text-sm font-medium">
-          What
+          {staffT("staff.audit.what")}
           <select name="entity" defaultValue={f.entity ?? ""} className={CONTROL_CLASS}>
-            <option value="">Everything</option>
+            <option value="">{staffT("staff.audit.everything")}</option>
             {facets.entityTypes.map((t) => (
               <option key={t} value={t}>
                 {t}
@@ -54,20 +58,20 @@ export default async function AuditPage({
           </select>
         </label>
         <label className="text-sm font-medium">
-          Action
+          {staffT("staff.audit.action")}
           <input
             name="action"
             defaultValue={f.action ?? ""}
-            placeholder="e.g. component.status"
+            placeholder={staffT("staff.audit.actionPlaceholder")}
             className={CONTROL_CLASS}
           />
         </label>
-        <Button variant="secondary">Filter</Button>
+        <Button variant="secondary">{staffT("staff.audit.filterButton")}</Button>
       </form>
       <AuditTable rows={rows} />
       {older && (
         <a className="inline-block text-sm font-medium text-blue-700 underline dark:text-blue-300" href={older}>
-          Older entries
+          {staffT("staff.audit.older")}
         </a>
       )}
     </section>

@@ -12,6 +12,7 @@ import {
 } from "@/lib/components";
 import { COMPONENT_STATUS_LABELS, type ComponentStatus } from "@/lib/constants";
 import { AppError } from "@/lib/errors";
+import { staffT } from "@/lib/i18n/staff";
 
 const revalidate = ["/admin/components"];
 const orNull = (s: string | undefined) => (s?.trim() ? s : null);
@@ -27,7 +28,7 @@ export async function createComponentAction(_prev: ActionState, form: FormData):
         groupId: orNull(values.groupId),
         status: (values.status || undefined) as ComponentStatus | undefined,
       });
-      return { ok: true, message: `Added “${row.name}”. It is on the public page now.` };
+      return { ok: true, message: staffT("staff.components.added", { name: row.name }) };
     },
     { echo: values, revalidate },
   );
@@ -48,7 +49,7 @@ export async function editComponentAction(_prev: ActionState, form: FormData): P
         onlyShowIfDegraded: values.onlyShowIfDegraded === "on",
         startDate: orNull(values.startDate),
       });
-      return { ok: true, message: `Saved “${row.name}”.` };
+      return { ok: true, message: staffT("staff.components.saved", { name: row.name }) };
     },
     { echo: values, revalidate },
   );
@@ -60,7 +61,10 @@ export async function setComponentStatusAction(_prev: ActionState, form: FormDat
     "editor",
     (staff, db) => {
       const row = setComponentStatus(db, staff, { id, status: status as ComponentStatus });
-      return { ok: true, message: `${row.name}: ${COMPONENT_STATUS_LABELS[row.status]}.` };
+      return {
+        ok: true,
+        message: staffT("staff.components.statusSet", { name: row.name, status: COMPONENT_STATUS_LABELS[row.status] }),
+      };
     },
     { revalidate },
   );
@@ -72,7 +76,7 @@ export async function deleteComponentAction(_prev: ActionState, form: FormData):
     "editor",
     (staff, db) => {
       const row = deleteComponent(db, staff, id);
-      return { ok: true, message: `Deleted “${row.name}”.` };
+      return { ok: true, message: staffT("staff.components.deleted", { name: row.name }) };
     },
     { revalidate },
   );
@@ -86,7 +90,7 @@ export async function createGroupAction(_prev: ActionState, form: FormData): Pro
       const row = createGroup(db, staff, { name: values.name ?? "", description: orNull(values.description) });
       return {
         ok: true,
-        message: `Added the group “${row.name}”. Add components to it from their Edit form or below.`,
+        message: staffT("staff.components.groupAdded", { name: row.name }),
       };
     },
     { echo: values, revalidate },
@@ -102,7 +106,7 @@ export async function editGroupAction(_prev: ActionState, form: FormData): Promi
         name: values.name ?? "",
         description: orNull(values.description),
       });
-      return { ok: true, message: `Saved the group “${row.name}”.` };
+      return { ok: true, message: staffT("staff.components.groupSaved", { name: row.name }) };
     },
     { echo: values, revalidate },
   );
@@ -114,7 +118,7 @@ export async function deleteGroupAction(_prev: ActionState, form: FormData): Pro
     "editor",
     (staff, db) => {
       const row = deleteGroup(db, staff, id);
-      return { ok: true, message: `Deleted the group “${row.name}”; its components are now ungrouped.` };
+      return { ok: true, message: staffT("staff.components.groupDeleted", { name: row.name }) };
     },
     { revalidate },
   );
@@ -126,7 +130,7 @@ export async function moveItemAction(_prev: ActionState, form: FormData): Promis
     "editor",
     (staff, db) => {
       if ((kind !== "group" && kind !== "component") || (direction !== "up" && direction !== "down")) {
-        throw new AppError("validation", "Move a group or component up or down");
+        throw new AppError("validation", staffT("staff.components.moveWhat"));
       }
       moveItem(db, staff, { kind, id, direction });
     },

@@ -4,11 +4,12 @@ import { NewComponentForm, NewGroupForm } from "@/components/admin/ComponentForm
 import { GroupItem } from "@/components/admin/GroupItem";
 import type { AdminComponent, Option } from "@/components/admin/component-options";
 import { requireStaff } from "@/lib/auth/session";
+import { staffT } from "@/lib/i18n/staff";
 import { componentsView } from "@/lib/views/components";
 import type { ComponentRow } from "@/lib/views/rows";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Components · Outpost" };
+export const metadata: Metadata = { title: staffT("staff.components.metaTitle") };
 
 const LIST = "divide-y divide-gray-200 rounded-lg border border-gray-200 dark:divide-gray-800 dark:border-gray-800";
 
@@ -30,16 +31,13 @@ export default async function ComponentsPage() {
   return (
     <section className="space-y-6">
       <div>
-        <h1 className="text-xl font-semibold">Components</h1>
-        <p className="text-sm text-gray-600 dark:text-gray-400">
-          What the public page lists, in its order. A status set here shows on the public page and the API within a
-          second; for an outage, an incident tells people more.
-        </p>
+        <h1 className="text-xl font-semibold">{staffT("staff.components.heading")}</h1>
+        <p className="text-sm text-gray-600 dark:text-gray-400">{staffT("staff.components.intro")}</p>
       </div>
       {top.length === 0 ? (
-        <p className="text-sm text-gray-600 dark:text-gray-400">No components yet. Add the first one below.</p>
+        <p className="text-sm text-gray-600 dark:text-gray-400">{staffT("staff.components.none")}</p>
       ) : (
-        <ol aria-label="Groups and components in page order" className={LIST}>
+        <ol aria-label={staffT("staff.components.order")} className={LIST}>
           {top.map((item, i) => {
             const edge = { first: i === 0, last: i === top.length - 1 };
             if ("component" in item)

@@ -3,11 +3,12 @@ import { z } from "zod";
 import { ALL_STAFF_PAGES, formValues, runAction, type ActionState } from "@/lib/auth/action";
 import { settleDelivery, retryDelivery } from "@/lib/syndication/outbox";
 import { parse } from "@/lib/validation";
+import { staffT } from "@/lib/i18n/staff";
 
 const settleInput = z.object({
-  id: z.string().min(1, "Missing delivery"),
-  outcome: z.enum(["posted", "not_posted"], { error: "Say whether it was posted" }),
-  remoteUrl: z.union([z.literal(""), z.url({ error: "Enter the post's full URL, or leave it empty" })]).default(""),
+  id: z.string().min(1, staffT("staff.deliveries.missing")),
+  outcome: z.enum(["posted", "not_posted"], { error: staffT("staff.deliveries.sayPosted") }),
+  remoteUrl: z.union([z.literal(""), z.url({ error: staffT("staff.deliveries.badUrl") })]).default(""),
 });
 
 /** Sends a failed delivery again. */
@@ -17,7 +18,7 @@ export async function retryDeliveryAction(_prev: ActionState, form: FormData): P
     "editor",
     (staff, db) => {
       retryDelivery(db, staff, id);
-      return { ok: true, message: "Queued again; it goes out within seconds." };
+      return { ok: true, message: staffT("staff.deliveries.queuedAgain") };
     },
     { revalidate: [ALL_STAFF_PAGES] },
   );
@@ -31,7 +32,11 @@ export async function settleDeliveryAction(_prev: ActionState, form: FormData): 
     (staff, db) => {
       const input = parse(settleInput, values);
       settleDelivery(db, staff, input.id, input.outcome, input.remoteUrl || undefined);
-      return { ok: true, message: input.outcome === "posted" ? "Marked as posted." : "Queued to be sent." };
+      return {
+        ok: true,
+        message:
+          input.outcome === "posted" ? staffT("staff.deliveries.markedPosted") : staffT("staff.deliveries.queued"),
+      };
     },
     { revalidate: [ALL_STAFF_PAGES] },
   );

@@ -3,10 +3,11 @@ import { notFound } from "next/navigation";
 import { ComponentUpdateProblems } from "@/components/admin/ComponentUpdateProblems";
 import { Deliveries } from "@/components/admin/Deliveries";
 import { requireStaff } from "@/lib/auth/session";
+import { staffT } from "@/lib/i18n/staff";
 import { deliveriesIncident, deliveriesNeedingAttention } from "@/lib/views/deliveries";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Notifications · Outpost" };
+export const metadata: Metadata = { title: staffT("staff.deliveries.metaTitle") };
 
 /**
  * Incidents with failed or unsettled notifications and such component updates (no ?incident=), or
@@ -25,7 +26,7 @@ export default async function DeliveriesPage({
   if (!incident) notFound();
   return (
     <section className="space-y-4">
-      <h1 className="text-xl font-semibold">Notifications: {incident.name}</h1>
+      <h1 className="text-xl font-semibold">{staffT("staff.deliveries.headingOf", { name: incident.name })}</h1>
       <Deliveries incidentId={incident.id} />
     </section>
   );
@@ -35,9 +36,9 @@ function NeedingAttention() {
   const { incidents: seen, componentUpdates } = deliveriesNeedingAttention();
   return (
     <section className="space-y-4">
-      <h1 className="text-xl font-semibold">Notifications needing attention</h1>
+      <h1 className="text-xl font-semibold">{staffT("staff.deliveries.attention")}</h1>
       {seen.size === 0 ? (
-        <p className="text-sm text-gray-600 dark:text-gray-400">Every incident notification went out.</p>
+        <p className="text-sm text-gray-600 dark:text-gray-400">{staffT("staff.deliveries.allWentOut")}</p>
       ) : (
         <ul className="list-disc space-y-1 pl-5">
           {[...seen].map(([incidentId, name]) => (

@@ -10,6 +10,7 @@ import { addIncidentUpdate, createIncident, deleteIncident, incidentById, update
 import { endMaintenanceEarly } from "@/lib/maintenance";
 import { publishPostmortem, savePostmortem } from "@/lib/postmortem";
 import { pageTimeZone } from "@/lib/settings";
+import { staffT } from "@/lib/i18n/staff";
 
 /** The dashboard and the incident list, plus the incident's own editor when there is one. */
 function pages(id?: string): Revalidation[] {
@@ -38,7 +39,7 @@ export async function postUpdateAction(_prev: ActionState, form: FormData): Prom
     (staff, db) => {
       const sent = addIncidentUpdate(db, staff, values.id ?? "", updateInputFromForm(values));
       // `sent` lets the form start a fresh message after each update.
-      return { ok: true, message: "Update published.", values: { sent } };
+      return { ok: true, message: staffT("staff.incidents.updatePublished"), values: { sent } };
     },
     { echo: values, revalidate: pages(values.id) },
   );
@@ -53,7 +54,7 @@ export async function editIncidentAction(_prev: ActionState, form: FormData): Pr
       const incident = incidentById(db, values.id ?? "");
       id = incident.id;
       updateIncident(db, staff, incident.id, editInputFromForm(values, incident.kind, pageTimeZone(db)));
-      return { ok: true, message: "Details saved." };
+      return { ok: true, message: staffT("staff.incidents.detailsSaved") };
     },
     { echo: values, revalidate: () => pages(id) },
   );
@@ -66,7 +67,7 @@ export async function editUpdateAction(_prev: ActionState, form: FormData): Prom
     "editor",
     (staff, db) => {
       incidentId = editUpdate(db, staff, values.updateId ?? "", values.body ?? "").incidentId;
-      return { ok: true, message: "Saved. The public page marks this update as edited." };
+      return { ok: true, message: staffT("staff.incidents.updateEdited") };
     },
     { echo: values, revalidate: () => pages(incidentId) },
   );
@@ -79,7 +80,7 @@ export async function deleteUpdateAction(_prev: ActionState, form: FormData): Pr
     "editor",
     (staff, db) => {
       incidentId = deleteUpdate(db, staff, updateId).incidentId;
-      return { ok: true, message: "Update deleted." };
+      return { ok: true, message: staffT("staff.incidents.updateDeleted") };
     },
     { revalidate: () => pages(incidentId) },
   );
@@ -105,10 +106,10 @@ export async function savePostmortemAction(_prev: ActionState, form: FormData): 
         ok: true,
         message:
           values.intent === "publish"
-            ? "Postmortem published."
+            ? staffT("staff.incidents.postmortemDone")
             : after.postmortemPublishedAt
-              ? "Saved; the published postmortem shows the new text."
-              : "Draft saved. Only staff can see it.",
+              ? staffT("staff.incidents.postmortemSaved")
+              : staffT("staff.incidents.draftSaved"),
       };
     },
     { echo: values, revalidate: () => pages(id) },
@@ -121,7 +122,7 @@ export async function endMaintenanceAction(_prev: ActionState, form: FormData): 
     "editor",
     (staff, db) => {
       endMaintenanceEarly(db, staff, id, body);
-      return { ok: true, message: "Maintenance completed; its components are operational again." };
+      return { ok: true, message: staffT("staff.incidents.maintenanceEnded") };
     },
     { revalidate: pages(id) },
   );

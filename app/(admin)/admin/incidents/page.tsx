@@ -4,10 +4,11 @@ import { IncidentList } from "@/components/admin/incidents/IncidentList";
 import { buttonClass } from "@/components/ui/Button";
 import { TextField, Select } from "@/components/ui/Field";
 import { requireStaff } from "@/lib/auth/session";
+import { staffT } from "@/lib/i18n/staff";
 import { incidentsView } from "@/lib/views/incidents";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Incidents · Outpost" };
+export const metadata: Metadata = { title: staffT("staff.incidents.metaTitle") };
 
 type Query = { q?: string | string[]; kind?: string | string[]; page?: string | string[]; deleted?: string };
 
@@ -23,53 +24,53 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   return (
     <section className="space-y-5">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-xl font-semibold">Incidents and maintenance</h1>
+        <h1 className="text-xl font-semibold">{staffT("staff.incidents.heading")}</h1>
         <Link href="/admin/incidents/new" className={buttonClass("danger")}>
-          Report a problem
+          {staffT("staff.incidents.report")}
         </Link>
       </div>
       {sp.deleted ? (
         <p role="status" className="text-sm text-emerald-800 dark:text-emerald-200">
-          Deleted.
+          {staffT("staff.incidents.deleted")}
         </p>
       ) : null}
       <form role="search" className="flex flex-wrap items-end gap-3" action="/admin/incidents">
         <TextField
-          label="Search titles and messages"
+          label={staffT("staff.incidents.search")}
           name="q"
           type="search"
           defaultValue={q}
           className="min-w-0 flex-1"
         />
         <Select
-          label="Kind"
+          label={staffT("staff.incidents.kind")}
           name="kind"
           defaultValue={kind ?? ""}
           options={[
-            { value: "", label: "All" },
-            { value: "incident", label: "Incidents" },
-            { value: "maintenance", label: "Maintenance" },
+            { value: "", label: staffT("staff.incidents.kindAll") },
+            { value: "incident", label: staffT("staff.incidents.kindIncidents") },
+            { value: "maintenance", label: staffT("staff.incidents.kindMaintenance") },
           ]}
         />
-        <button className={buttonClass("secondary", "py-2")}>Search</button>
+        <button className={buttonClass("secondary", "py-2")}>{staffT("staff.incidents.searchButton")}</button>
       </form>
       <IncidentList
         incidents={incidents}
         {...zone}
-        label="Incidents"
-        empty={q ? "Nothing matches." : "No incidents yet."}
+        label={staffT("staff.incidents.listLabel")}
+        empty={q ? staffT("staff.incidents.noMatch") : staffT("staff.incidents.none")}
       />
-      <nav aria-label="Pages" className="flex justify-between text-sm">
+      <nav aria-label={staffT("staff.incidents.pages")} className="flex justify-between text-sm">
         {page > 1 ? (
           <Link href={link(page - 1)} className="underline">
-            ← Newer
+            {staffT("staff.incidents.newer")}
           </Link>
         ) : (
           <span />
         )}
         {more ? (
           <Link href={link(page + 1)} className="underline">
-            Older →
+            {staffT("staff.incidents.older")}
           </Link>
         ) : null}
       </nav>

@@ -2,6 +2,7 @@
 import { formValues, runAction, type ActionState } from "@/lib/auth/action";
 import { recurrenceInputFromForm } from "@/lib/incident-form";
 import { createRecurrence, stopRecurrence } from "@/lib/maintenance";
+import { staffT } from "@/lib/i18n/staff";
 
 const revalidate = ["/admin/maintenance"];
 
@@ -13,7 +14,7 @@ export async function createRecurrenceAction(_prev: ActionState, form: FormData)
       createRecurrence(db, staff, recurrenceInputFromForm(values));
       return {
         ok: true,
-        message: "Schedule saved. Its occurrences for the next five weeks are listed as upcoming maintenance.",
+        message: staffT("staff.maintenance.scheduleSaved"),
       };
     },
     { echo: values, revalidate },
@@ -26,7 +27,7 @@ export async function stopRecurrenceAction(_prev: ActionState, form: FormData): 
     "editor",
     (staff, db) => {
       stopRecurrence(db, staff, id);
-      return { ok: true, message: "Stopped. No new occurrences will be created." };
+      return { ok: true, message: staffT("staff.maintenance.stoppedMessage") };
     },
     { revalidate },
   );

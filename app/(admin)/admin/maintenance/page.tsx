@@ -5,10 +5,11 @@ import { RecurrenceForm } from "@/components/admin/incidents/RecurrenceForm";
 import { RecurrenceList } from "@/components/admin/incidents/RecurrenceList";
 import { buttonClass } from "@/components/ui/Button";
 import { requireStaff } from "@/lib/auth/session";
+import { staffT } from "@/lib/i18n/staff";
 import { maintenanceView } from "@/lib/views/maintenance";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Maintenance · Outpost" };
+export const metadata: Metadata = { title: staffT("staff.maintenance.metaTitle") };
 
 export default async function MaintenancePage() {
   await requireStaff("editor");
@@ -16,26 +17,26 @@ export default async function MaintenancePage() {
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-xl font-semibold">Maintenance</h1>
+        <h1 className="text-xl font-semibold">{staffT("staff.maintenance.heading")}</h1>
         <Link href="/admin/maintenance/new" className={buttonClass("primary")}>
-          Schedule maintenance
+          {staffT("staff.incidents.schedule")}
         </Link>
       </div>
       <section aria-labelledby="live" className="space-y-3">
         <h2 id="live" className="text-lg font-semibold">
-          In progress and upcoming
+          {staffT("staff.maintenance.live")}
         </h2>
         <IncidentList
           incidents={live}
           timeZone={timeZone}
           now={now}
-          label="In progress and upcoming maintenance"
-          empty="Nothing scheduled."
+          label={staffT("staff.maintenance.liveLabel")}
+          empty={staffT("staff.maintenance.nothingScheduled")}
         />
       </section>
       <section aria-labelledby="recurring" className="space-y-3">
         <h2 id="recurring" className="text-lg font-semibold">
-          Recurring schedules
+          {staffT("staff.maintenance.recurring")}
         </h2>
         <RecurrenceList recurrences={recurrences} componentNames={componentNames} />
       </section>

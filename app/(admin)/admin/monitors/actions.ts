@@ -8,6 +8,7 @@ import { targetPolicy } from "@/lib/config";
 import { monitorPolicy } from "@/lib/monitors/scheduler";
 import { targetWarning } from "@/lib/monitors/schemas";
 import type { MonitorRow } from "@/lib/views/rows";
+import { staffT } from "@/lib/i18n/staff";
 
 const LIST = "/admin/monitors";
 
@@ -17,7 +18,7 @@ async function saved(
   row: Pick<MonitorRow, "kind" | "settings" | "internalTarget">,
 ): Promise<ActionState> {
   const warning = await targetWarning(row.kind, row.settings, monitorPolicy(targetPolicy(), row));
-  return { ok: true, message: warning ? `${message} Note: ${warning}` : message };
+  return { ok: true, message: warning ? staffT("staff.monitors.note", { message, warning }) : message };
 }
 
 export async function createMonitorAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -26,7 +27,7 @@ export async function createMonitorAction(_prev: ActionState, form: FormData): P
     "editor",
     async (staff, db) => {
       const row = createMonitor(db, staff, monitorFromForm(values));
-      return saved(`Monitor “${row.name}” created; its first check runs within one interval.`, row);
+      return saved(staffT("staff.monitors.created", { name: row.name }), row);
     },
     { echo: values, revalidate: [LIST] },
   );
@@ -41,7 +42,7 @@ export async function updateMonitorAction(_prev: ActionState, form: FormData): P
       const before = monitorById(db, values.id ?? "");
       const row = updateMonitor(db, staff, before.id, patchFromForm(before.kind, values));
       id = row.id;
-      return saved("Saved.", row);
+      return saved(staffT("staff.common.saved"), row);
     },
     { echo: values, revalidate: () => [LIST, `/admin/monitors/${id}`] },
   );
@@ -55,9 +56,7 @@ export async function pauseMonitorAction(_prev: ActionState, form: FormData): Pr
       const row = updateMonitor(db, staff, id, { paused: paused === "1" });
       return {
         ok: true,
-        message: row.paused
-          ? "Paused: no checks run and its verdict no longer counts."
-          : "Resumed: checks start again within one interval.",
+        message: row.paused ? staffT("staff.monitors.paused") : staffT("staff.monitors.resumed"),
       };
     },
     { revalidate: [LIST, `/admin/monitors/${id}`] },
@@ -79,10 +78,7 @@ export async function setManualAction(_prev: ActionState, form: FormData): Promi
       setComponentManual(db, staff, componentId, manual === "1");
       return {
         ok: true,
-        message:
-          manual === "1"
-            ? "Manual: monitors keep checking but no longer set this component's status."
-            : "Monitors set this component's status again.",
+        message: manual === "1" ? staffT("staff.monitors.manualOn") : staffT("staff.monitors.manualOff"),
       };
     },
     { revalidate: monitorId ? [LIST, `/admin/monitors/${monitorId}`] : [LIST] },
@@ -110,7 +106,7 @@ export async function dismissDraftAction(_prev: ActionState, form: FormData): Pr
     "editor",
     (staff, db) => {
       dismissDraft(db, staff, id);
-      return { ok: true, message: "Dismissed." };
+      return { ok: true, message: staffT("staff.monitors.dismissed") };
     },
     { revalidate: ["/admin", LIST] },
   );

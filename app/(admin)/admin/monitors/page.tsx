@@ -4,11 +4,12 @@ import { MonitorDrafts } from "@/components/admin/MonitorDrafts";
 import { MonitorForm } from "@/components/admin/MonitorForm";
 import { HealthBadge } from "@/components/admin/MonitorHealth";
 import { requireStaff } from "@/lib/auth/session";
+import { staffT } from "@/lib/i18n/staff";
 import { MONITOR_KIND_LABELS } from "@/lib/monitors/registry";
 import { monitorsView } from "@/lib/views/monitors";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Monitors · Outpost" };
+export const metadata: Metadata = { title: staffT("staff.monitors.metaTitle") };
 
 export default async function MonitorsPage() {
   const staff = await requireStaff("editor", "/admin/monitors");
@@ -16,17 +17,13 @@ export default async function MonitorsPage() {
   return (
     <section className="space-y-6">
       <div>
-        <h1 className="text-xl font-semibold">Monitors</h1>
-        <p className="text-sm text-gray-600 dark:text-gray-400">
-          Checks from this server that set component status: down after consecutive failures, back up after consecutive
-          successes, degraded when slow. They never override a status set by staff, an open incident or a maintenance;
-          they say so below instead.
-        </p>
+        <h1 className="text-xl font-semibold">{staffT("staff.monitors.heading")}</h1>
+        <p className="text-sm text-gray-600 dark:text-gray-400">{staffT("staff.monitors.intro")}</p>
       </div>
       <MonitorDrafts />
       {disagreements.length ? (
         <ul
-          aria-label="Monitors disagree"
+          aria-label={staffT("staff.monitors.disagree")}
           className="space-y-1 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950/40"
         >
           {disagreements.map((s) => (
@@ -37,27 +34,27 @@ export default async function MonitorsPage() {
         </ul>
       ) : null}
       {monitors.length === 0 ? (
-        <p className="text-sm text-gray-600 dark:text-gray-400">No monitors yet.</p>
+        <p className="text-sm text-gray-600 dark:text-gray-400">{staffT("staff.monitors.none")}</p>
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <caption className="sr-only">Monitors</caption>
+            <caption className="sr-only">{staffT("staff.monitors.caption")}</caption>
             <thead className="border-b border-gray-200 text-xs text-gray-600 dark:border-gray-800 dark:text-gray-400">
               <tr>
                 <th scope="col" className="py-2 pr-3">
-                  Monitor
+                  {staffT("staff.monitors.monitor")}
                 </th>
                 <th scope="col" className="py-2 pr-3">
-                  Component
+                  {staffT("staff.monitors.component")}
                 </th>
                 <th scope="col" className="py-2 pr-3">
-                  Health
+                  {staffT("staff.monitors.health")}
                 </th>
                 <th scope="col" className="py-2 pr-3">
-                  Last check
+                  {staffT("staff.monitors.lastCheck")}
                 </th>
                 <th scope="col" className="py-2">
-                  Last error
+                  {staffT("staff.monitors.lastError")}
                 </th>
               </tr>
             </thead>
@@ -72,8 +69,9 @@ export default async function MonitorsPage() {
                       {m.name}
                     </Link>
                     <span className="block text-xs text-gray-600 dark:text-gray-400">
-                      {MONITOR_KIND_LABELS[m.kind]} · every {m.intervalSeconds} s
-                      {m.internalTarget ? " · internal target" : ""}
+                      {MONITOR_KIND_LABELS[m.kind]} ·{" "}
+                      {staffT("staff.monitors.every", { seconds: String(m.intervalSeconds) })}
+                      {m.internalTarget ? ` · ${staffT("staff.monitors.internalTarget")}` : ""}
                     </span>
                   </td>
                   <td className="py-2 pr-3">{names.get(m.componentId)}</td>
@@ -81,8 +79,12 @@ export default async function MonitorsPage() {
                     <HealthBadge health={m.health} paused={m.paused} />
                   </td>
                   <td className="py-2 pr-3 whitespace-nowrap">
-                    {m.lastCheckedAt ? `${new Date(m.lastCheckedAt).toISOString().slice(11, 19)} UTC` : "not yet"}
-                    {m.lastLatencyMs !== null ? ` · ${m.lastLatencyMs} ms` : ""}
+                    {m.lastCheckedAt
+                      ? `${new Date(m.lastCheckedAt).toISOString().slice(11, 19)} UTC`
+                      : staffT("staff.monitors.notYet")}
+                    {m.lastLatencyMs !== null
+                      ? ` · ${staffT("staff.monitors.ms", { ms: String(m.lastLatencyMs) })}`
+                      : ""}
                   </td>
                   <td className="py-2 text-xs break-all text-gray-700 dark:text-gray-300">{m.lastError ?? "–"}</td>
                 </tr>
@@ -97,7 +99,7 @@ export default async function MonitorsPage() {
           canSetInternal={staff.role === "admin"}
         />
       ) : (
-        <p className="text-sm">Add a component first.</p>
+        <p className="text-sm">{staffT("staff.monitors.addComponentFirst")}</p>
       )}
     </section>
   );

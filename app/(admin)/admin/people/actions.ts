@@ -2,6 +2,7 @@
 import { createUser, disableTotp, disableUser, enableUser, resetPassword, setRole } from "@/lib/accounts";
 import { formValues, runAction, type ActionState } from "@/lib/auth/action";
 import type { Role } from "@/lib/constants";
+import { staffT } from "@/lib/i18n/staff";
 
 export async function createPersonAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const values = formValues(form);
@@ -15,7 +16,7 @@ export async function createPersonAction(_prev: ActionState, form: FormData): Pr
       });
       return {
         ok: true,
-        message: `Added ${user.email}. Give them this password (shown once); they can change it under Account.`,
+        message: staffT("staff.people.added", { email: user.email }),
         secret: password,
       };
     },
@@ -29,21 +30,32 @@ export async function changePersonAction(_prev: ActionState, form: FormData): Pr
   return runAction(
     "admin",
     async (staff, db) => {
-      if (intent === "role") return { ok: true, message: `Role is now ${setRole(db, staff, id, role as Role).role}.` };
+      if (intent === "role")
+        return {
+          ok: true,
+          message: staffT("staff.people.roleNow", { role: setRole(db, staff, id, role as Role).role }),
+        };
       if (intent === "disable")
-        return { ok: true, message: `${disableUser(db, staff, id).email} is disabled and signed out.` };
-      if (intent === "enable") return { ok: true, message: `${enableUser(db, staff, id).email} can sign in again.` };
+        return {
+          ok: true,
+          message: staffT("staff.people.disabledMessage", { email: disableUser(db, staff, id).email }),
+        };
+      if (intent === "enable")
+        return { ok: true, message: staffT("staff.people.enabledMessage", { email: enableUser(db, staff, id).email }) };
       if (intent === "reset") {
         const { user, password } = await resetPassword(db, staff, id);
         return {
           ok: true,
-          message: `New password for ${user.email} (shown once); their sessions have ended.`,
+          message: staffT("staff.people.newPassword", { email: user.email }),
           secret: password,
         };
       }
       if (intent === "totp_off")
-        return { ok: true, message: `Two-factor sign-in is off for ${disableTotp(db, staff, id).email}.` };
-      return { ok: false, message: "Unknown change" };
+        return {
+          ok: true,
+          message: staffT("staff.people.twoFactorOffMessage", { email: disableTotp(db, staff, id).email }),
+        };
+      return { ok: false, message: staffT("staff.people.unknownChange") };
     },
     { revalidate: ["/admin/people"] },
   );

@@ -2,6 +2,7 @@
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { ALL_STAFF_PAGES, formValues, runAction, type ActionState } from "@/lib/auth/action";
 import { FOOTER_LINKS_MAX, updateSettings } from "@/lib/settings";
+import { staffT } from "@/lib/i18n/staff";
 
 /** The uploaded file as a data: URL; lib/settings.ts checks its type and size with the other fields. */
 async function logoOf(form: FormData, values: Record<string, string>): Promise<string | null | undefined> {
@@ -62,7 +63,7 @@ export async function updateSettingsAction(_prev: ActionState, form: FormData): 
         defaultLocale: (values.defaultLocale ?? "") as Locale,
         locales: LOCALES.filter((l) => values[`locale.${l}`]),
       });
-      return { ok: true, message: "Settings saved. The public page shows them within a second." };
+      return { ok: true, message: staffT("staff.settings.saved") };
     },
     { echo: values, revalidate: [ALL_STAFF_PAGES] },
   );

@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import { EmbedSnippet } from "@/components/admin/EmbedSnippet";
 import { MirrorStatus } from "@/components/admin/MirrorStatus";
 import { SettingsForm } from "@/components/admin/SettingsForm";
+import { StaffRich } from "@/components/admin/StaffRich";
 import { requireStaff } from "@/lib/auth/session";
+import { staffT } from "@/lib/i18n/staff";
 import { settingsView } from "@/lib/views/settings";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Settings · Outpost" };
+export const metadata: Metadata = { title: staffT("staff.settings.metaTitle") };
 
 const TIME_ZONE_LIST = "time-zones";
 
@@ -28,10 +30,9 @@ export default async function SettingsPage() {
   return (
     <section className="space-y-6">
       <div>
-        <h1 className="text-xl font-semibold">Settings</h1>
+        <h1 className="text-xl font-semibold">{staffT("staff.settings.heading")}</h1>
         <p className="text-sm text-gray-600 dark:text-gray-400">
-          How the public page looks and behaves. Saved changes show on the public page within a second. Its address
-          stays the <code>PUBLIC_URL</code> environment setting.
+          <StaffRich id="staff.settings.intro" values={{ env: <code>{"PUBLIC_URL"}</code> }} />
         </p>
       </div>
       {settings ? (
@@ -43,7 +44,7 @@ export default async function SettingsPage() {
         </>
       ) : (
         <p role="alert" className="text-sm">
-          The page is not set up yet: start the server once so it creates it.
+          {staffT("staff.settings.notSetUp")}
         </p>
       )}
     </section>

@@ -2,6 +2,7 @@
 import { formValues, runAction, type ActionState } from "@/lib/auth/action";
 import { config } from "@/lib/config";
 import { addSubscriber, removeSubscriber } from "@/lib/syndication/subscribers";
+import { staffT } from "@/lib/i18n/staff";
 
 const revalidate = ["/admin/subscribers", "/admin/channels"];
 
@@ -20,8 +21,8 @@ export async function addSubscriberAction(_prev: ActionState, form: FormData): P
         { allowPrivate: config().allowPrivateTargets },
       );
       return secret
-        ? { ok: true, message: `Webhook added. Copy its signing secret now: it is shown once.`, secret }
-        : { ok: true, message: `${subscriber.kind} channel added.` };
+        ? { ok: true, message: staffT("staff.subscribers.webhookAdded"), secret }
+        : { ok: true, message: staffT("staff.subscribers.channelAdded", { kind: subscriber.kind }) };
     },
     { echo: values, revalidate },
   );
@@ -33,7 +34,7 @@ export async function removeSubscriberAction(_prev: ActionState, form: FormData)
     "admin",
     (staff, db) => {
       removeSubscriber(db, staff, id);
-      return { ok: true, message: "Removed. Nothing more is sent there." };
+      return { ok: true, message: staffT("staff.subscribers.removed") };
     },
     { revalidate },
   );

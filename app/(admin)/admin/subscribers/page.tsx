@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { AddSubscriberForm, RemoveSubscriber } from "@/components/admin/SubscriberForms";
 import { requireStaff } from "@/lib/auth/session";
+import { staffT } from "@/lib/i18n/staff";
 import { SUBSCRIBERS_PAGE_SIZE as PAGE_SIZE, subscribersView } from "@/lib/views/subscribers";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Subscribers · Outpost" };
+export const metadata: Metadata = { title: staffT("staff.subscribers.metaTitle") };
 
-const when = (t: number | null) => (t ? `${new Date(t).toISOString().slice(0, 10)}` : "not yet");
+const when = (t: number | null) =>
+  t ? `${new Date(t).toISOString().slice(0, 10)}` : staffT("staff.subscribers.notYet");
 
 export default async function SubscribersPage() {
   await requireStaff("admin");
@@ -14,15 +16,16 @@ export default async function SubscribersPage() {
   return (
     <section className="space-y-6">
       <div>
-        <h1 className="text-xl font-semibold">Subscribers</h1>
+        <h1 className="text-xl font-semibold">{staffT("staff.subscribers.heading")}</h1>
         <p className="text-sm text-gray-600 dark:text-gray-400">
-          People and systems notified of every update posted with “notify”: email (double opt-in from the public page),
-          webhooks and chat channels.
-          {total > PAGE_SIZE ? ` Showing the first ${PAGE_SIZE} of ${total}.` : ` ${total} in all.`}
+          {staffT("staff.subscribers.intro")}{" "}
+          {total > PAGE_SIZE
+            ? staffT("staff.subscribers.showing", { shown: String(PAGE_SIZE), total: String(total) })
+            : staffT("staff.subscribers.inAll", { total: String(total) })}
         </p>
       </div>
       {subscribers.length === 0 ? (
-        <p className="text-sm text-gray-600 dark:text-gray-400">No subscribers yet.</p>
+        <p className="text-sm text-gray-600 dark:text-gray-400">{staffT("staff.subscribers.none")}</p>
       ) : (
         <ul className="divide-y divide-gray-200 rounded-lg border border-gray-200 dark:divide-gray-800 dark:border-gray-800">
           {subscribers.map((s) => {
@@ -38,10 +41,12 @@ export default async function SubscribersPage() {
                     {s.address}
                   </p>
                   <p className="text-xs text-gray-600 dark:text-gray-400">
-                    confirmed {when(s.confirmedAt)} ·{" "}
+                    {staffT("staff.subscribers.confirmed", { date: when(s.confirmedAt) })} ·{" "}
                     {s.componentIds.length
-                      ? `only ${s.componentIds.map((id) => names.get(id) ?? id).join(", ")}`
-                      : "all components"}
+                      ? staffT("staff.subscribers.only", {
+                          components: s.componentIds.map((id) => names.get(id) ?? id).join(", "),
+                        })
+                      : staffT("staff.subscribers.all")}
                   </p>
                 </div>
                 <RemoveSubscriber id={s.id} label={label} />

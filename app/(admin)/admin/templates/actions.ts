@@ -2,6 +2,7 @@
 import { formValues, runAction, type ActionState } from "@/lib/auth/action";
 import { templateInputFromForm } from "@/lib/incident-form";
 import { createTemplate, deleteTemplate, updateTemplate } from "@/lib/templates";
+import { staffT } from "@/lib/i18n/staff";
 
 const revalidate = ["/admin/templates"];
 
@@ -13,7 +14,7 @@ export async function saveTemplateAction(_prev: ActionState, form: FormData): Pr
       const input = templateInputFromForm(values);
       if (values.id) updateTemplate(db, staff, values.id, input);
       else createTemplate(db, staff, input);
-      return { ok: true, message: values.id ? "Template saved." : "Template created." };
+      return { ok: true, message: values.id ? staffT("staff.templates.saved") : staffT("staff.templates.created") };
     },
     { echo: values, revalidate },
   );
@@ -25,7 +26,7 @@ export async function deleteTemplateAction(_prev: ActionState, form: FormData): 
     "editor",
     (staff, db) => {
       deleteTemplate(db, staff, id);
-      return { ok: true, message: "Template deleted." };
+      return { ok: true, message: staffT("staff.templates.deleted") };
     },
     { revalidate },
   );

@@ -1,6 +1,7 @@
 "use server";
 import { formValues, runAction, type ActionState } from "@/lib/auth/action";
 import { createToken, revokeToken } from "@/lib/tokens";
+import { staffT } from "@/lib/i18n/staff";
 
 const revalidate = ["/admin/tokens"];
 
@@ -10,7 +11,7 @@ export async function createTokenAction(_prev: ActionState, form: FormData): Pro
     "admin",
     (staff, db) => {
       const { token, row } = createToken(db, staff, { name: values.name ?? "", scope: values.scope ?? "" });
-      return { ok: true, message: `Token "${row.name}" created. Copy it now: it is shown once.`, secret: token };
+      return { ok: true, message: staffT("staff.tokens.createdMessage", { name: row.name }), secret: token };
     },
     { echo: values, revalidate },
   );
@@ -22,7 +23,7 @@ export async function revokeTokenAction(_prev: ActionState, form: FormData): Pro
     "admin",
     (staff, db) => {
       revokeToken(db, staff, id);
-      return { ok: true, message: "Revoked. Requests with this token now get 401." };
+      return { ok: true, message: staffT("staff.tokens.revokedMessage") };
     },
     { revalidate },
   );

@@ -7,13 +7,14 @@ import { Timeline } from "@/components/admin/incidents/Timeline";
 import { UpdateForm } from "@/components/admin/incidents/UpdateForm";
 import { IncidentDangerZone } from "@/components/admin/incidents/IncidentDangerZone";
 import { requireStaff } from "@/lib/auth/session";
+import { staffT } from "@/lib/i18n/staff";
 import { incidentEditorView } from "@/lib/views/incident-editor";
 import { Deliveries } from "@/components/admin/Deliveries";
 import { statusesFor } from "@/lib/incidents";
 import { formatDateTime } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Incident · Outpost" };
+export const metadata: Metadata = { title: staffT("staff.incidents.editorMetaTitle") };
 
 export default async function IncidentEditorPage({
   params,
@@ -46,7 +47,7 @@ export default async function IncidentEditorPage({
       </section>
       <section aria-labelledby="timeline" className="space-y-3">
         <h2 id="timeline" className="text-lg font-semibold">
-          Timeline
+          {staffT("staff.incidents.timeline")}
         </h2>
         <Timeline updates={view.timeline} />
       </section>

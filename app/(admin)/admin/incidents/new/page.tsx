@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { IncidentForm } from "@/components/admin/incidents/IncidentForm";
 import { requireStaff } from "@/lib/auth/session";
+import { staffT } from "@/lib/i18n/staff";
 import { newIncidentView } from "@/lib/views/new-incident";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Report a problem · Outpost" };
+export const metadata: Metadata = { title: staffT("staff.incidents.reportMetaTitle") };
 
 export default async function NewIncidentPage({
   searchParams,
@@ -21,15 +22,12 @@ export default async function NewIncidentPage({
   return (
     <section className="space-y-6">
       <div>
-        <h1 className="text-xl font-semibold">Report a problem</h1>
-        <p className="text-sm text-gray-600 dark:text-gray-400">
-          Publishing shows it at once on the status page, the API and the feeds. A short first word now beats a perfect
-          one later.
-        </p>
+        <h1 className="text-xl font-semibold">{staffT("staff.incidents.report")}</h1>
+        <p className="text-sm text-gray-600 dark:text-gray-400">{staffT("staff.incidents.newIntro")}</p>
       </div>
       {templates.length ? (
-        <nav aria-label="Start from a template" className="flex flex-wrap items-center gap-2 text-sm">
-          <span className="font-medium">Start from a template:</span>
+        <nav aria-label={staffT("staff.incidents.fromTemplate")} className="flex flex-wrap items-center gap-2 text-sm">
+          <span className="font-medium">{staffT("staff.incidents.fromTemplateColon")}</span>
           {templates.map((t) => (
             <Link
               key={t.id}

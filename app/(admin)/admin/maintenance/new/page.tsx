@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { IncidentForm } from "@/components/admin/incidents/IncidentForm";
 import { requireStaff } from "@/lib/auth/session";
+import { staffT } from "@/lib/i18n/staff";
 import { newIncidentView } from "@/lib/views/new-incident";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Schedule maintenance · Outpost" };
+export const metadata: Metadata = { title: staffT("staff.maintenance.newMetaTitle") };
 
 export default async function NewMaintenancePage({
   searchParams,
@@ -20,10 +21,9 @@ export default async function NewMaintenancePage({
   return (
     <section className="space-y-6">
       <div>
-        <h1 className="text-xl font-semibold">Schedule maintenance</h1>
+        <h1 className="text-xl font-semibold">{staffT("staff.incidents.schedule")}</h1>
         <p className="text-sm text-gray-600 dark:text-gray-400">
-          It shows as upcoming at once. At the start its components show “under maintenance” and an update is posted; at
-          the end they are restored. Times are in the page’s zone, {timeZone}.
+          {staffT("staff.maintenance.newIntro", { zone: timeZone })}
         </p>
       </div>
       <IncidentForm

@@ -6,6 +6,7 @@ import { HealthBadge } from "@/components/admin/MonitorHealth";
 import { MonitorForm } from "@/components/admin/MonitorForm";
 import { ConfirmButton } from "@/components/ui/ConfirmButton";
 import { requireStaff } from "@/lib/auth/session";
+import { staffT } from "@/lib/i18n/staff";
 import { config } from "@/lib/config";
 import { valuesFromMonitor } from "@/lib/monitors/form";
 import { MONITOR_KIND_LABELS } from "@/lib/monitors/registry";
@@ -13,7 +14,7 @@ import { monitorDetailView } from "@/lib/views/monitor-detail";
 import { deleteMonitorAction, pauseMonitorAction, setManualAction } from "../actions";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Monitor · Outpost" };
+export const metadata: Metadata = { title: staffT("staff.monitors.detailMetaTitle") };
 
 const time = (t: number) => `${new Date(t).toISOString().slice(0, 19).replace("T", " ")} UTC`;
 
@@ -27,37 +28,39 @@ export default async function MonitorPage({ params }: { params: Promise<{ id: st
     <section className="space-y-6">
       <p className="text-sm">
         <Link href="/admin/monitors" className="text-blue-700 hover:underline dark:text-blue-300">
-          ← Monitors
+          {staffT("staff.monitors.back")}
         </Link>
       </p>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold">{m.name}</h1>
           <p className="text-sm text-gray-600 dark:text-gray-400">
-            {MONITOR_KIND_LABELS[m.kind]} on {component?.name} · every {m.intervalSeconds} s
-            {m.internalTarget ? " · internal target" : ""} · <HealthBadge health={m.health} paused={m.paused} />
+            {staffT("staff.monitors.kindOn", { kind: MONITOR_KIND_LABELS[m.kind], component: component?.name ?? "" })} ·{" "}
+            {staffT("staff.monitors.every", { seconds: String(m.intervalSeconds) })}
+            {m.internalTarget ? ` · ${staffT("staff.monitors.internalTarget")}` : ""} ·{" "}
+            <HealthBadge health={m.health} paused={m.paused} />
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
           <ActionButton
-            label={m.paused ? "Resume" : "Pause"}
+            label={m.paused ? staffT("staff.monitors.resume") : staffT("staff.monitors.pause")}
             action={pauseMonitorAction}
             fields={{ id: m.id, paused: m.paused ? "0" : "1" }}
           />
           <ActionButton
-            label={state?.manual ? "Let monitors set the status" : "Set the component to manual"}
+            label={state?.manual ? staffT("staff.monitors.automatic") : staffT("staff.monitors.manual")}
             action={setManualAction}
             fields={{ componentId: m.componentId, manual: state?.manual ? "0" : "1", monitorId: m.id }}
           />
           <ConfirmButton
-            label="Delete"
-            ariaLabel={`Delete ${m.name}`}
-            title={`Delete “${m.name}”?`}
-            confirmLabel="Delete monitor"
+            label={staffT("staff.common.delete")}
+            ariaLabel={staffT("staff.common.deleteLabel", { name: m.name })}
+            title={staffT("staff.common.deleteNamed", { name: m.name })}
+            confirmLabel={staffT("staff.monitors.delete")}
             action={deleteMonitorAction}
             fields={{ id: m.id }}
           >
-            <p>Its check history goes with it. The component keeps its current status.</p>
+            <p>{staffT("staff.monitors.deleteBody")}</p>
           </ConfirmButton>
         </div>
       </div>
@@ -71,40 +74,44 @@ export default async function MonitorPage({ params }: { params: Promise<{ id: st
       ) : null}
       {m.heartbeatToken ? (
         <div className="rounded-md border border-gray-200 p-3 text-sm dark:border-gray-800">
-          <p className="font-medium">Heartbeat URL (keep it secret)</p>
+          <p className="font-medium">{staffT("staff.monitors.heartbeat")}</p>
           <code
             className="break-all"
             data-testid="heartbeat-url"
           >{`${config().publicUrl}/api/heartbeat/${m.heartbeatToken}`}</code>
           <p className="text-xs text-gray-600 dark:text-gray-400">
-            GET or POST it at least every {(m.settings as { periodSeconds: number }).periodSeconds} s. Last beat:{" "}
-            {m.lastBeatAt ? time(m.lastBeatAt) : "none yet"}.
+            {staffT("staff.monitors.heartbeatHint", {
+              seconds: String((m.settings as { periodSeconds: number }).periodSeconds),
+              time: m.lastBeatAt ? time(m.lastBeatAt) : staffT("staff.monitors.noBeat"),
+            })}
           </p>
         </div>
       ) : null}
       <div>
-        <h2 className="font-semibold">Recent checks</h2>
+        <h2 className="font-semibold">{staffT("staff.monitors.recent")}</h2>
         <p className="text-sm text-gray-600 dark:text-gray-400" data-testid="latency-summary">
-          Last {checks.length}: {failures} failed
-          {latency ? ` · latency p50 ${latency.p50} ms, p95 ${latency.p95} ms, max ${latency.max} ms` : ""}
+          {staffT("staff.monitors.lastChecks", { count: String(checks.length), failed: String(failures) })}
+          {latency
+            ? ` · ${staffT("staff.monitors.latency", { p50: String(latency.p50), p95: String(latency.p95), max: String(latency.max) })}`
+            : ""}
         </p>
         {checks.length ? (
           <div className="mt-2 max-h-96 overflow-auto">
             <table className="w-full text-left text-sm">
-              <caption className="sr-only">Recent checks, newest first</caption>
+              <caption className="sr-only">{staffT("staff.monitors.recentCaption")}</caption>
               <thead className="text-xs text-gray-600 dark:text-gray-400">
                 <tr>
                   <th scope="col" className="py-1 pr-3">
-                    Time
+                    {staffT("staff.monitors.time")}
                   </th>
                   <th scope="col" className="py-1 pr-3">
-                    Result
+                    {staffT("staff.monitors.result")}
                   </th>
                   <th scope="col" className="py-1 pr-3">
-                    Latency
+                    {staffT("staff.monitors.latencyColumn")}
                   </th>
                   <th scope="col" className="py-1">
-                    Error
+                    {staffT("staff.monitors.error")}
                   </th>
                 </tr>
               </thead>
@@ -112,8 +119,16 @@ export default async function MonitorPage({ params }: { params: Promise<{ id: st
                 {checks.map((c) => (
                   <tr key={c.id}>
                     <td className="py-1 pr-3 whitespace-nowrap">{time(c.at)}</td>
-                    <td className="py-1 pr-3">{c.ok ? (c.slow ? "Slow" : "OK") : "Failed"}</td>
-                    <td className="py-1 pr-3">{c.latencyMs === null ? "–" : `${c.latencyMs} ms`}</td>
+                    <td className="py-1 pr-3">
+                      {c.ok
+                        ? c.slow
+                          ? staffT("staff.monitors.slow")
+                          : staffT("staff.monitors.ok")
+                        : staffT("staff.monitors.failed")}
+                    </td>
+                    <td className="py-1 pr-3">
+                      {c.latencyMs === null ? "–" : staffT("staff.monitors.ms", { ms: String(c.latencyMs) })}
+                    </td>
                     <td className="py-1 text-xs break-all">{c.error ?? ""}</td>
                   </tr>
                 ))}
@@ -121,7 +136,7 @@ export default async function MonitorPage({ params }: { params: Promise<{ id: st
             </table>
           </div>
         ) : (
-          <p className="text-sm">No checks yet.</p>
+          <p className="text-sm">{staffT("staff.monitors.noChecks")}</p>
         )}
       </div>
       <MonitorForm

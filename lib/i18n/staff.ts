@@ -1,0 +1,45 @@
+// The staff area's own words: the `staff.` keys of messages/en.json, in ICU MessageFormat like the
+// public pages' (lib/i18n/messages.ts) and formatted with FormatJS intl-messageformat. English only
+// for now; once the keys are translated, staff pages follow the public ones' locale. This file
+// imports English alone (not every catalogue, as messages.ts does) and nothing server-only, so
+// client components use it too. What staff write (names, titles, messages) is never translated.
+import { IntlMessageFormat } from "intl-messageformat";
+import en from "@/messages/en.json" with { type: "json" };
+
+/** A key of the staff area's words. */
+export type StaffKey = Extract<keyof typeof en, `staff.${string}`>;
+
+export type StaffValues = Record<string, string | number>;
+
+const compiled = new Map<StaffKey, IntlMessageFormat>();
+
+function message(key: StaffKey): IntlMessageFormat {
+  let m = compiled.get(key);
+  if (!m) {
+    const source: string | undefined = en[key];
+    if (source === undefined) throw new Error(`No message "${key}"`);
+    m = new IntlMessageFormat(source, "en", undefined, { ignoreTag: false });
+    compiled.set(key, m);
+  }
+  return m;
+}
+
+/** One of the staff area's messages with its placeholders filled ("Revoke {name}?"). */
+export function staffT(key: StaffKey, values?: StaffValues): string {
+  const out = message(key).format(values);
+  return typeof out === "string" ? out : (out as unknown[]).join("");
+}
+
+/**
+ * A message with markup in it: values may be of any kind (`T`: elements), and a tag in the
+ * message (`<code>PUBLIC_URL</code>`) becomes what `tags.code` makes of its text.
+ * components/admin/StaffRich.tsx renders the parts.
+ */
+export function staffParts<T>(
+  key: StaffKey,
+  values: Record<string, string | number | T> = {},
+  tags: Record<string, (chunks: (string | T)[]) => T> = {},
+): (string | T)[] {
+  const out = message(key).format<T>({ ...values, ...tags } as Record<string, never>);
+  return (Array.isArray(out) ? out : [out]) as (string | T)[];
+}
