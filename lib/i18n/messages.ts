@@ -1,7 +1,6 @@
 // Outpost's own words in each locale: messages/<locale>.json, one key per string, in ICU
 // MessageFormat (plurals, selects), formatted with FormatJS intl-messageformat. What staff write
 // (names, incident titles, updates) is never translated. Pure.
-import { IntlMessageFormat } from "intl-messageformat";
 import ar from "@/messages/ar.json" with { type: "json" };
 import de from "@/messages/de.json" with { type: "json" };
 import en from "@/messages/en.json" with { type: "json" };
@@ -18,6 +17,7 @@ import {
   formatPercent,
   formatTime,
 } from "./format";
+import { compiledMessage, formatParts, formatText } from "./icu";
 import { DEFAULT_LOCALE, LOCALE_INFO, localePath, type Locale } from "./locales";
 
 export type MessageKey = keyof typeof en;
@@ -57,20 +57,9 @@ export type Translator = {
   percent: (value: number, digits?: number) => string;
 };
 
-const compiled = new Map<string, IntlMessageFormat>();
-
-function message(locale: Locale, key: MessageKey): IntlMessageFormat {
-  const id = `${locale}\u0000${key}`;
-  let m = compiled.get(id);
-  if (!m) {
-    // A key missing in a locale falls back to English (the catalogue test allows it for staff. keys only).
-    const source = CATALOGUES[locale][key] ?? en[key];
-    if (source === undefined) throw new Error(`No message "${key}"`);
-    m = new IntlMessageFormat(source, locale, undefined, { ignoreTag: false });
-    compiled.set(id, m);
-  }
-  return m;
-}
+// A key missing in a locale falls back to English (the catalogue test allows it for staff. keys only).
+const message = (locale: Locale, key: MessageKey) =>
+  compiledMessage(locale, key, () => CATALOGUES[locale][key] ?? en[key]);
 
 const translators = new Map<string, Translator>();
 
@@ -82,18 +71,12 @@ export function translator(locale: Locale = DEFAULT_LOCALE, defaultLocale: Local
     locale,
     defaultLocale,
     dir: LOCALE_INFO[locale].dir,
-    t: (key, values) => {
-      const out = message(locale, key).format(values);
-      return typeof out === "string" ? out : (out as unknown[]).join("");
-    },
+    t: (key, values) => formatText(message(locale, key), values),
     rich: <T>(
       key: MessageKey,
       values: Record<string, string | number | T>,
       tags: Record<string, (chunks: (string | T)[]) => T> = {},
-    ) => {
-      const out = message(locale, key).format<T>({ ...values, ...tags } as Record<string, never>);
-      return (Array.isArray(out) ? out : [out]) as (string | T)[];
-    },
+    ) => formatParts(message(locale, key), values, tags),
     href: (path) => localePath(path, locale, defaultLocale),
     dateTime: (at, tz) => formatDateTime(at, tz, locale),
     time: (at, tz) => formatTime(at, tz, locale),

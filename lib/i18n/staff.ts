@@ -3,31 +3,19 @@
 // for now; once the keys are translated, staff pages follow the public ones' locale. This file
 // imports English alone (not every catalogue, as messages.ts does) and nothing server-only, so
 // client components use it too. What staff write (names, titles, messages) is never translated.
-import { IntlMessageFormat } from "intl-messageformat";
 import en from "@/messages/en.json" with { type: "json" };
+import { compiledMessage, formatParts, formatText } from "./icu";
 
 /** A key of the staff area's words. */
 export type StaffKey = Extract<keyof typeof en, `staff.${string}`>;
 
 export type StaffValues = Record<string, string | number>;
 
-const compiled = new Map<StaffKey, IntlMessageFormat>();
-
-function message(key: StaffKey): IntlMessageFormat {
-  let m = compiled.get(key);
-  if (!m) {
-    const source: string | undefined = en[key];
-    if (source === undefined) throw new Error(`No message "${key}"`);
-    m = new IntlMessageFormat(source, "en", undefined, { ignoreTag: false });
-    compiled.set(key, m);
-  }
-  return m;
-}
+const message = (key: StaffKey) => compiledMessage("en", key, (): string | undefined => en[key]);
 
 /** One of the staff area's messages with its placeholders filled ("Revoke {name}?"). */
 export function staffT(key: StaffKey, values?: StaffValues): string {
-  const out = message(key).format(values);
-  return typeof out === "string" ? out : (out as unknown[]).join("");
+  return formatText(message(key), values);
 }
 
 /**
@@ -40,6 +28,5 @@ export function staffParts<T>(
   values: Record<string, string | number | T> = {},
   tags: Record<string, (chunks: (string | T)[]) => T> = {},
 ): (string | T)[] {
-  const out = message(key).format<T>({ ...values, ...tags } as Record<string, never>);
-  return (Array.isArray(out) ? out : [out]) as (string | T)[];
+  return formatParts(message(key), values, tags);
 }
