@@ -5,7 +5,7 @@ import { ENGLISH, type MessageKey, type Translator } from "@/lib/i18n/messages";
 
 const I18n = createContext<Translator>(ENGLISH);
 
-export function I18nProvider({ value, children }: { value: Translator; children: ReactNode }) {
+export function I18nProvider({ value, children }: { value: Translator; children?: ReactNode }) {
   return <I18n.Provider value={value}>{children}</I18n.Provider>;
 }
 

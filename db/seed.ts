@@ -3,9 +3,11 @@ import { SYSTEM_ACTOR } from "@/lib/audit";
 import { addIncidentUpdate, createIncident } from "@/lib/incidents";
 import { newId, slugify } from "@/lib/ids";
 import type { ComponentStatus, Impact } from "@/lib/constants";
+import { browserProbeUrlProblem } from "@/lib/probe-url";
 import { inTransaction, type Db } from "./client";
 import { insertComponent, insertGroup } from "./queries/components";
 import { getPage, insertPage } from "./queries/page";
+import { seedDemoMonitoring, type DemoWindow } from "./seed-monitoring";
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -94,7 +96,18 @@ const PAST: PastIncident[] = [
 ];
 
 /** Creates the page row when there is none. */
-type NewPage = { name: string; timeZone: string; defaultLocale?: string; locales?: string[]; now?: number };
+type NewPage = {
+  name: string;
+  timeZone: string;
+  defaultLocale?: string;
+  locales?: string[];
+  now?: number;
+  /** PUBLIC_URL: the demo's monitors and its browser probe point at the page's own address. */
+  publicUrl?: string;
+};
+
+/** The component whose "is it just me?" check the demo shows. */
+const PROBED = "Website";
 
 export function ensurePage(db: Db, opts: NewPage): string {
   const existing = getPage(db);
@@ -116,12 +129,27 @@ export function isEmpty(db: Db): boolean {
   return !getPage(db);
 }
 
-/** A realistic page: 8 components in 3 groups, 90 days of history, one open incident, one maintenance. */
+/**
+ * A realistic page: 8 components in 3 groups, 90 days of history, one open incident, one
+ * maintenance, response times and uptime from (paused) monitors on three components, and a
+ * browser probe on one.
+ */
 const QUIET = { deliverNotifications: false } as const;
+
+/** Where a seeded past incident sits: six hours before the same time `daysAgo` days back. */
+function pastWindow(p: PastIncident, now: number): { begin: number; end: number } {
+  const begin = Math.floor((now - p.daysAgo * DAY) / MIN) * MIN - 6 * 60 * MIN;
+  return { begin, end: begin + p.minutes * MIN };
+}
 
 export function seedDemo(db: Db, opts: NewPage): void {
   const now = opts.now ?? Date.now();
   const start = now - 90 * DAY - DAY;
+  const publicUrl = (opts.publicUrl ?? "http://localhost:3000").replace(/\/+$/, "");
+  // The page's own health: answers cross-origin (no-cors) and is harmless to fetch. A URL the
+  // page's CSP could not carry (plain http on a public host) leaves the component without one.
+  const probeUrl = `${publicUrl}/api/health`;
+  const browserProbeUrl = browserProbeUrlProblem(probeUrl) ? null : probeUrl;
   const ids = new Map<string, string>();
   inTransaction(db, () => {
     const pageId = ensurePage(db, { ...opts, now: start });
@@ -144,6 +172,8 @@ export function seedDemo(db: Db, opts: NewPage): void {
           name,
           position: ci + 1,
           status: "operational",
+          showcase: true,
+          browserProbeUrl: name === PROBED ? browserProbeUrl : null,
           createdAt: start,
           updatedAt: start,
         });
@@ -154,8 +184,10 @@ export function seedDemo(db: Db, opts: NewPage): void {
 
   // History is written through the same verbs staff use, in time order, so periods line up.
   // Demo data is never announced: no delivery to networks or subscribers.
+  const windows = new Map<string, DemoWindow[]>();
   for (const p of PAST) {
-    const begin = Math.floor((now - p.daysAgo * DAY) / MIN) * MIN - 6 * 60 * MIN;
+    const { begin, end } = pastWindow(p, now);
+    windows.set(p.component, [...(windows.get(p.component) ?? []), { start: begin, end, status: p.status }]);
     const componentId = ids.get(p.component)!;
     const step = p.minutes / (p.updates.length - 1);
     const incident = createIncident(
@@ -239,4 +271,6 @@ export function seedDemo(db: Db, opts: NewPage): void {
     },
     now - 2 * DAY,
   );
+
+  seedDemoMonitoring(db, { ids, windows, publicUrl, now });
 }

@@ -238,7 +238,7 @@ test("[i18n] the language switcher: Deutsch from the English page, then 日本�
   const base = all.url;
   const key = await statusKey(base);
   await page.goto(`${base}/`);
-  await expect(page.locator("section[data-indicator] h2")).toHaveText(msg("en", key));
+  await expect(page.locator("section[data-indicator] [data-banner-status]")).toHaveText(msg("en", key));
 
   const switcher = page.getByRole("navigation", { name: msg("en", "doc.language") });
   await expect(switcher).toHaveAttribute("id", "languages");
@@ -264,9 +264,9 @@ test("[i18n] the language switcher: Deutsch from the English page, then 日本�
   await expect(page).toHaveURL(`${base}/de/`);
   await expect(page.locator("html")).toHaveAttribute("lang", "de");
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
-  await expect(page.getByRole("region", { name: msg("de", "status.overall") }).locator("h2")).toHaveText(
-    msg("de", key),
-  );
+  await expect(
+    page.getByRole("region", { name: msg("de", "status.overall") }).locator("[data-banner-status]"),
+  ).toHaveText(msg("de", key));
   const germanSwitcher = page.getByRole("navigation", { name: msg("de", "doc.language") });
   await expect(germanSwitcher.locator('a[aria-current="page"]')).toHaveText("Deutsch");
   await expect(page.locator("header").getByRole("link", { name: msg("de", "doc.language") })).toContainText("Deutsch");
@@ -300,7 +300,9 @@ test("[i18n] without JavaScript every locale renders its own words, direction an
     await page.goto(`${base}${localePath("/", locale, "en")}`);
     await expect(page.locator("html")).toHaveAttribute("lang", locale);
     await expect(page.locator("html")).toHaveAttribute("dir", LOCALE_INFO[locale].dir);
-    await expect(page.locator("section[data-indicator] h2"), `${locale}'s banner`).toHaveText(msg(locale, key));
+    await expect(page.locator("section[data-indicator] [data-banner-status]"), `${locale}'s banner`).toHaveText(
+      msg(locale, key),
+    );
 
     // The first time: the page's zone, in the page's locale, with the zone's name.
     const time = page.locator("main time[datetime]").first();

@@ -35,7 +35,10 @@ test("[incidents] the incident page shows the whole timeline in order, markdown 
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await expect(first.getByRole("link", { name: "https://example.com/x" })).toHaveAttribute("rel", "nofollow noopener");
   await expect(page.getByText(/Resolved.*\(after/)).toBeVisible();
-  await expect(page.getByText("Public API (now: Operational)")).toBeVisible();
+  // The affected components, with their status now; a resolved incident is coloured resolved.
+  await expect(page.locator(`[data-affected-component="${api.slug}"]`)).toHaveText("Public API · Operational");
+  await expect(page.locator("[data-incident-status]")).toHaveText("Resolved");
+  await expect(page.locator("[data-duration]")).toHaveText(/^Lasted /);
   await expectNoSeriousAxeViolations(page);
   fs.mkdirSync("e2e/.artifacts", { recursive: true });
   await page.screenshot({ path: "e2e/.artifacts/incident-1280.png", fullPage: true });

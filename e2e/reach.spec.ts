@@ -73,11 +73,11 @@ test("[reach] badges are SVG or shields.io JSON; an unknown component gets a gre
     expect(res.headers()["content-type"]).toBe("image/svg+xml; charset=utf-8");
     const body = await res.text();
     expect(body).toContain('aria-label="status: unknown"');
-    expect(body).toContain('fill="#939393"'); // badge-maker's lightgrey
+    expect(body).toContain('fill="#4b5563"'); // the palette's "no data" grey (white text at 7.6:1)
   }
   const unknownJson = await request.get("/badge/no-such-component.json");
   expect(unknownJson.status()).toBe(404);
-  expect(await unknownJson.json()).toMatchObject({ schemaVersion: 1, message: "unknown", color: "lightgrey" });
+  expect(await unknownJson.json()).toMatchObject({ schemaVersion: 1, message: "unknown", color: "4b5563" });
 });
 
 test("[reach] every public response has an ETag, CDN cache headers and answers If-None-Match with 304", async ({
@@ -126,7 +126,7 @@ test("[reach] the widget on another site shows the status, and still does from t
   const site = await startStatic({
     pages: {
       "/": `<!DOCTYPE html><html lang="en"><head><title>Someone else's site</title><style>a{color:red!important;font-size:40px!important}</style></head>
-<body><h1>Another site</h1><p>Our service status:</p><script src="${mirror.url}/embed.js" data-position="inline" async></script></body></html>`,
+<body><h1>Another site</h1><p>Our service status:</p><script src="${mirror.url}/embed.js" data-position="inline" data-show="always" async></script></body></html>`,
     },
   });
   try {
@@ -191,18 +191,17 @@ test("[reach] the widget's position and theme follow its data attributes, and it
       const context = await browser.newContext({ reducedMotion, viewport: { width: 800, height: 400 } });
       const page = await context.newPage();
       await page.goto(site.url);
-      const pill = page
-        .locator("[data-outpost-widget]")
-        .getByRole("link", { name: storedSnapshot().status.description });
-      await expect(pill).toBeVisible();
-      const style = await pill.evaluate((a) => {
-        const box = a.parentElement!;
-        const dot = a.querySelector("span")!;
+      // The demo's open incident is news: its line shows (collapsed with any other open one).
+      const line = page.locator("[data-outpost-widget]").locator('[data-kind="incident"]');
+      await expect(line.getByRole("link")).toBeVisible();
+      const style = await line.evaluate((row) => {
+        const box = row.parentElement!;
+        const dot = row.querySelector(".d")!;
         return {
           position: getComputedStyle(box).position,
           left: getComputedStyle(box).left,
           bottom: getComputedStyle(box).bottom,
-          background: getComputedStyle(a).backgroundColor,
+          background: getComputedStyle(row).backgroundColor,
           animation: getComputedStyle(dot).animationName,
         };
       });
@@ -252,7 +251,9 @@ test("[reach] the page updates itself after a write, with no CSP errors", async 
   try {
     setComponentStatus(database(), c.id, next);
     await expect(row).toHaveAttribute("data-status", next, { timeout: 20_000 });
-    await expect(page.getByRole("region", { name: "Overall status" })).toHaveText(storedSnapshot().status.description);
+    await expect(page.getByRole("region", { name: "Overall status" }).locator("[data-banner-status]")).toHaveText(
+      storedSnapshot().status.description,
+    );
   } finally {
     setComponentStatus(database(), c.id, c.status);
   }
@@ -453,7 +454,9 @@ test("[reach] npm run export writes a static copy that works from a static file 
   try {
     const errors = watchConsole(page);
     await page.goto(`${host.url}/index.html`);
-    await expect(page.getByRole("region", { name: "Overall status" })).toHaveText(stored.status.description);
+    await expect(page.getByRole("region", { name: "Overall status" }).locator("[data-banner-status]")).toHaveText(
+      stored.status.description,
+    );
     await expect(page.locator("[data-generated-at]")).toContainText("Static copy generated");
     const open = must(stored.incidents.unresolved[0], "an open incident");
     await page.getByRole("article", { name: open.name }).getByRole("link", { name: open.name }).click();

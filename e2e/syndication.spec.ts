@@ -93,12 +93,12 @@ test("[syndication] email double opt-in without JavaScript, clear messages for b
 test("[syndication] a webhook subscribes through a signed confirmation", async ({ browser }) => {
   const page = await noScriptPage(browser, "203.0.113.11");
   await page.goto("/subscribe");
-  await page.getByLabel("Webhook URL").fill("ftp://example.com/hook");
+  await page.getByLabel("Webhook URL", { exact: true }).fill("ftp://example.com/hook");
   await page.getByRole("button", { name: "Add webhook" }).click();
   await expect(page.getByText("Only http:// and https:// URLs can receive webhooks")).toBeVisible();
   // The receiver learns the secret from the page, as its owner would.
   hooks.received.length = 0;
-  await page.getByLabel("Webhook URL").fill(`${hooks.url}/outpost`);
+  await page.getByLabel("Webhook URL", { exact: true }).fill(`${hooks.url}/outpost`);
   await page.getByRole("button", { name: "Add webhook" }).click();
   await expect(page.getByRole("heading", { name: "Confirm your webhook" })).toBeVisible();
   hookSecret = (await page.locator("code").textContent())!.trim();

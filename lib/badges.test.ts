@@ -56,7 +56,7 @@ describe("badges", () => {
     expect(resolveBadge(s, { kind: "overall", format: "svg" }).badge).toEqual({
       label: "status",
       message: "partially degraded service",
-      color: "yellow",
+      color: "a16207",
     });
     const c = must(s.components[0], "a component");
     const bySlug = resolveBadge(s, { kind: "component", component: c.slug, format: "svg" });
@@ -64,7 +64,7 @@ describe("badges", () => {
     expect(bySlug.found).toBe(true);
     expect(bySlug.badge.label).toBe(c.name);
     const unknown = resolveBadge(s, { kind: "component", component: "no-such-thing", format: "svg" });
-    expect(unknown).toEqual({ badge: { label: "status", message: "unknown", color: "lightgrey" }, found: false });
+    expect(unknown).toEqual({ badge: { label: "status", message: "unknown", color: "4b5563" }, found: false });
     expect(badgeSvg(unknown.badge, "flat")).toContain('aria-label="status: unknown"');
   });
 
@@ -74,7 +74,7 @@ describe("badges", () => {
     expect(resolveBadge(s, { kind: "overall", format: "svg" }, de).badge).toEqual({
       label: "Status",
       message: de.t("status.degraded"),
-      color: "yellow",
+      color: "a16207",
     });
     const c = must(s.components[0], "a component");
     expect(resolveBadge(s, { kind: "component", component: c.slug, format: "svg" }, de).badge.message).toBe(
@@ -92,7 +92,7 @@ describe("badges", () => {
     const after = buildSnapshot(db, { publicUrl: "http://status.test", now: NOW + 1 });
     expect(resolveBadge(after, { kind: "component", component: c.slug, format: "json" }).badge).toMatchObject({
       message: "major outage",
-      color: "red",
+      color: "b91c1c",
     });
   });
 
@@ -135,7 +135,7 @@ describe("badges", () => {
     for (const key of [group.id, slug]) {
       const { badge, found } = resolveBadge(after, { kind: "component", component: key, format: "json" });
       expect(found, key).toBe(true);
-      expect(badge).toEqual({ label: group.name, message: "major outage", color: "red" });
+      expect(badge).toEqual({ label: group.name, message: "major outage", color: "b91c1c" });
     }
   });
 
@@ -165,9 +165,9 @@ describe("badges", () => {
     expect(uptimeBadge(dbc, "30d").message).toBe("100%");
     expect(uptimeBadge(dbc, "90d").message).toMatch(/^99\.\d+%$/);
     expect(uptimeBadge(dbc, "24h").message).toBe("100%");
-    expect(uptimeColor(null)).toBe("lightgrey");
-    expect(uptimeColor(99.95)).toBe("brightgreen");
-    expect(uptimeColor(90)).toBe("red");
+    expect(uptimeColor(null)).toBe("4b5563");
+    expect(uptimeColor(99.95)).toBe("047857");
+    expect(uptimeColor(90)).toBe("b91c1c");
   });
 });
 

@@ -3,10 +3,11 @@
 import type { Translator } from "./i18n/messages";
 import { statusWords } from "./status";
 import { makeBadge } from "badge-maker";
-import { COMPONENT_STATUS_LABELS, type ComponentStatus, type Indicator } from "./constants";
+import { COMPONENT_STATUS_LABELS } from "./constants";
 import { slugify } from "./ids";
 import type { SnapComponent, SnapGroup, Snapshot } from "./snapshot-types";
 import { uptimePercent } from "./uptime";
+import { IMPACT_TONE, STATUS_TONE, TONE_HEX, type Tone } from "./palette";
 
 export const BADGE_STYLES = ["flat", "flat-square", "for-the-badge"] as const;
 export type BadgeStyle = (typeof BADGE_STYLES)[number];
@@ -18,23 +19,12 @@ export const LABEL_MAX = 40;
 
 export type Badge = { label: string; message: string; color: string };
 
-const INDICATOR_COLORS: Record<Indicator, string> = {
-  none: "brightgreen",
-  minor: "yellow",
-  major: "orange",
-  critical: "red",
-  maintenance: "blue",
-};
+/** A badge's colour: a palette tone's solid (white text reads on each at 4.5:1), without "#". */
+const toneColor = (tone: Tone) => TONE_HEX[tone].slice(1);
+/** No data: gray-600, white text at 7.6:1. */
+const NO_DATA_COLOR = "4b5563";
 
-const COMPONENT_COLORS: Record<ComponentStatus, string> = {
-  operational: "brightgreen",
-  degraded_performance: "yellow",
-  partial_outage: "orange",
-  major_outage: "red",
-  under_maintenance: "blue",
-};
-
-export const UNKNOWN_BADGE: Badge = { label: "status", message: "unknown", color: "lightgrey" };
+export const UNKNOWN_BADGE: Badge = { label: "status", message: "unknown", color: NO_DATA_COLOR };
 
 /** A component by id or slug. */
 export function findSnapComponent(s: Snapshot, idOrSlug: string): SnapComponent | undefined {
@@ -78,7 +68,7 @@ const isGroup = (x: SnapComponent | SnapGroup): x is SnapGroup => "components" i
  * shields.io JSON always says), or a locale's own words for an SVG badge under its prefix.
  */
 export function overallBadge(s: Snapshot, tr?: Translator): Badge {
-  const color = INDICATOR_COLORS[s.status.indicator];
+  const color = toneColor(IMPACT_TONE[s.status.indicator]);
   if (!tr) return { label: "status", message: s.status.description.toLowerCase(), color };
   return { label: tr.t("badge.status"), message: tr.t(`status.${statusWords(s.status)}`), color };
 }
@@ -86,7 +76,7 @@ export function overallBadge(s: Snapshot, tr?: Translator): Badge {
 /** A component's status badge; a group's shows its status, the worst of its components'. */
 export function componentBadge(c: SnapComponent | SnapGroup, tr?: Translator): Badge {
   const message = tr ? tr.t(`component.${c.status}`) : COMPONENT_STATUS_LABELS[c.status].toLowerCase();
-  return { label: c.name, message, color: COMPONENT_COLORS[c.status] };
+  return { label: c.name, message, color: toneColor(STATUS_TONE[c.status]) };
 }
 
 /**
@@ -108,12 +98,11 @@ export function uptimeOf(c: SnapComponent | SnapGroup, window: UptimeWindow): nu
 }
 
 export function uptimeColor(percent: number | null): string {
-  if (percent === null) return "lightgrey";
-  if (percent >= 99.9) return "brightgreen";
-  if (percent >= 99) return "green";
-  if (percent >= 97) return "yellow";
-  if (percent >= 95) return "orange";
-  return "red";
+  if (percent === null) return NO_DATA_COLOR;
+  if (percent >= 99) return toneColor("ok");
+  if (percent >= 97) return toneColor("degraded");
+  if (percent >= 95) return toneColor("partial");
+  return toneColor("major");
 }
 
 const WINDOW_WORDS = { "24h": "chart.h24", "7d": "chart.d7", "30d": "chart.d30", "90d": "chart.d90" } as const;

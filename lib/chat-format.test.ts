@@ -35,6 +35,37 @@ describe("chat formats", () => {
     expect(body.attachments[0]?.content.actions[0]?.url).toBe(msg.url);
   });
 
+  it("ends with its links whatever the text's length, each product in its own way", () => {
+    const links = [{ label: "Unsubscribe *now*", url: "https://status.example.com/subscriptions/unsubscribe?token=t" }];
+    const long = { ...msg, text: "x".repeat(10_000), links, open: "Öffnen" };
+    const discord = chatPayload("discord", long) as { embeds: { description: string }[] };
+    const description = must(discord.embeds[0], "an embed").description;
+    expect(Array.from(description)).toHaveLength(4000);
+    expect(description).toMatch(
+      /…\n\n\[Unsubscribe \\\*now\\\*\]\(<https:\/\/status\.example\.com\/subscriptions\/unsubscribe\?token=t>\)$/,
+    );
+    const slack = chatPayload("slack", long) as { blocks: { type: string; elements?: { text: string }[] }[] };
+    expect(slack.blocks[1]).toEqual({
+      type: "context",
+      elements: [{ type: "mrkdwn", text: `<${links[0]!.url}|Unsubscribe *now*>` }],
+    });
+    const teams = chatPayload("teams", long) as {
+      attachments: { content: { actions: { title: string; url: string }[] } }[];
+    };
+    expect(teams.attachments[0]?.content.actions.map((a) => [a.title, a.url])).toEqual([
+      ["Öffnen", msg.url],
+      ["Unsubscribe *now*", links[0]!.url],
+    ]);
+    // Without links, nothing is added (staff alerts and staff channels look as before).
+    expect((chatPayload("slack", msg) as { blocks: unknown[] }).blocks).toHaveLength(1);
+    expect(chatPayload("json", msg)).toEqual({
+      title: msg.title,
+      text: msg.text,
+      url: msg.url,
+      severity: msg.severity,
+    });
+  });
+
   it("shortens long text at a code point, with an ellipsis", () => {
     expect(shorten("😀".repeat(10), 4)).toBe("😀😀😀…");
     const long = chatPayload("discord", { ...msg, text: "x".repeat(10_000) }) as { embeds: { description: string }[] };

@@ -3,7 +3,7 @@
 // channels and staff alerts both send through here, so each product looks the same everywhere.
 // The words are written in each product's own markup by lib/chat-text.ts, from the markdown
 // document when there is one, so a typed * or <b> arrives as typed and links stay links.
-import { discordText, slackEscape, slackText, teamsBlocks } from "./chat-text";
+import { discordEscape, discordText, slackEscape, slackText, teamsBlocks } from "./chat-text";
 import { cutText } from "./cut";
 import { parseMarkdown } from "./markdown";
 import type { Doc } from "./markdown-doc";
@@ -22,6 +22,14 @@ export type ChatMessage = {
   /** Absolute link back to the page (the incident, or the admin view for staff alerts). */
   url: string;
   severity: ChatSeverity;
+  /**
+   * Links shown after the text and never cut with it (a subscription's confirm or unsubscribe
+   * link), each in the product's own way: Slack a context line, Discord the embed's last line,
+   * Teams a button.
+   */
+  links?: readonly { label: string; url: string }[];
+  /** The words of Teams' button that opens `url` (the subscriber's language); "Open" by default. */
+  open?: string;
 };
 
 const COLORS: Record<ChatSeverity, number> = { ok: 0x15803d, info: 0x1d4ed8, warning: 0xb45309, critical: 0xb91c1c };
@@ -46,20 +54,26 @@ function docOf(m: ChatMessage): Doc {
 function slack(m: ChatMessage) {
   const title = slackEscape(shorten(m.title, 200));
   const doc = docOf(m);
+  const links = (m.links ?? []).map((l) => `<${l.url}|${slackEscape(shorten(l.label, 80))}>`).join("  ·  ");
   return {
     text: `${title}: ${slackText(doc, 300)}`,
-    blocks: [{ type: "section", text: { type: "mrkdwn", text: `*<${m.url}|${title}>*\n${slackText(doc, 2800)}` } }],
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text: `*<${m.url}|${title}>*\n${slackText(doc, 2800)}` } },
+      ...(links ? [{ type: "context", elements: [{ type: "mrkdwn", text: links }] }] : []),
+    ],
     unfurl_links: false,
   };
 }
 
 function discord(m: ChatMessage) {
+  const links = (m.links ?? []).map((l) => `[${discordEscape(shorten(l.label, 80))}](<${l.url}>)`).join("  ·  ");
+  // The links end the description whatever its length: the words are cut to leave them room.
+  const tail = links ? `\n\n${links}` : "";
+  const description = discordText(docOf(m), 4000 - Array.from(tail).length) + tail;
   return {
     // No pings: a status message must never mention @everyone, whatever its text says.
     allowed_mentions: { parse: [] },
-    embeds: [
-      { title: shorten(m.title, 256), description: discordText(docOf(m), 4000), url: m.url, color: COLORS[m.severity] },
-    ],
+    embeds: [{ title: shorten(m.title, 256), description, url: m.url, color: COLORS[m.severity] }],
   };
 }
 
@@ -89,7 +103,10 @@ function teams(m: ChatMessage) {
             },
             ...teamsBlocks(docOf(m), 4000),
           ],
-          actions: [{ type: "Action.OpenUrl", title: "Open", url: m.url }],
+          actions: [
+            { type: "Action.OpenUrl", title: m.open ?? "Open", url: m.url },
+            ...(m.links ?? []).map((l) => ({ type: "Action.OpenUrl", title: shorten(l.label, 80), url: l.url })),
+          ],
         },
       },
     ],
@@ -106,6 +123,6 @@ export function chatPayload(kind: ChatKind, m: ChatMessage): unknown {
     case "teams":
       return teams(m);
     case "json":
-      return { title: m.title, text: m.text, url: m.url, severity: m.severity };
+      return { title: m.title, text: m.text, url: m.url, severity: m.severity, ...(m.links ? { links: m.links } : {}) };
   }
 }

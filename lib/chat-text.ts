@@ -79,7 +79,7 @@ export function slackText(doc: Doc, max: number): string {
 
 // Markers anywhere in a line; # > - + and "1." only mean something at its start (lineStart).
 const DISCORD_MARKUP = /[\\*_~`|<[\]]/g;
-const discordEscape = (text: string) => text.replace(DISCORD_MARKUP, "\\$&");
+export const discordEscape = (text: string) => text.replace(DISCORD_MARKUP, "\\$&");
 
 const discordStyle: Style = {
   text: discordEscape,

@@ -274,6 +274,18 @@ export function backgroundBuildFailed(): void {
 }
 
 /**
+ * When a snapshot is rebuilt even though the data did not change: a minute after it was built,
+ * or sooner when an open incident's promised update falls due, so the page says "overdue" at
+ * the moment staff see it.
+ */
+export function staleAt(snapshot: Pick<Snapshot, "builtAt" | "incidents">): number {
+  let at = snapshot.builtAt + MAX_SNAPSHOT_AGE_MS;
+  for (const i of snapshot.incidents.unresolved)
+    if (i.nextUpdateAt !== null && i.nextUpdateAt > snapshot.builtAt && i.nextUpdateAt < at) at = i.nextUpdateAt;
+  return at;
+}
+
+/**
  * The current snapshot. Reads the data version (one prepared one-row read, a few microseconds)
  * unless it did so in the last millisecond, so a write by any process shows on the next request
  * in every process; rebuilds when the version moved or the snapshot is a minute old. For a big
@@ -283,12 +295,12 @@ export function backgroundBuildFailed(): void {
 export function currentSnapshot(now = Date.now()): Snapshot {
   const s = store();
   const tick = performance.now();
-  if (s.snapshot && tick - s.checkedAt < VERSION_READ_MS && now - s.snapshot.builtAt < MAX_SNAPSHOT_AGE_MS) {
+  if (s.snapshot && tick - s.checkedAt < VERSION_READ_MS && now < staleAt(s.snapshot)) {
     return s.snapshot;
   }
   s.checkedAt = tick;
   const db = getDb();
-  if (!s.snapshot || s.snapshot.version !== readDataVersion(db) || now - s.snapshot.builtAt >= MAX_SNAPSHOT_AGE_MS) {
+  if (!s.snapshot || s.snapshot.version !== readDataVersion(db) || now >= staleAt(s.snapshot)) {
     const waited = s.buildingSince === undefined ? 0 : tick - s.buildingSince;
     const big = s.snapshot !== undefined && s.snapshot.components.length >= s.backgroundFrom;
     if (s.snapshot && s.background && big && waited < BACKGROUND_PATIENCE_MS) {

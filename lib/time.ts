@@ -53,7 +53,7 @@ export function shiftMonth(month: string, by: number): string {
 }
 
 // Human text for times, days, months and durations: the shared formatter (English by default).
-export { formatDateTime, formatDay, formatDuration, formatMonth } from "./i18n/format";
+export { formatDateTime, formatDay, formatDuration, formatMonth, formatRange } from "./i18n/format";
 
 /** A `datetime-local` value ("2026-11-24T14:05") read as a wall-clock time in a zone; null if malformed. */
 export function parseLocalDateTime(value: string, timeZone: string): number | null {

@@ -23,11 +23,26 @@ const next = spawnSync(process.execPath, [path.join(root, "node_modules/next/dis
 });
 if (next.status !== 0) process.exit(next.status ?? 1);
 
+// The public pages' CSS holds only the classes their sources use (not the staff area's): the
+// same globals.css, with Tailwind's source detection narrowed to what renders public pages.
+const PUBLIC_SOURCES = [
+  "components/pages",
+  "components/status",
+  "components/incidents",
+  "components/ui",
+  "lib/palette.ts",
+];
 const cssFrom = path.join(root, "app/globals.css");
-const css = await postcss([tailwind({ base: root, optimize: { minify: true } })]).process(
-  fs.readFileSync(cssFrom, "utf8"),
-  { from: cssFrom },
-);
+const publicCss = fs
+  .readFileSync(cssFrom, "utf8")
+  .replace(
+    '@import "tailwindcss";',
+    ['@import "tailwindcss" source(none);', ...PUBLIC_SOURCES.map((dir) => `@source "../${dir}";`)].join("\n"),
+  );
+if (!publicCss.includes("source(none)")) throw new Error('app/globals.css must start with @import "tailwindcss";');
+const css = await postcss([tailwind({ base: root, optimize: { minify: true } })]).process(publicCss, {
+  from: cssFrom,
+});
 fs.writeFileSync(path.join(dist, "public.css"), css.css);
 
 await esbuild.build({

@@ -7,6 +7,7 @@ const INPUTS = [
   "app",
   "components",
   "lib",
+  "messages",
   "db",
   "server",
   "public",

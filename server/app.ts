@@ -43,7 +43,7 @@ function prepareDatabase(cfg: Config): Db {
   setDatabase(db);
   if (isEmpty(db)) {
     if (cfg.demo) {
-      seedDemo(db, { name: cfg.pageName, timeZone: cfg.timeZone, ...cfg.locales });
+      seedDemo(db, { name: cfg.pageName, timeZone: cfg.timeZone, publicUrl: cfg.publicUrl, ...cfg.locales });
       console.log("outpost: seeded the demo page into the empty database (OUTPOST_DEMO=0 starts empty)");
     } else {
       ensurePage(db, { name: cfg.pageName, timeZone: cfg.timeZone, ...cfg.locales });

@@ -9,7 +9,7 @@ import { seedDemo } from "@/db/seed";
 import { testDatabase } from "@/db/testing";
 import { currentSnapshot } from "@/lib/snapshot";
 import { must, setComponentStatus } from "@/lib/testing";
-import type { LoadedAssets } from "./assets";
+import { contentSecurityPolicy, type LoadedAssets } from "./assets";
 import { createEdgeExporter, EDGE_CONF, edgeFiles, edgeTicker, headersDigest, nginxLocations } from "./edge-export";
 import { route } from "./front";
 import { EDGE_PATHS } from "./routes";
@@ -101,8 +101,10 @@ describe("the edge export", () => {
     const exporter = createEdgeExporter(dir);
     exporter.update(currentSnapshot(), ASSETS);
     const before = servedRoot(dir);
-    // A new build of the page's script (its CSP hash changes), and the next change of data.
-    const rebuilt = { ...ASSETS, csp: "default-src 'none'; script-src 'sha256-other'" };
+    // A new build of the page's script (its CSP hash changes), and the next change of data. The
+    // page whose CSP names its browser probes builds it from the script, so the script changes.
+    const script = "/* page, rebuilt */";
+    const rebuilt = { ...ASSETS, script, csp: contentSecurityPolicy({ css: ASSETS.css, script }) };
     const c = must(currentSnapshot().components[0], "a component");
     setComponentStatus(getDb(), c.id, c.status === "major_outage" ? "operational" : "major_outage", Date.now());
     exporter.update(currentSnapshot(), rebuilt);

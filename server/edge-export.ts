@@ -1,7 +1,8 @@
 // The edge folder: the hot public files (the route table's `edge` rows: page, v2 JSON, plain
-// badges, the history feeds, the widget), exported from the very bytes this process serves, for
-// a web server in front (deploy/nginx.conf) to answer without asking Outpost. Re-exported on the
-// snapshot poll after each change, so it trails the live bytes by at most a poll and a build.
+// badges, the history feeds, the widget, /index.md and /llms.txt), exported from the very bytes
+// this process serves, for a web server in front (deploy/nginx.conf) to answer without asking
+// Outpost. Re-exported on the snapshot poll after each change, so it trails the live bytes by at
+// most a poll and a build.
 //
 //   EDGE_DIR/
 //     current -> v-<time>-<n>          swapped with one rename: a reader sees one version whole

@@ -1,13 +1,23 @@
 // The history feeds, served like the JSON: pre-built bytes per snapshot, ETag, CORS.
 // /history.rss|atom read the snapshot's feed entries; a component's feed is one bounded query,
-// made once per snapshot.
+// made once per snapshot; an incident's feed is its own updates (the snapshot's incident, or one
+// read from the database for an older one).
 import { getDb } from "@/db/client";
+import { getIncident } from "@/db/queries/incidents";
 import { findSnapComponent } from "@/lib/badges";
 import { listFeedUpdates } from "@/db/queries/feed";
+import { hydrateIncident } from "@/lib/snapshot";
 import type { Snapshot } from "@/lib/snapshot-types";
-import { buildAtom, buildRss, FEED_LIMIT, type FeedChannel, type FeedEntry } from "@/lib/syndication/feeds";
+import {
+  buildAtom,
+  buildRss,
+  FEED_LIMIT,
+  incidentFeedEntries,
+  type FeedChannel,
+  type FeedEntry,
+} from "@/lib/syndication/feeds";
 import type { Translator } from "@/lib/i18n/messages";
-import { hot } from "./cache";
+import { hot, type CacheClass } from "./cache";
 import { makePayload, type Payload } from "./payload";
 
 const FEED_PATH = /^(\/history|\/components\/([A-Za-z0-9_-]{1,80})\/history)\.(rss|atom)$/;
@@ -76,4 +86,50 @@ export function feedRoute(
     };
     return feedPayload(format, channel, entries, s.builtAt);
   });
+}
+
+const INCIDENT_FEED_PATH = /^\/incidents\/([^/]*)\.(rss|atom)$/;
+const INCIDENT_ID = /^[a-z0-9]{1,40}$/;
+
+const incidentNotFound = (s: Snapshot) =>
+  hot(s, "feed:incident:404", () =>
+    makePayload(404, "text/plain; charset=utf-8", "There is no incident with this address.\n", {
+      "access-control-allow-origin": "*",
+    }),
+  );
+
+/**
+ * `/incidents/{id}.rss|atom`: that incident's updates, newest first, or null when the path is not
+ * one. An incident of the snapshot is kept with the hot bytes; an older one, read from the
+ * database, as a variant; an unknown or malformed id is a 404.
+ */
+export function incidentFeedRoute(
+  s: Snapshot,
+  path: string,
+  tr: Translator,
+  keep: (key: string, make: () => Payload, cls?: CacheClass) => Payload,
+): Payload | null {
+  const m = INCIDENT_FEED_PATH.exec(path);
+  if (!m) return null;
+  const id = m[1] ?? "";
+  const format = m[2] as "rss" | "atom";
+  if (!INCIDENT_ID.test(id)) return incidentNotFound(s);
+  const known = s.incidentsById.get(id);
+  const row = known ? null : getIncident(getDb(), id);
+  if (!known && !row) return incidentNotFound(s);
+  return keep(
+    `feed:incident:${id}:${format}`,
+    () => {
+      const incident = known ?? hydrateIncident(getDb(), row!, s.page.url);
+      const channel = {
+        title: tr.t("feed.incidentTitle", { page: s.page.name, incident: incident.name }),
+        description: tr.t("feed.incidentDescription", { incident: incident.name }),
+        siteUrl: s.page.url,
+        feedPath: tr.href(`/incidents/${id}`),
+        tr,
+      };
+      return feedPayload(format, channel, incidentFeedEntries(incident), s.builtAt);
+    },
+    known ? "hot" : "variant",
+  );
 }

@@ -92,7 +92,11 @@ describe("the mirror's files", () => {
     ]) {
       expect(file(p), p).toBeDefined();
     }
-    for (const i of s.incidentsById.values()) expect(file(`incidents/${i.id}/index.html`)).toBeDefined();
+    for (const i of s.incidentsById.values()) {
+      expect(file(`incidents/${i.id}/index.html`)).toBeDefined();
+      expect(file(`incidents/${i.id}.rss`)?.contentType).toBe("application/rss+xml; charset=utf-8");
+      expect(file(`incidents/${i.id}.atom`)?.contentType).toBe("application/atom+xml; charset=utf-8");
+    }
     for (const c of s.components) {
       expect(file(`badge/${c.slug}.svg`)?.contentType).toBe("image/svg+xml; charset=utf-8");
       expect(file(`badge/${c.id}/uptime-30d.svg`)).toBeDefined();
@@ -105,7 +109,7 @@ describe("the mirror's files", () => {
     expect(index).toContain('data-generated-at="2026-11-24T12:00:00.000Z"');
     expect(index).toContain("Static copy generated");
     expect(index).not.toMatch(/href="\/(?!\/)/);
-    const incident = files.find((f) => f.path.startsWith("incidents/"))!.body.toString();
+    const incident = files.find((f) => /^incidents\/[^/]+\/index\.html$/.test(f.path))!.body.toString();
     expect(incident).toContain('href="../../index.html"');
     expect(file("status.js")!.body.toString()).toMatch(
       /^\/\* Outpost status, generated .*\*\/\n\(window\.__outpostStatus\|\|function\(\)\{\}\)\(\{"page"/,

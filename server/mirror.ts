@@ -6,37 +6,13 @@ import path from "node:path";
 import { config } from "@/lib/config";
 import type { Snapshot } from "@/lib/snapshot-types";
 import type { LoadedAssets } from "./assets";
-import { localePath, splitLocale, type Locale } from "@/lib/i18n/locales";
+import { localePath, type Locale } from "@/lib/i18n/locales";
+import { mirrorPathOf } from "./mirror-paths";
 import { findRoute, PUBLIC_ROUTES, routeContext, type PublicRoute } from "./routes";
 
-export type MirrorFile = { path: string; body: Buffer; contentType: string };
+export { mirrorPathOf };
 
-/** Maps a live URL path (with query) to the mirror file that holds it, or null when not copied. */
-export function mirrorPathOf(href: string): string | null {
-  const [rawPath = "", rawQuery = ""] = href.replace(/&amp;/g, "&").split("?");
-  // Another locale's copy is the same tree in a folder of its own: /de/history → de/history/index.html.
-  const localised = splitLocale(rawPath);
-  if (localised) {
-    const inner = mirrorPathOf(rawQuery ? `${localised.path}?${rawQuery}` : localised.path);
-    return inner === null ? null : `${localised.locale}/${inner}`;
-  }
-  if (rawPath === "/") return "index.html";
-  if (rawPath === "/history" || rawPath === "/history/") {
-    const q = new URLSearchParams(rawQuery);
-    // A component's days are one page on the mirror; a link to one day opens it there.
-    const component = q.get("component");
-    if (component && /^[A-Za-z0-9_-]{1,80}$/.test(component)) return `history/component/${component}/index.html`;
-    const month = q.get("month");
-    const page = Number(q.get("page") ?? "1");
-    if (!month) return "history/index.html";
-    return page > 1 ? `history/${month}/${page}/index.html` : `history/${month}/index.html`;
-  }
-  const [, incident] = /^\/incidents\/([a-z0-9]{1,40})\/?$/.exec(rawPath) ?? [];
-  if (incident) return `incidents/${incident}/index.html`;
-  if (rawPath === "/embed") return "embed/index.html";
-  if (/^\/[A-Za-z0-9._/-]+$/.test(rawPath) && !rawPath.includes("..")) return rawPath.slice(1);
-  return null;
-}
+export type MirrorFile = { path: string; body: Buffer; contentType: string };
 
 /** Rewrites root-relative links in a page stored at `file` into relative links within the mirror. */
 export function relativiseLinks(html: string, file: string): string {
@@ -57,6 +33,8 @@ const TYPES: Record<string, string> = {
   ".rss": "application/rss+xml; charset=utf-8",
   ".atom": "application/atom+xml; charset=utf-8",
   ".xml": "application/xml; charset=utf-8",
+  ".md": "text/markdown; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
 };
 export const contentTypeOf = (file: string) =>
   (Object.hasOwn(TYPES, path.extname(file)) ? TYPES[path.extname(file)] : undefined) ?? "application/octet-stream";
@@ -87,7 +65,8 @@ export function collectMirrorFiles(s: Snapshot, assets: LoadedAssets, generatedA
     for (const url of row.mirror(s)) copy(row, url);
   }
   // The other offered locales: what a reader needs during an outage (the page, open and recent
-  // incidents, this month's history, the widget's frame and the feeds), not every month again.
+  // incidents, this month's history, the widget's frame, the feeds and the Markdown of the page
+  // and those incidents), not every month again.
   for (const locale of s.page.locales) {
     if (locale === s.page.defaultLocale) continue;
     const urls = [
@@ -96,7 +75,8 @@ export function collectMirrorFiles(s: Snapshot, assets: LoadedAssets, generatedA
       "/embed",
       "/history.rss",
       "/history.atom",
-      ...[...s.incidentsById.keys()].map((id) => `/incidents/${id}`),
+      "/index.md",
+      ...[...s.incidentsById.keys()].flatMap((id) => [`/incidents/${id}`, `/incidents/${id}.md`]),
     ];
     for (const url of urls) {
       const found = findRoute(url.split("?")[0] ?? url);

@@ -45,6 +45,9 @@ describe("staff pieces", () => {
     const html = renderToStaticMarkup(await EmbedSnippet());
     expect(html).toContain("/embed.js&quot; data-position=&quot;bottom-right&quot;");
     expect(html).toContain("Set MIRROR_PUBLIC_URL");
+    // The iframe comes with its resizing script, which listens to the live origin only.
+    expect(html).toContain("/embed&quot; title=&quot;Service status&quot;");
+    expect(html).toContain("iframe[data-outpost-embed]");
   });
 
   it("show the mirror's last publish and a failing target", async () => {

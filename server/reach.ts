@@ -17,6 +17,7 @@ import {
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { getDb } from "@/db/client";
 import { findComponentBySlug, getComponent } from "@/db/queries/components";
+import { bumpDataVersion } from "@/db/queries/version";
 import {
   clientHash,
   isCorroborated,
@@ -30,7 +31,9 @@ import { config } from "@/lib/config";
 import { ensureAuthSecret } from "@/lib/secret";
 import { currentSnapshot } from "@/lib/snapshot";
 import type { Snapshot } from "@/lib/snapshot-types";
-import { embedScript, statusScript, widgetStatus, widgetWords } from "@/lib/widget";
+import { TONE_HEX } from "@/lib/palette";
+import { EMBED_HEIGHT_MESSAGE, embedScript, statusScript, widgetStatus, widgetWords } from "@/lib/widget";
+import { widgetLines, type WidgetLine, type WidgetNotice } from "@/lib/widget-view";
 import { sha256, type LoadedAssets } from "./assets";
 import { hot } from "./cache";
 import { jsonPayload, makePayload, NO_STORE, sendPayload, type Payload } from "./payload";
@@ -87,25 +90,48 @@ export function statusScriptPayload(s: Snapshot, mirrorBase?: string): Payload {
 const escapeHtml = (t: string) =>
   t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-const FRAME_COLORS: Record<string, string> = {
-  none: "#15803d",
-  minor: "#a16207",
-  major: "#c2410c",
-  critical: "#b91c1c",
-  maintenance: "#1d4ed8",
-};
+/** The frame's tones, from the one palette: a class per tone sets its colour. */
+const FRAME_TONES = Object.entries(TONE_HEX)
+  .map(([tone, hex]) => `.t-${tone}{--c:${hex}}`)
+  .join("");
+// The frame's lines look like the widget's: a neutral card with the tone as a dot and a start
+// border; the words stay near-black (near-white in dark), over 4.5:1 on its own background.
 const FRAME_CSS =
-  "body{margin:0;font:14px/1.4 system-ui,sans-serif;color:#111827;background:transparent}" +
-  "a{display:flex;align-items:center;gap:8px;margin:4px;padding:6px 12px;border:1px solid #d1d5db;border-radius:999px;background:#fff;color:inherit;text-decoration:none}" +
-  "a.b{border-radius:8px;font-weight:600;color:#7c2d12;background:#fff7ed;border-color:#fdba74}span{width:10px;height:10px;border-radius:50%;flex:none}" +
-  "@media (prefers-color-scheme:dark){a{color:#f3f4f6;background:#111827;border-color:#374151}}" +
-  Object.entries(FRAME_COLORS)
-    .map(([k, c]) => `.i-${k}{background:${c}}`)
-    .join("");
+  "html{background:transparent}body{margin:0;padding:4px;font:14px/1.4 system-ui,sans-serif;color:#111827}" +
+  "a{display:flex;align-items:center;gap:8px;margin-bottom:6px;padding:8px 12px;border:1px solid #d1d5db;border-inline-start:4px solid var(--c);" +
+  "border-radius:8px;background:#fff;color:inherit;text-decoration:none}a:last-child{margin-bottom:0}" +
+  "a.s{border-inline-start-width:1px;border-inline-start-color:#d1d5db;border-radius:999px;padding-inline-start:15px}a:hover span+span{text-decoration:underline}" +
+  "a:focus-visible{outline:2px solid #2563eb;outline-offset:2px}" +
+  "span{width:10px;height:10px;border-radius:50%;flex:none;background:var(--c)}" +
+  "span+span{width:auto;height:auto;border-radius:0;background:none;flex:1;min-width:0;overflow-wrap:anywhere}" +
+  "a.c span+span{overflow:hidden;white-space:nowrap;text-overflow:ellipsis}" +
+  "@media (prefers-color-scheme:dark){body{color:#f3f4f6}a{background:#111827;border-color:#374151;border-inline-start-color:var(--c)}" +
+  "a.s{border-inline-start-color:#374151}}" +
+  FRAME_TONES;
+
+/** Posts the frame's content height to the page that frames it, at load and whenever it changes. */
+const FRAME_SCRIPT =
+  `(function(){var h=-1;function p(){var n=Math.ceil(document.documentElement.getBoundingClientRect().height);` +
+  `if(n!==h){h=n;parent.postMessage({type:${JSON.stringify(EMBED_HEIGHT_MESSAGE)},height:n},"*")}}` +
+  `if(window.ResizeObserver)new ResizeObserver(p).observe(document.documentElement);addEventListener("load",p);p()})();`;
+
+/** A line's words in the frame's locale, from the catalogue. */
+function frameText(tr: Translator, s: Snapshot, line: WidgetLine): string {
+  if (line.kind === "status") return tr.t(`status.${statusWords(s.status)}`);
+  const one = line.count === 1;
+  if (line.kind === "incident")
+    return one
+      ? tr.t("widget.incident", { name: line.text })
+      : tr.t("widget.incidents", { count: line.count, name: line.text });
+  return one
+    ? tr.t("widget.maintenance", { name: line.text })
+    : tr.t("widget.maintenances", { count: line.count, name: line.text });
+}
 
 /**
- * The iframe variant: the pill and open incidents as a tiny page, refreshed every minute without
- * script, in the locale of its address (/de/embed); `keep` caches it like the route's other bytes.
+ * The iframe variant: open incidents, maintenances in progress and the status pill as a tiny
+ * page, refreshed every minute, in the locale of its address (/de/embed); it posts its height to
+ * the framing page (EMBED_HEIGHT_MESSAGE). `keep` caches it like the route's other bytes.
  */
 export function embedFramePayload(
   s: Snapshot,
@@ -114,21 +140,34 @@ export function embedFramePayload(
 ): Payload {
   return keep("embed-frame", () => {
     const site = s.page.url.replace(/\/$/, "");
-    const incidents = s.incidents.unresolved
-      .slice(0, 2)
-      .map(
-        (i) =>
-          `<a class="b" href="${escapeHtml(`${site}${tr.href(`/incidents/${i.id}`)}`)}" target="_blank" rel="noopener"><span class="i-major"></span>${escapeHtml(tr.t("widget.incident", { name: i.name }))}</a>`,
-      )
+    const data = widgetStatus(s, site);
+    const local = (n: WidgetNotice): WidgetNotice => ({ ...n, url: `${site}${tr.href(`/incidents/${n.id}`)}` });
+    const lines = widgetLines(
+      {
+        ...data,
+        page: { ...data.page, url: `${site}${tr.href("/")}` },
+        incidents: data.incidents.map(local),
+        maintenances: data.maintenances.map(local),
+      },
+      { always: true },
+    );
+    const body = lines
+      .map((line) => {
+        const cls = [`t-${line.tone}`, line.kind === "status" ? "s" : "", line.count > 1 ? "c" : ""].filter(Boolean);
+        const text = escapeHtml(frameText(tr, s, line));
+        // A collapsed line is cut with an ellipsis when narrow; its title keeps the whole of it.
+        const title = line.count > 1 ? ` title="${text}"` : "";
+        return `<a class="${cls.join(" ")}" data-kind="${line.kind}" href="${escapeHtml(line.url)}" target="_blank" rel="noopener"${title}><span></span><span>${text}</span></a>`;
+      })
       .join("");
     const html =
       `<!DOCTYPE html><html lang="${tr.locale}" dir="${tr.dir}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="60">` +
+      `<meta name="viewport" content="width=device-width, initial-scale=1">` +
       `<meta name="color-scheme" content="light dark"><title>${escapeHtml(tr.t("title.page", { page: s.page.name }))}</title><style>${FRAME_CSS}</style></head>` +
-      `<body data-indicator="${escapeHtml(s.status.indicator)}">${incidents}<a href="${escapeHtml(`${site}${tr.href("/")}`)}" target="_blank" rel="noopener">` +
-      `<span class="i-${escapeHtml(s.status.indicator)}"></span>${escapeHtml(tr.t(`status.${statusWords(s.status)}`))}</a></body></html>`;
+      `<body data-indicator="${escapeHtml(s.status.indicator)}">${body}<script>${FRAME_SCRIPT}</script></body></html>`;
     return makePayload(200, "text/html; charset=utf-8", html, {
-      // The only public page that may be framed, by anyone.
-      "content-security-policy": `default-src 'none'; style-src ${sha256(FRAME_CSS)}; base-uri 'none'; form-action 'none'; frame-ancestors *`,
+      // The only public page that may be framed, by anyone; its one script is allowed by hash.
+      "content-security-policy": `default-src 'none'; style-src ${sha256(FRAME_CSS)}; script-src ${sha256(FRAME_SCRIPT)}; base-uri 'none'; form-action 'none'; frame-ancestors *`,
       "x-content-type-options": "nosniff",
       "referrer-policy": "strict-origin-when-cross-origin",
     });
@@ -175,6 +214,33 @@ function reportPage(tr: Translator, status: number, title: string, message: stri
     "content-security-policy": "default-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
     "x-frame-options": "DENY",
   });
+}
+
+/** The public count is rebuilt into the page at most this often while reports arrive. */
+const COUNT_REFRESH_MS = 2_000;
+let countRefreshedAt = 0;
+let countRefresh: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * A counted report the public sees (corroborated): the page is rebuilt with the new count, so it
+ * survives a reload. Reports are not behind a trigger, so the data version is moved here, at
+ * most every COUNT_REFRESH_MS with one trailing move, so a storm of reports costs few rebuilds.
+ */
+function refreshPublicCount(db: ReturnType<typeof getDb>): void {
+  const wait = countRefreshedAt + COUNT_REFRESH_MS - Date.now();
+  if (wait <= 0) {
+    countRefreshedAt = Date.now();
+    bumpDataVersion(db);
+  } else
+    countRefresh ??= setTimeout(() => {
+      countRefresh = undefined;
+      countRefreshedAt = Date.now();
+      try {
+        bumpDataVersion(db);
+      } catch {
+        /* the database closed meanwhile: the next snapshot (within a minute) has the count */
+      }
+    }, wait).unref();
 }
 
 const originOf = (url: string | null) => (url ? new URL(url).origin : null);
@@ -245,6 +311,7 @@ export function handleReachWrite(
       ),
     );
   const corroborated = isCorroborated(s, row);
+  if (result.counted && corroborated) refreshPublicCount(db);
   const count = corroborated ? (recentCounts(db, now, PUBLIC_WINDOWS).get(row.id) ?? 0) : null;
   sendPayload(
     req,

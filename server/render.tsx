@@ -1,6 +1,6 @@
 // Renders the public pages to HTML payloads with React on the server (no client React).
 import type { ReactNode } from "react";
-import { InfrastructurePage, type BackupView } from "@/components/pages/InfrastructurePage";
+import { InfrastructurePage, type BackupView, type SiteFacts } from "@/components/pages/InfrastructurePage";
 import { renderToStaticMarkup } from "react-dom/server";
 import { brandStyle, Document, type Alternate } from "@/components/pages/Document";
 import { I18nProvider } from "@/components/i18n";
@@ -12,7 +12,7 @@ import { StatusPage } from "@/components/pages/StatusPage";
 import { statusPageRows } from "@/components/status/rendered-rows";
 import { GeneratedNote, MirrorNote } from "@/components/pages/MirrorNote";
 import { config } from "@/lib/config";
-import { mirrorState } from "@/lib/mirror-state";
+import { lastMirrorPublish, mirrorState } from "@/lib/mirror-state";
 import { statusWords } from "@/lib/status";
 import type { HistoryView } from "@/lib/history";
 import type { SnapIncident, Snapshot } from "@/lib/snapshot-types";
@@ -85,6 +85,7 @@ export function html(
         version={s.version}
         alternates={alternates(s, tr, opts.path)}
         canonicalBase={s.page.url.replace(/\/$/, "")}
+        emailSubscriptions={s.emailSubscriptions}
       >
         {body}
       </Document>
@@ -145,11 +146,18 @@ export function renderHistoryPage(
   opts: RenderOptions = {},
 ): Payload {
   const tr = opts.tr ?? ENGLISH;
+  const month = tr.month(view.month);
   const title = tr.t("title.of", {
-    title: tr.t("title.history", { month: tr.month(view.month) }),
+    title: view.component
+      ? tr.t("title.historyFor", { component: view.component.name, month })
+      : tr.t("title.history", { month }),
     page: s.page.name,
   });
-  return html(200, s, assets, title, title, <HistoryPage view={view} timeZone={s.page.timeZone} />, opts);
+  // A static copy cannot answer the component filter's query: it shows no filter.
+  const body = (
+    <HistoryPage view={view} timeZone={s.page.timeZone} layout={s.layout} filterable={opts.generatedAt === undefined} />
+  );
+  return html(200, s, assets, title, title, body, opts);
 }
 
 export function renderComponentUptimePage(
@@ -175,6 +183,19 @@ export function renderComponentUptimePage(
   );
 }
 
+/** What the infrastructure page says of this server while staff have described nothing. */
+function siteFacts(s: Snapshot): SiteFacts {
+  const state = mirrorState();
+  return {
+    pageUrl: s.page.url,
+    mirror: {
+      publicUrl: config().mirror.publicUrl,
+      targets: state.configured ? state.targets.length : 0,
+      lastPublishedAt: lastMirrorPublish(state),
+    },
+  };
+}
+
 export function renderInfrastructurePage(
   s: Snapshot,
   assets: LoadedAssets,
@@ -188,7 +209,12 @@ export function renderInfrastructurePage(
     assets,
     tr.t("title.of", { title: tr.t("title.infrastructure"), page: s.page.name }),
     tr.t("title.infrastructureDescription"),
-    <InfrastructurePage disclosure={s.page.infrastructureMd} backups={backups} timeZone={s.page.timeZone} />,
+    <InfrastructurePage
+      disclosure={s.page.infrastructureMd}
+      backups={backups}
+      site={siteFacts(s)}
+      timeZone={s.page.timeZone}
+    />,
     opts,
   );
 }

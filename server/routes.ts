@@ -10,7 +10,7 @@ import { getIncident } from "@/db/queries/incidents";
 import { findSnapComponent, groupKeys, snapGroups, UPTIME_WINDOWS } from "@/lib/badges";
 import { backupStatus } from "@/lib/backup";
 import { config } from "@/lib/config";
-import { loadHistory, parseHistoryQuery } from "@/lib/history";
+import { historyHref, loadHistory, parseHistoryQuery } from "@/lib/history";
 import { mirrorState } from "@/lib/mirror-state";
 import { hydrateIncident } from "@/lib/snapshot";
 import type { Locale } from "@/lib/i18n/locales";
@@ -22,8 +22,14 @@ import { shiftMonth } from "@/lib/time";
 import type { LoadedAssets } from "./assets";
 import { DEFAULT_LIMIT, FORM_LIMIT } from "./body";
 import { hot, variant, type CacheClass } from "./cache";
-import { feedRoute } from "./feeds";
+import { feedRoute, incidentFeedRoute } from "./feeds";
 import { healthPayload } from "./health";
+import {
+  incidentMarkdownNotFound,
+  incidentMarkdownPayload,
+  llmsTxtPayload,
+  statusMarkdownPayload,
+} from "./machine-readers";
 import { jsonPayload, type Payload } from "./payload";
 import { badgeRoute, embedFramePayload, embedPayload, handleReachWrite, statusScriptPayload } from "./reach";
 import {
@@ -116,6 +122,12 @@ function renderOptions(ctx: RouteContext, path: string): RenderOptions {
   return { tr: ctx.tr, path, ...(ctx.mirror ? { generatedAt: ctx.mirror.generatedAt } : {}) };
 }
 
+/** `/incidents/{id}.md`: the id is checked as the HTML page's is; anything else shares one 404. */
+function incidentMarkdown(ctx: RouteContext): Payload {
+  const id = param(ctx);
+  return INCIDENT_ID.test(id) ? incidentMarkdownPayload(ctx, id) : incidentMarkdownNotFound(ctx);
+}
+
 function incidentPage(ctx: RouteContext): Payload {
   const s = ctx.snapshot;
   const id = param(ctx).replace(/\/$/, "");
@@ -168,16 +180,16 @@ function componentUptimeJson(ctx: RouteContext): Payload {
 function historyPage(ctx: RouteContext): Payload {
   const s = ctx.snapshot;
   const component = ctx.query.get("component");
-  const forComponent = component === null ? null : componentHistoryPage(ctx, component);
+  // `?component=` alone is the component's days; beside a month it filters that month's history.
+  const forComponent = component === null || ctx.query.has("month") ? null : componentHistoryPage(ctx, component);
   if (forComponent) return forComponent;
   const q = parseHistoryQuery(ctx.query, s.builtAt, s.page.timeZone);
-  return ctx.keep(`history:${q.month}:${q.page}`, () => {
-    const view = loadHistory(getDb(), s, q);
+  const only = q.component === null ? null : (findSnapComponent(s, q.component)?.id ?? null);
+  return ctx.keep(`history:${q.month}:${q.page}:${only ?? ""}`, () => {
+    const view = loadHistory(getDb(), s, { ...q, component: only });
     const current = parseHistoryQuery(new URLSearchParams(), s.builtAt, s.page.timeZone).month;
     const path =
-      view.month === current && view.page === 1
-        ? "/history"
-        : `/history?month=${view.month}${view.page > 1 ? `&page=${view.page}` : ""}`;
+      view.month === current && view.page === 1 && !only ? "/history" : historyHref(view.month, view.page, only);
     return renderHistoryPage(s, ctx.assets, view, renderOptions(ctx, path));
   });
 }
@@ -192,8 +204,9 @@ function v2Document(ctx: RouteContext): Payload {
 
 function infrastructurePage(ctx: RouteContext): Payload {
   const backups = backupStatus(config().backupDir);
-  // Rebuilt when the data or the newest backup changes.
-  return ctx.keep(`infrastructure:${backups.last?.createdAt ?? 0}:${backups.lastError?.at ?? 0}`, () =>
+  // Rebuilt when the data or the newest backup changes, or the mirror publishes (the page says when).
+  const key = `infrastructure:${backups.last?.createdAt ?? 0}:${backups.lastError?.at ?? 0}:${mirrorState().stamp}`;
+  return ctx.keep(key, () =>
     renderInfrastructurePage(ctx.snapshot, ctx.assets, backups, renderOptions(ctx, "/infrastructure")),
   );
 }
@@ -224,7 +237,7 @@ function historyForMirror(s: Snapshot): MirroredHistory {
   for (let m = 0; m < MIRROR_HISTORY_MONTHS; m++) {
     const month = shiftMonth(current, -m);
     for (let n = 1; n <= MIRROR_HISTORY_PAGES; n++) {
-      const view = loadHistory(db, s, { month, page: n });
+      const view = loadHistory(db, s, { month, page: n, component: null });
       if (view.page !== n) break;
       for (const i of view.incidents) if (!result.incidents.has(i.id)) result.incidents.set(i.id, i);
       result.urls.push(`/history?month=${month}&page=${n}`);
@@ -266,6 +279,47 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
       ...historyForMirror(s).urls,
       ...s.components.filter((c) => c.showcase).map((c) => `/history?component=${c.id}`),
     ],
+  },
+  {
+    ...shared,
+    name: "an incident's feeds",
+    // Before "one incident or maintenance", whose pattern takes every address under /incidents/.
+    path: /^\/incidents\/[^/]*\.(?:rss|atom)$/,
+    get: (ctx) => incidentFeedRoute(ctx.snapshot, ctx.path, ctx.tr, (key, make, cls) => ctx.keep(key, make, cls))!,
+    cache: "hot",
+    localised: true,
+    mirror: (s) =>
+      [...historyForMirror(s).incidents.keys()].flatMap((id) => [`/incidents/${id}.rss`, `/incidents/${id}.atom`]),
+  },
+  // For machine readers (agents, curl): the page and each incident as Markdown, and an index.
+  // Before "one incident or maintenance", whose pattern takes "/incidents/{id}.md" too.
+  {
+    ...shared,
+    name: "the status page as Markdown",
+    path: "/index.md",
+    get: statusMarkdownPayload,
+    cache: "hot",
+    localised: true,
+    mirror: () => ["/index.md"],
+    edge: ["/index.md"],
+  },
+  {
+    ...shared,
+    name: "one incident or maintenance as Markdown",
+    path: /^\/incidents\/(.*)\.md$/,
+    get: incidentMarkdown,
+    cache: "hot",
+    localised: true,
+    mirror: (s) => [...historyForMirror(s).incidents.keys()].map((id) => `/incidents/${id}.md`),
+  },
+  {
+    ...shared,
+    name: "the index for agents (llms.txt)",
+    path: "/llms.txt",
+    get: llmsTxtPayload,
+    cache: "hot",
+    mirror: () => ["/llms.txt"],
+    edge: ["/llms.txt"],
   },
   {
     ...page,

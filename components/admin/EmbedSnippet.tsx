@@ -1,19 +1,20 @@
 import { requireStaff } from "@/lib/auth/session";
 import { config } from "@/lib/config";
-import { embedSnippet } from "@/lib/widget";
+import { embedFrameSnippet, embedSnippet } from "@/lib/widget";
 import { staffT } from "@/lib/i18n/staff";
 import { StaffRich } from "./StaffRich";
 
 /**
  * The widget and badge snippets staff copy onto their sites. The script loads from the mirror
- * when one is configured, so the widget still loads while the live host is down.
+ * when one is configured, so the widget still loads while the live host is down. The iframe comes
+ * with the few lines of script that set its height to what the frame posts.
  */
 export async function EmbedSnippet() {
   await requireStaff("editor");
   const cfg = config();
   const scriptBase = cfg.mirror.publicUrl ?? cfg.publicUrl;
   const snippet = embedSnippet(scriptBase);
-  const iframe = `<iframe src="${cfg.publicUrl}/embed" title="Service status" width="320" height="96" style="border:0"></iframe>`;
+  const iframe = embedFrameSnippet(cfg.publicUrl);
   const badge = `![status](${cfg.publicUrl}/badge.svg)`;
   const field =
     "mt-1 block w-full rounded border border-gray-300 bg-gray-50 p-2 font-mono text-xs dark:border-gray-700 dark:bg-gray-900";
@@ -27,7 +28,11 @@ export async function EmbedSnippet() {
         {cfg.mirror.publicUrl ? staffT("staff.settings.embedMirror") : staffT("staff.settings.embedNoMirror")}{" "}
         <StaffRich
           id="staff.settings.embedOptions"
-          values={{ position: <code>{"data-position"}</code>, theme: <code>{"data-theme"}</code> }}
+          values={{
+            position: <code>{"data-position"}</code>,
+            theme: <code>{"data-theme"}</code>,
+            show: <code>{'data-show="always"'}</code>,
+          }}
         />
       </p>
       <label className="block text-sm font-medium">
@@ -36,7 +41,7 @@ export async function EmbedSnippet() {
       </label>
       <label className="block text-sm font-medium">
         {staffT("staff.settings.iframe")}
-        <textarea readOnly rows={2} className={field} defaultValue={iframe} />
+        <textarea readOnly rows={4} className={field} defaultValue={iframe} data-embed-iframe="" />
       </label>
       <label className="block text-sm font-medium">
         <StaffRich

@@ -1,4 +1,5 @@
-import { dayKey } from "@/lib/time";
+import { historyHref } from "@/lib/history-query";
+import { dayKey, monthKey } from "@/lib/time";
 import type { ComponentUptime, UptimeDay } from "@/lib/uptime-view";
 import { Rich, useT } from "../i18n";
 import { Time } from "../status/Time";
@@ -112,6 +113,9 @@ export function ComponentUptimePage({
             {tr.t("days.every", { name: c.name })}
           </a>
         ) : null}
+        <a className={LINK} href={tr.href(historyHref(monthKey(uptime.now, timeZone), 1, c.id))}>
+          {tr.t("days.byMonth", { name: c.name })}
+        </a>
         <a className={LINK} href={tr.href("/history")}>
           {tr.t("days.allIncidents")}
         </a>

@@ -21,6 +21,45 @@ export type Branding = {
 /** The same page in each offered locale: `<link rel="alternate" hreflang>` and the switcher. */
 export type Alternate = { locale: Locale; href: string; current: boolean };
 
+/** Where each way to follow the page is explained (the /subscribe page's sections). */
+const SUBSCRIBE_CHOICES = ["email", "webhook", "chat", "feeds", "badge"] as const;
+
+/**
+ * The header's "Subscribe" button: a disclosure (no JavaScript needed) listing every way to
+ * follow the page, each opening its section of /subscribe.
+ */
+function SubscribeMenu({ email }: { email: boolean }) {
+  const tr = useT();
+  return (
+    <details className="relative" data-subscribe-menu="">
+      <summary className="flex min-h-11 cursor-pointer list-none items-center gap-1.5 rounded-md border border-gray-300 bg-white px-3 font-semibold text-gray-900 hover:bg-gray-100 dark:border-gray-700 dark:bg-gray-900 dark:text-gray-100 dark:hover:bg-gray-800">
+        <svg viewBox="0 0 20 20" aria-hidden="true" className="h-4 w-4">
+          <path
+            d="M10 3a4.5 4.5 0 0 0-4.5 4.5c0 4-1.5 5.5-1.5 5.5h12s-1.5-1.5-1.5-5.5A4.5 4.5 0 0 0 10 3zM8.5 15.5a1.6 1.6 0 0 0 3 0"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.6"
+            strokeLinejoin="round"
+          />
+        </svg>
+        {tr.t("doc.subscribe")}
+      </summary>
+      <ul className="absolute end-0 z-10 mt-1 w-64 rounded-md border border-gray-200 bg-white py-1 shadow-lg dark:border-gray-700 dark:bg-gray-900">
+        {SUBSCRIBE_CHOICES.filter((c) => email || c !== "email").map((choice) => (
+          <li key={choice}>
+            <a
+              href={`${tr.href("/subscribe")}#${choice}`}
+              className="flex min-h-11 items-center px-4 text-gray-900 hover:bg-gray-100 dark:text-gray-100 dark:hover:bg-gray-800"
+            >
+              {tr.t(`subscribeMenu.${choice}`)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 /** The one inline style that depends on the settings; the CSP allows it by hash (server/render.tsx). */
 export function brandStyle(brandColor: string | null): string | null {
   return brandColor && /^#[0-9a-f]{6}$/i.test(brandColor) ? `:root{--brand:${brandColor}}` : null;
@@ -40,6 +79,7 @@ export function Document({
   version,
   alternates = [],
   canonicalBase = "",
+  emailSubscriptions = false,
   children,
 }: {
   title: string;
@@ -55,6 +95,8 @@ export function Document({
   alternates?: readonly Alternate[];
   /** The public URL the alternates' addresses are made absolute with. */
   canonicalBase?: string;
+  /** The Subscribe menu offers email (outgoing mail is configured). */
+  emailSubscriptions?: boolean;
   children: ReactNode;
 }) {
   const tr = useT();
@@ -83,6 +125,7 @@ export function Document({
           href={tr.href("/history.atom")}
         />
         <link rel="alternate" type="application/json" title={tr.t("doc.summaryJson")} href="/api/v2/summary.json" />
+        <link rel="alternate" type="text/markdown" href={tr.href("/index.md")} />
         {alternates.map((a) => (
           <link key={a.locale} rel="alternate" hrefLang={a.locale} href={`${canonicalBase}${a.href}`} />
         ))}
@@ -113,7 +156,8 @@ export function Document({
                 <span className="min-w-0 break-words">{pageName}</span>
               </a>
             </h1>
-            <nav aria-label={tr.t("doc.nav")} className="flex shrink-0 gap-4 text-sm">
+            <nav aria-label={tr.t("doc.nav")} className="flex shrink-0 items-center gap-4 text-sm">
+              <SubscribeMenu email={emailSubscriptions} />
               <a href={tr.href("/history")} className="text-blue-700 hover:underline dark:text-blue-300">
                 {tr.t("doc.history")}
               </a>

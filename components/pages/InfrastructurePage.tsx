@@ -1,8 +1,12 @@
-// /infrastructure: where this page runs (in the staff's words) and whether its backups are proven.
+// /infrastructure: where this page runs (in the staff's words, or else what Outpost knows of
+// itself) and whether its backups are proven.
 import type { BackupRecord } from "@/lib/backup";
 import { renderMarkdown } from "@/lib/markdown";
 import { Rich, useT } from "../i18n";
 import { Time } from "../status/Time";
+import { DefaultHosting, type SiteFacts } from "./DefaultHosting";
+
+export type { SiteFacts };
 
 export type BackupView = {
   last: BackupRecord | null;
@@ -13,10 +17,13 @@ export type BackupView = {
 export function InfrastructurePage({
   disclosure,
   backups,
+  site,
   timeZone,
 }: {
   disclosure: string;
   backups: BackupView;
+  /** What Outpost knows about where it runs: the default text while staff have written none. */
+  site: SiteFacts;
   timeZone: string;
 }) {
   const tr = useT();
@@ -34,7 +41,7 @@ export function InfrastructurePage({
         {disclosure.trim() ? (
           <div className="prose-update" dangerouslySetInnerHTML={{ __html: renderMarkdown(disclosure) }} />
         ) : (
-          <p className="text-gray-700 dark:text-gray-300">{tr.t("infra.undescribed")}</p>
+          <DefaultHosting site={site} last={last} timeZone={timeZone} />
         )}
       </section>
       <section
@@ -55,7 +62,7 @@ export function InfrastructurePage({
             <dd>
               <Rich
                 id="infra.restored"
-                values={{ time: <Time at={last.restoreTestedAt} timeZone={timeZone} />, rows: tr.number(rows) }}
+                values={{ time: <Time at={last.restoreTestedAt} timeZone={timeZone} />, rows }}
               />
             </dd>
             <dt className="font-semibold">{tr.t("infra.checksum")}</dt>

@@ -1,28 +1,35 @@
 import { buttonClass } from "../ui/Button";
 import { useT } from "../i18n";
-import { SubscribeForm, type SubscribeFormState } from "./SubscribeForm";
+import { SubscribeHub, type HubView } from "./SubscribeHub";
 
 export type SubscriptionView =
-  | {
-      kind: "form";
-      state: SubscribeFormState;
-      components: readonly { id: string; name: string }[];
-      emailEnabled: boolean;
-    }
+  | ({ kind: "form" } & HubView)
   | { kind: "message"; title: string; lines: string[]; secret?: string }
   | { kind: "confirm"; title: string; text: string; action: string; token: string; button: string };
 
-/** The pages of the subscribe flow: form with problems, "check your inbox", confirm and unsubscribe. */
+/**
+ * The pages of the subscribe flow: the hub (every way to follow, with the problems of a refused
+ * form), "check your inbox" and the other answers, confirm and unsubscribe.
+ */
 export function SubscriptionPage({ view }: { view: SubscriptionView }) {
   const tr = useT();
+  const back = (
+    <p className="mt-6">
+      <a href={tr.href("/")} className="text-blue-700 hover:underline dark:text-blue-300">
+        {tr.t("notFound.back")}
+      </a>
+    </p>
+  );
+  if (view.kind === "form")
+    return (
+      <>
+        <SubscribeHub view={view} />
+        {back}
+      </>
+    );
   return (
     <section className="rounded-lg border border-gray-200 bg-white p-6 dark:border-gray-800 dark:bg-gray-900">
-      {view.kind === "form" ? (
-        <>
-          <h2 className="mb-4 text-xl font-semibold">{tr.t("page.subscribe")}</h2>
-          <SubscribeForm components={view.components} emailEnabled={view.emailEnabled} state={view.state} />
-        </>
-      ) : view.kind === "message" ? (
+      {view.kind === "message" ? (
         <>
           <h2 className="text-xl font-semibold">{view.title}</h2>
           {view.lines.map((l) => (
@@ -49,11 +56,7 @@ export function SubscriptionPage({ view }: { view: SubscriptionView }) {
           </button>
         </form>
       )}
-      <p className="mt-6">
-        <a href={tr.href("/")} className="text-blue-700 hover:underline dark:text-blue-300">
-          {tr.t("notFound.back")}
-        </a>
-      </p>
+      {back}
     </section>
   );
 }

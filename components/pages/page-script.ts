@@ -53,7 +53,24 @@ function localise(): void {
       el.textContent = full;
     }
   });
+  document.querySelectorAll<HTMLElement>("[data-range]").forEach((el) => {
+    const [from, to] = (el.dataset.range ?? "").split("/").map(Date.parse) as [number, number];
+    if (!Number.isNaN(from) && !Number.isNaN(to) && to > from) el.textContent = absolute.formatRange(from, to);
+  });
+  // A promised update whose time has passed says so, the moment it passes (as staff see it).
+  let nextDue = Infinity;
+  document.querySelectorAll<HTMLElement>("[data-due]").forEach((el) => {
+    const due = Date.parse(el.dataset.due ?? "");
+    const overdue = !Number.isNaN(due) && due <= now;
+    if (!overdue && due < nextDue) nextDue = due;
+    el.querySelectorAll<HTMLElement>("[data-when]").forEach((part) => {
+      part.hidden = (part.dataset.when === "overdue") !== overdue;
+    });
+  });
+  clearTimeout(dueTimer);
+  if (nextDue - now < 86_400_000) dueTimer = setTimeout(localise, nextDue - now + 50);
 }
+let dueTimer: ReturnType<typeof setTimeout> | undefined;
 
 // ---- "Is it just me?": the visitor's browser tries the component itself ----------------------
 
@@ -329,14 +346,15 @@ function swap(html: string, onlyIfNewer: boolean): void {
     location.reload();
     return;
   }
-  const closed = new Set<string>();
-  main
-    .querySelectorAll("details")
-    .forEach((d, i) => !d.open && closed.add(d.querySelector("summary")?.textContent ?? String(i)));
+  // What the visitor opened or closed stays so (a group, an incident's earlier updates).
+  const key = (d: HTMLDetailsElement, i: number) => d.id || d.querySelector("summary")?.textContent || String(i);
+  const opened = new Map<string, boolean>();
+  main.querySelectorAll("details").forEach((d, i) => opened.set(key(d, i), d.open));
   main.replaceWith(fresh);
-  fresh
-    .querySelectorAll("details")
-    .forEach((d, i) => closed.has(d.querySelector("summary")?.textContent ?? String(i)) && (d.open = false));
+  fresh.querySelectorAll("details").forEach((d, i) => {
+    const open = opened.get(key(d, i));
+    if (open !== undefined) d.open = open;
+  });
   const footer = next.querySelector("footer");
   if (footer) document.querySelector("footer")?.replaceWith(footer);
   document.title = next.title;

@@ -19,8 +19,20 @@ function StatusLabel({ status }: { status: SnapComponent["status"] }) {
   );
 }
 
-/** Reports from visitors, and where the "I am affected" form posts ("" on the live page). */
-export type ReachProps = { affected?: ReadonlyMap<string, number>; reportBase?: string };
+/**
+ * Reports from visitors, where the "I am affected" form posts ("" on the live page), and the
+ * components in an open incident (where the button is offered in full).
+ */
+export type ReachProps = {
+  affected?: ReadonlyMap<string, number>;
+  reportBase?: string;
+  inIncident?: ReadonlySet<string>;
+};
+
+/** "I am affected" helps where something is wrong; elsewhere a quiet "Report a problem" does. */
+function offersAffected(component: SnapComponent, reach: ReachProps): boolean {
+  return component.status !== "operational" || (reach.inIncident?.has(component.id) ?? false);
+}
 
 function RowContent({ component, reach }: { component: SnapComponent; reach: ReachProps }) {
   const tr = useT();
@@ -56,13 +68,23 @@ function RowContent({ component, reach }: { component: SnapComponent; reach: Rea
           action={`${reach.reportBase ?? ""}${tr.href(`/components/${component.slug}/affected`)}`}
           data-affected-form=""
         >
-          <button
-            type="submit"
-            aria-label={tr.t("component.affectedLabel", { name: component.name })}
-            className="affected"
-          >
-            {tr.t("component.affected")}
-          </button>
+          {offersAffected(component, reach) ? (
+            <button
+              type="submit"
+              aria-label={tr.t("component.affectedLabel", { name: component.name })}
+              className="affected"
+            >
+              {tr.t("component.affected")}
+            </button>
+          ) : (
+            <button
+              type="submit"
+              aria-label={tr.t("component.affectedLabel", { name: component.name })}
+              className="report"
+            >
+              {tr.t("component.reportProblem")}
+            </button>
+          )}
         </form>
       </div>
       {component.monitoring ? <ResponseTimeChart monitoring={component.monitoring} name={component.name} /> : null}
@@ -91,6 +113,7 @@ function rowKey(c: SnapComponent, reach: ReachProps): string {
     bad,
     c.monitoring ?? null,
     reach.affected?.get(c.id) ?? 0,
+    offersAffected(c, reach),
     reach.reportBase ?? "",
   ]);
 }

@@ -1,4 +1,5 @@
 import type { ComponentStatus } from "@/lib/constants";
+import { STATUS_TONE, TONE_TEXT } from "@/lib/palette";
 
 // Shape differs per status, so colour is never the only signal (the text label is the other).
 const PATHS: Record<ComponentStatus, string> = {
@@ -9,12 +10,13 @@ const PATHS: Record<ComponentStatus, string> = {
   under_maintenance: "M7 13l6-6M11.5 5.5l3 3",
 };
 
+/** A status's text colour: its tone in the one palette (lib/palette.ts). */
 export const STATUS_TEXT_CLASS: Record<ComponentStatus, string> = {
-  operational: "text-emerald-700 dark:text-emerald-400",
-  degraded_performance: "text-amber-700 dark:text-amber-300",
-  partial_outage: "text-orange-700 dark:text-orange-400",
-  major_outage: "text-red-700 dark:text-red-400",
-  under_maintenance: "text-blue-700 dark:text-blue-300",
+  operational: TONE_TEXT[STATUS_TONE.operational],
+  degraded_performance: TONE_TEXT[STATUS_TONE.degraded_performance],
+  partial_outage: TONE_TEXT[STATUS_TONE.partial_outage],
+  major_outage: TONE_TEXT[STATUS_TONE.major_outage],
+  under_maintenance: TONE_TEXT[STATUS_TONE.under_maintenance],
 };
 
 /**

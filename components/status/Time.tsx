@@ -22,3 +22,16 @@ export function Time({
     </time>
   );
 }
+
+/**
+ * A period, its date said once when it is within one day ("Dec 5, 2026, 07:00 – 09:00 UTC"). The
+ * page script formats it again in the visitor's zone, where it may or may not span two days.
+ */
+export function TimeRange({ from, to, timeZone }: { from: number; to: number; timeZone: string }) {
+  const tr = useT();
+  return (
+    <span data-range={`${new Date(from).toISOString()}/${new Date(to).toISOString()}`}>
+      {tr.range(from, to, timeZone)}
+    </span>
+  );
+}

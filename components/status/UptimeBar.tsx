@@ -1,15 +1,16 @@
 import type { Translator } from "@/lib/i18n/messages";
 import { dayLevel, type DayLevel, type DayUptime } from "@/lib/uptime";
+import { TONE_STROKE } from "@/lib/palette";
 import { useT } from "../i18n";
 
 /** Stroke colour of each level; the bar draws one <path> per level present. */
 export const LEVEL_STROKE: Record<DayLevel, string> = {
   none: "stroke-gray-300 dark:stroke-gray-700",
-  0: "stroke-emerald-500",
-  1: "stroke-lime-400",
-  2: "stroke-amber-400",
-  3: "stroke-orange-500",
-  4: "stroke-red-600",
+  0: TONE_STROKE.ok,
+  1: "stroke-lime-500",
+  2: TONE_STROKE.degraded,
+  3: TONE_STROKE.partial,
+  4: TONE_STROKE.major,
 };
 
 /** The words of each level (their keys in the catalogue). */

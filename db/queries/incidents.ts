@@ -46,28 +46,53 @@ export function listRecent(db: Db, kind: IncidentKind, limit: number): IncidentR
     .all();
 }
 
-/** Incidents and maintenances that started in [start, end), newest first, one page of them. */
+/** What the history lists: one component's incidents only, when given. */
+export type HistoryFilter = { componentId?: string | null };
+
+/**
+ * Incidents and maintenances that started in [start, end), for the history: a scheduled
+ * maintenance that has not begun is not history yet (its start is its window's), so it is left out.
+ */
+function historyWhere(db: Db, range: { start: number; end: number }, filter: HistoryFilter): SQL | undefined {
+  return and(
+    gte(incidents.startedAt, range.start),
+    lt(incidents.startedAt, range.end),
+    sql`${incidents.status} <> 'scheduled'`,
+    filter.componentId
+      ? inArray(
+          incidents.id,
+          db
+            .select({ id: incidentComponents.incidentId })
+            .from(incidentComponents)
+            .where(eq(incidentComponents.componentId, filter.componentId)),
+        )
+      : undefined,
+  );
+}
+
+/** The history's incidents and maintenances of [start, end), newest first, one page of them. */
 export function listStartedBetween(
   db: Db,
   range: { start: number; end: number },
   page: { limit: number; offset: number },
+  filter: HistoryFilter = {},
 ): IncidentRow[] {
   return db
     .select()
     .from(incidents)
-    .where(and(gte(incidents.startedAt, range.start), lt(incidents.startedAt, range.end)))
-    .orderBy(desc(incidents.startedAt))
+    .where(historyWhere(db, range, filter))
+    .orderBy(desc(incidents.startedAt), desc(incidents.id))
     .limit(page.limit)
     .offset(page.offset)
     .all();
 }
 
-export function countStartedBetween(db: Db, range: { start: number; end: number }): number {
+export function countStartedBetween(db: Db, range: { start: number; end: number }, filter: HistoryFilter = {}): number {
   return (
     db
       .select({ n: count() })
       .from(incidents)
-      .where(and(gte(incidents.startedAt, range.start), lt(incidents.startedAt, range.end)))
+      .where(historyWhere(db, range, filter))
       .get()?.n ?? 0
   );
 }

@@ -111,6 +111,14 @@ export function upsertRollups(db: Db, rows: (typeof checkRollups.$inferInsert)[]
   }
 }
 
+/** New roll-ups in bulk (the demo's history): a few multi-row statements instead of one per row. */
+export function insertRollups(db: Db, rows: (typeof checkRollups.$inferInsert)[]): void {
+  for (let i = 0; i < rows.length; i += 500)
+    db.insert(checkRollups)
+      .values(rows.slice(i, i + 500))
+      .run();
+}
+
 export function listRollupsSince(
   db: Db,
   size: RollupRow["size"],

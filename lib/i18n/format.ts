@@ -37,6 +37,16 @@ export function formatDateTime(at: number, timeZone: string, locale: Locale = "e
   ).format(at);
 }
 
+/**
+ * A period with its zone, the date said once when both ends fall on one day in `timeZone`:
+ * "Dec 5, 2026, 07:00 – 09:00 UTC", else "Dec 5, 2026, 07:00 UTC – Dec 6, 2026, 09:00 UTC".
+ */
+export function formatRange(from: number, to: number, timeZone: string, locale: Locale = "en"): string {
+  formatDateTime(from, timeZone, locale);
+  const f = cache.get(`dt:${locale}:${timeZone}`) as Intl.DateTimeFormat;
+  return to > from ? f.formatRange(from, to) : f.format(from);
+}
+
 /** A time of day with its zone, e.g. "14:05 UTC" (a period within one day shows its date once). */
 export function formatTime(at: number, timeZone: string, locale: Locale = "en"): string {
   return cached(
@@ -59,6 +69,29 @@ export function formatDay(date: string, locale: Locale = "en"): string {
     `d:${locale}`,
     () => new Intl.DateTimeFormat(locale, { timeZone: "UTC", month: "short", day: "numeric", year: "numeric" }),
   ).format(Date.UTC(y, m - 1, d));
+}
+
+/**
+ * Calendar days from–to ("2026-11-18", "2026-11-30") as the locale writes a range: "Nov 18 – 30"
+ * (the month once within one month), "Nov 28 – Dec 2", one day alone "Nov 18"; the years only
+ * when the two ends are in different years ("Dec 28, 2025 – Jan 2, 2026").
+ */
+export function formatDayRange(from: string, to: string, locale: Locale = "en"): string {
+  const [fy, fm, fd] = dateParts(from);
+  const [ty, tm, td] = dateParts(to);
+  const [a, b] = [Date.UTC(fy, fm - 1, fd), Date.UTC(ty, tm - 1, td)];
+  const years = fy !== ty;
+  const f = cached(
+    `dr:${locale}:${years}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        timeZone: "UTC",
+        month: "short",
+        day: "numeric",
+        ...(years ? { year: "numeric" } : {}),
+      }),
+  );
+  return b > a ? f.formatRange(a, b) : f.format(a);
 }
 
 /** A month ("2026-11"), e.g. "November 2026". */

@@ -10,11 +10,13 @@ import ja from "@/messages/ja.json" with { type: "json" };
 import {
   formatDateTime,
   formatDay,
+  formatDayRange,
   formatDuration,
   formatList,
   formatMonth,
   formatNumber,
   formatPercent,
+  formatRange,
   formatTime,
 } from "./format";
 import { compiledMessage, formatParts, formatText } from "./icu";
@@ -48,7 +50,11 @@ export type Translator = {
   href: (path: string) => string;
   dateTime: (at: number, timeZone: string) => string;
   time: (at: number, timeZone: string) => string;
+  /** A period; the date once when it is within one day. */
+  range: (from: number, to: number, timeZone: string) => string;
   day: (date: string) => string;
+  /** Calendar days from–to ("Nov 18 – 30"; one day alone when they are equal). */
+  dayRange: (from: string, to: string) => string;
   month: (month: string) => string;
   duration: (ms: number) => string;
   number: (n: number, digits?: number) => string;
@@ -80,7 +86,9 @@ export function translator(locale: Locale = DEFAULT_LOCALE, defaultLocale: Local
     href: (path) => localePath(path, locale, defaultLocale),
     dateTime: (at, tz) => formatDateTime(at, tz, locale),
     time: (at, tz) => formatTime(at, tz, locale),
+    range: (from, to, tz) => formatRange(from, to, tz, locale),
     day: (date) => formatDay(date, locale),
+    dayRange: (from, to) => formatDayRange(from, to, locale),
     month: (month) => formatMonth(month, locale),
     duration: (ms) => formatDuration(ms, locale),
     number: (n, digits) => formatNumber(n, locale, digits),

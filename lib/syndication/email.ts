@@ -2,12 +2,11 @@
 // one-click unsubscribe (a link, List-Unsubscribe and List-Unsubscribe-Post). The Message-ID is
 // derived from the delivery, so a resend after an unknown outcome is the same message to the
 // receiving side.
-import { DEFAULT_LOCALE, isLocale, type Locale } from "../i18n/locales";
-import { translator, type Translator } from "../i18n/messages";
+import type { Locale } from "../i18n/locales";
 import { sendMail, type Mail } from "../mail";
 import { markdownToText } from "../markdown";
 import { SendError, type Channel, type Job } from "./channel";
-import { confirmUrl, unsubscribeUrl } from "./links";
+import { confirmUrl, localisedUrl, subscriberTranslator, unsubscribeUrl } from "./links";
 
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
@@ -18,23 +17,14 @@ function unsubscribeHeaders(url: string) {
   return { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
 }
 
-/** A subscriber's words: their stored locale, with links in it (the page's default has no prefix). */
-function mailTranslator(locale: string | undefined, defaultLocale: Locale = DEFAULT_LOCALE): Translator {
-  return translator(isLocale(locale) ? locale : DEFAULT_LOCALE, defaultLocale);
-}
-
-/** `url` ("https://status.example/subscriptions/…?token=…") in the translator's locale. */
-const localised = (tr: Translator, publicUrl: string, url: string) =>
-  url.startsWith(publicUrl) ? `${publicUrl}${tr.href(url.slice(publicUrl.length))}` : url;
-
 export function updateMail(job: Job): Mail {
   const sub = job.subscriber!;
-  const tr = mailTranslator(sub.locale, job.page.defaultLocale);
+  const tr = subscriberTranslator(sub.locale, job.page.defaultLocale);
   const status = tr.t(`update.${job.update.status}`);
   // The header's one-click POST stays on the address without a prefix, which always answers.
   const unsubscribeHeader = unsubscribeUrl(job.page.url, sub.token);
-  const unsubscribe = localised(tr, job.page.url, unsubscribeHeader);
-  const details = localised(tr, job.page.url, job.incident.url);
+  const unsubscribe = localisedUrl(tr, job.page.url, unsubscribeHeader);
+  const details = localisedUrl(tr, job.page.url, job.incident.url);
   const host = new URL(job.page.url).hostname;
   const body = markdownToText(job.update.body);
   const footer = tr.t("mail.footer", { page: job.page.name });
@@ -74,8 +64,8 @@ export function confirmationMail(opts: {
   locale?: string;
   defaultLocale?: Locale;
 }): Mail {
-  const tr = mailTranslator(opts.locale, opts.defaultLocale);
-  const confirm = localised(tr, opts.publicUrl, confirmUrl(opts.publicUrl, opts.token));
+  const tr = subscriberTranslator(opts.locale, opts.defaultLocale);
+  const confirm = localisedUrl(tr, opts.publicUrl, confirmUrl(opts.publicUrl, opts.token));
   const ask = tr.t("mail.confirmAsk", { page: opts.pageName });
   const ignore = tr.t("mail.confirmIgnore");
   const text = [ask, confirm, "", ignore].join("\n");

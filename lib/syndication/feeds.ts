@@ -40,6 +40,31 @@ export type FeedChannel = {
   tr?: Translator;
 };
 
+/** What an incident's own feed is made of (a snapshot incident, or one read from the database). */
+export type FeedIncident = {
+  id: string;
+  name: string;
+  kind: FeedEntry["kind"];
+  updates: readonly (Pick<FeedEntry, "status" | "body" | "displayAt" | "updatedAt"> & { id: string; seq: number })[];
+};
+
+/** An incident's own feed: its updates, newest first (at most FEED_LIMIT). */
+export function incidentFeedEntries(incident: FeedIncident): FeedEntry[] {
+  return [...incident.updates]
+    .sort((a, b) => b.seq - a.seq)
+    .slice(0, FEED_LIMIT)
+    .map((u) => ({
+      updateId: u.id,
+      incidentId: incident.id,
+      incidentName: incident.name,
+      kind: incident.kind,
+      status: u.status,
+      body: u.body,
+      displayAt: u.displayAt,
+      updatedAt: u.updatedAt,
+    }));
+}
+
 export function entryTitle(e: Pick<FeedEntry, "incidentName" | "status">, tr: Translator = ENGLISH): string {
   return tr.t("feed.entry", { name: e.incidentName, status: tr.t(`update.${e.status}`) });
 }

@@ -1,4 +1,4 @@
-// Subscriber verbs: the public double opt-in (email, webhook), confirm and unsubscribe by token,
+// Subscriber verbs: the public double opt-in (email, webhook, chat), confirm and unsubscribe by token,
 // and staff adding or removing webhooks and chat channels. Sending the confirmation is the
 // caller's (it is I/O); these verbs only write, each in one transaction.
 import { createHash, randomBytes } from "node:crypto";
@@ -33,21 +33,81 @@ const componentIds = z.array(z.string().min(1).max(40)).max(200).default([]);
 /** The page's locale the visitor subscribed on. */
 const locale = z.enum(LOCALES).default(DEFAULT_LOCALE);
 
-function webhookUrl(allowPrivate: boolean) {
+function webhookUrl(allowPrivate: boolean, missing = "Enter the webhook URL") {
   return z
-    .string({ error: "Enter the webhook URL" })
+    .string({ error: missing })
     .trim()
-    .min(1, "Enter the webhook URL")
+    .min(1, missing)
     .superRefine((u, ctx) => {
+      if (!u) return; // "Enter the URL" says it already
       const problem = targetUrlProblem(u, allowPrivate);
       if (problem) ctx.addIssue({ code: "custom", message: problem });
     });
 }
 
+/** The chat products whose incoming webhooks a visitor may subscribe (each its own subscriber kind). */
+export const CHAT_PRODUCTS = ["slack", "discord", "teams"] as const;
+export type ChatProduct = (typeof CHAT_PRODUCTS)[number];
+/** The products' own names, the same in every language. */
+export const CHAT_PRODUCT_NAMES: Record<ChatProduct, string> = {
+  slack: "Slack",
+  discord: "Discord",
+  teams: "Microsoft Teams",
+};
+const CHOOSE_PRODUCT = "Choose Slack, Discord or Microsoft Teams";
+
+/**
+ * The product an incoming-webhook URL belongs to when its host says so, else null. Only a hint:
+ * Slack's format is also taken by Mattermost, Rocket.Chat and Discord's `/slack` endpoint on
+ * their own hosts, and Teams' Workflows URLs live on Azure hosts shared with anything, so the
+ * visitor says which product; a known host fills in a choice left empty and catches a mix-up.
+ */
+export function chatProductOf(raw: string): ChatProduct | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  const host = url.hostname.toLowerCase();
+  if (host === "hooks.slack.com" || host === "hooks.slack-gov.com") return "slack";
+  if (/^(?:(?:ptb|canary)\.)?discord(?:app)?\.com$/.test(host) && url.pathname.startsWith("/api/webhooks/"))
+    return /\/(?:slack|github)\/?$/.test(url.pathname) ? null : "discord";
+  if (host.endsWith(".webhook.office.com")) return "teams";
+  return null;
+}
+
+const chatProduct = z.preprocess(
+  (v) => (v === "" || v === null ? undefined : v),
+  z.enum(CHAT_PRODUCTS, { error: CHOOSE_PRODUCT }).optional(),
+);
+
+/** The channel's product: the visitor's choice, or what the URL's host says when none was made. */
+export const productOf = (input: { product?: ChatProduct; url: string }): ChatProduct | null =>
+  input.product ?? chatProductOf(input.url);
+
 export function publicSubscribeSchema(allowPrivate: boolean) {
   return z.discriminatedUnion("kind", [
     z.object({ kind: z.literal("email"), email, componentIds, locale }),
     z.object({ kind: z.literal("webhook"), url: webhookUrl(allowPrivate), componentIds, locale }),
+    z
+      .object({
+        kind: z.literal("chat"),
+        product: chatProduct,
+        url: webhookUrl(allowPrivate, "Enter the channel's incoming webhook URL"),
+        componentIds,
+        locale,
+      })
+      .superRefine((v, ctx) => {
+        const detected = chatProductOf(v.url);
+        if (!v.product && !detected) ctx.addIssue({ code: "custom", path: ["product"], message: CHOOSE_PRODUCT });
+        else if (v.product && detected && detected !== v.product)
+          ctx.addIssue({
+            code: "custom",
+            path: ["product"],
+            message: `This is a ${CHAT_PRODUCT_NAMES[detected]} webhook URL: choose ${CHAT_PRODUCT_NAMES[detected]}`,
+          });
+      }),
   ]);
 }
 export type PublicSubscribeInput = z.input<ReturnType<typeof publicSubscribeSchema>>;
@@ -95,14 +155,16 @@ export function subscribe(
 ): SubscribeOutcome {
   const input = parse(publicSubscribeSchema(opts.allowPrivate), raw);
   const now = opts.now ?? Date.now();
+  // The schema made sure a chat channel's product is known (chosen, or told by its host).
+  const kind = input.kind === "chat" ? productOf(input)! : input.kind;
   return inTransaction(db, () => {
     checkComponents(db, input.componentIds);
     const address = input.kind === "email" ? input.email : input.url;
-    const existing = subscriberByAddress(db, input.kind, address);
+    const existing = subscriberByAddress(db, kind, address);
     if (existing) {
       if (existing.confirmedAt) return { subscriber: existing, needsConfirmation: false, secret: null };
       // Still unconfirmed: a webhook gets a fresh secret, as the first one may never have been seen.
-      const secret = input.kind === "webhook" ? newSecret() : null;
+      const secret = kind === "webhook" ? newSecret() : null;
       const again = patchSubscriber(db, existing.id, {
         componentIds: input.componentIds,
         locale: input.locale,
@@ -112,10 +174,10 @@ export function subscribe(
       });
       return { subscriber: again, needsConfirmation: true, secret };
     }
-    const secret = input.kind === "webhook" ? newSecret() : null;
+    const secret = kind === "webhook" ? newSecret() : null;
     const subscriber = insertSubscriber(db, {
       id: newId(),
-      kind: input.kind,
+      kind,
       address,
       secret,
       componentIds: input.componentIds,

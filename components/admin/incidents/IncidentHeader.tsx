@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { IncidentRow } from "@/lib/views/rows";
 import { isOverdue } from "@/lib/cadence";
 import { IMPACT_LABEL, UPDATE_STATUS_LABELS } from "@/lib/constants";
-import { formatDateTime } from "@/lib/time";
+import { formatDateTime, formatRange } from "@/lib/time";
 import { staffT } from "@/lib/i18n/staff";
 
 type Props = { incident: IncidentRow; timeZone: string; justPublished: boolean; now: number };
@@ -29,7 +29,7 @@ export function IncidentHeader({ incident: i, timeZone, justPublished, now }: Pr
         {" · "}
         {IMPACT_LABEL[i.impact]}
         {i.kind === "maintenance" && i.scheduledFor && i.scheduledUntil
-          ? ` · ${formatDateTime(i.scheduledFor, timeZone)} – ${formatDateTime(i.scheduledUntil, timeZone)}`
+          ? ` · ${formatRange(i.scheduledFor, i.scheduledUntil, timeZone)}`
           : ` · ${staffT("staff.incidents.started", { time: formatDateTime(i.startedAt, timeZone) })}`}
         {i.backfilled ? ` · ${staffT("staff.incidents.postedLater")}` : null}
         {" · "}

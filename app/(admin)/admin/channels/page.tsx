@@ -78,6 +78,13 @@ export default async function ChannelsPage() {
                     {c.kind}
                   </span>
                   {c.label || new URL(c.address).host}
+                  {c.confirmationSentAt !== null ? (
+                    <span className="ml-2 text-xs text-gray-600 dark:text-gray-400">
+                      {c.confirmedAt === null
+                        ? staffT("staff.channels.unconfirmed")
+                        : staffT("staff.channels.fromVisitor")}
+                    </span>
+                  ) : null}
                 </p>
                 <RemoveSubscriber id={c.id} label={`${c.kind} ${c.label || c.id}`} />
               </li>
