@@ -1,6 +1,7 @@
 import { TONE_BORDER } from "@/lib/palette";
 import type { SnapComponent, SnapIncident } from "@/lib/snapshot-types";
 import { Rich, useT } from "../i18n";
+import { Chevron } from "../ui/Chevron";
 import { Time, TimeRange } from "../status/Time";
 import { AffectedComponents, incidentTone, NextUpdate, StageLabel } from "./IncidentParts";
 import { UpdateList } from "./UpdateList";
@@ -76,15 +77,9 @@ export function IncidentCard({
         </div>
       ) : null}
       {earlier.length ? (
-        <details id={`earlier-${incident.id}`} className="group/e border-t border-gray-100 pt-2 dark:border-gray-800">
+        <details id={`earlier-${incident.id}`} className="group/d border-t border-gray-100 pt-2 dark:border-gray-800">
           <summary className="flex min-h-11 cursor-pointer list-none items-center gap-1.5 text-sm font-medium text-blue-700 dark:text-blue-300">
-            <svg
-              viewBox="0 0 20 20"
-              aria-hidden="true"
-              className="h-4 w-4 transition-transform group-open/e:rotate-90 rtl:-scale-x-100 rtl:group-open/e:-rotate-90"
-            >
-              <path d="M7 5l5 5-5 5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-            </svg>
+            <Chevron />
             {tr.t("incident.earlier", { count: earlier.length })}
           </summary>
           <div className="mt-2">

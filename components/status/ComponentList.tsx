@@ -4,6 +4,7 @@ import type { LayoutItem, SnapComponent, SnapGroup } from "@/lib/snapshot-types"
 import { isComponentVisible } from "@/lib/status";
 import { dayLevel } from "@/lib/uptime";
 import { I18nProvider, useT } from "../i18n";
+import { Chevron } from "../ui/Chevron";
 import type { RenderedRows } from "./rendered-rows";
 import { ResponseTimeChart } from "./ResponseTimeChart";
 import { StatusIcon, STATUS_TEXT_CLASS } from "./StatusIcon";
@@ -68,23 +69,13 @@ function RowContent({ component, reach }: { component: SnapComponent; reach: Rea
           action={`${reach.reportBase ?? ""}${tr.href(`/components/${component.slug}/affected`)}`}
           data-affected-form=""
         >
-          {offersAffected(component, reach) ? (
-            <button
-              type="submit"
-              aria-label={tr.t("component.affectedLabel", { name: component.name })}
-              className="affected"
-            >
-              {tr.t("component.affected")}
-            </button>
-          ) : (
-            <button
-              type="submit"
-              aria-label={tr.t("component.affectedLabel", { name: component.name })}
-              className="report"
-            >
-              {tr.t("component.reportProblem")}
-            </button>
-          )}
+          <button
+            type="submit"
+            aria-label={tr.t("component.affectedLabel", { name: component.name })}
+            className={offersAffected(component, reach) ? "affected" : "report"}
+          >
+            {tr.t(offersAffected(component, reach) ? "component.affected" : "component.reportProblem")}
+          </button>
         </form>
       </div>
       {component.monitoring ? <ResponseTimeChart monitoring={component.monitoring} name={component.name} /> : null}
@@ -148,16 +139,10 @@ function Group({ group, ctx }: { group: SnapGroup; ctx: RowContext }) {
   return (
     <li>
       {/* <details> collapses without JavaScript; open by default, and always open while degraded. */}
-      <details open className="group/g">
+      <details open className="group/d">
         <summary className="flex cursor-pointer list-none items-center justify-between gap-4 px-4 py-3 hover:bg-gray-50 dark:hover:bg-gray-800/60">
           <h3 className="flex items-center gap-2 font-semibold">
-            <svg
-              viewBox="0 0 20 20"
-              aria-hidden="true"
-              className="h-4 w-4 transition-transform group-open/g:rotate-90 rtl:-scale-x-100 rtl:group-open/g:-rotate-90"
-            >
-              <path d="M7 5l5 5-5 5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-            </svg>
+            <Chevron />
             <span dir="auto">{group.name}</span>
             <span className="text-sm font-normal text-gray-600 dark:text-gray-400">({visible.length})</span>
           </h3>

@@ -139,13 +139,7 @@ export async function requestSubscription(
     try {
       await askChatToConfirm(s, outcome, opts.allowPrivate);
     } catch {
-      return {
-        ok: false,
-        status: 400,
-        reason: "form",
-        message: "Please check the form.",
-        fieldErrors: { url: ["This address did not accept our message. Check the channel's incoming webhook URL."] },
-      };
+      return urlRefused("This address did not accept our message. Check the channel's incoming webhook URL.");
     }
     return { ok: true, kind: "chat", product, alreadySubscribed: false };
   }
@@ -154,13 +148,18 @@ export async function requestSubscription(
     await askWebhookToConfirm(s, outcome, opts.allowPrivate, now);
   } catch {
     // Which address the name resolved to, or why the connection failed, is not the public's to see.
-    return {
-      ok: false,
-      status: 400,
-      reason: "form",
-      message: "Please check the form.",
-      fieldErrors: { url: ["This address cannot receive webhooks."] },
-    };
+    return urlRefused("This address cannot receive webhooks.");
   }
   return { ok: true, kind: "webhook", alreadySubscribed: false, secret: outcome.secret };
+}
+
+/** The confirmation could not be delivered: the form's URL field says why, in public words. */
+function urlRefused(why: string): SubscriptionResult {
+  return {
+    ok: false,
+    status: 400,
+    reason: "form",
+    message: "Please check the form.",
+    fieldErrors: { url: [why] },
+  };
 }
