@@ -160,6 +160,14 @@ test("[moment] the header's Subscribe opens every way to follow, each to its pla
       const box = must(await link.boundingBox(), "a choice's box");
       expect(box.height, "a 44 px target").toBeGreaterThanOrEqual(44);
     }
+    // Like any menu, Escape or a click elsewhere closes it.
+    await page.keyboard.press("Escape");
+    await expect(links.first()).toBeHidden();
+    await expect(menu.locator("summary")).toBeFocused();
+    await menu.locator("summary").click();
+    await page.locator("main").click({ position: { x: 5, y: 5 } });
+    await expect(links.first()).toBeHidden();
+    await menu.locator("summary").click();
     await links.first().click();
     await expect(page).toHaveURL(/\/subscribe#webhook$/);
     await page.context().close();

@@ -386,6 +386,22 @@ async function poll(): Promise<void> {
   schedule();
 }
 
+// ---- The header's Subscribe menu: closes on Escape or a click elsewhere, like any menu ---------
+
+function enhanceMenus(): void {
+  const menus = () => document.querySelectorAll<HTMLDetailsElement>("details[data-subscribe-menu][open]");
+  document.addEventListener("click", (event) =>
+    menus().forEach((d) => !d.contains(event.target as Node) && (d.open = false)),
+  );
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    menus().forEach((d) => {
+      d.open = false;
+      d.querySelector("summary")?.focus();
+    });
+  });
+}
+
 function enhance(): void {
   localise();
   probeAll();
@@ -394,6 +410,7 @@ function enhance(): void {
 }
 
 enhance();
+enhanceMenus();
 setInterval(localise, 30_000);
 if (location.protocol !== "file:") {
   document.addEventListener("visibilitychange", () =>
