@@ -9,7 +9,18 @@ import type { Browser, BrowserContextOptions } from "@playwright/test";
 import { openDatabase } from "../db/client";
 import { subscriberByAddress } from "../db/queries/subscribers";
 import { must } from "../lib/testing";
-import { baseUrl, expect, expectNoSeriousAxeViolations, storedSnapshot, test } from "./fixtures";
+import { SYSTEM_ACTOR } from "../lib/audit";
+import { addIncidentUpdate } from "../lib/incidents";
+import {
+  baseUrl,
+  componentByName,
+  database,
+  expect,
+  expectNoSeriousAxeViolations,
+  openIncident,
+  storedSnapshot,
+  test,
+} from "./fixtures";
 import { startStandIn, type StandIn } from "./support/http-stand-in";
 import { startServer, type RunningServer } from "./support/server";
 
@@ -31,12 +42,28 @@ async function newPage(browser: Browser, options: BrowserContextOptions = {}, ba
   return context.newPage();
 }
 
-/** The open incident of the demo that names components (the one visitors arrive from). */
+// An open incident of its own that names components (other specs resolve the demo's), resolved at the end.
+let ownIncidentId: string | undefined;
+test.beforeAll(() => {
+  const checkout = componentByName("Checkout");
+  ownIncidentId = openIncident({
+    name: "Card payments failing for some customers",
+    components: { [checkout.id]: "partial_outage" },
+  }).id;
+  addIncidentUpdate(database(), SYSTEM_ACTOR, ownIncidentId, { status: "identified", body: "A bad deploy." });
+});
+test.afterAll(() => {
+  if (ownIncidentId)
+    addIncidentUpdate(database(), SYSTEM_ACTOR, ownIncidentId, {
+      status: "resolved",
+      body: "Fixed.",
+      components: { [componentByName("Checkout").id]: "operational" },
+    });
+});
+
+/** That incident as the page shows it. */
 function openDemoIncident() {
-  return must(
-    storedSnapshot().incidents.unresolved.find((i) => i.kind === "incident" && i.componentIds.length > 0),
-    "an open incident with components",
-  );
+  return must(storedSnapshot().incidentsById.get(ownIncidentId ?? ""), "the spec's open incident");
 }
 
 for (const viewport of VIEWPORTS) {
