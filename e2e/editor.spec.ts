@@ -25,6 +25,15 @@ type Summary = {
 const summary = async (request: import("@playwright/test").APIRequestContext) =>
   (await (await request.get("/api/v2/summary.json")).json()) as Summary;
 
+/** The update form's status buttons: a person taps the label (the radio input is visually hidden). */
+const pickStatus = (page: import("@playwright/test").Page, status: string) =>
+  page
+    .getByRole("form", { name: "Post an update" })
+    .getByRole("group", { name: "Status" })
+    .locator("label")
+    .filter({ hasText: new RegExp(`^${status}`) })
+    .click();
+
 test("[editor] Report a problem → publish in one form → update → edit → resolve with restore → postmortem", async ({
   page,
   request,
@@ -41,8 +50,12 @@ test("[editor] Report a problem → publish in one form → update → edit → 
   await page.getByRole("link", { name: "Report a problem" }).click();
   clicks++;
   await page.getByLabel("Title").fill(title);
-  await page.getByLabel(/^Public API/).selectOption("partial_outage");
+  // Ticking a component gives it Partial outage; its chips offer the others.
+  await page.getByRole("checkbox", { name: /^Public API/ }).check();
   clicks++;
+  await expect(
+    page.getByRole("group", { name: "Status of Public API" }).getByRole("radio", { name: "Partial outage" }),
+  ).toBeChecked();
   await page
     .getByRole("textbox", { name: "Message", exact: true })
     .fill("We are investigating **errors** at checkout.");
@@ -67,7 +80,7 @@ test("[editor] Report a problem → publish in one form → update → edit → 
 
   // An update, strictly after the first.
   await page.goto(`/admin/incidents/${id}`);
-  await page.getByRole("combobox", { name: "Status" }).selectOption("identified");
+  await pickStatus(page, "Identified");
   await page.getByRole("textbox", { name: "Message", exact: true }).fill("A bad deploy; rolling back.");
   await page.getByRole("button", { name: "Post update" }).click();
   await expect(page.getByText("Update published.")).toBeVisible();
@@ -88,8 +101,13 @@ test("[editor] Report a problem → publish in one form → update → edit → 
 
   // Resolve, setting the components back to operational in the same step.
   await page.goto(`/admin/incidents/${id}`);
-  await page.getByRole("combobox", { name: "Status" }).selectOption("resolved");
-  await page.getByRole("textbox", { name: "Message", exact: true }).fill("Rolled back; checkout works again.");
+  await pickStatus(page, "Resolved");
+  // Choosing Resolved fills the empty message with the closing sentence; the person may rewrite it.
+  const message = page
+    .getByRole("form", { name: "Post an update" })
+    .getByRole("textbox", { name: "Message", exact: true });
+  await expect(message).not.toHaveValue("");
+  await message.fill("Rolled back; checkout works again.");
   await expect(page.getByLabel(/set its components back to operational/)).toBeChecked();
   await page.getByRole("button", { name: "Post update" }).click();
   await expect(page.getByTestId("incident-status")).toHaveText("Resolved");
@@ -173,7 +191,10 @@ test("[editor] a template prefills the form from the dashboard", async ({ page }
   await expect(page.getByRole("textbox", { name: "Message", exact: true })).toHaveValue(
     "Some pages load slowly. We are looking into it.",
   );
-  await expect(page.getByLabel(/^Database/)).toHaveValue("degraded_performance");
+  await expect(page.getByRole("checkbox", { name: /^Database/ })).toBeChecked();
+  await expect(
+    page.getByRole("group", { name: /^Status of Database/ }).getByRole("radio", { name: "Degraded performance" }),
+  ).toBeChecked();
 });
 
 test("[editor] an overdue incident is flagged first on the dashboard, and whoever posted last gets a reminder mail", async ({

@@ -32,6 +32,12 @@ const publicJson = async (page: Page) =>
     components: { name: string; status: string; group_id: string | null }[];
   };
 const publicHtml = async (page: Page) => (await page.request.get(`${baseUrl()}/`)).text();
+/** Opens a row's menu (Move up / Move down / Delete), unless it is open already. */
+async function openMenu(page: Page, name: string) {
+  const summary = page.getByLabel(`More for ${name}`, { exact: true });
+  if (!(await summary.evaluate((s) => (s.parentElement as HTMLDetailsElement).open))) await summary.click();
+}
+
 /** Top-level order of the page, as ids (groups and ungrouped components share it). */
 const topOrder = () => {
   const items = [
@@ -79,11 +85,12 @@ test("[components] an editor adds a group and a component in it, sets its status
       description: "Full-text search",
     });
 
-    // The select sets the status at once; the row shows it in words.
+    // One tap sets the status at once; the row marks it.
     const row = page.getByRole("listitem", { name: `Group ${group}` }).getByRole("listitem", { name });
-    await row.getByLabel(`Status of ${name}`).selectOption({ label: "Major outage" });
+    const major = row.getByRole("group", { name: `Status of ${name}` }).getByRole("button", { name: "Major outage" });
+    await major.click();
     await expect.poll(() => stored(name)?.status).toBe("major_outage");
-    await expect(row.getByLabel(`Status of ${name}`)).toHaveValue("major_outage");
+    await expect(major).toHaveAttribute("aria-pressed", "true");
     await expect
       .poll(async () => (await publicJson(page)).components.find((c) => c.name === name)?.status)
       .toBe("major_outage");
@@ -107,10 +114,17 @@ test("[components] the status form works without JavaScript", async ({ browser }
     const page = await context.newPage();
     await page.goto("/admin/components");
     const row = page.getByRole("listitem", { name });
-    await row.getByLabel(`Status of ${name}`).selectOption("partial_outage");
-    await row.getByRole("button", { name: `Set status of ${name}` }).click();
+    await row
+      .getByRole("group", { name: `Status of ${name}` })
+      .getByRole("button", { name: "Partial outage" })
+      .click();
     await expect.poll(() => stored(name)?.status).toBe("partial_outage");
-    await expect(page.getByRole("listitem", { name }).getByLabel(`Status of ${name}`)).toHaveValue("partial_outage");
+    await expect(
+      page
+        .getByRole("listitem", { name })
+        .getByRole("group", { name: `Status of ${name}` })
+        .getByRole("button", { name: "Partial outage" }),
+    ).toHaveAttribute("aria-pressed", "true");
   } finally {
     await context.close();
     cleanUp([name], []);
@@ -128,9 +142,11 @@ test("[components] reorder, edit, and delete a component and a group with confir
     await signInPage(page);
     await page.goto("/admin/components");
     expect(topOrder().slice(-3)).toEqual([ga.id, gb.id, g.id]);
-    await page.getByRole("button", { name: `Move ${b} Up` }).click();
+    await openMenu(page, b);
+    await page.getByRole("button", { name: `Move ${b} up` }).click();
     await expect.poll(() => topOrder().slice(-3)).toEqual([gb.id, ga.id, g.id]);
-    await page.getByRole("button", { name: `Move group ${group} Up` }).click();
+    await openMenu(page, `group ${group}`);
+    await page.getByRole("button", { name: `Move group ${group} up` }).click();
     await expect.poll(() => topOrder().slice(-3)).toEqual([gb.id, g.id, ga.id]);
     await expect
       .poll(async () => {
@@ -162,7 +178,8 @@ test("[components] reorder, edit, and delete a component and a group with confir
     await expect(form.getByLabel("Slug")).toHaveValue("Not A Slug");
     expect(stored(renamed)?.slug).toBe(ga.slug);
 
-    // Delete asks first; Cancel keeps it.
+    // Delete asks first (from the row's menu); Cancel keeps it.
+    await openMenu(page, b);
     await page.getByRole("button", { name: `Delete ${b}` }).click();
     const dialog = page.getByRole("dialog", { name: `Delete “${b}”?` });
     await expect(dialog).toContainText("cannot be undone");
@@ -175,6 +192,7 @@ test("[components] reorder, edit, and delete a component and a group with confir
     await expect.poll(async () => (await publicJson(page)).components.some((c) => c.name === b)).toBe(false);
 
     // Deleting a group says what happens to its components, and does it.
+    await openMenu(page, `group ${group}`);
     await page.getByRole("button", { name: `Delete group ${group}` }).click();
     const groupDialog = page.getByRole("dialog", { name: `Delete the group “${group}”?` });
     await expect(groupDialog).toContainText("Its one component stays on the public page");
@@ -291,10 +309,10 @@ test("[settings] an editor gets 403 on /admin/settings and does not see it in th
   const page = await context.newPage();
   await page.goto("/admin/components");
   await expect(
-    page.getByRole("navigation", { name: "Staff area" }).getByRole("link", { name: "Components" }),
+    page.getByRole("navigation", { name: "Staff area" }).getByRole("link", { name: "Components", includeHidden: true }),
   ).toHaveAttribute("aria-current", "page");
   await expect(
-    page.getByRole("navigation", { name: "Staff area" }).getByRole("link", { name: "Settings" }),
+    page.getByRole("navigation", { name: "Staff area" }).getByRole("link", { name: "Settings", includeHidden: true }),
   ).toHaveCount(0);
   await context.close();
 });
@@ -316,8 +334,8 @@ for (const [area, path] of [
         await page.goto(path);
         // The folded forms are part of the page too: open the first of each.
         if (area === "components") {
-          await page.locator("li[data-group-id] details > summary").first().click();
-          await page.locator("li[data-component-id] details > summary").first().click();
+          await page.locator("li[data-group-id] details > summary", { hasText: "Rename" }).first().click();
+          await page.locator("li[data-component-id] details > summary", { hasText: "Edit" }).first().click();
         }
         await expectNoSeriousAxeViolations(page);
         await page.screenshot({
@@ -326,11 +344,12 @@ for (const [area, path] of [
         });
         if (area === "components") {
           // The confirmation step, as a person sees it.
-          await page
-            .locator("li[data-group-id]")
+          const first = page.locator("li[data-group-id]").first();
+          await first
+            .getByLabel(/^More for group /)
             .first()
-            .getByRole("button", { name: /^Delete group/ })
             .click();
+          await first.getByRole("button", { name: /^Delete group/ }).click();
           await expect(page.getByRole("dialog")).toBeVisible();
           await expectNoSeriousAxeViolations(page);
           await page.screenshot({

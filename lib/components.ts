@@ -8,6 +8,7 @@ import {
   deleteComponentRow,
   deleteGroupRow,
   findComponentBySlug,
+  foldLatestStatus,
   getComponent,
   getGroup,
   insertComponent,
@@ -22,7 +23,7 @@ import {
 } from "@/db/queries/components";
 import { getPage, type PageRow } from "@/db/queries/page";
 import { recordAudit, type Actor } from "./audit";
-import { COMPONENT_STATUSES, type ComponentStatus } from "./constants";
+import { COMPONENT_STATUS_LABELS, COMPONENT_STATUSES, type ComponentStatus } from "./constants";
 import { AppError } from "./errors";
 import { newId, slugify } from "./ids";
 import { pageLayout } from "./page-layout";
@@ -267,6 +268,47 @@ export function setComponentStatus(
   });
 }
 
+/** Within this long of a status change, its undo also takes the change out of the uptime history. */
+export const UNDO_FOLD_MS = 60_000;
+
+const undoInput = z.object({
+  id: z.string(),
+  from: z.enum(COMPONENT_STATUSES, { error: `Use one of: ${COMPONENT_STATUSES.join(", ")}` }),
+  to: z.enum(COMPONENT_STATUSES, { error: `Use one of: ${COMPONENT_STATUSES.join(", ")}` }),
+});
+
+/**
+ * Takes back a status change (`from` → now, back `to` the status before it) as a second change,
+ * audited on its own as "component.status.undo" (found under "component.status" too). Refused
+ * when the status moved on since (a monitor, an incident or another person changed it): an undo
+ * never overwrites someone else's change. Within UNDO_FOLD_MS of the change, the short period is
+ * also folded out of the component's history, so a mis-tap leaves no mark on the uptime bars;
+ * webhook subscribers hear of the change back as they heard of the change.
+ */
+export function undoComponentStatus(
+  db: Db,
+  actor: Actor,
+  raw: { id: string; from: ComponentStatus; to: ComponentStatus },
+  now = Date.now(),
+): ComponentRow {
+  const input = parse(undoInput, raw);
+  return inTransaction(db, () => {
+    const before = mustComponent(db, input.id);
+    if (before.status !== input.from || input.from === input.to) {
+      throw new AppError(
+        "conflict",
+        `${before.name} is ${COMPONENT_STATUS_LABELS[before.status].toLowerCase()} now: it changed since, so nothing was undone`,
+      );
+    }
+    if (foldLatestStatus(db, input.id, input.from, input.to, now - UNDO_FOLD_MS, now)) {
+      enqueueComponentChange(db, { componentId: input.id, oldStatus: input.from, newStatus: input.to }, now);
+    } else changeStatus(db, input.id, input.to, now);
+    const after = updateComponentRow(db, input.id, { updatedAt: now });
+    recordAudit(db, actor, "component.status.undo", { type: "component", id: input.id }, before, after, now);
+    return after;
+  });
+}
+
 export function deleteComponent(db: Db, actor: Actor, id: string, now = Date.now()): ComponentRow {
   return inTransaction(db, () => {
     const before = mustComponent(db, id);
@@ -365,6 +407,52 @@ export function deleteGroup(db: Db, actor: Actor, id: string, now = Date.now()):
 
 type Item = { kind: "group" | "component"; id: string; position: number };
 
+/** An item's key in a container's order, as the staff page sends it: "component:ID" or "group:ID". */
+export const itemKey = (item: { kind: "group" | "component"; id: string }) => `${item.kind}:${item.id}`;
+
+/** The items of the target's container (the top level, or its group), in order (a group first on a tie, as on the page). */
+function containerItems(db: Db, pageId: string, target: { kind: "group" | "component"; id: string }): Item[] {
+  const container = target.kind === "group" ? null : mustComponent(db, target.id).groupId;
+  if (target.kind === "group") mustGroup(db, target.id, "id");
+  return [
+    ...(container === null
+      ? listGroups(db, pageId).map((g) => ({ kind: "group" as const, id: g.id, position: g.position }))
+      : []),
+    ...listComponents(db, pageId)
+      .filter((c) => c.groupId === container)
+      .map((c) => ({ kind: "component" as const, id: c.id, position: c.position })),
+  ].sort((a, b) => a.position - b.position);
+}
+
+/** Moves the target to index `to` of its container and renumbers it; audited as "<kind>.move". */
+function moveTo(
+  db: Db,
+  actor: Actor,
+  items: Item[],
+  target: { kind: "group" | "component"; id: string },
+  to: number,
+  now: number,
+): void {
+  const i = items.findIndex((it) => it.kind === target.kind && it.id === target.id);
+  const j = Math.min(Math.max(0, to), items.length - 1);
+  if (i < 0 || i === j) return;
+  const [moved] = items.splice(i, 1);
+  items.splice(j, 0, moved!);
+  items.forEach((it, position) => {
+    if (it.kind === "group") updateGroupRow(db, it.id, { position, updatedAt: now });
+    else updateComponentRow(db, it.id, { position, updatedAt: now });
+  });
+  recordAudit(
+    db,
+    actor,
+    `${target.kind}.move`,
+    { type: target.kind, id: target.id },
+    { position: i },
+    { position: j },
+    now,
+  );
+}
+
 /** Swaps an item with its neighbour in the same container (the top level, or its group). */
 export function moveItem(
   db: Db,
@@ -373,34 +461,37 @@ export function moveItem(
   now = Date.now(),
 ): void {
   inTransaction(db, () => {
-    const page = thePage(db);
-    const container = target.kind === "group" ? null : mustComponent(db, target.id).groupId;
-    if (target.kind === "group") mustGroup(db, target.id, "id");
-    const items: Item[] = [
-      ...listComponents(db, page.id)
-        .filter((c) => c.groupId === container)
-        .map((c) => ({ kind: "component" as const, id: c.id, position: c.position })),
-      ...(container === null
-        ? listGroups(db, page.id).map((g) => ({ kind: "group" as const, id: g.id, position: g.position }))
-        : []),
-    ].sort((a, b) => a.position - b.position);
+    const items = containerItems(db, thePage(db).id, target);
     const i = items.findIndex((it) => it.kind === target.kind && it.id === target.id);
     const j = target.direction === "up" ? i - 1 : i + 1;
-    const [moved, passed] = [items[i], items[j]];
-    if (!moved || !passed) return;
-    [items[i], items[j]] = [passed, moved];
-    items.forEach((it, position) => {
-      if (it.kind === "group") updateGroupRow(db, it.id, { position, updatedAt: now });
-      else updateComponentRow(db, it.id, { position, updatedAt: now });
-    });
-    recordAudit(
-      db,
-      actor,
-      `${target.kind === "group" ? "group" : "component"}.move`,
-      { type: target.kind, id: target.id },
-      { position: i },
-      { position: j },
-      now,
-    );
+    if (j < 0 || j >= items.length) return;
+    moveTo(db, actor, items, target, j, now);
+  });
+}
+
+const placeInput = z.object({
+  kind: z.enum(["group", "component"]),
+  id: z.string().min(1),
+  index: z.number().int().min(0),
+  /** The container's order (itemKey) as the person saw it: refused when it has changed since. */
+  seen: z.array(z.string()).max(10_000).optional(),
+});
+
+/**
+ * Puts a group or component at `index` of its container (dragged there, or moved with the
+ * keyboard). With `seen`, refused when the container's order changed meanwhile, so a drop never
+ * lands somewhere the person did not see.
+ */
+export function placeItem(db: Db, actor: Actor, raw: z.input<typeof placeInput>, now = Date.now()): void {
+  const target = parse(placeInput, raw);
+  inTransaction(db, () => {
+    const items = containerItems(db, thePage(db).id, target);
+    if (target.seen && target.seen.join(" ") !== items.map(itemKey).join(" ")) {
+      throw new AppError(
+        "conflict",
+        "The order changed meanwhile (someone else moved something): reload and try again",
+      );
+    }
+    moveTo(db, actor, items, target, target.index, now);
   });
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { listUpdates } from "@/db/queries/incidents";
+import { apiFixture } from "./api/testing";
+import { SYSTEM_ACTOR } from "./audit";
 import { AppError } from "./errors";
 import { createInputFromForm, editInputFromForm, recurrenceInputFromForm, updateInputFromForm } from "./incident-form";
+import { addIncidentUpdate, createIncident } from "./incidents";
 import { parseLocalDateTime, toLocalDateTime } from "./time";
 
 function fieldErrors(fn: () => unknown): Record<string, string[]> | undefined {
@@ -120,13 +124,19 @@ describe("incident forms", () => {
   });
 
   it("an unknown component status is refused beside its field", () => {
-    expect(fieldErrors(() => updateInputFromForm({ status: "monitoring", "components.api": "on_fire" }))).toEqual({
+    expect(
+      fieldErrors(() =>
+        updateInputFromForm({ status: "monitoring", body: "x", "components.api": "on_fire" }, "identified"),
+      ),
+    ).toEqual({
       "components.api": ["choose a listed status"],
     });
   });
 
   it("an update can restore components when it closes; details edit no status", () => {
-    expect(updateInputFromForm({ status: "resolved", body: "Fixed.", restoreComponents: "on" })).toMatchObject({
+    expect(
+      updateInputFromForm({ status: "resolved", body: "Fixed.", restoreComponents: "on" }, "monitoring"),
+    ).toMatchObject({
       status: "resolved",
       restoreComponents: true,
       deliverNotifications: false,
@@ -137,6 +147,109 @@ describe("incident forms", () => {
       deliverNotifications: false,
       updateCadenceMinutes: undefined,
     });
+  });
+});
+
+describe("the checklist of the new-incident form", () => {
+  it("takes only the ticked components, each with the status beside it", () => {
+    const input = createInputFromForm(
+      {
+        name: "API errors",
+        body: "Looking.",
+        componentList: "checklist",
+        "affected.api": "on",
+        "components.api": "major_outage",
+        // Not ticked: its select is sent anyway and must not count.
+        "components.web": "partial_outage",
+        "affected.db": "on",
+      },
+      "incident",
+      "Etc/UTC",
+    );
+    expect(input).toMatchObject({ components: { api: "major_outage", db: "partial_outage" } });
+    expect(input.componentIds).toEqual(["api", "db"]);
+  });
+
+  it("a maintenance's ticked components carry no status of their own", () => {
+    const input = createInputFromForm(
+      {
+        name: "Upgrade",
+        componentList: "checklist",
+        "affected.api": "on",
+        scheduledFor: "2030-01-01T02:00",
+        scheduledUntil: "2030-01-01T03:00",
+      },
+      "maintenance",
+      "Etc/UTC",
+    );
+    expect(input.componentIds).toEqual(["api"]);
+  });
+
+  it("refuses an unknown status beside the ticked component", () => {
+    expect(
+      fieldErrors(() =>
+        createInputFromForm(
+          { name: "x", componentList: "checklist", "affected.api": "on", "components.api": "on_fire" },
+          "incident",
+          "Etc/UTC",
+        ),
+      ),
+    ).toEqual({ "components.api": ["choose a listed status"] });
+  });
+});
+
+describe("an update without a message", () => {
+  const EMPTY = /Write a message/;
+
+  it("is refused beside the message field, blank or white space alike", () => {
+    for (const body of ["", "   \n  ", undefined]) {
+      const errors = fieldErrors(() => updateInputFromForm({ status: "resolved", body }, "identified"));
+      expect(Object.keys(errors ?? {})).toEqual(["body"]);
+      expect(errors?.body?.[0]).toMatch(EMPTY);
+    }
+  });
+
+  it("keeps the line breaks typed, as LF (browsers send a textarea's as CRLF)", () => {
+    expect(updateInputFromForm({ status: "identified", body: "One.\r\nTwo.\rThree." }, "identified").body).toBe(
+      "One.\nTwo.\nThree.",
+    );
+  });
+
+  it("is taken when the person confirms a status-only change", () => {
+    expect(updateInputFromForm({ status: "resolved", body: "", withoutMessage: "on" }, "identified")).toMatchObject({
+      status: "resolved",
+      body: "",
+    });
+    // A component change alone is a change too.
+    expect(
+      updateInputFromForm(
+        { status: "identified", body: "", withoutMessage: "on", "components.api": "operational" },
+        "identified",
+      ),
+    ).toMatchObject({ components: { api: "operational" } });
+  });
+
+  it("is refused even when confirmed if it would change nothing", () => {
+    const errors = fieldErrors(() => updateInputFromForm({ status: "identified", withoutMessage: "on" }, "identified"));
+    expect(errors?.body?.[0]).toMatch(/change nothing/);
+  });
+
+  it("stays possible through the admin API (Statuspage's status-only updates) and the verb", async () => {
+    const f = apiFixture();
+    const created = await f.call("POST", "incidents", {
+      json: { incident: { name: "Errors", status: "investigating", body: "Looking." } },
+    });
+    expect(created.status).toBe(201);
+    const res = await f.call("PATCH", `incidents/${created.json.id}`, { json: { incident: { status: "monitoring" } } });
+    expect(res.status).toBe(200);
+    expect(res.json.incident_updates[0]).toMatchObject({ status: "monitoring", body: "" });
+
+    const i = createIncident(f.db, SYSTEM_ACTOR, { name: "Verb", status: "investigating", body: "Looking." });
+    addIncidentUpdate(f.db, SYSTEM_ACTOR, i.id, { status: "identified" });
+    expect(listUpdates(f.db, [i.id]).map((u) => [u.status, u.body])).toEqual([
+      ["identified", ""],
+      ["investigating", "Looking."],
+    ]);
   });
 });
 

@@ -1,8 +1,16 @@
 // The staff forms' fields turned into the incident verbs' inputs. Pure: no database, no React.
 // Field names are the verbs' own (components.<id>, scheduledFor, ...), so every message a verb
 // gives lands beside the field it concerns.
-import { COMPONENT_STATUSES, type ComponentStatus, type Impact, type IncidentKind } from "./constants";
+import {
+  COMPONENT_STATUSES,
+  type ComponentStatus,
+  type Impact,
+  type IncidentKind,
+  type IncidentStatus,
+  type MaintenanceStatus,
+} from "./constants";
 import { AppError } from "./errors";
+import { staffT } from "./i18n/staff";
 import type { CreateIncidentInput, IncidentEdit, UpdateInput } from "./incidents";
 import type { RecurrenceInput } from "./maintenance";
 import type { TemplateInput } from "./templates";
@@ -11,6 +19,9 @@ import { parseLocalDateTime } from "./time";
 type Values = Record<string, string | undefined>;
 
 const isStatus = (v: string): v is ComponentStatus => (COMPONENT_STATUSES as readonly string[]).includes(v);
+const checked = (v: string | undefined) => v === "on" || v === "true";
+/** A message as typed: browsers send a textarea's line breaks as CRLF; store them as LF. */
+const messageField = (v: string | undefined) => (v ?? "").replace(/\r\n?/g, "\n");
 
 /** `components.<id>` fields: the chosen status of each affected component ("" = not affected). */
 export function componentChoices(values: Values): Record<string, ComponentStatus> {
@@ -21,6 +32,24 @@ export function componentChoices(values: Values): Record<string, ComponentStatus
     if (!isStatus(value))
       throw new AppError("validation", "Choose a listed status", { [key]: ["choose a listed status"] });
     out[id] = value;
+  }
+  return out;
+}
+
+/**
+ * The new-incident form's checklist: `affected.<id>` boxes, each with its status in
+ * `components.<id>` (a status select sits beside every box and is sent even when its box is
+ * clear, so only the ticked ones count). A maintenance's boxes carry no status: `fallback`.
+ */
+export function checklistChoices(values: Values, fallback: ComponentStatus): Record<string, ComponentStatus> {
+  const out: Record<string, ComponentStatus> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (!key.startsWith("affected.") || !checked(value)) continue;
+    const id = key.slice("affected.".length);
+    const status = values[`components.${id}`] || fallback;
+    if (!isStatus(status))
+      throw new AppError("validation", "Choose a listed status", { [`components.${id}`]: ["choose a listed status"] });
+    out[id] = status;
   }
   return out;
 }
@@ -44,15 +73,16 @@ export function timeField(values: Values, field: string, timeZone: string, requi
   return at;
 }
 
-const checked = (v: string | undefined) => v === "on" || v === "true";
-
 /** The "Report a problem" / "Schedule maintenance" / "Record a past incident" form. */
 export function createInputFromForm(values: Values, kind: IncidentKind, timeZone: string): CreateIncidentInput {
-  const components = componentChoices(values);
+  const components =
+    values.componentList === "checklist"
+      ? checklistChoices(values, kind === "maintenance" ? "under_maintenance" : "partial_outage")
+      : componentChoices(values);
   const common = {
     kind,
     name: values.name ?? "",
-    body: values.body ?? "",
+    body: messageField(values.body),
     deliverNotifications: checked(values.deliverNotifications),
     componentIds: Object.keys(components),
   };
@@ -88,15 +118,36 @@ export function createInputFromForm(values: Values, kind: IncidentKind, timeZone
   };
 }
 
-/** The "Post an update" form. */
-export function updateInputFromForm(values: Values): UpdateInput {
-  return {
+const CLOSING: readonly string[] = ["resolved", "postmortem", "completed"];
+
+/**
+ * The "Post an update" and "Resolve" forms. Staff must write something: an empty message is
+ * refused beside the field unless the person ticked "Post without a message" and the update
+ * changes something (the status, a component, or restores components on closing). The admin
+ * API does not come through here and keeps Statuspage's status-only updates.
+ */
+export function updateInputFromForm(values: Values, current: IncidentStatus | MaintenanceStatus): UpdateInput {
+  const input = {
     status: (values.status ?? "") as UpdateInput["status"],
-    body: values.body ?? "",
+    body: messageField(values.body),
     components: componentChoices(values),
     deliverNotifications: checked(values.deliverNotifications),
     restoreComponents: checked(values.restoreComponents),
   };
+  if (input.body.trim()) return input;
+  if (!checked(values.withoutMessage)) {
+    const why = staffT("staff.incidents.emptyMessage");
+    throw new AppError("validation", why, { body: [why] });
+  }
+  const changes =
+    input.status !== current ||
+    Object.keys(input.components).length > 0 ||
+    (input.restoreComponents && CLOSING.includes(input.status));
+  if (!changes) {
+    const why = staffT("staff.incidents.nothingToPost");
+    throw new AppError("validation", why, { body: [why] });
+  }
+  return input;
 }
 
 /** The "Details" form: title, impact, cadence, and a maintenance's window. Changes no status. */

@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchRestart, printRestart } from "./bench-restart.mjs";
+import { benchStaff, printStaff } from "./bench-staff.mjs";
 import { ensureBuild } from "./ensure-build.mjs";
 import { freePort, processTree, serverEnv, sleep } from "./bench-common.mjs";
 import { writeEdgeNginxConfig } from "./edge-nginx.mjs";
@@ -270,6 +271,8 @@ http { access_log off; default_type application/octet-stream; client_body_temp_p
   const scale = await measureScale(work, nginxBin);
   const workerScaling = await measureWorkers(work);
   const restart = await benchRestart();
+  // The staff screens under stress: the scripted person's clicks and seconds (e2e/staff-stress.spec.ts).
+  const staffStress = benchStaff();
   const result = {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, node: process.version },
@@ -286,6 +289,7 @@ http { access_log off; default_type application/octet-stream; client_body_temp_p
     scale,
     workers: workerScaling,
     restart,
+    staff_stress: staffStress,
   };
   const file = path.join(root, "bench/results.json");
   // Other benchmarks (the monitor run) keep their figures under their own keys.
@@ -297,6 +301,8 @@ http { access_log off; default_type application/octet-stream; client_body_temp_p
   );
   printLocales(locales);
   printRestart(restart);
+  printStaff(staffStress);
+  if (staffStress.error) process.exitCode = 1;
   fs.rmSync(work, { recursive: true, force: true });
   // BENCH_MONITOR_MINUTES=0 skips the monitor run (1,000 HTTP monitors for a few minutes).
   if (process.env.BENCH_MONITOR_MINUTES !== "0") {

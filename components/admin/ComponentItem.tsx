@@ -1,55 +1,22 @@
 "use client";
-// One component in the staff list: its status (set at once; the Set button serves without
-// JavaScript), move, delete with confirmation, and an Edit form folded into a <details>.
+// One component in the staff list: a handle to drag it, its status (one tap saves; Undo for 10
+// seconds), a menu with Move up / Move down (the way to reorder without JavaScript) and Delete
+// (after a confirmation), and an Edit form folded into a <details>. The list item around it is
+// SortableList's.
 import { useActionState } from "react";
-import {
-  deleteComponentAction,
-  editComponentAction,
-  setComponentStatusAction,
-} from "@/app/(admin)/admin/components/actions";
+import { deleteComponentAction, editComponentAction } from "@/app/(admin)/admin/components/actions";
 import { INITIAL_ACTION_STATE } from "@/lib/action-state";
 import { Button } from "@/components/ui/Button";
 import { ConfirmButton } from "@/components/ui/ConfirmButton";
 import { Checkbox, Select, TextField } from "@/components/ui/Field";
-import { FormMessage } from "@/components/ui/FormMessage";
 import { FormStatus } from "@/components/auth/FormStatus";
 import { staffT } from "@/lib/i18n/staff";
-import { StatusIcon } from "@/components/status/StatusIcon";
-import { groupOptions, STATUS_OPTIONS, type AdminComponent, type Option } from "./component-options";
+import { groupOptions, type AdminComponent, type Option } from "./component-options";
+import { MENU_CONFIRM } from "./menu-item";
 import { MoveButtons } from "./MoveButtons";
-
-const INLINE_SELECT =
-  "rounded-md border border-gray-300 bg-white py-1.5 pl-2 pr-7 text-sm text-gray-900 focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/40 dark:border-gray-700 dark:bg-gray-900 dark:text-gray-100";
-
-function StatusForm({ component }: { component: AdminComponent }) {
-  const [state, action, pending] = useActionState(setComponentStatusAction, INITIAL_ACTION_STATE);
-  return (
-    <form action={action} className="flex items-center gap-2">
-      <input type="hidden" name="id" value={component.id} />
-      <StatusIcon status={component.status} />
-      <select
-        key={component.status}
-        name="status"
-        aria-label={staffT("staff.components.statusOf", { name: component.name })}
-        defaultValue={component.status}
-        disabled={pending}
-        onChange={(e) => e.currentTarget.form?.requestSubmit()}
-        className={INLINE_SELECT}
-      >
-        {STATUS_OPTIONS.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <Button variant="secondary" disabled={pending}>
-        {staffT("staff.components.set")}
-        <span className="sr-only"> {staffT("staff.components.setStatusOf", { name: component.name })}</span>
-      </Button>
-      {state.ok || !state.message ? null : <FormMessage state={state} />}
-    </form>
-  );
-}
+import { RowMenu } from "./RowMenu";
+import { DragHandle } from "./SortableList";
+import { StatusSwitch } from "./StatusSwitch";
 
 function EditForm({ component, groups }: { component: AdminComponent; groups: Option[] }) {
   const [state, action, pending] = useActionState(editComponentAction, INITIAL_ACTION_STATE);
@@ -131,37 +98,45 @@ export function ComponentItem({ component, groups, first, last }: Props) {
     component.onlyShowIfDegraded && staffT("staff.components.shownOnlyDegraded"),
   ].filter(Boolean);
   return (
-    <li aria-label={component.name} data-component-id={component.id} className="space-y-2 p-3">
-      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
-        <div className="min-w-0">
-          <p className="font-medium break-words">{component.name}</p>
-          <p className="text-xs break-all text-gray-600 dark:text-gray-400">
-            {component.slug}
-            {flags.length ? ` · ${flags.join(" · ")}` : null}
-          </p>
+    <div className="flex items-start gap-1.5 p-3 sm:gap-2">
+      <DragHandle name={component.name} />
+      <div className="min-w-0 flex-1 space-y-2">
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+          <div className="min-w-0 flex-1 basis-40">
+            <p className="font-medium break-words">{component.name}</p>
+            <p className="text-xs break-all text-gray-600 dark:text-gray-400">
+              {component.slug}
+              {flags.length ? ` · ${flags.join(" · ")}` : null}
+            </p>
+          </div>
+          {/* On a phone the status takes its own line under the name; the menu stays beside the name. */}
+          <div className="order-last w-full sm:order-none sm:w-auto">
+            <StatusSwitch component={component} labels="lg" />
+          </div>
+          <RowMenu label={staffT("staff.components.moreFor", { name: component.name })}>
+            <MoveButtons kind="component" id={component.id} name={component.name} first={first} last={last} />
+            <div className={MENU_CONFIRM}>
+              <ConfirmButton
+                label={staffT("staff.components.deleteEllipsis")}
+                ariaLabel={staffT("staff.common.deleteLabel", { name: component.name })}
+                title={staffT("staff.common.deleteNamed", { name: component.name })}
+                confirmLabel={staffT("staff.components.delete")}
+                action={deleteComponentAction}
+                fields={{ id: component.id }}
+              >
+                <p>{staffT("staff.components.deleteBody")}</p>
+              </ConfirmButton>
+            </div>
+          </RowMenu>
         </div>
-        <StatusForm component={component} />
+        <details className="rounded-md border border-gray-200 px-3 py-2 dark:border-gray-800">
+          <summary className="cursor-pointer text-sm font-medium text-blue-700 dark:text-blue-300">
+            {staffT("staff.common.edit")}
+            <span className="sr-only"> {component.name}</span> {staffT("staff.components.editWhat")}
+          </summary>
+          <EditForm component={component} groups={groups} />
+        </details>
       </div>
-      <div className="flex flex-wrap items-center gap-2">
-        <MoveButtons kind="component" id={component.id} name={component.name} first={first} last={last} />
-        <ConfirmButton
-          label={staffT("staff.common.delete")}
-          ariaLabel={staffT("staff.common.deleteLabel", { name: component.name })}
-          title={staffT("staff.common.deleteNamed", { name: component.name })}
-          confirmLabel={staffT("staff.components.delete")}
-          action={deleteComponentAction}
-          fields={{ id: component.id }}
-        >
-          <p>{staffT("staff.components.deleteBody")}</p>
-        </ConfirmButton>
-      </div>
-      <details className="rounded-md border border-gray-200 px-3 py-2 dark:border-gray-800">
-        <summary className="cursor-pointer text-sm font-medium text-blue-700 dark:text-blue-300">
-          {staffT("staff.common.edit")}
-          <span className="sr-only"> {component.name}</span> {staffT("staff.components.editWhat")}
-        </summary>
-        <EditForm component={component} groups={groups} />
-      </details>
-    </li>
+    </div>
   );
 }

@@ -18,6 +18,10 @@ const CHANNEL_LABELS: Record<string, string> = {
   teams: "Teams",
 };
 
+/** A delivery channel's name for people (x → X, email → Email); one not listed shows as stored. */
+export const channelLabel = (channel: string) =>
+  Object.hasOwn(CHANNEL_LABELS, channel) ? CHANNEL_LABELS[channel]! : channel;
+
 const STATE_STYLE: Record<string, string> = {
   pending: "text-gray-700 dark:text-gray-300",
   sending: "text-gray-700 dark:text-gray-300",

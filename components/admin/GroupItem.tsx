@@ -1,6 +1,7 @@
 "use client";
-// One component group in the staff list: rename, move, delete (its components stay, ungrouped),
-// and its components beneath it.
+// One component group in the staff list: a handle to drag it, its name, a menu with Move up /
+// Move down and Delete (its components stay, ungrouped), Rename folded into a <details>, and its
+// components beneath it in their own sortable list. The list item around it is SortableList's.
 import { useActionState, type ReactNode } from "react";
 import { deleteGroupAction, editGroupAction } from "@/app/(admin)/admin/components/actions";
 import { INITIAL_ACTION_STATE } from "@/lib/action-state";
@@ -10,7 +11,10 @@ import { ConfirmButton } from "@/components/ui/ConfirmButton";
 import { TextField } from "@/components/ui/Field";
 import { FormStatus } from "@/components/auth/FormStatus";
 import { staffT } from "@/lib/i18n/staff";
+import { MENU_CONFIRM } from "./menu-item";
 import { MoveButtons } from "./MoveButtons";
+import { RowMenu } from "./RowMenu";
+import { DragHandle } from "./SortableList";
 
 type Props = {
   group: Pick<GroupRow, "id" | "name" | "description">;
@@ -56,58 +60,55 @@ function RenameForm({ group }: { group: Props["group"] }) {
 }
 
 export function GroupItem({ group, count, first, last, children }: Props) {
+  const named = staffT("staff.components.groupNamed", { name: group.name });
   return (
-    <li aria-label={staffT("staff.components.groupLabel", { name: group.name })} data-group-id={group.id}>
-      <div className="space-y-2 bg-gray-50 p-3 dark:bg-gray-900/60">
-        <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-          <p className="font-semibold break-words">{group.name}</p>
-          <p className="text-xs text-gray-600 dark:text-gray-400">
-            {staffT("staff.components.groupMembers", { count })}
-          </p>
-        </div>
-        <div className="flex flex-wrap items-center gap-2">
-          <MoveButtons
-            kind="group"
-            id={group.id}
-            name={staffT("staff.components.groupNamed", { name: group.name })}
-            first={first}
-            last={last}
-          />
-          <ConfirmButton
-            label={staffT("staff.components.deleteGroup")}
-            ariaLabel={staffT("staff.components.deleteGroupLabel", { name: group.name })}
-            title={staffT("staff.components.deleteGroupConfirm", { name: group.name })}
-            confirmLabel={staffT("staff.components.deleteGroup")}
-            action={deleteGroupAction}
-            fields={{ id: group.id }}
-          >
-            <p>
-              {count === 0
-                ? staffT("staff.components.deleteGroupEmpty")
-                : staffT("staff.components.deleteGroupBody", { count })}
+    <>
+      <div className="flex items-start gap-1.5 bg-gray-50 p-3 sm:gap-2 dark:bg-gray-900/60">
+        <DragHandle name={named} />
+        <div className="min-w-0 flex-1 space-y-2">
+          <div className="flex items-center justify-between gap-x-4 gap-y-1">
+            <p className="min-w-0 font-semibold break-words">
+              {group.name}{" "}
+              <span className="text-xs font-normal text-gray-600 dark:text-gray-400">
+                {staffT("staff.components.groupMembers", { count })}
+              </span>
             </p>
-          </ConfirmButton>
+            <RowMenu label={staffT("staff.components.moreFor", { name: named })}>
+              <MoveButtons kind="group" id={group.id} name={named} first={first} last={last} />
+              <div className={MENU_CONFIRM}>
+                <ConfirmButton
+                  label={staffT("staff.components.deleteGroupEllipsis")}
+                  ariaLabel={staffT("staff.components.deleteGroupLabel", { name: group.name })}
+                  title={staffT("staff.components.deleteGroupConfirm", { name: group.name })}
+                  confirmLabel={staffT("staff.components.deleteGroup")}
+                  action={deleteGroupAction}
+                  fields={{ id: group.id }}
+                >
+                  <p>
+                    {count === 0
+                      ? staffT("staff.components.deleteGroupEmpty")
+                      : staffT("staff.components.deleteGroupBody", { count })}
+                  </p>
+                </ConfirmButton>
+              </div>
+            </RowMenu>
+          </div>
+          <details className="rounded-md border border-gray-200 bg-white px-3 py-2 dark:border-gray-800 dark:bg-gray-950">
+            <summary className="cursor-pointer text-sm font-medium text-blue-700 dark:text-blue-300">
+              {staffT("staff.components.rename")}
+              <span className="sr-only"> {named}</span>
+            </summary>
+            <RenameForm group={group} />
+          </details>
         </div>
-        <details className="rounded-md border border-gray-200 bg-white px-3 py-2 dark:border-gray-800 dark:bg-gray-950">
-          <summary className="cursor-pointer text-sm font-medium text-blue-700 dark:text-blue-300">
-            {staffT("staff.components.rename")}
-            <span className="sr-only"> {staffT("staff.components.groupNamed", { name: group.name })}</span>
-          </summary>
-          <RenameForm group={group} />
-        </details>
       </div>
       {count ? (
-        <ul
-          aria-label={staffT("staff.components.membersOf", { name: group.name })}
-          className="ml-3 divide-y divide-gray-200 border-l-4 border-gray-200 dark:divide-gray-800 dark:border-gray-700"
-        >
-          {children}
-        </ul>
+        <div className="ml-3 border-l-4 border-gray-200 dark:border-gray-700">{children}</div>
       ) : (
         <p className="ml-3 border-l-4 border-gray-200 p-3 text-sm text-gray-600 dark:border-gray-700 dark:text-gray-400">
           {staffT("staff.components.groupEmpty")}
         </p>
       )}
-    </li>
+    </>
   );
 }

@@ -1,13 +1,16 @@
 "use client";
-// Up and down for one group or component; each button's name says what moves where.
-import { useActionState } from "react";
+// Move up and down for one group or component: the way to reorder without JavaScript (and a
+// plain one with it), in the row's menu. Each button's name says what moves where.
+import { useActionState, type ReactNode } from "react";
 import { moveItemAction } from "@/app/(admin)/admin/components/actions";
 import { INITIAL_ACTION_STATE } from "@/lib/action-state";
-import { Button } from "@/components/ui/Button";
 import { FormMessage } from "@/components/ui/FormMessage";
-import { staffT } from "@/lib/i18n/staff";
+import { StaffRich } from "./StaffRich";
+import { MENU_ITEM } from "./menu-item";
 
 type Props = { kind: "group" | "component"; id: string; name: string; first: boolean; last: boolean };
+
+const sr = (text: ReactNode) => <span className="sr-only">{text}</span>;
 
 export function MoveButtons({ kind, id, name, first, last }: Props) {
   const [state, action, pending] = useActionState(moveItemAction, INITIAL_ACTION_STATE);
@@ -15,14 +18,18 @@ export function MoveButtons({ kind, id, name, first, last }: Props) {
     <form action={action} className="contents">
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="id" value={id} />
-      <Button name="direction" value="up" variant="secondary" disabled={pending || first}>
+      <button name="direction" value="up" className={MENU_ITEM} disabled={pending || first}>
         <span aria-hidden="true">↑</span>
-        <span className="sr-only">{staffT("staff.components.move", { name })}</span> {staffT("staff.components.up")}
-      </Button>
-      <Button name="direction" value="down" variant="secondary" disabled={pending || last}>
+        <span>
+          <StaffRich id="staff.components.moveUpNamed" values={{ name }} tags={{ sr }} />
+        </span>
+      </button>
+      <button name="direction" value="down" className={MENU_ITEM} disabled={pending || last}>
         <span aria-hidden="true">↓</span>
-        <span className="sr-only">{staffT("staff.components.move", { name })}</span> {staffT("staff.components.down")}
-      </Button>
+        <span>
+          <StaffRich id="staff.components.moveDownNamed" values={{ name }} tags={{ sr }} />
+        </span>
+      </button>
       {state.ok || !state.message ? null : <FormMessage state={state} className="w-full" />}
     </form>
   );

@@ -68,6 +68,40 @@ export function writeComponentStatus(
   return current.status;
 }
 
+/**
+ * Takes a component's latest status period back out of its history when it is `status`, began
+ * at or after `since`, and followed a period of `back`: that period continues as if the change
+ * had not happened, and the component is `back` again. False (nothing written) otherwise. Call
+ * inside a transaction.
+ */
+export function foldLatestStatus(
+  db: Db,
+  componentId: string,
+  status: ComponentStatus,
+  back: ComponentStatus,
+  since: number,
+  at: number,
+): boolean {
+  const current = db
+    .select()
+    .from(componentStatusPeriods)
+    .where(and(eq(componentStatusPeriods.componentId, componentId), isNull(componentStatusPeriods.endedAt)))
+    .get();
+  if (!current || current.status !== status || current.startedAt < since) return false;
+  const previous = db
+    .select()
+    .from(componentStatusPeriods)
+    .where(
+      and(eq(componentStatusPeriods.componentId, componentId), eq(componentStatusPeriods.endedAt, current.startedAt)),
+    )
+    .get();
+  if (!previous || previous.status !== back) return false;
+  db.delete(componentStatusPeriods).where(eq(componentStatusPeriods.id, current.id)).run();
+  db.update(componentStatusPeriods).set({ endedAt: null }).where(eq(componentStatusPeriods.id, previous.id)).run();
+  db.update(components).set({ status: back, updatedAt: at }).where(eq(components.id, componentId)).run();
+  return true;
+}
+
 export function getGroup(db: Db, id: string): GroupRow | undefined {
   return db.select().from(componentGroups).where(eq(componentGroups.id, id)).get();
 }

@@ -3,13 +3,16 @@
 import { getDb, type Db } from "@/db/client";
 import { getIncident, type IncidentRow } from "@/db/queries/incidents";
 import { getPage } from "@/db/queries/page";
-import type { TemplateRow } from "@/db/queries/templates";
+import { listTemplates, type TemplateRow } from "@/db/queries/templates";
 import { listUsers } from "@/db/queries/users";
 import { componentSections } from "../components";
 import { config } from "../config";
 import { networkPreview } from "../syndication/networks";
 import { enabledNetworks } from "../syndication/outbox";
-import { COMPONENT_STATUS_LABELS, UPDATE_STATUS_LABELS } from "../constants";
+import { COMPONENT_STATUS_LABELS, UPDATE_STATUS_LABELS, type IncidentKind } from "../constants";
+import { pageLocales, type Locale } from "../i18n/locales";
+import { staffT } from "../i18n/staff";
+import { resolveMessage, type PreviewBase, type PreviewIncident } from "../incident-preview";
 import { hydrateIncident } from "../snapshot";
 import { templateComponents } from "../templates";
 import { formatDateTime, toLocalDateTime } from "../time";
@@ -17,8 +20,40 @@ import { formatDateTime, toLocalDateTime } from "../time";
 export function pickerSections(db: Db) {
   return componentSections(db).map((s) => ({
     name: s.name,
-    components: s.components.map((c) => ({ id: c.id, name: c.name, status: c.status })),
+    components: s.components.map((c) => ({ id: c.id, slug: c.slug, name: c.name, status: c.status })),
   }));
+}
+
+/** The public card's preview: every component as it is now, the incident as published, the page's language. */
+export function cardPreview(
+  db: Db,
+  kind: IncidentKind,
+  incident: IncidentRow | null,
+  sections: ReturnType<typeof pickerSections>,
+): { base: PreviewBase; locale: Locale } {
+  const page = getPage(db);
+  let published: PreviewIncident | null = null;
+  if (incident) {
+    const h = hydrateIncident(db, incident, "");
+    published = {
+      ...pick(h, ["id", "kind", "name", "status", "impact", "scheduledFor", "scheduledUntil", "nextUpdateAt"]),
+      componentIds: h.componentIds,
+      updates: h.updates.map((u) => pick(u, ["id", "seq", "status", "bodyHtml", "displayAt", "editedAt"])),
+    };
+  }
+  return {
+    base: {
+      kind,
+      incident: published,
+      components: sections.flatMap((s) => s.components),
+      cadenceMinutes: incident?.updateCadenceMinutes ?? page?.updateCadenceMinutes ?? 30,
+    },
+    locale: pageLocales(page).defaultLocale,
+  };
+}
+
+function pick<T, K extends keyof T>(from: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, from[k]])) as Pick<T, K>;
 }
 
 /** A template as the form's field values (its components as `components.<id>`). */
@@ -81,12 +116,17 @@ export function incidentEditorView(id: string, db: Db = getDb()) {
   const incident = getIncident(db, id);
   if (!incident) return null;
   const { timeZone, cadence, now } = pageZone(db);
+  const sections = pickerSections(db);
+  const incidentTemplates = listTemplates(db).filter((t) => t.kind === "incident");
   return {
     incident,
     timeZone,
     cadence,
     now,
-    sections: pickerSections(db),
+    sections,
+    card: cardPreview(db, incident.kind, incident, sections),
+    /** One-click Resolve's message: a "resolved" template's, else a plain sentence. */
+    resolveText: resolveMessage(incidentTemplates, staffT("staff.incidents.resolveDefault")),
     preview: previewContext(db, incident),
     timeline: timelineOf(db, incident, timeZone),
     defaults: detailDefaults(incident, timeZone),

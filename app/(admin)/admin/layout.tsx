@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { AdminNav } from "@/components/admin/AdminNav";
+import { AdminMenu, AdminNav } from "@/components/admin/AdminNav";
 import { SignOutButton } from "@/components/admin/SignOutButton";
 import { StaffRich } from "@/components/admin/StaffRich";
 import { requireStaff } from "@/lib/auth/session";
@@ -13,6 +13,18 @@ export const dynamic = "force-dynamic";
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const staff = await requireStaff("editor");
   const { pageName } = staffShellView();
+  // Beside the page name from 640 px; at the foot of the phone menu below that.
+  const account = (
+    <div className="flex min-w-0 items-center justify-between gap-3">
+      <p className="min-w-0 text-sm sm:text-right">
+        <span className="block truncate font-medium" data-testid="staff-email">
+          {staff.label}
+        </span>
+        <span className="block text-xs text-gray-600 capitalize dark:text-gray-400">{staff.role}</span>
+      </p>
+      <SignOutButton />
+    </div>
+  );
   return (
     <div className="min-h-screen">
       <a
@@ -21,8 +33,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       >
         {staffT("staff.nav.skip")}
       </a>
-      <header className="border-b border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
+      <header className="relative border-b border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900">
+        <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-2 sm:py-3">
           <p className="min-w-0">
             <a href="/admin" className="block truncate text-lg font-bold tracking-tight hover:underline">
               {pageName}
@@ -40,15 +52,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
               />
             </span>
           </p>
-          <div className="flex min-w-0 items-center gap-3">
-            <p className="min-w-0 text-sm sm:text-right">
-              <span className="block truncate font-medium" data-testid="staff-email">
-                {staff.label}
-              </span>
-              <span className="block text-xs text-gray-600 capitalize dark:text-gray-400">{staff.role}</span>
-            </p>
-            <SignOutButton />
-          </div>
+          <div className="hidden min-w-0 sm:block">{account}</div>
+          <AdminMenu role={staff.role} account={account} />
         </div>
         <AdminNav role={staff.role} />
       </header>

@@ -6,9 +6,9 @@ import { IMPACT_LABEL, UPDATE_STATUS_LABELS } from "@/lib/constants";
 import { formatDateTime, formatRange } from "@/lib/time";
 import { staffT } from "@/lib/i18n/staff";
 
-type Props = { incident: IncidentRow; timeZone: string; justPublished: boolean; now: number };
+type Props = { incident: IncidentRow; timeZone: string; justPublished: boolean; justResolved?: boolean; now: number };
 
-export function IncidentHeader({ incident: i, timeZone, justPublished, now }: Props) {
+export function IncidentHeader({ incident: i, timeZone, justPublished, justResolved = false, now }: Props) {
   const overdue = isOverdue(i, now);
   return (
     <header className="space-y-3">
@@ -37,12 +37,12 @@ export function IncidentHeader({ incident: i, timeZone, justPublished, now }: Pr
           {staffT("staff.incidents.publicPage")}
         </a>
       </p>
-      {justPublished ? (
+      {justPublished || justResolved ? (
         <p
           role="status"
           className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100"
         >
-          {staffT("staff.incidents.justPublished")}
+          {justResolved ? staffT("staff.incidents.justResolved") : staffT("staff.incidents.justPublished")}
         </p>
       ) : null}
       {i.nextUpdateAt ? (

@@ -1,10 +1,12 @@
-// Incidents and maintenances as a compact list for the staff area; overdue ones say so in words.
+// Incidents and maintenances as a compact list for the staff area: an open incident counts down
+// to its promised update, and an overdue one says so in words, loud.
 import Link from "next/link";
 import type { IncidentRow } from "@/lib/views/rows";
 import { isOverdue } from "@/lib/cadence";
 import { IMPACT_LABEL, UPDATE_STATUS_LABELS } from "@/lib/constants";
 import { formatDateTime } from "@/lib/time";
 import { staffT } from "@/lib/i18n/staff";
+import { Countdown } from "../Countdown";
 
 type Props = { incidents: IncidentRow[]; timeZone: string; now: number; empty: string; label: string };
 
@@ -26,7 +28,7 @@ export function IncidentList({ incidents, timeZone, now, empty, label }: Props) 
         return (
           <li
             key={i.id}
-            className={`p-3 sm:p-4 ${overdue ? "bg-red-50 dark:bg-red-950/40" : ""}`}
+            className={`p-3 sm:p-4 ${overdue ? "border-s-4 border-s-red-700 bg-red-50 dark:border-s-red-500 dark:bg-red-950/40" : ""}`}
             data-overdue={overdue ? "true" : undefined}
           >
             <Link
@@ -39,13 +41,10 @@ export function IncidentList({ incidents, timeZone, now, empty, label }: Props) 
               <span className="font-semibold">{UPDATE_STATUS_LABELS[i.status]}</span> · {IMPACT_LABEL[i.impact]} ·{" "}
               {when(i, timeZone)}
               {i.nextUpdateAt ? (
-                overdue ? (
-                  <strong className="ml-1 rounded bg-red-700 px-1.5 py-0.5 text-white">
-                    {staffT("staff.incidents.overdueSince", { time: formatDateTime(i.nextUpdateAt, timeZone) })}
-                  </strong>
-                ) : (
-                  ` · ${staffT("staff.incidents.nextUpdateBy", { time: formatDateTime(i.nextUpdateAt, timeZone) })}`
-                )
+                <>
+                  {" · "}
+                  <Countdown until={i.nextUpdateAt} now={now} time={formatDateTime(i.nextUpdateAt, timeZone)} />
+                </>
               ) : null}
               {i.postmortemBody && !i.postmortemPublishedAt ? ` · ${staffT("staff.incidents.postmortemDraft")}` : null}
             </p>

@@ -15,10 +15,34 @@ type Props = {
   required?: boolean;
   hint?: ReactNode;
   children?: (text: string) => ReactNode;
+  /** Controlled: the text, set by the form (a prefilled message). */
+  text?: string;
+  onText?: (text: string) => void;
+  /** Ctrl+Enter or Cmd+Enter sends the form; Enter alone stays a new line. */
+  modEnter?: boolean;
+  /** The rendered preview under the box; off where the form shows the public card instead. */
+  inlinePreview?: boolean;
+  /** Extra content beside the field's message, e.g. a confirmation box after a refusal. */
+  after?: ReactNode;
 };
 
-export function MarkdownField({ name, label, defaultValue = "", error, rows = 5, required, hint, children }: Props) {
-  const [text, setText] = useState(defaultValue);
+export function MarkdownField({
+  name,
+  label,
+  defaultValue = "",
+  error,
+  rows = 5,
+  required,
+  hint,
+  children,
+  text: controlled,
+  onText,
+  modEnter = false,
+  inlinePreview = true,
+  after,
+}: Props) {
+  const [own, setOwn] = useState(defaultValue);
+  const text = controlled ?? own;
   return (
     <div className="space-y-2">
       <TextArea
@@ -27,11 +51,24 @@ export function MarkdownField({ name, label, defaultValue = "", error, rows = 5,
         rows={rows}
         required={required}
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setOwn(e.target.value);
+          onText?.(e.target.value);
+        }}
+        onKeyDown={
+          modEnter
+            ? (e) => {
+                if (e.key !== "Enter" || !(e.ctrlKey || e.metaKey)) return;
+                e.preventDefault();
+                e.currentTarget.form?.requestSubmit();
+              }
+            : undefined
+        }
         error={error}
         hint={hint ?? staffT("staff.incidents.markdownHint")}
       />
-      {text.trim() ? (
+      {after}
+      {inlinePreview && text.trim() ? (
         <section
           aria-label={staffT("staff.incidents.previewLabel", { label })}
           className="rounded-md border border-dashed border-gray-300 p-3 dark:border-gray-700"

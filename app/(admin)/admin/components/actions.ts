@@ -5,8 +5,11 @@ import {
   createGroup,
   deleteComponent,
   deleteGroup,
+  findComponent,
   moveItem,
+  placeItem,
   setComponentStatus,
+  undoComponentStatus,
   updateComponent,
   updateGroup,
 } from "@/lib/components";
@@ -15,6 +18,17 @@ import { AppError } from "@/lib/errors";
 import { staffT } from "@/lib/i18n/staff";
 
 const revalidate = ["/admin/components"];
+/** A component's status shows on the dashboard too. */
+const revalidateStatus = ["/admin", "/admin/components"];
+
+/** A status change's outcome: what it changed (for Undo) and when the answer was made (the newer of two notes wins). */
+export type StatusChangeState = ActionState & {
+  /** The component's status before (`was`) and after (`now`) the change. */
+  change?: { id: string; was: ComponentStatus; now: ComponentStatus };
+  at?: number;
+};
+
+const isStatus = (s: string): s is ComponentStatus => Object.hasOwn(COMPONENT_STATUS_LABELS, s);
 const orNull = (s: string | undefined) => (s?.trim() ? s : null);
 
 export async function createComponentAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -55,19 +69,48 @@ export async function editComponentAction(_prev: ActionState, form: FormData): P
   );
 }
 
-export async function setComponentStatusAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+/** One tap: sets the status and answers what changed, so the person can undo it. */
+export async function setComponentStatusAction(_prev: StatusChangeState, form: FormData): Promise<StatusChangeState> {
   const { id = "", status = "" } = formValues(form);
-  return runAction(
+  const state: StatusChangeState = await runAction(
     "editor",
     (staff, db) => {
+      // Read just before the write (one synchronous step in this process): what Undo goes back to.
+      const was = findComponent(db, id).status;
       const row = setComponentStatus(db, staff, { id, status: status as ComponentStatus });
       return {
         ok: true,
-        message: staffT("staff.components.statusSet", { name: row.name, status: COMPONENT_STATUS_LABELS[row.status] }),
+        message: staffT("staff.components.statusSaved", {
+          name: row.name,
+          status: COMPONENT_STATUS_LABELS[row.status],
+        }),
+        ...(was !== row.status ? { change: { id: row.id, was, now: row.status } } : {}),
+      } as StatusChangeState;
+    },
+    { revalidate: revalidateStatus },
+  );
+  return { ...state, at: Date.now() };
+}
+
+/** Undo: the change back, a second audited change (refused when the status moved on since). */
+export async function undoComponentStatusAction(_prev: StatusChangeState, form: FormData): Promise<StatusChangeState> {
+  const { id = "", from = "", to = "" } = formValues(form);
+  const state = await runAction(
+    "editor",
+    (staff, db) => {
+      if (!isStatus(from) || !isStatus(to)) throw new AppError("validation", staffT("staff.components.undoWhat"));
+      const row = undoComponentStatus(db, staff, { id, from, to });
+      return {
+        ok: true,
+        message: staffT("staff.components.statusUndone", {
+          name: row.name,
+          status: COMPONENT_STATUS_LABELS[row.status],
+        }),
       };
     },
-    { revalidate },
+    { revalidate: revalidateStatus },
   );
+  return { ...state, at: Date.now() };
 }
 
 export async function deleteComponentAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -133,6 +176,22 @@ export async function moveItemAction(_prev: ActionState, form: FormData): Promis
         throw new AppError("validation", staffT("staff.components.moveWhat"));
       }
       moveItem(db, staff, { kind, id, direction });
+    },
+    { revalidate },
+  );
+}
+
+/** A drop after dragging (or moving with the keyboard): the item's new index in its container. */
+export async function placeItemAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const { kind = "", id = "", index = "", seen } = formValues(form);
+  return runAction(
+    "editor",
+    (staff, db) => {
+      const at = Number(index);
+      if ((kind !== "group" && kind !== "component") || !Number.isSafeInteger(at) || at < 0) {
+        throw new AppError("validation", staffT("staff.components.moveWhat"));
+      }
+      placeItem(db, staff, { kind, id, index: at, seen: seen === undefined ? undefined : seen.split(" ") });
     },
     { revalidate },
   );

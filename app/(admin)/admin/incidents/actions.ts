@@ -34,15 +34,22 @@ export async function createIncidentAction(_prev: ActionState, form: FormData): 
 
 export async function postUpdateAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const values = formValues(form);
-  return runAction(
+  let id = "";
+  const result = await runAction(
     "editor",
     (staff, db) => {
-      const sent = addIncidentUpdate(db, staff, values.id ?? "", updateInputFromForm(values));
+      const incident = incidentById(db, values.id ?? "");
+      id = incident.id;
+      // The staff form refuses an empty message unless confirmed (the admin API does not).
+      const sent = addIncidentUpdate(db, staff, incident.id, updateInputFromForm(values, incident.status));
       // `sent` lets the form start a fresh message after each update.
       return { ok: true, message: staffT("staff.incidents.updatePublished"), values: { sent } };
     },
-    { echo: values, revalidate: pages(values.id) },
+    { echo: values, revalidate: () => pages(id) },
   );
+  // One-click Resolve: its form goes away with the open incident, so the page says it instead.
+  if (result.ok && values.intent === "resolve") redirect(`/admin/incidents/${id}?resolved=1`);
+  return result;
 }
 
 export async function editIncidentAction(_prev: ActionState, form: FormData): Promise<ActionState> {

@@ -10,6 +10,8 @@ import { incidentsView } from "@/lib/views/incidents";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: staffT("staff.incidents.metaTitle") };
 
+const H2 = "text-lg font-semibold";
+
 type Query = { q?: string | string[]; kind?: string | string[]; page?: string | string[]; deleted?: string };
 
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Query> }) {
@@ -18,7 +20,8 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const q = typeof sp.q === "string" ? sp.q.slice(0, 200) : "";
   const kind = sp.kind === "incident" || sp.kind === "maintenance" ? sp.kind : undefined;
   const page = Math.min(Math.max(1, Number.parseInt(typeof sp.page === "string" ? sp.page : "1", 10) || 1), 10_000);
-  const { incidents, more, ...zone } = incidentsView({ q, kind, page });
+  const { unresolved, maintenance, past, more, timeZone, now } = incidentsView({ q, kind, page });
+  const zone = { timeZone, now };
   const link = (p: number) =>
     `/admin/incidents?${new URLSearchParams({ ...(q ? { q } : {}), ...(kind ? { kind } : {}), page: String(p) })}`;
   return (
@@ -54,12 +57,43 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         />
         <button className={buttonClass("secondary", "py-2")}>{staffT("staff.incidents.searchButton")}</button>
       </form>
-      <IncidentList
-        incidents={incidents}
-        {...zone}
-        label={staffT("staff.incidents.listLabel")}
-        empty={q ? staffT("staff.incidents.noMatch") : staffT("staff.incidents.none")}
-      />
+      {kind === "maintenance" ? null : (
+        <section aria-labelledby="unresolved" className="space-y-3">
+          <h2 id="unresolved" className={H2}>
+            {staffT("staff.incidents.unresolved", { count: unresolved.length })}
+          </h2>
+          <IncidentList
+            incidents={unresolved}
+            {...zone}
+            label={staffT("staff.incidents.unresolvedLabel")}
+            empty={q ? staffT("staff.incidents.noMatch") : staffT("staff.incidents.unresolvedNone")}
+          />
+        </section>
+      )}
+      {kind === "incident" ? null : (
+        <section aria-labelledby="maintenance" className="space-y-3">
+          <h2 id="maintenance" className={H2}>
+            {staffT("staff.incidents.maintenanceHeading", { count: maintenance.length })}
+          </h2>
+          <IncidentList
+            incidents={maintenance}
+            {...zone}
+            label={staffT("staff.incidents.maintenanceLabel")}
+            empty={q ? staffT("staff.incidents.noMatch") : staffT("staff.incidents.maintenanceNone")}
+          />
+        </section>
+      )}
+      <section aria-labelledby="past" className="space-y-3">
+        <h2 id="past" className={H2}>
+          {staffT("staff.incidents.past")}
+        </h2>
+        <IncidentList
+          incidents={past}
+          {...zone}
+          label={staffT("staff.incidents.pastLabel")}
+          empty={q ? staffT("staff.incidents.noMatch") : staffT("staff.incidents.none")}
+        />
+      </section>
       <nav aria-label={staffT("staff.incidents.pages")} className="flex justify-between text-sm">
         {page > 1 ? (
           <Link href={link(page - 1)} className="underline">

@@ -14,7 +14,7 @@ export default async function NewMaintenancePage({
 }) {
   await requireStaff("editor");
   const { template: wanted } = await searchParams;
-  const { timeZone, cadence, sections, defaults, preview } = newIncidentView(
+  const { timeZone, cadence, now, sections, defaults, preview, card } = newIncidentView(
     "maintenance",
     typeof wanted === "string" ? wanted : undefined,
   );
@@ -33,6 +33,8 @@ export default async function NewMaintenancePage({
         timeZone={timeZone}
         defaultCadence={cadence}
         preview={preview}
+        card={card}
+        now={now}
       />
     </section>
   );
