@@ -3,18 +3,9 @@
 import type { Db } from "@/db/client";
 import { getPage } from "@/db/queries/page";
 import type { IncidentKind, IncidentStatus, MaintenanceStatus } from "./constants";
+import { nextUpdateAfter } from "./incident-rules";
 
-const OPEN: readonly string[] = ["investigating", "identified", "monitoring"];
-
-/** When the next update is due after posting one with `status`; null when no promise is made. */
-export function nextUpdateAfter(
-  kind: IncidentKind,
-  status: IncidentStatus | MaintenanceStatus,
-  cadenceMinutes: number,
-  now: number,
-): number | null {
-  return kind === "incident" && OPEN.includes(status) ? now + cadenceMinutes * 60_000 : null;
-}
+export { nextUpdateAfter };
 
 export function nextUpdateDue(
   db: Db,

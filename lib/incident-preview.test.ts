@@ -1,15 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextUpdateAfter } from "./cadence";
-import { COMPONENT_STATUSES, INCIDENT_STATUSES, MAINTENANCE_STATUSES } from "./constants";
-import {
-  draftFromValues,
-  impactOfStatuses,
-  previewCard,
-  promisedAfter,
-  resolveMessage,
-  type PreviewBase,
-} from "./incident-preview";
-import { impactOfComponentStatuses } from "./incidents";
+import { draftFromValues, previewCard, resolveMessage, type PreviewBase } from "./incident-preview";
 
 const NOW = Date.parse("2026-11-24T12:00:00Z");
 const MIN = 60_000;
@@ -170,20 +160,6 @@ describe("a form's fields as a draft", () => {
       impact: "",
       components: { api: "major_outage" },
     });
-  });
-});
-
-describe("the rules the preview repeats", () => {
-  it("derives impact as the verbs do", () => {
-    const sets = [[], ...COMPONENT_STATUSES.map((s) => [s]), ["degraded_performance", "major_outage"]] as const;
-    for (const set of sets) expect(impactOfStatuses(set)).toBe(impactOfComponentStatuses(set));
-  });
-
-  it("promises the next update as lib/cadence.ts does", () => {
-    for (const status of [...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES]) {
-      for (const kind of ["incident", "maintenance"] as const)
-        expect(promisedAfter(kind, status, 20, NOW)).toBe(nextUpdateAfter(kind, status, 20, NOW));
-    }
   });
 });
 

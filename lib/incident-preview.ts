@@ -1,16 +1,16 @@
 // The public card an incident would show once the form on screen is sent: the editor's and the
 // new-incident form's live preview. Pure and client-safe (no database, no server module): the
-// rules it repeats from lib/incidents.ts and lib/cadence.ts are checked against them in its test.
+// rules it shares with the verbs are lib/incident-rules.ts.
 import {
   COMPONENT_STATUSES,
   IMPACTS,
-  UNRESOLVED_INCIDENT_STATUSES,
   type ComponentStatus,
   type Impact,
   type IncidentKind,
   type IncidentStatus,
   type MaintenanceStatus,
 } from "./constants";
+import { impactOfComponentStatuses, isClosedStatus, nextUpdateAfter } from "./incident-rules";
 import { renderMarkdown } from "./markdown";
 import type { SnapComponent, SnapIncident, SnapUpdate } from "./snapshot-types";
 
@@ -53,29 +53,6 @@ export type PreviewDraft = {
   restoreComponents?: boolean;
 };
 
-const CLOSED: readonly AnyStatus[] = ["resolved", "postmortem", "completed"];
-const IMPACT_OF: Partial<Record<ComponentStatus, Impact>> = {
-  degraded_performance: "minor",
-  partial_outage: "major",
-  major_outage: "critical",
-};
-const IMPACT_ORDER: readonly Impact[] = ["none", "minor", "major", "critical"];
-
-/** Statuspage's rule when no impact is given: the worst component status decides (as lib/incidents.ts). */
-export function impactOfStatuses(statuses: readonly ComponentStatus[]): Impact {
-  return statuses.reduce<Impact>((worst, s) => {
-    const impact = IMPACT_OF[s] ?? "none";
-    return IMPACT_ORDER.indexOf(impact) > IMPACT_ORDER.indexOf(worst) ? impact : worst;
-  }, "none");
-}
-
-/** The promise an update with `status` makes (as lib/cadence.ts nextUpdateAfter). */
-export function promisedAfter(kind: IncidentKind, status: AnyStatus, cadenceMinutes: number, now: number) {
-  return kind === "incident" && (UNRESOLVED_INCIDENT_STATUSES as readonly string[]).includes(status)
-    ? now + cadenceMinutes * 60_000
-    : null;
-}
-
 /**
  * The card after the draft is posted: the new update on top (its message rendered as the page
  * renders it), the incident in the draft's status, its components with the draft's changes, and
@@ -87,7 +64,7 @@ export function previewCard(
   now: number,
 ): { incident: PreviewIncident; components: PreviewComponent[] } {
   const before = base.incident;
-  const closing = CLOSED.includes(draft.status);
+  const closing = isClosedStatus(draft.status);
   const statuses = new Map(base.components.map((c) => [c.id, c.status]));
   const linked = new Set(before?.componentIds ?? []);
   const changes: Record<string, ComponentStatus> = {};
@@ -105,7 +82,7 @@ export function previewCard(
     ? before.impact
     : base.kind === "maintenance"
       ? "maintenance"
-      : draft.impact || impactOfStatuses(Object.values(draft.components));
+      : draft.impact || impactOfComponentStatuses(Object.values(draft.components));
   const earlier = before?.updates ?? [];
   // Nothing typed and nothing chosen: the card as it is now (such an update would be refused).
   const posts = !before || draft.body.trim() || draft.status !== before.status || Object.keys(changes).length;
@@ -127,7 +104,7 @@ export function previewCard(
       scheduledFor: before?.scheduledFor ?? null,
       scheduledUntil: before?.scheduledUntil ?? null,
       nextUpdateAt: posts
-        ? promisedAfter(base.kind, draft.status, base.cadenceMinutes, now)
+        ? nextUpdateAfter(base.kind, draft.status, base.cadenceMinutes, now)
         : (before?.nextUpdateAt ?? null),
       componentIds: [...linked],
       updates: posts ? [update, ...earlier] : earlier,

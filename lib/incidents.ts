@@ -28,24 +28,20 @@ import {
   INCIDENT_STATUSES,
   MAINTENANCE_STATUSES,
   type ComponentStatus,
-  type Impact,
   type IncidentKind,
   type IncidentStatus,
   type MaintenanceStatus,
 } from "./constants";
 import { nextUpdateAfter, nextUpdateDue } from "./cadence";
+import { impactOfComponentStatuses, isClosedStatus } from "./incident-rules";
 import { AppError } from "./errors";
 import { newId } from "./ids";
 import { enqueueDeliveries } from "./syndication/outbox";
 import { parse } from "./validation";
 
+export { impactOfComponentStatuses, isClosedStatus };
+
 type AnyStatus = IncidentStatus | MaintenanceStatus;
-
-const CLOSED: readonly AnyStatus[] = ["resolved", "postmortem", "completed"];
-
-export function isClosedStatus(status: AnyStatus): boolean {
-  return CLOSED.includes(status);
-}
 
 export function statusesFor(kind: IncidentKind): readonly AnyStatus[] {
   return kind === "incident" ? INCIDENT_STATUSES : MAINTENANCE_STATUSES;
@@ -63,21 +59,6 @@ export function statusTimestamps(
   const monitoringAt = status === "monitoring" && prev.status !== "monitoring" ? at : prev.monitoringAt;
   if (isClosedStatus(status)) return { monitoringAt, resolvedAt: prev.resolvedAt ?? at };
   return { monitoringAt, resolvedAt: null };
-}
-
-const IMPACT_OF_STATUS: Partial<Record<ComponentStatus, Impact>> = {
-  degraded_performance: "minor",
-  partial_outage: "major",
-  major_outage: "critical",
-};
-const IMPACT_ORDER: readonly Impact[] = ["none", "minor", "major", "critical"];
-
-/** Statuspage's rule when no impact is given: the worst component status it sets decides. */
-export function impactOfComponentStatuses(statuses: readonly ComponentStatus[]): Impact {
-  return statuses.reduce<Impact>((worst, s) => {
-    const impact = IMPACT_OF_STATUS[s] ?? "none";
-    return IMPACT_ORDER.indexOf(impact) > IMPACT_ORDER.indexOf(worst) ? impact : worst;
-  }, "none");
 }
 
 const anyStatus = z.enum([...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES]);

@@ -1,16 +1,15 @@
 // What an incident card and an incident page both say first: the stage, what is affected, and
 // when the next word comes (or that it is late).
+import { isClosedStatus } from "@/lib/incident-rules";
 import { IMPACT_TONE, RESOLVED_TONE, TONE_SOLID, type Tone } from "@/lib/palette";
 import type { SnapComponent, SnapIncident } from "@/lib/snapshot-types";
 import { Rich, useT } from "../i18n";
 import { StatusIcon } from "../status/StatusIcon";
 import { Time } from "../status/Time";
 
-const CLOSED = new Set(["resolved", "postmortem", "completed"]);
-
 /** Closed: resolved, with a postmortem, or a completed maintenance. */
 export function isClosed(i: Pick<SnapIncident, "status">): boolean {
-  return CLOSED.has(i.status);
+  return isClosedStatus(i.status);
 }
 
 /** A resolved incident's colour says resolved; an open one's says its impact. */
