@@ -50,12 +50,12 @@ test("[editor] Report a problem → publish in one form → update → edit → 
   await page.getByRole("link", { name: "Report a problem" }).click();
   clicks++;
   await page.getByLabel("Title").fill(title);
-  // Ticking a component gives it Partial outage; its chips offer the others.
-  await page.getByRole("checkbox", { name: /^Public API/ }).check();
+  // One tap on a component's chip says it is affected and how.
+  const chips = page.getByRole("group", { name: "Status of Public API" });
+  await expect(chips.getByRole("radio", { name: "Not affected" })).toBeChecked();
+  await chips.locator("label").filter({ hasText: "Partial" }).click();
   clicks++;
-  await expect(
-    page.getByRole("group", { name: "Status of Public API" }).getByRole("radio", { name: "Partial outage" }),
-  ).toBeChecked();
+  await expect(chips.getByRole("radio", { name: "Partial outage" })).toBeChecked();
   await page
     .getByRole("textbox", { name: "Message", exact: true })
     .fill("We are investigating **errors** at checkout.");
@@ -191,7 +191,6 @@ test("[editor] a template prefills the form from the dashboard", async ({ page }
   await expect(page.getByRole("textbox", { name: "Message", exact: true })).toHaveValue(
     "Some pages load slowly. We are looking into it.",
   );
-  await expect(page.getByRole("checkbox", { name: /^Database/ })).toBeChecked();
   await expect(
     page.getByRole("group", { name: /^Status of Database/ }).getByRole("radio", { name: "Degraded performance" }),
   ).toBeChecked();

@@ -1,5 +1,5 @@
 "use client";
-// A row's quieter actions (move, delete) behind one small button, so the row shows what matters.
+// A row's quieter actions (move, delete: a component's, a group's, a published update's) behind one small button, so the row shows what matters.
 // A <details> underneath: it opens and its forms post without JavaScript; with it, Escape or a
 // click elsewhere closes it, like any menu.
 import { useEffect, useRef, type ReactNode } from "react";
@@ -36,7 +36,7 @@ export function RowMenu({
       <summary
         aria-label={label}
         title={label}
-        className="flex h-9 w-9 cursor-pointer list-none items-center justify-center rounded-md text-gray-700 hover:bg-gray-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-600 dark:text-gray-300 dark:hover:bg-gray-800 [&::-webkit-details-marker]:hidden"
+        className="flex h-10 w-10 cursor-pointer list-none items-center justify-center rounded-md text-gray-700 hover:bg-gray-100 sm:h-9 sm:w-9 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-600 dark:text-gray-300 dark:hover:bg-gray-800 [&::-webkit-details-marker]:hidden"
       >
         <svg viewBox="0 0 20 20" aria-hidden="true" className="h-5 w-5 fill-current">
           <circle cx="4" cy="10" r="1.75" />

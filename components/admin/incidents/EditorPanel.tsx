@@ -10,7 +10,7 @@ import { staffT } from "@/lib/i18n/staff";
 import type { PickerSection } from "./ComponentPicker";
 import { LivePreview, type Draft } from "./LivePreview";
 import type { PreviewContext } from "./PostPreview";
-import { ResolveForm } from "./ResolveForm";
+import { ResolveForm, ResolveShortcut } from "./ResolveForm";
 import { UpdateForm } from "./UpdateForm";
 
 type Status = IncidentStatus | MaintenanceStatus;
@@ -44,6 +44,9 @@ export function EditorPanel({ incidentId, current, statuses, closing, sections, 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
       <div className="min-w-0 space-y-6">
+        {resolvable ? (
+          <ResolveShortcut message={live?.from === "resolve" && live.stamp === stamp ? live.draft.body : resolveText} />
+        ) : null}
         <section className="rounded-lg border border-gray-200 px-4 pt-4 dark:border-gray-800">
           <UpdateForm
             incidentId={incidentId}

@@ -123,7 +123,6 @@ export function IncidentForm(props: Props) {
             }
             hint={maintenance ? staffT("staff.incidents.componentsMaintenanceHint") : undefined}
             withStatus={!maintenance}
-            defaultStatus={maintenance ? "under_maintenance" : "partial_outage"}
           />
           {maintenance ? null : (
             <IncidentOptions

@@ -1,7 +1,7 @@
 "use client";
 // A message box with a live preview rendered exactly as the public page renders it
 // (markdown, raw HTML escaped, links nofollow).
-import { useState, type ReactNode } from "react";
+import { useEffect, useId, useState, type ReactNode } from "react";
 import { renderMarkdown } from "@/lib/markdown";
 import { TextArea } from "@/components/ui/Field";
 import { staffT } from "@/lib/i18n/staff";
@@ -41,10 +41,23 @@ export function MarkdownField({
   inlinePreview = true,
   after,
 }: Props) {
-  const [own, setOwn] = useState(defaultValue);
+  // What was typed before the page's script ran (the box works as plain HTML until then) is kept:
+  // read from the page during the first render in the browser, before React sets the box's value.
+  const wrapper = useId();
+  const [typed] = useState(() =>
+    typeof document === "undefined"
+      ? null
+      : (document.getElementById(wrapper)?.querySelector("textarea")?.value ?? null),
+  );
+  const [own, setOwn] = useState(typed ?? defaultValue);
   const text = controlled ?? own;
+  useEffect(() => {
+    // A form that holds the text (a prefilled message) learns it once, after hydration.
+    if (typed !== null && controlled !== undefined && typed !== controlled) onText?.(typed);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   return (
-    <div className="space-y-2">
+    <div id={wrapper} className="space-y-2">
       <TextArea
         name={name}
         label={label}

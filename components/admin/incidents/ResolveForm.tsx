@@ -15,6 +15,34 @@ import { WithoutMessage } from "./WithoutMessage";
 
 type Props = { incidentId: string; resolveText: string; onDraft: (values: Record<string, string>) => void };
 
+/** The form's id: a Resolve button elsewhere on the page (the phone's, near the top) submits this form. */
+export const RESOLVE_FORM_ID = "resolve-form";
+
+/**
+ * On a phone the Resolve form sits below the update form; this strip near the top submits it as
+ * it stands (its message, its boxes), so resolving needs no scrolling. `message` is what it posts.
+ */
+export function ResolveShortcut({ message }: { message: string }) {
+  return (
+    <div className="flex items-center gap-3 rounded-lg border border-emerald-300 p-3 lg:hidden dark:border-emerald-800">
+      <p id="resolve-shortcut" className="min-w-0 flex-1 text-sm text-gray-700 dark:text-gray-300">
+        <span className="font-medium text-gray-900 dark:text-gray-100">
+          {staffT("staff.incidents.resolveShortcut")}
+        </span>{" "}
+        <a
+          href={`#${RESOLVE_FORM_ID}`}
+          className="line-clamp-2 text-gray-600 underline-offset-2 hover:underline dark:text-gray-400"
+        >
+          {message.trim() ? message : staffT("staff.incidents.resolveShortcutEmpty")}
+        </a>
+      </p>
+      <Button form={RESOLVE_FORM_ID} aria-describedby="resolve-shortcut" className="shrink-0">
+        {staffT("staff.incidents.resolveButton")}
+      </Button>
+    </div>
+  );
+}
+
 export function ResolveForm({ incidentId, resolveText, onDraft }: Props) {
   const [state, action, pending] = useActionState(postUpdateAction, INITIAL_ACTION_STATE);
   const refused = !state.ok && Boolean(state.values);
@@ -24,11 +52,12 @@ export function ResolveForm({ incidentId, resolveText, onDraft }: Props) {
   const emit = (form: HTMLFormElement) => onDraft(formValuesOf(form));
   return (
     <form
+      id={RESOLVE_FORM_ID}
       action={action}
       aria-labelledby="resolve"
       onFocus={(e) => emit(e.currentTarget)}
       onChange={(e) => emit(e.currentTarget)}
-      className="space-y-4 rounded-lg border border-emerald-300 p-4 dark:border-emerald-800"
+      className="scroll-mt-4 space-y-4 rounded-lg border border-emerald-300 p-4 dark:border-emerald-800"
     >
       <div>
         <h2 id="resolve" className="text-lg font-semibold">

@@ -1,7 +1,7 @@
 "use client";
 // The published updates, newest first: correct a message (the page then says "edited") or
-// delete one from a quiet "…" menu, after confirming. Times arrive formatted in the page's zone.
-import { useActionState, useEffect, useRef, useState } from "react";
+// delete one from the row menu (components/admin/RowMenu.tsx), after confirming. Times arrive formatted in the page's zone.
+import { useActionState } from "react";
 import { deleteUpdateAction, editUpdateAction } from "@/app/(admin)/admin/incidents/actions";
 import { INITIAL_ACTION_STATE } from "@/lib/action-state";
 import { Button } from "@/components/ui/Button";
@@ -9,6 +9,8 @@ import { ConfirmButton } from "@/components/ui/ConfirmButton";
 import { TextArea } from "@/components/ui/Field";
 import { FormStatus } from "@/components/auth/FormStatus";
 import { staffT } from "@/lib/i18n/staff";
+import { MENU_CONFIRM } from "../menu-item";
+import { RowMenu } from "../RowMenu";
 
 export type TimelineUpdate = {
   id: string;
@@ -42,37 +44,11 @@ function EditForm({ update }: { update: TimelineUpdate }) {
   );
 }
 
-/** A small "…" disclosure holding the rare, destructive action; Escape or a click elsewhere closes it. */
+/** The update's rare, destructive action behind the row menu; deleting asks first. */
 function UpdateMenu({ update }: { update: TimelineUpdate }) {
-  const menu = useRef<HTMLDetailsElement>(null);
-  const [open, setOpen] = useState(false);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: Event) => {
-      const details = menu.current;
-      if (!details) return;
-      if (e instanceof KeyboardEvent) {
-        if (e.key !== "Escape" || document.querySelector("dialog[open]")) return;
-        details.open = false;
-        details.querySelector("summary")?.focus();
-      } else if (!details.contains(e.target as Node)) details.open = false;
-    };
-    document.addEventListener("keydown", close);
-    document.addEventListener("pointerdown", close);
-    return () => {
-      document.removeEventListener("keydown", close);
-      document.removeEventListener("pointerdown", close);
-    };
-  }, [open]);
   return (
-    <details ref={menu} className="relative" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary
-        aria-label={staffT("staff.incidents.moreFor", { status: update.status, time: update.at })}
-        className="flex h-10 w-10 cursor-pointer list-none items-center justify-center rounded-md text-lg leading-none text-gray-600 sm:h-8 sm:w-8 hover:bg-gray-100 focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:outline-none dark:text-gray-400 dark:hover:bg-gray-800 [&::-webkit-details-marker]:hidden"
-      >
-        <span aria-hidden="true">…</span>
-      </summary>
-      <div className="absolute end-0 z-10 mt-1 min-w-44 rounded-md border border-gray-200 bg-white p-1 shadow-lg dark:border-gray-700 dark:bg-gray-900">
+    <RowMenu label={staffT("staff.incidents.moreFor", { status: update.status, time: update.at })}>
+      <div className={MENU_CONFIRM}>
         <ConfirmButton
           label={<span className="text-red-700 dark:text-red-300">{staffT("staff.incidents.deleteUpdateItem")}</span>}
           ariaLabel={staffT("staff.incidents.deleteUpdateLabel", { status: update.status, time: update.at })}
@@ -85,7 +61,7 @@ function UpdateMenu({ update }: { update: TimelineUpdate }) {
           <p>{staffT("staff.incidents.deleteUpdateBody")}</p>
         </ConfirmButton>
       </div>
-    </details>
+    </RowMenu>
   );
 }
 
