@@ -1,6 +1,8 @@
 # Outpost in a container: the same install and build steps as .ci/run (system packages for the
 # native SQLite driver, npm_config_nodedir, npm install, npm run build), not the tests.
-# Data lives in the /data volume; the server runs as the unprivileged "node" user.
+# Data lives in the /data volume; the server runs as the unprivileged "node" user. Litestream
+# (continuous replication) comes with npm install; set LITESTREAM_REPLICA_URL to turn it on, and
+# run `node scripts/tool.mjs standby --from REPLICA` as the command of a standby's first start.
 FROM node:24-bookworm-slim AS build
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \

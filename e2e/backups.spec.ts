@@ -1,24 +1,15 @@
 // Backups that are proven: one is taken at start and verified, `npm run backup` adds one while
 // the server runs, /infrastructure and /api/health say so, and `npm run restore` puts one back
 // (refusing without --yes and refusing a corrupt file).
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { openDatabase } from "../db/client";
 import { SYSTEM_ACTOR } from "../lib/audit";
 import { createIncident } from "../lib/incidents";
 import { expect, expectNoSeriousAxeViolations, test } from "./fixtures";
-import { ROOT, startServer, tempDir } from "./support/server";
+import { runTool, startServer, tempDir } from "./support/server";
 
-function tool(args: string[], env: Record<string, string>) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts/tool.mjs"), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  return { code: r.status, out: `${r.stdout}${r.stderr}` };
-}
+const tool = runTool;
 
 type Health = { backup: { last_at: string | null; last_restore_test_at: string | null; kept: number } };
 

@@ -20,7 +20,14 @@ export type BackupRecord = {
   restoreTestedAt: number;
 };
 
-export type BackupManifest = { backups: BackupRecord[]; lastError: { at: number; message: string } | null };
+/** The daily restore from the continuous replica, compared with the database's row counts. */
+export type ReplicaCheck = { at: number; ok: boolean; rows: number; message: string | null };
+
+export type BackupManifest = {
+  backups: BackupRecord[];
+  lastError: { at: number; message: string } | null;
+  replicaCheck?: ReplicaCheck | null;
+};
 
 /** A backup each hour in which something changed, and at least one a day. */
 const BACKUP_EVERY_MS = 60 * 60_000;
@@ -39,7 +46,11 @@ const DAY = 24 * HOUR;
 export function readManifest(dir: string): BackupManifest {
   try {
     const parsed = JSON.parse(fs.readFileSync(path.join(dir, MANIFEST), "utf8")) as BackupManifest;
-    return { backups: Array.isArray(parsed.backups) ? parsed.backups : [], lastError: parsed.lastError ?? null };
+    return {
+      backups: Array.isArray(parsed.backups) ? parsed.backups : [],
+      lastError: parsed.lastError ?? null,
+      replicaCheck: parsed.replicaCheck ?? null,
+    };
   } catch {
     return { backups: [], lastError: null };
   }
@@ -79,11 +90,20 @@ export function inspectDatabase(file: string): Record<string, number> {
   try {
     const result = db.pragma("integrity_check", { simple: true });
     if (result !== "ok") throw new Error(`integrity_check: ${String(result)}`);
-    const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-      .pluck()
-      .all() as string[];
-    return Object.fromEntries(
+    return countRows(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Rows per table (SQLite's own tables aside), in one read. */
+export function countRows(db: Database.Database): Record<string, number> {
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  return db.transaction(() =>
+    Object.fromEntries(
       tables.map((t) => [
         t,
         db
@@ -91,10 +111,8 @@ export function inspectDatabase(file: string): Record<string, number> {
           .pluck()
           .get() as number,
       ]),
-    );
-  } finally {
-    db.close();
-  }
+    ),
+  )();
 }
 
 function sha256(file: string): string {
@@ -151,6 +169,7 @@ export async function backupDatabase(db: Db, dir: string, now = Date.now()): Pro
     const keep = retained(all, now);
     for (const b of all) if (!keep.has(b.file)) fs.rmSync(path.join(dir, b.file), { force: true });
     writeManifest(dir, {
+      ...manifest,
       backups: all.filter((b) => keep.has(b.file)).sort((a, b) => a.createdAt - b.createdAt),
       lastError: null,
     });
@@ -163,8 +182,19 @@ export async function backupDatabase(db: Db, dir: string, now = Date.now()): Pro
   }
 }
 
+/** Records the daily restore from the replica beside the backups (server/replication.ts). */
+export function recordReplicaCheck(dir: string, check: ReplicaCheck): void {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  writeManifest(dir, { ...readManifest(dir), replicaCheck: check });
+}
+
 /** The newest verified backup and the last failure, for /api/health and the infrastructure page. */
-export type BackupStatus = { last: BackupRecord | null; count: number; lastError: BackupManifest["lastError"] };
+export type BackupStatus = {
+  last: BackupRecord | null;
+  count: number;
+  lastError: BackupManifest["lastError"];
+  replicaCheck: ReplicaCheck | null;
+};
 let statusCache: { key: string; value: BackupStatus } | undefined;
 
 export function backupStatus(dir: string): BackupStatus {
@@ -179,7 +209,15 @@ export function backupStatus(dir: string): BackupStatus {
   }
   if (statusCache?.key !== key) {
     const m = readManifest(dir);
-    statusCache = { key, value: { last: m.backups.at(-1) ?? null, count: m.backups.length, lastError: m.lastError } };
+    statusCache = {
+      key,
+      value: {
+        last: m.backups.at(-1) ?? null,
+        count: m.backups.length,
+        lastError: m.lastError,
+        replicaCheck: m.replicaCheck ?? null,
+      },
+    };
   }
   return statusCache.value;
 }

@@ -135,6 +135,8 @@ describe("parseConfig", () => {
     const internal = ["OUTPOST_PROCESS_ROLE", "OUTPOST_WRITER_SOCKET"];
     // Read by the test runner's browser launcher, not by the server.
     const tools = ["CHROMIUM_PATH"];
+    // Read by Litestream itself, from the environment the server passes on.
+    tools.push("LITESTREAM_ACCESS_KEY_ID", "LITESTREAM_SECRET_ACCESS_KEY");
     const read = [...Object.keys(envSchema.shape).filter((k) => !internal.includes(k)), ...tools];
     expect(new Set(documented)).toEqual(new Set(read));
   });

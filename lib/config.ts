@@ -5,6 +5,7 @@ import { z } from "zod";
 import { hostProblem, type TargetPolicy } from "./net/targets";
 import { SOCIAL_NETWORKS, type SocialNetworks } from "./syndication/networks";
 import { firstIssue } from "./validation";
+import { parseReplicaUrl, type ReplicaOptions, type ReplicationSettings } from "./replication";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "./i18n/locales";
 
 export function isValidTimeZone(zone: string): boolean {
@@ -96,6 +97,23 @@ export const envSchema = z.object({
   MIRROR_S3_REGION: z.string().trim().min(1).default("us-east-1"),
   MIRROR_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   MIRROR_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  LITESTREAM_REPLICA_URL: z.string().trim().min(1).optional(),
+  LITESTREAM_SYNC_INTERVAL: z
+    .string()
+    .trim()
+    .regex(/^\d+(ms|s|m)$/, "must be a duration such as 1s, 500ms or 1m")
+    .default("1s"),
+  LITESTREAM_S3_ENDPOINT: z.url({ error: "must be the S3 endpoint's absolute URL" }).optional(),
+  LITESTREAM_S3_REGION: z.string().trim().min(1).default("us-east-1"),
+  LITESTREAM_S3_FORCE_PATH_STYLE: z.enum(["0", "1", "true", "false"], { error: "must be 0 or 1" }).optional(),
+  LITESTREAM_SFTP_KEY_PATH: z.string().min(1).optional(),
+  LITESTREAM_BIN: z.string().min(1).optional(),
+  LITESTREAM_LAG_ALERT_SECONDS: z.coerce
+    .number({ error: "must be a number of seconds" })
+    .int("must be a whole number of seconds")
+    .min(5, "must be at least 5")
+    .max(86_400, "must be at most 86400")
+    .default(60),
   OUTPOST_MONITORS: flag("1"),
   OUTPOST_CHECK_RETENTION_DAYS: z.coerce
     .number({ error: "must be a number of days" })
@@ -157,6 +175,13 @@ export type Config = Readonly<{
     retentionDays: number;
     alertWebhook: { url: string; format: "slack" | "discord" | "teams" | "json" } | null;
   };
+  /** Continuous replication with Litestream (LITESTREAM_REPLICA_URL); null: off. */
+  replication: ReplicationSettings | null;
+  /** The replica's store options (endpoint, key path), also for `npm run standby -- --from URL`. */
+  replicaOptions: ReplicaOptions;
+  syncInterval: string;
+  /** LITESTREAM_BIN: a litestream binary instead of the npm package's. */
+  litestreamBin: string | null;
   /** Webhooks, chat webhooks, the mirror bucket and every monitor may reach loopback/private addresses. */
   allowPrivateTargets: boolean;
   /** …and link-local / cloud metadata addresses too (169.254.0.0/16, fd00:ec2::254): opted into by name only. */
@@ -214,6 +239,26 @@ function oidcOf(e: z.output<typeof envSchema>): Config["oidc"] {
     clientSecret: e.OIDC_CLIENT_SECRET!,
     name: e.OIDC_NAME,
   };
+}
+
+function replicaOptionsOf(e: z.output<typeof envSchema>): ReplicaOptions {
+  const pathStyle = e.LITESTREAM_S3_FORCE_PATH_STYLE;
+  return {
+    s3Endpoint: e.LITESTREAM_S3_ENDPOINT,
+    s3Region: e.LITESTREAM_S3_REGION,
+    s3ForcePathStyle: pathStyle === undefined ? undefined : pathStyle === "1" || pathStyle === "true",
+    sftpKeyPath: e.LITESTREAM_SFTP_KEY_PATH ? path.resolve(e.LITESTREAM_SFTP_KEY_PATH) : undefined,
+  };
+}
+
+function replicationOf(e: z.output<typeof envSchema>): Config["replication"] {
+  if (!e.LITESTREAM_REPLICA_URL) return null;
+  try {
+    const replica = parseReplicaUrl(e.LITESTREAM_REPLICA_URL, replicaOptionsOf(e));
+    return { replica, syncInterval: e.LITESTREAM_SYNC_INTERVAL, lagAlertSeconds: e.LITESTREAM_LAG_ALERT_SECONDS };
+  } catch (err) {
+    throw new ConfigError(`LITESTREAM_REPLICA_URL ${(err as Error).message} (got "${e.LITESTREAM_REPLICA_URL}")`);
+  }
 }
 
 function s3Of(e: z.output<typeof envSchema>): Config["mirror"]["s3"] {
@@ -275,6 +320,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const oidc = oidcOf(e);
   const s3 = s3Of(e);
   const networks = networkSettings(e);
+  const replication = replicationOf(e);
   return Object.freeze({
     host: e.HOST,
     port: e.PORT,
@@ -301,6 +347,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       publicUrl: e.MIRROR_PUBLIC_URL ? e.MIRROR_PUBLIC_URL.replace(/\/+$/, "") : null,
       s3,
     },
+    replication,
+    replicaOptions: replicaOptionsOf(e),
+    syncInterval: e.LITESTREAM_SYNC_INTERVAL,
+    litestreamBin: e.LITESTREAM_BIN ? path.resolve(e.LITESTREAM_BIN) : null,
     allowPrivateTargets: e.OUTPOST_ALLOW_PRIVATE_TARGETS,
     allowMetadataTargets: e.OUTPOST_ALLOW_METADATA_TARGETS,
     monitors: {

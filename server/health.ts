@@ -6,6 +6,7 @@ import { backupStatus } from "@/lib/backup";
 import { config } from "@/lib/config";
 import { mirrorHealth } from "@/lib/mirror-state";
 import { monitorHealth } from "@/lib/monitors/health";
+import { replicationNow } from "@/lib/replication";
 import { lastSnapshot } from "@/lib/snapshot";
 import { storageHealth } from "@/lib/storage-health";
 import { isoTime } from "@/lib/time";
@@ -28,8 +29,14 @@ export function healthPayload(): Payload {
       last_restore_test_at: isoTime(backups.last?.restoreTestedAt),
       kept: backups.count,
       last_error: backups.lastError ? { at: isoTime(backups.lastError.at), code: "backup_failed" } : null,
+      // The daily restore from the continuous replica (null: replication off, or not yet).
+      replica_restore: backups.replicaCheck
+        ? { at: isoTime(backups.replicaCheck.at), ok: backups.replicaCheck.ok, rows: backups.replicaCheck.rows }
+        : null,
     },
     mirror: mirrorHealth(),
+    // Litestream's replica: its position and how many seconds it is behind the database.
+    replication: replicationNow(cfg),
     monitors: storage.database === "unreachable" ? null : monitorHealth(getDb()),
   };
   return jsonPayload(storage.database === "unreachable" ? 503 : 200, body, { "cache-control": NO_STORE });

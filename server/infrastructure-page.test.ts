@@ -22,7 +22,12 @@ const site = (mirror: Partial<SiteFacts["mirror"]> = {}): SiteFacts => ({
   pageUrl: "https://status.example.com",
   mirror: { publicUrl: null, targets: 0, lastPublishedAt: null, ...mirror },
 });
-const backups = (last: BackupRecord | null, count = last ? 1 : 0): BackupView => ({ last, count, lastError: null });
+const backups = (last: BackupRecord | null, count = last ? 1 : 0): BackupView => ({
+  last,
+  count,
+  lastError: null,
+  replication: { state: "off" },
+});
 
 function render(opts: { site?: SiteFacts; backups?: BackupView; disclosure?: string; locale?: Locale } = {}): string {
   const page = createElement(InfrastructurePage, {

@@ -12,6 +12,7 @@ import path from "node:path";
 import type { Config } from "@/lib/config";
 import type { MirrorState } from "@/lib/mirror-state";
 import { isMessage, type ClusterMessage, type WriterReady } from "./cluster-messages";
+import { startReplicationOrFail, type ReplicationSupervisor } from "./replication";
 import { printStartLines } from "./start-lines";
 
 type Role = "writer" | "worker";
@@ -54,6 +55,7 @@ export async function runPrimary(cfg: Config): Promise<void> {
   let mirrorStamp = 0;
   let started = false;
   let shuttingDown = false;
+  let replication: ReplicationSupervisor | null = null;
 
   const pid = (w: Worker) => w.process.pid;
   const send = (w: Worker, m: ClusterMessage) => {
@@ -220,6 +222,8 @@ export async function runPrimary(cfg: Config): Promise<void> {
     );
     await writerChain.catch(() => undefined);
     await Promise.all(all().map(retire));
+    // Last, with the database closed: Litestream's final sync carries the last writes.
+    await replication?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
     process.exit(code);
   }
@@ -235,6 +239,8 @@ export async function runPrimary(cfg: Config): Promise<void> {
     // The writer printed why it could not start.
     return shutdown(typeof code === "number" && code !== 0 ? code : 1);
   }
+  // The writer has prepared the database: replicate it from now on.
+  replication = await startReplicationOrFail(cfg);
   const starting = Array.from({ length: cfg.workers }, forkWorker);
   try {
     // The lines as soon as the socket is open: tests read them once the page answers.

@@ -9,6 +9,7 @@ import { getDb } from "@/db/client";
 import { getIncident } from "@/db/queries/incidents";
 import { findSnapComponent, groupKeys, snapGroups, UPTIME_WINDOWS } from "@/lib/badges";
 import { backupStatus } from "@/lib/backup";
+import { replicationNow } from "@/lib/replication";
 import { config } from "@/lib/config";
 import { historyHref, loadHistory, parseHistoryQuery } from "@/lib/history";
 import { mirrorState } from "@/lib/mirror-state";
@@ -203,9 +204,13 @@ function v2Document(ctx: RouteContext): Payload {
 }
 
 function infrastructurePage(ctx: RouteContext): Payload {
-  const backups = backupStatus(config().backupDir);
-  // Rebuilt when the data or the newest backup changes, or the mirror publishes (the page says when).
-  const key = `infrastructure:${backups.last?.createdAt ?? 0}:${backups.lastError?.at ?? 0}:${mirrorState().stamp}`;
+  const backups = { ...backupStatus(config().backupDir), replication: replicationNow(config()) };
+  const r = backups.replication;
+  // Rebuilt when the data or the newest backup changes, the mirror publishes, or the replication
+  // changes state, its minute in step or its lag's ten seconds (the page says when).
+  const replication =
+    r.state === "off" ? "off" : `${r.state}:${r.synced_at?.slice(0, 16)}:${Math.floor(r.lag_seconds / 10)}`;
+  const key = `infrastructure:${backups.last?.createdAt ?? 0}:${backups.lastError?.at ?? 0}:${mirrorState().stamp}:${replication}`;
   return ctx.keep(key, () =>
     renderInfrastructurePage(ctx.snapshot, ctx.assets, backups, renderOptions(ctx, "/infrastructure")),
   );

@@ -4,10 +4,13 @@ import { startWriterApp } from "./app";
 import { fail } from "./fail";
 import { drainable } from "./graceful";
 import { createHttpServer } from "./http-server";
+import { startReplicationOrFail } from "./replication";
 import { printStartLines } from "./start-lines";
 
 export async function runSingle(cfg: Config): Promise<void> {
   const app = await startWriterApp(cfg, { servesPublicPages: true });
+  // Once the database is ready; stopped last, so its final sync carries the last writes.
+  const replication = await startReplicationOrFail(cfg);
   const server = createHttpServer(app.handler);
   const drain = drainable(server);
   server.on("error", (err) => fail(`cannot listen on ${cfg.host}:${cfg.port}: ${err.message}`));
@@ -28,6 +31,7 @@ export async function runSingle(cfg: Config): Promise<void> {
     try {
       app.closeDatabase();
     } finally {
+      await replication?.stop();
       process.exit(0);
     }
   };

@@ -1,6 +1,7 @@
 // /infrastructure: where this page runs (in the staff's words, or else what Outpost knows of
 // itself) and whether its backups are proven.
-import type { BackupRecord } from "@/lib/backup";
+import type { BackupRecord, ReplicaCheck } from "@/lib/backup";
+import type { ReplicationHealth } from "@/lib/replication";
 import { renderMarkdown } from "@/lib/markdown";
 import { Rich, useT } from "../i18n";
 import { Time } from "../status/Time";
@@ -12,6 +13,10 @@ export type BackupView = {
   last: BackupRecord | null;
   count: number;
   lastError: { at: number; message: string } | null;
+  /** Litestream's continuous replication, as /api/health reports it. */
+  replication: ReplicationHealth;
+  /** The daily restore from the replica (absent: replication off, or not yet). */
+  replicaCheck?: ReplicaCheck | null;
 };
 
 export function InfrastructurePage({
@@ -71,9 +76,15 @@ export function InfrastructurePage({
             </dd>
             <dt className="font-semibold">{tr.t("infra.kept")}</dt>
             <dd>{tr.t("infra.keptValue", { count: backups.count })}</dd>
+            <Replication health={backups.replication} check={backups.replicaCheck ?? null} timeZone={timeZone} />
           </dl>
         ) : (
-          <p className="text-gray-700 dark:text-gray-300">{tr.t("infra.none")}</p>
+          <>
+            <p className="text-gray-700 dark:text-gray-300">{tr.t("infra.none")}</p>
+            <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+              <Replication health={backups.replication} check={backups.replicaCheck ?? null} timeZone={timeZone} />
+            </dl>
+          </>
         )}
         {lastError && (!last || lastError.at > last.createdAt) ? (
           <p
@@ -85,5 +96,65 @@ export function InfrastructurePage({
         ) : null}
       </section>
     </div>
+  );
+}
+
+/** The continuous replication's rows: in step, behind (and by how much), stopped or off. */
+function Replication({
+  health,
+  check,
+  timeZone,
+}: {
+  health: ReplicationHealth;
+  check: ReplicaCheck | null;
+  timeZone: string;
+}) {
+  const tr = useT();
+  if (health.state === "off")
+    return (
+      <>
+        <dt className="font-semibold">{tr.t("infra.replication")}</dt>
+        <dd>{tr.t("infra.replicationOff")}</dd>
+      </>
+    );
+  const time = health.synced_at ? (
+    <Time at={Date.parse(health.synced_at)} timeZone={timeZone} />
+  ) : (
+    tr.t("infra.replicationNever")
+  );
+  const words =
+    health.state === "ok" ? (
+      <Rich id="infra.replicationOk" values={{ time }} />
+    ) : health.state === "behind" ? (
+      <Rich id="infra.replicationBehind" values={{ time, seconds: health.lag_seconds }} />
+    ) : health.state === "stopped" ? (
+      <Rich id="infra.replicationStopped" values={{ time }} />
+    ) : (
+      tr.t("infra.replicationStarting")
+    );
+  return (
+    <>
+      <dt className="font-semibold">{tr.t("infra.replication")}</dt>
+      <dd data-replication={health.state}>{words}</dd>
+      {health.position ? (
+        <>
+          <dt className="font-semibold">{tr.t("infra.replicationPosition")}</dt>
+          <dd>
+            <code className="break-all text-xs">{health.position}</code>
+          </dd>
+        </>
+      ) : null}
+      {check ? (
+        <>
+          <dt className="font-semibold">{tr.t("infra.replicaRestore")}</dt>
+          <dd data-replica-restore={check.ok ? "ok" : "failed"}>
+            <Rich
+              id={check.ok ? "infra.replicaRestored" : "infra.replicaRestoreFailed"}
+              values={{ time: <Time at={check.at} timeZone={timeZone} />, rows: check.rows }}
+            />
+          </dd>
+        </>
+      ) : null}
+    </>
   );
 }

@@ -1,22 +1,13 @@
 // Starts the built server as one process on 127.0.0.1 and stops it by its PID.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "../../lib/net/free-port";
+
+export { freePort };
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export function tempDir(prefix = "outpost-e2e-"): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -31,7 +22,13 @@ export type RunningServer = {
 };
 
 /** Runs dist/server.js directly (not through npm or npx, whose wrappers can orphan the server). */
-export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+export async function startServer(
+  env: Record<string, string>,
+  options: {
+    /** Its own process group (with every process it starts), so a test can kill the lot like a lost host. */
+    detached?: boolean;
+  } = {},
+): Promise<RunningServer> {
   // A fixed PORT (a restart on the same address) or a free one.
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const dir = tempDir();
@@ -50,6 +47,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
+    detached: options.detached ?? false,
   });
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
@@ -92,4 +90,15 @@ export function startExpectingFailure(env: Record<string, string>): Promise<{ co
       resolve({ code, output });
     });
   });
+}
+
+/** Runs `node scripts/tool.mjs ARGS` (an npm script's tool) with `env`; its exit code and output. */
+export function runTool(args: string[], env: Record<string, string>, timeoutMs = 120_000) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts/tool.mjs"), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+    timeout: timeoutMs,
+  });
+  return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }

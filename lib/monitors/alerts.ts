@@ -1,4 +1,5 @@
-// Staff alerts: a monitor went down, degraded or came back. Mailed to every enabled staff account
+// Staff alerts: a monitor went down, degraded or came back (and other notices to staff, such as
+// replication falling behind). Mailed to every enabled staff account
 // (SMTP_URL) and posted to OUTPOST_ALERT_WEBHOOK_URL in its chat format. Delivery happens after
 // the check's transaction; a failed delivery is logged and never blocks the scheduler.
 import type { Db } from "@/db/client";
@@ -34,9 +35,26 @@ export type AlertSinks = {
   fetch?: typeof fetch;
 };
 
+/** One message to staff: mailed to every enabled account and posted to the alert webhook. */
+export type StaffNotice = { title: string; text: string; url: string; severity: ChatSeverity };
+
 /** Delivers alerts; resolves when every attempt has finished. Returns how many deliveries succeeded. */
 export async function deliverAlerts(db: Db, alerts: readonly Alert[], sinks: AlertSinks = {}): Promise<number> {
-  if (alerts.length === 0) return 0;
+  const url = `${config().publicUrl}/admin/monitors`;
+  return deliverStaffNotices(
+    db,
+    alerts.map((a) => ({ ...alertText(a), url: `${url}/${a.monitorId}`, severity: SEVERITY[a.kind] })),
+    sinks,
+  );
+}
+
+/** Delivers notices to staff (monitor alerts, replication lag); a failed delivery is logged. */
+export async function deliverStaffNotices(
+  db: Db,
+  notices: readonly StaffNotice[],
+  sinks: AlertSinks = {},
+): Promise<number> {
+  if (notices.length === 0) return 0;
   const cfg = config();
   const send = sinks.sendMail ?? (mailConfigured() ? sendMail : null);
   const webhook = sinks.webhook === undefined ? cfg.monitors.alertWebhook : sinks.webhook;
@@ -44,22 +62,18 @@ export async function deliverAlerts(db: Db, alerts: readonly Alert[], sinks: Ale
   const staff = listUsers(db)
     .filter((u) => !u.disabledAt)
     .map((u) => u.email);
-  const url = `${cfg.publicUrl}/admin/monitors`;
   let delivered = 0;
   const jobs: Promise<void>[] = [];
-  for (const a of alerts) {
-    const { title, text } = alertText(a);
+  for (const { title, text, url, severity } of notices) {
     if (send && staff.length) {
       jobs.push(
-        Promise.resolve(send({ to: staff, subject: title, text: `${text}\n\n${url}/${a.monitorId}` }))
+        Promise.resolve(send({ to: staff, subject: title, text: `${text}\n\n${url}` }))
           .then(() => void delivered++)
           .catch((err) => console.error(`outpost: alert mail failed: ${(err as Error).message}`)),
       );
     }
     if (webhook) {
-      const body = JSON.stringify(
-        chatPayload(webhook.format, { title, text, url: `${url}/${a.monitorId}`, severity: SEVERITY[a.kind] }),
-      );
+      const body = JSON.stringify(chatPayload(webhook.format, { title, text, url, severity }));
       jobs.push(
         doFetch(webhook.url, {
           method: "POST",
