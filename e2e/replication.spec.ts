@@ -10,7 +10,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { expect, test } from "./fixtures";
+import { expect, expectNoSeriousAxeViolations, test } from "./fixtures";
 import { startSftpServer } from "../lib/testing-sftp";
 import { startStandIn } from "./support/http-stand-in";
 import { freePort, ROOT, type RunningServer, runTool, startServer, tempDir } from "./support/server";
@@ -186,7 +186,9 @@ test("[replication] kill -9 during a burst of writes: the standby has every writ
   console.log(`replication over ${RUNS} runs: ${JSON.stringify(figures)}`);
 });
 
-test("[replication] a missing or corrupt replica gives one clear line at npm run standby and leaves the target untouched", async () => {
+test("[replication] a missing or corrupt replica gives one clear line at npm run standby and leaves the target untouched", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const dir = tempDir("outpost-replication-");
   try {
@@ -202,8 +204,12 @@ test("[replication] a missing or corrupt replica gives one clear line at npm run
     expect(missing.out).toMatch(/cannot restore from file:\/\/.*: no matching backups found\. .* is unchanged\./);
     expect(fs.existsSync(target)).toBe(false);
 
-    // A real replica, then its snapshot cut short.
+    // A real replica, then its snapshot cut short. Meanwhile the public page says how it stands.
     const server = await primary(dir);
+    await page.goto(`${server.url}/infrastructure`);
+    await expect(page.locator('[data-replication="ok"]')).toContainText("In step with a replica on another machine");
+    await expect(page.getByText(/Every change is also copied within seconds/)).toBeVisible();
+    await expectNoSeriousAxeViolations(page);
     await server.stop();
     const replica = path.join(dir, "replica");
     const snapshots = fs

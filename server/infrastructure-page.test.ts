@@ -49,6 +49,31 @@ describe("the infrastructure page's default text", () => {
     expect(text).toContain("every hour in which something changed, and at least once a day");
     expect(text).toContain("Last verified backup: Nov 24, 2026, 11:50 UTC.");
     expect(text).toContain("the operators have not yet said where this one runs");
+    expect(text).not.toContain("copied within seconds to a replica");
+  });
+
+  it("says when every change is also copied to a replica, and how the replication stands", () => {
+    const text = render({
+      site: { ...site(), replicating: true },
+      backups: {
+        ...backups(BACKUP),
+        replication: {
+          state: "behind",
+          lag_seconds: 75,
+          synced_at: new Date(NOW - 75_000).toISOString(),
+          position: "0af9067eb4c37046/00000001:00036530",
+          sync_errors: 4,
+        },
+        replicaCheck: { at: NOW - 3_600_000, ok: true, rows: 1_112, message: null },
+      },
+    });
+    expect(text).toContain("Every change is also copied within seconds to a replica on another machine");
+    expect(text).toContain("75 seconds behind its replica on another machine. Last in step: Nov 24, 2026, 11:58 UTC.");
+    expect(text).toContain("0af9067eb4c37046/00000001:00036530");
+    expect(text).toContain(
+      "restored from the replica into a scratch database, integrity check passed, 1,112 rows matched",
+    );
+    expect(render()).toContain("Off: the database is copied by the backups above only.");
   });
 
   it("names the mirror and says whether it is served apart from this page", () => {

@@ -193,6 +193,7 @@ function siteFacts(s: Snapshot): SiteFacts {
       targets: state.configured ? state.targets.length : 0,
       lastPublishedAt: lastMirrorPublish(state),
     },
+    replicating: config().replication !== null,
   };
 }
 

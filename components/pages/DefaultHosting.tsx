@@ -17,6 +17,8 @@ export type SiteFacts = {
     /** When every target last received it; null: not yet (or not published by this server). */
     lastPublishedAt: number | null;
   };
+  /** LITESTREAM_REPLICA_URL is set: every change is also copied to a replica elsewhere. */
+  replicating?: boolean;
 };
 
 const LINK = "text-blue-700 underline dark:text-blue-300";
@@ -99,6 +101,7 @@ export function DefaultHosting({
             tr.t("infra.noneVerified")
           )}
         </li>
+        {site.replicating ? <li>{tr.t("infra.replicaApart")}</li> : null}
         <li>{tr.t("infra.apart")}</li>
       </ul>
     </div>
