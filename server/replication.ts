@@ -37,9 +37,11 @@ const HEALTHY_AFTER_MS = 60_000;
 const STOP_TIMEOUT_MS = 15_000;
 /**
  * An upload begun this long ago and not finished means Litestream is stuck: 0.3.13 blocks for
- * good on a WAL upload after its SFTP connection dropped, silently, until it is restarted.
+ * good on a WAL upload after its SFTP connection dropped, silently, until it is restarted. It
+ * logs nothing while uploading, so slow and stuck look alike: a WAL segment (new pages since the
+ * last sync) gets a minute, a snapshot (the whole database, e.g. the first upload) ten.
  */
-const STUCK_AFTER_MS = 30_000;
+const STUCK_AFTER_MS = { wal: 60_000, snapshot: 10 * 60_000 };
 /** A stuck Litestream ignores SIGTERM after its last sync: SIGKILL after this. */
 const STUCK_KILL_AFTER_MS = 5_000;
 /** A line Litestream repeats (an error each second while the store is away) is logged this often. */
@@ -153,8 +155,8 @@ export async function startReplication(
   const repeated = new Map<string, number>();
   /** The database's positions not yet on the replica, with when each was seen. */
   let pending: Pending[] = [];
-  /** When the upload now under way began (null: none). */
-  let uploadSince: number | null = null;
+  /** The upload now under way and when it began (null: none). */
+  let upload: { kind: "wal" | "snapshot"; since: number } | null = null;
 
   const launch = () => {
     restartTimer = null;
@@ -167,10 +169,11 @@ export async function startReplication(
     });
     child = c;
     let lastLine = "";
-    uploadSince = null;
+    upload = null;
     const onLine = (line: string) => {
-      if (/msg="(write wal segment|write snapshot)"/.test(line)) uploadSince ??= Date.now();
-      else if (/msg="(wal segment written|snapshot written)"/.test(line)) uploadSince = null;
+      if (/msg="write wal segment"/.test(line)) upload ??= { kind: "wal", since: Date.now() };
+      else if (/msg="write snapshot"/.test(line)) upload = { kind: "snapshot", since: Date.now() };
+      else if (/msg="(wal segment written|snapshot written)"/.test(line)) upload = null;
       const generation = /generation=([0-9a-f]{16})/.exec(line) ?? /position=([0-9a-f]{16})\//.exec(line);
       if (generation) state = { ...state, generation: generation[1]! };
       if (/level=(ERROR|WARN)/.test(line)) {
@@ -230,11 +233,11 @@ export async function startReplication(
       ({ state, pending } = nextState(state, metrics, Date.now(), pending));
       if (!stopping) save();
       const c = child;
-      if (c && uploadSince !== null && Date.now() - uploadSince > STUCK_AFTER_MS) {
+      if (c && upload && Date.now() - upload.since > STUCK_AFTER_MS[upload.kind]) {
         console.error(
-          `outpost: Litestream has been uploading for ${Math.round((Date.now() - uploadSince) / 1000)} s without finishing; restarting it`,
+          `outpost: Litestream has been uploading a ${upload.kind === "wal" ? "WAL segment" : "snapshot"} for ${Math.round((Date.now() - upload.since) / 1000)} s without finishing; restarting it`,
         );
-        uploadSince = null;
+        upload = null;
         c.kill("SIGTERM");
         setTimeout(() => {
           if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
