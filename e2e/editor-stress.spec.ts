@@ -17,6 +17,7 @@ import {
   database,
   expect,
   expectNoSeriousAxeViolations,
+  hydrated,
   openIncident,
   signInPage,
   test,
@@ -234,6 +235,7 @@ test("[editor-stress] one-click Resolve without a resolved template starts from 
   const resolveForm = main(page).getByRole("form", { name: "Resolve" });
   const resolution = resolveForm.getByRole("textbox", { name: "Resolution message" });
   await expect(resolution).toHaveValue(staffT("staff.incidents.resolveDefault"));
+  await hydrated(resolution);
   await resolution.fill("Search is fast again.");
   await resolution.press("Enter");
   await resolution.pressSequentially("The index was rebuilt.");

@@ -1,6 +1,6 @@
 // Test fixtures: the shared server's database, opened from the test process (a second writer,
 // as a script or background loop would be), and helpers built on the domain verbs.
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { openDatabase, type Db } from "../db/client";
 import { createUser } from "../lib/accounts";
@@ -60,6 +60,17 @@ export async function signInPage(
   credentials: { email: string; password: string; code?: string } = E2E_ADMIN,
 ) {
   await signIn(page.request, baseUrl(), credentials);
+}
+
+/**
+ * Waits until React has taken over the element (hydrated it). Until then the page is plain HTML,
+ * and hydration sets a box's value again, which can move the caret under a fast test's typing.
+ * Tests about the page before its script runs hold the scripts back instead.
+ */
+export async function hydrated(element: Locator) {
+  await expect
+    .poll(() => element.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactProps"))))
+    .toBe(true);
 }
 
 export const test = base;
