@@ -7,6 +7,7 @@ import { COMPONENT_STATUSES, MONITOR_HEALTHS } from "../lib/constants";
 // Types only: the kinds are a TypeScript union (SQLite has no enum), so the schema never loads the probes.
 import type { MonitorKind, MonitorSettings } from "../lib/monitors/registry";
 import { components } from "./page-schema";
+import { apiTokens } from "./staff-schema";
 
 export const monitors = sqliteTable(
   "monitors",
@@ -28,6 +29,13 @@ export const monitors = sqliteTable(
     /** Consecutive successes before it reports up again. */
     recoverThreshold: integer("recover_threshold").notNull().default(2),
     paused: integer("paused", { mode: "boolean" }).notNull().default(false),
+    /** Checked by the server itself (the "local" location); off when only probe agents check it. */
+    checksLocally: integer("checks_locally", { mode: "boolean" }).notNull().default(true),
+    /**
+     * With probe agents: how many locations must report down for the monitor to be down; null is
+     * a majority of its locations. Fewer is "regional", shown to staff only.
+     */
+    quorum: integer("quorum"),
     /** Publish the draft incident at once when this monitor takes its component down. */
     autoPublish: integer("auto_publish", { mode: "boolean" }).notNull().default(false),
     /** Admin-only: this monitor may reach loopback and private addresses (never link-local/metadata unless the operator allows it). */
@@ -53,6 +61,7 @@ export const monitors = sqliteTable(
   (t) => [
     index("monitors_component_id_idx").on(t.componentId),
     index("monitors_paused_next_check_at_idx").on(t.paused, t.nextCheckAt),
+    index("monitors_checks_locally_next_check_at_idx").on(t.checksLocally, t.nextCheckAt),
     uniqueIndex("monitors_heartbeat_token_idx").on(t.heartbeatToken),
   ],
 );
@@ -73,6 +82,8 @@ export const checkResults = sqliteTable(
     error: text("error"),
     /** How late the check started against its schedule (ms). */
     lateMs: integer("late_ms").notNull().default(0),
+    /** Where it was checked from: "local" (the server) or a probe agent's name. */
+    location: text("location").notNull().default("local"),
   },
   (t) => [index("check_results_monitor_id_at_idx").on(t.monitorId, t.at), index("check_results_at_idx").on(t.at)],
 );
@@ -157,9 +168,65 @@ export const monitorAlerts = sqliteTable(
     monitorId: text("monitor_id")
       .notNull()
       .references(() => monitors.id, { onDelete: "cascade" }),
-    kind: text("kind", { enum: ["down", "degraded", "up"] }).notNull(),
+    kind: text("kind", { enum: ["down", "degraded", "regional", "up"] }).notNull(),
     lastSentAt: integer("last_sent_at").notNull(),
     suppressed: integer("suppressed").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.monitorId, t.kind] })],
+);
+
+/**
+ * A probe agent: a small process elsewhere that runs the same checks and posts the results, so a
+ * monitor can be seen from several places. Bound to one `probe` token (revoked with the agent).
+ */
+export const probeAgents = sqliteTable(
+  "probe_agents",
+  {
+    id: text("id").primaryKey(),
+    /** What `--name` says and what staff pick in a monitor's locations, e.g. "eu-west". */
+    name: text("name").notNull(),
+    /** What visitors read, e.g. "Frankfurt". */
+    label: text("label").notNull(),
+    tokenId: text("token_id")
+      .notNull()
+      .references(() => apiTokens.id),
+    createdAt: integer("created_at").notNull(),
+    /** Its last request (assignments or results). */
+    lastSeenAt: integer("last_seen_at"),
+    version: text("version"),
+    /** The agent's clock minus the server's at its last request (ms); its results' times are corrected by it. */
+    clockSkewMs: integer("clock_skew_ms"),
+    /** The agent's buffer id and the highest result sequence accepted from it: batches sent twice count once. */
+    boot: text("boot"),
+    ackedSeq: integer("acked_seq").notNull().default(0),
+    /** Since when it has been silent (staff were alerted); null while it reports. */
+    silentSince: integer("silent_since"),
+  },
+  (t) => [uniqueIndex("probe_agents_name_idx").on(t.name), uniqueIndex("probe_agents_token_id_idx").on(t.tokenId)],
+);
+
+/**
+ * Where a monitor with probe agents is checked from, and each location's own anti-flap state
+ * ("local" is the server itself). The monitor's health is the verdict of these by quorum. A
+ * monitor without rows here is checked by the server alone, as before agents existed.
+ */
+export const monitorLocations = sqliteTable(
+  "monitor_locations",
+  {
+    monitorId: text("monitor_id")
+      .notNull()
+      .references(() => monitors.id, { onDelete: "cascade" }),
+    /** "local" or a probe agent's id. */
+    location: text("location").notNull(),
+    health: text("health", { enum: MONITOR_HEALTHS }).notNull().default("unknown"),
+    failStreak: integer("fail_streak").notNull().default(0),
+    okStreak: integer("ok_streak").notNull().default(0),
+    slowStreak: integer("slow_streak").notNull().default(0),
+    fastStreak: integer("fast_streak").notNull().default(0),
+    lastCheckedAt: integer("last_checked_at"),
+    lastLatencyMs: integer("last_latency_ms"),
+    lastError: text("last_error"),
+    healthChangedAt: integer("health_changed_at"),
+  },
+  (t) => [primaryKey({ columns: [t.monitorId, t.location] }), index("monitor_locations_location_idx").on(t.location)],
 );

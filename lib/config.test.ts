@@ -142,16 +142,26 @@ describe("parseConfig", () => {
   });
 
   it("reads the monitor settings", () => {
-    expect(parseConfig({}).monitors).toEqual({ enabled: true, retentionDays: 14, alertWebhook: null });
+    expect(parseConfig({}).monitors).toEqual({
+      enabled: true,
+      retentionDays: 14,
+      probePollSeconds: 30,
+      locationLabel: null,
+      alertWebhook: null,
+    });
     const c = parseConfig({
       OUTPOST_MONITORS: "0",
       OUTPOST_CHECK_RETENTION_DAYS: "30",
+      OUTPOST_PROBE_POLL_SECONDS: "2",
+      OUTPOST_LOCATION_LABEL: "Amsterdam",
       OUTPOST_ALERT_WEBHOOK_URL: "https://hooks.example.com/x",
       OUTPOST_ALERT_WEBHOOK_FORMAT: "slack",
     });
     expect(c.monitors).toEqual({
       enabled: false,
       retentionDays: 30,
+      probePollSeconds: 2,
+      locationLabel: "Amsterdam",
       alertWebhook: { url: "https://hooks.example.com/x", format: "slack" },
     });
   });

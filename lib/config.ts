@@ -121,6 +121,13 @@ export const envSchema = z.object({
     .min(1, "must be at least 1")
     .max(365, "must be at most 365")
     .default(14),
+  OUTPOST_PROBE_POLL_SECONDS: z.coerce
+    .number({ error: "must be a number of seconds" })
+    .int("must be a whole number of seconds")
+    .min(1, "must be at least 1")
+    .max(600, "must be at most 600")
+    .default(30),
+  OUTPOST_LOCATION_LABEL: z.string().trim().min(1).max(60, "must be at most 60 characters").optional(),
   OUTPOST_ALERT_WEBHOOK_URL: z
     .string()
     .refine((u) => /^https?:\/\//.test(u) && URL.canParse(u), "must be an absolute http(s) URL")
@@ -173,6 +180,10 @@ export type Config = Readonly<{
   monitors: {
     enabled: boolean;
     retentionDays: number;
+    /** How often probe agents fetch their assignments; three polls missed and an agent is silent. */
+    probePollSeconds: number;
+    /** Where the server itself checks from, as visitors read it (OUTPOST_LOCATION_LABEL); null: "our server". */
+    locationLabel: string | null;
     alertWebhook: { url: string; format: "slack" | "discord" | "teams" | "json" } | null;
   };
   /** Continuous replication with Litestream (LITESTREAM_REPLICA_URL); null: off. */
@@ -356,6 +367,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     monitors: {
       enabled: e.OUTPOST_MONITORS,
       retentionDays: e.OUTPOST_CHECK_RETENTION_DAYS,
+      probePollSeconds: e.OUTPOST_PROBE_POLL_SECONDS,
+      locationLabel: e.OUTPOST_LOCATION_LABEL ?? null,
       alertWebhook: e.OUTPOST_ALERT_WEBHOOK_URL
         ? { url: e.OUTPOST_ALERT_WEBHOOK_URL, format: e.OUTPOST_ALERT_WEBHOOK_FORMAT }
         : null,

@@ -101,7 +101,8 @@ export const SIGN_IN_MESSAGES = {
 export type SignInRefusal = keyof typeof SIGN_IN_MESSAGES;
 
 /** A monitor's verdict. unknown: no verdict yet (fewer checks than the thresholds need). */
-export const MONITOR_HEALTHS = ["unknown", "up", "degraded", "down"] as const;
+/** "regional": down from some of its locations but not a quorum (staff see it; the public status does not change). */
+export const MONITOR_HEALTHS = ["unknown", "up", "degraded", "regional", "down"] as const;
 export type MonitorHealth = (typeof MONITOR_HEALTHS)[number];
 
 /** The shortest interval between a monitor's checks (and a heartbeat's shortest period). */

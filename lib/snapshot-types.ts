@@ -4,6 +4,7 @@ import type { ComponentRow } from "@/db/queries/components";
 import type { IncidentRow } from "@/db/queries/incidents";
 import type { ComponentStatus } from "./constants";
 import type { ComponentMonitoring } from "./monitors/view";
+import type { LocatedMonitor, PublicLocation } from "./monitors/location-types";
 import type { OverallStatus } from "./status";
 import type { FeedEntry } from "./syndication/feeds";
 import type { DayRange } from "./time";
@@ -20,6 +21,8 @@ export type SnapComponent = Omit<ComponentRow, "pageId"> & {
   uptime24h: number | null;
   /** Response times and uptime % from monitor roll-ups; null when no monitor watches it. */
   monitoring?: ComponentMonitoring | null;
+  /** Its monitors checked from several places (probe agents), each place's verdict. */
+  located?: LocatedMonitor[];
 };
 
 export type SnapGroup = {
@@ -95,4 +98,6 @@ export type Snapshot = {
   feed: FeedEntry[];
   /** Email subscriptions are offered (outgoing mail is configured). */
   emailSubscriptions: boolean;
+  /** Where checks come from (the server and each probe agent); empty when no monitor has locations. */
+  probeLocations?: { name: string; label: PublicLocation["label"]; reporting: boolean; lastSeenAt: number | null }[];
 };

@@ -24,6 +24,7 @@ import {
 } from "./constants";
 import { renderMarkdown } from "./markdown";
 import { monitoringView } from "./monitors/view";
+import { locatedMonitorsView, probeLocationsView } from "./monitors/locations";
 import { FEED_LIMIT } from "./syndication/feeds";
 import { pageLayout } from "./page-layout";
 import { overallStatus, worstStatus } from "./status";
@@ -77,6 +78,8 @@ export function buildSnapshot(
     fallbackName?: string;
     fallbackTimeZone?: string;
     emailSubscriptions?: boolean;
+    /** OUTPOST_LOCATION_LABEL: the server's own place among probe agents' (null: "our server"). */
+    locationLabel?: string | null;
   },
 ): Snapshot {
   const now = opts.now ?? Date.now();
@@ -94,6 +97,7 @@ export function buildSnapshot(
     periods.set(p.componentId, list);
   }
   const monitoring = monitoringView(db, now);
+  const located = locatedMonitorsView(db, now, opts.locationLabel ?? null);
   const ranges = lastDays(now, UPTIME_DAYS, timeZone);
   const dayStarts = new Map<string, number>();
   const startOf = (date: string) => {
@@ -116,6 +120,7 @@ export function buildSnapshot(
       uptimePercent: uptimePercent(days),
       uptime24h,
       monitoring: monitoring.get(c.id) ?? null,
+      located: located.get(c.id) ?? [],
     };
   });
   const componentsById = new Map(components.map((c) => [c.id, c]));
@@ -195,6 +200,7 @@ export function buildSnapshot(
     affectedCounts,
     feed: listFeedUpdates(db, FEED_LIMIT),
     emailSubscriptions: opts.emailSubscriptions ?? false,
+    probeLocations: located.size ? probeLocationsView(db, now, opts.locationLabel ?? null) : [],
   };
 }
 
@@ -242,6 +248,7 @@ export function liveSnapshotOptions(now: number): Parameters<typeof buildSnapsho
     fallbackName: cfg.pageName,
     fallbackTimeZone: cfg.timeZone,
     emailSubscriptions: cfg.mail !== null,
+    locationLabel: cfg.monitors.locationLabel,
   };
 }
 

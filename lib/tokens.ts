@@ -4,7 +4,7 @@ import { z } from "zod";
 import { inTransaction, type Db } from "@/db/client";
 import { findTokenByHash, getToken, insertToken, listTokens, updateToken, type TokenRow } from "@/db/queries/tokens";
 import { recordAudit, type Actor } from "./audit";
-import { API_SCOPES, type ApiScope, type TokenScope } from "./constants";
+import { API_SCOPES, type TokenScope } from "./constants";
 import { assertAdmin } from "./accounts";
 import { AppError } from "./errors";
 import { newId } from "./ids";
@@ -42,35 +42,46 @@ export function createToken(
 ): { token: string; row: TokenRow } {
   assertAdmin(actor);
   const input = parse(createInput, raw);
+  return inTransaction(db, () => issueToken(db, actor, input.name, input.scope, now));
+}
+
+/** Makes and records a token (inside the caller's transaction); the secret is returned once. */
+export function issueToken(
+  db: Db,
+  actor: Actor,
+  name: string,
+  scope: TokenScope,
+  now: number,
+): { token: string; row: TokenRow } {
   const token = PREFIX + randomBytes(24).toString("base64url");
-  const row = inTransaction(db, () => {
-    const created = insertToken(db, {
-      id: newId(),
-      name: input.name,
-      scope: input.scope,
-      tokenHash: hashToken(token),
-      prefix: token.slice(0, PREFIX.length + 6),
-      createdBy: actor.type === "user" ? actor.id : null,
-      createdAt: now,
-    });
-    recordAudit(db, actor, "token.create", { type: "token", id: created.id }, undefined, publicToken(created), now);
-    return created;
+  const row = insertToken(db, {
+    id: newId(),
+    name,
+    scope,
+    tokenHash: hashToken(token),
+    prefix: token.slice(0, PREFIX.length + 6),
+    createdBy: actor.type === "user" ? actor.id : null,
+    createdAt: now,
   });
+  recordAudit(db, actor, "token.create", { type: "token", id: row.id }, undefined, publicToken(row), now);
   return { token, row };
 }
 
 /** Revokes a token (again is fine: it stays revoked since the first time). Returns it as it is now. */
 export function revokeToken(db: Db, actor: Actor, id: string, now = Date.now()): TokenRow {
   assertAdmin(actor);
-  return inTransaction(db, () => {
-    const before = getToken(db, id);
-    if (!before) throw new AppError("not_found", `No API token has the id ${id}`);
-    if (before.revokedAt) return before;
-    updateToken(db, id, { revokedAt: now });
-    const after = { ...before, revokedAt: now };
-    recordAudit(db, actor, "token.revoke", { type: "token", id }, publicToken(before), publicToken(after), now);
-    return after;
-  });
+  return inTransaction(db, () => revokeTokenRow(db, actor, id, now));
+}
+
+/** Revokes inside the caller's transaction (a probe agent's token goes with the agent). */
+export function revokeTokenRow(db: Db, actor: Actor, id: string, now: number): TokenRow {
+  const before = getToken(db, id);
+  if (!before) throw new AppError("not_found", `No API token has the id ${id}`);
+  if (before.revokedAt) return before;
+  updateToken(db, id, { revokedAt: now });
+  const after = { ...before, revokedAt: now };
+  recordAudit(db, actor, "token.revoke", { type: "token", id }, publicToken(before), publicToken(after), now);
+  return after;
 }
 
 /** Every token, newest first, revoked ones included (so their last use stays visible). */
@@ -95,9 +106,12 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 export type TokenIdentity = { actor: Actor; scope: TokenScope };
 
-/** Whether a token of scope `has` may call a route that needs `needs`. A probe token may call none of them. */
-export function scopeAllows(has: TokenScope, needs: ApiScope): boolean {
-  if (has === "probe") return false;
+/**
+ * Whether a token of scope `has` may call a route that needs `needs`. A probe token reaches only
+ * the probe routes (its own assignments and results), and only a probe token reaches those.
+ */
+export function scopeAllows(has: TokenScope, needs: TokenScope): boolean {
+  if (has === "probe" || needs === "probe") return has === needs;
   return API_SCOPES.indexOf(has) >= API_SCOPES.indexOf(needs);
 }
 

@@ -19,6 +19,7 @@ import { translator, type Translator } from "@/lib/i18n/messages";
 import { componentUptime, uptimeDocument } from "@/lib/uptime-view";
 import type { SnapIncident, Snapshot } from "@/lib/snapshot-types";
 import { STATUSPAGE_DOCUMENTS } from "@/lib/statuspage";
+import { locationsDocument, LOCATIONS_DOCUMENT_PATH } from "@/lib/locations-document";
 import { shiftMonth } from "@/lib/time";
 import type { LoadedAssets } from "./assets";
 import { DEFAULT_LIMIT, FORM_LIMIT } from "./body";
@@ -350,6 +351,14 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
     get: () => healthPayload(),
     answeredBy: "writer",
     cache: "none",
+  },
+  {
+    ...shared,
+    name: "where monitored components are checked from (an Outpost extension)",
+    path: LOCATIONS_DOCUMENT_PATH,
+    get: (ctx) => ctx.keep("api:outpost/locations", () => jsonPayload(200, locationsDocument(ctx.snapshot))),
+    cache: "hot",
+    mirror: () => [LOCATIONS_DOCUMENT_PATH],
   },
   {
     ...shared,

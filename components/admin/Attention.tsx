@@ -21,6 +21,7 @@ const REASON: Record<DisagreementReason, StaffKey> = {
 const HEALTH: Record<MonitorHealth, StaffKey> = {
   up: "staff.monitors.healthUp",
   degraded: "staff.monitors.healthDegraded",
+  regional: "staff.monitors.healthRegional",
   down: "staff.monitors.healthDown",
   unknown: "staff.monitors.healthUnknown",
 };

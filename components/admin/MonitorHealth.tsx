@@ -11,6 +11,10 @@ const LOOK: Record<MonitorHealth | "paused", { label: string; cls: string }> = {
     label: staffT("staff.monitors.healthDegraded"),
     cls: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200",
   },
+  regional: {
+    label: staffT("staff.monitors.healthRegional"),
+    cls: "bg-orange-100 text-orange-900 dark:bg-orange-950 dark:text-orange-200",
+  },
   down: {
     label: staffT("staff.monitors.healthDown"),
     cls: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200",

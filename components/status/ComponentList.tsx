@@ -9,6 +9,7 @@ import type { RenderedRows } from "./rendered-rows";
 import { ResponseTimeChart } from "./ResponseTimeChart";
 import { StatusIcon, STATUS_TEXT_CLASS } from "./StatusIcon";
 import { UptimeBar, UptimeLegend } from "./UptimeBar";
+import { WhereFrom, failingFrom } from "./WhereFrom";
 
 function StatusLabel({ status }: { status: SnapComponent["status"] }) {
   const tr = useT();
@@ -46,6 +47,7 @@ function RowContent({ component, reach }: { component: SnapComponent; reach: Rea
         </h4>
         <StatusLabel status={component.status} />
       </div>
+      <WhereFrom component={component} />
       {component.description ? (
         <p className="mt-0.5 text-sm text-gray-600 dark:text-gray-400" dir="auto">
           {component.description}
@@ -103,6 +105,7 @@ function rowKey(c: SnapComponent, reach: ReachProps): string {
     levels,
     bad,
     c.monitoring ?? null,
+    failingFrom(c),
     reach.affected?.get(c.id) ?? 0,
     offersAffected(c, reach),
     reach.reportBase ?? "",

@@ -45,12 +45,12 @@ export function listComponentMonitors(db: Db, componentId: string): MonitorRow[]
   return db.select().from(monitors).where(eq(monitors.componentId, componentId)).orderBy(asc(monitors.createdAt)).all();
 }
 
-/** Unpaused monitors due by `now`, most overdue first. */
+/** Unpaused monitors the server checks itself, due by `now`, most overdue first. */
 export function listDueMonitors(db: Db, now: number, limit: number): MonitorRow[] {
   return db
     .select()
     .from(monitors)
-    .where(and(eq(monitors.paused, false), lte(monitors.nextCheckAt, now)))
+    .where(and(eq(monitors.paused, false), eq(monitors.checksLocally, true), lte(monitors.nextCheckAt, now)))
     .orderBy(asc(monitors.nextCheckAt))
     .limit(limit)
     .all();
@@ -295,7 +295,7 @@ export function openDraftFor(db: Db, componentId: string): DraftRow | undefined 
 
 // ---- alert suppression
 
-export function getAlertState(db: Db, monitorId: string, kind: "down" | "degraded" | "up") {
+export function getAlertState(db: Db, monitorId: string, kind: "down" | "degraded" | "regional" | "up") {
   return db
     .select()
     .from(monitorAlerts)

@@ -60,21 +60,29 @@ describe("authentication", () => {
 describe("token scopes", () => {
   it("every route declares the scope it needs: read for public-facing content, write for changes and for reading what holds secrets or personal data", () => {
     for (const r of API_ROUTES) {
+      // A probe agent's own routes take its token only.
+      if (r.pattern.startsWith("probe/")) {
+        expect(r.scope, `${r.method} ${r.pattern}`).toBe("probe");
+        continue;
+      }
       expect(["read", "write", "admin"], `${r.method} ${r.pattern}`).toContain(r.scope);
-      // The page's own settings are an admin's, as in the staff area.
+      // The page's own settings are an admin's, as in the staff area; so is making probe agents (each is a token).
       const adminOnly =
-        r.pattern === "export" || r.pattern.startsWith("api-tokens") || (r.pattern === "" && r.method !== "GET");
-      const sensitive = r.pattern.startsWith("monitors") || r.pattern.startsWith("subscribers");
+        r.pattern === "export" ||
+        r.pattern.startsWith("api-tokens") ||
+        (r.pattern.startsWith("probe-agents") && r.method !== "GET") ||
+        (r.pattern === "" && r.method !== "GET");
+      const sensitive = ["monitors", "subscribers", "probe-agents"].some((p) => r.pattern.startsWith(p));
       expect(r.scope, `${r.method} ${r.pattern}`).toBe(
         adminOnly ? "admin" : r.method === "GET" && !sensitive ? "read" : "write",
       );
     }
   });
 
-  it("a weaker token gets 403 problem+json on every route, with nothing written; probe tokens reach none", async () => {
+  it("a weaker token gets 403 problem+json on every route, with nothing written; probe tokens reach only probe routes", async () => {
     const f = apiFixture();
     const tokens = Object.fromEntries(
-      (["read", "write"] as const).map((scope) => [
+      (["read", "write", "admin"] as const).map((scope) => [
         scope,
         createToken(f.db, SYSTEM_ACTOR, { name: scope, scope }).token,
       ]),
@@ -86,10 +94,12 @@ describe("token scopes", () => {
       .run(createHash("sha256").update("op_probe-token").digest("hex"));
     const v = f.version();
     const audits = f.audit().length;
-    const weaker = { read: [], write: ["read"], admin: ["read", "write"] } as const;
+    // Probe routes are not "above" admin: they are a different door, closed to every other token.
+    const weaker = { read: [], write: ["read"], admin: ["read", "write"], probe: ["read", "write", "admin"] } as const;
     let refusals = 0;
     for (const r of API_ROUTES) {
-      for (const auth of [...weaker[r.scope].map((s) => `Bearer ${tokens[s]}`), "Bearer op_probe-token"]) {
+      const others = weaker[r.scope].map((s) => `Bearer ${tokens[s]}`);
+      for (const auth of r.scope === "probe" ? others : [...others, "Bearer op_probe-token"]) {
         const res = await f.call(r.method, sample(r.pattern), { auth, json: r.body ? body : undefined });
         expectProblem(res, 403);
         expect(res.json.detail, `${r.method} ${r.pattern}`).toMatch(new RegExp(`needs a ${r.scope} token`));
@@ -504,10 +514,19 @@ describe("responses", () => {
         await f.call("POST", "subscribers", { json: { subscriber: { endpoint: "https://hooks.example.com/x" } } })
       ).json.id,
     };
+    const agent = (
+      await f.call("POST", "probe-agents", { json: { probe_agent: { name: "eu-west", label: "Frankfurt" } } })
+    ).json;
+    ids.agent_id = agent.id;
+    expect(
+      (await f.call("PATCH", `monitors/${ids.monitor_id}`, { json: { monitor: { locations: ["local", "eu-west"] } } }))
+        .status,
+    ).toBe(200);
     for (const r of API_ROUTES.filter((x) => x.method === "GET")) {
       const res = await f.call(
         "GET",
         r.pattern.replace(/\{(\w+)\}/g, (_, name: string) => must(ids[name], `an id for {${name}}`)),
+        r.scope === "probe" ? { auth: `Bearer ${agent.token}` } : {},
       );
       expect(res.status, r.pattern).toBe(r.status);
       expect(() => r.response!.parse(res.json), r.pattern).not.toThrow();

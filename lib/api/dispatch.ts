@@ -209,6 +209,7 @@ export async function handleApiRequest(req: Request, deps: ApiDeps): Promise<Res
       query,
       publicUrl: deps.publicUrl,
       now,
+      headers: req.headers,
     });
     return jsonResponse(route.status, result);
   } catch (err) {

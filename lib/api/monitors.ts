@@ -5,7 +5,15 @@ import type { MonitorRow } from "@/db/queries/monitors";
 import { findComponent } from "../components";
 import { MIN_INTERVAL_SECONDS, MONITOR_HEALTHS } from "../constants";
 import { MONITOR_KIND_LIST, MONITOR_KINDS } from "../monitors/registry";
-import { allMonitors, createMonitor, deleteMonitor, monitorById, updateMonitor } from "../monitors/monitors";
+import {
+  allMonitors,
+  createMonitor,
+  deleteMonitor,
+  locationNames,
+  monitorById,
+  updateMonitor,
+} from "../monitors/monitors";
+import type { Db } from "@/db/client";
 import { targetPolicy } from "../config";
 import { monitorPolicy } from "../monitors/scheduler";
 import { MONITOR_LIMITS, targetWarning } from "../monitors/schemas";
@@ -72,6 +80,18 @@ const monitorFields = {
     .describe(
       "Admins only: checks may reach loopback and private addresses even when OUTPOST_ALLOW_PRIVATE_TARGETS is off (never cloud metadata addresses). Editors get 403.",
     ),
+  locations: z
+    .array(z.string().max(40))
+    .min(1)
+    .max(L.locations)
+    .optional()
+    .describe('Where it is checked from: "local" (this server) and probe agents\' names (default ["local"]).'),
+  quorum: formInteger(z.number().int().min(1).max(L.locations))
+    .nullable()
+    .optional()
+    .describe(
+      "With several locations: how many must report down for the monitor to be down (default null: a majority). Fewer is regional: staff see it, the component's status does not change.",
+    ),
 };
 export const monitorCreateBody = z.object({ monitor: z.object(monitorFields) });
 export const monitorUpdateBody = z.object({ monitor: z.object(monitorFields).omit({ kind: true }).partial() });
@@ -96,6 +116,8 @@ export const monitorOut = z.strictObject({
     .string()
     .nullable()
     .describe("Heartbeat monitors: the secret URL the watched job calls (GET or POST)."),
+  locations: z.array(z.string()),
+  quorum: z.number().nullable(),
   health: z.enum(MONITOR_HEALTHS),
   last_checked_at: z.string().nullable(),
   last_latency_ms: z.number().nullable(),
@@ -111,7 +133,7 @@ export const monitorOut = z.strictObject({
     ),
 });
 
-export function monitorJson(m: MonitorRow, publicUrl: string) {
+export function monitorJson(db: Db, m: MonitorRow, publicUrl: string) {
   return {
     id: m.id,
     component_id: m.componentId,
@@ -127,6 +149,8 @@ export function monitorJson(m: MonitorRow, publicUrl: string) {
     auto_publish: m.autoPublish,
     internal_target: m.internalTarget,
     heartbeat_url: m.heartbeatToken ? `${publicUrl}/api/heartbeat/${m.heartbeatToken}` : null,
+    locations: locationNames(db, m),
+    quorum: m.quorum,
     health: m.health,
     last_checked_at: isoTime(m.lastCheckedAt),
     last_latency_ms: m.lastLatencyMs,
@@ -149,15 +173,17 @@ function input(ctx: ApiContext, f: UpdateBody["monitor"]) {
     paused: f.paused,
     autoPublish: f.auto_publish,
     internalTarget: f.internal_target,
+    locations: f.locations,
+    quorum: f.quorum,
   };
 }
 
 export function listMonitors(ctx: ApiContext) {
-  return allMonitors(ctx.db).map((m) => monitorJson(m, ctx.publicUrl));
+  return allMonitors(ctx.db).map((m) => monitorJson(ctx.db, m, ctx.publicUrl));
 }
 
 export function showMonitor(ctx: ApiContext) {
-  return monitorJson(monitorById(ctx.db, pathParam(ctx, "monitor_id")), ctx.publicUrl);
+  return monitorJson(ctx.db, monitorById(ctx.db, pathParam(ctx, "monitor_id")), ctx.publicUrl);
 }
 
 export async function postMonitor(ctx: ApiContext<CreateBody>) {
@@ -176,7 +202,7 @@ export async function postMonitor(ctx: ApiContext<CreateBody>) {
     ctx.now,
   );
   return {
-    ...monitorJson(row, ctx.publicUrl),
+    ...monitorJson(ctx.db, row, ctx.publicUrl),
     warning: await targetWarning(row.kind, row.settings, monitorPolicy(targetPolicy(), row)),
   };
 }
@@ -190,11 +216,11 @@ export async function patchMonitor(ctx: ApiContext<UpdateBody>) {
     ctx.now,
   );
   return {
-    ...monitorJson(row, ctx.publicUrl),
+    ...monitorJson(ctx.db, row, ctx.publicUrl),
     warning: await targetWarning(row.kind, row.settings, monitorPolicy(targetPolicy(), row)),
   };
 }
 
 export function removeMonitor(ctx: ApiContext) {
-  return monitorJson(deleteMonitor(ctx.db, ctx.actor, pathParam(ctx, "monitor_id"), ctx.now), ctx.publicUrl);
+  return monitorJson(ctx.db, deleteMonitor(ctx.db, ctx.actor, pathParam(ctx, "monitor_id"), ctx.now), ctx.publicUrl);
 }

@@ -40,7 +40,7 @@ function responses(r: ApiRoute) {
   return {
     [r.status]: success,
     ...(r.query ? { 400: problem("A query parameter is not valid") } : {}),
-    403: problem(`The token's scope is below ${r.scope}`),
+    403: problem(r.scope === "probe" ? "Not a probe agent's token" : `The token's scope is below ${r.scope}`),
     ...(r.body ? { 400: problem("The body is not valid JSON, or not a valid bracket-notation form") } : {}),
     401: problem("No API token, or an unknown or revoked one"),
     404: problem("No such page, or no such item"),
@@ -72,7 +72,10 @@ function operation(r: ApiRoute) {
     operationId: `${r.method.toLowerCase()}_${r.pattern.replace(/[{}]/g, "").replace(/[/-]/g, "_") || "page"}`,
     summary: r.summary,
     tags: [r.tag],
-    description: `Needs a token with scope **${r.scope}** or higher (read < write < admin).`,
+    description:
+      r.scope === "probe"
+        ? "Needs a probe agent's token (scope **probe**); no other token reaches it, and a probe token reaches nothing else."
+        : `Needs a token with scope **${r.scope}** or higher (read < write < admin).`,
     "x-outpost-scope": r.scope,
     // OpenAPI 3.1 lets a security requirement name roles for any scheme type: here, the scope.
     security: [{ statuspageKey: [r.scope] }, { bearer: [r.scope] }],
@@ -112,6 +115,8 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   monitors:
     "Outpost's own: automatic checks of a component (each kind is described under kind) that set its status. Reading them needs write: they hold heartbeat URLs.",
   data: "All data as one document, to move an instance elsewhere (admin only).",
+  "probe agents":
+    "Checks from other places: admins make probe agents (each with its own probe token, shown once); an agent's token reaches only its assignments and results.",
   "api tokens": "Tokens for this API and their scopes (admin only); a token's secret is shown once, when it is made.",
   subscribers:
     "Who hears about incidents: email addresses, webhooks and chat channels. Reading them needs write: they are personal data.",

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import type { Db } from "@/db/client";
 import type { PageRow } from "@/db/queries/page";
 import type { Actor } from "../audit";
-import type { ApiScope } from "../constants";
+import type { ApiScope, TokenScope } from "../constants";
 
 export const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;
 export type Method = (typeof METHODS)[number];
@@ -19,6 +19,8 @@ export type ApiContext<Body = unknown, Query = unknown> = {
   query: Query;
   publicUrl: string;
   now: number;
+  /** The request's headers (a probe agent's name, version and clock). */
+  headers: Headers;
 };
 
 /** A `{name}` segment's value. The dispatcher fills every one the route's pattern has, so a missing one is a bug. */
@@ -36,7 +38,7 @@ export type ApiRoute = {
   /** Below /api/v1/pages/{page_id}/; `{name}` segments are parameters. */
   pattern: string;
   /** The token scope it needs (read < write < admin); weaker tokens get 403. */
-  scope: ApiScope;
+  scope: TokenScope;
   summary: string;
   tag: string;
   body?: z.ZodType;
@@ -73,7 +75,7 @@ export function route<B extends z.ZodType | undefined = undefined, Q extends z.Z
 type Op<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> = Omit<
   RouteDef<B, Q>,
   "method" | "pattern" | "tag" | "scope"
-> & { scope?: ApiScope };
+> & { scope?: TokenScope };
 
 /**
  * The usual operations on a collection and its items, in the order the OpenAPI document lists

@@ -12,6 +12,8 @@ import * as templates from "./templates";
 import { assertAdmin } from "../accounts";
 import { exportData } from "../data-transfer";
 import * as pages from "./pages";
+import * as probe from "./probe";
+import { assignmentsResponse, resultsBody, resultsResponse } from "../monitors/agent/protocol";
 import * as subscribers from "./subscribers";
 import * as tokens from "./tokens";
 
@@ -235,6 +237,56 @@ export const API_ROUTES: readonly ApiRoute[] = [
       summary: "Delete a monitor and its history; answers with it as it was",
       handle: monitors.removeMonitor,
     },
+  }),
+
+  // ---- probe agents: checks from other places. Admins manage them; each agent's own token
+  // (scope probe) reaches its two routes below and nothing else.
+  ...resource({
+    path: "probe-agents",
+    id: "agent_id",
+    tag: "probe agents",
+    read: "write",
+    write: "admin",
+    out: probe.agentOut,
+    fields: probe.AGENT_FIELDS,
+    list: {
+      response: z.array(probe.agentOut),
+      summary: "List probe agents with their last contact, version and clock skew",
+      handle: probe.listAgents,
+    },
+    create: {
+      body: probe.agentCreateBody,
+      response: probe.agentCreatedOut,
+      summary: "Create a probe agent; its probe token is in this response only",
+      handle: probe.postAgent,
+    },
+    show: { summary: "Get a probe agent", handle: probe.showAgent },
+    update: { body: probe.agentUpdateBody, summary: "Change a probe agent's label", handle: probe.patchAgent },
+    remove: {
+      summary:
+        "Remove a probe agent: its token is revoked and it leaves its monitors' locations (a monitor left with no location is checked by the server)",
+      handle: probe.removeAgent,
+    },
+  }),
+  route({
+    method: "GET",
+    scope: "probe",
+    pattern: "probe/assignments",
+    tag: "probe agents",
+    response: assignmentsResponse,
+    summary: "A probe agent's own assignments: the monitors it checks, with their settings (its heartbeat too)",
+    handle: probe.getAssignments,
+  }),
+  route({
+    method: "POST",
+    scope: "probe",
+    pattern: "probe/results",
+    tag: "probe agents",
+    body: resultsBody,
+    response: resultsResponse,
+    summary:
+      "A probe agent posts up to 500 results, oldest first; idempotent by (boot, seq): what was accepted before counts as a duplicate",
+    handle: probe.postResults,
   }),
 
   // ---- all data, to move elsewhere (admin tokens only; it holds password hashes, never secrets)

@@ -9,21 +9,29 @@ import { config } from "../config";
 import { mailConfigured, sendMail, type Mail } from "../mail";
 import type { Alert } from "./engine";
 
-const SEVERITY: Record<Alert["kind"], ChatSeverity> = { down: "critical", degraded: "warning", up: "ok" };
+const SEVERITY: Record<Alert["kind"], ChatSeverity> = {
+  down: "critical",
+  degraded: "warning",
+  regional: "warning",
+  up: "ok",
+};
 const WEBHOOK_TIMEOUT_MS = 10_000;
 
 export function alertText(a: Alert): { title: string; text: string } {
-  const title =
-    a.kind === "down"
-      ? `DOWN: ${a.monitorName} (${a.componentName})`
-      : a.kind === "degraded"
-        ? `DEGRADED: ${a.monitorName} (${a.componentName})`
-        : `UP: ${a.monitorName} (${a.componentName}) is back`;
+  const title = {
+    down: `DOWN: ${a.monitorName} (${a.componentName})`,
+    degraded: `DEGRADED: ${a.monitorName} (${a.componentName})`,
+    regional: `REGIONAL: ${a.monitorName} (${a.componentName}) fails from some locations`,
+    up: `UP: ${a.monitorName} (${a.componentName}) is back`,
+  }[a.kind];
   const lines = [
-    a.kind === "up"
-      ? `The monitor ${a.monitorName} reports ${a.componentName} healthy again.`
-      : `The monitor ${a.monitorName} reports a problem with ${a.componentName}.`,
-    a.error && a.kind !== "up" ? `Last error: ${a.error}` : null,
+    {
+      down: `The monitor ${a.monitorName} reports a problem with ${a.componentName}.`,
+      degraded: `The monitor ${a.monitorName} reports a problem with ${a.componentName}.`,
+      regional: `The monitor ${a.monitorName} fails from some of its locations, fewer than its quorum: the public status of ${a.componentName} is unchanged until you confirm it.`,
+      up: `The monitor ${a.monitorName} reports ${a.componentName} healthy again.`,
+    }[a.kind],
+    a.error && a.kind !== "up" ? `${a.kind === "regional" ? "Where" : "Last error"}: ${a.error}` : null,
     `At ${new Date(a.at).toISOString()}.`,
   ].filter(Boolean);
   return { title, text: lines.join("\n") };

@@ -30,8 +30,10 @@ import { setComponentStatus } from "../components";
 import { combineHealth, nextHealth, OUTAGES } from "./evaluate";
 import type { MonitorHealth } from "../constants";
 import type { ProbeResult } from "./probes/types";
+import { LOCAL, listLocations, updateLocationRow } from "@/db/queries/probes";
+import { locationVerdict } from "./locations";
 
-export type AlertKind = "down" | "degraded" | "up";
+export type AlertKind = "down" | "degraded" | "regional" | "up";
 export type Alert = {
   kind: AlertKind;
   monitorId: string;
@@ -51,21 +53,36 @@ function alertKind(from: MonitorHealth, to: MonitorHealth): AlertKind | null {
   if (from === to) return null;
   if (to === "down") return "down";
   if (to === "degraded" && from !== "down") return "degraded";
-  if (to === "up" && (from === "down" || from === "degraded")) return "up";
+  if (to === "regional" && from !== "down") return "regional";
+  if (to === "up" && (from === "down" || from === "degraded" || from === "regional")) return "up";
   return null;
 }
 
-/** Records one check and applies its consequences, in one transaction. */
+/** Where a result comes from: the server itself, or a probe agent (its id and name). */
+export type ResultLocation = { id: string; name: string };
+export const LOCAL_LOCATION: ResultLocation = { id: LOCAL, name: LOCAL };
+
+/**
+ * Records one check and applies its consequences, in one transaction. A monitor with probe
+ * agents keeps anti-flap state per location; its health is then their verdict by quorum.
+ * `at.nextCheckAt` is the server's own schedule (absent for an agent's result).
+ */
 export function recordCheck(
   db: Db,
   monitor: MonitorRow,
   result: ProbeResult,
-  at: { now: number; lateMs: number; nextCheckAt: number },
+  at: { now: number; lateMs: number; nextCheckAt?: number },
+  from: ResultLocation = LOCAL_LOCATION,
 ): CheckOutcome {
   return inTransaction(db, () => {
     const current = listComponentMonitors(db, monitor.componentId).find((m) => m.id === monitor.id);
+    const unchanged = { monitor, from: monitor.health, alerts: [], draft: null };
     // Deleted or paused while the check ran: the result no longer counts.
-    if (!current || current.paused) return { monitor, from: monitor.health, alerts: [], draft: null };
+    if (!current || current.paused) return unchanged;
+    const locations = listLocations(db, [current.id]);
+    const here = locations.find((l) => l.location === from.id);
+    // A location the monitor no longer has (or an agent's result for a server-only monitor).
+    if (locations.length ? !here : from.id !== LOCAL) return unchanged;
     const slow =
       result.ok &&
       (!!result.degraded ||
@@ -80,26 +97,59 @@ export function recordCheck(
       latencyMs: result.latencyMs,
       error: result.error,
       lateMs: Math.max(0, Math.round(at.lateMs)),
+      location: from.name,
     });
-    const streaks = nextHealth(current, current, { ok: result.ok, slow });
-    const changed = streaks.health !== current.health;
-    const updated = updateMonitorRow(db, current.id, {
-      ...streaks,
-      nextCheckAt: at.nextCheckAt,
+    const last = {
+      ...(at.nextCheckAt !== undefined ? { nextCheckAt: at.nextCheckAt } : {}),
       lastCheckedAt: at.now,
       lastLatencyMs: result.latencyMs,
       lastError: result.error,
-      ...(changed ? { healthChangedAt: at.now } : {}),
+    };
+    if (!here) {
+      const streaks = nextHealth(current, current, { ok: result.ok, slow });
+      return applyHealth(db, current, { ...last, ...streaks }, result.error, at.now);
+    }
+    // An agent's buffered result older than what the location already has: history only.
+    if (here.lastCheckedAt !== null && at.now < here.lastCheckedAt) return unchanged;
+    const streaks = nextHealth(here, current, { ok: result.ok, slow });
+    updateLocationRow(db, current.id, here.location, {
+      ...streaks,
+      lastCheckedAt: at.now,
+      lastLatencyMs: result.latencyMs,
+      lastError: result.error,
+      ...(streaks.health !== here.health ? { healthChangedAt: at.now } : {}),
     });
-    if (!changed) return { monitor: updated, from: current.health, alerts: [], draft: null };
-    const { muted, draft } = reconcileComponent(db, current.componentId, at.now, {
-      monitor: updated,
-      error: result.error,
-    });
-    const kind = alertKind(current.health, updated.health);
-    const alerts = kind && !muted ? dueAlerts(db, updated, kind, result.error, at.now) : [];
-    return { monitor: updated, from: current.health, alerts, draft };
+    const verdict = locationVerdict(db, current, at.now);
+    return applyHealth(db, current, { ...last, health: verdict.health }, verdict.note ?? result.error, at.now);
   });
+}
+
+/** A located monitor's verdict again without a new result (an agent fell silent or came back). */
+export function refreshVerdict(db: Db, monitor: MonitorRow, now: number): CheckOutcome | null {
+  return inTransaction(db, () => {
+    const current = listComponentMonitors(db, monitor.componentId).find((m) => m.id === monitor.id);
+    if (!current || current.paused || listLocations(db, [current.id]).length === 0) return null;
+    const verdict = locationVerdict(db, current, now);
+    if (verdict.health === current.health) return null;
+    return applyHealth(db, current, { health: verdict.health }, verdict.note, now);
+  });
+}
+
+/** Saves the monitor's new state; when its health changed, reconciles the component and says which alerts are due. */
+function applyHealth(
+  db: Db,
+  current: MonitorRow,
+  patch: Partial<MonitorRow> & { health: MonitorHealth },
+  error: string | null,
+  now: number,
+): CheckOutcome {
+  const changed = patch.health !== current.health;
+  const updated = updateMonitorRow(db, current.id, { ...patch, ...(changed ? { healthChangedAt: now } : {}) });
+  if (!changed) return { monitor: updated, from: current.health, alerts: [], draft: null };
+  const { muted, draft } = reconcileComponent(db, current.componentId, now, { monitor: updated, error });
+  const kind = alertKind(current.health, updated.health);
+  const alerts = kind && !muted ? dueAlerts(db, updated, kind, error, now) : [];
+  return { monitor: updated, from: current.health, alerts, draft };
 }
 
 function dueAlerts(db: Db, monitor: MonitorRow, kind: AlertKind, error: string | null, now: number): Alert[] {

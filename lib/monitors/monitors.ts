@@ -14,6 +14,7 @@ import {
   updateMonitorRow,
   type MonitorRow,
 } from "@/db/queries/monitors";
+import { findAgentByName, getAgent, listLocations, LOCAL, replaceLocations } from "@/db/queries/probes";
 import { recordAudit, type Actor } from "../audit";
 import { AppError } from "../errors";
 import { newId } from "../ids";
@@ -44,6 +45,47 @@ function parseSettings(kind: MonitorKind, raw: unknown): MonitorSettings {
     `settings${first.path.length ? "." + first.path.join(".") : ""}: ${first.message}`,
     fieldErrors,
   );
+}
+
+/** A monitor's locations by name: "local" for the server, agents by their names. */
+export function locationNames(db: Db, monitor: Pick<MonitorRow, "id">): string[] {
+  const rows = listLocations(db, [monitor.id]);
+  if (rows.length === 0) return [LOCAL];
+  return rows.map((r) => (r.location === LOCAL ? LOCAL : (getAgent(db, r.location)?.name ?? r.location)));
+}
+
+/**
+ * Sets where a monitor is checked from (inside the caller's transaction) and returns the columns
+ * that follow: a monitor checked by the server alone keeps no location rows, as before agents.
+ */
+function placeMonitor(
+  db: Db,
+  monitorId: string,
+  kind: MonitorKind,
+  names: readonly string[],
+  quorum: number | null,
+): Pick<MonitorRow, "checksLocally" | "quorum"> {
+  const unique = [...new Set(names)];
+  const ids = unique.map((name) => {
+    if (name === LOCAL) return LOCAL;
+    const agent = findAgentByName(db, name);
+    if (!agent)
+      throw new AppError("validation", `No probe agent is named ${name.slice(0, 40)}`, {
+        locations: [`no probe agent is named ${name.slice(0, 40)}`],
+      });
+    return agent.id;
+  });
+  if (kindOf(kind).heartbeatUrl && unique.some((n) => n !== LOCAL))
+    throw new AppError("validation", "A heartbeat is received by the server: its only location is local", {
+      locations: ["a heartbeat's only location is local"],
+    });
+  if (quorum !== null && quorum > unique.length)
+    throw new AppError("validation", `The quorum is at most the number of locations (${unique.length})`, {
+      quorum: [`at most ${unique.length}`],
+    });
+  const serverOnly = unique.length === 1 && unique[0] === LOCAL;
+  replaceLocations(db, monitorId, serverOnly ? [] : ids);
+  return { checksLocally: unique.includes(LOCAL), quorum: serverOnly ? null : quorum };
 }
 
 /** A random first check within one interval: monitors created together spread out. */
@@ -105,16 +147,18 @@ export function createMonitor(db: Db, actor: Actor, raw: MonitorInput, now = Dat
       createdAt: now,
       updatedAt: now,
     });
+    const placed = placeMonitor(db, row.id, input.kind, input.locations, input.quorum);
+    const located = updateMonitorRow(db, row.id, placed);
     recordAudit(
       db,
       actor,
       "monitor.create",
       { type: "monitor", id: row.id },
       undefined,
-      { ...row, heartbeatToken: undefined },
+      { ...located, heartbeatToken: undefined, locations: input.locations },
       now,
     );
-    return row;
+    return located;
   });
 }
 
@@ -161,6 +205,17 @@ export function updateMonitor(db: Db, actor: Actor, id: string, raw: MonitorPatc
     } else if (patch.intervalSeconds !== undefined && patch.intervalSeconds !== before.intervalSeconds) {
       patch.nextCheckAt = Math.min(before.nextCheckAt, now + interval * 1000);
     }
+    const beforeLocations = locationNames(db, before);
+    if (input.locations !== undefined || input.quorum !== undefined) {
+      const names = input.locations ?? beforeLocations;
+      const moved = JSON.stringify([...new Set(names)].sort()) !== JSON.stringify([...beforeLocations].sort());
+      Object.assign(
+        patch,
+        placeMonitor(db, id, before.kind, names, input.quorum !== undefined ? input.quorum : before.quorum),
+      );
+      // New places: the verdict starts afresh (each location keeps its own state).
+      if (moved) Object.assign(patch, { health: "unknown" });
+    }
     if (patch.settings !== undefined || patch.componentId !== undefined)
       Object.assign(patch, { health: "unknown", failStreak: 0, okStreak: 0, slowStreak: 0, fastStreak: 0 });
     const row = updateMonitorRow(db, id, patch);
@@ -169,8 +224,8 @@ export function updateMonitor(db: Db, actor: Actor, id: string, raw: MonitorPatc
       actor,
       input.paused === true ? "monitor.pause" : input.paused === false ? "monitor.resume" : "monitor.update",
       { type: "monitor", id },
-      { ...before, heartbeatToken: undefined },
-      { ...row, heartbeatToken: undefined },
+      { ...before, heartbeatToken: undefined, locations: beforeLocations },
+      { ...row, heartbeatToken: undefined, locations: locationNames(db, row) },
       now,
     );
     return row;

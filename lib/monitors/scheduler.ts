@@ -13,7 +13,8 @@ import {
   releaseLease,
   type MonitorRow,
 } from "@/db/queries/monitors";
-import { deliverAlerts } from "./alerts";
+import { deliverAlerts, deliverStaffNotices, type StaffNotice } from "./alerts";
+import { watchAgents } from "./agents";
 import { reconcileComponent, recordCheck, type Alert, type CheckOutcome } from "./engine";
 import type { ProbeResult } from "./probes/types";
 import { runProbe } from "./registry";
@@ -54,6 +55,9 @@ export type SchedulerOptions = {
   targets?: TargetPolicy;
   probe?: (m: MonitorRow, now: number) => Promise<ProbeResult>;
   onAlerts?: (alerts: Alert[]) => Promise<unknown>;
+  /** How often probe agents are looked at for silence (ms). */
+  agentWatchMs?: number;
+  onNotices?: (notices: StaffNotice[]) => Promise<unknown>;
   onCheck?: (outcome: CheckOutcome) => void;
 };
 
@@ -98,6 +102,7 @@ export class MonitorScheduler {
   private lastHousekeeping: number | null = null;
   private lastRollup: number | null = null;
   private lastPrune = -Infinity;
+  private lastAgentWatch = -Infinity;
   private ticking = false;
   /** While the database cannot be written (read-only, disk full): no ticks until then. */
   private backoffUntil = -Infinity;
@@ -123,6 +128,8 @@ export class MonitorScheduler {
       pruneMs: opts.pruneMs ?? 3_600_000,
       probe: opts.probe ?? defaultProbe(opts.targets ?? targetPolicy()),
       onAlerts: opts.onAlerts ?? ((alerts) => deliverAlerts(db, alerts)),
+      agentWatchMs: opts.agentWatchMs ?? 5_000,
+      onNotices: opts.onNotices ?? ((notices) => deliverStaffNotices(db, notices)),
       onCheck: opts.onCheck,
     };
   }
@@ -162,6 +169,7 @@ export class MonitorScheduler {
       if (now < this.backoffUntil) return;
       if (!this.lease(now)) return;
       this.startDue(now);
+      if (now - this.lastAgentWatch >= this.o.agentWatchMs) this.watchAgents(now);
       if (this.lastHousekeeping === null || now - this.lastHousekeeping >= this.o.housekeepingMs)
         this.housekeeping(now);
     } catch (err) {
@@ -259,6 +267,22 @@ export class MonitorScheduler {
       `outpost: monitor scheduler paused for ${this.backoffMs / 1000} s: ${storage.message} (${(err as { code?: string }).code})`,
     );
     return true;
+  }
+
+  /** Probe agents that fell silent (or came back): staff are told, and their monitors' verdicts are taken again. */
+  private watchAgents(now: number): void {
+    this.lastAgentWatch = now;
+    const { notices, outcomes } = watchAgents(this.db, now);
+    for (const n of notices) console.log(`outpost: ${n.title.toLowerCase()}`);
+    if (notices.length)
+      this.o
+        .onNotices(notices)
+        .catch((err) => console.error(`outpost: notice delivery failed: ${(err as Error).message}`));
+    const alerts = outcomes.flatMap((o) => o.alerts);
+    if (alerts.length)
+      this.o
+        .onAlerts(alerts)
+        .catch((err) => console.error(`outpost: alert delivery failed: ${(err as Error).message}`));
   }
 
   /** Roll-ups, pruning, and re-reconciling components (maintenance windows end, incidents close). */

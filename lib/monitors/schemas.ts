@@ -16,6 +16,7 @@ export const MONITOR_LIMITS = {
   timeoutMs: { min: 100, max: 60_000 },
   latencyThresholdMs: { min: 1, max: 60_000 },
   threshold: { min: 1, max: 20 },
+  locations: 20,
 } as const;
 const L = MONITOR_LIMITS;
 
@@ -61,6 +62,20 @@ const common = {
   autoPublish: z.boolean().default(false),
   /** May reach loopback/private addresses even when OUTPOST_ALLOW_PRIVATE_TARGETS is off (admins only). */
   internalTarget: z.boolean().default(false),
+  /** Where it is checked from: "local" (the server) and probe agents' names. */
+  locations: z
+    .array(z.string().trim().min(1, "Name a location"))
+    .min(1, "Check it from at least one location")
+    .max(L.locations, `At most ${L.locations} locations`)
+    .default(["local"]),
+  /** Locations that must report down for it to be down; null: a majority. */
+  quorum: z.coerce
+    .number({ error: "Enter a count" })
+    .int("A whole number")
+    .min(1, "At least 1")
+    .max(L.locations, `At most ${L.locations}`)
+    .nullable()
+    .default(null),
 };
 
 export const monitorInput = z
@@ -91,6 +106,8 @@ export const monitorPatch = z.object({
   autoPublish: z.boolean().optional(),
   internalTarget: z.boolean().optional(),
   settings: z.unknown().optional(),
+  locations: common.locations.unwrap().optional(),
+  quorum: common.quorum.unwrap().optional(),
 });
 export type MonitorPatch = z.input<typeof monitorPatch>;
 
