@@ -2,15 +2,25 @@
 // problems anywhere, and screenshots in e2e/.artifacts for a person to look at.
 import { createToken } from "../lib/tokens";
 import { SYSTEM_ACTOR } from "../lib/audit";
+import { createProbeAgent, probeAgents } from "../lib/monitors/agents";
 import { baseUrl, database, expectNoSeriousAxeViolations, signInPage, test } from "./fixtures";
 
-const PAGES = ["/admin/sign-in", "/admin/account", "/admin/people", "/admin/tokens", "/admin/audit"];
+const PAGES = [
+  "/admin/sign-in",
+  "/admin/account",
+  "/admin/people",
+  "/admin/tokens",
+  "/admin/audit",
+  "/admin/probe-agents",
+];
 
-test("[staff] account, people, tokens and audit pages pass axe at 1280 and 360 px, light and dark", async ({
+test("[staff] account, people, tokens, audit and probe agents pages pass axe at 1280 and 360 px, light and dark", async ({
   browser,
 }) => {
   test.setTimeout(180_000); // several pages × four screens, each with a full axe run
   createToken(database(), SYSTEM_ACTOR, { name: "Screens token", scope: "admin" });
+  if (!probeAgents(database()).some((a) => a.name === "screens-west"))
+    createProbeAgent(database(), SYSTEM_ACTOR, { name: "screens-west", label: "Frankfurt" });
   for (const colorScheme of ["light", "dark"] as const) {
     for (const viewport of [
       { width: 1280, height: 900 },

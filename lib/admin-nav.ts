@@ -24,6 +24,7 @@ export const ADMIN_NAV_GROUPS: readonly Group[] = [
     items: [
       { href: "/admin/components", key: "staff.nav.components", role: "editor" },
       { href: "/admin/monitors", key: "staff.nav.monitors", role: "editor" },
+      { href: "/admin/probe-agents", key: "staff.nav.probeAgents", role: "editor" },
     ],
   },
   {

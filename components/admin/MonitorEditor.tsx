@@ -17,6 +17,8 @@ export type MonitorEditorProps = {
   monitorId?: string;
   initial?: Record<string, string>;
   canSetInternal?: boolean;
+  /** Probe agents a monitor may also be checked from; none: the server alone, and no choice shown. */
+  places?: { name: string; label: string }[];
 };
 
 export function MonitorEditor({
@@ -25,6 +27,7 @@ export function MonitorEditor({
   monitorId,
   initial = {},
   canSetInternal = false,
+  places = [],
 }: MonitorEditorProps) {
   const editing = monitorId !== undefined;
   const [state, action, pending] = useActionState(
@@ -99,6 +102,34 @@ export function MonitorEditor({
           placeholder: "2",
         })}
       </fieldset>
+      {places.length && kind !== "heartbeat" ? (
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-semibold">{staffT("staff.monitors.locations")}</legend>
+          <p className="text-xs text-gray-600 dark:text-gray-400">{staffT("staff.monitors.locationsHint")}</p>
+          <input type="hidden" name="locationsShown" value="1" />
+          <div className="flex flex-wrap gap-x-6 gap-y-2">
+            {[{ name: "local", label: staffT("staff.monitors.localLocation") }, ...places].map((p) => (
+              <Checkbox
+                key={p.name}
+                label={p.name === "local" ? p.label : `${p.name} · ${p.label}`}
+                name={`location.${p.name}`}
+                defaultChecked={v[`location.${p.name}`] === "on" || (!editing && !state.values && p.name === "local")}
+              />
+            ))}
+          </div>
+          {err("locations") ? (
+            <p className="text-sm text-red-700 dark:text-red-400" role="alert">
+              {err("locations")?.join(" ")}
+            </p>
+          ) : null}
+          <div className="max-w-xs">
+            {text("quorum", staffT("staff.monitors.quorum"), {
+              inputMode: "numeric",
+              hint: staffT("staff.monitors.quorumHint"),
+            })}
+          </div>
+        </fieldset>
+      ) : null}
       <Checkbox
         label={staffT("staff.monitors.autoPublish")}
         name="autoPublish"

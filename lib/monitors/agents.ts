@@ -212,7 +212,7 @@ export function watchAgents(db: Db, now: number): { notices: StaffNotice[]; outc
     if (agent.lastSeenAt === null) continue;
     const live = agentLive(agent, now);
     if (live === (agent.silentSince === null)) continue;
-    const url = `${config().publicUrl}/admin/monitors/agents`;
+    const url = `${config().publicUrl}/admin/probe-agents`;
     inTransaction(db, () => {
       updateAgentRow(db, agent.id, { silentSince: live ? null : now });
       for (const monitor of monitorsAt(db, agent.id)) {

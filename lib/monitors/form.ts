@@ -54,6 +54,15 @@ export function monitorFromForm(v: Record<string, string>): MonitorInput {
     autoPublish: v.autoPublish === "on",
     // Only an admin's form carries the box (with its marker); an editor's leaves the flag as it is.
     internalTarget: v.internalTargetShown === "1" ? v.internalTarget === "on" : undefined,
+    // Shown only when probe agents exist: ticked places ("location.<name>"), and the quorum.
+    ...(v.locationsShown === "1"
+      ? {
+          locations: Object.keys(v)
+            .filter((k) => k.startsWith("location.") && v[k] === "on")
+            .map((k) => k.slice("location.".length)),
+          quorum: (num(v.quorum) ?? null) as never,
+        }
+      : {}),
   };
 }
 
@@ -64,19 +73,23 @@ export function patchFromForm(kind: MonitorKind, v: Record<string, string>): Mon
 }
 
 /** A stored monitor as the form's strings (the edit form's starting values). */
-export function valuesFromMonitor(m: {
-  componentId: string;
-  name: string;
-  kind: MonitorKind;
-  settings: unknown;
-  intervalSeconds: number;
-  timeoutMs: number;
-  latencyThresholdMs: number | null;
-  failThreshold: number;
-  recoverThreshold: number;
-  autoPublish: boolean;
-  internalTarget: boolean;
-}): Record<string, string> {
+export function valuesFromMonitor(
+  m: {
+    componentId: string;
+    name: string;
+    kind: MonitorKind;
+    settings: unknown;
+    intervalSeconds: number;
+    timeoutMs: number;
+    latencyThresholdMs: number | null;
+    failThreshold: number;
+    recoverThreshold: number;
+    autoPublish: boolean;
+    internalTarget: boolean;
+    quorum?: number | null;
+  },
+  locations: readonly string[] = ["local"],
+): Record<string, string> {
   const out: Record<string, string> = {
     componentId: m.componentId,
     name: m.name,
@@ -88,6 +101,8 @@ export function valuesFromMonitor(m: {
     recoverThreshold: String(m.recoverThreshold),
     autoPublish: m.autoPublish ? "on" : "",
     internalTarget: m.internalTarget ? "on" : "",
+    quorum: m.quorum === null || m.quorum === undefined ? "" : String(m.quorum),
+    ...Object.fromEntries(locations.map((l) => [`location.${l}`, "on"])),
   };
   for (const [key, value] of Object.entries(m.settings as Record<string, unknown>)) {
     const name = `settings.${key}`;

@@ -4,6 +4,9 @@ import { getDb, type Db } from "@/db/client";
 import { listComponents } from "@/db/queries/components";
 import { getComponentState, getMonitor, listRecentChecks } from "@/db/queries/monitors";
 import { getPage } from "@/db/queries/page";
+import { listLocations } from "@/db/queries/probes";
+import { locationVerdict } from "../monitors/locations";
+import { locationNames } from "../monitors/monitors";
 import { percentile } from "../monitors/rollups";
 
 const RECENT_CHECKS = 50;
@@ -19,7 +22,7 @@ export function latencySummary(checks: readonly { ok: boolean; latencyMs: number
 }
 
 /** Everything the page shows, or null when there is no such monitor. */
-export function monitorDetailView(id: string, db: Db = getDb()) {
+export function monitorDetailView(id: string, db: Db = getDb(), now = Date.now()) {
   const monitor = getMonitor(db, id);
   if (!monitor) return null;
   const components = listComponents(db, getPage(db)?.id ?? "");
@@ -32,5 +35,8 @@ export function monitorDetailView(id: string, db: Db = getDb()) {
     checks,
     failures: checks.filter((c) => !c.ok).length,
     latency: latencySummary(checks),
+    locations: locationNames(db, monitor),
+    /** Each place's own verdict, for a monitor checked from several places; null for the server alone. */
+    places: listLocations(db, [monitor.id]).length ? locationVerdict(db, monitor, now) : null,
   };
 }

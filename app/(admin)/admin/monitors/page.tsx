@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: staffT("staff.monitors.metaTitle") };
 
 export default async function MonitorsPage() {
   const staff = await requireStaff("editor", "/admin/monitors");
-  const { components, componentNames: names, monitors, disagreements } = monitorsView();
+  const { components, componentNames: names, monitors, disagreements, placeNotes } = monitorsView();
   return (
     <section className="space-y-6">
       <div>
@@ -77,6 +77,9 @@ export default async function MonitorsPage() {
                   <td className="py-2 pr-3">{names.get(m.componentId)}</td>
                   <td className="py-2 pr-3">
                     <HealthBadge health={m.health} paused={m.paused} />
+                    {placeNotes.get(m.id) ? (
+                      <span className="block text-xs text-gray-700 dark:text-gray-300">{placeNotes.get(m.id)}</span>
+                    ) : null}
                   </td>
                   <td className="py-2 pr-3 whitespace-nowrap">
                     {m.lastCheckedAt

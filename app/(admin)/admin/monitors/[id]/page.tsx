@@ -23,7 +23,7 @@ export default async function MonitorPage({ params }: { params: Promise<{ id: st
   const staff = await requireStaff("editor", `/admin/monitors/${id}`);
   const view = monitorDetailView(id);
   if (!view) notFound();
-  const { monitor: m, components, component, state, checks, failures, latency } = view;
+  const { monitor: m, components, component, state, checks, failures, latency, locations, places } = view;
   return (
     <section className="space-y-6">
       <p className="text-sm">
@@ -87,6 +87,59 @@ export default async function MonitorPage({ params }: { params: Promise<{ id: st
           </p>
         </div>
       ) : null}
+      {places ? (
+        <div>
+          <h2 className="font-semibold">{staffT("staff.monitors.byLocation")}</h2>
+          <p className="text-sm text-gray-600 dark:text-gray-400">
+            {staffT("staff.monitors.verdict", {
+              quorum: String(places.quorum),
+              total: String(places.locations.length),
+            })}
+            {places.note ? ` · ${places.note}` : ""}
+          </p>
+          <div className="mt-2 overflow-x-auto">
+            <table className="w-full text-left text-sm" data-testid="monitor-places">
+              <caption className="sr-only">{staffT("staff.monitors.byLocation")}</caption>
+              <thead className="text-xs text-gray-600 dark:text-gray-400">
+                <tr>
+                  <th scope="col" className="py-1 pr-3">
+                    {staffT("staff.monitors.place")}
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    {staffT("staff.monitors.health")}
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    {staffT("staff.monitors.lastCheck")}
+                  </th>
+                  <th scope="col" className="py-1">
+                    {staffT("staff.monitors.lastError")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
+                {places.locations.map((p) => (
+                  <tr key={p.location}>
+                    <td className="py-1 pr-3">
+                      {p.name === "local" ? staffT("staff.monitors.localLocation") : `${p.name} · ${p.label}`}
+                    </td>
+                    <td className="py-1 pr-3">
+                      <HealthBadge health={p.health} paused={false} />
+                      {p.live ? "" : ` ${staffT("staff.monitors.silentPlace")}`}
+                    </td>
+                    <td className="py-1 pr-3 whitespace-nowrap">
+                      {p.lastCheckedAt ? time(p.lastCheckedAt) : staffT("staff.monitors.notYet")}
+                      {p.lastLatencyMs !== null
+                        ? ` · ${staffT("staff.monitors.ms", { ms: String(p.lastLatencyMs) })}`
+                        : ""}
+                    </td>
+                    <td className="py-1 text-xs break-all">{p.lastError ?? ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      ) : null}
       <div>
         <h2 className="font-semibold">{staffT("staff.monitors.recent")}</h2>
         <p className="text-sm text-gray-600 dark:text-gray-400" data-testid="latency-summary">
@@ -104,6 +157,11 @@ export default async function MonitorPage({ params }: { params: Promise<{ id: st
                   <th scope="col" className="py-1 pr-3">
                     {staffT("staff.monitors.time")}
                   </th>
+                  {places ? (
+                    <th scope="col" className="py-1 pr-3">
+                      {staffT("staff.monitors.place")}
+                    </th>
+                  ) : null}
                   <th scope="col" className="py-1 pr-3">
                     {staffT("staff.monitors.result")}
                   </th>
@@ -119,6 +177,7 @@ export default async function MonitorPage({ params }: { params: Promise<{ id: st
                 {checks.map((c) => (
                   <tr key={c.id}>
                     <td className="py-1 pr-3 whitespace-nowrap">{time(c.at)}</td>
+                    {places ? <td className="py-1 pr-3">{c.location}</td> : null}
                     <td className="py-1 pr-3">
                       {c.ok
                         ? c.slow
@@ -142,7 +201,7 @@ export default async function MonitorPage({ params }: { params: Promise<{ id: st
       <MonitorForm
         components={components.map((c) => ({ id: c.id, name: c.name }))}
         monitorId={m.id}
-        initial={valuesFromMonitor(m)}
+        initial={valuesFromMonitor(m, locations)}
         canSetInternal={staff.role === "admin"}
       />
     </section>
