@@ -12,9 +12,12 @@ import { staffT } from "@/lib/i18n/staff";
 
 export function NewAgentForm({ serverUrl }: { serverUrl: string }) {
   const [state, action, pending] = useActionState(createAgentAction, INITIAL_ACTION_STATE);
-  const name = state.ok && state.secret ? (state.values?.name ?? "NAME") : "NAME";
+  const name = (state.ok && state.values?.created) || "NAME";
   return (
+    // Keyed by the last answer: React resets a form after its action, and a remount makes the
+    // reset land on what was submitted rather than on the first render's values.
     <form
+      key={JSON.stringify(state.values ?? {}) + (state.message ?? "")}
       action={action}
       className="space-y-3 rounded-lg border border-gray-200 p-4 dark:border-gray-800"
       aria-labelledby="new-agent"

@@ -58,4 +58,40 @@ describe("the staff form", () => {
     });
     expect(input.settings).toEqual({ name: "example.com", expected: ["192.0.2.1", "192.0.2.2"], server: null });
   });
+
+  it("reads the ticked places and the quorum only when the form showed them, and writes them back", () => {
+    const base = { componentId: "c", name: "API", kind: "http", "settings.url": "https://api.example.com/" };
+    expect(monitorFromForm(base)).not.toHaveProperty("locations");
+    const placed = monitorFromForm({
+      ...base,
+      locationsShown: "1",
+      "location.local": "on",
+      "location.eu-west": "on",
+      "location.us-east": "",
+      quorum: "2",
+    });
+    expect(placed).toMatchObject({ locations: ["local", "eu-west"], quorum: "2" });
+    expect(monitorFromForm({ ...base, locationsShown: "1", quorum: "" })).toMatchObject({
+      locations: [],
+      quorum: null,
+    });
+    const values = valuesFromMonitor(
+      {
+        componentId: "c",
+        name: "API",
+        kind: "http",
+        settings: { url: "https://api.example.com/" },
+        intervalSeconds: 60,
+        timeoutMs: 10_000,
+        latencyThresholdMs: null,
+        failThreshold: 2,
+        recoverThreshold: 2,
+        autoPublish: false,
+        internalTarget: false,
+        quorum: 2,
+      },
+      ["local", "eu-west"],
+    );
+    expect(values).toMatchObject({ "location.local": "on", "location.eu-west": "on", quorum: "2" });
+  });
 });

@@ -11,7 +11,13 @@ export async function createAgentAction(_prev: ActionState, form: FormData): Pro
     "admin",
     (staff, db) => {
       const { agent, token } = createProbeAgent(db, staff, { name: values.name ?? "", label: values.label ?? "" });
-      return { ok: true, message: staffT("staff.agents.createdMessage", { name: agent.name }), secret: token };
+      return {
+        ok: true,
+        message: staffT("staff.agents.createdMessage", { name: agent.name }),
+        secret: token,
+        // The command under the token names the agent.
+        values: { created: agent.name },
+      };
     },
     { echo: values, revalidate },
   );
