@@ -79,12 +79,13 @@ function Check({
 
 type Props = {
   disagreements: Disagreement[];
+  regional?: { id: string; name: string; component: string; note: string | null }[];
   spikes: { componentId: string; name: string; count: number }[];
   channels: FailingChannel[];
   timeZone: string;
 };
 
-export function Attention({ disagreements, spikes, channels, timeZone }: Props) {
+export function Attention({ disagreements, regional = [], spikes, channels, timeZone }: Props) {
   return (
     <section aria-labelledby="checks" className="space-y-3">
       <h2 id="checks" className="text-lg font-semibold">
@@ -128,6 +129,28 @@ export function Attention({ disagreements, spikes, channels, timeZone }: Props) 
             ))}
           </ul>
         </Check>
+        {regional.length ? (
+          <Check
+            id="regional"
+            tone="warn"
+            calm=""
+            loud={staffT("staff.dashboard.regional", { count: regional.length })}
+          >
+            <p className="text-gray-700 dark:text-gray-300">{staffT("staff.dashboard.regionalHint")}</p>
+            <ul className="space-y-1">
+              {regional.map((m) => (
+                <li key={m.id} data-regional={m.id}>
+                  <strong>{m.component}</strong>
+                  {": "}
+                  <Link href={`/admin/monitors/${m.id}`} className={LINK}>
+                    {m.name}
+                  </Link>
+                  {m.note ? ` · ${m.note}` : ""}
+                </li>
+              ))}
+            </ul>
+          </Check>
+        ) : null}
         <Check
           id="reports"
           tone="alarm"

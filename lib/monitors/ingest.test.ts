@@ -119,6 +119,19 @@ describe("probe agents' results", () => {
     expect(status()).toBe("operational");
   });
 
+  it("a new quorum takes the verdict again at once", () => {
+    local(true, T0);
+    send("eu-west", "xx", T0);
+    send("us-east", ".", T0);
+    expect(health()).toBe("regional");
+    updateMonitor(db, admin, monitor.id, { quorum: 1 }, T0 + 10_000);
+    expect(health()).toBe("down");
+    expect(status()).toBe("major_outage");
+    updateMonitor(db, admin, monitor.id, { quorum: null }, T0 + 20_000);
+    expect(health()).toBe("regional");
+    expect(status()).toBe("operational");
+  });
+
   it("a batch sent again counts once; a new boot starts a new sequence", () => {
     const first = send("eu-west", "..", T0);
     expect(first.response).toMatchObject({ accepted: 2, duplicates: 0, acked_seq: 2 });

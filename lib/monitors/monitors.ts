@@ -19,6 +19,7 @@ import { recordAudit, type Actor } from "../audit";
 import { AppError } from "../errors";
 import { newId } from "../ids";
 import { firstIssue, parse } from "../validation";
+import { refreshVerdict } from "./engine";
 import { kindOf, type MonitorKind, type MonitorSettings } from "./registry";
 import { monitorInput, monitorPatch, type MonitorInput, type MonitorPatch } from "./schemas";
 
@@ -218,7 +219,10 @@ export function updateMonitor(db: Db, actor: Actor, id: string, raw: MonitorPatc
     }
     if (patch.settings !== undefined || patch.componentId !== undefined)
       Object.assign(patch, { health: "unknown", failStreak: 0, okStreak: 0, slowStreak: 0, fastStreak: 0 });
-    const row = updateMonitorRow(db, id, patch);
+    let row = updateMonitorRow(db, id, patch);
+    // A new quorum over the same places: the verdict is taken again now, not at the next result.
+    if (patch.quorum !== undefined && patch.quorum !== before.quorum && patch.health === undefined)
+      row = refreshVerdict(db, row, now)?.monitor ?? row;
     recordAudit(
       db,
       actor,

@@ -15,6 +15,7 @@ import { currentSnapshot } from "../snapshot";
 import type { Snapshot } from "../snapshot-types";
 import { isComponentVisible } from "../status";
 import { pageZone } from "./incident-editor";
+import { locationVerdict } from "../monitors/locations";
 
 const WEEK = 7 * 24 * 3600_000;
 
@@ -155,5 +156,22 @@ export function dashboardView(db: Db = getDb(), snapshot: () => Snapshot = curre
         count: s.windows.at(-1)!.count,
       })),
     channels: failingChannels(listRecentProblems(db, 500)),
+    regional: regionalMonitors(db, names, now),
   };
+}
+
+/**
+ * Monitors down from some of their places but fewer than their quorum: the public status stays,
+ * so a person confirms (sets the component's status, or posts) or lets it pass.
+ */
+function regionalMonitors(db: Db, names: ReadonlyMap<string, string>, now: number) {
+  return listMonitors(db)
+    .filter((m) => m.health === "regional" && !m.paused)
+    .map((m) => ({
+      id: m.id,
+      name: m.name,
+      componentId: m.componentId,
+      component: names.get(m.componentId) ?? m.componentId,
+      note: locationVerdict(db, m, now).note,
+    }));
 }

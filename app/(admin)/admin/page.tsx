@@ -54,7 +54,13 @@ export default async function DashboardPage() {
           empty={staffT("staff.dashboard.openEmpty")}
         />
       </section>
-      <Attention disagreements={v.disagreements} spikes={v.spikes} channels={v.channels} timeZone={timeZone} />
+      <Attention
+        disagreements={v.disagreements}
+        regional={v.regional}
+        spikes={v.spikes}
+        channels={v.channels}
+        timeZone={timeZone}
+      />
       <DashboardComponents sections={v.sections} />
       <section id="maintenance" aria-labelledby="maint" className="space-y-3">
         <h2 id="maint" className={H2}>
