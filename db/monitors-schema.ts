@@ -111,6 +111,30 @@ export const checkRollups = sqliteTable(
   ],
 );
 
+/**
+ * Per monitor, place and hour, for monitors checked from several places: the public chart's
+ * split by place. Kept as long as the hourly roll-ups.
+ */
+export const checkLocationRollups = sqliteTable(
+  "check_location_rollups",
+  {
+    monitorId: text("monitor_id")
+      .notNull()
+      .references(() => monitors.id, { onDelete: "cascade" }),
+    /** "local" or a probe agent's name, as check_results.location. */
+    location: text("location").notNull(),
+    bucketStart: integer("bucket_start").notNull(),
+    count: integer("count").notNull(),
+    failures: integer("failures").notNull(),
+    p50Ms: integer("p50_ms"),
+    p95Ms: integer("p95_ms"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.monitorId, t.location, t.bucketStart] }),
+    index("check_location_rollups_bucket_start_idx").on(t.bucketStart),
+  ],
+);
+
 /** One row: which process runs the scheduler, until when, and when it last ran. */
 export const monitorLease = sqliteTable("monitor_lease", {
   id: integer("id").primaryKey(),

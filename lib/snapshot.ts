@@ -96,7 +96,7 @@ export function buildSnapshot(
     list.push({ status: p.status, startedAt: p.startedAt, endedAt: p.endedAt });
     periods.set(p.componentId, list);
   }
-  const monitoring = monitoringView(db, now);
+  const monitoring = monitoringView(db, now, opts.locationLabel ?? null);
   const located = locatedMonitorsView(db, now, opts.locationLabel ?? null);
   const ranges = lastDays(now, UPTIME_DAYS, timeZone);
   const dayStarts = new Map<string, number>();

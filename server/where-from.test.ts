@@ -13,6 +13,7 @@ import { locationsDocument } from "@/lib/locations-document";
 import { createProbeAgent } from "@/lib/monitors/agents";
 import { acceptResults } from "@/lib/monitors/ingest";
 import { createMonitor } from "@/lib/monitors/monitors";
+import { rollUp } from "@/lib/monitors/rollups";
 import { buildSnapshot } from "@/lib/snapshot";
 import { setComponentStatus } from "@/lib/testing";
 import { createElement } from "react";
@@ -122,5 +123,23 @@ describe("where from", () => {
       locationLabel: "Amsterdam",
     });
     expect(line(s)).toBe("Unreachable from 1 of 3 locations (Frankfurt); reachable from Singapore, Virginia");
+  });
+
+  it("splits the response-time chart by place: each place's last 24 hours, named as visitors read it", () => {
+    const w = world();
+    w.report(0, false);
+    w.report(1, true);
+    w.report(2, true);
+    rollUp(w.db, T0 + 6000, null);
+    const s = buildSnapshot(w.db, { publicUrl: "https://status.example.com", now: T0 + 6000 });
+    const places = s.components[0]!.monitoring?.places ?? [];
+    expect(places.map((p) => [p.name, p.label])).toEqual([
+      ["ap-south", "Singapore"],
+      ["eu-west", "Frankfurt"],
+      ["us-east", "Virginia"],
+    ]);
+    const hour = (p: (typeof places)[number]) => p.day.at(-1)!;
+    expect(places.map((p) => hour(p).p50)).toEqual([80, null, 80]);
+    expect(places.every((p) => p.day.length === 24)).toBe(true);
   });
 });

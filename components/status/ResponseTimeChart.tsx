@@ -44,7 +44,11 @@ function path(points: readonly LatencyPoint[], key: "p50" | "p95", max: number):
     }
     const x = PAD + i * step;
     const y = H - PAD - (v / max) * (H - PAD * 2);
-    d += `${pen ? "L" : "M"}${x.toFixed(1)} ${y.toFixed(1)}`;
+    // An hour with no neighbour (a place that just started) is a short dash, not nothing.
+    const alone = !pen && points[i + 1]?.[key] == null;
+    d += alone
+      ? `M${(x - 3).toFixed(1)} ${y.toFixed(1)}L${(x + 3).toFixed(1)} ${y.toFixed(1)}`
+      : `${pen ? "L" : "M"}${x.toFixed(1)} ${y.toFixed(1)}`;
     pen = true;
   });
   return d;
@@ -117,6 +121,14 @@ export function ResponseTimeChart({ monitoring, name }: { monitoring: ComponentM
         <div aria-label={tr.t("chart.group", { name })} role="group">
           <Chart title={tr.t("chart.day")} points={monitoring.day} />
           <Chart title={tr.t("chart.week")} points={monitoring.week} />
+          {monitoring.places?.length ? (
+            <div role="group" aria-label={tr.t("chart.byPlace")} data-testid="response-time-places">
+              <p className="mt-3 text-xs font-semibold">{tr.t("chart.byPlace")}</p>
+              {monitoring.places.map((p) => (
+                <Chart key={p.name} title={p.label ?? tr.t("locations.server")} points={p.day} />
+              ))}
+            </div>
+          ) : null}
           <p className="mt-1 flex gap-4 text-xs text-gray-600 dark:text-gray-400">
             <span className="flex items-center gap-1">
               <span aria-hidden="true" className="inline-block h-0.5 w-4 bg-blue-600 dark:bg-blue-400" />{" "}

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import {
+  checkLocationRollups,
   checkResults,
   checkRollups,
   monitorAlerts,
@@ -91,9 +92,14 @@ export function listChecksBetween(
   db: Db,
   start: number,
   end: number,
-): Pick<CheckRow, "monitorId" | "ok" | "latencyMs">[] {
+): Pick<CheckRow, "monitorId" | "ok" | "latencyMs" | "location">[] {
   return db
-    .select({ monitorId: checkResults.monitorId, ok: checkResults.ok, latencyMs: checkResults.latencyMs })
+    .select({
+      monitorId: checkResults.monitorId,
+      ok: checkResults.ok,
+      latencyMs: checkResults.latencyMs,
+      location: checkResults.location,
+    })
     .from(checkResults)
     .where(and(gte(checkResults.at, start), lt(checkResults.at, end)))
     .all();
@@ -109,6 +115,33 @@ export function upsertRollups(db: Db, rows: (typeof checkRollups.$inferInsert)[]
       })
       .run();
   }
+}
+
+export function upsertLocationRollups(db: Db, rows: (typeof checkLocationRollups.$inferInsert)[]): void {
+  for (const row of rows) {
+    db.insert(checkLocationRollups)
+      .values(row)
+      .onConflictDoUpdate({
+        target: [checkLocationRollups.monitorId, checkLocationRollups.location, checkLocationRollups.bucketStart],
+        set: { count: row.count, failures: row.failures, p50Ms: row.p50Ms, p95Ms: row.p95Ms },
+      })
+      .run();
+  }
+}
+
+/** A monitor's hourly figures per place since `from`, oldest first. */
+export function listLocationRollupsSince(db: Db, monitorIds: readonly string[], from: number) {
+  if (monitorIds.length === 0) return [];
+  return db
+    .select()
+    .from(checkLocationRollups)
+    .where(and(inArray(checkLocationRollups.monitorId, [...monitorIds]), gte(checkLocationRollups.bucketStart, from)))
+    .orderBy(asc(checkLocationRollups.bucketStart))
+    .all();
+}
+
+export function deleteLocationRollupsBefore(db: Db, before: number): number {
+  return db.delete(checkLocationRollups).where(lt(checkLocationRollups.bucketStart, before)).run().changes;
 }
 
 /** New roll-ups in bulk (the demo's history): a few multi-row statements instead of one per row. */

@@ -2,7 +2,14 @@
 // max latency, computed from raw results; raw results older than the retention are pruned.
 // The public page reads roll-ups only, so its cost does not grow with raw data.
 import { inTransaction, type Db } from "@/db/client";
-import { deleteChecksBefore, deleteRollupsBefore, listChecksBetween, upsertRollups } from "@/db/queries/monitors";
+import {
+  deleteChecksBefore,
+  deleteLocationRollupsBefore,
+  deleteRollupsBefore,
+  listChecksBetween,
+  upsertLocationRollups,
+  upsertRollups,
+} from "@/db/queries/monitors";
 
 export const HOUR = 3_600_000;
 export const DAY = 86_400_000;
@@ -16,30 +23,54 @@ export function percentile(sorted: readonly number[], p: number): number | null 
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? null;
 }
 
+type Agg = { count: number; failures: number; latencies: number[] };
+
+function add(map: Map<string, Agg>, key: string, c: { ok: boolean; latencyMs: number | null }) {
+  let agg = map.get(key);
+  if (!agg) map.set(key, (agg = { count: 0, failures: 0, latencies: [] }));
+  agg.count++;
+  if (!c.ok) agg.failures++;
+  else if (c.latencyMs !== null) agg.latencies.push(c.latencyMs);
+}
+
+function figures(a: Agg) {
+  const sorted = a.latencies.sort((x, y) => x - y);
+  return {
+    count: a.count,
+    failures: a.failures,
+    p50Ms: percentile(sorted, 50),
+    p95Ms: percentile(sorted, 95),
+    maxMs: sorted.at(-1) ?? null,
+  };
+}
+
+/**
+ * One bucket's figures per monitor and, by the hour, per monitor and place for monitors with a
+ * check from a probe agent in it (the chart's split by place).
+ */
 export function rollUpBucket(db: Db, size: "hour" | "day", start: number): number {
   const end = start + (size === "hour" ? HOUR : DAY);
-  const byMonitor = new Map<string, { count: number; failures: number; latencies: number[] }>();
+  const byMonitor = new Map<string, Agg>();
+  const byPlace = new Map<string, Agg>();
+  const placed = new Set<string>();
   for (const c of listChecksBetween(db, start, end)) {
-    let agg = byMonitor.get(c.monitorId);
-    if (!agg) byMonitor.set(c.monitorId, (agg = { count: 0, failures: 0, latencies: [] }));
-    agg.count++;
-    if (!c.ok) agg.failures++;
-    else if (c.latencyMs !== null) agg.latencies.push(c.latencyMs);
+    add(byMonitor, c.monitorId, c);
+    if (size !== "hour") continue;
+    add(byPlace, `${c.monitorId}\u0000${c.location}`, c);
+    if (c.location !== "local") placed.add(c.monitorId);
   }
-  const rows = [...byMonitor].map(([monitorId, a]) => {
-    const sorted = a.latencies.sort((x, y) => x - y);
-    return {
-      monitorId,
-      size,
-      bucketStart: start,
-      count: a.count,
-      failures: a.failures,
-      p50Ms: percentile(sorted, 50),
-      p95Ms: percentile(sorted, 95),
-      maxMs: sorted.at(-1) ?? null,
-    };
+  const rows = [...byMonitor].map(([monitorId, a]) => ({ monitorId, size, bucketStart: start, ...figures(a) }));
+  const placeRows = [...byPlace].flatMap(([key, a]) => {
+    const [monitorId = "", location = ""] = key.split("\u0000");
+    if (!placed.has(monitorId)) return [];
+    const { maxMs: _max, ...f } = figures(a);
+    void _max;
+    return [{ monitorId, location, bucketStart: start, ...f }];
   });
-  inTransaction(db, () => upsertRollups(db, rows));
+  inTransaction(db, () => {
+    upsertRollups(db, rows);
+    upsertLocationRollups(db, placeRows);
+  });
   return rows.length;
 }
 
@@ -64,6 +95,7 @@ export function prune(db: Db, now: number, retentionDays: number): { checks: num
   const checks = deleteChecksBefore(db, now - retentionDays * DAY);
   const rollups =
     deleteRollupsBefore(db, "hour", now - HOURLY_KEEP_DAYS * DAY) +
-    deleteRollupsBefore(db, "day", now - DAILY_KEEP_DAYS * DAY);
+    deleteRollupsBefore(db, "day", now - DAILY_KEEP_DAYS * DAY) +
+    deleteLocationRollupsBefore(db, now - HOURLY_KEEP_DAYS * DAY);
   return { checks, rollups };
 }
