@@ -273,7 +273,7 @@ export class MonitorScheduler {
   private watchAgents(now: number): void {
     this.lastAgentWatch = now;
     const { notices, outcomes } = watchAgents(this.db, now);
-    for (const n of notices) console.log(`outpost: ${n.title.toLowerCase()}`);
+    for (const n of notices) console.log(`outpost: ${n.title}`);
     if (notices.length)
       this.o
         .onNotices(notices)

@@ -48,4 +48,19 @@ describe("probe agent link", () => {
     link.sent(3, false);
     expect(log).toHaveLength(2);
   });
+
+  it("is not back because nothing waited to be sent, only once the server answers", () => {
+    const { log, clock, link, woken } = setup();
+    link.down(new Error("ECONNRESET"));
+    clock.now = 5_000;
+    link.sent(0, false); // the sender found nothing to send: no call was made
+    expect(link.isDown).toBe(true);
+    expect(woken()).toBe(0);
+    expect(log).toHaveLength(1);
+    clock.now = 60_000;
+    link.up(); // the assignments came
+    link.sent(0, false);
+    expect(log[1]).toBe("the server is back after 60 s; sent 0 results that waited");
+    expect(link.isDown).toBe(false);
+  });
 });

@@ -54,9 +54,11 @@ export class Link {
     }
   }
 
-  /** The sender delivered n results; `backlog` says whether more are still waiting. */
+  /** The sender delivered n results (0: nothing waited); `backlog` says whether more are still waiting. */
   sent(n: number, backlog: boolean): void {
     if (this.downSince === null) return;
+    // Sending nothing reached nobody: the server is back only once a call got an answer.
+    if (n === 0 && !this.catchingUp) return;
     this.up();
     this.sentSinceBack += n;
     if (backlog) return;

@@ -55,7 +55,12 @@ export async function run(
     },
     forget: () => buffer.setPage(o.server, undefined),
   };
-  const runner = new Runner({ concurrency: o.concurrency, onResult: (r) => void buffer.append(r), log });
+  const runner = new Runner({
+    concurrency: o.concurrency,
+    onResult: (r) => void buffer.append(r),
+    log,
+    location: o.name,
+  });
   const sender = new Sender({ buffer, client, page, link, version: VERSION, log });
 
   // What the server assigned last, so a restart while it is away still checks.

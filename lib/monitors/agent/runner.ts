@@ -25,16 +25,22 @@ export type RunnerOptions = {
   tickMs?: number;
   guardMs?: number;
   probe?: ProbeFn;
+  /** This agent's name, sent with HTTP checks (used by the default probe). */
+  location?: string;
 };
 
 type Entry = { m: Runnable; due: number; running: boolean };
 
-const defaultProbe: ProbeFn = ({ a, kind, settings }, now) =>
-  runProbe(kind, settings, {
-    timeoutMs: a.timeout_ms,
-    now,
-    policy: { allowPrivate: a.allow_private, allowMetadata: a.allow_metadata },
-  });
+/** The server's own probes; HTTP checks say which location they come from (x-outpost-location). */
+export const agentProbe =
+  (location?: string): ProbeFn =>
+  ({ a, kind, settings }, now) =>
+    runProbe(kind, settings, {
+      timeoutMs: a.timeout_ms,
+      now,
+      policy: { allowPrivate: a.allow_private, allowMetadata: a.allow_metadata },
+      location,
+    });
 
 /** The next time a monitor is due; a whole interval behind (the host slept) starts afresh from now. */
 export function nextDue(due: number, intervalSeconds: number, now: number): number {
@@ -80,7 +86,7 @@ export class Runner {
   constructor(private readonly o: RunnerOptions) {
     this.now = o.now ?? Date.now;
     this.random = o.random ?? Math.random;
-    this.probe = o.probe ?? defaultProbe;
+    this.probe = o.probe ?? agentProbe(o.location);
     this.log = o.log ?? (() => {});
   }
 

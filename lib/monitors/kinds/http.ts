@@ -5,7 +5,7 @@ import nodeHttps from "node:https";
 import { z } from "zod";
 import { connectProblem, guardedLookup } from "../../net/targets";
 import { defineKind } from "../kind";
-import { errorText, fail, withDeadline, type ProbeContext, type ProbeResult } from "../probes/types";
+import { errorText, fail, probeHeaders, withDeadline, type ProbeContext, type ProbeResult } from "../probes/types";
 import { httpUrl, urlHost } from "./common";
 
 const MAX_REDIRECTS = 5;
@@ -24,7 +24,8 @@ export function probeHttp(s: HttpSettings, ctx: ProbeContext): Promise<ProbeResu
       const lib = url.protocol === "https:" ? nodeHttps : nodeHttp;
       const req = lib.request(url, {
         method: s.method,
-        headers: { "user-agent": "Outpost-Monitor/1", ...s.headers },
+        // The monitor's own headers win (node keeps the last of names that differ only in case).
+        headers: { ...probeHeaders(ctx, { "user-agent": "Outpost-Monitor/1" }), ...s.headers },
         agent: false,
         lookup,
       });

@@ -24,7 +24,7 @@ export function componentsUrl(url: string): string {
 type UpstreamComponent = { id?: string; name?: string; status?: string };
 
 export async function probeUpstream(s: UpstreamSettings, ctx: ProbeContext): Promise<ProbeResult> {
-  const got = await probeHttpBody(componentsUrl(s.url), ctx.timeoutMs, ctx.policy);
+  const got = await probeHttpBody(componentsUrl(s.url), ctx.timeoutMs, ctx.policy, ctx.location);
   if (!got.ok) return fail(got.error, got.latencyMs);
   let list: UpstreamComponent[];
   try {

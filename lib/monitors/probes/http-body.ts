@@ -2,14 +2,19 @@
 import http from "node:http";
 import https from "node:https";
 import { connectProblem, guardedLookup, type TargetPolicy } from "../../net/targets";
-import { errorText, withDeadline } from "./types";
+import { errorText, probeHeaders, withDeadline } from "./types";
 
 const MAX_BODY = 2 * 1024 * 1024;
 
 export type BodyResult =
   { ok: true; body: string; latencyMs: number } | { ok: false; error: string; latencyMs: number | null };
 
-export async function probeHttpBody(url: string, timeoutMs: number, policy: TargetPolicy): Promise<BodyResult> {
+export async function probeHttpBody(
+  url: string,
+  timeoutMs: number,
+  policy: TargetPolicy,
+  location?: string,
+): Promise<BodyResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   let body = "";
@@ -18,7 +23,7 @@ export async function probeHttpBody(url: string, timeoutMs: number, policy: Targ
     const refused = connectProblem(u.hostname, policy);
     if (refused) return done({ ok: false, latencyMs: null, error: refused.message });
     const req = (u.protocol === "https:" ? https : http).request(u, {
-      headers: { accept: "application/json", "user-agent": "Outpost-Monitor/1" },
+      headers: probeHeaders({ location }, { accept: "application/json", "user-agent": "Outpost-Monitor/1" }),
       agent: false,
       lookup: guardedLookup(policy),
     });

@@ -12,6 +12,7 @@ import {
 } from "../test-support";
 import { must } from "../../testing";
 import { runProbe } from "../registry";
+import { agentProbe, prepare } from "../agent/runner";
 import type { HttpSettings } from "../kinds/http";
 import type { TargetPolicy } from "../../net/targets";
 
@@ -83,6 +84,58 @@ describe("HTTP probe", () => {
     const r = await runProbe("http", http({ url }), { policy: INTERNAL, timeoutMs: 2000, now: NOW });
     expect(r.ok).toBe(false);
     expect(r.error).toMatch(/ECONNREFUSED/);
+  });
+});
+
+describe("the location header", () => {
+  /** A real server that remembers the x-outpost-location header of each request (or "none"). */
+  let seen: string[];
+  let server: nodeHttp.Server;
+  let url: string;
+  beforeAll(async () => {
+    seen = [];
+    server = nodeHttp.createServer((req, res) => {
+      seen.push(String(req.headers["x-outpost-location"] ?? "none"));
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ page: { id: "p" }, components: [{ id: "c1", name: "Api", status: "operational" }] }));
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+  const ctx = (location?: string) => ({ policy: INTERNAL, timeoutMs: 2000, now: NOW, location });
+
+  it("is sent by HTTP and upstream checks from a location, and not by the server's own", async () => {
+    seen.length = 0;
+    expect(await runProbe("http", http({ url }), ctx("eu-west"))).toMatchObject({ ok: true });
+    expect(await runProbe("http", http({ url }), ctx())).toMatchObject({ ok: true });
+    expect(await runProbe("upstream", { url, component: "c1" }, ctx("ap-south"))).toMatchObject({ ok: true });
+    expect(await runProbe("upstream", { url, component: "c1" }, ctx())).toMatchObject({ ok: true });
+    expect(seen).toEqual(["eu-west", "none", "ap-south", "none"]);
+  });
+
+  it("gives way to a header the monitor sets itself, whatever its case", async () => {
+    seen.length = 0;
+    await runProbe("http", http({ url, headers: { "X-Outpost-Location": "mine" } }), ctx("eu-west"));
+    expect(seen).toEqual(["mine"]);
+  });
+
+  it("carries the agent's name from its runner", async () => {
+    seen.length = 0;
+    const a = {
+      id: "m1",
+      name: "Api",
+      kind: "http",
+      settings: { url },
+      interval_seconds: 15,
+      timeout_ms: 2000,
+      allow_private: true,
+      allow_metadata: false,
+    };
+    const ready = prepare(a);
+    if (!ready.ok) throw new Error(ready.why);
+    expect(await agentProbe("us-east")(ready.m, NOW)).toMatchObject({ ok: true });
+    expect(seen).toEqual(["us-east"]);
   });
 });
 

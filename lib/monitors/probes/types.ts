@@ -19,7 +19,20 @@ export type ProbeContext = {
   createdAt?: number;
   /** Which addresses the probe may connect to, checked on the resolved address (see net/targets). */
   policy: TargetPolicy;
+  /** A probe agent's location name: HTTP checks send it as `x-outpost-location` (the server's own checks send none). */
+  location?: string;
 };
+
+/** The request header that says which location an HTTP check comes from. */
+export const LOCATION_HEADER = "x-outpost-location";
+
+/** Headers every HTTP check sends (before the monitor's own, which win). */
+export function probeHeaders(
+  ctx: Pick<ProbeContext, "location">,
+  base: Record<string, string>,
+): Record<string, string> {
+  return ctx.location ? { ...base, [LOCATION_HEADER]: ctx.location } : base;
+}
 
 export const fail = (error: string, latencyMs: number | null = null): ProbeResult => ({ ok: false, latencyMs, error });
 
