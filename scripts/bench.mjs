@@ -304,6 +304,11 @@ http { access_log off; default_type application/octet-stream; client_body_temp_p
   printStaff(staffStress);
   if (staffStress.error) process.exitCode = 1;
   fs.rmSync(work, { recursive: true, force: true });
+  // BENCH_PROBE_SECONDS=0 skips the probe-ingest run (10 agents × 1,000 monitors, about four minutes).
+  if (process.env.BENCH_PROBE_SECONDS !== "0") {
+    const run = spawnSync(process.execPath, [path.join(root, "scripts/bench-probes.mjs")], { stdio: "inherit" });
+    if (run.status !== 0) process.exit(run.status ?? 1);
+  }
   // BENCH_MONITOR_MINUTES=0 skips the monitor run (1,000 HTTP monitors for a few minutes).
   if (process.env.BENCH_MONITOR_MINUTES !== "0") {
     const run = spawnSync(process.execPath, [path.join(root, "scripts/bench-monitors.mjs")], { stdio: "inherit" });

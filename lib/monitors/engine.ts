@@ -9,6 +9,7 @@ import { getIncident } from "@/db/queries/incidents";
 import {
   getAlertState,
   getComponentState,
+  getMonitor,
   inMaintenance,
   insertCheck,
   insertDraft,
@@ -30,7 +31,7 @@ import { setComponentStatus } from "../components";
 import { combineHealth, nextHealth, OUTAGES } from "./evaluate";
 import type { MonitorHealth } from "../constants";
 import type { ProbeResult } from "./probes/types";
-import { LOCAL, listLocations, updateLocationRow } from "@/db/queries/probes";
+import { LOCAL, listLocations, updateLocationRow, type ProbeAgentRow } from "@/db/queries/probes";
 import { locationVerdict } from "./locations";
 
 export type AlertKind = "down" | "degraded" | "regional" | "up";
@@ -65,7 +66,9 @@ export const LOCAL_LOCATION: ResultLocation = { id: LOCAL, name: LOCAL };
 /**
  * Records one check and applies its consequences, in one transaction. A monitor with probe
  * agents keeps anti-flap state per location; its health is then their verdict by quorum.
- * `at.nextCheckAt` is the server's own schedule (absent for an agent's result).
+ * `at.nextCheckAt` is the server's own schedule (absent for an agent's result). `agents` (every
+ * probe agent by id) may come from a caller that read them in its own transaction: a batch of
+ * results reads them once (lib/monitors/ingest.ts).
  */
 export function recordCheck(
   db: Db,
@@ -73,11 +76,14 @@ export function recordCheck(
   result: ProbeResult,
   at: { now: number; lateMs: number; nextCheckAt?: number },
   from: ResultLocation = LOCAL_LOCATION,
+  agents?: ReadonlyMap<string, ProbeAgentRow>,
 ): CheckOutcome {
   return inTransaction(db, () => {
-    const current = listComponentMonitors(db, monitor.componentId).find((m) => m.id === monitor.id);
+    // Its row now, by its id (not its component's whole list, read again for every result).
+    const row = getMonitor(db, monitor.id);
+    const current = row?.componentId === monitor.componentId ? row : undefined;
     const unchanged = { monitor, from: monitor.health, alerts: [], draft: null };
-    // Deleted or paused while the check ran: the result no longer counts.
+    // Deleted, paused or moved to another component while the check ran: the result no longer counts.
     if (!current || current.paused) return unchanged;
     const locations = listLocations(db, [current.id]);
     const here = locations.find((l) => l.location === from.id);
@@ -112,14 +118,16 @@ export function recordCheck(
     // An agent's buffered result older than what the location already has: history only.
     if (here.lastCheckedAt !== null && at.now < here.lastCheckedAt) return unchanged;
     const streaks = nextHealth(here, current, { ok: result.ok, slow });
-    updateLocationRow(db, current.id, here.location, {
+    const saved = updateLocationRow(db, current.id, here.location, {
       ...streaks,
       lastCheckedAt: at.now,
       lastLatencyMs: result.latencyMs,
       lastError: result.error,
       ...(streaks.health !== here.health ? { healthChangedAt: at.now } : {}),
     });
-    const verdict = locationVerdict(db, current, at.now);
+    // The rows as they are now: those just read, with this location's as just saved.
+    const rows = locations.map((l) => (l.location === saved.location ? saved : l));
+    const verdict = locationVerdict(db, current, at.now, { rows, agents });
     return applyHealth(db, current, { ...last, health: verdict.health }, verdict.note ?? result.error, at.now);
   });
 }

@@ -6,7 +6,7 @@ import { inTransaction, type Db } from "@/db/client";
 import { listAgentMonitors, updateAgentRow, type ProbeAgentRow } from "@/db/queries/probes";
 import type { ResultsBody, ResultsResponse } from "./agent/protocol";
 import { recordCheck, type Alert, type CheckOutcome } from "./engine";
-import { pollSeconds } from "./locations";
+import { agentsById, pollSeconds } from "./locations";
 
 export type IngestOutcome = { response: ResultsResponse; alerts: Alert[]; outcomes: CheckOutcome[] };
 
@@ -25,7 +25,12 @@ export function acceptResults(
     updateAgentRow(db, agent.id, { lastSeenAt: seen.now });
     const sameBoot = agent.boot === body.agent.boot;
     const acked = sameBoot ? agent.ackedSeq : 0;
-    const assigned = new Map(listAgentMonitors(db, agent.id).map((m) => [m.id, m]));
+    // Only the monitors this batch names: an agent's results come a few dozen at a time.
+    const named = [...new Set(body.results.map((r) => r.monitor_id))];
+    const assigned = new Map(listAgentMonitors(db, agent.id, named).map((m) => [m.id, m]));
+    // Every agent, read once for the batch (each result's verdict needs them): in this
+    // transaction only this agent's row changes, just above and after the last result.
+    const agents = agentsById(db);
     const from = { id: agent.id, name: agent.name };
     let accepted = 0;
     let duplicates = 0;
@@ -51,6 +56,7 @@ export function acceptResults(
         { ok: r.ok, degraded: r.degraded, latencyMs: r.latency_ms, error: r.error },
         { now: at, lateMs: 0 },
         from,
+        agents,
       );
       accepted++;
       alerts.push(...outcome.alerts);

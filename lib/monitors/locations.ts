@@ -66,9 +66,19 @@ export function verdictNote(views: readonly LocationView[]): string | null {
   return parts.join("; ");
 }
 
-/** A located monitor's health now, from its locations' own states (inside the caller's transaction). */
-export function locationVerdict(db: Db, monitor: MonitorRow, now: number): Verdict {
-  const views = locationViews(listLocations(db, [monitor.id]), agentsById(db), now, LOCAL);
+/**
+ * A located monitor's health now, from its locations' own states (inside the caller's
+ * transaction). A caller that read them already in the same transaction passes the monitor's
+ * location rows and the agents, so a batch of results does not read them again for each result.
+ */
+export function locationVerdict(
+  db: Db,
+  monitor: MonitorRow,
+  now: number,
+  known: { rows?: readonly LocationRow[]; agents?: ReadonlyMap<string, ProbeAgentRow> } = {},
+): Verdict {
+  const rows = known.rows ?? listLocations(db, [monitor.id]);
+  const views = locationViews(rows, known.agents ?? agentsById(db), now, LOCAL);
   const votes: LocationVote[] = views.map((v) => ({ location: v.name, health: v.health, live: v.live }));
   return {
     health: quorumHealth(votes, monitor.quorum),
