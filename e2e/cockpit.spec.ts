@@ -18,7 +18,16 @@ import { recordCheck } from "../lib/monitors/engine";
 import { createMonitor } from "../lib/monitors/monitors";
 import { startTarget } from "../lib/monitors/test-support";
 import { addSubscriber } from "../lib/syndication/subscribers";
-import { baseUrl, database, expect, expectNoSeriousAxeViolations, newStaff, signInPage, test } from "./fixtures";
+import {
+  baseUrl,
+  database,
+  expect,
+  expectNoSeriousAxeViolations,
+  hydrated,
+  newStaff,
+  signInPage,
+  test,
+} from "./fixtures";
 import { signIn } from "./support/auth";
 
 const SHOTS = "e2e/.artifacts";
@@ -280,6 +289,8 @@ test("[cockpit] components: dragging a handle, or moving it with the keyboard, c
     await page.goto("/admin/components");
     // Drag gamma by its handle above alpha.
     const handle = page.getByRole("button", { name: `Reorder ${c.name}` });
+    // Dragging needs the page's script: until React owns the handle it is plain HTML.
+    await hydrated(handle);
     await handle.scrollIntoViewIfNeeded();
     const from = (await handle.boundingBox())!;
     const to = (await page.getByRole("listitem", { name: a.name }).boundingBox())!;
@@ -300,6 +311,7 @@ test("[cockpit] components: dragging a handle, or moving it with the keyboard, c
     await signInPage(small);
     await small.goto("/admin/components");
     const grip = small.getByRole("button", { name: `Reorder ${b.name}` });
+    await hydrated(grip);
     await grip.focus();
     await small.keyboard.press("Space");
     await expect(grip).toHaveAttribute("aria-pressed", "true");
