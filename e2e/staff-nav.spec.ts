@@ -100,6 +100,7 @@ test("[nav] phone: one Menu button opens the whole grouped list; a link goes the
     "Templates",
     "Components",
     "Monitors",
+    "Probe agents",
     "Subscribers",
     "Channels",
     "Settings",
