@@ -5,6 +5,20 @@ import net from "node:net";
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** Waits until the server answers /api/health, for at most `tries` × 100 ms; throws when it exits first. */
+export async function waitForHealth(server, base, tries) {
+  for (let i = 0; ; i++) {
+    if (server.exitCode !== null) throw new Error("the server exited");
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      /* not yet */
+    }
+    if (i > tries) throw new Error("the server did not start");
+    await sleep(100);
+  }
+}
+
 export function freePort() {
   return new Promise((resolve) => {
     const srv = net.createServer().listen(0, "127.0.0.1", () => {

@@ -11,7 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { ensureBuild } from "./ensure-build.mjs";
-import { freePort, sleep } from "./bench-common.mjs";
+import { freePort, sleep, waitForHealth } from "./bench-common.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const MONITORS = Number(process.env.BENCH_MONITORS ?? 1000);
@@ -68,16 +68,7 @@ async function main() {
     },
   );
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (server.exitCode !== null) throw new Error("the server exited");
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {
-      /* not yet */
-    }
-    if (i > 300) throw new Error("the server did not start");
-    await sleep(100);
-  }
+  await waitForHealth(server, base, 300);
   const summary = await (await fetch(`${base}/api/v2/summary.json`)).json();
   const pageId = summary.page.id;
   const components = summary.components.filter((c) => !c.group).map((c) => c.id);

@@ -19,7 +19,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { ensureBuild } from "./ensure-build.mjs";
-import { freePort, processTree, serverEnv, sleep } from "./bench-common.mjs";
+import { freePort, processTree, serverEnv, sleep, waitForHealth } from "./bench-common.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SECONDS = Number(process.env.BENCH_PROBE_SECONDS ?? 20);
@@ -233,16 +233,7 @@ async function main() {
   });
   process.on("exit", () => server.exitCode === null && server.kill("SIGTERM"));
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (server.exitCode !== null) throw new Error("the server exited");
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {
-      /* not yet */
-    }
-    if (i > 600) throw new Error("the server did not start");
-    await sleep(100);
-  }
+  await waitForHealth(server, base, 600);
   const pageId = (await (await fetch(`${base}/api/v2/summary.json`)).json()).page.id;
 
   process.stdout.write(`bench: ${COMPONENTS} components, ${AGENTS} probe agents, ${MONITORS} HTTP monitors `);
