@@ -226,7 +226,8 @@ test("[editor] an overdue incident is flagged first on the dashboard, and whoeve
     const mail = await smtp.waitFor((m) => m.subject.includes("Overdue: login failures"), 15_000);
     expect(mail.to).toEqual([E2E_ADMIN.email]);
     expect(mail.text).toContain(`/admin/incidents/${late.id}`);
-    expect(getIncident(db, late.id)?.overdueRemindedAt).not.toBeNull();
+    // The mail reaches the SMTP server a moment before the server records that it was sent.
+    await expect.poll(() => getIncident(db, late.id)?.overdueRemindedAt ?? null, { timeout: 10_000 }).not.toBeNull();
 
     await signIn(page.request, server.url, E2E_ADMIN);
     await page.goto(`${server.url}/admin`);
