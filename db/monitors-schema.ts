@@ -178,6 +178,9 @@ export const monitorDrafts = sqliteTable(
     /** Monitors report the component healthy again (the draft stays until staff decide). */
     recoveredAt: integer("recovered_at"),
     publishedIncidentId: text("published_incident_id"),
+    /** Opened by an alert source (null for monitors); the draft links back to the alert. */
+    alertSourceId: text("alert_source_id"),
+    link: text("link"),
     /** Published automatically (the monitor's auto-publish setting) rather than by staff. */
     autoPublished: integer("auto_published", { mode: "boolean" }).notNull().default(false),
     closedAt: integer("closed_at"),

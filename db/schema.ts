@@ -5,3 +5,4 @@ export * from "./staff-schema";
 export * from "./reach-schema";
 export * from "./monitors-schema";
 export * from "./syndication-schema";
+export * from "./alerts-schema";

@@ -3,6 +3,7 @@
 import { getDb } from "@/db/client";
 import { handleApiRequest } from "./api/dispatch";
 import { config } from "./config";
+import { deliverAlerts, type DeliveryAnswer } from "./alerts/deliver";
 import { recordBeat } from "./monitors/heartbeat";
 
 /** The admin REST API's one entry point. */
@@ -14,4 +15,9 @@ export function adminApi(req: Request): Promise<Response> {
 /** A heartbeat monitor's beat; false when no heartbeat monitor has this token. */
 export function heartbeat(token: string): boolean {
   return recordBeat(getDb(), token);
+}
+
+/** One delivery to an alert source's ingest URL. */
+export function alertDelivery(token: string, rawBody: string, header: (name: string) => string | null): DeliveryAnswer {
+  return deliverAlerts(getDb(), token, rawBody, header);
 }

@@ -10,12 +10,12 @@ const KiB = 1024;
 export const FORM_LIMIT = 16 * KiB;
 /** Sign-in, heartbeats and anything else without a larger limit of its own. */
 export const DEFAULT_LIMIT = 64 * KiB;
-/** The admin API and the staff area's forms (the settings form carries a logo of up to 100 kB). */
+/** The admin API, alert ingest and the staff area's forms (the settings form carries a logo of up to 100 kB). */
 export const STAFF_LIMIT = 1024 * KiB;
 
 /** The most a request to one of Next's paths may send (the public table's rows carry their own). */
 export function bodyLimitFor(path: string): number {
-  if (path.startsWith("/api/v1/") || path.startsWith("/admin")) return STAFF_LIMIT;
+  if (path.startsWith("/api/v1/") || path.startsWith("/api/alerts/") || path.startsWith("/admin")) return STAFF_LIMIT;
   return DEFAULT_LIMIT;
 }
 

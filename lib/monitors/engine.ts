@@ -23,11 +23,13 @@ import {
   type DraftRow,
   type MonitorRow,
 } from "@/db/queries/monitors";
-import { monitorActor, SYSTEM_ACTOR } from "../audit";
+import { hasTrustedAlerts, listFiringFor } from "@/db/queries/alerts";
+import { monitorActor, SYSTEM_ACTOR, type Actor } from "../audit";
 import { COMPONENT_STATUS_LABELS, type ComponentStatus } from "../constants";
 import { newId } from "../ids";
 import { addIncidentUpdate, createIncident, isClosedStatus } from "../incidents";
 import { setComponentStatus } from "../components";
+import { worstStatus } from "../status";
 import { combineHealth, nextHealth, OUTAGES } from "./evaluate";
 import type { MonitorHealth } from "../constants";
 import type { ProbeResult } from "./probes/types";
@@ -182,26 +184,79 @@ function dueAlerts(db: Db, monitor: MonitorRow, kind: AlertKind, error: string |
 }
 
 /** Incidents that monitors published themselves (auto-publish) do not block them. */
-function blockingIncident(db: Db, componentId: string, own: DraftRow | undefined): string | null {
+export function blockingIncident(db: Db, componentId: string, own: DraftRow | undefined): string | null {
   return (
     openIncidentIdsFor(db, componentId).find((id) => !(own?.autoPublished && own.publishedIncidentId === id)) ?? null
   );
 }
 
 /**
- * Brings the component in line with its monitors where monitors may set it. Returns whether
- * alerts and drafts are muted (maintenance, manual) and the draft created, if any.
+ * What trusted alerts want for the component: the worst status of its confirmed, firing,
+ * status-setting alerts; operational once they have resolved; null when no trusted alert was
+ * ever mapped to it (then only monitors have an opinion).
+ */
+export function alertOpinion(db: Db, componentId: string): ComponentStatus | null {
+  const firing = listFiringFor(db, [componentId]).filter((a) => a.setsStatus && a.confirmedAt !== null && a.status);
+  if (firing.length > 0) return worstStatus(firing.map((a) => a.status!));
+  return hasTrustedAlerts(db, componentId) ? "operational" : null;
+}
+
+/** What monitors and trusted alerts together want for the component (the worse of the two). */
+function desiredStatus(db: Db, componentId: string): ComponentStatus | null {
+  const monitors = listComponentMonitors(db, componentId).filter((m) => !m.paused);
+  const fromMonitors = combineHealth(monitors.map((m) => m.health));
+  const fromAlerts = alertOpinion(db, componentId);
+  if (fromMonitors === null || fromAlerts === null) return fromMonitors ?? fromAlerts;
+  return worstStatus([fromMonitors, fromAlerts]);
+}
+
+/**
+ * Notes that the component's draft has recovered, once neither its monitors nor any firing alert
+ * still see a problem; an incident published automatically from the draft is resolved. Returns
+ * the draft as it now is (unchanged when it has not recovered).
+ */
+export function recoverDraft(db: Db, componentId: string, own: DraftRow, now: number): DraftRow {
+  if (own.recoveredAt) return own;
+  const desired = desiredStatus(db, componentId);
+  if ((desired && OUTAGES.includes(desired)) || listFiringFor(db, [componentId]).length > 0) return own;
+  const component = getComponent(db, componentId);
+  if (component && own.autoPublished && own.publishedIncidentId) {
+    const incident = getIncident(db, own.publishedIncidentId);
+    if (incident && !isClosedStatus(incident.status)) {
+      const label = COMPONENT_STATUS_LABELS[desired ?? "operational"];
+      addIncidentUpdate(
+        db,
+        SYSTEM_ACTOR,
+        incident.id,
+        {
+          status: "resolved",
+          body: own.alertSourceId
+            ? `The alerts for ${component.name} have resolved.`
+            : `Monitors report ${component.name} as ${label.toLowerCase()} again.`,
+          restoreComponents: true,
+        },
+        now,
+      );
+    }
+  }
+  return updateDraftRow(db, own.id, { recoveredAt: now });
+}
+
+/**
+ * Brings the component in line with its monitors and trusted alerts where they may set it.
+ * Returns whether alerts and drafts are muted (maintenance, manual) and the draft created, if any.
+ * `actor` is who a status change is recorded as (the monitor that triggered it, else Outpost).
  */
 export function reconcileComponent(
   db: Db,
   componentId: string,
   now: number,
   trigger?: { monitor: MonitorRow; error: string | null },
+  actor?: Actor,
 ): { muted: boolean; draft: DraftRow | null } {
   const component = getComponent(db, componentId);
   if (!component) return { muted: true, draft: null };
-  const monitors = listComponentMonitors(db, componentId).filter((m) => !m.paused);
-  const desired = combineHealth(monitors.map((m) => m.health));
+  const desired = desiredStatus(db, componentId);
   const state = getComponentState(db, componentId);
   const manual = state?.manual ?? false;
   const maintenance = inMaintenance(db, componentId, now);
@@ -219,20 +274,8 @@ export function reconcileComponent(
 
   // Recovery: the auto-published incident is resolved; a draft notes that monitors see it healthy.
   if (!OUTAGES.includes(desired) && own && !own.recoveredAt) {
-    if (own.autoPublished && own.publishedIncidentId) {
-      const incident = getIncident(db, own.publishedIncidentId);
-      if (incident && !isClosedStatus(incident.status)) {
-        addIncidentUpdate(
-          db,
-          SYSTEM_ACTOR,
-          incident.id,
-          { status: "resolved", body: `Monitors report ${component.name} as ${label} again.`, restoreComponents: true },
-          now,
-        );
-        status = getComponent(db, componentId)!.status;
-      }
-    }
-    own = updateDraftRow(db, own.id, { recoveredAt: now });
+    own = recoverDraft(db, componentId, own, now);
+    status = getComponent(db, componentId)!.status;
   }
 
   if (manual) {
@@ -264,7 +307,7 @@ export function reconcileComponent(
     if (getComponent(db, componentId)!.status !== desired)
       setComponentStatus(
         db,
-        trigger ? monitorActor(trigger.monitor) : SYSTEM_ACTOR,
+        actor ?? (trigger ? monitorActor(trigger.monitor) : SYSTEM_ACTOR),
         { id: componentId, status: desired },
         now,
       );
@@ -307,13 +350,17 @@ export function draftTitle(componentName: string, status: ComponentStatus): stri
     : `${componentName}: ${COMPONENT_STATUS_LABELS[status].toLowerCase()}`;
 }
 
-/** Publishes a draft as an incident (inside the caller's transaction). */
+/**
+ * Publishes a draft as an incident (inside the caller's transaction). `text` replaces the
+ * generic title and first message (an alert source's template).
+ */
 export function publishDraftRow(
   db: Db,
   draft: DraftRow,
-  actor: typeof SYSTEM_ACTOR,
+  actor: Actor,
   now: number,
   auto = false,
+  text?: { name: string; body: string },
 ): DraftRow {
   const component = getComponent(db, draft.componentId);
   const name = component?.name ?? "A component";
@@ -321,9 +368,9 @@ export function publishDraftRow(
     db,
     actor,
     {
-      name: draftTitle(name, draft.status),
+      name: text?.name || draftTitle(name, draft.status),
       status: "investigating",
-      body: `Our monitoring detected a problem with ${name}. We are investigating.`,
+      body: text?.body || `Our monitoring detected a problem with ${name}. We are investigating.`,
       components: component ? { [component.id]: draft.status } : {},
       componentIds: component ? [component.id] : [],
     },

@@ -15,6 +15,7 @@ import {
 } from "@/db/queries/monitors";
 import { deliverAlerts, deliverStaffNotices, type StaffNotice } from "./alerts";
 import { watchAgents } from "./agents";
+import { confirmAlerts } from "../alerts/ingest";
 import { reconcileComponent, recordCheck, type Alert, type CheckOutcome } from "./engine";
 import type { ProbeResult } from "./probes/types";
 import { runProbe } from "./registry";
@@ -169,7 +170,11 @@ export class MonitorScheduler {
       if (now < this.backoffUntil) return;
       if (!this.lease(now)) return;
       this.startDue(now);
-      if (now - this.lastAgentWatch >= this.o.agentWatchMs) this.watchAgents(now);
+      if (now - this.lastAgentWatch >= this.o.agentWatchMs) {
+        this.watchAgents(now);
+        // Alerts that have now fired for their rule's time start to count (same few-second cadence).
+        inTransaction(this.db, () => confirmAlerts(this.db, now));
+      }
       if (this.lastHousekeeping === null || now - this.lastHousekeeping >= this.o.housekeepingMs)
         this.housekeeping(now);
     } catch (err) {
