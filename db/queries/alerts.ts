@@ -1,5 +1,6 @@
 // Alert sources, their rules, the alerts they sent and their recent deliveries.
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import type { ComponentStatus } from "@/lib/constants";
 import type { Db } from "../client";
 import { alertDeliveries, alertRules, alertSources, alerts } from "../alerts-schema";
 
@@ -119,6 +120,36 @@ export function listFiringFor(db: Db, componentIds: readonly string[]): AlertRow
     .all();
 }
 
+/** Whether an unmuted alert is firing on this component. */
+export function hasFiring(db: Db, componentId: string): boolean {
+  return (
+    db
+      .select({ one: sql<number>`1` })
+      .from(alerts)
+      .where(and(eq(alerts.componentId, componentId), eq(alerts.state, "firing"), eq(alerts.muted, false)))
+      .limit(1)
+      .get() !== undefined
+  );
+}
+
+/** The distinct statuses of the component's confirmed, firing, trusted alerts. */
+export function trustedFiringStatuses(db: Db, componentId: string): ComponentStatus[] {
+  return db
+    .selectDistinct({ status: alerts.status })
+    .from(alerts)
+    .where(
+      and(
+        eq(alerts.componentId, componentId),
+        eq(alerts.state, "firing"),
+        eq(alerts.muted, false),
+        eq(alerts.setsStatus, true),
+        isNotNull(alerts.confirmedAt),
+      ),
+    )
+    .all()
+    .flatMap((r) => (r.status ? [r.status] : []));
+}
+
 /** Whether any trusted (status-setting), unmuted alert was ever mapped to this component. */
 export function hasTrustedAlerts(db: Db, componentId: string): boolean {
   return (
@@ -167,4 +198,19 @@ export function listDeliveries(db: Db, sourceId: string, limit = 50): AlertDeliv
     .orderBy(desc(alertDeliveries.id))
     .limit(limit)
     .all();
+}
+
+/** Per source: how many alerts fire now, and how many of those no rule mapped (for the sources list). */
+export function countFiringBySource(db: Db): Map<string, { firing: number; unmapped: number }> {
+  const rows = db
+    .select({
+      sourceId: alerts.sourceId,
+      firing: sql<number>`count(*)`,
+      unmapped: sql<number>`sum(case when ${alerts.componentId} is null then 1 else 0 end)`,
+    })
+    .from(alerts)
+    .where(eq(alerts.state, "firing"))
+    .groupBy(alerts.sourceId)
+    .all();
+  return new Map(rows.map((r) => [r.sourceId, { firing: Number(r.firing), unmapped: Number(r.unmapped) }]));
 }

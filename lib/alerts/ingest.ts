@@ -9,7 +9,7 @@ import type { Db } from "@/db/client";
 import {
   getAlert,
   insertAlert,
-  listFiringFor,
+  hasFiring,
   listRules,
   listUnconfirmedFiring,
   listUnmappedFiring,
@@ -186,7 +186,9 @@ function firing(
   if (muted) return { ...base, effect: "recorded only: the component is under maintenance" };
   const { draft, said } = draftFor(db, source, row, now);
   if (draft) row = updateAlertRow(db, row.id, { draftId: draft.id });
-  touched.add(mapping.componentId);
+  // Only a trusted alert can move the status: an untrusted one needs no reconciliation (in a
+  // storm of them, that is most of the work saved).
+  if (mapping.setsStatus) touched.add(mapping.componentId);
   const parts = [said];
   if (mapping.setsStatus)
     parts.push(
@@ -244,12 +246,15 @@ function resolved(
   return { ...base, rule, effect: existing.setsStatus ? "resolved: restores the status" : "resolved" };
 }
 
-/** Puts the touched components in line with their alerts (and monitors), once each. */
+/**
+ * Puts the touched components in line with their alerts (and monitors), once each: their status
+ * when a trusted alert changed, and their draft's recovery when an alert resolved.
+ */
 function settleComponents(db: Db, source: AlertSourceRow, componentIds: Iterable<string>, now: number): void {
   for (const componentId of componentIds) {
     reconcileComponent(db, componentId, now, undefined, alertSourceActor(source));
     const own = openDraftFor(db, componentId);
-    if (own && listFiringFor(db, [componentId]).length === 0) recoverDraft(db, componentId, own, now);
+    if (own && !hasFiring(db, componentId)) recoverDraft(db, componentId, own, now, alertSourceActor(source));
   }
 }
 

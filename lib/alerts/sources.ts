@@ -41,9 +41,12 @@ const optionalId = z
   .max(64)
   .transform((v) => v || null)
   .nullable();
-const outageStatus = z.enum(COMPONENT_STATUSES.filter((s) => s !== "under_maintenance") as [string, ...string[]], {
-  error: "Choose degraded performance, partial outage or major outage",
-});
+const outageStatus = z.enum(
+  COMPONENT_STATUSES.filter((s) => s !== "operational" && s !== "under_maintenance") as [string, ...string[]],
+  {
+    error: "Choose degraded performance, partial outage or major outage",
+  },
+);
 
 const sourceFields = {
   name: nameField,

@@ -23,7 +23,7 @@ import {
   type DraftRow,
   type MonitorRow,
 } from "@/db/queries/monitors";
-import { hasTrustedAlerts, listFiringFor } from "@/db/queries/alerts";
+import { hasFiring, hasTrustedAlerts, trustedFiringStatuses } from "@/db/queries/alerts";
 import { monitorActor, SYSTEM_ACTOR, type Actor } from "../audit";
 import { COMPONENT_STATUS_LABELS, type ComponentStatus } from "../constants";
 import { newId } from "../ids";
@@ -196,8 +196,8 @@ export function blockingIncident(db: Db, componentId: string, own: DraftRow | un
  * ever mapped to it (then only monitors have an opinion).
  */
 export function alertOpinion(db: Db, componentId: string): ComponentStatus | null {
-  const firing = listFiringFor(db, [componentId]).filter((a) => a.setsStatus && a.confirmedAt !== null && a.status);
-  if (firing.length > 0) return worstStatus(firing.map((a) => a.status!));
+  const firing = trustedFiringStatuses(db, componentId);
+  if (firing.length > 0) return worstStatus(firing);
   return hasTrustedAlerts(db, componentId) ? "operational" : null;
 }
 
@@ -215,10 +215,16 @@ function desiredStatus(db: Db, componentId: string): ComponentStatus | null {
  * still see a problem; an incident published automatically from the draft is resolved. Returns
  * the draft as it now is (unchanged when it has not recovered).
  */
-export function recoverDraft(db: Db, componentId: string, own: DraftRow, now: number): DraftRow {
+export function recoverDraft(
+  db: Db,
+  componentId: string,
+  own: DraftRow,
+  now: number,
+  actor: Actor = SYSTEM_ACTOR,
+): DraftRow {
   if (own.recoveredAt) return own;
   const desired = desiredStatus(db, componentId);
-  if ((desired && OUTAGES.includes(desired)) || listFiringFor(db, [componentId]).length > 0) return own;
+  if ((desired && OUTAGES.includes(desired)) || hasFiring(db, componentId)) return own;
   const component = getComponent(db, componentId);
   if (component && own.autoPublished && own.publishedIncidentId) {
     const incident = getIncident(db, own.publishedIncidentId);
@@ -226,7 +232,7 @@ export function recoverDraft(db: Db, componentId: string, own: DraftRow, now: nu
       const label = COMPONENT_STATUS_LABELS[desired ?? "operational"];
       addIncidentUpdate(
         db,
-        SYSTEM_ACTOR,
+        actor,
         incident.id,
         {
           status: "resolved",
@@ -274,7 +280,7 @@ export function reconcileComponent(
 
   // Recovery: the auto-published incident is resolved; a draft notes that monitors see it healthy.
   if (!OUTAGES.includes(desired) && own && !own.recoveredAt) {
-    own = recoverDraft(db, componentId, own, now);
+    own = recoverDraft(db, componentId, own, now, actor);
     status = getComponent(db, componentId)!.status;
   }
 
