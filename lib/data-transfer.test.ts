@@ -1,3 +1,4 @@
+import { createAlertSource } from "./alerts/sources";
 import { describe, expect, it } from "vitest";
 import { testDatabase } from "@/db/testing";
 import { ensurePage, seedDemo } from "@/db/seed";
@@ -115,11 +116,17 @@ describe("export over the admin API", () => {
     addSubscriber(f.db, SYSTEM_ACTOR, { kind: "slack", url: slackUrl, label: "ops" }, { allowPrivate: true });
     const secret = getSubscriber(f.db, hook.json.id)!.secret!;
     expect(secret).toMatch(/^whsec_/);
+    const pager = createAlertSource(f.db, SYSTEM_ACTOR, {
+      name: "PagerDuty",
+      kind: "pagerduty",
+      signingSecret: "pd-signing-secret-42",
+    });
 
     const res = await f.call("GET", "export");
     expect(res.status).toBe(200);
     const text = JSON.stringify(res.json);
-    for (const leaked of [totp, secret, slackUrl, "secretpart123"]) expect(text).not.toContain(leaked);
+    for (const leaked of [totp, secret, slackUrl, "secretpart123", pager.token, "pd-signing-secret-42"])
+      expect(text).not.toContain(leaked);
     expect(res.json.tables.recovery_codes).toEqual([]);
     expect(res.json.omitted.join(" ")).toMatch(/users\.totp_secret.*subscribers\.secret.*slack/);
 
@@ -133,6 +140,12 @@ describe("export over the admin API", () => {
     const newSecret = getSubscriber(b, hook.json.id)!.secret!;
     expect(newSecret).toMatch(/^whsec_/);
     expect(newSecret).not.toBe(secret);
+    const source = b.$client.prepare("SELECT token, signing_secret FROM alert_sources").get() as {
+      token: string;
+      signing_secret: string | null;
+    };
+    expect(source.token).toMatch(/^[\w-]{32}$/);
+    expect(source.signing_secret).toBeNull();
     // The operator's own export (the CLI) keeps them, for a full move.
     expect(JSON.stringify(exportData(f.db, NOW))).toContain(totp);
   });

@@ -39,6 +39,7 @@ export const OMITTED_SECRETS = [
   "recovery_codes",
   "subscribers.secret (webhook subscribers get a new signing secret on import)",
   "subscribers of kind slack, discord and teams (their URLs are credentials: add the channels again), their deliveries and their URLs in audit_log",
+  "alert_sources.token and alert_sources.signing_secret (each alert source gets a new ingest address on import: give it to the alerting tool, and paste PagerDuty's signing secret again)",
 ];
 
 /** Removes secrets from exported rows; the rest stays importable as it is. */
@@ -51,6 +52,12 @@ function withoutSecrets(tables: DataExport["tables"]): DataExport["tables"] {
     totp_last_step: null,
   }));
   out.recovery_codes = [];
+  // An ingest address is the credential that lets a tool change statuses: a fresh one replaces it.
+  out.alert_sources = (tables.alert_sources ?? []).map((r) => ({
+    ...r,
+    token: randomBytes(24).toString("base64url"),
+    signing_secret: null,
+  }));
   const chatRows = (tables.subscribers ?? []).filter((r) => CHAT_KINDS.has(String(r.kind)));
   const chat = new Set(chatRows.map((r) => r.id));
   out.subscribers = (tables.subscribers ?? []).filter((r) => !chat.has(r.id)).map((r) => ({ ...r, secret: null }));
