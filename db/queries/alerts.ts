@@ -150,6 +150,16 @@ export function trustedFiringStatuses(db: Db, componentId: string): ComponentSta
     .flatMap((r) => (r.status ? [r.status] : []));
 }
 
+/** Components that a trusted (status-setting) alert was ever mapped to. */
+export function listTrustedAlertComponents(db: Db): string[] {
+  return db
+    .selectDistinct({ componentId: alerts.componentId })
+    .from(alerts)
+    .where(and(eq(alerts.setsStatus, true), isNotNull(alerts.componentId)))
+    .all()
+    .map((r) => r.componentId!);
+}
+
 /** Whether any trusted (status-setting), unmuted alert was ever mapped to this component. */
 export function hasTrustedAlerts(db: Db, componentId: string): boolean {
   return (

@@ -16,6 +16,7 @@ import {
 import { deliverAlerts, deliverStaffNotices, type StaffNotice } from "./alerts";
 import { watchAgents } from "./agents";
 import { confirmAlerts } from "../alerts/ingest";
+import { listTrustedAlertComponents } from "@/db/queries/alerts";
 import { reconcileComponent, recordCheck, type Alert, type CheckOutcome } from "./engine";
 import type { ProbeResult } from "./probes/types";
 import { runProbe } from "./registry";
@@ -302,7 +303,11 @@ export class MonitorScheduler {
         prune(this.db, now, this.o.retentionDays);
         this.lastPrune = now;
       }
-      const componentIds = new Set(listMonitors(this.db).map((m) => m.componentId));
+      // Components whose status monitors or trusted alerts may set (a maintenance may have ended).
+      const componentIds = new Set([
+        ...listMonitors(this.db).map((m) => m.componentId),
+        ...listTrustedAlertComponents(this.db),
+      ]);
       for (const id of componentIds) inTransaction(this.db, () => reconcileComponent(this.db, id, now));
     } catch (err) {
       if (!this.storageTrouble(err)) console.error(`outpost: monitor housekeeping failed: ${(err as Error).message}`);
