@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { insertComponent, listComponents } from "@/db/queries/components";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { deliverAlerts } from "../alerts/deliver";
 import { AppError } from "../errors";
 import { createToken, revokeToken } from "../tokens";
 import { SYSTEM_ACTOR } from "../audit";
@@ -518,6 +519,16 @@ describe("responses", () => {
       await f.call("POST", "probe-agents", { json: { probe_agent: { name: "eu-west", label: "Frankfurt" } } })
     ).json;
     ids.agent_id = agent.id;
+    // An alert source with a rule, a delivery and a waiting unmapped alert, so its lists have rows to hold.
+    const source = (
+      await f.call("POST", "alert-sources", { json: { alert_source: { name: "Jobs", kind: "generic" } } })
+    ).json;
+    ids.alert_source_id = source.id;
+    await f.call("POST", `alert-sources/${source.id}/rules`, {
+      json: { alert_rule: { matchers: 'service="web"', component_id: "website", status: "major_outage" } },
+    });
+    const alert = JSON.stringify({ status: "firing", summary: "Backup failed", labels: { service: "backups" } });
+    expect(deliverAlerts(f.db, source.ingest_url.split("/").at(-1), alert, () => null, f.now()).status).toBe(202);
     expect(
       (await f.call("PATCH", `monitors/${ids.monitor_id}`, { json: { monitor: { locations: ["local", "eu-west"] } } }))
         .status,

@@ -4,7 +4,6 @@
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { getPage } from "@/db/queries/page";
-import type { Actor } from "../audit";
 import { AppError, HTTP_STATUS, storageError } from "../errors";
 import { authenticateToken, scopeAllows, tokenFromHeader, type TokenIdentity } from "../tokens";
 import { firstIssue } from "../validation";
@@ -91,7 +90,7 @@ function authenticate(req: Request, deps: ApiDeps, now: number): TokenIdentity {
 }
 
 /** Least privilege: a token's scope must reach the route's (RFC 6750's insufficient_scope). */
-function authorize(identity: TokenIdentity, route: ApiRoute): Actor {
+function authorize(identity: TokenIdentity, route: ApiRoute): TokenIdentity {
   if (!scopeAllows(identity.scope, route.scope)) {
     throw new ApiError(
       403,
@@ -101,7 +100,7 @@ function authorize(identity: TokenIdentity, route: ApiRoute): Actor {
       },
     );
   }
-  return identity.actor;
+  return identity;
 }
 
 const issues = (error: z.ZodError, prefix: string[] = []) =>
@@ -195,7 +194,7 @@ export async function handleApiRequest(req: Request, deps: ApiDeps): Promise<Res
     const match = matchRoute(path, req.method);
     route = match.route;
     const now = deps.now?.() ?? Date.now();
-    const actor = authorize(authenticate(req, deps, now), route);
+    const { actor, scope } = authorize(authenticate(req, deps, now), route);
     const page = getPage(deps.db);
     const pageId = pathParam(match, "page_id");
     if (!page || page.id !== pageId) throw new ApiError(404, `No page has the id ${pageId.slice(0, 100)}`);
@@ -210,6 +209,7 @@ export async function handleApiRequest(req: Request, deps: ApiDeps): Promise<Res
       publicUrl: deps.publicUrl,
       now,
       headers: req.headers,
+      scope,
     });
     return jsonResponse(route.status, result);
   } catch (err) {

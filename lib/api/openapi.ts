@@ -114,6 +114,8 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   "incident templates": "Outpost's own: prefilled titles, messages, impact and component statuses for new incidents.",
   monitors:
     "Outpost's own: automatic checks of a component (each kind is described under kind) that set its status. Reading them needs write: they hold heartbeat URLs.",
+  "alert sources":
+    "Outpost's own: alerting tools (Alertmanager, Grafana, PagerDuty, Opsgenie, any JSON) post to a source's secret ingest URL, and its rules map alerts to components: a firing alert opens a draft incident, and a trusted rule sets the status. Only write and admin tokens see ingest URLs; signing secrets are never shown.",
   data: "All data as one document, to move an instance elsewhere (admin only).",
   "probe agents":
     "Checks from other places: admins make probe agents (each with its own probe token, shown once); an agent's token reaches only its assignments and results.",

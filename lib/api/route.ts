@@ -21,6 +21,8 @@ export type ApiContext<Body = unknown, Query = unknown> = {
   now: number;
   /** The request's headers (a probe agent's name, version and clock). */
   headers: Headers;
+  /** The calling token's scope: a route open to weaker tokens may show more to stronger ones (an alert source's ingest URL). */
+  scope: TokenScope;
 };
 
 /** A `{name}` segment's value. The dispatcher fills every one the route's pattern has, so a missing one is a bug. */

@@ -3,6 +3,7 @@
 // OpenAPI document is generated from them, and a test calls each one anonymously and with every
 // weaker scope, so a route cannot be added without its gate and its docs.
 import { z } from "zod";
+import * as alertSources from "./alert-sources";
 import * as components from "./components";
 import * as incidents from "./incidents";
 import * as monitors from "./monitors";
@@ -287,6 +288,105 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary:
       "A probe agent posts up to 500 results, oldest first; idempotent by (boot, seq): what was accepted before counts as a duplicate",
     handle: probe.postResults,
+  }),
+
+  // ---- alert sources: the alerting tools a team runs (Alertmanager, Grafana, PagerDuty, Opsgenie)
+  // post to a secret ingest URL, and rules map their alerts to components. Reads need read, but
+  // only write and admin tokens see the ingest URL (it lets anyone deliver alerts).
+  ...resource({
+    path: "alert-sources",
+    id: "alert_source_id",
+    tag: "alert sources",
+    read: "read",
+    write: "write",
+    out: alertSources.alertSourceOut,
+    fields: alertSources.SOURCE_FIELDS,
+    list: {
+      response: z.array(alertSources.alertSourceOut),
+      summary: "List alert sources by name, with their firing and unmapped alert counts (never an ingest URL)",
+      handle: alertSources.listSources,
+    },
+    create: {
+      body: alertSources.sourceCreateBody,
+      summary: "Create an alert source; ingest_url is where its tool posts alerts",
+      handle: alertSources.postSource,
+    },
+    more: [
+      route({
+        method: "POST",
+        scope: "write",
+        pattern: "alert-sources/{alert_source_id}/rotate-token",
+        tag: "alert sources",
+        response: alertSources.alertSourceOut,
+        summary: "Replace the source's ingest URL; the old one answers 404 from now on",
+        handle: alertSources.rotateToken,
+      }),
+      ...resource({
+        path: "alert-sources/{alert_source_id}/rules",
+        id: "rule_id",
+        tag: "alert sources",
+        read: "read",
+        write: "write",
+        out: alertSources.alertRuleOut,
+        fields: alertSources.RULE_FIELDS,
+        list: {
+          response: z.array(alertSources.alertRuleOut),
+          summary: "List a source's rules in the order they are tried (the first match wins)",
+          handle: alertSources.listSourceRules,
+        },
+        create: {
+          body: alertSources.ruleCreateBody,
+          summary: "Add a rule; firing alerts of the source that were waiting unmapped and match it are mapped at once",
+          handle: alertSources.postRule,
+        },
+        update: {
+          body: alertSources.ruleUpdateBody,
+          summary: "Change a rule (fields not given stay); waiting unmapped alerts it now matches are mapped",
+          handle: alertSources.patchRule,
+        },
+        remove: {
+          summary: "Delete a rule; alerts it mapped keep their mapping. Answers with it as it was",
+          handle: alertSources.removeRule,
+        },
+      }),
+      route({
+        method: "GET",
+        scope: "read",
+        pattern: "alert-sources/{alert_source_id}/alerts",
+        tag: "alert sources",
+        response: z.array(alertSources.alertOut),
+        summary: "The source's alerts as last reported: firing first, then newest first (at most 100)",
+        handle: alertSources.listSourceAlerts,
+      }),
+      route({
+        method: "GET",
+        scope: "read",
+        pattern: "alert-sources/{alert_source_id}/deliveries",
+        tag: "alert sources",
+        response: z.array(alertSources.deliveryOut),
+        summary: "The source's recent deliveries, newest first: what Outpost answered and what each alert did",
+        handle: alertSources.listSourceDeliveries,
+      }),
+    ],
+    show: { summary: "Get an alert source", handle: alertSources.showSource },
+    update: {
+      body: alertSources.sourceUpdateBody,
+      summary: "Update an alert source (fields not given stay; signing_secret null removes it)",
+      handle: alertSources.patchSource,
+    },
+    remove: {
+      summary: "Delete an alert source with its rules, alerts and deliveries; answers with it as it was",
+      handle: alertSources.removeSource,
+    },
+  }),
+  route({
+    method: "GET",
+    scope: "read",
+    pattern: "alerts/unmapped",
+    tag: "alert sources",
+    response: z.array(alertSources.unmappedAlertOut),
+    summary: "Firing alerts that no rule maps, across sources, newest first, each with a suggested rule",
+    handle: alertSources.listUnmapped,
   }),
 
   // ---- all data, to move elsewhere (admin tokens only; it holds password hashes, never secrets)
