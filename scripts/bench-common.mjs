@@ -1,5 +1,5 @@
-// What the benchmark scripts share: waiting, a free port on 127.0.0.1, a server's environment
-// and its process tree.
+// What the benchmark scripts share: waiting, a free port on 127.0.0.1, a server's environment,
+// its process tree and that tree's CPU time.
 import fs from "node:fs";
 import net from "node:net";
 
@@ -57,4 +57,19 @@ export function serverEnv(port, databasePath, extra = {}) {
     OUTPOST_MONITORS: "0",
     ...extra,
   };
+}
+
+/** CPU time of a process tree together (the server's primary, writer and workers), in clock ticks (100/s). */
+export function cpuTicks(pid) {
+  let ticks = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${p}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return ticks;
 }

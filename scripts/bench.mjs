@@ -309,6 +309,11 @@ http { access_log off; default_type application/octet-stream; client_body_temp_p
     const run = spawnSync(process.execPath, [path.join(root, "scripts/bench-probes.mjs")], { stdio: "inherit" });
     if (run.status !== 0) process.exit(run.status ?? 1);
   }
+  // BENCH_ALERTS=0 skips the alert-ingest run (1,000 Alertmanager alerts fired, sent again, resolved; under a minute).
+  if (process.env.BENCH_ALERTS !== "0") {
+    const run = spawnSync(process.execPath, [path.join(root, "scripts/bench-alerts.mjs")], { stdio: "inherit" });
+    if (run.status !== 0) process.exit(run.status ?? 1);
+  }
   // BENCH_MONITOR_MINUTES=0 skips the monitor run (1,000 HTTP monitors for a few minutes).
   if (process.env.BENCH_MONITOR_MINUTES !== "0") {
     const run = spawnSync(process.execPath, [path.join(root, "scripts/bench-monitors.mjs")], { stdio: "inherit" });
