@@ -19,7 +19,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { ensureBuild } from "./ensure-build.mjs";
-import { freePort, processTree, serverEnv, sleep, waitForHealth } from "./bench-common.mjs";
+import { cpuTicks, freePort, serverEnv, sleep, waitForHealth } from "./bench-common.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SECONDS = Number(process.env.BENCH_PROBE_SECONDS ?? 20);
@@ -36,21 +36,6 @@ const TOKEN = `bench-${Math.random().toString(36).slice(2)}-0123456789abcdef`;
 const AGENT_NAME_HEADER = "x-outpost-agent";
 const AGENT_VERSION_HEADER = "x-outpost-agent-version";
 const AGENT_TIME_HEADER = "x-outpost-agent-time";
-
-/** CPU time of the server's processes together (primary, writer, workers), in clock ticks (100/s). */
-function cpuTicks(pid) {
-  let ticks = 0;
-  for (const p of processTree(pid)) {
-    try {
-      const stat = fs.readFileSync(`/proc/${p}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
-    } catch {
-      /* gone meanwhile */
-    }
-  }
-  return ticks;
-}
 
 const pct = (sorted, q) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((q / 100) * sorted.length) - 1)] : null;
