@@ -101,6 +101,7 @@ test("[nav] phone: one Menu button opens the whole grouped list; a link goes the
     "Components",
     "Monitors",
     "Probe agents",
+    "Alert sources",
     "Subscribers",
     "Channels",
     "Settings",

@@ -12,9 +12,10 @@ const PAGES = [
   "/admin/tokens",
   "/admin/audit",
   "/admin/probe-agents",
+  "/admin/alert-sources",
 ];
 
-test("[staff] account, people, tokens, audit and probe agents pages pass axe at 1280 and 360 px, light and dark", async ({
+test("[staff] account, people, tokens, audit, probe agents and alert sources pages pass axe at 1280 and 360 px, light and dark", async ({
   browser,
 }) => {
   test.setTimeout(180_000); // several pages × four screens, each with a full axe run

@@ -5,11 +5,11 @@ const shape = (entries: NavEntry[]) =>
   entries.map((e) => (e.kind === "link" ? e.label : `${e.label}: ${e.items.map((i) => i.label).join(", ")}`));
 
 describe("the staff menu", () => {
-  it("groups the fourteen pages for an admin: the Dashboard and four groups", () => {
+  it("groups the fifteen pages for an admin: the Dashboard and four groups", () => {
     expect(shape(adminNav("admin", "/admin"))).toEqual([
       "Dashboard",
       "Incidents: Incidents, Maintenance, Templates",
-      "Components & monitors: Components, Monitors, Probe agents",
+      "Components & monitors: Components, Monitors, Probe agents, Alert sources",
       "Subscribers & channels: Subscribers, Channels",
       "Settings: Settings, People, API tokens, Audit log, Account",
     ]);
@@ -19,7 +19,7 @@ describe("the staff menu", () => {
     expect(shape(adminNav("editor", "/admin"))).toEqual([
       "Dashboard",
       "Incidents: Incidents, Maintenance, Templates",
-      "Components & monitors: Components, Monitors, Probe agents",
+      "Components & monitors: Components, Monitors, Probe agents, Alert sources",
       "Account",
     ]);
   });

@@ -25,6 +25,7 @@ export const ADMIN_NAV_GROUPS: readonly Group[] = [
       { href: "/admin/components", key: "staff.nav.components", role: "editor" },
       { href: "/admin/monitors", key: "staff.nav.monitors", role: "editor" },
       { href: "/admin/probe-agents", key: "staff.nav.probeAgents", role: "editor" },
+      { href: "/admin/alert-sources", key: "staff.nav.alertSources", role: "editor" },
     ],
   },
   {

@@ -1,5 +1,6 @@
 // The dashboard's checks, one line each while all is well, a loud box with what to do when not:
-// monitors that disagree with the page, a spike in visitor reports, channels whose deliveries failed.
+// monitors that disagree with the page, a spike in visitor reports, channels whose deliveries failed,
+// and (only when there are any) firing alerts that no rule maps.
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { StatusIcon } from "@/components/status/StatusIcon";
@@ -82,10 +83,12 @@ type Props = {
   regional?: { id: string; name: string; component: string; note: string | null }[];
   spikes: { componentId: string; name: string; count: number }[];
   channels: FailingChannel[];
+  /** Alert sources with firing alerts no rule maps, and how many. */
+  unmappedAlerts?: { id: string; name: string; count: number }[];
   timeZone: string;
 };
 
-export function Attention({ disagreements, regional = [], spikes, channels, timeZone }: Props) {
+export function Attention({ disagreements, regional = [], spikes, channels, unmappedAlerts = [], timeZone }: Props) {
   return (
     <section aria-labelledby="checks" className="space-y-3">
       <h2 id="checks" className="text-lg font-semibold">
@@ -146,6 +149,27 @@ export function Attention({ disagreements, regional = [], spikes, channels, time
                     {m.name}
                   </Link>
                   {m.note ? ` · ${m.note}` : ""}
+                </li>
+              ))}
+            </ul>
+          </Check>
+        ) : null}
+        {unmappedAlerts.length ? (
+          <Check
+            id="alerts"
+            tone="warn"
+            calm=""
+            loud={staffT("staff.dashboard.unmappedAlerts", {
+              count: unmappedAlerts.reduce((n, s) => n + s.count, 0),
+            })}
+          >
+            <p className="text-gray-700 dark:text-gray-300">{staffT("staff.dashboard.unmappedHint")}</p>
+            <ul className="space-y-1">
+              {unmappedAlerts.map((s) => (
+                <li key={s.id} data-unmapped-source={s.id}>
+                  <Link href={`/admin/alert-sources/${s.id}#unmapped`} className={LINK}>
+                    {staffT("staff.dashboard.unmappedOf", { name: s.name, count: s.count })}
+                  </Link>
                 </li>
               ))}
             </ul>

@@ -1,6 +1,7 @@
 // The staff dashboard's read model, a cockpit: what the public sees now (the banner), the open
 // incidents (overdue first), every component with its status, and what needs a person: monitors
-// that disagree with the page, spikes in visitor reports, channels whose deliveries failed.
+// that disagree with the page, spikes in visitor reports, channels whose deliveries failed, firing
+// alerts no rule maps.
 import { getDb, type Db } from "@/db/client";
 import { listRecentProblems, type ProblemDelivery } from "@/db/queries/deliveries";
 import { listByStatus, listRecent } from "@/db/queries/incidents";
@@ -8,6 +9,7 @@ import { inMaintenance, listComponentStates, listMonitors, openIncidentIdsFor } 
 import type { ComponentStateRow, MonitorRow } from "@/db/queries/monitors";
 import { listTemplates } from "@/db/queries/templates";
 import { staffReportSeries } from "../affected";
+import { alertSourcesView } from "../alerts/view";
 import { overdueFirst } from "../cadence";
 import { componentSections } from "../components";
 import { UNRESOLVED_INCIDENT_STATUSES, type ComponentStatus, type MonitorHealth } from "../constants";
@@ -157,6 +159,9 @@ export function dashboardView(db: Db = getDb(), snapshot: () => Snapshot = curre
       })),
     channels: failingChannels(listRecentProblems(db, 500)),
     regional: regionalMonitors(db, names, now),
+    unmappedAlerts: alertSourcesView(db)
+      .filter((s) => s.unmapped > 0)
+      .map((s) => ({ id: s.id, name: s.name, count: s.unmapped })),
   };
 }
 

@@ -59,6 +59,7 @@ export default async function DashboardPage() {
         regional={v.regional}
         spikes={v.spikes}
         channels={v.channels}
+        unmappedAlerts={v.unmappedAlerts}
         timeZone={timeZone}
       />
       <DashboardComponents sections={v.sections} />

@@ -1,0 +1,278 @@
+// Alert sources in the staff area, on the shared server: staff create a source and get its
+// address, an alert posted to it waits under Unmapped alerts (and on the dashboard), "Map…" turns
+// it into a rule (bad matchers refused beside the field), and the draft it opens shows on the
+// dashboard with its source. The create form works without JavaScript. Axe at desktop and phone,
+// light and dark, on a source with a firing and an unmapped alert.
+import fs from "node:fs";
+import { findSourceByName, getAlert, listRules } from "../db/queries/alerts";
+import { openDraftFor } from "../db/queries/monitors";
+import { SYSTEM_ACTOR } from "../lib/audit";
+import { createAlertRule, createAlertSource, deleteAlertSource } from "../lib/alerts/sources";
+import { createComponent } from "../lib/components";
+import { newId } from "../lib/ids";
+import { dismissDraft } from "../lib/monitors/drafts";
+import { must } from "../lib/testing";
+import { baseUrl, database, expect, expectNoSeriousAxeViolations, hydrated, signInPage, test } from "./fixtures";
+import { E2E_ADMIN, signIn } from "./support/auth";
+
+const SHOTS = "e2e/.artifacts";
+fs.mkdirSync(SHOTS, { recursive: true });
+
+/** Posts a delivery to a source's address, as the tool would. */
+async function deliver(token: string, body: unknown) {
+  const res = await fetch(`${baseUrl()}/api/alerts/${token}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as { effects: { effect: string }[] } };
+}
+
+/** Leaves no open draft behind for the dashboard tests that follow. */
+function dismissDraftOf(componentId: string) {
+  const draft = openDraftFor(database(), componentId);
+  if (draft?.state === "open") dismissDraft(database(), SYSTEM_ACTOR, draft.id);
+}
+
+test("[alerts] staff create a source, map its unmapped alert with Map…, and the draft shows on the dashboard", async ({
+  page,
+}) => {
+  const db = database();
+  const tag = newId(5).toLowerCase();
+  const name = `Shop alerts ${tag}`;
+  const component = createComponent(db, SYSTEM_ACTOR, { name: `Checkout ${tag}` });
+  await signInPage(page);
+  await page.goto("/admin/alert-sources");
+  await expect(page.getByRole("heading", { level: 1, name: "Alert sources" })).toBeVisible();
+
+  const create = page.getByRole("form", { name: "New alert source" });
+  await hydrated(create.getByLabel("Name", { exact: true }));
+  await create.getByLabel("Name", { exact: true }).fill(name);
+  await create.getByLabel("Kind").selectOption({ label: "Any tool (Outpost JSON)" });
+  await expect(create.getByText("Only PagerDuty signs its deliveries", { exact: false })).toBeVisible();
+  await create.getByRole("button", { name: "Create alert source" }).click();
+
+  // Straight to its page, with the address to paste into the tool.
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  const source = must(findSourceByName(db, name), "the source");
+  expect(source).toMatchObject({ kind: "generic", signingSecret: null, paused: false });
+  expect(page.url()).toMatch(new RegExp(`/admin/alert-sources/${source.id}$`));
+  await expect(page.getByLabel("Address to post alerts to")).toHaveValue(new RegExp(`/api/alerts/${source.token}$`));
+  await expect(page.getByRole("button", { name: "Copy" })).toBeVisible();
+
+  // An alert no rule matches is kept for staff, and the dashboard points at it.
+  const summary = `Checkout errors above 5% ${tag}`;
+  const labels = { service: `checkout-${tag}`, severity: "critical" };
+  const fingerprint = `checkout-${tag}`;
+  const posted = await deliver(source.token, {
+    fingerprint,
+    status: "firing",
+    summary,
+    labels,
+    url: "https://grafana.example.com/d/checkout",
+  });
+  expect(posted.status).toBe(202);
+  expect(posted.body.effects.map((e) => e.effect)).toEqual(["unmapped: kept for staff to map"]);
+  await page.goto("/admin");
+  const check = page.locator(`[data-unmapped-source="${source.id}"]`);
+  await expect(check).toHaveText(`${name}: 1 alert to map`);
+  await page.locator('[data-check="alerts"]').screenshot({ path: `${SHOTS}/alert-unmapped-check.png` });
+  await check.getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+
+  const unmapped = page.getByRole("region", { name: "Unmapped alerts (1)" });
+  await expect(unmapped).toContainText(summary);
+  await expect(unmapped).toContainText(`service="checkout-${tag}"`);
+  await expect(page.getByRole("region", { name: "Recent deliveries" })).toContainText("HTTP 202 · 1 alert");
+  await expect(page.getByRole("region", { name: "Recent deliveries" })).toContainText(
+    "unmapped: kept for staff to map",
+  );
+
+  // Map… opens the rule form with a rule made from the alert's labels.
+  await unmapped.getByRole("link", { name: `Map alert: ${summary}` }).click();
+  const form = page.getByRole("form", { name: `Map “${summary}”` });
+  const matchers = form.getByLabel("Matchers");
+  await expect(matchers).toHaveValue(`service="checkout-${tag}", severity="critical"`);
+  await hydrated(matchers);
+
+  // Unreadable matchers are refused beside the field, and no rule is made.
+  await matchers.fill(`service="checkout-${tag}`);
+  await form.getByLabel("Component").selectOption({ label: component.name });
+  await form.getByRole("button", { name: "Add rule" }).click();
+  await expect(matchers).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByText(`The value of "service" has no closing quote`)).toBeVisible();
+  expect(listRules(db, source.id)).toEqual([]);
+
+  await matchers.fill(`service="checkout-${tag}"`);
+  await form.getByLabel("Component").selectOption({ label: component.name });
+  await form.getByLabel("Status", { exact: true }).selectOption({ label: "Major outage" });
+  await form.getByRole("button", { name: "Add rule" }).click();
+  await expect(page.getByText("Rule added.")).toBeVisible();
+  expect(listRules(db, source.id)).toMatchObject([
+    { matchers: `service="checkout-${tag}"`, componentId: component.id, status: "major_outage", setsStatus: false },
+  ]);
+  // The waiting alert is mapped at once: it fires under its component, and a draft is open.
+  await expect(page.getByRole("region", { name: "Unmapped alerts (0)" })).toContainText(
+    "Every firing alert is mapped.",
+  );
+  await expect(page.getByRole("region", { name: "Firing now (1)" })).toContainText(`${component.name}: Major outage`);
+  await expect(page.getByRole("table", { name: "Rules, in the order they are tried" })).toContainText(
+    `service="checkout-${tag}"`,
+  );
+  expect(getAlert(db, source.id, fingerprint)?.componentId).toBe(component.id);
+  expect(openDraftFor(db, component.id)).toMatchObject({ state: "open", alertSourceId: source.id });
+
+  // The dashboard shows the draft, saying where it came from and linking back to the alert.
+  await page.goto("/admin");
+  const draft = page.getByRole("listitem", { name: `${component.name} is down` });
+  await expect(draft).toContainText(`from ${name}`);
+  await expect(draft).toContainText(`Alert: ${summary}`);
+  await expect(draft.getByRole("link", { name: "View alert" })).toHaveAttribute(
+    "href",
+    "https://grafana.example.com/d/checkout",
+  );
+  await expect(page.locator(`[data-unmapped-source="${source.id}"]`)).toHaveCount(0);
+  await draft.screenshot({ path: `${SHOTS}/alert-draft.png` });
+
+  // Deleting the source asks first; its address then answers 404.
+  dismissDraftOf(component.id);
+  await page.goto(`/admin/alert-sources/${source.id}`);
+  await page.getByRole("button", { name: `Delete ${name}` }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete source" }).click();
+  await expect(page).toHaveURL(/\/admin\/alert-sources$/);
+  expect(findSourceByName(db, name)).toBeUndefined();
+  expect((await deliver(source.token, { status: "firing", summary })).status).toBe(404);
+});
+
+test("[alerts] without JavaScript the new-source form posts, refuses a taken name beside the field, and opens the source", async ({
+  browser,
+}) => {
+  const db = database();
+  const name = `No-script alerts ${newId(5)}`;
+  const taken = createAlertSource(db, SYSTEM_ACTOR, { name: `Taken ${newId(5)}`, kind: "generic" });
+  const context = await browser.newContext({ baseURL: baseUrl(), javaScriptEnabled: false });
+  try {
+    await signIn(context.request, baseUrl(), E2E_ADMIN);
+    const page = await context.newPage();
+    await page.goto("/admin/alert-sources");
+    const form = page.getByRole("form", { name: "New alert source" });
+    await form.getByLabel("Name", { exact: true }).fill(taken.name);
+    await form.getByRole("button", { name: "Create alert source" }).click();
+    await expect(
+      page.getByRole("form", { name: "New alert source" }).getByLabel("Name", { exact: true }),
+    ).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByText("already taken", { exact: true })).toBeVisible();
+
+    await page.getByRole("form", { name: "New alert source" }).getByLabel("Name", { exact: true }).fill(name);
+    await page.getByRole("form", { name: "New alert source" }).getByLabel("Kind").selectOption("alertmanager");
+    await page
+      .getByRole("form", { name: "New alert source" })
+      .getByRole("button", { name: "Create alert source" })
+      .click();
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+    const source = must(findSourceByName(db, name), "the source");
+    expect(source.kind).toBe("alertmanager");
+    // The address is plain selectable text; the Copy button needs the script, so it is not there.
+    await expect(page.getByLabel("Address to post alerts to")).toHaveValue(new RegExp(`/api/alerts/${source.token}$`));
+    await expect(page.getByRole("button", { name: "Copy" })).toHaveCount(0);
+    // No delivery yet: the recipe is open, with the address in the receiver.
+    await expect(page.getByText(`- url: "`)).toContainText(source.token);
+    deleteAlertSource(db, SYSTEM_ACTOR, source.id);
+  } finally {
+    await context.close();
+    deleteAlertSource(db, SYSTEM_ACTOR, taken.id);
+  }
+});
+
+for (const [label, viewport] of [
+  ["desktop", { width: 1280, height: 900 }],
+  ["phone", { width: 360, height: 780 }],
+] as const) {
+  for (const colorScheme of ["light", "dark"] as const) {
+    test(`[alerts] a source with a firing and an unmapped alert passes axe (${label}, ${colorScheme})`, async ({
+      browser,
+    }) => {
+      const db = database();
+      const tag = newId(5).toLowerCase();
+      const component = createComponent(db, SYSTEM_ACTOR, { name: `Payments ${tag}` });
+      const source = createAlertSource(db, SYSTEM_ACTOR, {
+        name: `Production Alertmanager ${tag}`,
+        kind: "alertmanager",
+      });
+      createAlertRule(db, SYSTEM_ACTOR, source.id, {
+        matchers: `service="payments-${tag}", severity=~"crit.*"`,
+        componentId: component.id,
+        status: "major_outage",
+        setsStatus: true,
+        forSeconds: 300,
+      });
+      createAlertRule(db, SYSTEM_ACTOR, source.id, {
+        matchers: `service="payments-${tag}", severity="warning"`,
+        componentId: component.id,
+        status: "degraded_performance",
+      });
+      const alert = (labels: Record<string, string>, summary: string, fingerprint: string) => ({
+        status: "firing",
+        labels,
+        annotations: { summary },
+        startsAt: new Date().toISOString(),
+        endsAt: "0001-01-01T00:00:00Z",
+        generatorURL: "http://prometheus.example.com:9090/graph?g0.expr=up",
+        fingerprint,
+      });
+      const posted = await deliver(source.token, {
+        version: "4",
+        groupKey: "{}:{}",
+        status: "firing",
+        receiver: "outpost",
+        groupLabels: {},
+        commonLabels: {},
+        commonAnnotations: {},
+        externalURL: "http://alertmanager.example.com:9093",
+        alerts: [
+          alert(
+            {
+              alertname: "HighErrorRate",
+              service: `payments-${tag}`,
+              severity: "critical",
+              instance: "payments-1:8080",
+            },
+            "High error rate on payments",
+            `a1${tag}`,
+          ),
+          alert(
+            { alertname: "DiskAlmostFull", job: "node", instance: "db-1:9100", severity: "warning" },
+            "Disk on db-1 is 93% full",
+            `a2${tag}`,
+          ),
+        ],
+      });
+      expect(posted.status).toBe(202);
+      const context = await browser.newContext({ viewport, colorScheme, baseURL: baseUrl() });
+      try {
+        const page = await context.newPage();
+        await signInPage(page);
+        await page.goto(`/admin/alert-sources/${source.id}`);
+        await expect(page.getByRole("region", { name: "Firing now (1)" })).toContainText("High error rate on payments");
+        await expect(page.getByRole("region", { name: "Unmapped alerts (1)" })).toContainText(
+          "Disk on db-1 is 93% full",
+        );
+        // Folded once deliveries arrive; opened here so its snippet is checked and seen too.
+        await page.getByText("How to connect Prometheus Alertmanager").click();
+        await expect(page.getByText(`- url: "${baseUrl()}/api/alerts/${source.token}"`)).toBeVisible();
+        await expectNoSeriousAxeViolations(page);
+        await page.screenshot({ path: `${SHOTS}/alert-source-${label}-${colorScheme}.png`, fullPage: true });
+        await page.getByRole("link", { name: "Map alert: Disk on db-1 is 93% full" }).click();
+        await expect(page.getByRole("form", { name: "Map “Disk on db-1 is 93% full”" })).toBeVisible();
+        await expectNoSeriousAxeViolations(page);
+        await page.goto("/admin/alert-sources");
+        await expectNoSeriousAxeViolations(page);
+        await page.screenshot({ path: `${SHOTS}/alert-sources-${label}-${colorScheme}.png`, fullPage: true });
+      } finally {
+        await context.close();
+        deleteAlertSource(db, SYSTEM_ACTOR, source.id);
+        dismissDraftOf(component.id);
+      }
+    });
+  }
+}
