@@ -99,6 +99,7 @@ describe("litestreamConfig", () => {
         'addr: "127.0.0.1:9191"',
         "dbs:",
         '  - path: "/data/outpost.db"',
+        '    monitor-interval: "250ms"',
         "    replicas:",
         "      - type: s3",
         '        bucket: "b"',
