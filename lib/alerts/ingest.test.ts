@@ -102,6 +102,16 @@ describe("an untrusted rule", () => {
     expect(listOpenDrafts(db)).toHaveLength(0);
   });
 
+  it("a state dated far ahead of this clock counts as arriving now, so a later resolve still ends it", () => {
+    receive([alert("a1", "firing", Date.parse("2099-01-01T00:00:00Z"))], T0 + 1000);
+    expect(getAlert(db, source.id, "a1")!.at).toBe(T0 + 1000);
+    const [done] = receive([alert("a1", "resolved", T0 + 120_000)], T0 + 121_000);
+    expect(done!.effect).toBe("resolved");
+    // Within five minutes ahead, the source's own time is kept (clocks drift a little).
+    receive([alert("a2", "firing", T0 + 200_000)], T0 + 1000);
+    expect(getAlert(db, source.id, "a2")!.at).toBe(T0 + 200_000);
+  });
+
   it("in one delivery, several states of one alert settle to the newest", () => {
     receive([alert("a1", "resolved", T0 + 60_000), alert("a1", "firing", T0)], T0 + 61_000);
     expect(getAlert(db, source.id, "a1")!.state).toBe("resolved");

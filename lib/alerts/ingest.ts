@@ -259,6 +259,13 @@ function settleComponents(db: Db, source: AlertSourceRow, componentIds: Iterable
 }
 
 /**
+ * How far ahead of this server's clock a source's timestamp may be. Beyond it (a wrong clock, a
+ * typo in a generic payload) the alert counts as happening on arrival: a state dated years ahead
+ * would otherwise hold every later delivery of that alert off as "older".
+ */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
  * Applies one delivery's alerts (call inside one transaction). Alerts are taken oldest first, so
  * several states of one alert in one delivery settle to the newest.
  */
@@ -271,7 +278,8 @@ export function receiveAlerts(
   const rules = compileRules(listRules(db, source.id));
   const touched = new Set<string>();
   const effects: AlertEffect[] = [];
-  for (const a of [...incoming].sort((x, y) => x.at - y.at)) {
+  const ordered = incoming.map((a) => (a.at > now + CLOCK_SKEW_MS ? { ...a, at: now } : a)).sort((x, y) => x.at - y.at);
+  for (const a of ordered) {
     const existing = getAlert(db, source.id, a.fingerprint);
     if (existing && a.at < existing.at) {
       effects.push({
