@@ -1,7 +1,8 @@
 // Alert sources in the staff area, on the shared server: staff create a source and get its
 // address, an alert posted to it waits under Unmapped alerts (and on the dashboard), "Map…" turns
 // it into a rule (bad matchers refused beside the field), and the draft it opens shows on the
-// dashboard with its source. The create form works without JavaScript. Axe at desktop and phone,
+// dashboard with its source. Rules move earlier and later, with and without JavaScript. The create
+// form works without JavaScript. Axe at desktop and phone,
 // light and dark, on a source with a firing and an unmapped alert.
 import fs from "node:fs";
 import { findSourceByName, getAlert, listRules } from "../db/queries/alerts";
@@ -177,10 +178,49 @@ test("[alerts] without JavaScript the new-source form posts, refuses a taken nam
     await expect(page.getByRole("button", { name: "Copy" })).toHaveCount(0);
     // No delivery yet: the recipe is open, with the address in the receiver.
     await expect(page.getByText(`- url: "`)).toContainText(source.token);
+
+    // Rules move in the order they are tried by plain form posts too.
+    const component = createComponent(db, SYSTEM_ACTOR, { name: `No-script ${newId(5)}` });
+    for (const matchers of ['severity="warning"', 'severity="critical"']) {
+      createAlertRule(db, SYSTEM_ACTOR, source.id, { matchers, componentId: component.id, status: "major_outage" });
+    }
+    await page.reload();
+    await page.getByRole("button", { name: 'Try rule severity="critical" earlier' }).click();
+    await expect(page.locator("tr[data-rule] td:first-child code").first()).toHaveText('severity="critical"');
+    expect(listRules(db, source.id).map((r) => r.matchers)).toEqual(['severity="critical"', 'severity="warning"']);
     deleteAlertSource(db, SYSTEM_ACTOR, source.id);
   } finally {
     await context.close();
     deleteAlertSource(db, SYSTEM_ACTOR, taken.id);
+  }
+});
+
+test("[alerts] staff move a rule earlier or later; the first and last cannot move further", async ({ page }) => {
+  const db = database();
+  const tag = newId(5).toLowerCase();
+  const component = createComponent(db, SYSTEM_ACTOR, { name: `Orders ${tag}` });
+  const source = createAlertSource(db, SYSTEM_ACTOR, { name: `Order alerts ${tag}`, kind: "alertmanager" });
+  const names = ['service="orders"', 'severity="critical"', 'severity="warning"'];
+  for (const matchers of names) {
+    createAlertRule(db, SYSTEM_ACTOR, source.id, { matchers, componentId: component.id, status: "major_outage" });
+  }
+  const order = () => listRules(db, source.id).map((r) => r.matchers);
+  try {
+    await signInPage(page);
+    await page.goto(`/admin/alert-sources/${source.id}`);
+    const rows = page.locator("tr[data-rule] td:first-child code");
+    await expect(page.getByRole("button", { name: 'Try rule service="orders" earlier' })).toBeDisabled();
+    await expect(page.getByRole("button", { name: 'Try rule severity="warning" later' })).toBeDisabled();
+    const later = page.getByRole("button", { name: 'Try rule service="orders" later' });
+    await hydrated(later);
+    await later.click();
+    await expect(rows).toHaveText(['severity="critical"', 'service="orders"', 'severity="warning"']);
+    expect(order()).toEqual(['severity="critical"', 'service="orders"', 'severity="warning"']);
+    await page.getByRole("button", { name: 'Try rule severity="warning" earlier' }).click();
+    await expect(rows).toHaveText(['severity="critical"', 'severity="warning"', 'service="orders"']);
+    expect(order()).toEqual(['severity="critical"', 'severity="warning"', 'service="orders"']);
+  } finally {
+    deleteAlertSource(db, SYSTEM_ACTOR, source.id);
   }
 });
 

@@ -21,7 +21,7 @@ import { createTemplate } from "../templates";
 import { deliverAlerts } from "./deliver";
 import { confirmAlerts, receiveAlerts } from "./ingest";
 import type { NormalizedAlert } from "./kind";
-import { createAlertRule, createAlertSource, updateAlertSource } from "./sources";
+import { createAlertRule, createAlertSource, moveAlertRule, sourceRules, updateAlertSource } from "./sources";
 
 const editor: Actor = { type: "user", id: "e", label: "editor@example.com", role: "editor" };
 const T0 = Date.parse("2026-12-01T12:00:00Z");
@@ -332,6 +332,40 @@ describe("maintenance, unmapped alerts and defaults", () => {
     expect(effect!.effect).toBe("recorded only: the source is paused");
     expect(status(payments)).toBe("operational");
     expect(listOpenDrafts(db)).toHaveLength(0);
+  });
+});
+
+describe("the order of rules", () => {
+  it("the first match wins; moving a rule up makes it win for new alerts, audited; at the top it stays", () => {
+    createAlertRule(db, editor, source.id, {
+      matchers: 'service="payments"',
+      componentId: payments,
+      status: "degraded_performance",
+    });
+    const critical = createAlertRule(db, editor, source.id, {
+      matchers: 'severity="critical"',
+      componentId: search,
+      status: "major_outage",
+    });
+    const [first] = receive([alert("a1", "firing", T0)], T0 + 1000);
+    expect(first!.rule).toBe('service="payments"');
+
+    moveAlertRule(db, editor, source.id, critical.id, "up", T0 + 2000);
+    expect(sourceRules(db, source.id).map((r) => [r.matchers, r.position])).toEqual([
+      ['severity="critical"', 0],
+      ['service="payments"', 1],
+    ]);
+    expect(listAudit(db).find((a) => a.action === "alert_rule.move")).toMatchObject({
+      before: { position: 1 },
+      after: { position: 0 },
+    });
+    const [second] = receive([alert("a2", "firing", T0 + 3000)], T0 + 4000);
+    expect(second!.rule).toBe('severity="critical"');
+    expect(getAlert(db, source.id, "a2")!.componentId).toBe(search);
+
+    moveAlertRule(db, editor, source.id, critical.id, "up", T0 + 5000);
+    expect(sourceRules(db, source.id)[0]!.id).toBe(critical.id);
+    expect(listAudit(db).filter((a) => a.action === "alert_rule.move")).toHaveLength(1);
   });
 });
 

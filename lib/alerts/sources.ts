@@ -307,6 +307,34 @@ export function updateAlertRule(
   });
 }
 
+/**
+ * Swaps a rule with its neighbour in the order rules are tried (the first match wins), and numbers
+ * the source's rules 0, 1, 2… again. At either end it changes nothing. Alerts already firing keep
+ * the rule they matched until they fire anew.
+ */
+export function moveAlertRule(
+  db: Db,
+  actor: Actor,
+  sourceId: string,
+  id: string,
+  direction: "up" | "down",
+  now = Date.now(),
+): void {
+  inTransaction(db, () => {
+    mustRule(db, sourceId, id);
+    const rules = listRules(db, sourceId);
+    const i = rules.findIndex((r) => r.id === id);
+    const j = direction === "up" ? i - 1 : i + 1;
+    const [moved] = rules.splice(i, 1);
+    if (!moved || j < 0 || j > rules.length) return;
+    rules.splice(j, 0, moved);
+    rules.forEach((r, position) => {
+      if (r.position !== position) updateRuleRow(db, r.id, { position });
+    });
+    recordAudit(db, actor, "alert_rule.move", { type: "alert_rule", id }, { position: i }, { position: j }, now);
+  });
+}
+
 export function deleteAlertRule(db: Db, actor: Actor, sourceId: string, id: string, now = Date.now()): void {
   inTransaction(db, () => {
     const before = mustRule(db, sourceId, id);

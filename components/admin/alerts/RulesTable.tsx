@@ -8,6 +8,7 @@ import { buttonClass } from "@/components/ui/Button";
 import { COMPONENT_STATUS_LABELS } from "@/lib/constants";
 import { staffT } from "@/lib/i18n/staff";
 import type { AlertSourcePageView } from "@/lib/views/alert-sources";
+import { RuleMoveButtons } from "./RuleMoveButtons";
 
 const TH = "py-2 pr-3 font-medium";
 
@@ -16,10 +17,13 @@ type Rule = AlertSourcePageView["rules"][number];
 const ruleName = (r: Rule) => r.matchers || staffT("staff.alerts.everyAlert");
 const yesNo = (on: boolean) => (on ? staffT("staff.alerts.yes") : staffT("staff.alerts.no"));
 
-function RuleActions({ rule, editHref }: { rule: Rule; editHref: string }) {
+type Place = { first: boolean; last: boolean };
+
+function RuleActions({ rule, editHref, place }: { rule: Rule; editHref: string; place: Place }) {
   const name = ruleName(rule);
   return (
-    <div className="flex gap-2 sm:justify-end">
+    <div className="flex flex-wrap gap-2 sm:flex-nowrap sm:justify-end">
+      <RuleMoveButtons id={rule.id} sourceId={rule.sourceId} name={name} {...place} />
       <Link
         href={editHref}
         className={buttonClass("secondary")}
@@ -48,6 +52,7 @@ export function RulesTable({ rules, editHref }: { rules: Rule[]; editHref: (rule
   if (rules.length === 0)
     return <p className="text-sm text-gray-600 dark:text-gray-400">{staffT("staff.alerts.noRules")}</p>;
   const component = (r: Rule) => r.componentName ?? staffT("staff.alerts.deletedComponent");
+  const place = (i: number): Place => ({ first: i === 0, last: i === rules.length - 1 });
   return (
     <>
       <div className="hidden overflow-x-auto sm:block">
@@ -76,7 +81,7 @@ export function RulesTable({ rules, editHref }: { rules: Rule[]; editHref: (rule
             </tr>
           </thead>
           <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
-            {rules.map((r) => (
+            {rules.map((r, i) => (
               <tr key={r.id} data-rule={r.id}>
                 <td className="py-2 pr-3">
                   <code className="text-xs break-all">{ruleName(r)}</code>
@@ -88,7 +93,7 @@ export function RulesTable({ rules, editHref }: { rules: Rule[]; editHref: (rule
                   {staffT("staff.alerts.seconds", { count: r.forSeconds })}
                 </td>
                 <td className="py-2">
-                  <RuleActions rule={r} editHref={editHref(r.id)} />
+                  <RuleActions rule={r} editHref={editHref(r.id)} place={place(i)} />
                 </td>
               </tr>
             ))}
@@ -99,7 +104,7 @@ export function RulesTable({ rules, editHref }: { rules: Rule[]; editHref: (rule
         className="divide-y divide-gray-200 rounded-lg border border-gray-200 sm:hidden dark:divide-gray-800 dark:border-gray-800"
         aria-label={staffT("staff.alerts.rulesCaption")}
       >
-        {rules.map((r) => (
+        {rules.map((r, i) => (
           <li key={r.id} className="space-y-1 p-3 text-sm">
             <code className="block text-xs break-words">{ruleName(r)}</code>
             <p>{`${component(r)}: ${COMPONENT_STATUS_LABELS[r.status]}`}</p>
@@ -107,7 +112,7 @@ export function RulesTable({ rules, editHref }: { rules: Rule[]; editHref: (rule
               {`${staffT("staff.alerts.setsStatusColumn")}: ${yesNo(r.setsStatus)} · ${staffT("staff.alerts.forColumn")}: ${staffT("staff.alerts.seconds", { count: r.forSeconds })}`}
             </p>
             <div className="pt-1">
-              <RuleActions rule={r} editHref={editHref(r.id)} />
+              <RuleActions rule={r} editHref={editHref(r.id)} place={place(i)} />
             </div>
           </li>
         ))}

@@ -7,10 +7,12 @@ import {
   createAlertSource,
   deleteAlertRule,
   deleteAlertSource,
+  moveAlertRule,
   rotateAlertSourceToken,
   updateAlertRule,
   updateAlertSource,
 } from "@/lib/alerts/sources";
+import { AppError } from "@/lib/errors";
 import { staffT } from "@/lib/i18n/staff";
 
 const LIST = "/admin/alert-sources";
@@ -96,6 +98,19 @@ export async function deleteRuleAction(_prev: ActionState, form: FormData): Prom
     (staff, db) => {
       deleteAlertRule(db, staff, sourceId, id);
       return { ok: true, message: staffT("staff.alerts.ruleDeleted") };
+    },
+    { revalidate: pages(sourceId) },
+  );
+}
+
+/** Up or down in the order rules are tried. */
+export async function moveRuleAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const { id = "", sourceId = "", direction = "" } = formValues(form);
+  return runAction(
+    "editor",
+    (staff, db) => {
+      if (direction !== "up" && direction !== "down") throw new AppError("validation", staffT("staff.alerts.moveWhat"));
+      moveAlertRule(db, staff, sourceId, id, direction);
     },
     { revalidate: pages(sourceId) },
   );
