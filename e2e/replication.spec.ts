@@ -155,7 +155,7 @@ test("[replication] kill -9 during a burst of writes: the standby has every writ
           restored.prepare("SELECT name FROM incidents WHERE name LIKE 'write %'").pluck().all() as string[],
         );
         const missing = acked.filter((a) => !names.has(a.name));
-        // The promise: what was acknowledged a sync interval (and a look) before the kill is on the replica.
+        // The promise: what was acknowledged PROMISE_MS (a sync interval, a look, the copy) before the kill is on the replica.
         const old = missing.filter((a) => a.at <= killedAt - PROMISE_MS);
         expect(
           old.map((a) => a.name),
