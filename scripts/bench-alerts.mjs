@@ -19,7 +19,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { ensureBuild } from "./ensure-build.mjs";
-import { cpuTicks, freePort, serverEnv, waitForHealth } from "./bench-common.mjs";
+import { cpuTicks, freePort, healthBaseline, pct, round1, serverEnv, waitForHealth } from "./bench-common.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const COMPONENTS = 20;
@@ -32,10 +32,6 @@ const CLIENTS = 4;
 const MIN_BASELINE_S = 3;
 const STATUS = "partial_outage";
 const TOKEN = `bench-${Math.random().toString(36).slice(2)}-0123456789abcdef`;
-
-const pct = (sorted, q) =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((q / 100) * sorted.length) - 1)] : null;
-const round1 = (x) => Math.round(x * 10) / 10;
 
 async function adminPost(base, pageId, p, body) {
   const res = await fetch(`${base}/api/v1/pages/${pageId}/${p}`, {
@@ -147,33 +143,6 @@ async function deliverAll(url, server, bodies, expected, tally = []) {
   };
 }
 
-/** The baseline in the same run: CLIENTS clients asking GET /api/health one request after another. */
-async function healthRun(base, server, seconds) {
-  const latencies = [];
-  const cpu0 = cpuTicks(server.pid);
-  const t0 = performance.now();
-  const end = t0 + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      while (performance.now() < end) {
-        const started = performance.now();
-        const res = await fetch(`${base}/api/health`);
-        await res.arrayBuffer();
-        if (!res.ok) throw new Error(`GET /api/health: HTTP ${res.status}`);
-        latencies.push(performance.now() - started);
-      }
-    }),
-  );
-  const elapsed = (performance.now() - t0) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    seconds: round1(elapsed),
-    requests_per_s: Math.round(latencies.length / elapsed),
-    ms: { p50: round1(pct(latencies, 50)), p95: round1(pct(latencies, 95)), max: round1(latencies.at(-1)) },
-    server_cpu_percent_of_one_core: Math.round((cpuTicks(server.pid) - cpu0) / elapsed),
-  };
-}
-
 /** Components' statuses and the alert drafts as the database holds them (read-only; the server may run). */
 function readState(dbPath, componentIds) {
   const db = new Database(dbPath, { readonly: true });
@@ -259,7 +228,10 @@ async function main() {
     /^resolved/,
   );
   process.stdout.write("r");
-  const health = await healthRun(base, server, Math.max(MIN_BASELINE_S, storm.figures.seconds));
+  const health = await healthBaseline(base, server.pid, {
+    clients: CLIENTS,
+    seconds: Math.max(MIN_BASELINE_S, storm.figures.seconds),
+  });
   console.log("h");
   server.kill("SIGTERM");
   await new Promise((r) => (server.exitCode !== null ? r() : server.once("exit", r)));

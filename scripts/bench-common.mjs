@@ -73,3 +73,39 @@ export function cpuTicks(pid) {
   }
   return ticks;
 }
+
+/** The q-th percentile of an ascending list (nearest rank), or null when it is empty. */
+export const pct = (sorted, q) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((q / 100) * sorted.length) - 1)] : null;
+
+export const round1 = (x) => Math.round(x * 10) / 10;
+
+/**
+ * The baseline a bench measures against in the same run: `clients` clients asking GET /api/health
+ * one request after another for `seconds`, with the server's CPU (its whole process tree) meanwhile.
+ */
+export async function healthBaseline(base, serverPid, { clients, seconds }) {
+  const latencies = [];
+  const cpu0 = cpuTicks(serverPid);
+  const t0 = performance.now();
+  const end = t0 + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) {
+        const started = performance.now();
+        const res = await fetch(`${base}/api/health`);
+        await res.arrayBuffer();
+        if (!res.ok) throw new Error(`GET /api/health: HTTP ${res.status}`);
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    seconds: round1(elapsed),
+    requests_per_s: Math.round(latencies.length / elapsed),
+    ms: { p50: round1(pct(latencies, 50)), p95: round1(pct(latencies, 95)), max: round1(latencies.at(-1)) },
+    server_cpu_percent_of_one_core: Math.round((cpuTicks(serverPid) - cpu0) / elapsed),
+  };
+}

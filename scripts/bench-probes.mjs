@@ -19,7 +19,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { ensureBuild } from "./ensure-build.mjs";
-import { cpuTicks, freePort, serverEnv, sleep, waitForHealth } from "./bench-common.mjs";
+import { cpuTicks, freePort, healthBaseline, pct, round1, serverEnv, sleep, waitForHealth } from "./bench-common.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SECONDS = Number(process.env.BENCH_PROBE_SECONDS ?? 20);
@@ -36,10 +36,6 @@ const TOKEN = `bench-${Math.random().toString(36).slice(2)}-0123456789abcdef`;
 const AGENT_NAME_HEADER = "x-outpost-agent";
 const AGENT_VERSION_HEADER = "x-outpost-agent-version";
 const AGENT_TIME_HEADER = "x-outpost-agent-time";
-
-const pct = (sorted, q) =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((q / 100) * sorted.length) - 1)] : null;
-const round1 = (x) => Math.round(x * 10) / 10;
 
 /** A small seeded generator, so every run fails the same results. */
 function mulberry32(seed) {
@@ -176,33 +172,6 @@ async function ingestRun(base, pageId, server, agents, { size, replay = false, p
   };
 }
 
-/** The baseline in the same run: ten clients asking GET /api/health one request after another. */
-async function healthRun(base, server) {
-  const latencies = [];
-  const cpu0 = cpuTicks(server.pid);
-  const t0 = performance.now();
-  const end = t0 + SECONDS * 1000;
-  await Promise.all(
-    Array.from({ length: AGENTS }, async () => {
-      while (performance.now() < end) {
-        const started = performance.now();
-        const res = await fetch(`${base}/api/health`);
-        await res.arrayBuffer();
-        if (!res.ok) throw new Error(`GET /api/health: HTTP ${res.status}`);
-        latencies.push(performance.now() - started);
-      }
-    }),
-  );
-  const elapsed = (performance.now() - t0) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    seconds: round1(elapsed),
-    requests_per_s: Math.round(latencies.length / elapsed),
-    ms: { p50: round1(pct(latencies, 50)), p95: round1(pct(latencies, 95)), max: round1(latencies.at(-1)) },
-    server_cpu_percent_of_one_core: Math.round((cpuTicks(server.pid) - cpu0) / elapsed),
-  };
-}
-
 async function main() {
   if (!(SECONDS > 0)) throw new Error("BENCH_PROBE_SECONDS must be a number of seconds above 0");
   await ensureBuild(root);
@@ -267,7 +236,7 @@ async function main() {
   }
 
   console.log(`bench: ${SECONDS} s per run, ${AGENTS} agents posting at once`);
-  const health = await healthRun(base, server);
+  const health = await healthBaseline(base, server.pid, { clients: AGENTS, seconds: SECONDS });
   process.stdout.write("h");
   const batch500 = await ingestRun(base, pageId, server, agents, { size: 500 });
   process.stdout.write("5");
