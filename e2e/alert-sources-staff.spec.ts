@@ -9,7 +9,7 @@ import { findSourceByName, getAlert, listRules } from "../db/queries/alerts";
 import { openDraftFor } from "../db/queries/monitors";
 import { SYSTEM_ACTOR } from "../lib/audit";
 import { createAlertRule, createAlertSource, deleteAlertSource } from "../lib/alerts/sources";
-import { createComponent } from "../lib/components";
+import { createComponent, deleteComponent } from "../lib/components";
 import { newId } from "../lib/ids";
 import { dismissDraft } from "../lib/monitors/drafts";
 import { must } from "../lib/testing";
@@ -29,6 +29,27 @@ async function deliver(token: string, body: unknown) {
   return { status: res.status, body: (await res.json()) as { effects: { effect: string }[] } };
 }
 
+/**
+ * The components a test makes, removed after it: the server and its database are shared, and a
+ * "Checkout 1a2b3" left behind is a second match for specs that look for the demo's Checkout.
+ */
+const made: string[] = [];
+function madeComponent(name: string) {
+  const c = createComponent(database(), SYSTEM_ACTOR, { name });
+  made.push(c.id);
+  return c;
+}
+test.afterEach(() => {
+  for (const id of made.splice(0)) {
+    dismissDraftOf(id);
+    try {
+      deleteComponent(database(), SYSTEM_ACTOR, id);
+    } catch {
+      /* the test removed it */
+    }
+  }
+});
+
 /** Leaves no open draft behind for the dashboard tests that follow. */
 function dismissDraftOf(componentId: string) {
   const draft = openDraftFor(database(), componentId);
@@ -41,7 +62,7 @@ test("[alerts] staff create a source, map its unmapped alert with Map…, and th
   const db = database();
   const tag = newId(5).toLowerCase();
   const name = `Shop alerts ${tag}`;
-  const component = createComponent(db, SYSTEM_ACTOR, { name: `Checkout ${tag}` });
+  const component = madeComponent(`Checkout ${tag}`);
   await signInPage(page);
   await page.goto("/admin/alert-sources");
   await expect(page.getByRole("heading", { level: 1, name: "Alert sources" })).toBeVisible();
@@ -180,7 +201,7 @@ test("[alerts] without JavaScript the new-source form posts, refuses a taken nam
     await expect(page.getByText(`- url: "`)).toContainText(source.token);
 
     // Rules move in the order they are tried by plain form posts too.
-    const component = createComponent(db, SYSTEM_ACTOR, { name: `No-script ${newId(5)}` });
+    const component = madeComponent(`No-script ${newId(5)}`);
     for (const matchers of ['severity="warning"', 'severity="critical"']) {
       createAlertRule(db, SYSTEM_ACTOR, source.id, { matchers, componentId: component.id, status: "major_outage" });
     }
@@ -198,7 +219,7 @@ test("[alerts] without JavaScript the new-source form posts, refuses a taken nam
 test("[alerts] staff move a rule earlier or later; the first and last cannot move further", async ({ page }) => {
   const db = database();
   const tag = newId(5).toLowerCase();
-  const component = createComponent(db, SYSTEM_ACTOR, { name: `Orders ${tag}` });
+  const component = madeComponent(`Orders ${tag}`);
   const source = createAlertSource(db, SYSTEM_ACTOR, { name: `Order alerts ${tag}`, kind: "alertmanager" });
   const names = ['service="orders"', 'severity="critical"', 'severity="warning"'];
   for (const matchers of names) {
@@ -234,7 +255,7 @@ for (const [label, viewport] of [
     }) => {
       const db = database();
       const tag = newId(5).toLowerCase();
-      const component = createComponent(db, SYSTEM_ACTOR, { name: `Payments ${tag}` });
+      const component = madeComponent(`Payments ${tag}`);
       const source = createAlertSource(db, SYSTEM_ACTOR, {
         name: `Production Alertmanager ${tag}`,
         kind: "alertmanager",
