@@ -1,7 +1,10 @@
 // Builds in the background: while a slow build runs elsewhere, requests are answered from the
 // last snapshot; its result (through a structured clone, as postMessage makes it) is swapped in
 // whole, with its bytes already rendered.
-import { beforeAll, describe, expect, it } from "vitest";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb, setDatabase } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import { testDatabase } from "@/db/testing";
@@ -16,7 +19,7 @@ import { must, setComponentStatus } from "@/lib/testing";
 import type { LoadedAssets } from "./assets";
 import { cacheStats } from "./cache";
 import { prerender, route } from "./front";
-import { PRERENDERED, takeBuild, type BuildResult } from "./snapshot-builder";
+import { PRERENDERED, startSnapshotBuilder, takeBuild, type BuildResult } from "./snapshot-builder";
 
 const ASSETS: LoadedAssets = { css: "body{}", script: "/* page */", embed: "/* widget */", csp: "default-src 'none'" };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -108,5 +111,67 @@ describe("snapshots built in the background", () => {
     buildSnapshotsWith(null);
     await sleep(2);
     expect(currentSnapshot().version).toBeGreaterThan(first.version);
+  });
+});
+
+describe("the snapshot builder thread", () => {
+  // Stand-in threads: one that waits for builds and never answers, one that dies at once.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "outpost-builder-"));
+  const threadFile = (name: string, body: string) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, `const { parentPort } = require("node:worker_threads");\n${body}\n`);
+    return file;
+  };
+  const changeSomething = async () => {
+    const c = must(currentSnapshot().components[0], "a component");
+    setComponentStatus(getDb(), c.id, c.status === "operational" ? "degraded_performance" : "operational", Date.now());
+    await sleep(2);
+    currentSnapshot();
+  };
+
+  it("is stopped without being reported as having failed", async () => {
+    const asked: unknown[] = [];
+    const file = threadFile(
+      "waits.cjs",
+      "parentPort.on('message', (m) => parentPort.postMessage({ error: 'asked' }));",
+    );
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logs = vi.spyOn(console, "log").mockImplementation(() => {});
+    try {
+      const stop = startSnapshotBuilder(file, () => asked.push(1), 1);
+      await changeSomething();
+      for (let i = 0; i < 200 && asked.length === 0; i++) await sleep(10);
+      expect(asked).toHaveLength(1); // the thread started and answered
+      await stop();
+      await sleep(20);
+      expect(errors.mock.calls.map((c) => String(c[0])).filter((m) => m.includes("thread stopped"))).toEqual([]);
+    } finally {
+      errors.mockRestore();
+      logs.mockRestore();
+      buildSnapshotsWith(null);
+    }
+  });
+
+  it("that dies is reported, and snapshots are built on requests again", async () => {
+    const file = threadFile("dies.cjs", "process.exit(3);");
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logs = vi.spyOn(console, "log").mockImplementation(() => {});
+    try {
+      const stop = startSnapshotBuilder(file, () => {}, 1);
+      await changeSomething();
+      const said = () => errors.mock.calls.map((c) => String(c[0])).filter((m) => m.includes("thread stopped"));
+      for (let i = 0; i < 200 && said().length === 0; i++) await sleep(10);
+      expect(said()).toEqual([
+        "outpost: the snapshot builder thread stopped (exit code 3); snapshots are built on requests",
+      ]);
+      const before = currentSnapshot().version;
+      await changeSomething();
+      expect(currentSnapshot().version).toBeGreaterThan(before);
+      await stop();
+    } finally {
+      errors.mockRestore();
+      logs.mockRestore();
+      buildSnapshotsWith(null);
+    }
   });
 });

@@ -43,11 +43,18 @@ export function takeBuild(result: BuildResult): void {
 /**
  * Builds big pages' snapshots on a thread from the built file, started on the first build it is
  * asked for (a page under 100 components never starts it, nor pays its memory); if the thread
- * fails, snapshots are built on requests again. `onTaken` runs as each build is swapped in.
+ * fails, snapshots are built on requests again. `onTaken` runs as each build is swapped in;
+ * `fromComponents` moves the 100 (tests).
  */
-export function startSnapshotBuilder(file: string, onTaken: () => void = () => {}): () => Promise<void> {
+export function startSnapshotBuilder(
+  file: string,
+  onTaken: () => void = () => {},
+  fromComponents?: number,
+): () => Promise<void> {
   let thread: Worker | null = null;
+  let stopping = false;
   const giveUp = (why: string) => {
+    if (stopping) return; // terminate() ends the thread with exit code 1: that is the stop asked for
     console.error(`outpost: the snapshot builder thread stopped (${why}); snapshots are built on requests`);
     buildSnapshotsWith(null);
   };
@@ -67,8 +74,12 @@ export function startSnapshotBuilder(file: string, onTaken: () => void = () => {
     );
     return t;
   };
-  buildSnapshotsWith((now) => started().postMessage({ now, mirror: mirrorState() } satisfies BuildRequest));
+  buildSnapshotsWith(
+    (now) => started().postMessage({ now, mirror: mirrorState() } satisfies BuildRequest),
+    fromComponents,
+  );
   return async () => {
+    stopping = true;
     buildSnapshotsWith(null);
     await thread?.terminate();
   };
