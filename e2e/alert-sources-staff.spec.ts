@@ -1,15 +1,17 @@
 // Alert sources in the staff area, on the shared server: staff create a source and get its
 // address, an alert posted to it waits under Unmapped alerts (and on the dashboard), "Map…" turns
 // it into a rule (bad matchers refused beside the field), and the draft it opens shows on the
-// dashboard with its source. Rules move earlier and later, with and without JavaScript. The create
+// dashboard with its source. A status a trusted alert wants, held otherwise by a person, is put
+// down to the alerts. Rules move earlier and later, with and without JavaScript. The create
 // form works without JavaScript. Axe at desktop and phone,
 // light and dark, on a source with a firing and an unmapped alert.
 import fs from "node:fs";
 import { findSourceByName, getAlert, listRules } from "../db/queries/alerts";
+import { getComponent } from "../db/queries/components";
 import { openDraftFor } from "../db/queries/monitors";
 import { SYSTEM_ACTOR } from "../lib/audit";
 import { createAlertRule, createAlertSource, deleteAlertSource } from "../lib/alerts/sources";
-import { createComponent, deleteComponent } from "../lib/components";
+import { createComponent, deleteComponent, setComponentStatus } from "../lib/components";
 import { newId } from "../lib/ids";
 import { dismissDraft } from "../lib/monitors/drafts";
 import { must } from "../lib/testing";
@@ -240,6 +242,47 @@ test("[alerts] staff move a rule earlier or later; the first and last cannot mov
     await page.getByRole("button", { name: 'Try rule severity="warning" earlier' }).click();
     await expect(rows).toHaveText(['severity="critical"', 'severity="warning"', 'service="orders"']);
     expect(order()).toEqual(['severity="critical"', 'severity="warning"', 'service="orders"']);
+  } finally {
+    deleteAlertSource(db, SYSTEM_ACTOR, source.id);
+  }
+});
+
+test("[alerts] a status a trusted alert wants, while a person holds another, is put down to the alerts on the dashboard", async ({
+  page,
+}) => {
+  const db = database();
+  const tag = newId(5).toLowerCase();
+  const component = madeComponent(`Ledger ${tag}`);
+  const source = createAlertSource(db, SYSTEM_ACTOR, { name: `Ledger alerts ${tag}`, kind: "generic" });
+  createAlertRule(db, SYSTEM_ACTOR, source.id, {
+    matchers: `service="ledger-${tag}"`,
+    componentId: component.id,
+    status: "partial_outage",
+    setsStatus: true,
+    forSeconds: 0,
+  });
+  try {
+    const posted = await deliver(source.token, {
+      status: "firing",
+      summary: "Ledger writes failing",
+      labels: { service: `ledger-${tag}` },
+    });
+    expect(posted.status).toBe(202);
+    await expect.poll(() => getComponent(db, component.id)?.status).toBe("partial_outage");
+    // A person says otherwise; the alert keeps firing. The component has no monitors at all.
+    setComponentStatus(db, SYSTEM_ACTOR, { id: component.id, status: "operational" });
+
+    await signInPage(page);
+    await page.goto("/admin");
+    const checks = page.getByRole("region", { name: "Checks" });
+    await expect(checks.locator('[data-check="monitors"] h3')).toContainText(
+      "Monitors or alerts disagree with the page",
+    );
+    const row = checks.getByRole("listitem", { name: component.name });
+    await expect(row).toContainText("trusted alerts say Partial outage, the page says Operational");
+    await expect(row).toContainText("neither monitors nor alerts override a person");
+    await expect(row.getByRole("link", { name: "Alert sources" })).toHaveAttribute("href", "/admin/alert-sources");
+    dismissDraftOf(component.id);
   } finally {
     deleteAlertSource(db, SYSTEM_ACTOR, source.id);
   }

@@ -100,7 +100,14 @@ export function Attention({ disagreements, regional = [], spikes, channels, unma
           tone="warn"
           calm={staffT("staff.dashboard.monitorsAgree")}
           loud={
-            disagreements.length ? staffT("staff.dashboard.monitorsDisagree", { count: disagreements.length }) : null
+            disagreements.length
+              ? staffT(
+                  disagreements.some((d) => d.by !== "monitors")
+                    ? "staff.dashboard.alertsDisagree"
+                    : "staff.dashboard.monitorsDisagree",
+                  { count: disagreements.length },
+                )
+              : null
           }
         >
           <ul className="space-y-2">
@@ -111,6 +118,7 @@ export function Attention({ disagreements, regional = [], spikes, channels, unma
                     id="staff.dashboard.disagreement"
                     values={{
                       name: <strong>{d.name}</strong>,
+                      by: d.by,
                       monitors: <Status status={d.monitors} />,
                       page: <Status status={d.page} />,
                     }}
@@ -127,6 +135,14 @@ export function Attention({ disagreements, regional = [], spikes, channels, unma
                       {`: ${staffT(HEALTH[m.health])}`}
                     </span>
                   ))}
+                  {d.by === "monitors" ? null : (
+                    <>
+                      {d.checks.length ? ", " : null}
+                      <Link href="/admin/alert-sources" className={LINK}>
+                        {staffT("staff.dashboard.alertSources")}
+                      </Link>
+                    </>
+                  )}
                 </p>
               </li>
             ))}

@@ -9,6 +9,7 @@ import { createIncident } from "../incidents";
 import { recordCheck } from "../monitors/engine";
 import { createMonitor } from "../monitors/monitors";
 import { buildSnapshot } from "../snapshot";
+import type { ComponentStatus } from "../constants";
 import { dashboardView, failingChannels, monitorDisagreements, publicBanner } from "./dashboard";
 
 const NOW = Date.parse("2026-11-24T12:00:00Z");
@@ -68,6 +69,27 @@ describe("monitors that disagree with the page", () => {
       ["Web", "incident"],
       ["CDN", "maintenance"],
     ]);
+  });
+
+  it("says whose opinion it is: a trusted alert's, the monitors', or both; a stale note is not shown", () => {
+    const alerts: Record<string, ComponentStatus> = { a: "major_outage", b: "operational", d: "major_outage" };
+    const found = monitorDisagreements(
+      components,
+      [
+        { componentId: "a", desired: "major_outage", manual: false }, // monitors see it up, an alert fires
+        { componentId: "b", desired: "operational", manual: false }, // no monitors, its alerts resolved
+        { componentId: "c", desired: "major_outage", manual: false }, // no monitors, no alerts any more
+        { componentId: "d", desired: "major_outage", manual: false }, // monitors and alerts see it down
+      ],
+      [monitor("a", "up"), monitor("d", "down")],
+      { ...nobody, alerts: (id) => alerts[id] ?? null },
+    );
+    expect(found.map((d) => [d.name, d.page, d.monitors, d.by])).toEqual([
+      ["API", "operational", "major_outage", "alerts"],
+      ["Web", "major_outage", "operational", "alerts"],
+      ["DNS", "partial_outage", "major_outage", "both"],
+    ]);
+    expect(found[1]!.checks).toEqual([]);
   });
 
   it("ignores components with no verdict, or only paused or undecided monitors", () => {

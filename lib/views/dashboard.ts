@@ -17,6 +17,8 @@ import { currentSnapshot } from "../snapshot";
 import type { Snapshot } from "../snapshot-types";
 import { isComponentVisible } from "../status";
 import { pageZone } from "./incident-editor";
+import { alertOpinion } from "../monitors/engine";
+import { combineHealth } from "../monitors/evaluate";
 import { locationVerdict } from "../monitors/locations";
 
 const WEEK = 7 * 24 * 3600_000;
@@ -29,23 +31,30 @@ export type Disagreement = {
   name: string;
   /** What the public page says. */
   page: ComponentStatus;
-  /** What the component's monitors say together. */
+  /** What the component's monitors and trusted alerts say together (the worse of the two). */
   monitors: ComponentStatus;
+  /** Whose opinion that is: the monitors', the trusted alerts', or both alike. */
+  by: "monitors" | "alerts" | "both";
   reason: DisagreementReason;
   /** The component's running monitors and what each reports. */
   checks: { id: string; name: string; health: MonitorHealth }[];
 };
 
 /**
- * Components whose monitors report a status other than the page's, in page order. Computed from
- * the current status rather than the note the monitors left, which a later change by a person
- * does not update.
+ * Components whose monitors or trusted alerts report a status other than the page's, in page
+ * order. Computed from the current status rather than the note the monitors left, which a later
+ * change by a person does not update; `held.alerts` is what the component's trusted alerts want
+ * (null when none was ever mapped to it), so a status driven by an alert is not put down to monitors.
  */
 export function monitorDisagreements(
   components: readonly { id: string; name: string; status: ComponentStatus }[],
   states: readonly Pick<ComponentStateRow, "componentId" | "desired" | "manual">[],
   monitors: readonly Pick<MonitorRow, "id" | "name" | "componentId" | "health" | "paused">[],
-  held: { maintenance: (componentId: string) => boolean; incident: (componentId: string) => boolean },
+  held: {
+    maintenance: (componentId: string) => boolean;
+    incident: (componentId: string) => boolean;
+    alerts?: (componentId: string) => ComponentStatus | null;
+  },
 ): Disagreement[] {
   const desired = new Map(states.map((s) => [s.componentId, s]));
   return components.flatMap((c) => {
@@ -53,7 +62,14 @@ export function monitorDisagreements(
     const checks = monitors
       .filter((m) => m.componentId === c.id && !m.paused && m.health !== "unknown")
       .map(({ id, name, health }) => ({ id, name, health }));
-    if (!state?.desired || state.desired === c.status || checks.length === 0) return [];
+    if (!state?.desired || state.desired === c.status) return [];
+    const fromMonitors = combineHealth(checks.map((m) => m.health));
+    const fromAlerts = held.alerts?.(c.id) ?? null;
+    const monitorsSayIt = fromMonitors === state.desired;
+    const alertsSayIt = fromAlerts === state.desired;
+    // Neither says it now (the note is older than a monitor's removal, say): nothing to show.
+    if (!monitorsSayIt && !alertsSayIt) return [];
+    const by = monitorsSayIt && alertsSayIt ? "both" : monitorsSayIt ? "monitors" : "alerts";
     const reason: DisagreementReason = state.manual
       ? "manual"
       : held.maintenance(c.id)
@@ -61,7 +77,7 @@ export function monitorDisagreements(
         : held.incident(c.id)
           ? "incident"
           : "staff";
-    return [{ componentId: c.id, name: c.name, page: c.status, monitors: state.desired, reason, checks }];
+    return [{ componentId: c.id, name: c.name, page: c.status, monitors: state.desired, by, reason, checks }];
   });
 }
 
@@ -149,6 +165,7 @@ export function dashboardView(db: Db = getDb(), snapshot: () => Snapshot = curre
     disagreements: monitorDisagreements(components, listComponentStates(db), listMonitors(db), {
       maintenance: (id) => inMaintenance(db, id, now),
       incident: (id) => openIncidentIdsFor(db, id).length > 0,
+      alerts: (id) => alertOpinion(db, id),
     }),
     spikes: staffReportSeries(db, now)
       .filter((s) => s.spike)
