@@ -1,5 +1,5 @@
 // Alert ingest over HTTP, against a server of its own: a real Prometheus Alertmanager delivering
-// to /api/alerts/{token}; the committed Grafana, PagerDuty (signed), Opsgenie and generic payloads
+// to /api/alerts/{token} with the source's secret as its Bearer token; the committed Grafana, PagerDuty (signed), Opsgenie and generic payloads
 // replayed, with every refusal; and a storm of 1,000 alerts across 20 components. Sources and
 // rules are made with the domain verbs on the server's database file, and what the deliveries did
 // is read back from it. Waits poll with a deadline; times are logged as figures, never asserted.
@@ -178,14 +178,17 @@ function expectProblem(a: Answer, status: number, detail?: RegExp) {
 // ---- 1. the real Alertmanager
 
 test("[alerts] a real Alertmanager: firing opens a draft and sets the status, a resend changes nothing, resolving restores", async () => {
+  // The source has a secret; Alertmanager sends it as a Bearer token (its receiver's http_config).
+  const secret = "am-bearer-5e0c9a41";
   const { source: am, componentId: payments } = source(
-    { name: "Production Alertmanager", kind: "alertmanager" },
+    { name: "Production Alertmanager", kind: "alertmanager", signingSecret: secret },
     { name: "Payments", rule: 'service="payments", severity="critical"', status: "major_outage", sets: true },
   );
   alertmanager = await startAlertmanager(`${server.url}/api/alerts/${am.token}`, {
     groupWait: "1s",
     groupInterval: "1s",
     repeatInterval: "5s",
+    credentials: secret,
   });
   const alert = {
     labels: { alertname: "HighErrorRate", service: "payments", severity: "critical" },
@@ -220,13 +223,22 @@ test("[alerts] a real Alertmanager: firing opens a draft and sets the status, a 
     { action: "component.status", actor_label: "alert source Production Alertmanager" },
   ]);
   await expect.poll(() => publicStatus("Payments"), { message: "the public page follows" }).toBe("major_outage");
+  // Knowing the address is not enough: the same kind of body without the secret is refused.
+  const unsigned = await fetch(`${server.url}/api/alerts/${am.token}`, {
+    method: "POST",
+    headers: JSON_TYPE,
+    body: fixture("alertmanager-firing"),
+  });
+  expect(unsigned.status).toBe(401);
+  expect(unsigned.headers.get("content-type")).toContain("application/problem+json");
 
   // Alertmanager resends every repeat_interval: recorded as a repeat, and nothing else moves.
   const audited = componentAudit(payments).length;
   const delivered = deliveries(am.id).length;
   await until(() => (alertOf(am.id, held!.fingerprint)?.repeats ?? 0) > 0, "a resend after repeat_interval", 20_000);
   expect(deliveries(am.id).length).toBeGreaterThan(delivered);
-  expect(deliveries(am.id).every((d) => d.http_status === 202)).toBe(true);
+  // Every one of Alertmanager's deliveries carried the secret: the one refused is the test's own.
+  expect(deliveries(am.id).filter((d) => d.http_status !== 202)).toHaveLength(1);
   expect(drafts(payments)).toEqual([draft]);
   expect(statusOf(payments)).toBe("major_outage");
   expect(componentAudit(payments)).toHaveLength(audited);

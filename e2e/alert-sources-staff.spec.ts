@@ -73,7 +73,7 @@ test("[alerts] staff create a source, map its unmapped alert with Map…, and th
   await hydrated(create.getByLabel("Name", { exact: true }));
   await create.getByLabel("Name", { exact: true }).fill(name);
   await create.getByLabel("Kind").selectOption({ label: "Any tool (Outpost JSON)" });
-  await expect(create.getByText("Only PagerDuty signs its deliveries", { exact: false })).toBeVisible();
+  await expect(create.getByText("Other tools: choose a secret", { exact: false })).toBeVisible();
   await create.getByRole("button", { name: "Create alert source" }).click();
 
   // Straight to its page, with the address to paste into the tool.
@@ -166,6 +166,58 @@ test("[alerts] staff create a source, map its unmapped alert with Map…, and th
   await expect(page).toHaveURL(/\/admin\/alert-sources$/);
   expect(findSourceByName(db, name)).toBeUndefined();
   expect((await deliver(source.token, { status: "firing", summary })).status).toBe(404);
+});
+
+test("[alerts] staff set a secret: the recipe shows where it goes, a delivery without it is refused and listed, one with it is taken", async ({
+  page,
+}) => {
+  const db = database();
+  const tag = newId(5).toLowerCase();
+  const name = `Queue alerts ${tag}`;
+  const source = createAlertSource(db, SYSTEM_ACTOR, { name, kind: "generic" });
+  const secret = `queue-secret-${tag}`;
+  try {
+    await signInPage(page);
+    await page.goto(`/admin/alert-sources/${source.id}`);
+    const recipe = page.locator("details", { hasText: "How to connect" });
+    await expect(recipe.locator("pre")).not.toContainText("authorization");
+
+    const settings = page.getByRole("form", { name: "Settings" });
+    const field = settings.getByLabel("Secret", { exact: true });
+    await hydrated(field);
+    await field.fill(secret);
+    await settings.getByRole("button", { name: "Save settings" }).click();
+    await expect.poll(() => findSourceByName(db, name)?.signingSecret).toBe(secret);
+    // Never shown back: the field is blank and says one is kept.
+    await page.reload();
+    await expect(page.getByRole("form", { name: "Settings" }).getByLabel("Secret", { exact: true })).toHaveValue("");
+    await expect(page.getByText("A secret is set: leave blank to keep it.")).toBeVisible();
+    expect(await page.content()).not.toContain(secret);
+    await expect(page.locator("details", { hasText: "How to connect" }).locator("pre")).toContainText(
+      "-H 'authorization: Bearer SECRET'",
+    );
+
+    const alert = { status: "firing", summary: `Queue backing up ${tag}`, labels: { service: `queue-${tag}` } };
+    const without = await fetch(`${baseUrl()}/api/alerts/${source.token}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(alert),
+    });
+    expect(without.status).toBe(401);
+    const withIt = await fetch(`${baseUrl()}/api/alerts/${source.token}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
+      body: JSON.stringify(alert),
+    });
+    expect(withIt.status).toBe(202);
+    await page.reload();
+    const log = page.getByRole("region", { name: "Recent deliveries" });
+    await expect(log).toContainText("HTTP 401");
+    await expect(log).toContainText("Authorization header does not carry this source's secret");
+    await expect(log).toContainText("HTTP 202 · 1 alert");
+  } finally {
+    deleteAlertSource(db, SYSTEM_ACTOR, source.id);
+  }
 });
 
 test("[alerts] without JavaScript the new-source form posts, refuses a taken name beside the field, and opens the source", async ({

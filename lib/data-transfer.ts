@@ -39,7 +39,7 @@ export const OMITTED_SECRETS = [
   "recovery_codes",
   "subscribers.secret (webhook subscribers get a new signing secret on import)",
   "subscribers of kind slack, discord and teams (their URLs are credentials: add the channels again), their deliveries and their URLs in audit_log",
-  "alert_sources.token and alert_sources.signing_secret (each alert source gets a new ingest address on import: give it to the alerting tool, and paste PagerDuty's signing secret again)",
+  "alert_sources.token and alert_sources.signing_secret (each alert source gets a new ingest address on import: give it to the alerting tool, and set its secret again)",
 ];
 
 /** Removes secrets from exported rows; the rest stays importable as it is. */

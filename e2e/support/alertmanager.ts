@@ -18,9 +18,14 @@ export type AlertmanagerTiming = {
   groupWait: string;
   groupInterval: string;
   repeatInterval: string;
+  /** Sent as `Authorization: Bearer <credentials>` on every notification (the receiver's http_config). */
+  credentials?: string;
 };
 
-/** The configuration file: every alert goes to `webhookUrl`, grouped by alert name and service. */
+/**
+ * The configuration file: every alert goes to `webhookUrl`, grouped by alert name and service,
+ * with a Bearer token when `credentials` is given.
+ */
 export function alertmanagerConfig(webhookUrl: string, t: AlertmanagerTiming): string {
   return [
     "route:",
@@ -34,6 +39,13 @@ export function alertmanagerConfig(webhookUrl: string, t: AlertmanagerTiming): s
     "    webhook_configs:",
     `      - url: ${JSON.stringify(webhookUrl)}`,
     "        send_resolved: true",
+    ...(t.credentials
+      ? [
+          "        http_config:",
+          "          authorization:",
+          `            credentials: ${JSON.stringify(t.credentials)}`,
+        ]
+      : []),
     "",
   ].join("\n");
 }

@@ -50,13 +50,7 @@ export function deliverAlerts(
   const kind = alertKindOf(source.kind);
   if (source.signingSecret && kind.signing) {
     if (!kind.signing.verify(rawBody, header(kind.signing.header), source.signingSecret))
-      return refuse(
-        db,
-        source,
-        401,
-        `The ${kind.signing.header} signature does not match this source's signing secret`,
-        now,
-      );
+      return refuse(db, source, 401, kind.signing.refusal, now);
   }
   let body: unknown;
   try {

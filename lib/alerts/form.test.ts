@@ -83,7 +83,7 @@ describe("the source form", () => {
         fieldErrors(() => createAlertSource(db, editor, sourceFromForm({ name: "", kind: "nagios" }))),
       ).sort(),
     ).toEqual(["kind", "name"]);
-    // A default needs both halves; a secret only where the kind signs.
+    // A default needs both halves; a secret is at most 200 characters.
     expect(
       fieldErrors(() =>
         createAlertSource(db, editor, sourceFromForm({ name: "A", kind: "generic", defaultComponentId: payments })),
@@ -91,7 +91,7 @@ describe("the source form", () => {
     ).toHaveProperty("defaultStatus");
     expect(
       fieldErrors(() =>
-        createAlertSource(db, editor, sourceFromForm({ name: "B", kind: "generic", signingSecret: "x" })),
+        createAlertSource(db, editor, sourceFromForm({ name: "B", kind: "generic", signingSecret: "x".repeat(201) })),
       ),
     ).toHaveProperty("signingSecret");
   });

@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { inTransaction } from "@/db/client";
-import { getAlert, listDeliveries, type AlertSourceRow } from "@/db/queries/alerts";
+import { getAlert, listDeliveries, listSourceAlerts, type AlertSourceRow } from "@/db/queries/alerts";
 import { listAudit } from "@/db/queries/audit";
 import { getComponent } from "@/db/queries/components";
 import { getIncident } from "@/db/queries/incidents";
@@ -435,30 +435,34 @@ describe("a storm", () => {
   });
 });
 
+/** One Alertmanager delivery: Payments down, firing (fingerprint f1). */
+const paymentsDown = () =>
+  JSON.stringify({
+    version: "4",
+    status: "firing",
+    receiver: "outpost",
+    groupLabels: {},
+    commonLabels: {},
+    commonAnnotations: {},
+    externalURL: "http://am.example.com",
+    groupKey: "{}:{}",
+    alerts: [
+      {
+        status: "firing",
+        labels: { alertname: "Down", service: "payments" },
+        annotations: { summary: "Payments down" },
+        startsAt: "2026-12-01T12:00:00Z",
+        endsAt: "0001-01-01T00:00:00Z",
+        generatorURL: "http://prom.example.com/graph",
+        fingerprint: "f1",
+      },
+    ],
+  });
+
 describe("deliveries", () => {
   it("keep what each delivery did, refused ones too", () => {
     createAlertRule(db, editor, source.id, { matchers: "", componentId: payments, status: "major_outage" }, T0);
-    const body = JSON.stringify({
-      version: "4",
-      status: "firing",
-      receiver: "outpost",
-      groupLabels: {},
-      commonLabels: {},
-      commonAnnotations: {},
-      externalURL: "http://am.example.com",
-      groupKey: "{}:{}",
-      alerts: [
-        {
-          status: "firing",
-          labels: { alertname: "Down", service: "payments" },
-          annotations: { summary: "Payments down" },
-          startsAt: "2026-12-01T12:00:00Z",
-          endsAt: "0001-01-01T00:00:00Z",
-          generatorURL: "http://prom.example.com/graph",
-          fingerprint: "f1",
-        },
-      ],
-    });
+    const body = paymentsDown();
     const ok = deliverAlerts(db, source.token, body, () => null, T0 + 1000);
     expect(ok.status).toBe(202);
     const bad = deliverAlerts(db, source.token, "{not json", () => null, T0 + 2000);
@@ -470,5 +474,19 @@ describe("deliveries", () => {
       fingerprint: "f1",
       effect: "opened a draft: Payments major outage",
     });
+  });
+
+  it("with a secret set, refuse a delivery that does not carry it (401, kept) and take one that does", () => {
+    createAlertRule(db, editor, source.id, { matchers: "", componentId: payments, status: "major_outage" }, T0);
+    source = updateAlertSource(db, editor, source.id, { signingSecret: "am-secret-7c1d" }, T0);
+    const body = paymentsDown();
+    const withAuth = (value: string | null) => (name: string) => (name === "authorization" ? value : null);
+    const refused = deliverAlerts(db, source.token, body, withAuth(null), T0 + 1000);
+    expect(refused).toEqual({ status: 401, detail: expect.stringMatching(/Authorization header does not carry/) });
+    expect(deliverAlerts(db, source.token, body, withAuth("Bearer another"), T0 + 1500).status).toBe(401);
+    expect(listSourceAlerts(db, source.id)).toHaveLength(0);
+    expect(deliverAlerts(db, source.token, body, withAuth("Bearer am-secret-7c1d"), T0 + 2000).status).toBe(202);
+    expect(listDeliveries(db, source.id).map((d) => d.httpStatus)).toEqual([202, 401, 401]);
+    expect(listSourceAlerts(db, source.id)).toHaveLength(1);
   });
 });

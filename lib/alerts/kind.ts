@@ -28,8 +28,10 @@ export type NormalizedAlert = {
 export class AlertPayloadError extends Error {}
 
 export type AlertSigning = {
-  /** The request header that carries the signature, lower case. */
+  /** The request header that carries the signature (or the secret itself), lower case. */
   header: string;
+  /** What a refused delivery's 401 says. */
+  refusal: string;
   /** Whether `signature` (the header's value, or null when absent) signs `rawBody` with `secret`. */
   verify(rawBody: string, signature: string | null, secret: string): boolean;
 };
@@ -40,7 +42,10 @@ export type AlertKindDescriptor<Id extends string = string> = {
   label: string;
   /** Reads one delivery; throws AlertPayloadError (or a ZodError) when the body is not this kind's. */
   parse(body: unknown, receivedAt: number): NormalizedAlert[];
-  /** Present when the source can sign its deliveries and a signing secret is set. */
+  /**
+   * How a delivery proves it comes from the tool once the source has a secret: PagerDuty's HMAC
+   * signature, or the secret itself in the Authorization header (./kinds/shared-secret.ts).
+   */
   signing?: AlertSigning;
   /** Label names this kind usually sends, offered when staff write a rule. */
   commonLabels: readonly string[];

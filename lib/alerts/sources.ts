@@ -171,7 +171,7 @@ function checkSource(
       [merged.defaultComponentId === null ? "defaultComponentId" : "defaultStatus"]: ["needed with the other default"],
     });
   if (input.signingSecret && !alertKindOf(merged.kind).signing)
-    throw new AppError("validation", "Only PagerDuty signs its deliveries", {
+    throw new AppError("validation", "This kind cannot check a secret", {
       signingSecret: ["not used by this kind"],
     });
 }

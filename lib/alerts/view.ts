@@ -48,8 +48,6 @@ function sourceSummary(s: AlertSourceRow) {
   return {
     ...publicSource(s),
     kindLabel: kind.label,
-    /** Whether this kind signs its deliveries (only then is a signing secret used). */
-    signable: kind.signing !== undefined,
     /** Label names this kind usually sends, offered when writing a rule. */
     commonLabels: kind.commonLabels,
   };

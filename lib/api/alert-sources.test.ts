@@ -100,7 +100,7 @@ describe("alert sources over the admin API", () => {
     );
     expectProblem(
       await f.call("POST", "alert-sources", {
-        json: { alert_source: { name: "Grafana", kind: "grafana", signing_secret: "s" } },
+        json: { alert_source: { name: "Grafana", kind: "grafana", signing_secret: "s".repeat(201) } },
       }),
       422,
       ["alert_source.signing_secret"],

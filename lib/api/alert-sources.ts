@@ -54,7 +54,7 @@ const sourceFields = {
     .nullable()
     .optional()
     .describe(
-      'PagerDuty only: the webhook subscription\'s signing secret; deliveries must then be signed. Never shown back; null or "" removes it.',
+      'A secret every delivery must then prove: for PagerDuty, the webhook subscription\'s signing secret (X-PagerDuty-Signature); for the other kinds, a secret the tool sends as "Authorization: Bearer <secret>" or as the Basic authentication password. Never shown back; null or "" removes it.',
     ),
   default_component_id: componentRef
     .nullable()
@@ -113,7 +113,7 @@ export const alertSourceOut = z.strictObject({
   name: z.string(),
   kind: z.enum(ALERT_KINDS),
   kind_label: z.string(),
-  signed: z.boolean().describe("Whether a signing secret is set (the secret itself is never shown)."),
+  signed: z.boolean().describe("Whether a secret is set (the secret itself is never shown)."),
   default_component_id: z.string().nullable(),
   default_status: z.string().nullable(),
   auto_publish: z.boolean(),

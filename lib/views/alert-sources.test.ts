@@ -52,7 +52,7 @@ describe("a source's page", () => {
     expect(v.unmapped.map((a) => [a.summary, a.suggestedMatchers])).toEqual([["Disk full", 'job="db"']]);
     expect(v.deliveries.map((d) => d.httpStatus)).toEqual([202, 202]);
     expect(v.components).toEqual([{ id: payments, name: "Payments" }]);
-    expect(v.kinds.filter((k) => k.signable).map((k) => k.id)).toEqual(["pagerduty"]);
+    expect(v.kinds.map((k) => k.id)).toEqual(["alertmanager", "grafana", "pagerduty", "opsgenie", "generic"]);
     expect(v.now).toBe(T0 + 60_000);
   });
 

@@ -12,7 +12,7 @@ import { staffT } from "../i18n/staff";
 
 function formOptions(db: Db) {
   return {
-    kinds: ALERT_KIND_LIST.map((k) => ({ id: k.id, label: k.label, signable: k.signing !== undefined })),
+    kinds: ALERT_KIND_LIST.map((k) => ({ id: k.id, label: k.label })),
     components: listComponents(db, getPage(db)?.id ?? "").map((c) => ({ id: c.id, name: c.name })),
     templates: listTemplates(db)
       .filter((t) => t.kind === "incident")

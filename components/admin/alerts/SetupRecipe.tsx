@@ -13,7 +13,7 @@ const STEPS: Record<AlertKind, StaffKey> = {
   generic: "staff.alerts.recipe.generic",
 };
 
-function alertmanagerSnippet(url: string): string {
+function alertmanagerSnippet(url: string, signed: boolean): string {
   return [
     "route:",
     "  receiver: outpost",
@@ -22,10 +22,13 @@ function alertmanagerSnippet(url: string): string {
     "    webhook_configs:",
     `      - url: "${url}"`,
     "        send_resolved: true",
+    ...(signed
+      ? ["        http_config:", "          authorization:", '            credentials: "the source\'s secret"']
+      : []),
   ].join("\n");
 }
 
-function curlSnippet(url: string): string {
+function curlSnippet(url: string, signed: boolean): string {
   const body = {
     status: "firing",
     summary: "Checkout errors above 5%",
@@ -35,11 +38,13 @@ function curlSnippet(url: string): string {
   return [
     `curl -X POST '${url}' \\`,
     "  -H 'content-type: application/json' \\",
+    ...(signed ? ["  -H 'authorization: Bearer SECRET' \\"] : []),
     `  -d '${JSON.stringify(body)}'`,
   ].join("\n");
 }
 
-const SNIPPETS: Partial<Record<AlertKind, (url: string) => string>> = {
+/** The tool's configuration; with the source's secret's place shown once it has one (never the secret). */
+const SNIPPETS: Partial<Record<AlertKind, (url: string, signed: boolean) => string>> = {
   alertmanager: alertmanagerSnippet,
   generic: curlSnippet,
 };
@@ -51,14 +56,17 @@ export function SetupRecipe({
   kind,
   kindLabel,
   url,
+  signed,
   open,
 }: {
   kind: AlertKind;
   kindLabel: string;
   url: string;
+  /** Whether the source has a secret the tool must send. */
+  signed: boolean;
   open: boolean;
 }) {
-  const snippet = SNIPPETS[kind]?.(url);
+  const snippet = SNIPPETS[kind]?.(url, signed);
   return (
     <details open={open} className="rounded-md border border-gray-200 p-3 text-sm dark:border-gray-800">
       <summary className="cursor-pointer font-medium text-blue-700 dark:text-blue-300">

@@ -1,6 +1,7 @@
 "use client";
 // A new alert source, or an existing one's settings. A plain form: it posts without JavaScript
-// too. The signing secret is never sent to the browser: on an edit the field starts blank and a
+// too. The secret (PagerDuty's signing secret, or the one other tools send in their Authorization
+// header) is never sent to the browser: on an edit the field starts blank and a
 // blank field keeps the stored secret; a box removes it.
 import { useActionState } from "react";
 import { createSourceAction, updateSourceAction } from "@/app/(admin)/admin/alert-sources/actions";
@@ -12,7 +13,7 @@ import { staffT } from "@/lib/i18n/staff";
 import { OUTAGE_OPTIONS } from "./outage-options";
 
 export type SourceFormProps = {
-  kinds: { id: string; label: string; signable: boolean }[];
+  kinds: { id: string; label: string }[];
   components: { id: string; name: string }[];
   templates: { id: string; name: string }[];
   /** The source being edited: its id, whether a signing secret is set, and its settings as form values. */
@@ -27,7 +28,6 @@ export function SourceForm({ kinds, components, templates, source }: SourceFormP
   );
   const v: Record<string, string | undefined> = { ...source?.values, ...state.values };
   const err = (name: string) => state.fieldErrors?.[name];
-  const signingKinds = kinds.filter((k) => k.signable).map((k) => k.label);
   const none = (label: string) => [{ value: "", label }];
   return (
     // Keyed by the last answer, so the form remounts on what was submitted (or saved).
@@ -65,10 +65,9 @@ export function SourceForm({ kinds, components, templates, source }: SourceFormP
           type="password"
           autoComplete="off"
           spellCheck={false}
-          hint={[
-            staffT("staff.alerts.signingHint", { kinds: signingKinds.join(", ") }),
-            source?.signed ? staffT("staff.alerts.signingKept") : "",
-          ].join(" ")}
+          hint={[staffT("staff.alerts.signingHint"), source?.signed ? staffT("staff.alerts.signingKept") : ""].join(
+            " ",
+          )}
           error={err("signingSecret")}
         />
         {source?.signed ? (

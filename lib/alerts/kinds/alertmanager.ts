@@ -18,6 +18,7 @@ import {
   stableHash,
   summaryOf,
 } from "./common";
+import { sharedSecret } from "./shared-secret";
 
 /** One alert as Alertmanager sends it; Grafana's alerts add fields to this. */
 export const alertmanagerAlert = jsonObject(
@@ -71,5 +72,6 @@ export const alertmanager: AlertKindDescriptor<"alertmanager"> = {
   label: "Prometheus Alertmanager",
   parse: (body, receivedAt) =>
     readAlertmanagerShaped(body, receivedAt, alertmanagerAlert, (a) => firstHttpUrl(a.generatorURL)),
+  signing: sharedSecret,
   commonLabels: ["alertname", "severity", "job", "instance", "namespace", "service"],
 };

@@ -19,6 +19,7 @@ import {
   stableHash,
   summaryOf,
 } from "./common";
+import { sharedSecret } from "./shared-secret";
 
 const genericAlert = jsonObject(
   {
@@ -65,5 +66,6 @@ export const generic: AlertKindDescriptor<"generic"> = {
   id: "generic",
   label: "Any tool (Outpost JSON)",
   parse,
+  signing: sharedSecret,
   commonLabels: ["service", "severity", "environment"],
 };

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { AlertKindDescriptor } from "../kind";
 import { alertmanagerAlert, readAlertmanagerShaped } from "./alertmanager";
 import { firstHttpUrl } from "./common";
+import { sharedSecret } from "./shared-secret";
 
 const grafanaAlert = alertmanagerAlert.extend({
   silenceURL: z.unknown(),
@@ -20,5 +21,6 @@ export const grafana: AlertKindDescriptor<"grafana"> = {
     readAlertmanagerShaped(body, receivedAt, grafanaAlert, (a) =>
       firstHttpUrl(a.panelURL, a.dashboardURL, a.generatorURL),
     ),
+  signing: sharedSecret,
   commonLabels: ["alertname", "grafana_folder", "severity", "team", "instance", "__alert_rule_uid__"],
 };

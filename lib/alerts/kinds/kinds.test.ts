@@ -10,6 +10,7 @@ import { generic } from "./generic";
 import { grafana } from "./grafana";
 import { opsgenie } from "./opsgenie";
 import { pagerduty, pagerdutySigning } from "./pagerduty";
+import { presentedSecret, sharedSecret } from "./shared-secret";
 
 const RECEIVED = Date.UTC(2024, 4, 1, 13, 0, 0);
 const FIXTURES = path.join(import.meta.dirname, "..", "fixtures");
@@ -493,6 +494,37 @@ describe("shared reading", () => {
   it("hashes equal values equally whatever the key order", () => {
     expect(stableHash({ a: 1, b: { c: [1, 2], d: "x" } })).toBe(stableHash({ b: { d: "x", c: [1, 2] }, a: 1 }));
     expect(stableHash({ a: "1" })).not.toBe(stableHash({ a: 1 }));
+  });
+});
+
+describe("a secret in the Authorization header (the kinds that do not sign)", () => {
+  const secret = "am-3f9c1e7b2d";
+  const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+
+  it("is what Alertmanager, Grafana, Opsgenie and generic sources check", () => {
+    for (const k of [alertmanager, grafana, opsgenie, generic]) expect(k.signing, k.id).toBe(sharedSecret);
+    expect(sharedSecret.header).toBe("authorization");
+  });
+
+  it("accepts it as a Bearer token (any case of the scheme) or as the Basic password with any user name", () => {
+    expect(sharedSecret.verify("{}", `Bearer ${secret}`, secret)).toBe(true);
+    expect(sharedSecret.verify("{}", `bearer ${secret}`, secret)).toBe(true);
+    expect(sharedSecret.verify("{}", basic("alertmanager", secret), secret)).toBe(true);
+    expect(sharedSecret.verify("{}", basic("", secret), secret)).toBe(true);
+    // A password may hold a colon: only the first one ends the user name.
+    expect(presentedSecret(basic("grafana", "a:b"))).toBe("a:b");
+  });
+
+  it("refuses another secret, none, the secret as the user name, another scheme or a malformed value", () => {
+    expect(sharedSecret.verify("{}", "Bearer another", secret)).toBe(false);
+    expect(sharedSecret.verify("{}", `Bearer ${secret}x`, secret)).toBe(false);
+    expect(sharedSecret.verify("{}", null, secret)).toBe(false);
+    expect(sharedSecret.verify("{}", "", secret)).toBe(false);
+    expect(sharedSecret.verify("{}", basic(secret, ""), secret)).toBe(false);
+    expect(sharedSecret.verify("{}", `Token ${secret}`, secret)).toBe(false);
+    expect(sharedSecret.verify("{}", secret, secret)).toBe(false);
+    expect(sharedSecret.verify("{}", "Basic !!!", secret)).toBe(false);
+    expect(sharedSecret.verify("{}", `Bearer ${secret} extra`, secret)).toBe(false);
   });
 });
 

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { AlertKindDescriptor, NormalizedAlert } from "../kind";
 import { cleanLabels, epochTime, fingerprint, jsonObject, read, summaryOf } from "./common";
+import { sharedSecret } from "./shared-secret";
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -59,5 +60,6 @@ export const opsgenie: AlertKindDescriptor<"opsgenie"> = {
   id: "opsgenie",
   label: "Opsgenie",
   parse,
+  signing: sharedSecret,
   commonLabels: ["priority", "entity", "source", "alias", "action"],
 };

@@ -96,6 +96,7 @@ const V1_SIGNATURE = /^v1=([0-9a-f]{64})$/i;
  */
 export const pagerdutySigning: AlertSigning = {
   header: "x-pagerduty-signature",
+  refusal: "The X-PagerDuty-Signature signature does not match this source's signing secret",
   verify(rawBody, signature, secret) {
     if (!signature || !secret) return false;
     const expected = createHmac("sha256", secret).update(rawBody, "utf8").digest();

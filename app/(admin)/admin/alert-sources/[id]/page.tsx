@@ -76,7 +76,13 @@ export default async function AlertSourcePage(props: {
         >
           <p>{staffT("staff.alerts.rotateBody")}</p>
         </ConfirmButton>
-        <SetupRecipe kind={s.kind} kindLabel={s.kindLabel} url={s.ingestUrl} open={s.lastDeliveryAt === null} />
+        <SetupRecipe
+          kind={s.kind}
+          kindLabel={s.kindLabel}
+          url={s.ingestUrl}
+          signed={s.signed}
+          open={s.lastDeliveryAt === null}
+        />
       </section>
       <FiringAlerts alerts={firing} now={now} />
       <UnmappedAlerts alerts={unmapped} now={now} mapHref={(alertId) => `${here}?map=${alertId}#rule-form`} />
