@@ -8,14 +8,14 @@ import { getAlert, listDeliveries, listSourceAlerts, type AlertSourceRow } from 
 import { listAudit } from "@/db/queries/audit";
 import { getComponent } from "@/db/queries/components";
 import { getIncident } from "@/db/queries/incidents";
-import { listOpenDrafts, openDraftFor } from "@/db/queries/monitors";
+import { getComponentState, listOpenDrafts, openDraftFor } from "@/db/queries/monitors";
 import { insertUser } from "@/db/queries/users";
 import { ensurePage } from "@/db/seed";
 import { testDatabase } from "@/db/testing";
 import { SYSTEM_ACTOR, type Actor } from "../audit";
 import { createComponent } from "../components";
 import { createIncident } from "../incidents";
-import { recordCheck } from "../monitors/engine";
+import { reconcileComponent, recordCheck } from "../monitors/engine";
 import { createMonitor } from "../monitors/monitors";
 import { createTemplate } from "../templates";
 import { deliverAlerts } from "./deliver";
@@ -231,6 +231,25 @@ describe("a trusted rule", () => {
     );
     receive([alert("a1", "resolved", T0 + 60_000)], T0 + 60_000);
     expect(status(payments)).toBe("degraded_performance");
+  });
+
+  it("leaves staff a note that says the alerts, not the monitors, want another status", () => {
+    createAlertRule(
+      db,
+      editor,
+      source.id,
+      { matchers: "", componentId: payments, status: "partial_outage", setsStatus: true },
+      T0,
+    );
+    receive([alert("a1", "firing", T0)], T0);
+    inTransaction(db, () =>
+      db.$client.prepare("UPDATE components SET status = 'degraded_performance' WHERE id = ?").run(payments),
+    );
+    inTransaction(db, () => reconcileComponent(db, payments, T0 + 30_000)); // as housekeeping does
+    expect(status(payments)).toBe("degraded_performance");
+    expect(getComponentState(db, payments)?.disagreement).toBe(
+      "Set by staff to degraded performance; alerts report partial outage",
+    );
   });
 
   it("monitors that still see the component down keep the draft open when the alert resolves", () => {

@@ -203,11 +203,22 @@ export function alertOpinion(db: Db, componentId: string): ComponentStatus | nul
 
 /** What monitors and trusted alerts together want for the component (the worse of the two). */
 function desiredStatus(db: Db, componentId: string): ComponentStatus | null {
+  return desiredOpinion(db, componentId).status;
+}
+
+/** The status monitors and trusted alerts want, and whose opinion it is, for the notes staff read. */
+function desiredOpinion(
+  db: Db,
+  componentId: string,
+): { status: ComponentStatus | null; who: "monitors" | "alerts" | "monitors and alerts" } {
   const monitors = listComponentMonitors(db, componentId).filter((m) => !m.paused);
   const fromMonitors = combineHealth(monitors.map((m) => m.health));
   const fromAlerts = alertOpinion(db, componentId);
-  if (fromMonitors === null || fromAlerts === null) return fromMonitors ?? fromAlerts;
-  return worstStatus([fromMonitors, fromAlerts]);
+  if (fromAlerts === null) return { status: fromMonitors, who: "monitors" };
+  if (fromMonitors === null) return { status: fromAlerts, who: "alerts" };
+  const status = worstStatus([fromMonitors, fromAlerts]);
+  const who = fromMonitors === fromAlerts ? "monitors and alerts" : status === fromMonitors ? "monitors" : "alerts";
+  return { status, who };
 }
 
 /**
@@ -262,7 +273,7 @@ export function reconcileComponent(
 ): { muted: boolean; draft: DraftRow | null } {
   const component = getComponent(db, componentId);
   if (!component) return { muted: true, draft: null };
-  const desired = desiredStatus(db, componentId);
+  const { status: desired, who } = desiredOpinion(db, componentId);
   const state = getComponentState(db, componentId);
   const manual = state?.manual ?? false;
   const maintenance = inMaintenance(db, componentId, now);
@@ -275,6 +286,7 @@ export function reconcileComponent(
     return { muted: manual || maintenance, draft: null };
   }
   const label = COMPONENT_STATUS_LABELS[desired].toLowerCase();
+  const report = `${who} report ${label}`;
   let status = component.status;
   let draft: DraftRow | null = null;
 
@@ -285,11 +297,11 @@ export function reconcileComponent(
   }
 
   if (manual) {
-    save(null, status === desired ? null : `Set by hand; monitors report ${label}`);
+    save(null, status === desired ? null : `Set by hand; ${report}`);
     return { muted: true, draft: null };
   }
   if (maintenance) {
-    save(state?.applied ?? null, desired === "operational" ? null : `Under maintenance; monitors report ${label}`);
+    save(state?.applied ?? null, desired === "operational" ? null : `Under maintenance; ${report}`);
     return { muted: true, draft: null };
   }
   const blocking = blockingIncident(db, componentId, own);
@@ -298,17 +310,11 @@ export function reconcileComponent(
 
   const owned = status === (state?.applied ?? "operational");
   if (blocking) {
-    save(
-      state?.applied ?? null,
-      status === desired ? null : `An open incident sets this status; monitors report ${label}`,
-    );
+    save(state?.applied ?? null, status === desired ? null : `An open incident sets this status; ${report}`);
   } else if (status === desired) {
     save(desired, null);
   } else if (!owned) {
-    save(
-      state?.applied ?? null,
-      `Set by staff to ${COMPONENT_STATUS_LABELS[status].toLowerCase()}; monitors report ${label}`,
-    );
+    save(state?.applied ?? null, `Set by staff to ${COMPONENT_STATUS_LABELS[status].toLowerCase()}; ${report}`);
   } else {
     if (getComponent(db, componentId)!.status !== desired)
       setComponentStatus(
