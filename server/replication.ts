@@ -109,7 +109,7 @@ export async function startReplicationOrFail(cfg: Config): Promise<ReplicationSu
 }
 
 export async function startReplication(
-  cfg: Pick<Config, "databasePath" | "litestreamBin">,
+  cfg: Pick<Config, "databasePath" | "litestreamBin"> & { port?: number },
   settings: ReplicationSettings,
 ): Promise<ReplicationSupervisor> {
   const bin = litestreamBinary(cfg.litestreamBin);
@@ -117,10 +117,19 @@ export async function startReplication(
   const pidFile = path.join(dataDir, "litestream.pid");
   const stateFile = statePath(cfg.databasePath);
   await stopLeftover(pidFile);
-  const port = await freePort();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "outpost-litestream-"));
   const configFile = path.join(work, "litestream.yml");
-  fs.writeFileSync(configFile, litestreamConfig(cfg.databasePath, settings, `127.0.0.1:${port}`), { mode: 0o600 });
+  /**
+   * Litestream's metrics port, chosen afresh at each start: a port free a moment ago may be taken
+   * by then (another helper, or the server's own PORT, which is bound after Litestream starts and
+   * so is never chosen), and a Litestream that cannot bind it exits.
+   */
+  let port = 0;
+  const configure = async () => {
+    port = await freePort(cfg.port ? [cfg.port] : []);
+    fs.writeFileSync(configFile, litestreamConfig(cfg.databasePath, settings, `127.0.0.1:${port}`), { mode: 0o600 });
+  };
+  await configure();
 
   const now = Date.now();
   let state: ReplicationState = {
@@ -215,7 +224,12 @@ export async function startReplication(
         lastError: { at: Date.now(), message: `exited (${why})${lastLine ? `: ${lastLine}` : ""}` },
       };
       save();
-      restartTimer = setTimeout(launch, wait);
+      restartTimer = setTimeout(() => {
+        configure().then(launch, (err: Error) => {
+          console.error(`outpost: cannot configure Litestream: ${err.message}`);
+          restartTimer = setTimeout(launch, wait);
+        });
+      }, wait);
     });
   };
 
