@@ -48,7 +48,7 @@ export function deliverAlerts(
   const source = /^[A-Za-z0-9_-]{10,64}$/.test(token) ? findSourceByToken(db, token) : undefined;
   if (!source) return { status: 404, detail: "No alert source has this address" };
   const kind = alertKindOf(source.kind);
-  if (source.signingSecret && kind.signing) {
+  if (source.signingSecret) {
     if (!kind.signing.verify(rawBody, header(kind.signing.header), source.signingSecret))
       return refuse(db, source, 401, kind.signing.refusal, now);
   }

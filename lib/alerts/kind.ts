@@ -46,7 +46,7 @@ export type AlertKindDescriptor<Id extends string = string> = {
    * How a delivery proves it comes from the tool once the source has a secret: PagerDuty's HMAC
    * signature, or the secret itself in the Authorization header (./kinds/shared-secret.ts).
    */
-  signing?: AlertSigning;
+  signing: AlertSigning;
   /** Label names this kind usually sends, offered when staff write a rule. */
   commonLabels: readonly string[];
 };

@@ -28,7 +28,7 @@ import { newId } from "../ids";
 import { parse } from "../validation";
 import { remapUnmapped } from "./ingest";
 import { formatMatchers, MatcherError, parseMatchers } from "./matchers";
-import { ALERT_KINDS, alertKindOf } from "./registry";
+import { ALERT_KINDS } from "./registry";
 
 const nameField = z
   .string({ error: "Give the source a name, e.g. Production Alertmanager" })
@@ -156,7 +156,6 @@ function checkSource(
   db: Db,
   input: {
     kind?: string;
-    signingSecret?: string | null;
     defaultComponentId?: string | null;
     defaultStatus?: string | null;
     templateId?: string | null;
@@ -169,10 +168,6 @@ function checkSource(
   if ((merged.defaultComponentId === null) !== (merged.defaultStatus === null))
     throw new AppError("validation", "A default needs both a component and a status (or neither)", {
       [merged.defaultComponentId === null ? "defaultComponentId" : "defaultStatus"]: ["needed with the other default"],
-    });
-  if (input.signingSecret && !alertKindOf(merged.kind).signing)
-    throw new AppError("validation", "This kind cannot check a secret", {
-      signingSecret: ["not used by this kind"],
     });
 }
 
