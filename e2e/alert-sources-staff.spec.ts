@@ -334,6 +334,12 @@ test("[alerts] a status a trusted alert wants, while a person holds another, is 
     await expect(row).toContainText("trusted alerts say Partial outage, the page says Operational");
     await expect(row).toContainText("neither monitors nor alerts override a person");
     await expect(row.getByRole("link", { name: "Alert sources" })).toHaveAttribute("href", "/admin/alert-sources");
+    await checks
+      .locator('[data-check="monitors"]')
+      .screenshot({ path: `${SHOTS}/alert-disagreement-desktop-light.png` });
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.emulateMedia({ colorScheme: "dark" });
+    await checks.locator('[data-check="monitors"]').screenshot({ path: `${SHOTS}/alert-disagreement-phone-dark.png` });
     dismissDraftOf(component.id);
   } finally {
     deleteAlertSource(db, SYSTEM_ACTOR, source.id);
